@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { defineRequest } from './define.js';
+
+export const uuid = z.uuid({ error: 'must be a UUID' });
+
+/** RFC 3339 timestamp with an offset, as every API time is written. */
+export const timestamp = z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time' });
+
+export const pageLimit = z.coerce
+  .number({ error: 'must be a whole number from 1 to 100' })
+  .int('must be a whole number from 1 to 100')
+  .min(1, 'must be at least 1')
+  .max(100, 'must be at most 100')
+  .default(20);
+
+/** Cursors are opaque to clients; each service encodes its own. */
+export const cursor = z.string().min(1).max(200);
+
+export function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.object({ data: z.array(item), next_cursor: z.string().nullable() });
+}
+
+/** RFC 9457 problem details, as every error answers. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    request_id: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
+
+export const healthReply = z.object({ status: z.literal('ok'), service: z.string() });
+
+/** Every service answers `<service>.health` when it and its database are up. */
+export function healthContract(service: string) {
+  return defineRequest(`${service}.health`, z.object({}).strict(), healthReply);
+}
+
+/** CloudEvents 1.0 envelope (structured JSON mode). */
+export function cloudEventOf<Data extends z.ZodType>(type: string, data: Data) {
+  return z.object({
+    specversion: z.literal('1.0'),
+    id: uuid,
+    source: z.string(),
+    type: z.literal(type),
+    time: timestamp,
+    subject: z.string(),
+    datacontenttype: z.literal('application/json'),
+    data,
+    traceparent: z.string().optional(),
+    requestid: z.string().optional(),
+  });
+}

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { cursor, pageLimit, pageOf, timestamp, uuid } from './common.js';
+import { defineRequest } from './define.js';
+
+export const roles = ['user', 'admin'] as const;
+export const role = z.enum(roles);
+
+const name = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+const userName = z
+  .string()
+  .trim()
+  .min(3, 'must be at least 3 characters')
+  .max(32, 'must be at most 32 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'may hold letters, digits, ".", "_" and "-", and starts with a letter or digit');
+const email = z.string().trim().max(254, 'must be at most 254 characters').pipe(z.email('must be an email address'));
+/** Long enough to resist guessing, short enough that hashing it is not a denial of service. */
+const password = z.string().min(10, 'must be at least 10 characters').max(128, 'must be at most 128 characters');
+const phone = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +14155550123');
+
+export const userSchema = z
+  .object({
+    id: uuid,
+    first_name: z.string(),
+    last_name: z.string(),
+    user_name: z.string(),
+    email: z.string(),
+    phone: z.string().nullable(),
+    role,
+    two_factor_enabled: z.boolean(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof userSchema>;
+
+export const registerBody = z
+  .object({ first_name: name, last_name: name, user_name: userName, email, password, phone: phone.optional() })
+  .strict()
+  .meta({ id: 'RegisterRequest' });
+
+export const loginBody = z
+  .object({
+    login: z.string().trim().min(1, 'must not be empty').max(254, 'must be at most 254 characters'),
+    password: z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters'),
+  })
+  .strict()
+  .meta({ id: 'LoginRequest' });
+
+export const tokensSchema = z
+  .object({
+    access_token: z.string(),
+    refresh_token: z.string(),
+    token_type: z.literal('Bearer'),
+    /** Seconds until the access token expires. */
+    expires_in: z.number().int().positive(),
+  })
+  .meta({ id: 'Tokens' });
+export type Tokens = z.infer<typeof tokensSchema>;
+
+export const otpChallengeSchema = z
+  .object({ otp_required: z.literal(true), challenge_id: uuid })
+  .meta({ id: 'OtpChallenge' });
+
+export const loginReply = z.union([tokensSchema, otpChallengeSchema]);
+
+export const otpVerifyBody = z
+  .object({ challenge_id: uuid, code: z.string().regex(/^\d{6}$/, 'must be 6 digits') })
+  .strict()
+  .meta({ id: 'OtpVerifyRequest' });
+
+export const refreshBody = z
+  .object({ refresh_token: z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters') })
+  .strict()
+  .meta({ id: 'RefreshRequest' });
+
+export const updateMeBody = z
+  .object({
+    first_name: name.optional(),
+    last_name: name.optional(),
+    user_name: userName.optional(),
+    email: email.optional(),
+    phone: phone.nullable().optional(),
+    two_factor_enabled: z.boolean().optional(),
+    /** A new password; `current_password` must come with it. */
+    password: password.optional(),
+    current_password: z.string().min(1).max(128).optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' })
+  .refine((body) => body.password === undefined || body.current_password !== undefined, {
+    message: 'is required to change the password',
+    path: ['current_password'],
+  })
+  .meta({ id: 'UpdateMeRequest' });
+
+const listFilters = {
+  id: uuid.optional(),
+  first_name: z.string().min(1).max(100).optional(),
+  last_name: z.string().min(1).max(100).optional(),
+  user_name: z.string().min(1).max(32).optional(),
+  email: z.string().min(1).max(254).optional(),
+  phone: z.string().min(1).max(16).optional(),
+  role: role.optional(),
+  created_from: timestamp.optional(),
+  created_to: timestamp.optional(),
+  cursor: cursor.optional(),
+};
+
+/** Admin list filters: text fields match case-insensitively as substrings; newest first. */
+export const listUsersRequest = z
+  .object({ ...listFilters, two_factor_enabled: z.boolean().optional(), limit: z.number().int().min(1).max(100) })
+  .strict();
+
+/** The same filters as an HTTP query string. */
+export const listUsersQuery = z
+  .object({
+    ...listFilters,
+    two_factor_enabled: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .transform((value) => value === 'true')
+      .optional(),
+    limit: pageLimit,
+  })
+  .strict();
+
+export const findUserQuery = z
+  .object({ id: uuid.optional(), email: z.string().min(1).max(254).optional(), user_name: z.string().min(1).max(32).optional() })
+  .strict()
+  .refine((query) => Object.values(query).filter((value) => value !== undefined).length === 1, {
+    message: 'give exactly one of id, email or user_name',
+  });
+
+export const userPage = pageOf(userSchema).meta({ id: 'UserPage' });
+
+/** A public key set (JWKS) for verifying access tokens. */
+export const jwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
+
+/** What an access token says once verified; `sid` names the refresh-token family (the session). */
+export const accessClaims = z.object({ sub: uuid, role, sid: uuid });
+export type AccessClaims = z.infer<typeof accessClaims>;
+
+export const identityRequests = {
+  register: defineRequest('identity.user.register', registerBody, userSchema),
+  login: defineRequest('identity.auth.login', loginBody, loginReply),
+  verifyOtp: defineRequest('identity.auth.otp.verify', otpVerifyBody, tokensSchema),
+  refresh: defineRequest('identity.auth.refresh', refreshBody, tokensSchema),
+  logout: defineRequest('identity.auth.logout', z.object({ user_id: uuid, session_id: uuid }).strict(), z.object({})),
+  getUser: defineRequest(
+    'identity.user.get',
+    z.union([
+      z.object({ id: uuid }).strict(),
+      z.object({ email: z.string().min(1).max(254) }).strict(),
+      z.object({ user_name: z.string().min(1).max(32) }).strict(),
+    ]),
+    userSchema,
+  ),
+  updateUser: defineRequest('identity.user.update', z.object({ user_id: uuid, changes: updateMeBody }).strict(), userSchema),
+  deleteUser: defineRequest('identity.user.delete', z.object({ user_id: uuid }).strict(), z.object({})),
+  listUsers: defineRequest('identity.user.list', listUsersRequest, userPage),
+  keys: defineRequest('identity.keys.get', z.object({}).strict(), jwksSchema),
+} as const;
+
+export const identityEvents = {
+  userCreated: 'identity.user.created',
+  userUpdated: 'identity.user.updated',
+  userDeleted: 'identity.user.deleted',
+  otpRequested: 'identity.otp.requested',
+} as const;
+
+export const userCreatedData = z.object({ user: userSchema });
+export const userUpdatedData = z.object({ user: userSchema, changed: z.array(z.string()) });
+export const userDeletedData = z.object({ user_id: uuid, user_name: z.string(), email: z.string() });
+/** Carries the code in clear: the notifications service must send it. */
+export const otpRequestedData = z.object({
+  user_id: uuid,
+  challenge_id: uuid,
+  channel: z.enum(['sms', 'email']),
+  to: z.string(),
+  code: z.string().regex(/^\d{6}$/),
+  expires_at: timestamp,
+});

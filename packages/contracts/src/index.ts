@@ -1,0 +1,3 @@
+export * from './define.js';
+export * from './common.js';
+export * from './identity.js';

@@ -1,0 +1,86 @@
+import type { ErrorDetails } from '../errors.js';
+
+/** A CloudEvents 1.0 event as MoneyPal publishes it (JSON, structured mode). */
+export interface CloudEvent<Data = unknown> {
+  specversion: '1.0';
+  /** UUIDv7; the broker's dedup key and every consumer's inbox key. */
+  id: string;
+  /** The publishing service, e.g. `identity`. */
+  source: string;
+  /** e.g. `identity.user.created`. */
+  type: string;
+  /** RFC 3339 UTC. */
+  time: string;
+  /** The id of the resource the event is about. */
+  subject: string;
+  datacontenttype: 'application/json';
+  data: Data;
+  /** W3C trace context of the request that caused the event. */
+  traceparent?: string;
+  /** The request id of the request that caused the event, for logs. */
+  requestid?: string;
+}
+
+/** What travels with every request and event besides its payload. */
+export interface MessageContext {
+  requestId: string;
+  traceparent?: string;
+}
+
+export interface RequestOptions extends Partial<MessageContext> {
+  /** How long to wait for a reply; the bus answers `unavailable` after it. */
+  timeoutMs?: number;
+}
+
+export type RequestHandler = (payload: unknown, context: MessageContext) => Promise<unknown>;
+
+export interface Delivery {
+  /** 1 on first delivery, then 2, 3, … on redeliveries. */
+  attempt: number;
+  context: MessageContext;
+}
+
+/** Throwing (or rejecting) asks for redelivery; returning acknowledges the event. */
+export type EventHandler = (event: CloudEvent, delivery: Delivery) => Promise<void>;
+
+export interface SubscribeOptions {
+  /** Deliveries before an event is dead-lettered. */
+  maxDeliveries?: number;
+  /** Wait before each redelivery; the last value repeats. */
+  backoffMs?: number[];
+}
+
+/** The wire shape of a reply: a result, or an error with a code from `errorCodes`. */
+export type ReplyEnvelope =
+  | { ok: true; data: unknown }
+  | { ok: false; error: { code: string; message: string; details?: ErrorDetails } };
+
+export interface DeadLetter {
+  consumer: string;
+  event: CloudEvent;
+  attempts: number;
+  error: string;
+}
+
+/**
+ * The one messaging interface of MoneyPal (ARCHITECTURE.md §3). Request/reply is
+ * load-balanced over every bus connected with the same service name; events are
+ * durable per consumer name and delivered at least once.
+ */
+export interface Bus {
+  readonly service: string;
+  request(subject: string, payload: unknown, options?: RequestOptions): Promise<unknown>;
+  handle(subject: string, handler: RequestHandler): Promise<void>;
+  /** Called by the outbox relay only. Resolves once the bus has taken the event durably. */
+  publish(event: CloudEvent): Promise<void>;
+  /** One durable subscription per consumer name; `handlers` maps event types to handlers. */
+  subscribe(consumer: string, handlers: Record<string, EventHandler>, options?: SubscribeOptions): Promise<void>;
+  /** Events that exhausted their deliveries, as they are dead-lettered. */
+  onDeadLetter(listener: (deadLetter: DeadLetter) => void): void;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const defaultRequestTimeoutMs = 5_000;
+export const defaultMaxDeliveries = 5;
+export const defaultBackoffMs = [1_000, 5_000, 15_000, 30_000];

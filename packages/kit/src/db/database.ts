@@ -1,0 +1,86 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, type Migration, Migrator, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+
+/** Where a service keeps its data: its own PostgreSQL database, or an embedded PGlite directory. */
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir: string };
+
+const int8Oid = 20;
+
+/**
+ * Opens a database as Kysely. Both drivers return `int8` columns as `bigint`, so money
+ * never passes through a JavaScript number on the way in.
+ */
+export async function openDatabase<Schema>(target: DatabaseTarget): Promise<Kysely<Schema>> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === int8Oid ? BigInt : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+    await sql`select 1`.execute(db);
+    return db;
+  }
+  const client = await PGlite.create(target.dataDir, {
+    parsers: { [int8Oid]: (value: string) => BigInt(value) },
+  });
+  return new Kysely<Schema>({ dialect: new PGliteDialect(client) });
+}
+
+/** True when the database answers a trivial query. */
+export async function pingDatabase(db: Kysely<unknown>): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A forward-only migration: a name that sorts into place, and SQL that runs once. */
+export interface SqlMigration {
+  name: string;
+  sql: string;
+}
+
+/** Reads `*.sql` files from a service's `migrations/` folder, in name order. */
+export async function readSqlMigrations(folder: URL): Promise<SqlMigration[]> {
+  const names = (await readdir(folder)).filter((name) => name.endsWith('.sql')).sort();
+  return Promise.all(
+    names.map(async (name) => ({
+      name: name.replace(/\.sql$/, ''),
+      sql: await readFile(new URL(name, folder), 'utf8'),
+    })),
+  );
+}
+
+/**
+ * Applies the migrations not yet applied, in name order, each in its own transaction.
+ * Replicas that start together serialise on the migrator's lock. Applied migrations are
+ * never edited or reverted: a change is a new migration.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, migrations: SqlMigration[]): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: {
+      getMigrations: async () =>
+        Object.fromEntries(
+          migrations.map((migration): [string, Migration] => [
+            migration.name,
+            { up: async (trx) => void (await sql.raw(migration.sql).execute(trx)) },
+          ]),
+        ),
+    },
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

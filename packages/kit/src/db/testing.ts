@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { Kysely, sql } from 'kysely';
+import { migrateToLatest, openDatabase, type SqlMigration } from './database.js';
+
+export interface TestDatabase<Schema> {
+  db: Kysely<Schema>;
+  /** `postgres` when TEST_DATABASE_URL is set, else `pglite`. */
+  kind: 'postgres' | 'pglite';
+  /** The connection string of the test database (postgres only), for a second pool. */
+  url?: string;
+  destroy(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database for one test file: a new database on the PostgreSQL server
+ * named by TEST_DATABASE_URL (dropped afterwards), or an in-memory PGlite instance.
+ */
+export async function createTestDatabase<Schema>(
+  migrations: SqlMigration[],
+  options: { poolSize?: number } = {},
+): Promise<TestDatabase<Schema>> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const db = await openDatabase<Schema>({ kind: 'pglite', dataDir: 'memory://' });
+    await migrateToLatest(db as Kysely<unknown>, migrations);
+    return { db, kind: 'pglite', destroy: () => db.destroy() };
+  }
+  const name = `moneypal_test_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase<unknown>({ kind: 'postgres', url: serverUrl, poolSize: 1 });
+  await sql.raw(`create database ${name}`).execute(admin);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase<Schema>({ kind: 'postgres', url: url.toString(), poolSize: options.poolSize ?? 10 });
+  await migrateToLatest(db as Kysely<unknown>, migrations);
+  return {
+    db,
+    kind: 'postgres',
+    url: url.toString(),
+    destroy: async () => {
+      await db.destroy();
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin);
+      await admin.destroy();
+    },
+  };
+}

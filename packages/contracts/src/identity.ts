@@ -11,11 +11,24 @@ const userName = z
   .trim()
   .min(3, 'must be at least 3 characters')
   .max(32, 'must be at most 32 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'may hold letters, digits, ".", "_" and "-", and starts with a letter or digit');
-const email = z.string().trim().max(254, 'must be at most 254 characters').pipe(z.email('must be an email address'));
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    'may hold letters, digits, ".", "_" and "-", and starts with a letter or digit',
+  );
+const email = z
+  .string()
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email('must be an email address'));
 /** Long enough to resist guessing, short enough that hashing it is not a denial of service. */
-const password = z.string().min(10, 'must be at least 10 characters').max(128, 'must be at most 128 characters');
-const phone = z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +14155550123');
+const password = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(128, 'must be at most 128 characters');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +14155550123');
 
 export const userSchema = z
   .object({
@@ -34,7 +47,14 @@ export const userSchema = z
 export type User = z.infer<typeof userSchema>;
 
 export const registerBody = z
-  .object({ first_name: name, last_name: name, user_name: userName, email, password, phone: phone.optional() })
+  .object({
+    first_name: name,
+    last_name: name,
+    user_name: userName,
+    email,
+    password,
+    phone: phone.optional(),
+  })
   .strict()
   .meta({ id: 'RegisterRequest' });
 
@@ -69,7 +89,9 @@ export const otpVerifyBody = z
   .meta({ id: 'OtpVerifyRequest' });
 
 export const refreshBody = z
-  .object({ refresh_token: z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters') })
+  .object({
+    refresh_token: z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters'),
+  })
   .strict()
   .meta({ id: 'RefreshRequest' });
 
@@ -108,7 +130,11 @@ const listFilters = {
 
 /** Admin list filters: text fields match case-insensitively as substrings; newest first. */
 export const listUsersRequest = z
-  .object({ ...listFilters, two_factor_enabled: z.boolean().optional(), limit: z.number().int().min(1).max(100) })
+  .object({
+    ...listFilters,
+    two_factor_enabled: z.boolean().optional(),
+    limit: z.number().int().min(1).max(100),
+  })
   .strict();
 
 /** The same filters as an HTTP query string. */
@@ -124,7 +150,11 @@ export const listUsersQuery = z
   .strict();
 
 export const findUserQuery = z
-  .object({ id: uuid.optional(), email: z.string().min(1).max(254).optional(), user_name: z.string().min(1).max(32).optional() })
+  .object({
+    id: uuid.optional(),
+    email: z.string().min(1).max(254).optional(),
+    user_name: z.string().min(1).max(32).optional(),
+  })
   .strict()
   .refine((query) => Object.values(query).filter((value) => value !== undefined).length === 1, {
     message: 'give exactly one of id, email or user_name',
@@ -135,6 +165,11 @@ export const userPage = pageOf(userSchema).meta({ id: 'UserPage' });
 /** A public key set (JWKS) for verifying access tokens. */
 export const jwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
 
+/** Who issues access tokens (`iss`), for whom (`aud`), and how they are signed: identity signs, the gateway checks. */
+export const accessTokenIssuer = 'moneypal-identity';
+export const accessTokenAudience = 'moneypal-api';
+export const accessTokenAlgorithm = 'EdDSA';
+
 /** What an access token says once verified; `sid` names the refresh-token family (the session). */
 export const accessClaims = z.object({ sub: uuid, role, sid: uuid });
 export type AccessClaims = z.infer<typeof accessClaims>;
@@ -144,7 +179,11 @@ export const identityRequests = {
   login: defineRequest('identity.auth.login', loginBody, loginReply),
   verifyOtp: defineRequest('identity.auth.otp.verify', otpVerifyBody, tokensSchema),
   refresh: defineRequest('identity.auth.refresh', refreshBody, tokensSchema),
-  logout: defineRequest('identity.auth.logout', z.object({ user_id: uuid, session_id: uuid }).strict(), z.object({})),
+  logout: defineRequest(
+    'identity.auth.logout',
+    z.object({ user_id: uuid, session_id: uuid }).strict(),
+    z.object({}),
+  ),
   getUser: defineRequest(
     'identity.user.get',
     z.union([
@@ -154,7 +193,11 @@ export const identityRequests = {
     ]),
     userSchema,
   ),
-  updateUser: defineRequest('identity.user.update', z.object({ user_id: uuid, changes: updateMeBody }).strict(), userSchema),
+  updateUser: defineRequest(
+    'identity.user.update',
+    z.object({ user_id: uuid, changes: updateMeBody }).strict(),
+    userSchema,
+  ),
   deleteUser: defineRequest('identity.user.delete', z.object({ user_id: uuid }).strict(), z.object({})),
   listUsers: defineRequest('identity.user.list', listUsersRequest, userPage),
   keys: defineRequest('identity.keys.get', z.object({}).strict(), jwksSchema),

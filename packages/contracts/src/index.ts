@@ -1,3 +1,3 @@
-export * from './define.js';
 export * from './common.js';
+export * from './define.js';
 export * from './identity.js';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -28,17 +28,39 @@ export function parseConfig<Schema extends z.ZodType>(
   return result.data;
 }
 
-const weakSecrets = new Set(['secret', 'changeme', 'change-me', 'password', 'development', 'test', 'moneypal']);
+/**
+ * Words that mark a value someone was meant to replace. Matched inside the value, because
+ * every one of them is shorter than the 32 characters a secret needs: a placeholder long
+ * enough to pass is a repeated or padded one ("changeme-changeme-…"). A random secret
+ * contains one of these by chance with negligible probability.
+ */
+const placeholderWords = [
+  'secret',
+  'changeme',
+  'change-me',
+  'change_me',
+  'replaceme',
+  'replace-me',
+  'replace_me',
+  'placeholder',
+  'password',
+  'example',
+  'development',
+  'moneypal',
+];
 
 /**
- * A secret read from the environment: at least 32 characters, not a well-known
- * placeholder, not one character repeated, and with at least 10 distinct characters.
+ * A secret read from the environment: at least 32 characters, no placeholder word, and
+ * at least 10 distinct characters (so not one character or a short pattern repeated).
  */
 export function secretString(name: string) {
   return z
     .string({ error: `${name} is required (at least 32 random characters)` })
     .min(32, `${name} must be at least 32 characters`)
-    .refine((value) => !weakSecrets.has(value.toLowerCase()), `${name} is a well-known placeholder`)
+    .refine(
+      (value) => !placeholderWords.some((word) => value.toLowerCase().includes(word)),
+      `${name} is a placeholder: use random characters`,
+    )
     .refine((value) => new Set(value).size >= 10, `${name} looks too weak: use random characters`);
 }
 
@@ -50,7 +72,9 @@ export function booleanFlag(defaultValue: boolean) {
     .transform((value) => value === 'true' || value === '1' || value === 'yes');
 }
 
-export const logLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+export const logLevel = z
+  .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  .default('info');
 
 /**
  * The local runtime's own secrets, generated on first start and kept under the data
@@ -78,7 +102,11 @@ export function loadOrCreateLocalSecrets<Keys extends string>(
   }
   if (changed) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+    // Written aside and renamed into place, so a crash mid-write never leaves a truncated
+    // file that would stop every later start.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+    renameSync(partial, file);
   }
   return secrets;
 }

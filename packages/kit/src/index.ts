@@ -1,14 +1,21 @@
-export * from './errors.js';
-export * from './ids.js';
-export * from './money.js';
-export * from './config.js';
-export * from './logger.js';
-export * from './db/database.js';
-export { PGliteDialect } from './db/pglite-dialect.js';
-export * from './bus/types.js';
+export { MemoryBroker, MemoryBus } from './bus/memory.js';
+export {
+  connectNatsBus,
+  defaultDeadLetterStreamName,
+  defaultStreamName,
+  NatsBus,
+  type NatsBusOptions,
+} from './bus/nats.js';
 export { replyOf, unwrapReply } from './bus/reply.js';
 export * from './bus/typed.js';
-export { MemoryBroker, MemoryBus } from './bus/memory.js';
-export * from './messaging/tables.js';
-export * from './messaging/outbox.js';
+export * from './bus/types.js';
+export * from './config.js';
+export * from './db/database.js';
+export { PGliteDialect } from './db/pglite-dialect.js';
+export * from './errors.js';
+export * from './ids.js';
+export * from './logger.js';
 export * from './messaging/inbox.js';
+export * from './messaging/outbox.js';
+export * from './messaging/tables.js';
+export * from './money.js';

@@ -6,10 +6,43 @@
 
 /** ISO 4217 minor-unit exponents for the currencies MoneyPal accepts. */
 export const currencyExponents: Readonly<Record<string, number>> = {
-  AUD: 2, BRL: 2, CAD: 2, CHF: 2, CNY: 2, CZK: 2, DKK: 2, EUR: 2, GBP: 2, HKD: 2,
-  HUF: 2, ILS: 2, INR: 2, JPY: 0, KRW: 0, KWD: 3, MXN: 2, MYR: 2, NOK: 2, NZD: 2,
-  PHP: 2, PLN: 2, SEK: 2, SGD: 2, THB: 2, TWD: 2, USD: 2, BHD: 3, JOD: 3, TND: 3,
-  ZAR: 2, TRY: 2, IDR: 2, VND: 0, CLP: 0, ISK: 0, UGX: 0,
+  AUD: 2,
+  BRL: 2,
+  CAD: 2,
+  CHF: 2,
+  CNY: 2,
+  CZK: 2,
+  DKK: 2,
+  EUR: 2,
+  GBP: 2,
+  HKD: 2,
+  HUF: 2,
+  ILS: 2,
+  INR: 2,
+  JPY: 0,
+  KRW: 0,
+  KWD: 3,
+  MXN: 2,
+  MYR: 2,
+  NOK: 2,
+  NZD: 2,
+  PHP: 2,
+  PLN: 2,
+  SEK: 2,
+  SGD: 2,
+  THB: 2,
+  TWD: 2,
+  USD: 2,
+  BHD: 3,
+  JOD: 3,
+  TND: 3,
+  ZAR: 2,
+  TRY: 2,
+  IDR: 2,
+  VND: 0,
+  CLP: 0,
+  ISK: 0,
+  UGX: 0,
 };
 
 export const maxSafeMinor = BigInt(Number.MAX_SAFE_INTEGER);
@@ -19,9 +52,9 @@ export function isSupportedCurrency(code: string): boolean {
 }
 
 export function exponentOf(currency: string): number {
-  const exponent = currencyExponents[currency];
-  if (exponent === undefined) throw new RangeError(`unsupported currency ${currency}`);
-  return exponent;
+  // `hasOwn`, not a lookup alone: `constructor` or `__proto__` must not pass for a currency.
+  if (!isSupportedCurrency(currency)) throw new RangeError(`unsupported currency ${currency}`);
+  return currencyExponents[currency]!;
 }
 
 /** `1050n, 'USD'` → `'10.50'`; `5n, 'JPY'` → `'5'`; `-7n, 'USD'` → `'-0.07'`. */

@@ -1,4 +1,7 @@
 import { AppError } from '../errors.js';
+import { newId } from '../ids.js';
+import type { Logger } from '../logger.js';
+import { assertConsumerName, contextOf, describeFailure, redeliveryDelayMs } from './delivery.js';
 import { replyOf, unwrapReply } from './reply.js';
 import {
   type Bus,
@@ -9,20 +12,26 @@ import {
   defaultRequestTimeoutMs,
   type EventHandler,
   type MessageContext,
+  type ReplyEnvelope,
   type RequestHandler,
   type RequestOptions,
   type SubscribeOptions,
 } from './types.js';
-import { newId } from '../ids.js';
-import type { Logger } from '../logger.js';
 
 /** How long a published event id is remembered for dedup, as JetStream's duplicate window. */
 const duplicateWindowMs = 120_000;
+
+/**
+ * How many past events a consumer created later still receives, as a JetStream consumer
+ * that delivers all retained events does; bounded so that the local runtime's memory is.
+ */
+const retainedEventLimit = 10_000;
 
 interface Pending {
   event: CloudEvent;
   attempts: number;
   settle: () => void;
+  fail: (error: Error) => void;
 }
 
 interface Member {
@@ -39,13 +48,12 @@ class ConsumerGroup {
   readonly members: Member[] = [];
   private readonly waiting: Pending[] = [];
   private readonly inFlight = new Map<Pending, MemoryBus>();
+  private readonly delayed = new Map<NodeJS.Timeout, Pending>();
   private nextMember = 0;
-  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
     readonly name: string,
     private readonly options: Required<SubscribeOptions>,
-    private readonly broker: MemoryBroker,
   ) {}
 
   enqueue(pending: Pending): void {
@@ -72,9 +80,16 @@ class ConsumerGroup {
     this.pump();
   }
 
-  stop(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+  /** Ends every delivery; the publishers learn that their events were not applied. */
+  stop(error: Error): void {
+    for (const [timer, pending] of this.delayed) {
+      clearTimeout(timer);
+      pending.fail(error);
+    }
+    this.delayed.clear();
+    for (const pending of [...this.waiting, ...this.inFlight.keys()]) pending.fail(error);
+    this.waiting.length = 0;
+    this.inFlight.clear();
   }
 
   private pump(): void {
@@ -88,42 +103,56 @@ class ConsumerGroup {
   private async deliver(pending: Pending, member: Member): Promise<void> {
     this.inFlight.set(pending, member.bus);
     pending.attempts += 1;
+    if (pending.attempts > this.options.maxDeliveries) {
+      // The last allowed delivery went to a member that left without a verdict.
+      this.inFlight.delete(pending);
+      this.deadLetter(pending, member, pending.attempts - 1, 'the last delivery was never acknowledged');
+      return;
+    }
     const handler = member.handlers[pending.event.type];
+    let failed = false;
     let failure: unknown;
     try {
       // A copy, as a network bus would deliver: a handler cannot touch the publisher's object.
-      if (handler) await handler(structuredClone(pending.event), { attempt: pending.attempts, context: contextOf(pending.event) });
+      if (handler) {
+        await handler(structuredClone(pending.event), {
+          attempt: pending.attempts,
+          context: contextOf(pending.event),
+        });
+      }
     } catch (error) {
-      failure = error ?? new Error('handler failed');
+      failed = true;
+      failure = error;
     }
     if (this.inFlight.get(pending) !== member.bus) return; // the member left; the event was requeued
     this.inFlight.delete(pending);
-    if (failure === undefined) {
+    if (!failed) {
       pending.settle();
       return;
     }
     if (pending.attempts >= this.options.maxDeliveries) {
-      this.broker.deadLetter({
-        consumer: this.name,
-        event: pending.event,
-        attempts: pending.attempts,
-        error: failure instanceof Error ? failure.message : String(failure),
-      });
-      pending.settle();
+      this.deadLetter(pending, member, pending.attempts, describeFailure(failure));
       return;
     }
-    const backoff = this.options.backoffMs;
-    const delayMs = backoff[Math.min(pending.attempts - 1, backoff.length - 1)] ?? 0;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.enqueue(pending);
-    }, delayMs);
-    this.timers.add(timer);
+    const timer = setTimeout(
+      () => {
+        this.delayed.delete(timer);
+        this.enqueue(pending);
+      },
+      redeliveryDelayMs(this.options.backoffMs, pending.attempts),
+    );
+    this.delayed.set(timer, pending);
+  }
+
+  private deadLetter(pending: Pending, member: Member, attempts: number, error: string): void {
+    member.bus.reportDeadLetter({ consumer: this.name, event: pending.event, attempts, error });
+    pending.settle();
   }
 }
 
-function contextOf(event: CloudEvent): MessageContext {
-  return { requestId: event.requestid ?? event.id, ...(event.traceparent ? { traceparent: event.traceparent } : {}) };
+interface Publication {
+  seenAt: number;
+  settled: Promise<void>;
 }
 
 /**
@@ -138,8 +167,8 @@ export class MemoryBroker {
   private readonly responders = new Map<string, { bus: MemoryBus; handler: RequestHandler }[]>();
   private readonly roundRobin = new Map<string, number>();
   private readonly groups = new Map<string, ConsumerGroup>();
-  private readonly recentIds = new Map<string, number>();
-  private readonly deadLetterListeners = new Set<(deadLetter: DeadLetter) => void>();
+  private readonly publications = new Map<string, Publication>();
+  private readonly retained: CloudEvent[] = [];
 
   connect(service: string, logger?: Logger): MemoryBus {
     return new MemoryBus(service, this, logger);
@@ -151,45 +180,53 @@ export class MemoryBroker {
     this.responders.set(subject, list);
   }
 
-  pickResponder(subject: string): RequestHandler | undefined {
+  pickResponder(subject: string): { bus: MemoryBus; handler: RequestHandler } | undefined {
     const list = this.responders.get(subject);
     if (!list || list.length === 0) return undefined;
     const turn = this.roundRobin.get(subject) ?? 0;
     this.roundRobin.set(subject, turn + 1);
-    return list[turn % list.length]!.handler;
+    return list[turn % list.length]!;
   }
 
   join(consumer: string, member: Member, options: Required<SubscribeOptions>): void {
     let group = this.groups.get(consumer);
     if (!group) {
-      group = new ConsumerGroup(consumer, options, this);
+      group = new ConsumerGroup(consumer, options);
       this.groups.set(consumer, group);
+      // A new durable consumer starts from the oldest retained event, as on JetStream, so
+      // a service that subscribes after another one published misses nothing.
+      for (const event of this.retained) {
+        group.enqueue({ event, attempts: 0, settle: () => {}, fail: () => {} });
+      }
     }
     group.join(member);
   }
 
-  async publish(event: CloudEvent): Promise<void> {
+  /**
+   * Resolves once every consumer group has settled the event. A copy with an id seen
+   * within the duplicate window is not delivered again, and resolves when the first copy
+   * does: resolving it at once would let the outbox mark an event sent that no consumer
+   * has applied yet.
+   */
+  publish(event: CloudEvent): Promise<void> {
     const now = Date.now();
-    for (const [id, seenAt] of this.recentIds) {
-      if (now - seenAt < duplicateWindowMs) break;
-      this.recentIds.delete(id);
+    for (const [id, publication] of this.publications) {
+      if (now - publication.seenAt < duplicateWindowMs) break;
+      this.publications.delete(id);
     }
-    if (this.recentIds.has(event.id)) return;
-    this.recentIds.set(event.id, now);
+    const known = this.publications.get(event.id);
+    if (known) return known.settled;
     const frozen = structuredClone(event);
-    await Promise.all(
+    this.retained.push(frozen);
+    if (this.retained.length > retainedEventLimit) this.retained.shift();
+    const settled = Promise.all(
       [...this.groups.values()].map(
-        (group) => new Promise<void>((settle) => group.enqueue({ event: frozen, attempts: 0, settle })),
+        (group) =>
+          new Promise<void>((settle, fail) => group.enqueue({ event: frozen, attempts: 0, settle, fail })),
       ),
-    );
-  }
-
-  deadLetter(deadLetter: DeadLetter): void {
-    for (const listener of this.deadLetterListeners) listener(deadLetter);
-  }
-
-  onDeadLetter(listener: (deadLetter: DeadLetter) => void): void {
-    this.deadLetterListeners.add(listener);
+    ).then(() => undefined);
+    this.publications.set(event.id, { seenAt: now, settled });
+    return settled;
   }
 
   disconnect(bus: MemoryBus): void {
@@ -202,14 +239,20 @@ export class MemoryBroker {
     for (const group of this.groups.values()) group.leave(bus);
   }
 
-  /** Stops redelivery timers; for the end of a process or a test. */
+  /**
+   * Ends every pending delivery and redelivery timer, for the end of a process or a test.
+   * Publishers still waiting are told the event was not applied, so it stays in their outbox.
+   */
   shutdown(): void {
-    for (const group of this.groups.values()) group.stop();
+    const error = new AppError('unavailable', 'the in-process broker shut down');
+    for (const group of this.groups.values()) group.stop(error);
   }
 }
 
 export class MemoryBus implements Bus {
   private closed = false;
+  private readonly deadLetterListeners = new Set<(deadLetter: DeadLetter) => void>();
+  private readonly publishing = new Set<(error: Error) => void>();
 
   constructor(
     readonly service: string,
@@ -219,13 +262,15 @@ export class MemoryBus implements Bus {
 
   async request(subject: string, payload: unknown, options: RequestOptions = {}): Promise<unknown> {
     this.assertOpen();
-    const handler = this.broker.pickResponder(subject);
-    if (!handler) throw new AppError('unavailable', `no service answers ${subject}`);
+    const responder = this.broker.pickResponder(subject);
+    if (!responder) throw new AppError('unavailable', `no service answers ${subject}`);
     const context: MessageContext = {
       requestId: options.requestId ?? newId(),
       ...(options.traceparent ? { traceparent: options.traceparent } : {}),
     };
     const timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
+    // JSON both ways, as on the wire: what cannot cross a network cannot cross here either.
+    const wirePayload = JSON.parse(JSON.stringify(payload ?? null)) as unknown;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -234,17 +279,33 @@ export class MemoryBus implements Bus {
       );
     });
     try {
-      // JSON both ways, as on the wire: what cannot cross a network cannot cross here either.
-      const wirePayload = JSON.parse(JSON.stringify(payload ?? null)) as unknown;
       const reply = await Promise.race([
-        replyOf(handler, wirePayload, context, (error) => {
-          this.logger?.error({ err: error, subject, request_id: context.requestId }, 'request handler failed');
-        }),
+        responder.bus.answer(subject, responder.handler, wirePayload, context),
         timeout,
       ]);
-      return unwrapReply(JSON.parse(JSON.stringify(reply)), subject);
+      return unwrapReply(JSON.parse(reply), subject);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /** The serving side of a request: the reply as the JSON text that would cross the network. */
+  async answer(
+    subject: string,
+    handler: RequestHandler,
+    payload: unknown,
+    context: MessageContext,
+  ): Promise<string> {
+    const envelope = await replyOf(handler, payload, context, (error) => {
+      this.logger?.error({ err: error, subject, request_id: context.requestId }, 'request handler failed');
+    });
+    try {
+      return JSON.stringify(envelope);
+    } catch (error) {
+      // A reply that cannot become JSON (a bigint, a cycle) is a bug of the handler.
+      this.logger?.error({ err: error, subject, request_id: context.requestId }, 'reply is not serialisable');
+      const internal: ReplyEnvelope = { ok: false, error: { code: 'internal', message: 'internal error' } };
+      return JSON.stringify(internal);
     }
   }
 
@@ -253,9 +314,19 @@ export class MemoryBus implements Bus {
     this.broker.addResponder(subject, this, handler);
   }
 
+  /** Resolves once every consumer has settled the event; rejects if this bus closes first. */
   async publish(event: CloudEvent): Promise<void> {
     this.assertOpen();
-    await this.broker.publish(event);
+    let abandon!: (error: Error) => void;
+    const abandoned = new Promise<never>((_, reject) => {
+      abandon = reject;
+    });
+    this.publishing.add(abandon);
+    try {
+      await Promise.race([this.broker.publish(event), abandoned]);
+    } finally {
+      this.publishing.delete(abandon);
+    }
   }
 
   async subscribe(
@@ -264,6 +335,7 @@ export class MemoryBus implements Bus {
     options: SubscribeOptions = {},
   ): Promise<void> {
     this.assertOpen();
+    assertConsumerName(consumer);
     this.broker.join(
       consumer,
       { bus: this, handlers },
@@ -275,17 +347,46 @@ export class MemoryBus implements Bus {
   }
 
   onDeadLetter(listener: (deadLetter: DeadLetter) => void): void {
-    this.broker.onDeadLetter(listener);
+    this.deadLetterListeners.add(listener);
+  }
+
+  /** Called by the broker when this connection made an event's last delivery. */
+  reportDeadLetter(deadLetter: DeadLetter): void {
+    this.logger?.error(
+      {
+        consumer: deadLetter.consumer,
+        event_id: deadLetter.event?.id,
+        event_type: deadLetter.event?.type,
+        attempts: deadLetter.attempts,
+        error: deadLetter.error,
+      },
+      'event dead-lettered',
+    );
+    for (const listener of this.deadLetterListeners) {
+      try {
+        listener(deadLetter);
+      } catch (error) {
+        this.logger?.error({ err: error }, 'dead letter listener failed');
+      }
+    }
   }
 
   async ping(): Promise<boolean> {
     return !this.closed;
   }
 
+  /**
+   * Leaves every consumer group (what this connection was handling is redelivered to the
+   * others) and stops waiting for its publications: the outbox keeps those events and
+   * publishes them again, and the broker's dedup makes that harmless.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.broker.disconnect(this);
+    const error = new AppError('unavailable', 'the bus connection closed before the event was applied');
+    for (const abandon of this.publishing) abandon(error);
+    this.deadLetterListeners.clear();
   }
 
   private assertOpen(): void {

@@ -57,7 +57,10 @@ export type ReplyEnvelope =
 
 export interface DeadLetter {
   consumer: string;
-  event: CloudEvent;
+  /** The event, or null when the message was not a readable event (then `body` holds it). */
+  event: CloudEvent | null;
+  /** The raw message body, present only when it could not be read as an event. */
+  body?: string;
   attempts: number;
   error: string;
 }
@@ -73,9 +76,16 @@ export interface Bus {
   handle(subject: string, handler: RequestHandler): Promise<void>;
   /** Called by the outbox relay only. Resolves once the bus has taken the event durably. */
   publish(event: CloudEvent): Promise<void>;
-  /** One durable subscription per consumer name; `handlers` maps event types to handlers. */
-  subscribe(consumer: string, handlers: Record<string, EventHandler>, options?: SubscribeOptions): Promise<void>;
-  /** Events that exhausted their deliveries, as they are dead-lettered. */
+  /**
+   * One durable subscription per consumer name (letters, digits, `_` and `-`); `handlers`
+   * maps event types to handlers. Events of other types are acknowledged unhandled.
+   */
+  subscribe(
+    consumer: string,
+    handlers: Record<string, EventHandler>,
+    options?: SubscribeOptions,
+  ): Promise<void>;
+  /** Events that exhausted their deliveries on this connection's subscriptions, as they are dead-lettered. */
   onDeadLetter(listener: (deadLetter: DeadLetter) => void): void;
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -25,8 +25,17 @@ export async function openDatabase<Schema>(target: DatabaseTarget): Promise<Kyse
           oid === int8Oid ? BigInt : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection that the server drops (a restart, a failover) is reported here;
+    // without a listener Node would end the process. The pool replaces the connection on
+    // the next query, and a query that fails reports its own error.
+    pool.on('error', () => {});
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    await sql`select 1`.execute(db);
+    try {
+      await sql`select 1`.execute(db);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
     return db;
   }
   const client = await PGlite.create(target.dataDir, {
@@ -63,8 +72,8 @@ export async function readSqlMigrations(folder: URL): Promise<SqlMigration[]> {
 }
 
 /**
- * Applies the migrations not yet applied, in name order, each in its own transaction.
- * Replicas that start together serialise on the migrator's lock. Applied migrations are
+ * Applies the migrations not yet applied, in name order, in one transaction: either all
+ * of them apply or none does. Replicas that start together serialise on the migrator's lock. Applied migrations are
  * never edited or reverted: a change is a new migration.
  */
 export async function migrateToLatest(db: Kysely<unknown>, migrations: SqlMigration[]): Promise<string[]> {

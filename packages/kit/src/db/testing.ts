@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { migrateToLatest, openDatabase, type SqlMigration } from './database.js';
 
 export interface TestDatabase<Schema> {
@@ -30,7 +30,11 @@ export async function createTestDatabase<Schema>(
   await sql.raw(`create database ${name}`).execute(admin);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase<Schema>({ kind: 'postgres', url: url.toString(), poolSize: options.poolSize ?? 10 });
+  const db = await openDatabase<Schema>({
+    kind: 'postgres',
+    url: url.toString(),
+    poolSize: options.poolSize ?? 10,
+  });
   await migrateToLatest(db as Kysely<unknown>, migrations);
   return {
     db,

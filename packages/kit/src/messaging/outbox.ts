@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Bus, CloudEvent, MessageContext } from '../bus/types.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
@@ -13,7 +13,14 @@ export interface NewEvent<Data> {
   time?: Date;
 }
 
-export function createEvent<Data>({ source, type, subject, data, context, time = new Date() }: NewEvent<Data>): CloudEvent<Data> {
+export function createEvent<Data>({
+  source,
+  type,
+  subject,
+  data,
+  context,
+  time = new Date(),
+}: NewEvent<Data>): CloudEvent<Data> {
   return {
     specversion: '1.0',
     id: newId(),
@@ -33,18 +40,26 @@ export function createEvent<Data>({ source, type, subject, data, context, time =
  * event reports, so that both commit or neither does.
  */
 export async function enqueueEvent<Schema extends MessagingTables>(
-  trx: Kysely<Schema>,
+  // A transaction is a Kysely too; naming it lets TypeScript infer the schema from one.
+  trx: Transaction<Schema> | Kysely<Schema>,
   event: CloudEvent,
 ): Promise<void> {
   const db = trx as unknown as Kysely<MessagingTables>;
   await db
     .insertInto('outbox')
-    .values({ id: event.id, type: event.type, event: JSON.stringify(event), claimed_until: null, sent_at: null })
+    .values({
+      id: event.id,
+      type: event.type,
+      event: JSON.stringify(event),
+      claimed_until: null,
+      sent_at: null,
+    })
     .execute();
 }
 
-export interface OutboxRelayOptions {
-  db: Kysely<MessagingTables>;
+export interface OutboxRelayOptions<Schema extends MessagingTables = MessagingTables> {
+  /** A service's own database; its schema only has to include the messaging tables. */
+  db: Kysely<Schema>;
   bus: Bus;
   logger: Logger;
   /** How often to look for unsent events when nobody calls `notify`. */
@@ -61,7 +76,7 @@ export interface OutboxRelayOptions {
  * the events are published again with the same ids, which the broker and every inbox
  * deduplicate.
  */
-export class OutboxRelay {
+export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
   private readonly db: Kysely<MessagingTables>;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
@@ -71,8 +86,12 @@ export class OutboxRelay {
   private again = false;
   private stopped = true;
 
-  constructor(private readonly options: OutboxRelayOptions) {
-    this.db = options.db;
+  private readonly options: OutboxRelayOptions;
+
+  constructor(options: OutboxRelayOptions<Schema>) {
+    // Only the messaging tables are touched; a relay of any schema is the same relay.
+    this.options = options as unknown as OutboxRelayOptions;
+    this.db = this.options.db;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 100;
     this.leaseMs = options.leaseMs ?? 15_000;
@@ -112,28 +131,50 @@ export class OutboxRelay {
     await this.running;
   }
 
-  /** Publishes every unsent, unclaimed event; returns how many were published. */
+  /**
+   * Publishes every unsent, unclaimed event; returns how many were published. When a
+   * publication fails, the others of its batch are still marked sent, the failed ones are
+   * released for the next pass, and the pass ends with the error (no tight retry loop).
+   */
   async drain(): Promise<number> {
     let published = 0;
     for (;;) {
       const batch = await this.claimBatch();
       if (batch.length === 0) return published;
-      await Promise.all(
-        batch.map(async ({ id, event }) => {
-          await this.options.bus.publish(event);
-          await this.db.updateTable('outbox').set({ sent_at: new Date(), claimed_until: null }).where('id', '=', id).execute();
-        }),
-      );
-      published += batch.length;
+      const outcomes = await Promise.allSettled(batch.map(({ event }) => this.options.bus.publish(event)));
+      const sentIds = batch.filter((_, index) => outcomes[index]!.status === 'fulfilled').map(({ id }) => id);
+      const failedIds = batch
+        .filter((_, index) => outcomes[index]!.status === 'rejected')
+        .map(({ id }) => id);
+      if (sentIds.length > 0) {
+        await this.db
+          .updateTable('outbox')
+          .set({ sent_at: sql<Date>`now()`, claimed_until: null })
+          .where('id', 'in', sentIds)
+          .execute();
+      }
+      published += sentIds.length;
+      if (failedIds.length > 0) {
+        await this.db
+          .updateTable('outbox')
+          .set({ claimed_until: null })
+          .where('id', 'in', failedIds)
+          .execute();
+        const failure = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+        throw failure.reason;
+      }
     }
   }
 
-  /** Claims the oldest unsent events; `skip locked` keeps concurrent relays off each other's rows. */
+  /**
+   * Claims the oldest unsent events; `skip locked` keeps concurrent relays off each other's
+   * rows. The lease is computed and compared with the database's clock only, so relays on
+   * machines whose clocks disagree still honour each other's claims.
+   */
   private async claimBatch(): Promise<{ id: string; event: CloudEvent }[]> {
-    const leaseUntil = new Date(Date.now() + this.leaseMs);
     return this.db
       .updateTable('outbox')
-      .set({ claimed_until: leaseUntil })
+      .set({ claimed_until: sql<Date>`now() + ${this.leaseMs} * interval '1 millisecond'` })
       .where(
         'id',
         'in',

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { SqlMigration } from '../db/database.js';
 import type { CloudEvent } from '../bus/types.js';
+import type { SqlMigration } from '../db/database.js';
 
 /** The outbox and inbox tables that every service with events has in its own database. */
 export interface MessagingTables {

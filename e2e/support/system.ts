@@ -1,0 +1,155 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { loadGatewayConfig } from '@moneypal/gateway';
+import type { AdminCredentials } from '@moneypal/identity';
+import {
+  type Bus,
+  type CloudEvent,
+  connectNatsBus,
+  createLogger,
+  MemoryBroker,
+  openDatabase,
+} from '@moneypal/kit';
+import { type RunningSystem, startSystem } from '@moneypal/runtime';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
+import { sql } from 'kysely';
+
+export interface TestSystem {
+  url: string;
+  admin: AdminCredentials;
+  /** Which real parts this system runs on, for test names. */
+  label: string;
+  /**
+   * Runs `action` with the services' clock moved forward (token and code expiry), then
+   * puts it back; the gateway keeps real time, so tokens issued meanwhile look odd to it.
+   */
+  withClockAhead<T>(ms: number, action: () => Promise<T>): Promise<T>;
+  /** Events seen on the bus by a test consumer, newest last. */
+  events: CloudEvent[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system in this process, as `npm start` runs it, on embedded PGlite and the
+ * in-process bus — or, when TEST_DATABASE_URL and TEST_NATS_URL are set, on fresh
+ * databases of that PostgreSQL server and on that NATS server (under a prefix of its own).
+ */
+export async function startTestSystem(): Promise<TestSystem> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  const natsUrl = process.env.TEST_NATS_URL;
+  const runId = randomBytes(5).toString('hex');
+  const logger = (service: string) =>
+    createLogger({ service, level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const cleanups: (() => Promise<void>)[] = [];
+
+  const databaseOf = (service: string) => {
+    if (!serverUrl) return { kind: 'pglite' as const, dataDir: 'memory://' };
+    const url = new URL(serverUrl);
+    url.pathname = `/moneypal_e2e_${runId}_${service}`;
+    return { kind: 'postgres' as const, url: url.toString() };
+  };
+  if (serverUrl) {
+    const admin = await openDatabase<unknown>({ kind: 'postgres', url: serverUrl, poolSize: 1 });
+    await sql.raw(`create database moneypal_e2e_${runId}_identity`).execute(admin);
+    cleanups.push(async () => {
+      await sql.raw(`drop database if exists moneypal_e2e_${runId}_identity with (force)`).execute(admin);
+      await admin.destroy();
+    });
+  }
+
+  if (natsUrl) {
+    // The streams are this run's own; remove them once the system has stopped.
+    cleanups.push(async () => {
+      const connection = await connect({ servers: natsUrl });
+      const manager = await jetstreamManager(connection);
+      for (const stream of [`E2E_${runId}_EVENTS`, `E2E_${runId}_DEAD_LETTERS`]) {
+        await manager.streams.delete(stream).catch(() => false);
+      }
+      await connection.close();
+    });
+  }
+
+  const broker = new MemoryBroker();
+  const connectBus = async (service: string): Promise<Bus> =>
+    natsUrl
+      ? connectNatsBus({
+          servers: natsUrl,
+          service,
+          logger: logger(service),
+          subjectPrefix: `e2e${runId}`,
+          streamName: `E2E_${runId}_EVENTS`,
+          deadLetterStreamName: `E2E_${runId}_DEAD_LETTERS`,
+        })
+      : broker.connect(service, logger(service));
+
+  const events: CloudEvent[] = [];
+  const observer = await connectBus('e2e-observer');
+  await observer.subscribe('e2e-observer', {
+    'identity.user.created': async (event) => void events.push(event),
+    'identity.user.updated': async (event) => void events.push(event),
+    'identity.user.deleted': async (event) => void events.push(event),
+    'identity.otp.requested': async (event) => void events.push(event),
+  });
+
+  let clockOffsetMs = 0;
+  const admin: AdminCredentials = {
+    email: 'root@example.com',
+    password: randomBytes(12).toString('hex'),
+    userName: 'admin',
+  };
+  let system: RunningSystem;
+  try {
+    system = await startSystem({
+      databaseOf,
+      connectBus,
+      loggerOf: logger,
+      identity: {
+        jwtPrivateKey: generateKeyPairSync('ed25519')
+          .privateKey.export({ format: 'pem', type: 'pkcs8' })
+          .toString(),
+        otpSecret: randomBytes(32).toString('base64url'),
+        accessTokenTtlSeconds: 900,
+        refreshTokenTtlSeconds: 3600,
+        admin,
+      },
+      identityOptions: { clock: () => new Date(Date.now() + clockOffsetMs), outboxPollIntervalMs: 50 },
+      gateway: loadGatewayConfig({ PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '100000' }),
+    });
+  } catch (error) {
+    await observer.close();
+    for (const cleanup of cleanups) await cleanup();
+    throw error;
+  }
+
+  return {
+    url: system.url,
+    admin,
+    label: `${serverUrl ? 'PostgreSQL' : 'PGlite'} + ${natsUrl ? 'NATS JetStream' : 'in-process bus'}`,
+    withClockAhead: async (ms, action) => {
+      clockOffsetMs = ms;
+      try {
+        return await action();
+      } finally {
+        clockOffsetMs = 0;
+      }
+    },
+    events,
+    stop: async () => {
+      await system.stop();
+      await observer.close();
+      broker.shutdown();
+      for (const cleanup of cleanups) await cleanup();
+    },
+  };
+}
+
+/** Polls until `check` returns a value, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => T | undefined, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,133 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  booleanFlag,
+  ConfigError,
+  loadOrCreateLocalSecrets,
+  parseConfig,
+  randomSecret,
+  secretString,
+} from './config.js';
+
+const schema = z.object({ JWT_SECRET: secretString('JWT_SECRET') });
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(schema, env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('secretString', () => {
+  it('accepts a random secret', () => {
+    const secret = randomSecret();
+    expect(parseConfig(schema, { JWT_SECRET: secret })).toEqual({ JWT_SECRET: secret });
+  });
+
+  it('refuses a missing secret with a message naming it', () => {
+    expect(problemsOf({})).toEqual(['JWT_SECRET: JWT_SECRET is required (at least 32 random characters)']);
+  });
+
+  it('refuses a secret shorter than 32 characters', () => {
+    expect(problemsOf({ JWT_SECRET: 'aB3$kL9!qW2@zX7#' })).toEqual([
+      'JWT_SECRET: JWT_SECRET must be at least 32 characters',
+    ]);
+    expect(problemsOf({ JWT_SECRET: '' })).toContain('JWT_SECRET: JWT_SECRET must be at least 32 characters');
+  });
+
+  it('refuses placeholders, even padded to length', () => {
+    for (const placeholder of [
+      'changeme-changeme-changeme-changeme',
+      'CHANGE-ME-please-0123456789-abcdefgh',
+      'my-super-secret-jwt-key-0123456789',
+      'replace_me_with_a_real_value_0123456789',
+      'moneypal-development-key-0123456789',
+    ]) {
+      expect(problemsOf({ JWT_SECRET: placeholder }), placeholder).toContain(
+        'JWT_SECRET: JWT_SECRET is a placeholder: use random characters',
+      );
+    }
+  });
+
+  it('refuses secrets with too few distinct characters', () => {
+    expect(problemsOf({ JWT_SECRET: 'a'.repeat(64) })).toEqual([
+      'JWT_SECRET: JWT_SECRET looks too weak: use random characters',
+    ]);
+    expect(problemsOf({ JWT_SECRET: 'abc123'.repeat(8) })).toHaveLength(1);
+  });
+});
+
+describe('parseConfig', () => {
+  it('lists every problem of the environment at once', () => {
+    const twoFields = z.object({ JWT_SECRET: secretString('JWT_SECRET'), DEBUG: booleanFlag(false) });
+
+    const error = (() => {
+      try {
+        parseConfig(twoFields, { DEBUG: 'maybe' });
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+    })();
+
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems).toHaveLength(2);
+    expect(error!.message).toContain('invalid configuration');
+  });
+
+  it('reads boolean flags', () => {
+    const flags = z.object({ ON: booleanFlag(false), OFF: booleanFlag(true), DEFAULT: booleanFlag(true) });
+    expect(parseConfig(flags, { ON: 'yes', OFF: '0' })).toEqual({ ON: true, OFF: false, DEFAULT: true });
+  });
+});
+
+describe('loadOrCreateLocalSecrets', () => {
+  const folders: string[] = [];
+
+  afterEach(() => {
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+  });
+
+  function newDataDir(): string {
+    const folder = mkdtempSync(join(tmpdir(), 'moneypal-secrets-'));
+    folders.push(folder);
+    return join(folder, 'data');
+  }
+
+  it('generates secrets once and returns the same values on later calls', () => {
+    const dataDir = newDataDir();
+    let generated = 0;
+    const generate = {
+      jwtSecret: () => {
+        generated += 1;
+        return randomSecret();
+      },
+    };
+
+    const first = loadOrCreateLocalSecrets(dataDir, generate);
+    const second = loadOrCreateLocalSecrets(dataDir, generate);
+
+    expect(second).toEqual(first);
+    expect(generated).toBe(1);
+    expect(JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8'))).toEqual(first);
+    expect(statSync(join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps existing secrets and adds only the new ones', () => {
+    const dataDir = newDataDir();
+    const first = loadOrCreateLocalSecrets(dataDir, { jwtSecret: randomSecret });
+
+    const second = loadOrCreateLocalSecrets(dataDir, { jwtSecret: randomSecret, cookieSecret: randomSecret });
+
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(second.cookieSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(loadOrCreateLocalSecrets(dataDir, { cookieSecret: randomSecret }).cookieSecret).toBe(
+      second.cookieSecret,
+    );
+  });
+});

@@ -1,0 +1,390 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Bus, CloudEvent, DeadLetter, MessageContext } from '../src/bus/types.js';
+import { AppError } from '../src/errors.js';
+import {
+  availableTransports,
+  type BusWorld,
+  gate,
+  sleep,
+  testEvent,
+  uniqueType,
+  waitFor,
+} from './support.js';
+
+/**
+ * The semantics every Bus implementation must have (ARCHITECTURE.md §3). The same suite
+ * runs against each transport available in this environment.
+ */
+describe.each(availableTransports())('the $name bus', (transport) => {
+  let world: BusWorld;
+
+  beforeEach(async () => {
+    world = await transport.open();
+  });
+
+  afterEach(async () => {
+    await world.close();
+  });
+
+  describe('request/reply', () => {
+    it('returns the handler result and carries the request id and trace context to the handler', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      const seen: MessageContext[] = [];
+      await server.handle('ledger.balance.get', async (payload, context) => {
+        seen.push(context);
+        return { echoed: payload, balanceMinor: 1050 };
+      });
+
+      const reply = await client.request(
+        'ledger.balance.get',
+        { walletId: 'w-1' },
+        { requestId: 'request-42', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+      );
+
+      expect(reply).toEqual({ echoed: { walletId: 'w-1' }, balanceMinor: 1050 });
+      expect(seen).toEqual([
+        { requestId: 'request-42', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+      ]);
+    });
+
+    it('gives the handler a fresh request id when the caller sends none', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      const seen: MessageContext[] = [];
+      await server.handle('ledger.ping', async (_payload, context) => {
+        seen.push(context);
+        return null;
+      });
+
+      await expect(client.request('ledger.ping', undefined)).resolves.toBeNull();
+
+      expect(seen[0]?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it("carries an AppError's code, message and details to the caller", async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      await server.handle('ledger.transfer.create', async () => {
+        throw new AppError('insufficient_funds', 'the wallet lacks 5.00 USD', { shortMinor: 500 });
+      });
+
+      const failure = await client.request('ledger.transfer.create', {}).catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(AppError);
+      expect((failure as AppError).toJSON()).toEqual({
+        code: 'insufficient_funds',
+        message: 'the wallet lacks 5.00 USD',
+        details: { shortMinor: 500 },
+      });
+    });
+
+    it('turns an unexpected handler error into a bare internal error without its message', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      await server.handle('ledger.broken', async () => {
+        throw new Error('connection string postgres://secret@db leaked');
+      });
+
+      const failure = await client.request('ledger.broken', {}).catch((error: unknown) => error);
+
+      expect((failure as AppError).toJSON()).toEqual({ code: 'internal', message: 'internal error' });
+    });
+
+    it('turns a reply that cannot become JSON into an internal error', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      await server.handle('ledger.bigint', async () => ({ amountMinor: 10n }));
+
+      const failure = await client.request('ledger.bigint', {}).catch((error: unknown) => error);
+
+      expect((failure as AppError).code).toBe('internal');
+    });
+
+    it('answers unavailable when no service handles the subject', async () => {
+      const client = await world.connect('gateway');
+
+      const failure = await client
+        .request('nobody.listens', {}, { timeoutMs: 2_000 })
+        .catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(AppError);
+      expect((failure as AppError).code).toBe('unavailable');
+    });
+
+    it('answers unavailable when the handler does not reply in time', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      const release = gate();
+      await server.handle('ledger.slow', async () => {
+        await release.promise;
+        return 'too late';
+      });
+
+      const startedMs = Date.now();
+      const failure = await client
+        .request('ledger.slow', {}, { timeoutMs: 200 })
+        .catch((error: unknown) => error);
+      release.open();
+
+      expect((failure as AppError).code).toBe('unavailable');
+      expect(Date.now() - startedMs).toBeGreaterThanOrEqual(190);
+    });
+
+    it('spreads requests over every connection of the same service', async () => {
+      const first = await world.connect('ledger');
+      const second = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      const served = { first: 0, second: 0 };
+      await first.handle('ledger.balance.get', async () => {
+        served.first += 1;
+        return 'first';
+      });
+      await second.handle('ledger.balance.get', async () => {
+        served.second += 1;
+        return 'second';
+      });
+
+      for (let index = 0; index < 40; index++) await client.request('ledger.balance.get', {});
+
+      expect(served.first + served.second).toBe(40);
+      expect(served.first).toBeGreaterThan(0);
+      expect(served.second).toBeGreaterThan(0);
+    });
+  });
+
+  describe('events', () => {
+    const fastRetries = { maxDeliveries: 3, backoffMs: [20, 40] };
+
+    it('delivers each event once to each consumer group, and to every group', async () => {
+      const type = uniqueType('wallet.created');
+      const billingOne = await world.connect('billing');
+      const billingTwo = await world.connect('billing');
+      const notifications = await world.connect('notifications');
+      const publisher = await world.connect('ledger');
+      const billingSeen: string[] = [];
+      const notificationsSeen: string[] = [];
+      const recordBilling = async (event: CloudEvent) => void billingSeen.push(event.id);
+      await billingOne.subscribe('billing', { [type]: recordBilling });
+      await billingTwo.subscribe('billing', { [type]: recordBilling });
+      await notifications.subscribe('notifications', {
+        [type]: async (event) => void notificationsSeen.push(event.id),
+      });
+      const events = Array.from({ length: 6 }, (_, index) => testEvent(type, { index }));
+
+      await Promise.all(events.map((event) => publisher.publish(event)));
+      await waitFor(
+        () => billingSeen.length >= 6 && notificationsSeen.length >= 6,
+        'both groups to see every event',
+      );
+      await sleep(world.redeliveryWindowMs);
+
+      const ids = events.map((event) => event.id).sort();
+      expect([...billingSeen].sort()).toEqual(ids);
+      expect([...notificationsSeen].sort()).toEqual(ids);
+    });
+
+    it('hands the event and its request context to the handler', async () => {
+      const type = uniqueType('user.created');
+      const consumer = await world.connect('notifications');
+      const publisher = await world.connect('identity');
+      const received: { event: CloudEvent; context: MessageContext; attempt: number }[] = [];
+      await consumer.subscribe('notifications', {
+        [type]: async (event, delivery) => void received.push({ event, ...delivery }),
+      });
+      const event = { ...testEvent(type, { userId: 'u-1' }), requestid: 'request-7' };
+
+      await publisher.publish(event);
+      await waitFor(() => received.length === 1, 'the event');
+
+      expect(received[0]!.event).toEqual(event);
+      expect(received[0]!.context).toEqual({ requestId: 'request-7' });
+      expect(received[0]!.attempt).toBe(1);
+    });
+
+    it('delivers events published before the consumer subscribed for the first time', async () => {
+      const type = uniqueType('user.created');
+      const publisher = await world.connect('identity');
+      const consumer = await world.connect('notifications');
+      const event = testEvent(type);
+      await publisher.publish(event);
+
+      const seen: string[] = [];
+      await consumer.subscribe('late', { [type]: async (received) => void seen.push(received.id) });
+
+      await waitFor(() => seen.length === 1, 'the earlier event');
+      expect(seen).toEqual([event.id]);
+    });
+
+    it('redelivers an event whose handler failed, with a growing attempt number', async () => {
+      const type = uniqueType('payment.captured');
+      const consumer = await world.connect('billing');
+      const publisher = await world.connect('payments');
+      const attempts: number[] = [];
+      await consumer.subscribe(
+        'billing',
+        {
+          [type]: async (_event, delivery) => {
+            attempts.push(delivery.attempt);
+            if (delivery.attempt < 3) throw new Error('the ledger is busy');
+          },
+        },
+        { maxDeliveries: 5, backoffMs: [20, 40] },
+      );
+
+      const publication = publisher.publish(testEvent(type));
+      await waitFor(() => attempts.length === 3, 'three attempts');
+      await publication;
+      await sleep(world.redeliveryWindowMs);
+
+      expect(attempts).toEqual([1, 2, 3]);
+    });
+
+    it('redelivers to a new connection an event that a crashed consumer took but never settled', async () => {
+      const type = uniqueType('payment.captured');
+      const publisher = await world.connect('payments');
+      const crashing = await world.connect('billing', { closeTimeoutMs: 50 });
+      const stuck = gate();
+      const firstAttempts: number[] = [];
+      await crashing.subscribe('billing', {
+        [type]: async (_event, delivery) => {
+          firstAttempts.push(delivery.attempt);
+          await stuck.promise;
+        },
+      });
+      const event = testEvent(type);
+
+      const publication = publisher.publish(event);
+      await waitFor(() => firstAttempts.length === 1, 'the first delivery');
+      await crashing.close();
+      const replacement = await world.connect('billing');
+      const secondAttempts: { id: string; attempt: number }[] = [];
+      await replacement.subscribe('billing', {
+        [type]: async (received, delivery) =>
+          void secondAttempts.push({ id: received.id, attempt: delivery.attempt }),
+      });
+      await waitFor(() => secondAttempts.length === 1, 'the redelivery', 15_000);
+      await publication;
+      stuck.open();
+      await sleep(world.redeliveryWindowMs);
+
+      expect(firstAttempts).toEqual([1]);
+      expect(secondAttempts).toEqual([{ id: event.id, attempt: 2 }]);
+    });
+
+    it('delivers an event published twice with the same id only once', async () => {
+      const type = uniqueType('invoice.issued');
+      const consumer = await world.connect('notifications');
+      const publisher = await world.connect('billing');
+      const seen: string[] = [];
+      await consumer.subscribe('notifications', { [type]: async (event) => void seen.push(event.id) });
+      const event = testEvent(type);
+
+      await publisher.publish(event);
+      await publisher.publish(structuredClone(event));
+      await waitFor(() => seen.length >= 1, 'the event');
+      await sleep(world.redeliveryWindowMs);
+
+      expect(seen).toEqual([event.id]);
+    });
+
+    it('dead-letters an event after its last failed delivery and stops delivering it', async () => {
+      const type = uniqueType('payment.captured');
+      const consumer = await world.connect('billing');
+      const publisher = await world.connect('payments');
+      const deadLetters: DeadLetter[] = [];
+      consumer.onDeadLetter((deadLetter) => deadLetters.push(deadLetter));
+      let calls = 0;
+      await consumer.subscribe(
+        'billing',
+        {
+          [type]: async () => {
+            calls += 1;
+            throw new Error('the payer does not exist');
+          },
+        },
+        fastRetries,
+      );
+      const event = testEvent(type);
+
+      const publication = publisher.publish(event);
+      await waitFor(() => deadLetters.length === 1, 'the dead letter');
+      await publication;
+      await sleep(world.redeliveryWindowMs);
+
+      expect(calls).toBe(3);
+      expect(deadLetters).toEqual([
+        { consumer: 'billing', event, attempts: 3, error: 'the payer does not exist' },
+      ]);
+    });
+
+    it('acknowledges events of types the consumer has no handler for, without delivering them again', async () => {
+      const handledType = uniqueType('handled');
+      const otherType = uniqueType('other');
+      const consumer = await world.connect('billing');
+      const publisher = await world.connect('payments');
+      const seen: string[] = [];
+      await consumer.subscribe('billing', { [handledType]: async (event) => void seen.push(event.type) });
+
+      await publisher.publish(testEvent(otherType));
+      await publisher.publish(testEvent(handledType));
+      await waitFor(() => seen.length === 1, 'the handled event');
+      await sleep(world.redeliveryWindowMs);
+
+      expect(seen).toEqual([handledType]);
+    });
+
+    it('refuses a consumer name that cannot be a durable name', async () => {
+      const consumer = await world.connect('billing');
+
+      await expect(consumer.subscribe('billing.payments', {})).rejects.toThrow(/invalid consumer name/);
+    });
+  });
+});
+
+/** Only a network transport can receive bytes that are not an event. */
+const rawTransports = availableTransports().filter((transport) => transport.name !== 'in-process');
+for (const transport of rawTransports) {
+  describe(`the ${transport.name} bus with a broken publisher`, () => {
+    let world: BusWorld;
+    let consumer: Bus;
+
+    beforeEach(async () => {
+      world = await transport.open();
+      consumer = await world.connect('billing');
+    });
+
+    afterEach(async () => {
+      await world.close();
+    });
+
+    it('brings an existing stream up to date when a bus connects with another configuration', async () => {
+      expect(await world.eventStreamDuplicateWindowMs!()).toBe(120_000);
+
+      await world.connect('billing', { duplicateWindowMs: 5_000 });
+
+      expect(await world.eventStreamDuplicateWindowMs!()).toBe(5_000);
+    });
+
+    it('dead-letters messages that are not events and keeps consuming', async () => {
+      const type = uniqueType('payment.captured');
+      const deadLetters: DeadLetter[] = [];
+      consumer.onDeadLetter((deadLetter) => deadLetters.push(deadLetter));
+      const seen: string[] = [];
+      await consumer.subscribe('billing', { [type]: async (event) => void seen.push(event.id) });
+      const publisher = await world.connect('payments');
+
+      await world.publishRaw!(type, 'not json at all');
+      await world.publishRaw!(type, JSON.stringify({ hello: 'world' }));
+      const event = testEvent(type);
+      await publisher.publish(event);
+      await waitFor(() => deadLetters.length === 2 && seen.length === 1, 'two dead letters and the event');
+
+      expect(seen).toEqual([event.id]);
+      expect(deadLetters.map((deadLetter) => [deadLetter.event, deadLetter.body])).toEqual([
+        [null, 'not json at all'],
+        [null, '{"hello":"world"}'],
+      ]);
+    });
+  });
+}

@@ -1,0 +1,249 @@
+import { type Generated, type Kysely, sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Bus, CloudEvent } from '../src/bus/types.js';
+import { createTestDatabase, type TestDatabase } from '../src/db/testing.js';
+import { applyOnce } from '../src/messaging/inbox.js';
+import { enqueueEvent, OutboxRelay } from '../src/messaging/outbox.js';
+import { type MessagingTables, messagingMigration } from '../src/messaging/tables.js';
+import {
+  availableTransports,
+  type BusWorld,
+  silentLogger,
+  sleep,
+  testEvent,
+  uniqueType,
+  waitFor,
+} from './support.js';
+
+interface Schema extends MessagingTables {
+  effects: { id: Generated<number>; event_id: string };
+}
+
+/** The consumer's own change: deliberately without a unique key, so a second application would show. */
+const effectsMigration = {
+  name: '0001_effects',
+  sql: 'create table effects (id serial primary key, event_id uuid not null);',
+};
+
+/**
+ * A bus whose process dies right after the broker took an event: `publish` never
+ * returns, so the relay that called it never marks the event sent.
+ */
+function dyingAfterPublish(bus: Bus): Bus {
+  return {
+    service: bus.service,
+    request: (subject, payload, options) => bus.request(subject, payload, options),
+    handle: (subject, handler) => bus.handle(subject, handler),
+    publish: async (event) => {
+      await bus.publish(event);
+      await new Promise<never>(() => {});
+    },
+    subscribe: (consumer, handlers, options) => bus.subscribe(consumer, handlers, options),
+    onDeadLetter: (listener) => bus.onDeadLetter(listener),
+    ping: () => bus.ping(),
+    close: () => bus.close(),
+  };
+}
+
+describe.each(availableTransports())('the outbox and inbox over the $name bus', (transport) => {
+  let database: TestDatabase<Schema>;
+  let db: Kysely<Schema>;
+  let world: BusWorld;
+  let publisher: Bus;
+  let type: string;
+  let handled: string[];
+  const relays: OutboxRelay[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase<Schema>([messagingMigration, effectsMigration]);
+    db = database.db;
+  });
+
+  afterAll(async () => {
+    await database.destroy();
+  });
+
+  beforeEach(async () => {
+    world = await transport.open();
+    publisher = await world.connect('payments');
+    const consumer = await world.connect('billing');
+    type = uniqueType('payment.captured');
+    handled = [];
+    await consumer.subscribe('billing', {
+      [type]: async (event) => {
+        handled.push(event.id);
+        await applyOnce(db, 'billing', event, async (trx) => {
+          await trx.insertInto('effects').values({ event_id: event.id }).execute();
+        });
+      },
+    });
+  });
+
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((relay) => relay.stop()));
+    await world.close();
+  });
+
+  function startRelay(bus: Bus, leaseMs = 15_000): OutboxRelay {
+    const relay = new OutboxRelay({ db, bus, logger: silentLogger, pollIntervalMs: 20, leaseMs });
+    relays.push(relay);
+    relay.start();
+    return relay;
+  }
+
+  async function effectsOf(eventId: string): Promise<number> {
+    const row = await db
+      .selectFrom('effects')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('event_id', '=', eventId)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  }
+
+  async function sentAtOf(eventId: string): Promise<Date | null | undefined> {
+    const row = await db.selectFrom('outbox').select('sent_at').where('id', '=', eventId).executeTakeFirst();
+    return row?.sent_at;
+  }
+
+  async function enqueueCommitted(event: CloudEvent): Promise<void> {
+    await db.transaction().execute((trx) => enqueueEvent(trx, event));
+  }
+
+  it('publishes an event enqueued in a committed transaction and applies it once', async () => {
+    const event = testEvent(type, { paymentId: 'p-1' });
+    await enqueueCommitted(event);
+
+    startRelay(publisher);
+    await waitFor(async () => (await sentAtOf(event.id)) instanceof Date, 'the event to be marked sent');
+    await waitFor(async () => (await effectsOf(event.id)) === 1, 'the effect');
+    await sleep(world.redeliveryWindowMs);
+
+    expect(await effectsOf(event.id)).toBe(1);
+    const inbox = await db.selectFrom('inbox').selectAll().where('event_id', '=', event.id).execute();
+    expect(inbox.map((row) => [row.consumer, row.event_type])).toEqual([['billing', type]]);
+  });
+
+  it('never publishes an event enqueued in a rolled-back transaction', async () => {
+    const rolledBack = testEvent(type, { paymentId: 'rolled-back' });
+    const committed = testEvent(type, { paymentId: 'committed' });
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await enqueueEvent(trx, rolledBack);
+        throw new Error('the payment insert failed');
+      }),
+    ).rejects.toThrow('the payment insert failed');
+    await enqueueCommitted(committed);
+
+    const relay = startRelay(publisher);
+    await waitFor(async () => (await effectsOf(committed.id)) === 1, 'the committed event');
+    await relay.drain();
+    await sleep(world.redeliveryWindowMs);
+
+    expect(handled).not.toContain(rolledBack.id);
+    expect(await effectsOf(rolledBack.id)).toBe(0);
+    expect(await sentAtOf(rolledBack.id)).toBeUndefined();
+  });
+
+  it('applies an event once when its relay died between publishing and marking it sent', async () => {
+    const event = testEvent(type, { paymentId: 'p-crash' });
+    await enqueueCommitted(event);
+    const leaseMs = 300;
+
+    // The dying relay is abandoned, not stopped: its process is gone.
+    const dying = new OutboxRelay({ db, bus: dyingAfterPublish(publisher), logger: silentLogger, leaseMs });
+    void dying.drain();
+    await waitFor(async () => (await effectsOf(event.id)) === 1, 'the effect of the first publication');
+    expect(await sentAtOf(event.id)).toBeNull();
+
+    startRelay(publisher, leaseMs);
+    await waitFor(
+      async () => (await sentAtOf(event.id)) instanceof Date,
+      'the next relay to publish it again',
+    );
+    await sleep(world.redeliveryWindowMs);
+
+    expect(await effectsOf(event.id)).toBe(1);
+    const inbox = await db.selectFrom('inbox').selectAll().where('event_id', '=', event.id).execute();
+    expect(inbox).toHaveLength(1);
+  });
+
+  it('keeps events enqueued after a relay stopped and publishes them with the next relay', async () => {
+    const stopped = startRelay(publisher);
+    await stopped.stop();
+    const events = [
+      testEvent(type, { index: 1 }),
+      testEvent(type, { index: 2 }),
+      testEvent(type, { index: 3 }),
+    ];
+    for (const event of events) await enqueueCommitted(event);
+    await sleep(100);
+
+    const unsent = await db
+      .selectFrom('outbox')
+      .select('id')
+      .where('sent_at', 'is', null)
+      .where(
+        'id',
+        'in',
+        events.map((event) => event.id),
+      )
+      .execute();
+    expect(unsent).toHaveLength(3);
+    expect(handled).toEqual([]);
+
+    startRelay(publisher);
+    await waitFor(async () => {
+      const counts = await Promise.all(events.map((event) => effectsOf(event.id)));
+      return counts.every((count) => count === 1);
+    }, 'every event to be applied');
+    await sleep(world.redeliveryWindowMs);
+
+    for (const event of events) expect(await effectsOf(event.id)).toBe(1);
+  });
+
+  it('releases a batch whose publication failed, so the next pass publishes it', async () => {
+    const event = testEvent(type, { paymentId: 'p-retry' });
+    await enqueueCommitted(event);
+    let failuresLeft = 1;
+    const flaky: Bus = {
+      ...dyingAfterPublish(publisher),
+      publish: async (published) => {
+        if (failuresLeft-- > 0) throw new Error('the broker is restarting');
+        await publisher.publish(published);
+      },
+    };
+
+    const relay = new OutboxRelay({ db, bus: flaky, logger: silentLogger });
+    await expect(relay.drain()).rejects.toThrow('the broker is restarting');
+    const claim = await db
+      .selectFrom('outbox')
+      .select('claimed_until')
+      .where('id', '=', event.id)
+      .executeTakeFirst();
+    expect(claim?.claimed_until).toBeNull();
+    await expect(relay.drain()).resolves.toBe(1);
+    await waitFor(async () => (await effectsOf(event.id)) === 1, 'the effect');
+  });
+
+  it('claims a batch with a lease measured by the database clock', async () => {
+    const event = testEvent(type);
+    await enqueueCommitted(event);
+    const claimed = await db
+      .updateTable('outbox')
+      .set({ claimed_until: sql<Date>`now() + interval '1 hour'` })
+      .where('id', '=', event.id)
+      .returning('id')
+      .execute();
+    expect(claimed).toHaveLength(1);
+
+    const relay = new OutboxRelay({ db, bus: publisher, logger: silentLogger });
+    // The event is under another relay's lease, so this relay leaves it alone.
+    expect(await relay.drain()).toBe(0);
+    await db
+      .updateTable('outbox')
+      .set({ claimed_until: sql<Date>`now() - interval '1 second'` })
+      .where('id', '=', event.id)
+      .execute();
+    expect(await relay.drain()).toBe(1);
+  });
+});

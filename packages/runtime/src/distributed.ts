@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, createLogger, logLevel, openDatabase, parseConfig } from '@moneypal/kit';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { services } from './system.js';
+
+/**
+ * The distributed runtime on one machine (`npm run start:distributed`): every service as
+ * its own process (`node services/<name>/dist/main.js`) against the PostgreSQL and NATS
+ * named in the environment. Each service gets its own database: `<SERVICE>_DATABASE_URL`
+ * when set, else database `moneypal_<service>` on the server of `DATABASE_URL`, created
+ * when missing. Secrets are never generated here: the services refuse to start without them.
+ * A service that dies is started again after a pause that grows with each quick failure.
+ */
+const environment = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
+  NATS_URL: z.string({ error: 'NATS_URL is required (nats://…)' }).min(1),
+  LOG_LEVEL: logLevel,
+});
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const logger = createLogger({ service: 'launcher', level: process.env.LOG_LEVEL ?? 'info' });
+
+async function databaseUrlOf(service: string, serverUrl: string | undefined): Promise<string> {
+  const own = process.env[`${service.toUpperCase()}_DATABASE_URL`];
+  if (own) return own;
+  if (!serverUrl) {
+    throw new ConfigError([`${service.toUpperCase()}_DATABASE_URL or DATABASE_URL is required`]);
+  }
+  const name = `moneypal_${service}`;
+  const admin = await openDatabase<unknown>({ kind: 'postgres', url: serverUrl, poolSize: 1 });
+  try {
+    const found = await sql`select 1 from pg_database where datname = ${name}`.execute(admin);
+    if (found.rows.length === 0) {
+      await sql.raw(`create database ${name}`).execute(admin);
+      logger.info({ database: name }, 'created database');
+    }
+  } finally {
+    await admin.destroy();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function main(): Promise<void> {
+  const env = parseConfig(environment, process.env);
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+
+  const launch = (service: string, extraEnv: Record<string, string>, failures = 0) => {
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, [`${root}services/${service}/dist/main.js`], {
+      env: { ...process.env, ...extraEnv },
+      stdio: 'inherit',
+    });
+    children.set(service, child);
+    child.on('exit', (code, signal) => {
+      children.delete(service);
+      if (stopping) {
+        if (children.size === 0) process.exit(0);
+        return;
+      }
+      const quick = Date.now() - startedAt < 10_000;
+      const delayMs = Math.min(30_000, 1_000 * 2 ** (quick ? failures : 0));
+      logger.error({ service, code, signal, restart_in_ms: delayMs }, 'service exited; restarting');
+      setTimeout(() => launch(service, extraEnv, quick ? failures + 1 : 0), delayMs);
+    });
+  };
+
+  for (const service of services) {
+    const extraEnv: Record<string, string> = {};
+    if (service !== 'gateway') {
+      extraEnv[`${service.toUpperCase()}_DATABASE_URL`] = await databaseUrlOf(service, env.DATABASE_URL);
+    }
+    launch(service, extraEnv);
+  }
+  logger.info({ services }, 'started');
+
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping services');
+    if (children.size === 0) process.exit(0);
+    for (const child of children.values()) child.kill(signal);
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

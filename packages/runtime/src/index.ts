@@ -1,0 +1,1 @@
+export { type RunningSystem, type SystemOptions, services, startSystem } from './system.js';

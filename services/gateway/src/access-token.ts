@@ -1,0 +1,107 @@
+import {
+  type AccessClaims,
+  accessClaims,
+  accessTokenAlgorithm,
+  accessTokenAudience,
+  accessTokenIssuer,
+  identityRequests,
+} from '@moneypal/contracts';
+import { AppError, type Bus, call } from '@moneypal/kit';
+import {
+  createLocalJWKSet,
+  type FlattenedJWSInput,
+  type JSONWebKeySet,
+  type JWSHeaderParameters,
+  errors as joseErrors,
+  jwtVerify,
+} from 'jose';
+
+/** Longer than any token identity issues; refusing early keeps junk away from the parser. */
+const maxTokenLength = 4096;
+
+type KeyResolver = ReturnType<typeof createLocalJWKSet>;
+
+export interface AccessTokenVerifierOptions {
+  bus: Bus;
+  /** The shortest time between two key fetches caused by a token with an unknown key id. */
+  refetchIntervalMs: number;
+  /** How long to wait for identity's key set. */
+  timeoutMs: number;
+  now?: () => number;
+}
+
+export interface AccessTokenVerifier {
+  /** The verified claims, or `unauthenticated`; `unavailable` when the keys cannot be fetched. */
+  verify(token: string, requestId: string): Promise<AccessClaims>;
+}
+
+/**
+ * Verifies access tokens against identity's public key set, fetched over the bus. The set is
+ * cached; a token signed with a key id the cache does not know (identity rotated its key)
+ * causes a refetch, at most once per `refetchIntervalMs`, so forged key ids cannot flood
+ * identity with key requests.
+ */
+export function createAccessTokenVerifier({
+  bus,
+  refetchIntervalMs,
+  timeoutMs,
+  now = Date.now,
+}: AccessTokenVerifierOptions): AccessTokenVerifier {
+  let resolver: KeyResolver | undefined;
+  let fetchedAt = Number.NEGATIVE_INFINITY;
+  let inFlight: Promise<KeyResolver> | undefined;
+
+  function fetchKeys(requestId: string): Promise<KeyResolver> {
+    inFlight ??= call(bus, identityRequests.keys, {}, { requestId, timeoutMs })
+      .then((reply) => {
+        resolver = createLocalJWKSet(reply as JSONWebKeySet);
+        fetchedAt = now();
+        return resolver;
+      })
+      .finally(() => {
+        inFlight = undefined;
+      });
+    return inFlight;
+  }
+
+  async function resolveKey(requestId: string, header: JWSHeaderParameters, token: FlattenedJWSInput) {
+    const current = resolver ?? (await fetchKeys(requestId));
+    try {
+      return await current(header, token);
+    } catch (error) {
+      const unknownKey = error instanceof joseErrors.JWKSNoMatchingKey;
+      if (!unknownKey || now() - fetchedAt < refetchIntervalMs) throw error;
+      return (await fetchKeys(requestId))(header, token);
+    }
+  }
+
+  return {
+    async verify(token, requestId) {
+      if (token.length === 0 || token.length > maxTokenLength) {
+        throw new AppError('unauthenticated', 'The access token is not valid.');
+      }
+      let payload: unknown;
+      try {
+        ({ payload } = await jwtVerify(token, (header, input) => resolveKey(requestId, header, input), {
+          issuer: accessTokenIssuer,
+          audience: accessTokenAudience,
+          algorithms: [accessTokenAlgorithm],
+          requiredClaims: ['exp', 'sub'],
+          currentDate: new Date(now()),
+        }));
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        if (error instanceof joseErrors.JWTExpired) {
+          throw new AppError('unauthenticated', 'The access token has expired.');
+        }
+        if (error instanceof joseErrors.JOSEError) {
+          throw new AppError('unauthenticated', 'The access token is not valid.');
+        }
+        throw error;
+      }
+      const claims = accessClaims.safeParse(payload);
+      if (!claims.success) throw new AppError('unauthenticated', 'The access token is not valid.');
+      return claims.data;
+    },
+  };
+}

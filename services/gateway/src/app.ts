@@ -1,0 +1,136 @@
+import { createRequire } from 'node:module';
+import rateLimit from '@fastify/rate-limit';
+import { AppError, type Bus, type Logger, newId } from '@moneypal/kit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { createAccessTokenVerifier } from './access-token.js';
+import type { GatewayConfig } from './config.js';
+import { installMetrics } from './metrics.js';
+import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
+import { problemOf, problemOfError, sendProblem } from './problem.js';
+import { type Route, registerRoute } from './route.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { registerPlatformRoutes } from './routes/platform.routes.js';
+import { userRoutes } from './routes/users.routes.js';
+import { registerWebRoutes } from './routes/web.routes.js';
+
+export interface GatewayDependencies {
+  /** A bus connected as service `gateway`. */
+  bus: Bus;
+  logger: Logger;
+  config: GatewayConfig;
+}
+
+/** The services the gateway routes to; `/readyz` asks each for its health. */
+export const routedServices = ['identity'];
+
+/** An inbound request id is kept only when it is short and plain enough to be safe in logs and headers. */
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/**
+ * The public HTTP surface of MoneyPal, built but not listening (the runtime calls `listen`).
+ * Every route validates, authorises and makes one bus request; every error is a problem+json.
+ */
+export async function buildGateway({ bus, logger, config }: GatewayDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
+    bodyLimit: config.bodyLimitBytes,
+    // A hop count trusts that many proxies in front of the gateway.
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    // Errors the router meets before a route runs (a malformed URL, a parameter too long).
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      sendProblem(reply, problemOfError(error, request).problem);
+    },
+    genReqId: (request) => {
+      const inbound = request.headers['x-request-id'];
+      return typeof inbound === 'string' && requestIdPattern.test(inbound) ? inbound : newId();
+    },
+  });
+  app.decorateRequest('user', undefined);
+  // Bodies are JSON only: anything else is 415, not a string handed to a route.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status_code: reply.statusCode,
+        duration_ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request completed',
+    );
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { problem, unexpected } = problemOfError(error, request);
+    if (unexpected) request.log.error({ err: error }, 'unexpected error');
+    else if (problem.status >= 500)
+      request.log.warn({ code: problem.code, detail: problem.detail }, 'request failed');
+    return sendProblem(reply, problem);
+  });
+
+  const metrics = installMetrics(app);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', `Too many requests; retry in ${context.after}.`),
+  });
+
+  const verifier = createAccessTokenVerifier({
+    bus,
+    refetchIntervalMs: config.jwksRefetchIntervalMs,
+    timeoutMs: config.busRequestTimeoutMs,
+  });
+  const routes: Route[] = [
+    ...authRoutes({ rateLimitPerMinute: config.rateLimitAuthPerMinute }),
+    ...userRoutes(),
+    ...healthRoutes({ bus, services: routedServices, timeoutMs: config.readyTimeoutMs }),
+  ];
+  for (const route of routes) {
+    registerRoute(app, route, { bus, verifier, busRequestTimeoutMs: config.busRequestTimeoutMs });
+  }
+
+  let document: OpenApiDocument | undefined;
+  registerPlatformRoutes(app, {
+    metrics,
+    openApiDocument: () => {
+      document ??= buildOpenApiDocument(routes, version);
+      return document;
+    },
+  });
+  const webAppFallback = await registerWebRoutes(app, config.webRoot);
+
+  app.setNotFoundHandler((request, reply) => {
+    const page = webAppFallback?.(request, reply);
+    if (page !== undefined) return page;
+    return sendProblem(
+      reply,
+      problemOf('not_found', `No route ${request.method} ${pathOf(request.url)}.`, request.id),
+    );
+  });
+
+  return app;
+}
+
+function pathOf(url: string): string {
+  const path = url.split('?')[0] ?? '/';
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+}

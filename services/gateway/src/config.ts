@@ -1,0 +1,94 @@
+import { logLevel, parseConfig } from '@moneypal/kit';
+import { z } from 'zod';
+
+/** What `TRUST_PROXY` may say: `true`/`false`, a hop count, or a comma-separated list of addresses or CIDRs. */
+export type TrustProxy = boolean | number | string[];
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** NATS servers of the distributed runtime; absent in the local runtime, which passes its own bus. */
+  natsUrl: string[] | undefined;
+  bodyLimitBytes: number;
+  /** Requests per minute per client address on each public auth route (register, login, otp, refresh). */
+  rateLimitAuthPerMinute: number;
+  trustProxy: TrustProxy;
+  logLevel: z.output<typeof logLevel>;
+  /** A folder of static files (the web app) served at `/`, with a fallback to its `index.html`. */
+  webRoot: string | undefined;
+  /** How long a route waits for the service that answers it. */
+  busRequestTimeoutMs: number;
+  /** How long `/readyz` waits for each service's health reply. */
+  readyTimeoutMs: number;
+  /** The shortest time between two fetches of the token keys caused by an unknown key id. */
+  jwksRefetchIntervalMs: number;
+}
+
+function whole(name: string, minimum: number, maximum: number, defaultValue: number) {
+  return z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(minimum, `${name} must be at least ${minimum}`)
+    .max(maximum, `${name} must be at most ${maximum}`)
+    .default(defaultValue);
+}
+
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value): TrustProxy => {
+    if (value === 'true' || value === '1' || value === 'yes') return true;
+    if (value === 'false' || value === '0' || value === 'no' || value === '') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0);
+  });
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : value));
+
+export const gatewayEnvironment = z
+  .object({
+    PORT: whole('PORT', 0, 65_535, 8080),
+    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    NATS_URL: optionalText,
+    BODY_LIMIT_BYTES: whole('BODY_LIMIT_BYTES', 1024, 10 * 1024 * 1024, 64 * 1024),
+    RATE_LIMIT_AUTH_PER_MINUTE: whole('RATE_LIMIT_AUTH_PER_MINUTE', 1, 1_000_000, 20),
+    TRUST_PROXY: trustProxy,
+    LOG_LEVEL: logLevel,
+    WEB_ROOT: optionalText,
+    BUS_REQUEST_TIMEOUT_MS: whole('BUS_REQUEST_TIMEOUT_MS', 100, 120_000, 5_000),
+    READY_TIMEOUT_MS: whole('READY_TIMEOUT_MS', 50, 60_000, 1_000),
+    JWKS_REFETCH_INTERVAL_MS: whole('JWKS_REFETCH_INTERVAL_MS', 0, 3_600_000, 5_000),
+  })
+  .transform(
+    (env): GatewayConfig => ({
+      port: env.PORT,
+      host: env.HOST,
+      natsUrl: env.NATS_URL?.split(',')
+        .map((server) => server.trim())
+        .filter((server) => server.length > 0),
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      rateLimitAuthPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      trustProxy: env.TRUST_PROXY,
+      logLevel: env.LOG_LEVEL,
+      webRoot: env.WEB_ROOT,
+      busRequestTimeoutMs: env.BUS_REQUEST_TIMEOUT_MS,
+      readyTimeoutMs: env.READY_TIMEOUT_MS,
+      jwksRefetchIntervalMs: env.JWKS_REFETCH_INTERVAL_MS,
+    }),
+  );
+
+/**
+ * The gateway's configuration from an environment. Unset variables take their defaults, so
+ * the local runtime can call `loadGatewayConfig({})` and override what it needs.
+ */
+export function loadGatewayConfig(env: Record<string, string | undefined>): GatewayConfig {
+  return parseConfig(gatewayEnvironment, env);
+}

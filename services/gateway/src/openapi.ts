@@ -1,0 +1,233 @@
+import { problemSchema } from '@moneypal/contracts';
+import { type ErrorCode, httpStatusOf, titleOf } from '@moneypal/kit';
+import { z } from 'zod';
+import type { Route } from './route.js';
+
+type JsonSchema = Record<string, unknown>;
+type Io = 'input' | 'output';
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  tags: { name: string }[];
+  paths: Record<string, Record<string, unknown>>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    securitySchemes: Record<string, unknown>;
+  };
+}
+
+const description = `The public HTTP API of MoneyPal, an open-source e-wallet platform.
+
+**Authentication.** Send \`Authorization: Bearer <access token>\` (from \`POST /v1/auth/login\`) on every
+operation that is not marked public. Access tokens are short-lived; renew them with \`POST /v1/auth/refresh\`.
+
+**Money.** Amounts are integers in minor units (10.50 USD is \`1050\`); times are RFC 3339 UTC; ids are UUIDs.
+
+**Idempotency-Key.** Every POST that moves money requires an \`Idempotency-Key\` header, scoped to the caller.
+A retry with the same key and body gets the first answer again (with \`Idempotent-Replayed: true\`) and moves
+nothing; the same key with another body answers 422 \`idempotency_mismatch\`, and while the first request is
+still in flight 409 \`idempotency_in_flight\`.
+
+**Lists.** \`?limit=\` (1 to 100, default 20) and \`?cursor=\`; answers are \`{ "data": [...], "next_cursor": "..." | null }\`.
+
+**Errors.** Every error is an RFC 9457 problem (\`application/problem+json\`) with \`type\`, \`title\`, \`status\`,
+\`detail\`, a stable \`code\`, the \`request_id\` and, for invalid input, \`errors: [{ path, message }]\`.
+
+**Request ids.** Send \`X-Request-Id\` (1 to 64 of \`A-Z a-z 0-9 . _ -\`) or let the gateway make one; it is
+echoed in the response and follows the request through every service's logs.`;
+
+const problemRef = { $ref: '#/components/schemas/Problem' };
+
+const successDescriptions: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No content',
+};
+
+/** Errors any route may answer, by what the route does. */
+function problemCodesOf(route: Route): ErrorCode[] {
+  const codes: ErrorCode[] = ['validation_failed'];
+  if (route.auth !== 'public') codes.push('unauthenticated');
+  if (route.auth === 'admin') codes.push('forbidden');
+  if (route.body !== undefined) codes.push('payload_too_large', 'unsupported_media_type');
+  if (route.rateLimitPerMinute !== undefined) codes.push('rate_limited');
+  codes.push(...(route.problems ?? []), 'internal', 'unavailable');
+  return [...new Set(codes)];
+}
+
+function openApiPathOf(url: string): string {
+  return url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+function operationIdOf(route: Route): string {
+  const words = route.url
+    .split('/')
+    .filter((segment) => segment.length > 0)
+    .map((segment) => (segment.startsWith(':') ? `by-${segment.slice(1)}` : segment))
+    .flatMap((segment) => segment.split(/[-_.]/));
+  return [
+    route.method.toLowerCase(),
+    ...words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)),
+  ].join('');
+}
+
+function rewriteRefs(value: unknown, names: Map<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, names));
+  if (value === null || typeof value !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === '$ref' && typeof inner === 'string' && inner.startsWith('#/$defs/')) {
+      const name = inner.slice('#/$defs/'.length);
+      result[key] = `#/components/schemas/${names.get(name) ?? name}`;
+    } else {
+      result[key] = rewriteRefs(inner, names);
+    }
+  }
+  return result;
+}
+
+/**
+ * Turns zod schemas into OpenAPI 3.1 schemas with zod's own `z.toJSONSchema`. Schemas named
+ * with `.meta({ id })` become `components.schemas` and are referenced; when a schema reads
+ * differently as input and as output (defaults, transforms), the input reading gets its own
+ * `…Input` component.
+ */
+class SchemaCatalogue {
+  readonly components: Record<string, JsonSchema> = {};
+
+  schemaOf(schema: z.ZodType, io: Io): JsonSchema {
+    const converted = z.toJSONSchema(schema, {
+      io,
+      unrepresentable: 'any',
+      target: 'draft-2020-12',
+    }) as JsonSchema;
+    const { $schema: _dialect, $defs, ...root } = converted;
+    const names = new Map<string, string>();
+    const definitions = ($defs ?? {}) as Record<string, JsonSchema>;
+    for (const [name, definition] of Object.entries(definitions)) {
+      // Compared as it would be stored under plain names, so a schema met again reuses its component.
+      names.set(name, this.nameFor(name, rewriteRefs(definition, new Map()) as JsonSchema, io));
+    }
+    for (const [name, definition] of Object.entries(definitions)) {
+      this.components[names.get(name)!] = rewriteRefs(definition, names) as JsonSchema;
+    }
+    return rewriteRefs(root, names) as JsonSchema;
+  }
+
+  /** The schema itself, with a root `$ref` followed (for parameters, which need the properties). */
+  resolve(schema: JsonSchema): JsonSchema {
+    const ref = schema.$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
+      return this.components[ref.slice('#/components/schemas/'.length)] ?? schema;
+    }
+    return schema;
+  }
+
+  private nameFor(name: string, definition: JsonSchema, io: Io): string {
+    const candidates = [name, `${name}${io === 'input' ? 'Input' : 'Output'}`];
+    for (const candidate of candidates) {
+      const existing = this.components[candidate];
+      if (existing === undefined || JSON.stringify(existing) === JSON.stringify(definition)) return candidate;
+    }
+    let counter = 2;
+    while (this.components[`${candidates[1]}${counter}`] !== undefined) counter++;
+    return `${candidates[1]}${counter}`;
+  }
+}
+
+function parametersOf(catalogue: SchemaCatalogue, schema: z.ZodType | undefined, location: 'path' | 'query') {
+  if (schema === undefined) return [];
+  const object = catalogue.resolve(catalogue.schemaOf(schema, 'input'));
+  const properties = (object.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((object.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => {
+    const { description: propertyDescription, ...propertySchema } = property;
+    return {
+      name,
+      in: location,
+      required: location === 'path' || required.has(name),
+      ...(typeof propertyDescription === 'string' ? { description: propertyDescription } : {}),
+      schema: propertySchema,
+    };
+  });
+}
+
+/** The OpenAPI 3.1 document of a set of routes. */
+export function buildOpenApiDocument(routes: Route[], version: string): OpenApiDocument {
+  const catalogue = new SchemaCatalogue();
+  catalogue.schemaOf(problemSchema, 'output');
+  // Responses first, so that output readings keep the plain component names.
+  for (const route of routes) {
+    for (const schema of Object.values(route.responses)) if (schema) catalogue.schemaOf(schema, 'output');
+  }
+
+  const paths: OpenApiDocument['paths'] = {};
+  const tags = new Set<string>();
+  for (const route of routes) {
+    for (const tag of route.tags) tags.add(tag);
+    const responses: Record<string, unknown> = {};
+    for (const [status, schema] of Object.entries(route.responses)) {
+      responses[status] = schema
+        ? {
+            description: successDescriptions[Number(status)] ?? 'Success',
+            content: { 'application/json': { schema: catalogue.schemaOf(schema, 'output') } },
+          }
+        : { description: successDescriptions[Number(status)] ?? 'No content' };
+    }
+    const codesByStatus = new Map<number, ErrorCode[]>();
+    for (const code of problemCodesOf(route)) {
+      const status = httpStatusOf(code);
+      codesByStatus.set(status, [...(codesByStatus.get(status) ?? []), code]);
+    }
+    for (const [status, codes] of [...codesByStatus].sort(([left], [right]) => left - right)) {
+      responses[String(status)] = {
+        description: codes.map((code) => `\`${code}\`: ${titleOf(code)}`).join('; '),
+        content: { 'application/problem+json': { schema: problemRef } },
+      };
+    }
+    const operation: Record<string, unknown> = {
+      operationId: operationIdOf(route),
+      summary: route.summary,
+      ...(route.description === undefined ? {} : { description: route.description }),
+      tags: route.tags,
+      security: route.auth === 'public' ? [] : [{ bearerAuth: [] }],
+      parameters: [
+        ...parametersOf(catalogue, route.params, 'path'),
+        ...parametersOf(catalogue, route.query, 'query'),
+      ],
+      ...(route.body === undefined
+        ? {}
+        : {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: catalogue.schemaOf(route.body, 'input') } },
+            },
+          }),
+      responses,
+    };
+    const path = openApiPathOf(route.url);
+    paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation };
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: { title: 'MoneyPal API', version, description },
+    servers: [{ url: '/' }],
+    tags: [...tags].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: catalogue.components,
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'An access token from POST /v1/auth/login, /v1/auth/otp/verify or /v1/auth/refresh.',
+        },
+      },
+    },
+  };
+}

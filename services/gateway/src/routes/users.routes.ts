@@ -1,0 +1,83 @@
+import {
+  findUserQuery,
+  identityRequests,
+  listUsersQuery,
+  updateMeBody,
+  userPage,
+  userSchema,
+} from '@moneypal/contracts';
+import { defineRoute, noContent, type Route, respond } from '../route.js';
+
+/** The caller's own profile, and the admin's list and lookup of users. */
+export function userRoutes(): Route[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/v1/users/me',
+      auth: 'user',
+      summary: 'Read my profile',
+      tags: ['users'],
+      responses: { 200: userSchema },
+      problems: ['not_found'],
+      handler: async ({ user, call }) => respond(200, await call(identityRequests.getUser, { id: user.sub })),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/v1/users/me',
+      auth: 'user',
+      summary: 'Change my profile',
+      description:
+        'Changing the password needs `current_password`; `two_factor_enabled` turns one-time codes on or off.',
+      tags: ['users'],
+      body: updateMeBody,
+      responses: { 200: userSchema },
+      problems: ['conflict', 'not_found'],
+      handler: async ({ user, body, call }) =>
+        respond(200, await call(identityRequests.updateUser, { user_id: user.sub, changes: body })),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/v1/users/me',
+      auth: 'user',
+      summary: 'Delete my account',
+      tags: ['users'],
+      responses: { 204: null },
+      problems: ['not_found'],
+      handler: async ({ user, call }) => {
+        await call(identityRequests.deleteUser, { user_id: user.sub });
+        return noContent();
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/v1/users',
+      auth: 'admin',
+      summary: 'List users',
+      description: 'Text filters match case-insensitively as substrings; newest first.',
+      tags: ['users'],
+      query: listUsersQuery,
+      responses: { 200: userPage },
+      handler: async ({ query, call }) => respond(200, await call(identityRequests.listUsers, query)),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/v1/users/find',
+      auth: 'admin',
+      summary: 'Find one user by id, email or user name',
+      description: 'Give exactly one of `id`, `email` or `user_name`.',
+      tags: ['users'],
+      query: findUserQuery,
+      responses: { 200: userSchema },
+      problems: ['not_found'],
+      handler: async ({ query, call }) => {
+        const key =
+          query.id !== undefined
+            ? { id: query.id }
+            : query.email !== undefined
+              ? { email: query.email }
+              : { user_name: query.user_name ?? '' };
+        return respond(200, await call(identityRequests.getUser, key));
+      },
+    }),
+  ];
+}

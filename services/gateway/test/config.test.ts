@@ -1,0 +1,60 @@
+import { ConfigError } from '@moneypal/kit';
+import { describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from '../src/config.js';
+
+describe('gateway configuration', () => {
+  it('takes its defaults from an empty environment', () => {
+    expect(loadGatewayConfig({})).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      natsUrl: undefined,
+      bodyLimitBytes: 65_536,
+      rateLimitAuthPerMinute: 20,
+      trustProxy: false,
+      logLevel: 'info',
+      webRoot: undefined,
+      busRequestTimeoutMs: 5_000,
+      readyTimeoutMs: 1_000,
+      jwksRefetchIntervalMs: 5_000,
+    });
+  });
+
+  it('reads every variable it knows', () => {
+    const config = loadGatewayConfig({
+      PORT: '3000',
+      HOST: '127.0.0.1',
+      NATS_URL: 'nats://a:4222, nats://b:4222',
+      BODY_LIMIT_BYTES: '1048576',
+      RATE_LIMIT_AUTH_PER_MINUTE: '5',
+      TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_ROOT: '/srv/web',
+    });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      natsUrl: ['nats://a:4222', 'nats://b:4222'],
+      bodyLimitBytes: 1_048_576,
+      rateLimitAuthPerMinute: 5,
+      trustProxy: ['10.0.0.0/8', '127.0.0.1'],
+      logLevel: 'warn',
+      webRoot: '/srv/web',
+    });
+  });
+
+  it('reads TRUST_PROXY as a flag or a hop count', () => {
+    expect(loadGatewayConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadGatewayConfig({ TRUST_PROXY: 'no' }).trustProxy).toBe(false);
+    expect(loadGatewayConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('refuses a bad environment and names every problem', () => {
+    const attempt = () => loadGatewayConfig({ PORT: 'eighty', BODY_LIMIT_BYTES: '-1', LOG_LEVEL: 'loud' });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(3);
+    }
+  });
+});

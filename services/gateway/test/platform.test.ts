@@ -1,0 +1,263 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { problemBody, startGateway, type TestGateway, userOf } from './support.js';
+
+describe('health and metrics', () => {
+  let gateway: TestGateway;
+  beforeEach(async () => {
+    gateway = await startGateway();
+  });
+  afterEach(async () => {
+    await gateway.close();
+  });
+
+  it('answers /healthz while the process is up', async () => {
+    const response = await gateway.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers /readyz 200 when the bus and identity answer', async () => {
+    const response = await gateway.app.inject({
+      method: 'GET',
+      url: '/readyz',
+      headers: { 'x-request-id': 'ready-1' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok', checks: { bus: 'ok', identity: 'ok' } });
+    expect(gateway.calls.find((call) => call.subject === 'identity.health')?.context.requestId).toBe(
+      'ready-1',
+    );
+  });
+
+  it('answers /readyz 503 naming identity when identity does not answer', async () => {
+    await gateway.identity.close();
+    const response = await gateway.app.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(503);
+    const problem = problemBody(response);
+    expect(problem.code).toBe('unavailable');
+    expect(problem.detail).toMatch(/identity/);
+    expect(problem.errors?.map((error) => error.path)).toEqual(['identity']);
+  });
+
+  it('answers /readyz 503 when identity is too slow', async () => {
+    await gateway.identity.close();
+    const identity = gateway.broker.connect('identity');
+    await identity.handle('identity.health', () => new Promise(() => {}));
+    const started = Date.now();
+    const response = await gateway.app.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(503);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await identity.close();
+  });
+
+  it('answers /readyz 503 naming the bus when the bus is closed', async () => {
+    await gateway.gatewayBus.close();
+    const response = await gateway.app.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(503);
+    expect(problemBody(response).errors?.map((error) => error.path)).toEqual(['bus', 'identity']);
+  });
+
+  it('exposes request counts and durations by route template on /metrics', async () => {
+    await gateway.respond('identity.user.get', async () => userOf());
+    const { authorization } = await gateway.bearer();
+    await gateway.app.inject({ method: 'GET', url: '/v1/users/me', headers: { authorization } });
+    await gateway.app.inject({ method: 'GET', url: '/v1/no-such-thing/123' });
+    const response = await gateway.app.inject({ method: 'GET', url: '/metrics' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/plain/);
+    const text = response.body;
+    expect(text).toMatch(
+      /http_requests_total\{[^}]*method="GET"[^}]*route="\/v1\/users\/me"[^}]*status_code="200"[^}]*\} 1/,
+    );
+    expect(text).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/v1\/users\/me"/);
+    expect(text).toMatch(/http_requests_total\{[^}]*route="unmatched"[^}]*status_code="404"/);
+    expect(text).not.toContain('/v1/no-such-thing/123');
+    expect(text).toContain('process_cpu_user_seconds_total');
+  });
+});
+
+interface OpenApi {
+  openapi: string;
+  info: { title: string; version: string; description: string };
+  paths: Record<
+    string,
+    Record<string, { operationId: string; responses: Record<string, unknown>; security: unknown[] }>
+  >;
+  components: {
+    schemas: Record<string, unknown>;
+    securitySchemes: Record<string, { type: string; scheme: string }>;
+  };
+}
+
+function refsOf(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) refsOf(item, found);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '$ref' && typeof inner === 'string') found.push(inner);
+      else refsOf(inner, found);
+    }
+  }
+  return found;
+}
+
+describe('API documents', () => {
+  let gateway: TestGateway;
+  let document: OpenApi;
+  beforeAll(async () => {
+    gateway = await startGateway();
+    const response = await gateway.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    document = response.json();
+  });
+  afterAll(async () => {
+    await gateway.close();
+  });
+
+  it('serves an OpenAPI 3.1 document with every API route', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.info.title).toBe('MoneyPal API');
+    expect(document.info.description).toContain('Idempotency-Key');
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.sort()).toEqual(
+      [
+        'POST /v1/auth/register',
+        'POST /v1/auth/login',
+        'POST /v1/auth/otp/verify',
+        'POST /v1/auth/refresh',
+        'POST /v1/auth/logout',
+        'GET /v1/users/me',
+        'PATCH /v1/users/me',
+        'DELETE /v1/users/me',
+        'GET /v1/users',
+        'GET /v1/users/find',
+        'GET /healthz',
+        'GET /readyz',
+      ].sort(),
+    );
+  });
+
+  it('resolves every reference to a component schema', () => {
+    const refs = refsOf(document);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(document.components.schemas[ref.slice('#/components/schemas/'.length)], ref).toBeDefined();
+    }
+    expect(JSON.stringify(document)).not.toContain('$defs');
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining(['Problem', 'User', 'Tokens', 'OtpChallenge', 'RegisterRequest', 'UserPage']),
+    );
+    // A schema met in several operations is one component, not a copy per operation.
+    expect(
+      Object.keys(document.components.schemas).filter((name) => /(Input|Output)\d*$/.test(name)),
+    ).toEqual([]);
+  });
+
+  it('documents bearer auth and problem responses on every operation', () => {
+    expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+    const me = document.paths['/v1/users/me']?.get;
+    expect(me?.security).toEqual([{ bearerAuth: [] }]);
+    expect(me?.responses).toHaveProperty('401');
+    expect(document.paths['/v1/users']?.get?.responses).toHaveProperty('403');
+    expect(document.paths['/v1/auth/login']?.post?.security).toEqual([]);
+    expect(document.paths['/v1/auth/login']?.post?.responses).toHaveProperty('429');
+    for (const methods of Object.values(document.paths)) {
+      for (const operation of Object.values(methods)) {
+        expect(operation.responses).toHaveProperty('400');
+        expect(operation.responses).toHaveProperty('500');
+        expect(JSON.stringify(operation.responses['400'])).toContain('application/problem+json');
+      }
+    }
+    const ids = Object.values(document.paths).flatMap((methods) =>
+      Object.values(methods).map((op) => op.operationId),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('documents query filters as parameters', () => {
+    const list = document.paths['/v1/users']?.get as unknown as {
+      parameters: { name: string; in: string }[];
+    };
+    expect(list.parameters.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['limit', 'cursor', 'email', 'role', 'two_factor_enabled']),
+    );
+    expect(list.parameters.every((parameter) => parameter.in === 'query')).toBe(true);
+  });
+
+  it('serves the interactive docs from local files', async () => {
+    const page = await gateway.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('swagger-ui-bundle.js');
+    expect(page.body).not.toMatch(/https?:\/\//);
+    const initializer = await gateway.app.inject({ method: 'GET', url: '/api/docs/initializer.js' });
+    expect(initializer.body).toContain('/api/openapi.json');
+    for (const asset of ['/api/docs/swagger-ui-bundle.js', '/api/docs/swagger-ui.css']) {
+      const response = await gateway.app.inject({ method: 'GET', url: asset });
+      expect(response.statusCode, asset).toBe(200);
+      expect(response.body.length, asset).toBeGreaterThan(10_000);
+    }
+  });
+
+  it('points GET / at the docs when no web app is served', async () => {
+    const response = await gateway.app.inject({ method: 'GET', url: '/' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ docs: '/api/docs', openapi: '/api/openapi.json' });
+  });
+});
+
+describe('web app', () => {
+  let gateway: TestGateway;
+  let webRoot: string;
+  beforeAll(async () => {
+    webRoot = mkdtempSync(join(tmpdir(), 'moneypal-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>MoneyPal</title>');
+    writeFileSync(join(webRoot, 'app.js'), 'console.log("app")');
+    gateway = await startGateway({ webRoot });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    rmSync(webRoot, { recursive: true, force: true });
+  });
+
+  it('serves the web app files at /', async () => {
+    const index = await gateway.app.inject({ method: 'GET', url: '/' });
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toContain('<title>MoneyPal</title>');
+    const script = await gateway.app.inject({ method: 'GET', url: '/app.js' });
+    expect(script.statusCode).toBe(200);
+    expect(script.body).toContain('console.log');
+  });
+
+  it('answers a browser deep link with the app page', async () => {
+    const response = await gateway.app.inject({
+      method: 'GET',
+      url: '/wallets/123',
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<title>MoneyPal</title>');
+  });
+
+  it('still answers unknown API paths and missing assets with a 404 problem', async () => {
+    for (const url of ['/v1/nothing', '/api/nothing', '/missing.js']) {
+      const response = await gateway.app.inject({
+        method: 'GET',
+        url,
+        headers: { accept: url === '/missing.js' ? '*/*' : 'text/html' },
+      });
+      expect(response.statusCode, url).toBe(404);
+      expect(problemBody(response).code).toBe('not_found');
+    }
+  });
+
+  it('does not serve files outside the web root', async () => {
+    const response = await gateway.app.inject({ method: 'GET', url: '/../../../../etc/passwd' });
+    expect(response.body).not.toContain('root:');
+  });
+});

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { type AccessClaims, accessTokenAudience, type User } from '@moneypal/contracts';
+import { createLogger, MemoryBroker, type MemoryBus, type MessageContext } from '@moneypal/kit';
+import type { FastifyInstance } from 'fastify';
+import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
+import { buildGateway } from '../src/app.js';
+import { type GatewayConfig, loadGatewayConfig } from '../src/config.js';
+
+export interface BusCall {
+  subject: string;
+  payload: unknown;
+  context: MessageContext;
+}
+
+export interface SigningKey {
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+export async function createSigningKey(kid: string = randomUUID()): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' };
+  return { privateKey, publicJwk };
+}
+
+export interface TokenOptions {
+  key?: SigningKey;
+  issuer?: string;
+  audience?: string;
+  /** Seconds from now; negative for an expired token. */
+  expiresInSeconds?: number;
+  kid?: string;
+  extraClaims?: Record<string, unknown>;
+}
+
+export function userOf(overrides: Partial<User> = {}): User {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    user_name: 'ada',
+    email: 'ada@example.com',
+    phone: null,
+    role: 'user',
+    two_factor_enabled: false,
+    created_at: now,
+    updated_at: now,
+    ...overrides,
+  };
+}
+
+/** The identity subjects the gateway's tests stand in for, with what they were asked. */
+export interface TestGateway {
+  app: FastifyInstance;
+  broker: MemoryBroker;
+  gatewayBus: MemoryBus;
+  identity: MemoryBus;
+  signingKey: SigningKey;
+  /** The key set identity publishes; tests rotate keys by changing it. */
+  publishedKeys: JWK[];
+  config: GatewayConfig;
+  calls: BusCall[];
+  logLines: string[];
+  /** Calls other than key and health lookups: the ones a route makes for its operation. */
+  operationCalls(): BusCall[];
+  respond(
+    subject: string,
+    handler: (payload: unknown, context: MessageContext) => Promise<unknown>,
+  ): Promise<void>;
+  /** Claims are loosely typed so that tests can sign claims identity would never issue. */
+  signToken(claims: { sub?: string; role?: string; sid?: string }, options?: TokenOptions): Promise<string>;
+  /** A valid bearer header for a new user (or admin). */
+  bearer(role?: AccessClaims['role']): Promise<{ authorization: string; claims: AccessClaims }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A gateway on the in-process bus, with a bus named `identity` beside it where tests
+ * register small responders for the identity subjects they need. The key set and health
+ * subjects answer from the start.
+ */
+export async function startGateway(overrides: Partial<GatewayConfig> = {}): Promise<TestGateway> {
+  const broker = new MemoryBroker();
+  const logLines: string[] = [];
+  const logger = createLogger({
+    service: 'gateway',
+    level: 'debug',
+    destination: { write: (line: string) => void logLines.push(line) },
+  });
+  const gatewayBus = broker.connect('gateway', logger);
+  const identity = broker.connect('identity');
+  const signingKey = await createSigningKey();
+  const calls: BusCall[] = [];
+
+  const respond: TestGateway['respond'] = async (subject, handler) => {
+    await identity.handle(subject, async (payload, context) => {
+      calls.push({ subject, payload, context });
+      return handler(payload, context);
+    });
+  };
+  const publishedKeys: JWK[] = [signingKey.publicJwk];
+  await respond('identity.keys.get', async () => ({ keys: publishedKeys }));
+  await respond('identity.health', async () => ({ status: 'ok', service: 'identity' }));
+
+  const config: GatewayConfig = {
+    ...loadGatewayConfig({}),
+    rateLimitAuthPerMinute: 10_000,
+    busRequestTimeoutMs: 500,
+    readyTimeoutMs: 200,
+    ...overrides,
+  };
+  const app = await buildGateway({ bus: gatewayBus, logger, config });
+
+  const signToken: TestGateway['signToken'] = async (claims, options = {}) => {
+    const key = options.key ?? signingKey;
+    return new SignJWT({
+      role: claims.role ?? 'user',
+      sid: claims.sid ?? randomUUID(),
+      ...options.extraClaims,
+    })
+      .setProtectedHeader({ alg: 'EdDSA', kid: options.kid ?? (key.publicJwk.kid as string) })
+      .setSubject(claims.sub ?? randomUUID())
+      .setIssuer(options.issuer ?? 'moneypal-identity')
+      .setAudience(options.audience ?? accessTokenAudience)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 300))
+      .sign(key.privateKey);
+  };
+
+  return {
+    app,
+    broker,
+    gatewayBus,
+    identity,
+    signingKey,
+    publishedKeys,
+    config,
+    calls,
+    logLines,
+    operationCalls: () =>
+      calls.filter((call) => call.subject !== 'identity.keys.get' && call.subject !== 'identity.health'),
+    respond,
+    signToken,
+    bearer: async (role = 'user') => {
+      const claims: AccessClaims = { sub: randomUUID(), role, sid: randomUUID() };
+      return { authorization: `Bearer ${await signToken(claims)}`, claims };
+    },
+    close: async () => {
+      await app.close();
+      await gatewayBus.close();
+      await identity.close();
+      broker.shutdown();
+    },
+  };
+}
+
+/** Asserts the common shape of a problem answer and returns its body. */
+export function problemBody(response: { headers: Record<string, unknown>; body: string }): {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  request_id: string;
+  errors?: { path: string; message: string }[];
+} {
+  const contentType = String(response.headers['content-type']);
+  if (!contentType.startsWith('application/problem+json')) {
+    throw new Error(`expected a problem, got ${contentType}: ${response.body}`);
+  }
+  return JSON.parse(response.body);
+}

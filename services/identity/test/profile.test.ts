@@ -1,0 +1,188 @@
+import { identityEvents, identityRequests } from '@moneypal/contracts';
+import { call } from '@moneypal/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  failureOf,
+  type IdentityHarness,
+  login,
+  newRegistration,
+  outboxEvents,
+  register,
+  startHarness,
+} from './identity-harness.js';
+
+describe('own profile: read, update, delete', () => {
+  let harness: IdentityHarness;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+
+  afterAll(async () => {
+    await harness.close();
+  });
+
+  const update = (userId: string, changes: Record<string, unknown>) =>
+    call(harness.client, identityRequests.updateUser, { user_id: userId, changes });
+
+  const refresh = (refreshToken: string) =>
+    call(harness.client, identityRequests.refresh, { refresh_token: refreshToken });
+
+  const updatedEventsOf = async (userId: string) =>
+    (await outboxEvents(harness, identityEvents.userUpdated)).filter((event) => event.subject === userId);
+
+  it('reads the own profile by id', async () => {
+    const { user } = await register(harness);
+    await expect(call(harness.client, identityRequests.getUser, { id: user.id })).resolves.toEqual(user);
+  });
+
+  it('changes names, phone and two-factor setting and writes identity.user.updated with the changed fields', async () => {
+    const { user } = await register(harness);
+    harness.clock.advance(1000);
+    const updated = await update(user.id, {
+      first_name: 'Augusta',
+      phone: '+14155550199',
+      two_factor_enabled: true,
+      last_name: user.last_name,
+    });
+    expect(updated).toMatchObject({
+      first_name: 'Augusta',
+      last_name: user.last_name,
+      phone: '+14155550199',
+      two_factor_enabled: true,
+      created_at: user.created_at,
+    });
+    expect(updated.updated_at).not.toBe(user.updated_at);
+    const events = await updatedEventsOf(user.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.data).toEqual({
+      user: updated,
+      changed: ['first_name', 'phone', 'two_factor_enabled'],
+    });
+  });
+
+  it('clears the phone with null', async () => {
+    const { user } = await register(harness, { phone: '+14155550123' });
+    await expect(update(user.id, { phone: null })).resolves.toMatchObject({ phone: null });
+  });
+
+  it('writes no event when nothing actually changes', async () => {
+    const { user } = await register(harness);
+    await update(user.id, { first_name: user.first_name });
+    expect(await updatedEventsOf(user.id)).toHaveLength(0);
+  });
+
+  it('refuses an email another user has, in any letter case', async () => {
+    const other = await register(harness);
+    const { user } = await register(harness);
+    const failure = await failureOf(update(user.id, { email: other.user.email.toUpperCase() }));
+    expect(failure).toMatchObject({
+      code: 'conflict',
+      details: { errors: [{ path: 'email', message: 'is already taken' }] },
+    });
+    await expect(call(harness.client, identityRequests.getUser, { id: user.id })).resolves.toEqual(user);
+  });
+
+  it('refuses a user_name another user has, in any letter case', async () => {
+    const other = await register(harness);
+    const { user } = await register(harness);
+    const failure = await failureOf(update(user.id, { user_name: other.user.user_name.toUpperCase() }));
+    expect(failure).toMatchObject({ code: 'conflict', details: { errors: [{ path: 'user_name' }] } });
+  });
+
+  it('lets a user change the letter case of their own user_name', async () => {
+    const { user } = await register(harness);
+    await expect(update(user.id, { user_name: user.user_name.toUpperCase() })).resolves.toMatchObject({
+      user_name: user.user_name.toUpperCase(),
+    });
+  });
+
+  it('refuses a password change without the current password', async () => {
+    const { user } = await register(harness);
+    const failure = await failureOf(
+      harness.client.request(identityRequests.updateUser.subject, {
+        user_id: user.id,
+        changes: { password: 'a brand new password' },
+      }),
+    );
+    expect(failure.code).toBe('validation_failed');
+  });
+
+  it('refuses a password change with a wrong current password and keeps the old password', async () => {
+    const { user, password } = await register(harness);
+    const failure = await failureOf(
+      update(user.id, { password: 'a brand new password', current_password: 'not my password' }),
+    );
+    expect(failure.code).toBe('unauthenticated');
+    await expect(login(harness, user.user_name, password)).resolves.toMatchObject({ token_type: 'Bearer' });
+  });
+
+  it('changes the password with the current one and ends every session', async () => {
+    const { user, password } = await register(harness);
+    const session = await login(harness, user.user_name, password);
+    await update(user.id, { password: 'a brand new password', current_password: password });
+    expect((await failureOf(refresh(session.refresh_token))).code).toBe('unauthenticated');
+    expect((await failureOf(login(harness, user.user_name, password))).code).toBe('unauthenticated');
+    await expect(login(harness, user.user_name, 'a brand new password')).resolves.toMatchObject({
+      token_type: 'Bearer',
+    });
+    const events = await updatedEventsOf(user.id);
+    expect(events.at(-1)?.data).toMatchObject({ changed: ['password'] });
+    expect(JSON.stringify(events)).not.toContain('a brand new password');
+  });
+
+  it('answers not_found for an update of a user that does not exist', async () => {
+    const failure = await failureOf(update('0190a000-0000-7000-8000-000000000000', { first_name: 'X' }));
+    expect(failure.code).toBe('not_found');
+  });
+
+  it('deletes softly: login, refresh and lookups fail, and the row stays', async () => {
+    const { user, password } = await register(harness);
+    const session = await login(harness, user.user_name, password);
+    await expect(call(harness.client, identityRequests.deleteUser, { user_id: user.id })).resolves.toEqual(
+      {},
+    );
+    expect((await failureOf(login(harness, user.user_name, password))).code).toBe('unauthenticated');
+    expect((await failureOf(refresh(session.refresh_token))).code).toBe('unauthenticated');
+    expect((await failureOf(call(harness.client, identityRequests.getUser, { id: user.id }))).code).toBe(
+      'not_found',
+    );
+    expect(
+      (await failureOf(call(harness.client, identityRequests.getUser, { email: user.email }))).code,
+    ).toBe('not_found');
+    expect((await failureOf(update(user.id, { first_name: 'Ghost' }))).code).toBe('not_found');
+    expect(
+      (await failureOf(call(harness.client, identityRequests.deleteUser, { user_id: user.id }))).code,
+    ).toBe('not_found');
+    const row = await harness.database.db
+      .selectFrom('users')
+      .select('deleted_at')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.deleted_at).toBeInstanceOf(Date);
+  });
+
+  it('writes identity.user.deleted with the id, user_name and email', async () => {
+    const { user } = await register(harness);
+    await call(harness.client, identityRequests.deleteUser, { user_id: user.id });
+    const events = (await outboxEvents(harness, identityEvents.userDeleted)).filter(
+      (event) => event.subject === user.id,
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]?.data).toEqual({ user_id: user.id, user_name: user.user_name, email: user.email });
+  });
+
+  it('frees the user_name and email of a deleted user for a new registration', async () => {
+    const { user, body } = await register(harness);
+    await call(harness.client, identityRequests.deleteUser, { user_id: user.id });
+    const again = await call(
+      harness.client,
+      identityRequests.register,
+      newRegistration({ user_name: body.user_name.toUpperCase(), email: body.email }),
+    );
+    expect(again.id).not.toBe(user.id);
+    await expect(
+      call(harness.client, identityRequests.getUser, { user_name: body.user_name }),
+    ).resolves.toEqual(again);
+  });
+});

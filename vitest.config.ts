@@ -15,6 +15,8 @@ export default defineConfig({
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // In CI every test is listed, so the log shows which database and bus each suite ran on.
+    reporters: process.env.CI ? ['verbose'] : ['default'],
     pool: 'forks',
     maxWorkers: 2,
   },

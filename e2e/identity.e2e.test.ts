@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from './support/http.js';
-import { eventually, startTestSystem, type TestSystem } from './support/system.js';
+import { eventually, startTestSystem, systemLabel, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
 let http: ReturnType<typeof httpClient>;
@@ -48,11 +48,7 @@ function expectProblem(
   expect(typeof answer.body.request_id).toBe('string');
 }
 
-describe('identity through the gateway', () => {
-  it('runs on the configured real parts', () => {
-    expect(system.label).toMatch(/PGlite|PostgreSQL/);
-  });
-
+describe(`identity through the gateway on ${systemLabel}`, () => {
   describe('registration', () => {
     it('registers a user and never returns the password', async () => {
       const body = newUser({ phone: '+14155550123' });

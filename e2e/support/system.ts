@@ -14,11 +14,14 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { sql } from 'kysely';
 
+/** Which real parts the whole-system tests run on, as the environment chooses them. */
+export const systemLabel = `${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'} + ${
+  process.env.TEST_NATS_URL ? 'NATS JetStream' : 'in-process bus'
+}`;
+
 export interface TestSystem {
   url: string;
   admin: AdminCredentials;
-  /** Which real parts this system runs on, for test names. */
-  label: string;
   /**
    * Runs `action` with the services' clock moved forward (token and code expiry), then
    * puts it back; the gateway keeps real time, so tokens issued meanwhile look odd to it.
@@ -124,7 +127,6 @@ export async function startTestSystem(): Promise<TestSystem> {
   return {
     url: system.url,
     admin,
-    label: `${serverUrl ? 'PostgreSQL' : 'PGlite'} + ${natsUrl ? 'NATS JetStream' : 'in-process bus'}`,
     withClockAhead: async (ms, action) => {
       clockOffsetMs = ms;
       try {

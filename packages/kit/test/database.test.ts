@@ -1,6 +1,6 @@
 import { type Generated, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../src/db/testing.js';
+import { createTestDatabase, type TestDatabase, testDatabaseLabel } from '../src/db/testing.js';
 
 interface Schema {
   notes: { id: Generated<number>; text: string; amount_minor: Generated<bigint> };
@@ -17,7 +17,7 @@ const migrations = [
 ];
 
 /** The same database behaviour from both drivers: PGlite by default, PostgreSQL with TEST_DATABASE_URL. */
-describe('a test database', () => {
+describe(`a test database on ${testDatabaseLabel}`, () => {
   let database: TestDatabase<Schema>;
   let db: Kysely<Schema>;
 

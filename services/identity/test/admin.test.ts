@@ -1,5 +1,6 @@
 import { identityEvents, identityRequests, type User } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
+import { testDatabaseLabel } from '@moneypal/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   failureOf,
@@ -22,7 +23,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-describe('admin: list and find users', () => {
+describe(`admin: list and find users on ${testDatabaseLabel}`, () => {
   /** Users of this file's own fixture, newest first; every name carries the marker "zq". */
   const fixture: User[] = [];
 
@@ -167,7 +168,7 @@ describe('admin: list and find users', () => {
   });
 });
 
-describe('bootstrap admin', () => {
+describe(`bootstrap admin on ${testDatabaseLabel}`, () => {
   let adminId: string;
 
   beforeAll(async () => {

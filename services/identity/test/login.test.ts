@@ -1,5 +1,6 @@
 import { healthContract, identityRequests } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
+import { testDatabaseLabel } from '@moneypal/kit/testing';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +13,7 @@ import {
   verifyAccessToken,
 } from './identity-harness.js';
 
-describe('login, tokens and logout', () => {
+describe(`login, tokens and logout on ${testDatabaseLabel}`, () => {
   let harness: IdentityHarness;
 
   beforeAll(async () => {

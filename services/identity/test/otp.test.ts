@@ -1,5 +1,6 @@
 import { identityEvents, identityRequests, otpRequestedData } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
+import { testDatabaseLabel } from '@moneypal/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   failureOf,
@@ -10,7 +11,7 @@ import {
   verifyAccessToken,
 } from './identity-harness.js';
 
-describe('two-factor login with one-time codes', () => {
+describe(`two-factor login with one-time codes on ${testDatabaseLabel}`, () => {
   let harness: IdentityHarness;
 
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { identityEvents, identityRequests } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
+import { testDatabaseLabel } from '@moneypal/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   failureOf,
@@ -11,7 +12,7 @@ import {
   startHarness,
 } from './identity-harness.js';
 
-describe('own profile: read, update, delete', () => {
+describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
   let harness: IdentityHarness;
 
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { identityEvents, identityRequests } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
+import { testDatabaseLabel } from '@moneypal/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserRecord } from '../src/domain/user.js';
 import { insertUser, uniqueViolationFieldOf, updateUser } from '../src/repositories/user.repository.js';
@@ -22,7 +23,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-describe('registration', () => {
+describe(`registration on ${testDatabaseLabel}`, () => {
   it('creates a user with the role user and never answers with the password', async () => {
     const body = newRegistration({ phone: '+14155550123' });
     const user = await call(harness.client, identityRequests.register, body);
@@ -165,7 +166,7 @@ describe('registration', () => {
  * The unique indexes are the last line against duplicates when two registrations pass the
  * pre-check together; these tests hit them directly, on whichever driver runs the suite.
  */
-describe('user repository unique indexes', () => {
+describe(`user repository unique indexes on ${testDatabaseLabel}`, () => {
   let sequence = 0;
   const now = new Date('2030-01-01T00:00:00.000Z');
 

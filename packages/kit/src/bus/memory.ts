@@ -296,9 +296,7 @@ export class MemoryBus implements Bus {
     payload: unknown,
     context: MessageContext,
   ): Promise<string> {
-    const envelope = await replyOf(handler, payload, context, (error) => {
-      this.logger?.error({ err: error, subject, request_id: context.requestId }, 'request handler failed');
-    });
+    const envelope = await replyOf(handler, payload, context, subject, this.logger);
     try {
       return JSON.stringify(envelope);
     } catch (error) {

@@ -269,9 +269,7 @@ export class NatsBus implements Bus {
     let payload: unknown;
     try {
       payload = message.json();
-      envelope = await replyOf(handler, payload, context, (error) => {
-        this.logger.error({ err: error, subject, request_id: context.requestId }, 'request handler failed');
-      });
+      envelope = await replyOf(handler, payload, context, subject, this.logger);
     } catch {
       envelope = { ok: false, error: { code: 'validation_failed', message: 'the request is not JSON' } };
     }

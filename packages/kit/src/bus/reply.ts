@@ -1,22 +1,42 @@
 import { AppError, isErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
 import type { MessageContext, ReplyEnvelope, RequestHandler } from './types.js';
 
 /**
  * Runs a request handler and turns its outcome into the reply envelope. An `AppError`
- * travels as it is; anything else is reported by `onUnexpected` and travels as a bare
- * `internal` error, so no stack or detail leaks to the caller.
+ * travels as it is; anything else is logged and travels as a bare `internal` error, so no
+ * stack or detail leaks to the caller. Every handled request leaves one log line with the
+ * request id it came with, so a request can be followed from the gateway into each service.
  */
 export async function replyOf(
   handler: RequestHandler,
   payload: unknown,
   context: MessageContext,
-  onUnexpected: (error: unknown) => void,
+  subject: string,
+  logger: Logger | undefined,
 ): Promise<ReplyEnvelope> {
+  const startedAt = performance.now();
+  const log = (outcome: string) =>
+    logger?.info(
+      {
+        subject,
+        request_id: context.requestId,
+        outcome,
+        duration_ms: Math.round((performance.now() - startedAt) * 10) / 10,
+      },
+      'request handled',
+    );
   try {
-    return { ok: true, data: (await handler(payload, context)) ?? null };
+    const data = (await handler(payload, context)) ?? null;
+    log('ok');
+    return { ok: true, data };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toJSON() };
-    onUnexpected(error);
+    if (error instanceof AppError) {
+      log(error.code);
+      return { ok: false, error: error.toJSON() };
+    }
+    logger?.error({ err: error, subject, request_id: context.requestId }, 'request handler failed');
+    log('internal');
     return { ok: false, error: { code: 'internal', message: 'internal error' } };
   }
 }

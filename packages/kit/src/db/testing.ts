@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { migrateToLatest, openDatabase, type SqlMigration } from './database.js';
 
+/** The database the tests run on, as TEST_DATABASE_URL chooses it; for test names. */
+export const testDatabaseLabel = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+
 export interface TestDatabase<Schema> {
   db: Kysely<Schema>;
   /** `postgres` when TEST_DATABASE_URL is set, else `pglite`. */

@@ -1,13 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import {
-  type Bus,
-  type Logger,
-  type MessagingTables,
-  migrateToLatest,
-  newId,
-  OutboxRelay,
-} from '@moneypal/kit';
-import type { Kysely } from 'kysely';
+import { type Bus, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
 import { checkEd25519PrivateKey, type IdentityConfig } from './config.js';
 import { type IdentityDatabase, identityMigrations } from './database.js';
 import { loadSigningKey } from './domain/access-token.js';
@@ -53,13 +45,13 @@ export async function startIdentity(options: StartIdentityOptions): Promise<Runn
 
   const keyVerdict = checkEd25519PrivateKey(config.jwtPrivateKey);
   if (keyVerdict !== true) throw new Error(`identity: the JWT private key ${keyVerdict}`);
-  const applied = await migrateToLatest(db as unknown as Kysely<unknown>, await identityMigrations());
+  const applied = await migrateToLatest(db, await identityMigrations());
   if (applied.length > 0) logger.info({ migrations: applied }, 'identity database migrated');
 
   const signingKey = await loadSigningKey(config.jwtPrivateKey);
   const dummyPasswordHash = await hashPassword(randomBytes(16).toString('base64url'), passwordHashCost);
   const relay = new OutboxRelay({
-    db: db as unknown as Kysely<MessagingTables>,
+    db,
     bus,
     logger,
     ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),

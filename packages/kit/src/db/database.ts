@@ -45,7 +45,7 @@ export async function openDatabase<Schema>(target: DatabaseTarget): Promise<Kyse
 }
 
 /** True when the database answers a trivial query. */
-export async function pingDatabase(db: Kysely<unknown>): Promise<boolean> {
+export async function pingDatabase<Schema>(db: Kysely<Schema>): Promise<boolean> {
   try {
     await sql`select 1`.execute(db);
     return true;
@@ -76,9 +76,12 @@ export async function readSqlMigrations(folder: URL): Promise<SqlMigration[]> {
  * of them apply or none does. Replicas that start together serialise on the migrator's lock. Applied migrations are
  * never edited or reverted: a change is a new migration.
  */
-export async function migrateToLatest(db: Kysely<unknown>, migrations: SqlMigration[]): Promise<string[]> {
+export async function migrateToLatest<Schema>(
+  db: Kysely<Schema>,
+  migrations: SqlMigration[],
+): Promise<string[]> {
   const migrator = new Migrator({
-    db,
+    db: db as Kysely<unknown>,
     provider: {
       getMigrations: async () =>
         Object.fromEntries(

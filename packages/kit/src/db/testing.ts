@@ -25,7 +25,7 @@ export async function createTestDatabase<Schema>(
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const db = await openDatabase<Schema>({ kind: 'pglite', dataDir: 'memory://' });
-    await migrateToLatest(db as Kysely<unknown>, migrations);
+    await migrateToLatest(db, migrations);
     return { db, kind: 'pglite', destroy: () => db.destroy() };
   }
   const name = `moneypal_test_${randomBytes(6).toString('hex')}`;
@@ -38,7 +38,7 @@ export async function createTestDatabase<Schema>(
     url: url.toString(),
     poolSize: options.poolSize ?? 10,
   });
-  await migrateToLatest(db as Kysely<unknown>, migrations);
+  await migrateToLatest(db, migrations);
   return {
     db,
     kind: 'postgres',

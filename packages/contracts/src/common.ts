@@ -13,6 +13,40 @@ export const pageLimit = z.coerce
   .max(100, 'must be at most 100')
   .default(20);
 
+/**
+ * An amount of money in a currency's minor units (10.50 USD is 1050): a whole, positive
+ * JSON number no larger than 2^53-1, so that it converts to `bigint` exactly.
+ */
+export const amountMinor = z
+  .number({ error: 'must be a whole number of minor units' })
+  .int('must be a whole number of minor units')
+  .positive('must be greater than zero')
+  .max(Number.MAX_SAFE_INTEGER, 'must be at most 2^53-1');
+
+/** A balance in minor units; system accounts may be negative. */
+export const balanceMinor = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+
+/** An ISO 4217 currency code. */
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD');
+
+/** The caller key of a request that moves money (Stripe semantics, scoped by caller). */
+export const idempotencyKey = z
+  .string({ error: 'the Idempotency-Key header is required' })
+  .min(1, 'the Idempotency-Key header must not be empty')
+  .max(255, 'the Idempotency-Key header must be at most 255 characters')
+  .regex(/^[\x21-\x7E]+$/, 'the Idempotency-Key header must be printable ASCII without spaces');
+
+/**
+ * Who asks: a user (as the gateway authenticated them) or another service. Services
+ * check ownership against it: a user sees and moves only their own things; an admin may
+ * see all; a service acts on behalf of its own records.
+ */
+export const actorSchema = z.union([
+  z.object({ user_id: uuid, role: z.enum(['user', 'admin']) }).strict(),
+  z.object({ service: z.string().min(1).max(64) }).strict(),
+]);
+export type Actor = z.infer<typeof actorSchema>;
+
 /** Cursors are opaque to clients; each service encodes its own. */
 export const cursor = z.string().min(1).max(200);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cursor, pageLimit, pageOf, timestamp, uuid } from './common.js';
+import { actorSchema, balanceMinor, cursor, pageLimit, pageOf, timestamp, uuid } from './common.js';
 import { defineRequest } from './define.js';
 
 export const roles = ['user', 'admin'] as const;
@@ -174,6 +174,11 @@ export const accessTokenAlgorithm = 'EdDSA';
 export const accessClaims = z.object({ sub: uuid, role, sid: uuid });
 export type AccessClaims = z.infer<typeof accessClaims>;
 
+export const balanceByEmailQuery = z.object({ email: z.string().trim().min(1).max(254) }).strict();
+export const balanceByEmailSchema = z
+  .object({ email: z.string(), balance: balanceMinor, currency: z.string() })
+  .meta({ id: 'BalanceByEmail' });
+
 export const identityRequests = {
   register: defineRequest('identity.user.register', registerBody, userSchema),
   login: defineRequest('identity.auth.login', loginBody, loginReply),
@@ -201,6 +206,12 @@ export const identityRequests = {
   deleteUser: defineRequest('identity.user.delete', z.object({ user_id: uuid }).strict(), z.object({})),
   listUsers: defineRequest('identity.user.list', listUsersRequest, userPage),
   keys: defineRequest('identity.keys.get', z.object({}).strict(), jwksSchema),
+  /** A user's balance by email: identity finds the user and asks the ledger (it never stores balances). */
+  balance: defineRequest(
+    'identity.balance.get',
+    z.object({ actor: actorSchema, email: z.string().min(1).max(254) }).strict(),
+    balanceByEmailSchema,
+  ),
 } as const;
 
 export const identityEvents = {

@@ -1,0 +1,372 @@
+import { z } from 'zod';
+import {
+  actorSchema,
+  amountMinor,
+  balanceMinor,
+  currencyCode,
+  cursor,
+  idempotencyKey,
+  pageLimit,
+  pageOf,
+  timestamp,
+  uuid,
+} from './common.js';
+import { defineRequest } from './define.js';
+
+/*
+ * The ledger: wallets, their two balances (main and savings), double-entry transfers,
+ * savings plans, transaction rules and history. Every request names its actor; the
+ * ledger answers `not_found` for a wallet or transfer the actor may not see.
+ */
+
+export const walletStatuses = ['active', 'frozen', 'closed'] as const;
+export const transactionTypes = ['deposit', 'transfer', 'payment', 'withdrawal', 'savings'] as const;
+export const transactionType = z.enum(transactionTypes);
+export type TransactionType = z.infer<typeof transactionType>;
+
+const walletTypeCode = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9_-]{1,31}$/,
+    'must be 2 to 32 lower-case letters, digits, "_" or "-", starting with a letter',
+  );
+
+export const walletTypeSchema = z
+  .object({ code: z.string(), name: z.string(), created_at: timestamp })
+  .meta({ id: 'WalletType' });
+
+export const createWalletTypeBody = z
+  .object({ code: walletTypeCode, name: z.string().trim().min(1).max(100) })
+  .strict()
+  .meta({ id: 'CreateWalletTypeRequest' });
+
+export const walletSchema = z
+  .object({
+    id: uuid,
+    owner_id: uuid,
+    type: z.string(),
+    currency: z.string(),
+    status: z.enum(walletStatuses),
+    /** The wallet a user was given at registration; transfers to a user land in it. */
+    is_default: z.boolean(),
+    savings_plan_id: uuid.nullable(),
+    main: balanceMinor,
+    savings: balanceMinor,
+    /** What can be spent now: the main balance of an active wallet, else 0. */
+    available: balanceMinor,
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'Wallet' });
+export type Wallet = z.infer<typeof walletSchema>;
+
+export const openWalletBody = z
+  .object({ currency: currencyCode, type: walletTypeCode.default('personal') })
+  .strict()
+  .meta({ id: 'OpenWalletRequest' });
+
+const walletFilters = {
+  currency: currencyCode.optional(),
+  status: z.enum(walletStatuses).optional(),
+  type: walletTypeCode.optional(),
+  cursor: cursor.optional(),
+};
+export const listWalletsQuery = z.object({ ...walletFilters, limit: pageLimit }).strict();
+
+export const walletBalanceSchema = z
+  .object({
+    wallet_id: uuid,
+    currency: z.string(),
+    main: balanceMinor,
+    savings: balanceMinor,
+    available: balanceMinor,
+    /** The instant the balance is for: now, or the `at` asked for. */
+    as_of: timestamp,
+  })
+  .meta({ id: 'WalletBalance' });
+
+export const walletBalanceQuery = z.object({ at: timestamp.optional() }).strict();
+
+export const entrySchema = z
+  .object({
+    id: uuid,
+    account_id: uuid,
+    /** null for a system account (e.g. paypal-clearing). */
+    wallet_id: uuid.nullable(),
+    account: z.enum(['main', 'savings', 'system']),
+    /** Signed: positive credits the account, negative debits it. */
+    amount: balanceMinor,
+    balance_after: balanceMinor,
+  })
+  .meta({ id: 'Entry' });
+
+export const transferSchema = z
+  .object({
+    id: uuid,
+    type: transactionType,
+    status: z.literal('posted'),
+    amount: amountMinor,
+    currency: z.string(),
+    description: z.string().nullable(),
+    metadata: z.record(z.string(), z.string()),
+    from_wallet_id: uuid.nullable(),
+    to_wallet_id: uuid.nullable(),
+    /** The user who asked for it, or null when a service did. */
+    initiator_id: uuid.nullable(),
+    created_at: timestamp,
+    entries: z.array(entrySchema).optional(),
+  })
+  .meta({ id: 'Transfer' });
+export type Transfer = z.infer<typeof transferSchema>;
+
+const description = z.string().trim().min(1).max(500);
+/** Free-form string pairs a caller attaches to a transfer (at most 20, short). */
+const metadata = z
+  .record(z.string().min(1).max(40), z.string().max(500))
+  .refine((value) => Object.keys(value).length <= 20, { message: 'must have at most 20 keys' });
+
+/** A user to pay: their user_name or email; the money lands in their default wallet of the currency. */
+const toUser = z.string().trim().min(1).max(254);
+
+export const createTransferBody = z
+  .object({
+    from_wallet_id: uuid,
+    to_wallet_id: uuid.optional(),
+    to_user: toUser.optional(),
+    amount: amountMinor,
+    description: description.optional(),
+  })
+  .strict()
+  .refine((body) => (body.to_wallet_id === undefined) !== (body.to_user === undefined), {
+    message: 'give exactly one of to_wallet_id or to_user',
+    path: ['to_wallet_id'],
+  })
+  .meta({ id: 'CreateTransferRequest' });
+
+export const transferResultSchema = z
+  .object({ transfer: transferSchema, balance: walletBalanceSchema })
+  .meta({ id: 'TransferResult' });
+
+export const depositBody = z
+  .object({ amount: amountMinor, reference: z.string().trim().min(1).max(200) })
+  .strict()
+  .meta({ id: 'DepositRequest' });
+
+export const withdrawSavingsBody = z
+  .object({ amount: amountMinor })
+  .strict()
+  .meta({ id: 'WithdrawSavingsRequest' });
+
+export const selectSavingsPlanBody = z
+  .object({ plan_id: uuid.nullable() })
+  .strict()
+  .meta({ id: 'SelectSavingsPlanRequest' });
+
+export const savingsPlanSchema = z
+  .object({
+    id: uuid,
+    name: z.string(),
+    kind: z.enum(['flat', 'percentage']),
+    /** Minor units for `flat`; basis points (1/100 %) for `percentage`. */
+    value: amountMinor,
+    created_at: timestamp,
+  })
+  .meta({ id: 'SavingsPlan' });
+
+export const createSavingsPlanBody = z
+  .discriminatedUnion('kind', [
+    z
+      .object({ name: z.string().trim().min(1).max(100), kind: z.literal('flat'), value: amountMinor })
+      .strict(),
+    z
+      .object({
+        name: z.string().trim().min(1).max(100),
+        kind: z.literal('percentage'),
+        value: z
+          .number()
+          .int('must be whole basis points')
+          .min(1)
+          .max(10_000, 'must be at most 10000 (100 %)'),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'CreateSavingsPlanRequest' });
+
+const limit = amountMinor.nullable();
+export const transactionRuleSchema = z
+  .object({
+    id: uuid,
+    wallet_type: z.string(),
+    transaction_type: transactionType,
+    min_amount: limit,
+    max_amount: limit,
+    daily_total: limit,
+    daily_count: z.number().int().positive().nullable(),
+    created_at: timestamp,
+    updated_at: timestamp,
+  })
+  .meta({ id: 'TransactionRule' });
+
+/** Creates or replaces the rule of one wallet type and transaction type; null means no limit. */
+export const putTransactionRuleBody = z
+  .object({
+    wallet_type: walletTypeCode,
+    transaction_type: transactionType,
+    min_amount: limit.default(null),
+    max_amount: limit.default(null),
+    daily_total: limit.default(null),
+    daily_count: z.number().int().positive().max(1_000_000).nullable().default(null),
+  })
+  .strict()
+  .refine(
+    (rule) => rule.min_amount === null || rule.max_amount === null || rule.min_amount <= rule.max_amount,
+    {
+      message: 'must not be above max_amount',
+      path: ['min_amount'],
+    },
+  )
+  .meta({ id: 'TransactionRuleRequest' });
+
+const historyFilters = {
+  wallet_id: uuid.optional(),
+  from: timestamp.optional(),
+  to: timestamp.optional(),
+  type: transactionType.optional(),
+  direction: z.enum(['in', 'out']).optional(),
+  /** A wallet id or a user id on the other side of the transfer. */
+  counterparty: uuid.optional(),
+  cursor: cursor.optional(),
+};
+const amountQuery = z.coerce
+  .number({ error: 'must be a whole number of minor units' })
+  .pipe(amountMinor)
+  .optional();
+/** History filters as an HTTP query string; `from` inclusive, `to` exclusive; newest first. */
+export const listTransactionsQuery = z
+  .object({ ...historyFilters, min_amount: amountQuery, max_amount: amountQuery, limit: pageLimit })
+  .strict();
+
+export const walletPage = pageOf(walletSchema).meta({ id: 'WalletPage' });
+export const transferPage = pageOf(transferSchema).meta({ id: 'TransferPage' });
+
+/** Every money-moving reply says whether it is a stored answer to an earlier identical request. */
+const replayable = <Reply extends z.ZodType>(reply: Reply) =>
+  z.object({ result: reply, replayed: z.boolean() });
+
+const withActor = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.object({ actor: actorSchema, ...shape }).strict();
+
+export const ledgerRequests = {
+  listWalletTypes: defineRequest(
+    'ledger.wallet-type.list',
+    withActor({}),
+    z.object({ data: z.array(walletTypeSchema) }),
+  ),
+  createWalletType: defineRequest(
+    'ledger.wallet-type.create',
+    withActor({ code: walletTypeCode, name: z.string().min(1).max(100) }),
+    walletTypeSchema,
+  ),
+  listWallets: defineRequest(
+    'ledger.wallet.list',
+    withActor({ ...walletFilters, owner_id: uuid.optional(), limit: z.number().int().min(1).max(100) }),
+    walletPage,
+  ),
+  openWallet: defineRequest(
+    'ledger.wallet.open',
+    withActor({ currency: currencyCode, type: walletTypeCode }),
+    walletSchema,
+  ),
+  getWallet: defineRequest('ledger.wallet.get', withActor({ wallet_id: uuid }), walletSchema),
+  getWalletBalance: defineRequest(
+    'ledger.wallet.balance',
+    withActor({ wallet_id: uuid, at: timestamp.optional() }),
+    walletBalanceSchema,
+  ),
+  /** Credits a wallet from a system account: `back-office` (admin) or `paypal-clearing` (billing). */
+  deposit: defineRequest(
+    'ledger.deposit.create',
+    withActor({
+      wallet_id: uuid,
+      amount: amountMinor,
+      reference: z.string().min(1).max(200),
+      source: z.enum(['back-office', 'paypal-clearing']),
+      idempotency_key: idempotencyKey,
+      metadata: metadata.optional(),
+    }),
+    replayable(transferResultSchema),
+  ),
+  transfer: defineRequest(
+    'ledger.transfer.create',
+    withActor({
+      from_wallet_id: uuid,
+      to_wallet_id: uuid.optional(),
+      to_user: toUser.optional(),
+      /** A user id: pay that user's default wallet of the currency (used by services). */
+      to_user_id: uuid.optional(),
+      amount: amountMinor,
+      description: description.optional(),
+      /** `payment` when billing pays a provider; `transfer` otherwise. */
+      type: z.enum(['transfer', 'payment']).default('transfer'),
+      metadata: metadata.optional(),
+      idempotency_key: idempotencyKey,
+    }),
+    replayable(transferResultSchema),
+  ),
+  withdrawSavings: defineRequest(
+    'ledger.savings.withdraw',
+    withActor({ wallet_id: uuid, amount: amountMinor, idempotency_key: idempotencyKey }),
+    replayable(transferResultSchema),
+  ),
+  selectSavingsPlan: defineRequest(
+    'ledger.savings-plan.select',
+    withActor({ wallet_id: uuid, plan_id: uuid.nullable() }),
+    walletSchema,
+  ),
+  listSavingsPlans: defineRequest(
+    'ledger.savings-plan.list',
+    withActor({}),
+    z.object({ data: z.array(savingsPlanSchema) }),
+  ),
+  createSavingsPlan: defineRequest(
+    'ledger.savings-plan.create',
+    z.object({ actor: actorSchema, plan: createSavingsPlanBody }).strict(),
+    savingsPlanSchema,
+  ),
+  listTransactionRules: defineRequest(
+    'ledger.transaction-rule.list',
+    withActor({ wallet_type: walletTypeCode.optional() }),
+    z.object({ data: z.array(transactionRuleSchema) }),
+  ),
+  putTransactionRule: defineRequest(
+    'ledger.transaction-rule.put',
+    z.object({ actor: actorSchema, rule: putTransactionRuleBody }).strict(),
+    transactionRuleSchema,
+  ),
+  listTransactions: defineRequest(
+    'ledger.transaction.list',
+    withActor({
+      ...historyFilters,
+      min_amount: amountMinor.optional(),
+      max_amount: amountMinor.optional(),
+      limit: z.number().int().min(1).max(100),
+    }),
+    transferPage,
+  ),
+  getTransaction: defineRequest('ledger.transaction.get', withActor({ transfer_id: uuid }), transferSchema),
+  /** Another service asks for a user's balance: their default wallet (or the one of `currency`). */
+  getBalance: defineRequest(
+    'ledger.balance.get',
+    withActor({ owner_id: uuid, currency: currencyCode.optional() }),
+    z.object({ wallet_id: uuid, currency: z.string(), balance: balanceMinor, savings: balanceMinor }),
+  ),
+} as const;
+
+export const ledgerEvents = {
+  walletCreated: 'ledger.wallet.created',
+  transferPosted: 'ledger.transfer.posted',
+} as const;
+
+export const walletCreatedData = z.object({ wallet: walletSchema });
+/** The transfer with its entries, so consumers need not ask back. */
+export const transferPostedData = z.object({ transfer: transferSchema });

@@ -9,6 +9,7 @@ import {
   MemoryBroker,
   openDatabase,
 } from '@moneypal/kit';
+import { defaultLedgerConfig, type LedgerVerdict, verifyLedger } from '@moneypal/ledger';
 import { type RunningSystem, startSystem } from '@moneypal/runtime';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -19,6 +20,9 @@ export const systemLabel = `${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PG
   process.env.TEST_NATS_URL ? 'NATS JetStream' : 'in-process bus'
 }`;
 
+/** The services that keep a database. */
+const databaseServices = ['identity', 'ledger'];
+
 export interface TestSystem {
   url: string;
   admin: AdminCredentials;
@@ -27,6 +31,8 @@ export interface TestSystem {
    * puts it back; the gateway keeps real time, so tokens issued meanwhile look odd to it.
    */
   withClockAhead<T>(ms: number, action: () => Promise<T>): Promise<T>;
+  /** Checks every ledger invariant on the ledger's database, as `npm run ledger:verify` does. */
+  verifyLedger(): Promise<LedgerVerdict>;
   /** Events seen on the bus by a test consumer, newest last. */
   events: CloudEvent[];
   stop(): Promise<void>;
@@ -53,9 +59,13 @@ export async function startTestSystem(): Promise<TestSystem> {
   };
   if (serverUrl) {
     const admin = await openDatabase<unknown>({ kind: 'postgres', url: serverUrl, poolSize: 1 });
-    await sql.raw(`create database moneypal_e2e_${runId}_identity`).execute(admin);
+    for (const service of databaseServices) {
+      await sql.raw(`create database moneypal_e2e_${runId}_${service}`).execute(admin);
+    }
     cleanups.push(async () => {
-      await sql.raw(`drop database if exists moneypal_e2e_${runId}_identity with (force)`).execute(admin);
+      for (const service of databaseServices) {
+        await sql.raw(`drop database if exists moneypal_e2e_${runId}_${service} with (force)`).execute(admin);
+      }
       await admin.destroy();
     });
   }
@@ -115,7 +125,9 @@ export async function startTestSystem(): Promise<TestSystem> {
         refreshTokenTtlSeconds: 3600,
         admin,
       },
+      ledger: defaultLedgerConfig,
       identityOptions: { clock: () => new Date(Date.now() + clockOffsetMs), outboxPollIntervalMs: 50 },
+      ledgerOptions: { outboxPollIntervalMs: 50 },
       gateway: loadGatewayConfig({ PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '100000' }),
     });
   } catch (error) {
@@ -136,6 +148,7 @@ export async function startTestSystem(): Promise<TestSystem> {
       }
     },
     events,
+    verifyLedger: () => verifyLedger(system.ledgerDb),
     stop: async () => {
       await system.stop();
       await observer.close();

@@ -227,6 +227,9 @@ export const putTransactionRuleBody = z
   )
   .meta({ id: 'TransactionRuleRequest' });
 
+/** The admin's rule list as an HTTP query string: every rule, or those of one wallet type. */
+export const listTransactionRulesQuery = z.object({ wallet_type: walletTypeCode.optional() }).strict();
+
 const historyFilters = {
   wallet_id: uuid.optional(),
   from: timestamp.optional(),

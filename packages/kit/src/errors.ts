@@ -18,6 +18,10 @@ export const errorCodes = {
   limit_exceeded: { status: 422, title: 'A transaction limit would be exceeded' },
   currency_mismatch: { status: 422, title: 'Currencies do not match' },
   wallet_frozen: { status: 422, title: 'The wallet is not active' },
+  credit_not_above_savings: {
+    status: 422,
+    title: "The credit is not larger than the wallet's flat savings amount",
+  },
   otp_invalid: { status: 401, title: 'The one-time code is wrong' },
   otp_expired: { status: 401, title: 'The one-time code has expired or was used' },
   otp_exhausted: { status: 401, title: 'Too many wrong one-time codes' },

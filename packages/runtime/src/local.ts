@@ -1,18 +1,20 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { registerBody } from '@moneypal/contracts';
+import { currencyCode, registerBody } from '@moneypal/contracts';
 import { loadGatewayConfig } from '@moneypal/gateway';
 import type { AdminCredentials } from '@moneypal/identity';
 import {
   ConfigError,
   createLogger,
+  isSupportedCurrency,
   loadOrCreateLocalSecrets,
   logLevel,
   MemoryBroker,
   parseConfig,
   randomSecret,
 } from '@moneypal/kit';
+import { defaultLedgerConfig } from '@moneypal/ledger';
 import { z } from 'zod';
 import { startSystem } from './system.js';
 
@@ -26,6 +28,9 @@ const environment = z.object({
   PORT: z.string().default('8080'),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: logLevel,
+  DEFAULT_CURRENCY: currencyCode
+    .refine(isSupportedCurrency, 'DEFAULT_CURRENCY must be a currency MoneyPal supports')
+    .default(defaultLedgerConfig.defaultCurrency),
   ADMIN_EMAIL: registerBody.shape.email.optional(),
   ADMIN_PASSWORD: registerBody.shape.password.optional(),
   ADMIN_USER_NAME: registerBody.shape.user_name.default('admin'),
@@ -76,6 +81,7 @@ async function main(): Promise<void> {
       refreshTokenTtlSeconds: 30 * 24 * 60 * 60,
       admin,
     },
+    ledger: { ...defaultLedgerConfig, defaultCurrency: env.DEFAULT_CURRENCY },
     gateway: loadGatewayConfig({ ...process.env, PORT: env.PORT, HOST: env.HOST }),
   });
 

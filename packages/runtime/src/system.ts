@@ -1,6 +1,7 @@
 import { buildGateway, type GatewayConfig, routedServices } from '@moneypal/gateway';
 import { type IdentityConfig, type IdentityTables, startIdentity } from '@moneypal/identity';
 import { type Bus, type DatabaseTarget, type Logger, openDatabase } from '@moneypal/kit';
+import { type LedgerConfig, type LedgerDatabase, type LedgerTables, startLedger } from '@moneypal/ledger';
 import type { FastifyInstance } from 'fastify';
 
 /** Every service the system runs, in start order: the gateway last, once the services it routes to answer. */
@@ -13,15 +14,19 @@ export interface SystemOptions {
   connectBus(service: string): Promise<Bus>;
   loggerOf(service: string): Logger;
   identity: IdentityConfig;
+  ledger: LedgerConfig;
   gateway: GatewayConfig;
-  /** Extra knobs for tests (e.g. a cheaper password hash); production leaves them unset. */
+  /** Extra knobs for tests (a clock, a cheaper password hash); production leaves them unset. */
   identityOptions?: Partial<Parameters<typeof startIdentity>[0]>;
+  ledgerOptions?: Partial<Parameters<typeof startLedger>[0]>;
 }
 
 export interface RunningSystem {
   gateway: FastifyInstance;
   /** The gateway's address once listening. */
   url: string;
+  /** The ledger's database, for the verify command and whole-system tests. */
+  ledgerDb: LedgerDatabase;
   stop(): Promise<void>;
 }
 
@@ -35,19 +40,25 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
   };
+  /** A service's database and bus, closed in reverse order by `stop`. */
+  const connect = async <Schema>(service: string) => {
+    const db = await openDatabase<Schema>(options.databaseOf(service));
+    stops.push(() => db.destroy());
+    const bus = await options.connectBus(service);
+    stops.push(() => bus.close());
+    return { db, bus, logger: options.loggerOf(service) };
+  };
   try {
-    const identityDb = await openDatabase<IdentityTables>(options.databaseOf('identity'));
-    stops.push(() => identityDb.destroy());
-    const identityBus = await options.connectBus('identity');
-    stops.push(() => identityBus.close());
     const identity = await startIdentity({
       ...options.identityOptions,
+      ...(await connect<IdentityTables>('identity')),
       config: options.identity,
-      db: identityDb,
-      bus: identityBus,
-      logger: options.loggerOf('identity'),
     });
     stops.push(() => identity.stop());
+
+    const ledgerParts = await connect<LedgerTables>('ledger');
+    const ledger = await startLedger({ ...options.ledgerOptions, ...ledgerParts, config: options.ledger });
+    stops.push(() => ledger.stop());
 
     const gatewayBus = await options.connectBus('gateway');
     stops.push(() => gatewayBus.close());
@@ -58,7 +69,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     });
     stops.push(() => gateway.close());
     const url = await gateway.listen({ port: options.gateway.port, host: options.gateway.host });
-    return { gateway, url, stop: stopAll };
+    return { gateway, url, ledgerDb: ledgerParts.db, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -9,9 +9,13 @@ import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 import { problemOf, problemOfError, sendProblem } from './problem.js';
 import { type Route, registerRoute } from './route.js';
 import { authRoutes } from './routes/auth.routes.js';
+import { balanceRoutes } from './routes/balance.routes.js';
+import { catalogRoutes } from './routes/catalog.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { registerPlatformRoutes } from './routes/platform.routes.js';
+import { transferRoutes } from './routes/transfers.routes.js';
 import { userRoutes } from './routes/users.routes.js';
+import { walletRoutes } from './routes/wallets.routes.js';
 import { registerWebRoutes } from './routes/web.routes.js';
 
 export interface GatewayDependencies {
@@ -22,7 +26,7 @@ export interface GatewayDependencies {
 }
 
 /** The services the gateway routes to; `/readyz` asks each for its health. */
-export const routedServices = ['identity'];
+export const routedServices = ['identity', 'ledger'];
 
 /** An inbound request id is kept only when it is short and plain enough to be safe in logs and headers. */
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
@@ -102,6 +106,10 @@ export async function buildGateway({ bus, logger, config }: GatewayDependencies)
   const routes: Route[] = [
     ...authRoutes({ rateLimitPerMinute: config.rateLimitAuthPerMinute }),
     ...userRoutes(),
+    ...balanceRoutes(),
+    ...walletRoutes(),
+    ...transferRoutes(),
+    ...catalogRoutes(),
     ...healthRoutes({ bus, services: routedServices, timeoutMs: config.readyTimeoutMs }),
   ];
   for (const route of routes) {

@@ -1,7 +1,7 @@
-import { problemSchema } from '@moneypal/contracts';
+import { idempotencyKey, problemSchema } from '@moneypal/contracts';
 import { type ErrorCode, httpStatusOf, titleOf } from '@moneypal/kit';
 import { z } from 'zod';
-import type { Route } from './route.js';
+import { idempotencyKeyHeader, idempotentReplayedHeader, type Route } from './route.js';
 
 type JsonSchema = Record<string, unknown>;
 type Io = 'input' | 'output';
@@ -54,6 +54,7 @@ function problemCodesOf(route: Route): ErrorCode[] {
   if (route.auth === 'admin') codes.push('forbidden');
   if (route.body !== undefined) codes.push('payload_too_large', 'unsupported_media_type');
   if (route.rateLimitPerMinute !== undefined) codes.push('rate_limited');
+  if (route.idempotent) codes.push('idempotency_in_flight', 'idempotency_mismatch');
   codes.push(...(route.problems ?? []), 'internal', 'unavailable');
   return [...new Set(codes)];
 }
@@ -155,6 +156,28 @@ function parametersOf(catalogue: SchemaCatalogue, schema: z.ZodType | undefined,
   });
 }
 
+/** The request header and the response header of a route that moves money. */
+function idempotencyHeadersOf(catalogue: SchemaCatalogue) {
+  return {
+    parameter: {
+      name: idempotencyKeyHeader,
+      in: 'header',
+      required: true,
+      description:
+        'A key of your choice, unique per operation you mean (a UUID serves well), scoped to you. A retry ' +
+        'with the same key and body gets the first answer again and moves nothing.',
+      schema: catalogue.schemaOf(idempotencyKey, 'input'),
+    },
+    replayedHeader: {
+      [idempotentReplayedHeader]: {
+        description:
+          'Present, `true`, when this is the stored answer to an earlier request with the same key.',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
+  };
+}
+
 /** The OpenAPI 3.1 document of a set of routes. */
 export function buildOpenApiDocument(routes: Route[], version: string): OpenApiDocument {
   const catalogue = new SchemaCatalogue();
@@ -166,16 +189,18 @@ export function buildOpenApiDocument(routes: Route[], version: string): OpenApiD
 
   const paths: OpenApiDocument['paths'] = {};
   const tags = new Set<string>();
+  const idempotency = idempotencyHeadersOf(catalogue);
   for (const route of routes) {
     for (const tag of route.tags) tags.add(tag);
     const responses: Record<string, unknown> = {};
     for (const [status, schema] of Object.entries(route.responses)) {
-      responses[status] = schema
-        ? {
-            description: successDescriptions[Number(status)] ?? 'Success',
-            content: { 'application/json': { schema: catalogue.schemaOf(schema, 'output') } },
-          }
-        : { description: successDescriptions[Number(status)] ?? 'No content' };
+      responses[status] = {
+        description: successDescriptions[Number(status)] ?? (schema ? 'Success' : 'No content'),
+        ...(route.idempotent ? { headers: idempotency.replayedHeader } : {}),
+        ...(schema
+          ? { content: { 'application/json': { schema: catalogue.schemaOf(schema, 'output') } } }
+          : {}),
+      };
     }
     const codesByStatus = new Map<number, ErrorCode[]>();
     for (const code of problemCodesOf(route)) {
@@ -197,6 +222,7 @@ export function buildOpenApiDocument(routes: Route[], version: string): OpenApiD
       parameters: [
         ...parametersOf(catalogue, route.params, 'path'),
         ...parametersOf(catalogue, route.query, 'query'),
+        ...(route.idempotent ? [idempotency.parameter] : []),
       ],
       ...(route.body === undefined
         ? {}

@@ -1,4 +1,4 @@
-import type { AccessClaims } from '@moneypal/contracts';
+import { type AccessClaims, type Actor, idempotencyKey } from '@moneypal/contracts';
 import { AppError, type Bus, call, type ErrorCode, fieldErrorsOf, type RequestContract } from '@moneypal/kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
@@ -10,19 +10,31 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A response status with its body schema; `null` means no body (204). */
 export type Responses = { [status: number]: z.ZodType | null };
 
+/** The header that carries the key of a request that moves money (Stripe semantics). */
+export const idempotencyKeyHeader = 'Idempotency-Key';
+/** The response header that marks the stored answer to an earlier request with the same key. */
+export const idempotentReplayedHeader = 'Idempotent-Replayed';
+
+/** Response headers a handler may set besides the ones every route gets. */
+export type ResultHeaders = { [idempotentReplayedHeader]?: 'true' };
+
 /** What a handler returns: one of the declared statuses with a body of its schema. */
 export type RouteResult<R extends Responses> = {
-  [S in keyof R & number]: R[S] extends z.ZodType ? { status: S; body: z.input<R[S]> } : { status: S };
+  [S in keyof R & number]: R[S] extends z.ZodType
+    ? { status: S; body: z.input<R[S]>; headers?: ResultHeaders }
+    : { status: S; headers?: ResultHeaders };
 }[keyof R & number];
 
 type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 
-export interface RouteInput<Params, Query, Body, A extends Access> {
+export interface RouteInput<Params, Query, Body, A extends Access, I extends boolean = false> {
   params: Parsed<Params>;
   query: Parsed<Query>;
   body: Parsed<Body>;
   /** The verified access-token claims; present on every route that is not public. */
   user: A extends 'public' ? undefined : AccessClaims;
+  /** The validated `Idempotency-Key` header; present on every idempotent route. */
+  idempotencyKey: I extends true ? string : undefined;
   requestId: string;
   /**
    * Sends the route's one bus request with kit `call`, carrying the request id and the
@@ -40,6 +52,7 @@ export interface RouteDefinition<
   Body extends z.ZodType | undefined,
   R extends Responses,
   A extends Access,
+  I extends boolean = false,
 > {
   method: Method;
   /** Fastify syntax: `/v1/wallets/:id`. */
@@ -57,10 +70,16 @@ export interface RouteDefinition<
   problems?: ErrorCode[];
   /** Requests per minute per client address, when the route is rate limited. */
   rateLimitPerMinute?: number;
-  handler: (input: RouteInput<Params, Query, Body, A>) => Promise<NoInfer<RouteResult<R>>>;
+  /**
+   * The route moves money: it requires an `Idempotency-Key` header (validated, and documented
+   * as a parameter), may answer the idempotency problems, and marks replayed answers with
+   * `Idempotent-Replayed: true` (see `respondReplayable`).
+   */
+  idempotent?: I;
+  handler: (input: RouteInput<Params, Query, Body, A, I>) => Promise<NoInfer<RouteResult<R>>>;
 }
 
-type ErasedRouteInput = RouteInput<z.ZodType, z.ZodType, z.ZodType, Access>;
+type ErasedRouteInput = RouteInput<z.ZodType, z.ZodType, z.ZodType, Access, boolean>;
 
 /** A route with its types erased, as the registry and the OpenAPI builder see it. */
 export interface Route {
@@ -76,7 +95,8 @@ export interface Route {
   responses: Responses;
   problems?: ErrorCode[];
   rateLimitPerMinute?: number;
-  handler: (input: ErasedRouteInput) => Promise<{ status: number; body?: unknown }>;
+  idempotent?: boolean;
+  handler: (input: ErasedRouteInput) => Promise<{ status: number; body?: unknown; headers?: ResultHeaders }>;
 }
 
 /** A handler's answer; a function so that the status keeps its literal type. */
@@ -92,6 +112,24 @@ export function noContent(): { status: 204 } {
 }
 
 /**
+ * A service's answer to a request that moves money: its result, fresh or stored, under
+ * `status`; a stored answer to an earlier identical request is marked `Idempotent-Replayed: true`.
+ */
+export function respondReplayable<const Status extends number, Body>(
+  status: Status,
+  reply: { result: Body; replayed: boolean },
+): { status: Status; body: Body; headers?: ResultHeaders } {
+  return reply.replayed
+    ? { status, body: reply.result, headers: { [idempotentReplayedHeader]: 'true' } }
+    : { status, body: reply.result };
+}
+
+/** Who asks, as the services see it: the verified token's user and role. */
+export function actorOf(user: AccessClaims): Actor {
+  return { user_id: user.sub, role: user.role };
+}
+
+/**
  * One definition gives a route its validation, authorisation, response shape and OpenAPI
  * operation, all from the same zod schemas.
  */
@@ -101,7 +139,8 @@ export function defineRoute<
   Params extends z.ZodType | undefined = undefined,
   Query extends z.ZodType | undefined = undefined,
   Body extends z.ZodType | undefined = undefined,
->(definition: RouteDefinition<Params, Query, Body, R, A>): Route {
+  I extends boolean = false,
+>(definition: RouteDefinition<Params, Query, Body, R, A, I>): Route {
   return definition as unknown as Route;
 }
 
@@ -133,6 +172,19 @@ function parsePart(
   if (!result.success) {
     throw new AppError('validation_failed', validationMessages[part], {
       errors: fieldErrorsOf(result.error.issues),
+    });
+  }
+  return result.data;
+}
+
+/** The validated `Idempotency-Key` header of a request, or `validation_failed` naming the header. */
+function idempotencyKeyOf(request: FastifyRequest): string {
+  const result = idempotencyKey.safeParse(request.headers[idempotencyKeyHeader.toLowerCase()]);
+  if (!result.success) {
+    // One message is enough for one header value; an empty one would otherwise also fail the pattern.
+    const message = result.error.issues[0]?.message ?? 'is not valid';
+    throw new AppError('validation_failed', `The ${idempotencyKeyHeader} header is not valid.`, {
+      errors: [{ path: idempotencyKeyHeader, message }],
     });
   }
   return result.data;
@@ -177,6 +229,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
       const input: ErasedRouteInput = {
         params: parsePart(route.params, request.params, 'params'),
         query: parsePart(route.query, request.query, 'query'),
+        idempotencyKey: route.idempotent ? idempotencyKeyOf(request) : undefined,
         body: parsePart(route.body, request.body, 'body'),
         user: request.user,
         requestId: request.id,
@@ -190,7 +243,11 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
       const schema = route.responses[result.status];
       if (schema === undefined)
         throw new Error(`${route.method} ${route.url} answered undeclared ${result.status}`);
-      if (schema === null) return reply.code(result.status).send();
+      if (schema === null)
+        return reply
+          .code(result.status)
+          .headers(result.headers ?? {})
+          .send();
       const body = schema.safeParse(result.body);
       if (!body.success) {
         throw new Error(
@@ -199,6 +256,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
       }
       return reply
         .code(result.status)
+        .headers(result.headers ?? {})
         .type('application/json; charset=utf-8')
         .send(JSON.stringify(body.data));
     },

@@ -41,21 +41,35 @@ describe('bad input', () => {
     await gateway.close();
   });
 
+  const walletId = crypto.randomUUID();
   const bodyRoutes = [
     { method: 'POST', url: '/v1/auth/register', auth: false },
     { method: 'POST', url: '/v1/auth/login', auth: false },
     { method: 'POST', url: '/v1/auth/otp/verify', auth: false },
     { method: 'POST', url: '/v1/auth/refresh', auth: false },
     { method: 'PATCH', url: '/v1/users/me', auth: true },
+    { method: 'POST', url: '/v1/transfers', auth: true, idempotent: true },
+    { method: 'POST', url: `/v1/wallets/${walletId}/deposits`, auth: true, idempotent: true },
+    { method: 'POST', url: `/v1/wallets/${walletId}/savings/withdraw`, auth: true, idempotent: true },
+    { method: 'PUT', url: `/v1/wallets/${walletId}/savings-plan`, auth: true },
+    { method: 'POST', url: '/v1/wallets', auth: true },
+    { method: 'POST', url: '/v1/wallet-types', auth: true },
+    { method: 'POST', url: '/v1/savings-plans', auth: true },
+    { method: 'POST', url: '/v1/transaction-rules', auth: true },
   ] as const;
 
   for (const route of bodyRoutes) {
-    it(`answers 400 to every junk body on ${route.method} ${route.url} and asks no service`, async () => {
+    it(`answers 400 to every junk body on ${route.method} ${route.url.replace(walletId, ':id')} and asks no service`, async () => {
       for (const [name, payload] of Object.entries(junkBodies)) {
         const response = await gateway.app.inject({
           method: route.method,
           url: route.url,
-          headers: { ...json, ...(route.auth ? { authorization } : {}) },
+          headers: {
+            ...json,
+            ...(route.auth ? { authorization } : {}),
+            // A valid key, so that it is the body that is refused.
+            ...('idempotent' in route ? { 'idempotency-key': crypto.randomUUID() } : {}),
+          },
           payload,
         });
         expect(response.statusCode, name).toBe(400);
@@ -63,6 +77,7 @@ describe('bad input', () => {
         expect(problem.code, name).toBe('validation_failed');
         expect(problem.type, name).toBe('/problems/validation_failed');
         expect(problem.request_id, name).toBe(response.headers['x-request-id']);
+        expect(JSON.stringify(problem.errors ?? []), name).not.toContain('Idempotency-Key');
       }
       expect(gateway.operationCalls()).toEqual([]);
     });

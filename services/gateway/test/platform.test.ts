@@ -19,14 +19,14 @@ describe('health and metrics', () => {
     expect(response.json()).toEqual({ status: 'ok' });
   });
 
-  it('answers /readyz 200 when the bus and identity answer', async () => {
+  it('answers /readyz 200 when the bus, identity and the ledger answer', async () => {
     const response = await gateway.app.inject({
       method: 'GET',
       url: '/readyz',
       headers: { 'x-request-id': 'ready-1' },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', checks: { bus: 'ok', identity: 'ok' } });
+    expect(response.json()).toEqual({ status: 'ok', checks: { bus: 'ok', identity: 'ok', ledger: 'ok' } });
     expect(gateway.calls.find((call) => call.subject === 'identity.health')?.context.requestId).toBe(
       'ready-1',
     );
@@ -40,6 +40,13 @@ describe('health and metrics', () => {
     expect(problem.code).toBe('unavailable');
     expect(problem.detail).toMatch(/identity/);
     expect(problem.errors?.map((error) => error.path)).toEqual(['identity']);
+  });
+
+  it('answers /readyz 503 naming the ledger when the ledger does not answer', async () => {
+    await gateway.ledger.close();
+    const response = await gateway.app.inject({ method: 'GET', url: '/readyz' });
+    expect(response.statusCode).toBe(503);
+    expect(problemBody(response).errors?.map((error) => error.path)).toEqual(['ledger']);
   });
 
   it('answers /readyz 503 when identity is too slow', async () => {
@@ -57,7 +64,7 @@ describe('health and metrics', () => {
     await gateway.gatewayBus.close();
     const response = await gateway.app.inject({ method: 'GET', url: '/readyz' });
     expect(response.statusCode).toBe(503);
-    expect(problemBody(response).errors?.map((error) => error.path)).toEqual(['bus', 'identity']);
+    expect(problemBody(response).errors?.map((error) => error.path)).toEqual(['bus', 'identity', 'ledger']);
   });
 
   it('exposes request counts and durations by route template on /metrics', async () => {
@@ -135,6 +142,23 @@ describe('API documents', () => {
         'DELETE /v1/users/me',
         'GET /v1/users',
         'GET /v1/users/find',
+        'GET /v1/balance',
+        'GET /v1/wallet-types',
+        'POST /v1/wallet-types',
+        'GET /v1/wallets',
+        'POST /v1/wallets',
+        'GET /v1/wallets/{id}',
+        'GET /v1/wallets/{id}/balance',
+        'POST /v1/wallets/{id}/deposits',
+        'PUT /v1/wallets/{id}/savings-plan',
+        'POST /v1/wallets/{id}/savings/withdraw',
+        'POST /v1/transfers',
+        'GET /v1/transactions',
+        'GET /v1/transactions/{id}',
+        'GET /v1/savings-plans',
+        'POST /v1/savings-plans',
+        'GET /v1/transaction-rules',
+        'POST /v1/transaction-rules',
         'GET /healthz',
         'GET /readyz',
       ].sort(),

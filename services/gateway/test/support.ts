@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { type AccessClaims, accessTokenAudience, type User } from '@moneypal/contracts';
+import {
+  type AccessClaims,
+  accessTokenAudience,
+  type Transfer,
+  type User,
+  type Wallet,
+} from '@moneypal/contracts';
 import { createLogger, MemoryBroker, type MemoryBus, type MessageContext } from '@moneypal/kit';
 import type { FastifyInstance } from 'fastify';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
@@ -50,12 +56,67 @@ export function userOf(overrides: Partial<User> = {}): User {
   };
 }
 
-/** The identity subjects the gateway's tests stand in for, with what they were asked. */
+export function walletOf(overrides: Partial<Wallet> = {}): Wallet {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    owner_id: randomUUID(),
+    type: 'personal',
+    currency: 'USD',
+    status: 'active',
+    is_default: true,
+    savings_plan_id: null,
+    main: 10_000,
+    savings: 0,
+    available: 10_000,
+    created_at: now,
+    updated_at: now,
+    ...overrides,
+  };
+}
+
+export function transferOf(overrides: Partial<Transfer> = {}): Transfer {
+  return {
+    id: randomUUID(),
+    type: 'transfer',
+    status: 'posted',
+    amount: 1050,
+    currency: 'USD',
+    description: null,
+    metadata: {},
+    from_wallet_id: randomUUID(),
+    to_wallet_id: randomUUID(),
+    initiator_id: randomUUID(),
+    created_at: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** A ledger reply to a request that moves money: the transfer and the balance of the wallet it left. */
+export function transferReplyOf(transfer: Transfer = transferOf(), replayed = false) {
+  return {
+    result: {
+      transfer,
+      balance: {
+        wallet_id: transfer.from_wallet_id ?? transfer.to_wallet_id ?? randomUUID(),
+        currency: transfer.currency,
+        main: 8950,
+        savings: 0,
+        available: 8950,
+        as_of: transfer.created_at,
+      },
+    },
+    replayed,
+  };
+}
+
+/** The identity and ledger subjects the gateway's tests stand in for, with what they were asked. */
 export interface TestGateway {
   app: FastifyInstance;
   broker: MemoryBroker;
   gatewayBus: MemoryBus;
   identity: MemoryBus;
+  ledger: MemoryBus;
   signingKey: SigningKey;
   /** The key set identity publishes; tests rotate keys by changing it. */
   publishedKeys: JWK[];
@@ -64,6 +125,7 @@ export interface TestGateway {
   logLines: string[];
   /** Calls other than key and health lookups: the ones a route makes for its operation. */
   operationCalls(): BusCall[];
+  /** Answers a subject on the bus of its service (`ledger.…` on the ledger's, the rest on identity's). */
   respond(
     subject: string,
     handler: (payload: unknown, context: MessageContext) => Promise<unknown>,
@@ -76,8 +138,8 @@ export interface TestGateway {
 }
 
 /**
- * A gateway on the in-process bus, with a bus named `identity` beside it where tests
- * register small responders for the identity subjects they need. The key set and health
+ * A gateway on the in-process bus, with buses named `identity` and `ledger` beside it where
+ * tests register small responders for the subjects they need. The key set and health
  * subjects answer from the start.
  */
 export async function startGateway(overrides: Partial<GatewayConfig> = {}): Promise<TestGateway> {
@@ -90,11 +152,13 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   });
   const gatewayBus = broker.connect('gateway', logger);
   const identity = broker.connect('identity');
+  const ledger = broker.connect('ledger');
   const signingKey = await createSigningKey();
   const calls: BusCall[] = [];
 
   const respond: TestGateway['respond'] = async (subject, handler) => {
-    await identity.handle(subject, async (payload, context) => {
+    const bus = subject.startsWith('ledger.') ? ledger : identity;
+    await bus.handle(subject, async (payload, context) => {
       calls.push({ subject, payload, context });
       return handler(payload, context);
     });
@@ -102,6 +166,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   const publishedKeys: JWK[] = [signingKey.publicJwk];
   await respond('identity.keys.get', async () => ({ keys: publishedKeys }));
   await respond('identity.health', async () => ({ status: 'ok', service: 'identity' }));
+  await respond('ledger.health', async () => ({ status: 'ok', service: 'ledger' }));
 
   const config: GatewayConfig = {
     ...loadGatewayConfig({}),
@@ -133,13 +198,16 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     broker,
     gatewayBus,
     identity,
+    ledger,
     signingKey,
     publishedKeys,
     config,
     calls,
     logLines,
     operationCalls: () =>
-      calls.filter((call) => call.subject !== 'identity.keys.get' && call.subject !== 'identity.health'),
+      calls.filter(
+        (call) => !['identity.keys.get', 'identity.health', 'ledger.health'].includes(call.subject),
+      ),
     respond,
     signToken,
     bearer: async (role = 'user') => {
@@ -150,6 +218,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
       await app.close();
       await gatewayBus.close();
       await identity.close();
+      await ledger.close();
       broker.shutdown();
     },
   };

@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { type Bus, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
+import { ledgerRequests } from '@moneypal/contracts';
+import { type Bus, call, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
 import { checkEd25519PrivateKey, type IdentityConfig } from './config.js';
 import { type IdentityDatabase, identityMigrations } from './database.js';
 import { loadSigningKey } from './domain/access-token.js';
 import { hashPassword, owaspArgon2idCost, type PasswordHashCost } from './domain/password.js';
 import { serveAuthRequests } from './handlers/auth.handlers.js';
+import { serveBalanceRequest } from './handlers/balance.handler.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { serveUserRequests } from './handlers/user.handlers.js';
 import { AuthService } from './services/auth.service.js';
+import { BalanceService } from './services/balance.service.js';
 import { HealthService } from './services/health.service.js';
 import { UserService } from './services/user.service.js';
 
@@ -35,8 +38,8 @@ export interface RunningIdentity {
 
 /**
  * Starts the identity service on a database and a bus: migrates, brings the bootstrap
- * admin up to date, answers every `identityRequests` subject and `identity.health`, and
- * relays outbox events to the bus.
+ * admin up to date, answers every `identityRequests` subject (asking the ledger for
+ * balances) and `identity.health`, and relays outbox events to the bus.
  */
 export async function startIdentity(options: StartIdentityOptions): Promise<RunningIdentity> {
   const { config, db, bus, logger } = options;
@@ -78,6 +81,13 @@ export async function startIdentity(options: StartIdentityOptions): Promise<Runn
     onEventsWritten,
   });
 
+  const balances = new BalanceService({
+    db,
+    // Identity never stores balances: it asks the ledger, as a service, for the user's default wallet.
+    ledgerBalanceOf: (ownerId, trace) =>
+      call(bus, ledgerRequests.getBalance, { actor: { service: 'identity' }, owner_id: ownerId }, trace),
+  });
+
   // Before the relay starts, so a freshly created admin's event goes out with the first pass.
   if (config.admin) {
     const { user, outcome } = await users.ensureAdmin(config.admin).catch((error: unknown) => {
@@ -90,6 +100,7 @@ export async function startIdentity(options: StartIdentityOptions): Promise<Runn
 
   await serveUserRequests(bus, users);
   await serveAuthRequests(bus, auth);
+  await serveBalanceRequest(bus, balances);
   await serveHealthRequest(bus, new HealthService(db));
   relay.start();
   logger.info({ kid: signingKey.kid }, 'identity service started');

@@ -7,12 +7,14 @@ import { AppError, type ErrorCode, type ErrorDetails } from '@moneypal/kit';
 export const identityErrorCodes = {
   validation_failed: 'the request does not match its contract, or a list cursor is malformed',
   unauthenticated: 'wrong login or password, or a refresh token that is unknown, expired, revoked or reused',
-  not_found: 'no live user has that id, email or user name',
+  not_found:
+    'no live user has that id, email or user name (or a user asked for the balance of another), or the ledger has no wallet for them',
   conflict: 'the user_name or email is already taken by a live user (details name the field)',
   otp_invalid: 'the one-time code is wrong; the challenge allows another try',
   otp_expired: 'the one-time code challenge is unknown, past its 5 minutes, or already used',
   otp_exhausted: 'five wrong codes were tried; the challenge is dead, log in again',
-  unavailable: 'the identity database does not answer (health check)',
+  unavailable:
+    'the identity database does not answer (health check), or the ledger does not answer a balance request',
 } as const satisfies Partial<Record<ErrorCode, string>>;
 
 export type IdentityErrorCode = keyof typeof identityErrorCodes;

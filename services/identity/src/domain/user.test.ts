@@ -4,6 +4,7 @@ import {
   decodeUserCursor,
   encodeUserCursor,
   escapeLikePattern,
+  mayReadBalanceOf,
   planProfileChanges,
   toPublicUser,
 } from './user.js';
@@ -55,5 +56,16 @@ describe('users', () => {
     expect(decodeUserCursor(Buffer.from('not a uuid').toString('base64url'))).toBeNull();
     expect(decodeUserCursor('%%%')).toBeNull();
     expect(decodeUserCursor(`${cursor}AA`)).toBeNull();
+  });
+});
+
+describe('balances', () => {
+  const other = '0190a000-0000-7000-8000-000000000002';
+
+  it('may be read by their owner, an admin or a service, and by no other user', () => {
+    expect(mayReadBalanceOf({ user_id: user.id, role: 'user' }, user.id)).toBe(true);
+    expect(mayReadBalanceOf({ user_id: other, role: 'admin' }, user.id)).toBe(true);
+    expect(mayReadBalanceOf({ service: 'billing' }, user.id)).toBe(true);
+    expect(mayReadBalanceOf({ user_id: other, role: 'user' }, user.id)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { User } from '@moneypal/contracts';
+import type { Actor, User } from '@moneypal/contracts';
 import type { AppError } from '@moneypal/kit';
 import { identityError } from '../errors.js';
 
@@ -144,4 +144,13 @@ export function alreadyTakenError(fields: UniqueUserField[]): AppError {
   return identityError('conflict', `the ${names} ${fields.length > 1 ? 'are' : 'is'} already taken`, {
     errors: fields.map((field) => ({ path: field, message: `is already taken` })),
   });
+}
+
+/**
+ * Whether an actor may read a user's balance: the user themselves, an admin, or another
+ * service. Anyone else is told the user does not exist, so emails cannot be probed.
+ */
+export function mayReadBalanceOf(actor: Actor, userId: string): boolean {
+  if ('service' in actor) return true;
+  return actor.role === 'admin' || actor.user_id === userId;
 }

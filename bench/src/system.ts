@@ -1,0 +1,160 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+/** The repository root, where the built runtimes and services are. */
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export type Runtime = 'local' | 'distributed';
+
+export function runtimeOf(value: string | undefined): Runtime {
+  if (value !== 'local' && value !== 'distributed') throw new Error('--runtime is local or distributed');
+  return value;
+}
+
+/** A whole number option within bounds, or a clear error naming it. */
+export function wholeOption(
+  name: string,
+  value: string | undefined,
+  minimum: number,
+  maximum: number,
+): number {
+  const parsed = Number(value);
+  if (!Number.isSafeInteger(parsed) || parsed < minimum || parsed > maximum) {
+    throw new Error(`--${name} must be a whole number from ${minimum} to ${maximum}`);
+  }
+  return parsed;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the runtime exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the system did not become ready in time');
+}
+
+/** The services that own a database: each gets a new one in the distributed runtime. */
+const databaseServices = ['identity', 'ledger'];
+
+export interface StartOptions {
+  runtime: Runtime;
+  /** Variables for the runtime besides the ones every bench sets. */
+  env?: Record<string, string>;
+}
+
+export interface StartedSystem {
+  url: string;
+  /** The local runtime's data directory (each service's PGlite directory is under it). */
+  dataDir: string | undefined;
+  /** The distributed runtime's database of each service, by service name. */
+  databaseUrls: Record<string, string>;
+  /** Stops the runtime's processes and waits for them to exit; the data stays. */
+  halt(): Promise<void>;
+  /** Halts, then removes the data directory or drops the databases. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a fresh MoneyPal as a child process: the local runtime on a throwaway data
+ * directory, or the distributed one on new databases of the PostgreSQL server named by
+ * BENCH_DATABASE_URL and the NATS of BENCH_NATS_URL.
+ */
+export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions): Promise<StartedSystem> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
+    ...extraEnv,
+  };
+  const cleanups: (() => Promise<void>)[] = [];
+  const databaseUrls: Record<string, string> = {};
+  let dataDir: string | undefined;
+  let entry: string;
+  if (runtime === 'local') {
+    const directory = mkdtempSync(join(tmpdir(), 'moneypal-bench-'));
+    dataDir = directory;
+    env.MONEYPAL_DATA_DIR = directory;
+    cleanups.push(async () => rmSync(directory, { recursive: true, force: true }));
+    entry = 'packages/runtime/dist/local.js';
+  } else {
+    const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const prefix = `moneypal_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    cleanups.push(async () => {
+      for (const service of databaseServices)
+        await admin.query(`drop database if exists ${prefix}_${service} with (force)`);
+      await admin.end();
+    });
+    for (const service of databaseServices) {
+      await admin.query(`create database ${prefix}_${service}`);
+      const url = new URL(serverUrl);
+      url.pathname = `/${prefix}_${service}`;
+      databaseUrls[service] = url.toString();
+      env[`${service.toUpperCase()}_DATABASE_URL`] = url.toString();
+    }
+    env.NATS_URL = process.env.BENCH_NATS_URL ?? 'nats://127.0.0.1:4222';
+    env.JWT_PRIVATE_KEY = generateKeyPairSync('ed25519')
+      .privateKey.export({ format: 'pem', type: 'pkcs8' })
+      .toString();
+    env.OTP_SECRET = randomBytes(32).toString('base64url');
+    entry = 'packages/runtime/dist/distributed.js';
+  }
+  const child = spawn(process.execPath, [join(root, entry)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  const halt = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  const cleanUp = async () => {
+    for (const cleanup of cleanups) await cleanup();
+  };
+  try {
+    await waitUntilReady(url, child);
+  } catch (error) {
+    await halt();
+    await cleanUp();
+    throw error;
+  }
+  return {
+    url,
+    dataDir,
+    databaseUrls,
+    halt,
+    stop: async () => {
+      await halt();
+      await cleanUp();
+    },
+  };
+}
+
+export function percentile(sortedMs: number[], fraction: number): number {
+  return sortedMs[Math.min(sortedMs.length - 1, Math.floor(sortedMs.length * fraction))] ?? Number.NaN;
+}

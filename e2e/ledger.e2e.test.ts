@@ -1,0 +1,387 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient } from './support/http.js';
+import { startTestSystem, systemLabel, type TestSystem } from './support/system.js';
+
+let system: TestSystem;
+let http: ReturnType<typeof httpClient>;
+let adminToken: string;
+let counter = 0;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  http = httpClient(system.url);
+  const login = await http('/v1/auth/login', {
+    body: { login: system.admin.email, password: system.admin.password },
+  });
+  adminToken = login.body.access_token;
+}, 120_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+interface Person {
+  id: string;
+  userName: string;
+  email: string;
+  token: string;
+  walletId: string;
+}
+
+/** Registers and logs in a user, then waits for the default wallet the ledger opens on registration. */
+async function newPerson(): Promise<Person> {
+  counter += 1;
+  const tag = `${Date.now().toString(36)}${counter}`;
+  const body = {
+    first_name: 'Mary',
+    last_name: 'Jackson',
+    user_name: `mary_${tag}`,
+    email: `mary.${tag}@example.com`,
+    password: 'a long enough password',
+  };
+  const registered = await http('/v1/auth/register', { body });
+  expect(registered.status).toBe(201);
+  const login = await http('/v1/auth/login', { body: { login: body.user_name, password: body.password } });
+  const token = login.body.access_token as string;
+  const wallet = await eventuallyAsync(async () => {
+    const answer = await http('/v1/wallets', { token });
+    return answer.body.data?.[0];
+  });
+  return { id: registered.body.id, userName: body.user_name, email: body.email, token, walletId: wallet.id };
+}
+
+async function eventuallyAsync<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function deposit(walletId: string, amount: number, key = randomUUID()) {
+  return http(`/v1/wallets/${walletId}/deposits`, {
+    token: adminToken,
+    body: { amount, reference: 'bank wire' },
+    headers: { 'idempotency-key': key },
+  });
+}
+
+async function transfer(from: Person, body: Record<string, unknown>, key = randomUUID()) {
+  return http('/v1/transfers', {
+    token: from.token,
+    body: { from_wallet_id: from.walletId, ...body },
+    headers: { 'idempotency-key': key },
+  });
+}
+
+async function walletOf(person: Person, walletId = person.walletId) {
+  return (await http(`/v1/wallets/${walletId}`, { token: person.token })).body;
+}
+
+function expectProblem(
+  answer: { status: number; body: Record<string, unknown> },
+  status: number,
+  code: string,
+) {
+  expect(answer.status).toBe(status);
+  expect(answer.body).toMatchObject({ status, code });
+}
+
+describe(`the ledger through the gateway on ${systemLabel}`, () => {
+  it('opens a default wallet on registration, with empty main and savings', async () => {
+    const person = await newPerson();
+    const wallet = await walletOf(person);
+    expect(wallet).toMatchObject({
+      owner_id: person.id,
+      currency: 'USD',
+      status: 'active',
+      is_default: true,
+      main: 0,
+      savings: 0,
+      available: 0,
+    });
+  });
+
+  it('credits by back office once per Idempotency-Key and replays the answer', async () => {
+    const person = await newPerson();
+    const key = randomUUID();
+    const first = await deposit(person.walletId, 10_000, key);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const again = await deposit(person.walletId, 10_000, key);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.transfer.id).toBe(first.body.transfer.id);
+    expect((await walletOf(person)).main).toBe(10_000);
+
+    expectProblem(await deposit(person.walletId, 20_000, key), 422, 'idempotency_mismatch');
+    expectProblem(
+      await http(`/v1/wallets/${person.walletId}/deposits`, {
+        token: person.token,
+        body: { amount: 1, reference: 'x' },
+        headers: { 'idempotency-key': randomUUID() },
+      }),
+      403,
+      'forbidden',
+    );
+  });
+
+  it('transfers to a user by user_name or email and to a wallet, moving exactly the amount', async () => {
+    const alice = await newPerson();
+    const bob = await newPerson();
+    await deposit(alice.walletId, 5_000);
+
+    const byName = await transfer(alice, { to_user: bob.userName, amount: 1_250, description: 'lunch' });
+    expect(byName.status).toBe(201);
+    expect(byName.body.transfer).toMatchObject({
+      amount: 1_250,
+      type: 'transfer',
+      to_wallet_id: bob.walletId,
+    });
+    expect(byName.body.balance.main).toBe(3_750);
+
+    expect((await transfer(alice, { to_user: bob.email.toUpperCase(), amount: 250 })).status).toBe(201);
+    expect((await transfer(alice, { to_wallet_id: bob.walletId, amount: 500 })).status).toBe(201);
+
+    expect((await walletOf(alice)).main).toBe(3_000);
+    expect((await walletOf(bob)).main).toBe(2_000);
+  });
+
+  it('refuses what it must, with the right problem, and moves nothing', async () => {
+    const alice = await newPerson();
+    const bob = await newPerson();
+    await deposit(alice.walletId, 1_000);
+
+    expectProblem(
+      await transfer(alice, { to_wallet_id: bob.walletId, amount: 1_001 }),
+      422,
+      'insufficient_funds',
+    );
+    expectProblem(await transfer(alice, { to_user: 'no_such_user_anywhere', amount: 1 }), 404, 'not_found');
+    expectProblem(
+      await transfer(alice, { to_wallet_id: alice.walletId, amount: 1 }),
+      400,
+      'validation_failed',
+    );
+    for (const amount of [0, -1, 1.5, '10', 2 ** 53]) {
+      expectProblem(await transfer(alice, { to_wallet_id: bob.walletId, amount }), 400, 'validation_failed');
+    }
+    expectProblem(
+      await transfer(alice, { to_wallet_id: bob.walletId, amount: 1, colour: 'red' }),
+      400,
+      'validation_failed',
+    );
+    const noKey = await http('/v1/transfers', {
+      token: alice.token,
+      body: { from_wallet_id: alice.walletId, to_wallet_id: bob.walletId, amount: 1 },
+    });
+    expectProblem(noKey, 400, 'validation_failed');
+
+    const euros = await http('/v1/wallets', { token: bob.token, body: { currency: 'EUR' } });
+    expect(euros.status).toBe(201);
+    expectProblem(
+      await transfer(alice, { to_wallet_id: euros.body.id, amount: 1 }),
+      422,
+      'currency_mismatch',
+    );
+
+    expect((await walletOf(alice)).main).toBe(1_000);
+    expect((await walletOf(bob)).main).toBe(0);
+  });
+
+  it('keeps two users apart: another user’s wallet and transfer answer 404', async () => {
+    const alice = await newPerson();
+    const mallory = await newPerson();
+    await deposit(alice.walletId, 1_000);
+    const paid = await transfer(alice, { to_wallet_id: (await newPerson()).walletId, amount: 100 });
+
+    expectProblem(await http(`/v1/wallets/${alice.walletId}`, { token: mallory.token }), 404, 'not_found');
+    expectProblem(
+      await http(`/v1/wallets/${alice.walletId}/balance`, { token: mallory.token }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await http(`/v1/transactions/${paid.body.transfer.id}`, { token: mallory.token }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await http('/v1/transfers', {
+        token: mallory.token,
+        body: { from_wallet_id: alice.walletId, to_wallet_id: mallory.walletId, amount: 100 },
+        headers: { 'idempotency-key': randomUUID() },
+      }),
+      404,
+      'not_found',
+    );
+    const history = await http(`/v1/transactions?wallet_id=${alice.walletId}`, { token: mallory.token });
+    expect(history.status === 404 || history.body.data?.length === 0).toBe(true);
+    expectProblem(
+      await http(`/v1/balance?email=${encodeURIComponent(alice.email)}`, { token: mallory.token }),
+      404,
+      'not_found',
+    );
+    expect((await walletOf(alice)).main).toBe(900);
+  });
+
+  it('answers the balance as of a past instant after later transfers', async () => {
+    const alice = await newPerson();
+    const bob = await newPerson();
+    await deposit(alice.walletId, 3_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const instant = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await transfer(alice, { to_wallet_id: bob.walletId, amount: 1_000 });
+
+    const then = await http(`/v1/wallets/${alice.walletId}/balance?at=${encodeURIComponent(instant)}`, {
+      token: alice.token,
+    });
+    expect(then.status).toBe(200);
+    expect(then.body).toMatchObject({ main: 3_000, as_of: instant });
+    const now = await http(`/v1/wallets/${alice.walletId}/balance`, { token: alice.token });
+    expect(now.body.main).toBe(2_000);
+    expectProblem(
+      await http(`/v1/wallets/${alice.walletId}/balance?at=yesterday`, { token: alice.token }),
+      400,
+      'validation_failed',
+    );
+  });
+
+  it('lists history newest first with filters and cursor pages, and shows one transfer with its entries', async () => {
+    const alice = await newPerson();
+    const bob = await newPerson();
+    await deposit(alice.walletId, 10_000);
+    for (const amount of [100, 200, 300, 400, 500])
+      await transfer(alice, { to_wallet_id: bob.walletId, amount });
+    await transfer(bob, { to_wallet_id: alice.walletId, amount: 50 });
+
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({
+        wallet_id: alice.walletId,
+        direction: 'out',
+        limit: '2',
+        ...(cursor ? { cursor } : {}),
+      });
+      const page = await http(`/v1/transactions?${query}`, { token: alice.token });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.data.map((item: { amount: number }) => item.amount));
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual([500, 400, 300, 200, 100]);
+
+    const incoming = await http(`/v1/transactions?wallet_id=${alice.walletId}&direction=in&type=transfer`, {
+      token: alice.token,
+    });
+    expect(incoming.body.data.map((item: { amount: number }) => item.amount)).toEqual([50]);
+    const ranged = await http(`/v1/transactions?wallet_id=${alice.walletId}&min_amount=200&max_amount=400`, {
+      token: alice.token,
+    });
+    expect(ranged.body.data.map((item: { amount: number }) => item.amount)).toEqual([400, 300, 200]);
+
+    const detail = await http(`/v1/transactions/${incoming.body.data[0].id}`, { token: bob.token });
+    expect(detail.status).toBe(200);
+    const entries = detail.body.entries as { amount: number }[];
+    expect(entries.reduce((sum, entry) => sum + entry.amount, 0)).toBe(0);
+  });
+
+  it('puts part of every credit aside by the selected savings plan, and moves savings back to main', async () => {
+    const plan = await http('/v1/savings-plans', {
+      token: adminToken,
+      body: { name: `Tenth ${counter}`, kind: 'percentage', value: 1_000 },
+    });
+    expect(plan.status).toBe(201);
+    const saver = await newPerson();
+    const selected = await http(`/v1/wallets/${saver.walletId}/savings-plan`, {
+      method: 'PUT',
+      token: saver.token,
+      body: { plan_id: plan.body.id },
+    });
+    expect(selected.status).toBe(200);
+    await deposit(saver.walletId, 1_005);
+    expect(await walletOf(saver)).toMatchObject({ main: 905, savings: 100 });
+
+    const withdrawn = await http(`/v1/wallets/${saver.walletId}/savings/withdraw`, {
+      token: saver.token,
+      body: { amount: 60 },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    expect(withdrawn.status).toBe(201);
+    expect(await walletOf(saver)).toMatchObject({ main: 965, savings: 40 });
+    expectProblem(
+      await http(`/v1/wallets/${saver.walletId}/savings/withdraw`, {
+        token: saver.token,
+        body: { amount: 41 },
+        headers: { 'idempotency-key': randomUUID() },
+      }),
+      422,
+      'insufficient_funds',
+    );
+  });
+
+  it('enforces transaction rules set by an admin', async () => {
+    const type = `rules${Date.now().toString(36)}`.slice(0, 30);
+    expect(
+      (await http('/v1/wallet-types', { token: adminToken, body: { code: type, name: 'Rule-bound' } }))
+        .status,
+    ).toBe(201);
+    const rule = await http('/v1/transaction-rules', {
+      token: adminToken,
+      body: { wallet_type: type, transaction_type: 'transfer', max_amount: 500, daily_count: 2 },
+    });
+    expect(rule.status).toBe(200);
+    expect(rule.body).toMatchObject({
+      wallet_type: type,
+      max_amount: 500,
+      daily_count: 2,
+      daily_total: null,
+    });
+    const alice = await newPerson();
+    const bob = await newPerson();
+    const bound = await http('/v1/wallets', { token: alice.token, body: { currency: 'USD', type } });
+    expect(bound.status).toBe(201);
+    await deposit(bound.body.id, 5_000);
+    const from = { ...alice, walletId: bound.body.id };
+    expectProblem(await transfer(from, { to_wallet_id: bob.walletId, amount: 501 }), 422, 'limit_exceeded');
+    expect((await transfer(from, { to_wallet_id: bob.walletId, amount: 500 })).status).toBe(201);
+    expect((await transfer(from, { to_wallet_id: bob.walletId, amount: 500 })).status).toBe(201);
+    expectProblem(await transfer(from, { to_wallet_id: bob.walletId, amount: 1 }), 422, 'limit_exceeded');
+    expectProblem(await http('/v1/transaction-rules', { token: alice.token }), 403, 'forbidden');
+  });
+
+  it('answers a balance by email to its owner and to an admin', async () => {
+    const person = await newPerson();
+    await deposit(person.walletId, 777);
+    const own = await http(`/v1/balance?email=${encodeURIComponent(person.email)}`, { token: person.token });
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual({ email: person.email, balance: 777, currency: 'USD' });
+    const byAdmin = await http(`/v1/balance?email=${encodeURIComponent(person.email.toUpperCase())}`, {
+      token: adminToken,
+    });
+    expect(byAdmin.body.balance).toBe(777);
+  });
+
+  it('freezes the wallets of a deleted user', async () => {
+    const leaver = await newPerson();
+    const stayer = await newPerson();
+    await deposit(stayer.walletId, 1_000);
+    await deposit(leaver.walletId, 10);
+    expect((await http('/v1/users/me', { method: 'DELETE', token: leaver.token })).status).toBe(204);
+    await eventuallyAsync(async () => {
+      const wallet = await http(`/v1/wallets/${leaver.walletId}`, { token: adminToken });
+      return wallet.body.status === 'frozen' ? true : undefined;
+    });
+    expectProblem(await transfer(stayer, { to_wallet_id: leaver.walletId, amount: 1 }), 422, 'wallet_frozen');
+  });
+
+  it('keeps every ledger invariant after all of the above', async () => {
+    const verdict = await system.verifyLedger();
+    expect(verdict.checks.filter((check) => check.violations > 0)).toEqual([]);
+    expect(verdict.ok).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+import {
+  createTransferBody,
+  ledgerRequests,
+  listTransactionsQuery,
+  transferPage,
+  transferResultSchema,
+  transferSchema,
+  uuid,
+} from '@moneypal/contracts';
+import { z } from 'zod';
+import { actorOf, defineRoute, type Route, respond, respondReplayable } from '../route.js';
+
+/** Transfers between users' wallets, and the history of every movement the caller took part in. */
+export function transferRoutes(): Route[] {
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/v1/transfers',
+      auth: 'user',
+      summary: 'Transfer money from my wallet to another user’s',
+      description:
+        'To a wallet (`to_wallet_id`) or to a user (`to_user`: their user name or email; the money lands in ' +
+        'their default wallet). Both wallets must hold the same currency. Answers the transfer with its ' +
+        'entries and my wallet’s balance after it.',
+      tags: ['transfers'],
+      body: createTransferBody,
+      idempotent: true,
+      responses: { 201: transferResultSchema },
+      problems: [
+        'not_found',
+        'insufficient_funds',
+        'limit_exceeded',
+        'currency_mismatch',
+        'wallet_frozen',
+        'credit_not_above_savings',
+        'conflict',
+      ],
+      handler: async ({ user, body, idempotencyKey, call }) =>
+        respondReplayable(
+          201,
+          await call(ledgerRequests.transfer, {
+            actor: actorOf(user),
+            ...body,
+            idempotency_key: idempotencyKey,
+          }),
+        ),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/v1/transactions',
+      auth: 'user',
+      summary: 'List my transactions',
+      description:
+        'Newest first. Filters: one wallet, a time range (`from` inclusive, `to` exclusive), a type, a ' +
+        'direction, an amount range (minor units, inclusive) and a counterparty (wallet or user id).',
+      tags: ['transfers'],
+      query: listTransactionsQuery,
+      responses: { 200: transferPage },
+      problems: ['not_found'],
+      handler: async ({ user, query, call }) =>
+        respond(200, await call(ledgerRequests.listTransactions, { actor: actorOf(user), ...query })),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/v1/transactions/:id',
+      auth: 'user',
+      summary: 'Read one transaction with its entries',
+      description: 'For a party to it or an admin.',
+      tags: ['transfers'],
+      params: z.object({ id: uuid }).strict(),
+      responses: { 200: transferSchema },
+      problems: ['not_found'],
+      handler: async ({ user, params, call }) =>
+        respond(
+          200,
+          await call(ledgerRequests.getTransaction, { actor: actorOf(user), transfer_id: params.id }),
+        ),
+    }),
+  ];
+}

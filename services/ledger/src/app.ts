@@ -1,0 +1,121 @@
+import { identityRequests } from '@moneypal/contracts';
+import { AppError, type Bus, call, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
+import type { LedgerConfig } from './config.js';
+import { type LedgerDatabase, ledgerMigrations } from './database.js';
+import { serveCatalogRequests } from './handlers/catalog.handlers.js';
+import { serveHealthRequest } from './handlers/health.handler.js';
+import { serveHistoryRequests } from './handlers/history.handlers.js';
+import { serveMovementRequests } from './handlers/movement.handlers.js';
+import { subscribeToUserEvents } from './handlers/user-events.handlers.js';
+import { serveWalletRequests } from './handlers/wallet.handlers.js';
+import { CatalogService } from './services/catalog.service.js';
+import { HealthService } from './services/health.service.js';
+import { HistoryService } from './services/history.service.js';
+import { MovementService, type UserDirectory } from './services/movement.service.js';
+import { WalletService } from './services/wallet.service.js';
+
+export interface StartLedgerOptions {
+  config: LedgerConfig;
+  /** The ledger database; the caller opened it and closes it after `stop`. */
+  db: LedgerDatabase;
+  /** The caller connected it and closes it after `stop`. */
+  bus: Bus;
+  logger: Logger;
+  /** The time of every posting and change; tests move it. */
+  clock?: () => Date;
+  /** New ids (wallets, accounts, transfers, entries); UUIDv7 by default, so they sort by creation time. */
+  newId?: () => string;
+  /** How often the outbox relay looks for events nobody announced. */
+  outboxPollIntervalMs?: number;
+  /** How often expired idempotency records are removed; hourly by default. */
+  idempotencyCleanupIntervalMs?: number;
+}
+
+export interface RunningLedger {
+  /** Stops publishing events and cleaning up; close the bus and then the database afterwards. */
+  stop(): Promise<void>;
+}
+
+const hourMs = 3_600_000;
+
+/** Identity over the bus, as the ledger needs it: a user's id by a unique field. */
+function identityDirectory(bus: Bus): UserDirectory {
+  return {
+    async findUserId(lookup) {
+      try {
+        return (await call(bus, identityRequests.getUser, lookup)).id;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'not_found') return null;
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Starts the ledger on a database and a bus: migrates, answers every `ledgerRequests`
+ * subject and `ledger.health`, consumes identity's user events, relays outbox events, and
+ * removes expired idempotency records periodically.
+ */
+export async function startLedger(options: StartLedgerOptions): Promise<RunningLedger> {
+  const { config, db, bus, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const ids = options.newId ?? newId;
+
+  const applied = await migrateToLatest(db, await ledgerMigrations());
+  if (applied.length > 0) logger.info({ migrations: applied }, 'ledger database migrated');
+
+  const relay = new OutboxRelay({
+    db,
+    bus,
+    logger,
+    ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
+  });
+  const onEventsWritten = () => relay.notify();
+
+  const wallets = new WalletService({
+    db,
+    clock,
+    newId: ids,
+    defaultCurrency: config.defaultCurrency,
+    onEventsWritten,
+  });
+  const movements = new MovementService({
+    db,
+    clock,
+    newId: ids,
+    users: identityDirectory(bus),
+    idempotencyRetentionHours: config.idempotencyRetentionHours,
+    onEventsWritten,
+  });
+
+  await serveWalletRequests(bus, wallets);
+  await serveMovementRequests(bus, movements);
+  await serveCatalogRequests(bus, new CatalogService({ db, clock, newId: ids }));
+  await serveHistoryRequests(bus, new HistoryService(db));
+  await serveHealthRequest(bus, new HealthService(db));
+  await subscribeToUserEvents(bus, wallets);
+  relay.start();
+
+  const removeExpiredIdempotencyRecords = () =>
+    movements
+      .removeExpiredIdempotencyRecords()
+      .then((removed) => {
+        if (removed > 0) logger.info({ removed }, 'expired idempotency records removed');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'idempotency cleanup failed'));
+  let cleanup: Promise<void> = removeExpiredIdempotencyRecords();
+  const cleanupTimer = setInterval(() => {
+    cleanup = removeExpiredIdempotencyRecords();
+  }, options.idempotencyCleanupIntervalMs ?? hourMs);
+  cleanupTimer.unref();
+  logger.info({ default_currency: config.defaultCurrency }, 'ledger service started');
+
+  return {
+    async stop() {
+      clearInterval(cleanupTimer);
+      await cleanup;
+      await relay.stop();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { ConfigError } from '@moneypal/kit';
+import { describe, expect, it } from 'vitest';
+import { loadLedgerConfig } from './config.js';
+
+const base = { LEDGER_DATABASE_URL: 'postgres://ledger@db:5432/ledger', NATS_URL: 'nats://nats:4222' };
+
+describe('loadLedgerConfig', () => {
+  it('defaults to USD, 48 hours of idempotency retention and info logs', () => {
+    expect(loadLedgerConfig(base)).toEqual({
+      databaseUrl: base.LEDGER_DATABASE_URL,
+      natsUrl: base.NATS_URL,
+      logLevel: 'info',
+      defaultCurrency: 'USD',
+      idempotencyRetentionHours: 48,
+    });
+  });
+
+  it('reads the default currency and the retention', () => {
+    const config = loadLedgerConfig({ ...base, DEFAULT_CURRENCY: 'EUR', IDEMPOTENCY_RETENTION_HOURS: '72' });
+    expect(config).toMatchObject({ defaultCurrency: 'EUR', idempotencyRetentionHours: 72 });
+  });
+
+  it('refuses to start without a database or bus, with an unknown currency, or under 24 h of retention', () => {
+    expect(() => loadLedgerConfig({})).toThrow(ConfigError);
+    expect(() => loadLedgerConfig({ ...base, LEDGER_DATABASE_URL: 'mysql://x' })).toThrow(/postgres/);
+    expect(() => loadLedgerConfig({ ...base, DEFAULT_CURRENCY: 'XYZ' })).toThrow(/DEFAULT_CURRENCY/);
+    expect(() => loadLedgerConfig({ ...base, IDEMPOTENCY_RETENTION_HOURS: '12' })).toThrow(/at least 24/);
+  });
+});

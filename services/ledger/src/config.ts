@@ -1,0 +1,57 @@
+import { currencyCode } from '@moneypal/contracts';
+import { isSupportedCurrency, logLevel, parseConfig } from '@moneypal/kit';
+import { z } from 'zod';
+
+/**
+ * What the ledger needs, whichever runtime starts it. The distributed runtime reads it
+ * from the environment (`loadLedgerConfig`); the local runtime builds it.
+ */
+export interface LedgerConfig {
+  /** The currency of the wallet every new user gets (ISO 4217). */
+  defaultCurrency: string;
+  /** How long a stored idempotent answer is kept; at least 24 h (SPEC §4). */
+  idempotencyRetentionHours: number;
+}
+
+/** The distributed process's configuration: the service's own plus where its database and bus are. */
+export interface LedgerProcessConfig extends LedgerConfig {
+  databaseUrl: string;
+  natsUrl: string;
+  logLevel: z.infer<typeof logLevel>;
+}
+
+export const defaultLedgerConfig: LedgerConfig = { defaultCurrency: 'USD', idempotencyRetentionHours: 48 };
+
+/** The environment of the distributed ledger process. */
+export const ledgerEnvironmentSchema = z
+  .object({
+    LEDGER_DATABASE_URL: z
+      .string({ error: 'LEDGER_DATABASE_URL is required (postgres://…)' })
+      .regex(/^postgres(ql)?:\/\//, 'LEDGER_DATABASE_URL must be a postgres:// URL'),
+    NATS_URL: z
+      .string({ error: 'NATS_URL is required (nats://…)' })
+      .min(1, 'NATS_URL is required (nats://…)'),
+    DEFAULT_CURRENCY: currencyCode
+      .refine(isSupportedCurrency, 'DEFAULT_CURRENCY must be a currency MoneyPal supports')
+      .default(defaultLedgerConfig.defaultCurrency),
+    IDEMPOTENCY_RETENTION_HOURS: z.coerce
+      .number({ error: 'IDEMPOTENCY_RETENTION_HOURS must be a number of hours' })
+      .int('IDEMPOTENCY_RETENTION_HOURS must be a whole number of hours')
+      .min(24, 'IDEMPOTENCY_RETENTION_HOURS must be at least 24 (stored answers are kept at least 24 h)')
+      .default(defaultLedgerConfig.idempotencyRetentionHours),
+    LOG_LEVEL: logLevel,
+  })
+  .transform(
+    (env): LedgerProcessConfig => ({
+      databaseUrl: env.LEDGER_DATABASE_URL,
+      natsUrl: env.NATS_URL,
+      logLevel: env.LOG_LEVEL,
+      defaultCurrency: env.DEFAULT_CURRENCY,
+      idempotencyRetentionHours: env.IDEMPOTENCY_RETENTION_HOURS,
+    }),
+  );
+
+/** Reads the environment once; throws a `ConfigError` listing every problem. */
+export function loadLedgerConfig(env: Record<string, string | undefined>): LedgerProcessConfig {
+  return parseConfig(ledgerEnvironmentSchema, env);
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { checkParties, type LockedWallet, legsOf, type MovementIntent } from './movement.js';
+
+function wallet(id: string, overrides: Partial<LockedWallet> = {}): LockedWallet {
+  return {
+    id,
+    ownerId: `owner-${id}`,
+    type: 'personal',
+    currency: 'USD',
+    status: 'active',
+    savingsPlan: null,
+    limits: null,
+    main: {
+      id: `${id}-main`,
+      walletId: id,
+      kind: 'main',
+      currency: 'USD',
+      balance: 1000n,
+      lastEntryAt: null,
+    },
+    savings: {
+      id: `${id}-savings`,
+      walletId: id,
+      kind: 'savings',
+      currency: 'USD',
+      balance: 50n,
+      lastEntryAt: null,
+    },
+    ...overrides,
+  };
+}
+
+const walletsOf = (...wallets: LockedWallet[]) => new Map(wallets.map((item) => [item.id, item]));
+const transfer = (from: string, to: string): MovementIntent => ({
+  kind: 'transfer',
+  type: 'transfer',
+  amount: 100n,
+  fromWalletId: from,
+  toWalletId: to,
+});
+const anyone = () => true;
+
+describe('checkParties', () => {
+  it('answers not_found for a wallet the actor may not debit, before looking at anything else', () => {
+    const frozenForeign = wallet('a', { status: 'frozen', currency: 'EUR' });
+    expect(() =>
+      checkParties(transfer('a', 'b'), walletsOf(frozenForeign, wallet('b')), () => false),
+    ).toThrow(expect.objectContaining({ code: 'not_found' }));
+  });
+
+  it('answers not_found for a recipient that does not exist', () => {
+    expect(() => checkParties(transfer('a', 'b'), walletsOf(wallet('a')), anyone)).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
+  });
+
+  it('refuses a transfer to the same wallet', () => {
+    expect(() => checkParties(transfer('a', 'a'), walletsOf(wallet('a')), anyone)).toThrow(
+      expect.objectContaining({ code: 'validation_failed' }),
+    );
+  });
+
+  it('refuses frozen and closed wallets on either side', () => {
+    for (const status of ['frozen', 'closed'] as const) {
+      expect(() =>
+        checkParties(transfer('a', 'b'), walletsOf(wallet('a', { status }), wallet('b')), anyone),
+      ).toThrow(expect.objectContaining({ code: 'wallet_frozen' }));
+      expect(() =>
+        checkParties(transfer('a', 'b'), walletsOf(wallet('a'), wallet('b', { status })), anyone),
+      ).toThrow(expect.objectContaining({ code: 'wallet_frozen' }));
+    }
+  });
+
+  it('refuses wallets of different currencies', () => {
+    expect(() =>
+      checkParties(transfer('a', 'b'), walletsOf(wallet('a'), wallet('b', { currency: 'EUR' })), anyone),
+    ).toThrow(expect.objectContaining({ code: 'currency_mismatch' }));
+  });
+
+  it('applies the rules of the debited wallet to a transfer and of the credited one to a deposit', () => {
+    const parties = checkParties(transfer('a', 'b'), walletsOf(wallet('a'), wallet('b')), anyone);
+    expect(parties.subject.id).toBe('a');
+    const deposit: MovementIntent = {
+      kind: 'deposit',
+      type: 'deposit',
+      amount: 5n,
+      systemAccountId: 'clearing',
+      toWalletId: 'b',
+    };
+    expect(checkParties(deposit, walletsOf(wallet('b')), anyone).subject.id).toBe('b');
+  });
+});
+
+describe('legsOf', () => {
+  it('splits an incoming transfer by the recipient savings plan', () => {
+    const to = wallet('b', { savingsPlan: { kind: 'percentage', value: 1000n } });
+    const parties = checkParties(transfer('a', 'b'), walletsOf(wallet('a'), to), anyone);
+    expect(legsOf(transfer('a', 'b'), parties)).toEqual([
+      { accountId: 'a-main', amount: -100n },
+      { accountId: 'b-main', amount: 90n },
+      { accountId: 'b-savings', amount: 10n },
+    ]);
+  });
+
+  it('moves savings to main without a savings split', () => {
+    const intent: MovementIntent = { kind: 'savings_withdraw', type: 'savings', amount: 30n, walletId: 'a' };
+    const own = wallet('a', { savingsPlan: { kind: 'flat', value: 500n } });
+    expect(legsOf(intent, checkParties(intent, walletsOf(own), anyone))).toEqual([
+      { accountId: 'a-savings', amount: -30n },
+      { accountId: 'a-main', amount: 30n },
+    ]);
+  });
+});

@@ -1,0 +1,123 @@
+import type { TransactionType } from '@moneypal/contracts';
+import { ledgerError } from '../errors.js';
+import type { Leg, LockedAccount } from './posting.js';
+import type { TransactionLimits } from './rules.js';
+import { type SavingsTerms, splitCredit } from './savings.js';
+import type { WalletStatus } from './wallet.js';
+
+/** A wallet as the posting sees it: read together with its accounts, under their row locks. */
+export interface LockedWallet {
+  id: string;
+  ownerId: string;
+  type: string;
+  currency: string;
+  status: WalletStatus;
+  savingsPlan: SavingsTerms | null;
+  /** The wallet type's rule for the movement's transaction type. */
+  limits: TransactionLimits | null;
+  main: LockedAccount;
+  savings: LockedAccount;
+}
+
+/** What a request asks to move, before anything is known about the wallets. */
+export type MovementIntent =
+  | {
+      kind: 'transfer';
+      type: Extract<TransactionType, 'transfer' | 'payment'>;
+      amount: bigint;
+      fromWalletId: string;
+      toWalletId: string;
+    }
+  | {
+      kind: 'deposit';
+      type: 'deposit';
+      amount: bigint;
+      systemAccountId: string;
+      toWalletId: string;
+    }
+  | { kind: 'savings_withdraw'; type: 'savings'; amount: bigint; walletId: string };
+
+/** The wallets of a movement once checked; `subject` is the one whose rules and daily usage apply. */
+export interface MovementParties {
+  from: LockedWallet | null;
+  to: LockedWallet;
+  subject: LockedWallet;
+  /** The wallet whose balance the reply shows: the caller's side. */
+  reported: LockedWallet;
+}
+
+const noSuchWallet = () => ledgerError('not_found', 'no such wallet');
+
+function assertActive(wallet: LockedWallet, side: string): void {
+  if (wallet.status !== 'active') {
+    throw ledgerError('wallet_frozen', `the ${side} wallet is ${wallet.status}`, { wallet_id: wallet.id });
+  }
+}
+
+/**
+ * Checks who takes part, in the order that reveals nothing: a wallet the actor may not
+ * move from is `not_found` before any of its properties is looked at; then sameness,
+ * status and currency. `mayMoveFrom` says whether the actor may debit a wallet of that owner.
+ */
+export function checkParties(
+  intent: MovementIntent,
+  wallets: ReadonlyMap<string, LockedWallet>,
+  mayMoveFrom: (ownerId: string) => boolean,
+): MovementParties {
+  switch (intent.kind) {
+    case 'transfer': {
+      const from = wallets.get(intent.fromWalletId);
+      if (!from || !mayMoveFrom(from.ownerId)) throw noSuchWallet();
+      const to = wallets.get(intent.toWalletId);
+      if (!to) throw ledgerError('not_found', 'no such recipient wallet');
+      if (from.id === to.id) {
+        throw ledgerError('validation_failed', 'a transfer cannot go to the wallet it comes from', {
+          errors: [{ path: 'to_wallet_id', message: 'is the wallet the money comes from' }],
+        });
+      }
+      assertActive(from, 'paying');
+      assertActive(to, 'receiving');
+      if (from.currency !== to.currency) {
+        throw ledgerError('currency_mismatch', `the wallets hold ${from.currency} and ${to.currency}`);
+      }
+      return { from, to, subject: from, reported: from };
+    }
+    case 'deposit': {
+      const to = wallets.get(intent.toWalletId);
+      if (!to) throw noSuchWallet();
+      assertActive(to, 'receiving');
+      return { from: null, to, subject: to, reported: to };
+    }
+    case 'savings_withdraw': {
+      const wallet = wallets.get(intent.walletId);
+      if (!wallet || !mayMoveFrom(wallet.ownerId)) throw noSuchWallet();
+      assertActive(wallet, 'given');
+      return { from: wallet, to: wallet, subject: wallet, reported: wallet };
+    }
+  }
+}
+
+/**
+ * The legs of a movement. Every credit into a wallet from outside it (a deposit, an
+ * incoming transfer or payment) passes through the wallet's savings plan; moving savings
+ * back to main does not.
+ */
+export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] {
+  switch (intent.kind) {
+    case 'transfer':
+    case 'deposit': {
+      const split = splitCredit(intent.amount, parties.to.savingsPlan);
+      const source = intent.kind === 'deposit' ? intent.systemAccountId : parties.from!.main.id;
+      return [
+        { accountId: source, amount: -intent.amount },
+        { accountId: parties.to.main.id, amount: split.main },
+        { accountId: parties.to.savings.id, amount: split.savings },
+      ];
+    }
+    case 'savings_withdraw':
+      return [
+        { accountId: parties.to.savings.id, amount: -intent.amount },
+        { accountId: parties.to.main.id, amount: intent.amount },
+      ];
+  }
+}

@@ -1,0 +1,73 @@
+import type { TransactionType, Transfer } from '@moneypal/contracts';
+import { toSafeNumber } from '@moneypal/kit';
+import type { AccountKind } from './wallet.js';
+
+/** A transfer as stored. */
+export interface TransferRecord {
+  id: string;
+  type: TransactionType;
+  amount: bigint;
+  currency: string;
+  description: string | null;
+  metadata: Record<string, string>;
+  from_wallet_id: string | null;
+  to_wallet_id: string | null;
+  from_owner_id: string | null;
+  to_owner_id: string | null;
+  initiator_id: string | null;
+  idempotency_scope: string;
+  idempotency_key: string;
+  created_at: Date;
+}
+
+/** An entry with the account it posts to, as a reader sees it. */
+export interface EntryView {
+  id: string;
+  accountId: string;
+  walletId: string | null;
+  kind: AccountKind;
+  amount: bigint;
+  balanceAfter: bigint;
+}
+
+export function toPublicTransfer(transfer: TransferRecord, entries?: readonly EntryView[]): Transfer {
+  return {
+    id: transfer.id,
+    type: transfer.type,
+    status: 'posted',
+    amount: toSafeNumber(transfer.amount),
+    currency: transfer.currency,
+    description: transfer.description,
+    metadata: transfer.metadata,
+    from_wallet_id: transfer.from_wallet_id,
+    to_wallet_id: transfer.to_wallet_id,
+    initiator_id: transfer.initiator_id,
+    created_at: transfer.created_at.toISOString(),
+    ...(entries === undefined
+      ? {}
+      : {
+          entries: entries.map((entry) => ({
+            id: entry.id,
+            account_id: entry.accountId,
+            wallet_id: entry.walletId,
+            account: entry.kind,
+            amount: toSafeNumber(entry.amount),
+            balance_after: toSafeNumber(entry.balanceAfter),
+          })),
+        }),
+  };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A list cursor: the id of the last item of the previous page, opaque to clients. */
+export function encodeCursor(lastId: string): string {
+  return Buffer.from(lastId, 'utf8').toString('base64url');
+}
+
+/** The id inside a cursor, or null when the cursor was not made by `encodeCursor`. */
+export function decodeCursor(cursor: string): string | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  return uuidPattern.test(id) ? id : null;
+}

@@ -1,0 +1,98 @@
+import type { Wallet } from '@moneypal/contracts';
+import { toSafeNumber } from '@moneypal/kit';
+
+export type WalletStatus = 'active' | 'frozen' | 'closed';
+export type AccountKind = 'main' | 'savings' | 'system';
+/** The system accounts through which money enters the ledger, one of each per currency. */
+export type SystemAccountCode = 'paypal-clearing' | 'back-office';
+
+/** A wallet as stored. */
+export interface WalletRecord {
+  id: string;
+  owner_id: string;
+  type: string;
+  currency: string;
+  status: WalletStatus;
+  is_default: boolean;
+  savings_plan_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface WalletBalances {
+  main: bigint;
+  savings: bigint;
+}
+
+/** What can be spent now: the main balance of an active wallet, else nothing. */
+export function availableOf(status: WalletStatus, main: bigint): bigint {
+  return status === 'active' ? main : 0n;
+}
+
+export function toPublicWallet(wallet: WalletRecord, balances: WalletBalances): Wallet {
+  return {
+    id: wallet.id,
+    owner_id: wallet.owner_id,
+    type: wallet.type,
+    currency: wallet.currency,
+    status: wallet.status,
+    is_default: wallet.is_default,
+    savings_plan_id: wallet.savings_plan_id,
+    main: toSafeNumber(balances.main),
+    savings: toSafeNumber(balances.savings),
+    available: toSafeNumber(availableOf(wallet.status, balances.main)),
+    created_at: wallet.created_at.toISOString(),
+    updated_at: wallet.updated_at.toISOString(),
+  };
+}
+
+export interface PublicWalletBalance {
+  wallet_id: string;
+  currency: string;
+  main: number;
+  savings: number;
+  available: number;
+  as_of: string;
+}
+
+export function toPublicWalletBalance(
+  wallet: Pick<WalletRecord, 'id' | 'currency' | 'status'>,
+  balances: WalletBalances,
+  asOf: Date,
+): PublicWalletBalance {
+  return {
+    wallet_id: wallet.id,
+    currency: wallet.currency,
+    main: toSafeNumber(balances.main),
+    savings: toSafeNumber(balances.savings),
+    available: toSafeNumber(availableOf(wallet.status, balances.main)),
+    as_of: asOf.toISOString(),
+  };
+}
+
+/** A new wallet, active, with no savings plan. */
+export function createWalletRecord(
+  input: { ownerId: string; type: string; currency: string; isDefault: boolean },
+  id: string,
+  now: Date,
+): WalletRecord {
+  return {
+    id,
+    owner_id: input.ownerId,
+    type: input.type,
+    currency: input.currency,
+    status: 'active',
+    is_default: input.isDefault,
+    savings_plan_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/**
+ * What a deleted owner's wallet becomes: closed when nothing is left in it, else frozen
+ * (the money stays, visible to an operator, and nothing moves in or out).
+ */
+export function statusAfterOwnerDeleted(balances: WalletBalances): 'closed' | 'frozen' {
+  return balances.main === 0n && balances.savings === 0n ? 'closed' : 'frozen';
+}

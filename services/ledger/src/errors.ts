@@ -1,0 +1,33 @@
+import { AppError, type ErrorCode, type ErrorDetails } from '@moneypal/kit';
+
+/**
+ * Every error code the ledger answers with, and what it means here. Codes and their HTTP
+ * statuses are defined once in the kit; this list is the service's closed subset.
+ */
+export const ledgerErrorCodes = {
+  validation_failed:
+    'the request does not match its contract, a cursor is malformed, a currency or wallet type is unknown, or a transfer goes to its own wallet',
+  forbidden:
+    'the actor may not do this at all: admin-only catalogue changes, deposits from a source not theirs',
+  not_found:
+    'no wallet, transfer, plan, recipient or default wallet of the currency that the actor may see (others are never revealed)',
+  conflict:
+    'the wallet type already exists, or an Idempotency-Key that moved money before is reused after its stored answer expired',
+  idempotency_in_flight: 'a request with the same Idempotency-Key is being processed right now',
+  idempotency_mismatch: 'the Idempotency-Key was used before with another request',
+  insufficient_funds: 'the debited account holds less than the amount',
+  limit_exceeded:
+    'a transaction rule (min, max, daily total, daily count) of the wallet type refuses it, or a balance would pass 2^53-1',
+  currency_mismatch: 'the two wallets hold different currencies',
+  wallet_frozen: 'a wallet taking part is frozen or closed',
+  credit_not_above_savings:
+    'a credit into a wallet with a flat savings plan is not larger than the flat amount',
+  unavailable: 'the ledger database, or identity when a recipient is named by user, does not answer',
+} as const satisfies Partial<Record<ErrorCode, string>>;
+
+export type LedgerErrorCode = keyof typeof ledgerErrorCodes;
+
+/** An `AppError` whose code is one this service is documented to answer with. */
+export function ledgerError(code: LedgerErrorCode, message: string, details?: ErrorDetails): AppError {
+  return new AppError(code, message, details);
+}

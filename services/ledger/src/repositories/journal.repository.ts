@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import type { Executor } from '../database.js';
+
+/**
+ * The checks of the ledger's invariants (SPEC §6) that its data can show. Each returns how
+ * many items it looked at and how many break the invariant, with a few examples.
+ */
+export interface CheckCount {
+  checked: number;
+  violations: number;
+  examples: string[];
+}
+
+async function count(db: Executor, checked: string, violations: string): Promise<CheckCount> {
+  const total = await sql.raw<{ n: bigint | number | string }>(checked).execute(db);
+  const bad = await sql.raw<{ example: string }>(violations).execute(db);
+  return {
+    checked: Number(total.rows[0]?.n ?? 0),
+    violations: bad.rows.length,
+    examples: bad.rows.slice(0, 5).map((row) => row.example),
+  };
+}
+
+/** 1. Every transfer's entries sum to zero, and it has at least two. */
+export function checkTransfersBalanced(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select count(*) as n from transfers',
+    `select t.id || ': sum ' || coalesce(sum(e.amount), 0) || ' over ' || count(e.id) || ' entries' as example
+     from transfers t left join entries e on e.transfer_id = t.id
+     group by t.id having coalesce(sum(e.amount), 0) <> 0 or count(e.id) < 2`,
+  );
+}
+
+/** Every entry posts to an account of its transfer's currency. */
+export function checkEntryCurrencies(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select count(*) as n from entries',
+    `select e.id || ': ' || a.currency || ' account in a ' || t.currency || ' transfer' as example
+     from entries e join accounts a on a.id = e.account_id join transfers t on t.id = e.transfer_id
+     where a.currency <> t.currency`,
+  );
+}
+
+/** 2. Per currency, all account balances sum to zero. */
+export function checkCurrenciesBalanced(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select count(distinct currency) as n from accounts',
+    `select currency || ': balances sum to ' || sum(balance) as example
+     from accounts group by currency having sum(balance) <> 0`,
+  );
+}
+
+/** 3. Every account balance equals the sum of its entries. */
+export function checkBalancesMatchEntries(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select count(*) as n from accounts',
+    `select a.id || ': balance ' || a.balance || ', entries sum ' || coalesce(s.total, 0) as example
+     from accounts a left join (select account_id, sum(amount) as total from entries group by account_id) s
+       on s.account_id = a.id
+     where a.balance <> coalesce(s.total, 0)`,
+  );
+}
+
+/** 3. Every entry's balance_after is the running sum of its account's entries, in order; times never go back. */
+export function checkRunningBalances(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select count(*) as n from entries',
+    `select id || ': balance_after ' || balance_after || ', running sum ' || running ||
+            case when created_at < previous_at then ' (time goes backwards)' else '' end as example
+     from (select id, balance_after, created_at,
+                  sum(amount) over (partition by account_id order by seq) as running,
+                  lag(created_at) over (partition by account_id order by seq) as previous_at
+           from entries) ordered
+     where balance_after <> running or created_at < previous_at`,
+  );
+}
+
+/** 4. No user account is below zero. */
+export function checkNoNegativeUserBalance(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    `select count(*) as n from accounts where kind <> 'system'`,
+    `select id || ' (' || kind || '): ' || balance as example
+     from accounts where kind <> 'system' and balance < 0`,
+  );
+}
+
+/** 5. Each (scope, key) has one idempotency record. */
+export function checkIdempotencyKeysUnique(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select count(*) as n from idempotency_keys',
+    `select scope || '/' || key || ': ' || count(*) || ' records' as example
+     from idempotency_keys group by scope, key having count(*) > 1`,
+  );
+}
+
+/** 5. Each idempotency key moved money once. */
+export function checkTransferKeysUnique(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select count(*) as n from transfers',
+    `select idempotency_scope || '/' || idempotency_key || ': ' || count(*) || ' transfers' as example
+     from transfers group by idempotency_scope, idempotency_key having count(*) > 1`,
+  );
+}
+
+/** 5. Each event was applied once per consumer. */
+export function checkInboxUnique(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select count(*) as n from inbox',
+    `select consumer || '/' || event_id || ': ' || count(*) || ' times' as example
+     from inbox group by consumer, event_id having count(*) > 1`,
+  );
+}

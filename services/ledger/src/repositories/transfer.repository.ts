@@ -1,0 +1,186 @@
+import type { CloudEvent } from '@moneypal/kit';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { Executor } from '../database.js';
+import type { PlannedEntry } from '../domain/posting.js';
+import type { EntryView, TransferRecord } from '../domain/transfer.js';
+import type { IdempotencyRecord } from './idempotency.repository.js';
+
+export interface Posting {
+  transfer: TransferRecord;
+  entries: PlannedEntry[];
+  /** The wallet whose daily usage of the transfer's type grows by its amount. */
+  usage: { walletId: string; day: string };
+  event: CloudEvent;
+  idempotency: IdempotencyRecord;
+}
+
+/**
+ * Writes a whole posting in one statement (one round trip): the transfer, its entries,
+ * the new balances, the daily usage, the outbox event (the row kit's `enqueueEvent`
+ * writes) and the idempotency record with the stored answer. The accounts must be locked
+ * by `lockPostingAccounts` in the same transaction, which the entries' `balanceAfter`
+ * were computed under; the CHECK on accounts refuses a negative user balance regardless.
+ */
+export async function insertPosting(db: Executor, posting: Posting): Promise<void> {
+  const { transfer, entries, usage, event, idempotency } = posting;
+  const time = transfer.created_at;
+  const entryRows = sql.join(
+    entries.map(
+      (entry) =>
+        sql`(${entry.id}::uuid, ${transfer.id}::uuid, ${entry.accountId}::uuid, ${entry.amount}::bigint, ${entry.balanceAfter}::bigint, ${time}::timestamptz)`,
+    ),
+  );
+  const balanceChanges = sql.join(
+    entries.map((entry) => sql`(${entry.accountId}::uuid, ${entry.amount}::bigint)`),
+  );
+  try {
+    await sql`
+      with new_transfer as (
+        insert into transfers (id, type, amount, currency, description, metadata, from_wallet_id, to_wallet_id,
+                               from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key, created_at)
+        values (${transfer.id}, ${transfer.type}, ${transfer.amount}, ${transfer.currency}, ${transfer.description},
+                ${JSON.stringify(transfer.metadata)}::jsonb, ${transfer.from_wallet_id}, ${transfer.to_wallet_id},
+                ${transfer.from_owner_id}, ${transfer.to_owner_id}, ${transfer.initiator_id},
+                ${transfer.idempotency_scope}, ${transfer.idempotency_key}, ${time})
+      ),
+      new_entries as (
+        insert into entries (id, transfer_id, account_id, amount, balance_after, created_at)
+        values ${entryRows}
+      ),
+      new_balances as (
+        update accounts set balance = accounts.balance + change.amount, last_entry_at = ${time}
+        from (values ${balanceChanges}) as change (account_id, amount)
+        where accounts.id = change.account_id
+      ),
+      new_usage as (
+        insert into daily_usage (wallet_id, transaction_type, day, total, count)
+        values (${usage.walletId}, ${transfer.type}, ${usage.day}::date, ${transfer.amount}, 1)
+        on conflict (wallet_id, transaction_type, day)
+        do update set total = daily_usage.total + excluded.total, count = daily_usage.count + 1
+      ),
+      new_event as (
+        insert into outbox (id, type, event) values (${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb)
+      )
+      insert into idempotency_keys (scope, key, operation, request_hash, response, created_at)
+      values (${idempotency.scope}, ${idempotency.key}, ${idempotency.operation}, ${idempotency.request_hash},
+              ${JSON.stringify(idempotency.response)}::jsonb, ${idempotency.created_at})
+    `.execute(db);
+  } catch (error) {
+    if (isTransferKeyConflict(error)) throw new TransferKeyUsedError();
+    throw error;
+  }
+}
+
+/** The key moved money before and its idempotency record has since expired. */
+export class TransferKeyUsedError extends Error {
+  constructor() {
+    super('a transfer with this idempotency key exists');
+    this.name = 'TransferKeyUsedError';
+  }
+}
+
+function isTransferKeyConflict(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === 'transfers_idempotency_key';
+}
+
+type TransferRow = Omit<TransferRecord, 'type'> & { type: string };
+
+function toTransferRecord(row: TransferRow): TransferRecord {
+  return { ...row, type: row.type as TransferRecord['type'] };
+}
+
+export async function findTransfer(db: Executor, id: string): Promise<TransferRecord | undefined> {
+  const row = await db.selectFrom('transfers').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toTransferRecord(row);
+}
+
+/** The entries of a transfer with their accounts, in posting order. */
+export async function findEntriesOfTransfer(db: Executor, transferId: string): Promise<EntryView[]> {
+  const rows = await db
+    .selectFrom('entries')
+    .innerJoin('accounts', 'accounts.id', 'entries.account_id')
+    .select([
+      'entries.id',
+      'entries.account_id',
+      'accounts.wallet_id',
+      'accounts.kind',
+      'entries.amount',
+      'entries.balance_after',
+    ])
+    .where('entries.transfer_id', '=', transferId)
+    .orderBy('entries.seq')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    accountId: row.account_id,
+    walletId: row.wallet_id,
+    kind: row.kind,
+    amount: row.amount,
+    balanceAfter: row.balance_after,
+  }));
+}
+
+export interface TransferListFilters {
+  /** Transfers touching this wallet; else those touching `ownerId`'s wallets; else all. */
+  walletId?: string | undefined;
+  ownerId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  type?: string | undefined;
+  /** Relative to the wallet, or to the owner's wallets: in = credited, out = debited. */
+  direction?: 'in' | 'out' | undefined;
+  minAmount?: bigint | undefined;
+  maxAmount?: bigint | undefined;
+  /** A wallet id or owner id on the other side. */
+  counterparty?: string | undefined;
+}
+
+/** Newest first (ids are UUIDv7), `limit` rows before the cursor's id. */
+export async function listTransfers(
+  db: Executor,
+  filters: TransferListFilters,
+  page: { beforeId?: string | undefined; limit: number },
+): Promise<TransferRecord[]> {
+  let query = db.selectFrom('transfers').selectAll();
+  const { walletId, ownerId, counterparty } = filters;
+  // The side of a transfer that is "ours", as a column pair: wallet or owner.
+  const ours =
+    walletId !== undefined
+      ? ({ value: walletId, from: 'from_wallet_id', to: 'to_wallet_id' } as const)
+      : ownerId !== undefined
+        ? ({ value: ownerId, from: 'from_owner_id', to: 'to_owner_id' } as const)
+        : undefined;
+  query = query.where((eb) => {
+    const conditions: Expression<SqlBool>[] = [];
+    const outgoing = ours && eb(ours.from, '=', ours.value);
+    const incoming = ours && eb(ours.to, '=', ours.value);
+    const otherIsFrom =
+      counterparty === undefined
+        ? undefined
+        : eb.or([eb('from_wallet_id', '=', counterparty), eb('from_owner_id', '=', counterparty)]);
+    const otherIsTo =
+      counterparty === undefined
+        ? undefined
+        : eb.or([eb('to_wallet_id', '=', counterparty), eb('to_owner_id', '=', counterparty)]);
+    if (ours) {
+      const outSide = otherIsTo ? eb.and([outgoing!, otherIsTo]) : outgoing!;
+      const inSide = otherIsFrom ? eb.and([incoming!, otherIsFrom]) : incoming!;
+      if (filters.direction === 'out') conditions.push(outSide);
+      else if (filters.direction === 'in') conditions.push(inSide);
+      else conditions.push(eb.or([outSide, inSide]));
+    } else if (otherIsFrom && otherIsTo) {
+      conditions.push(eb.or([otherIsFrom, otherIsTo]));
+    }
+    if (filters.from !== undefined) conditions.push(eb('created_at', '>=', filters.from));
+    if (filters.to !== undefined) conditions.push(eb('created_at', '<', filters.to));
+    if (filters.type !== undefined) conditions.push(eb('type', '=', filters.type));
+    if (filters.minAmount !== undefined) conditions.push(eb('amount', '>=', filters.minAmount));
+    if (filters.maxAmount !== undefined) conditions.push(eb('amount', '<=', filters.maxAmount));
+    if (page.beforeId !== undefined) conditions.push(eb('id', '<', page.beforeId));
+    return eb.and(conditions);
+  });
+  const rows = await query.orderBy('id', 'desc').limit(page.limit).execute();
+  return rows.map(toTransferRecord);
+}

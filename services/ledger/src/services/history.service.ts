@@ -1,0 +1,83 @@
+import type { Actor, Transfer } from '@moneypal/contracts';
+import type { LedgerDatabase } from '../database.js';
+import { mayRead, userIdOf } from '../domain/actor.js';
+import { decodeCursor, encodeCursor, toPublicTransfer } from '../domain/transfer.js';
+import { ledgerError } from '../errors.js';
+import { findEntriesOfTransfer, findTransfer, listTransfers } from '../repositories/transfer.repository.js';
+import { findWallet } from '../repositories/wallet.repository.js';
+import { invalidCursor } from './wallet.service.js';
+
+export interface HistoryQuery {
+  wallet_id?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  type?: string | undefined;
+  direction?: 'in' | 'out' | undefined;
+  counterparty?: string | undefined;
+  min_amount?: number | undefined;
+  max_amount?: number | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Transaction history and single transfers, as the actor may see them. */
+export class HistoryService {
+  constructor(private readonly db: LedgerDatabase) {}
+
+  /**
+   * Newest first. With `wallet_id`, the transfers of that wallet (the actor's own, or any
+   * for an admin or a service); without, those of the user's wallets (or all for an admin).
+   */
+  async listTransactions(
+    actor: Actor,
+    query: HistoryQuery,
+  ): Promise<{ data: Transfer[]; next_cursor: string | null }> {
+    if (query.wallet_id !== undefined) {
+      const wallet = await findWallet(this.db, query.wallet_id);
+      if (!wallet || !mayRead(actor, wallet.wallet.owner_id))
+        throw ledgerError('not_found', 'no such wallet');
+    }
+    let beforeId: string | undefined;
+    if (query.cursor !== undefined) {
+      const decoded = decodeCursor(query.cursor);
+      if (decoded === null) throw invalidCursor();
+      beforeId = decoded;
+    }
+    const self = userIdOf(actor);
+    const readsAll = mayRead(actor, null);
+    const rows = await listTransfers(
+      this.db,
+      {
+        walletId: query.wallet_id,
+        ownerId: query.wallet_id === undefined && !readsAll ? self! : undefined,
+        from: query.from === undefined ? undefined : new Date(query.from),
+        to: query.to === undefined ? undefined : new Date(query.to),
+        type: query.type,
+        direction: query.direction,
+        minAmount: query.min_amount === undefined ? undefined : BigInt(query.min_amount),
+        maxAmount: query.max_amount === undefined ? undefined : BigInt(query.max_amount),
+        counterparty: query.counterparty,
+      },
+      // One row more than asked tells whether another page follows.
+      { beforeId, limit: query.limit + 1 },
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      data: page.map((transfer) => toPublicTransfer(transfer)),
+      next_cursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+    };
+  }
+
+  /** One transfer with its entries, for a party to it, an admin or a service. */
+  async getTransaction(actor: Actor, transferId: string): Promise<Transfer> {
+    const transfer = await findTransfer(this.db, transferId);
+    const self = userIdOf(actor);
+    const visible =
+      transfer !== undefined &&
+      (mayRead(actor, null) ||
+        (self !== null && (transfer.from_owner_id === self || transfer.to_owner_id === self)));
+    if (!visible) throw ledgerError('not_found', 'no such transfer');
+    return toPublicTransfer(transfer, await findEntriesOfTransfer(this.db, transferId));
+  }
+}

@@ -1,0 +1,242 @@
+import { type Actor, ledgerEvents, type Wallet, walletCreatedData } from '@moneypal/contracts';
+import { applyOnce, type CloudEvent, isSupportedCurrency } from '@moneypal/kit';
+import type { Executor, LedgerDatabase } from '../database.js';
+import { mayRead, userIdOf } from '../domain/actor.js';
+import { decodeCursor, encodeCursor } from '../domain/transfer.js';
+import {
+  createWalletRecord,
+  type PublicWalletBalance,
+  statusAfterOwnerDeleted,
+  toPublicWallet,
+  toPublicWalletBalance,
+  type WalletStatus,
+} from '../domain/wallet.js';
+import { ledgerError } from '../errors.js';
+import { balancesAsOf } from '../repositories/account.repository.js';
+import { findSavingsPlan, findWalletType } from '../repositories/catalog.repository.js';
+import * as wallets from '../repositories/wallet.repository.js';
+import { type TraceContext, writeEvent } from './events.js';
+
+/** The inbox consumer name of the ledger's event handlers. */
+export const ledgerConsumer = 'ledger';
+
+export interface WalletServiceOptions {
+  db: LedgerDatabase;
+  clock: () => Date;
+  newId: () => string;
+  /** The currency of the wallet every new user gets. */
+  defaultCurrency: string;
+  /** Called after a commit that wrote events, so the outbox relay publishes them now. */
+  onEventsWritten: () => void;
+}
+
+export interface WalletListQuery {
+  owner_id?: string | undefined;
+  currency?: string | undefined;
+  status?: WalletStatus | undefined;
+  type?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+const noSuchWallet = () => ledgerError('not_found', 'no such wallet');
+
+/** Wallets: opening, reading, balances, savings plan choice, and the reactions to identity's events. */
+export class WalletService {
+  private readonly db: LedgerDatabase;
+  private readonly clock: () => Date;
+  private readonly newId: () => string;
+
+  constructor(private readonly options: WalletServiceOptions) {
+    this.db = options.db;
+    this.clock = options.clock;
+    this.newId = options.newId;
+  }
+
+  /** Opens a wallet for the calling user; it becomes their default of the currency when they have none. */
+  async openWallet(
+    actor: Actor,
+    input: { currency: string; type: string },
+    trace?: TraceContext,
+  ): Promise<Wallet> {
+    const ownerId = userIdOf(actor);
+    if (ownerId === null) throw ledgerError('forbidden', 'a service cannot own a wallet');
+    if (!isSupportedCurrency(input.currency)) {
+      throw ledgerError('validation_failed', `the currency ${input.currency} is not supported`, {
+        errors: [{ path: 'currency', message: 'is not a supported currency' }],
+      });
+    }
+    if (!(await findWalletType(this.db, input.type))) {
+      throw ledgerError('validation_failed', `there is no wallet type ${input.type}`, {
+        errors: [{ path: 'type', message: 'is not a wallet type' }],
+      });
+    }
+    try {
+      return await this.insertWallet(ownerId, input, trace);
+    } catch (error) {
+      // Another wallet of the currency became the default meanwhile: this one is not.
+      if (wallets.isDefaultWalletConflict(error)) return this.insertWallet(ownerId, input, trace, false);
+      throw error;
+    }
+  }
+
+  private async insertWallet(
+    ownerId: string,
+    input: { currency: string; type: string },
+    trace: TraceContext | undefined,
+    mayBeDefault = true,
+  ): Promise<Wallet> {
+    const wallet = await this.db.transaction().execute(async (trx) => {
+      const isDefault = mayBeDefault && !(await wallets.hasDefaultWallet(trx, ownerId, input.currency));
+      return this.createWallet(trx, { ownerId, ...input, isDefault }, trace);
+    });
+    this.options.onEventsWritten();
+    return wallet;
+  }
+
+  private async createWallet(
+    trx: Executor,
+    input: { ownerId: string; type: string; currency: string; isDefault: boolean },
+    trace?: TraceContext,
+  ): Promise<Wallet> {
+    const now = this.clock();
+    const record = createWalletRecord(input, this.newId(), now);
+    await wallets.insertWallet(trx, record, { main: this.newId(), savings: this.newId() });
+    const wallet = toPublicWallet(record, { main: 0n, savings: 0n });
+    await writeEvent(trx, {
+      type: ledgerEvents.walletCreated,
+      schema: walletCreatedData,
+      subject: record.id,
+      data: { wallet },
+      time: now,
+      trace,
+    });
+    return wallet;
+  }
+
+  async listWallets(
+    actor: Actor,
+    query: WalletListQuery,
+  ): Promise<{ data: Wallet[]; next_cursor: string | null }> {
+    const self = userIdOf(actor);
+    const readsAll = mayRead(actor, null);
+    // A user lists only their own wallets; asking for another owner's finds nothing.
+    if (!readsAll && query.owner_id !== undefined && query.owner_id !== self)
+      return { data: [], next_cursor: null };
+    let afterId: string | undefined;
+    if (query.cursor !== undefined) {
+      const decoded = decodeCursor(query.cursor);
+      if (decoded === null) throw invalidCursor();
+      afterId = decoded;
+    }
+    const rows = await wallets.listWallets(
+      this.db,
+      {
+        ownerId: readsAll ? query.owner_id : self!,
+        currency: query.currency,
+        status: query.status,
+        type: query.type,
+      },
+      { afterId, limit: query.limit + 1 },
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      data: page.map(({ wallet, balances }) => toPublicWallet(wallet, balances)),
+      next_cursor: rows.length > query.limit && last ? encodeCursor(last.wallet.id) : null,
+    };
+  }
+
+  async getWallet(actor: Actor, walletId: string): Promise<Wallet> {
+    const found = await wallets.findWallet(this.db, walletId);
+    if (!found || !mayRead(actor, found.wallet.owner_id)) throw noSuchWallet();
+    return toPublicWallet(found.wallet, found.balances);
+  }
+
+  /** Balances now, or as of `at`: each account's balance after its last entry at or before it. */
+  async getWalletBalance(actor: Actor, walletId: string, at?: string): Promise<PublicWalletBalance> {
+    const found = await wallets.findWallet(this.db, walletId);
+    if (!found || !mayRead(actor, found.wallet.owner_id)) throw noSuchWallet();
+    if (at === undefined) return toPublicWalletBalance(found.wallet, found.balances, this.clock());
+    const instant = new Date(at);
+    return toPublicWalletBalance(found.wallet, await balancesAsOf(this.db, walletId, instant), instant);
+  }
+
+  /** Another service (or a user about themselves) asks for a user's balance. */
+  async getBalanceOfOwner(
+    actor: Actor,
+    ownerId: string,
+    currency?: string,
+  ): Promise<{ wallet_id: string; currency: string; balance: number; savings: number }> {
+    if (!mayRead(actor, ownerId)) throw ledgerError('not_found', 'no wallet for that user');
+    const found = await wallets.findDefaultWallet(this.db, ownerId, currency);
+    if (!found) throw ledgerError('not_found', 'no wallet for that user');
+    const wallet = toPublicWallet(found.wallet, found.balances);
+    return { wallet_id: wallet.id, currency: wallet.currency, balance: wallet.main, savings: wallet.savings };
+  }
+
+  /** The owner chooses a savings plan for a wallet, or none. */
+  async selectSavingsPlan(actor: Actor, walletId: string, planId: string | null): Promise<Wallet> {
+    const found = await wallets.findWallet(this.db, walletId);
+    if (!found || found.wallet.owner_id !== userIdOf(actor)) throw noSuchWallet();
+    if (found.wallet.status === 'closed') throw ledgerError('wallet_frozen', 'the wallet is closed');
+    if (planId !== null && !(await findSavingsPlan(this.db, planId))) {
+      throw ledgerError('not_found', 'no such savings plan');
+    }
+    const now = this.clock();
+    await wallets.updateSavingsPlan(this.db, walletId, planId, now);
+    return toPublicWallet({ ...found.wallet, savings_plan_id: planId, updated_at: now }, found.balances);
+  }
+
+  /**
+   * A new user gets a personal wallet of the default currency, once: the inbox makes a
+   * redelivered event change nothing, and a user who already has a default wallet of the
+   * currency gets no second one.
+   */
+  async openDefaultWalletOnce(event: CloudEvent, userId: string): Promise<void> {
+    const currency = this.options.defaultCurrency;
+    let opened = false;
+    await applyOnce(this.db, ledgerConsumer, event, async (trx) => {
+      if (await wallets.hasDefaultWallet(trx, userId, currency)) return;
+      await this.createWallet(
+        trx,
+        { ownerId: userId, type: 'personal', currency, isDefault: true },
+        {
+          requestId: event.requestid ?? event.id,
+          traceparent: event.traceparent,
+        },
+      );
+      opened = true;
+    });
+    if (opened) this.options.onEventsWritten();
+  }
+
+  /** A deleted user's wallets: the empty ones close, the others freeze with their money in them. */
+  async retireWalletsOnce(event: CloudEvent, userId: string): Promise<void> {
+    await applyOnce(this.db, ledgerConsumer, event, async (trx) => {
+      const owned = await wallets.lockWalletsOfOwner(trx, userId);
+      const now = this.clock();
+      const live = owned.filter((wallet) => wallet.status !== 'closed');
+      const closing = live.filter((wallet) => statusAfterOwnerDeleted(wallet.balances) === 'closed');
+      const freezing = live.filter((wallet) => statusAfterOwnerDeleted(wallet.balances) === 'frozen');
+      await wallets.setWalletStatus(
+        trx,
+        closing.map((wallet) => wallet.id),
+        'closed',
+        now,
+      );
+      await wallets.setWalletStatus(
+        trx,
+        freezing.filter((wallet) => wallet.status !== 'frozen').map((wallet) => wallet.id),
+        'frozen',
+        now,
+      );
+    });
+  }
+}
+
+export function invalidCursor() {
+  return ledgerError('validation_failed', 'the cursor is not valid', {
+    errors: [{ path: 'cursor', message: 'is not a cursor given by this list' }],
+  });
+}

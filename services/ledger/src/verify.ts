@@ -1,0 +1,54 @@
+import { openDatabase } from '@moneypal/kit';
+import type { LedgerTables } from './database.js';
+import { verifyLedger } from './services/verify.service.js';
+
+const usage = `usage: node services/ledger/dist/verify.js [--data-dir <pglite directory>]
+  Checks the ledger's invariants: of the PostgreSQL database LEDGER_DATABASE_URL names, or
+  of the local runtime's PGlite directory (e.g. .moneypal/ledger). Exits 1 on any violation.`;
+
+/** The ledger's journal check: `npm run ledger:verify` (after `npm run build`). */
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const dataDirIndex = args.indexOf('--data-dir');
+  const dataDir = dataDirIndex === -1 ? undefined : args[dataDirIndex + 1];
+  if (dataDirIndex !== -1 && !dataDir) {
+    process.stderr.write(`ledger verify: --data-dir needs a directory\n${usage}\n`);
+    return 2;
+  }
+  const url = process.env.LEDGER_DATABASE_URL;
+  if (dataDir === undefined && !url) {
+    process.stderr.write(`ledger verify: set LEDGER_DATABASE_URL or give --data-dir\n${usage}\n`);
+    return 2;
+  }
+  const db = await openDatabase<LedgerTables>(
+    dataDir === undefined ? { kind: 'postgres', url: url!, poolSize: 1 } : { kind: 'pglite', dataDir },
+  );
+  try {
+    const verdict = await verifyLedger(db);
+    for (const check of verdict.checks) {
+      const mark = check.violations === 0 ? 'ok  ' : 'FAIL';
+      process.stdout.write(
+        `${mark} ${check.name}: ${check.checked} checked, ${check.violations} violation${check.violations === 1 ? '' : 's'}\n`,
+      );
+      for (const example of check.examples) process.stdout.write(`       ${example}\n`);
+    }
+    process.stdout.write(verdict.ok ? 'ledger verified: every invariant holds\n' : 'ledger NOT verified\n');
+    return verdict.ok ? 0 : 1;
+  } finally {
+    await db.destroy();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(
+      `ledger verify: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, ledgerRequests, type Transfer } from '@moneypal/contracts';
+import { call } from '@moneypal/kit';
+import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  failureOf,
+  fund,
+  type LedgerHarness,
+  newKey,
+  startHarness,
+  type TestUser,
+} from './ledger-harness.js';
+
+let harness: LedgerHarness;
+let alice: TestUser;
+let bob: TestUser;
+let carol: TestUser;
+/** Instants between the fixture's steps, for balances as of the past. */
+const instants: Record<string, string> = {};
+
+const send = (from: TestUser, to: TestUser, amount: number) =>
+  call(harness.client, ledgerRequests.transfer, {
+    actor: from.actor,
+    from_wallet_id: from.wallet.id,
+    to_wallet_id: to.wallet.id,
+    amount,
+    idempotency_key: newKey('history'),
+  });
+
+const history = async (actor: Actor, filters: Record<string, unknown> = {}): Promise<Transfer[]> =>
+  (await call(harness.client, ledgerRequests.listTransactions, { actor, limit: 100, ...filters } as never))
+    .data;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  alice = await harness.createUser();
+  bob = await harness.createUser();
+  carol = await harness.createUser();
+  const minute = 60_000;
+  instants.start = harness.clock.now().toISOString();
+  harness.clock.advance(minute);
+  await fund(harness, alice.wallet.id, 10_000); // t1
+  harness.clock.advance(minute);
+  instants.afterFunding = harness.clock.now().toISOString();
+  harness.clock.advance(minute);
+  await send(alice, bob, 1_000); // t2
+  harness.clock.advance(minute);
+  instants.afterFirst = harness.clock.now().toISOString();
+  harness.clock.advance(minute);
+  await send(alice, carol, 2_000); // t3
+  harness.clock.advance(minute);
+  await send(bob, alice, 300); // t4
+  harness.clock.advance(minute);
+  await send(alice, bob, 50); // t5
+  harness.clock.advance(minute);
+});
+
+afterAll(async () => {
+  await harness.close();
+});
+
+describe(`balance as of an instant on ${testDatabaseLabel}`, () => {
+  const balanceAt = (at?: string) =>
+    call(harness.client, ledgerRequests.getWalletBalance, {
+      actor: alice.actor,
+      wallet_id: alice.wallet.id,
+      ...(at ? { at } : {}),
+    });
+
+  it('is the balance after the last entry at or before the instant, despite later transfers', async () => {
+    expect(await balanceAt(instants.start)).toMatchObject({ main: 0, savings: 0, as_of: instants.start });
+    expect(await balanceAt(instants.afterFunding)).toMatchObject({ main: 10_000 });
+    expect(await balanceAt(instants.afterFirst)).toMatchObject({ main: 9_000 });
+    expect(await balanceAt()).toMatchObject({ main: 10_000 - 1_000 - 2_000 + 300 - 50 });
+  });
+
+  it('counts an entry made exactly at the instant', async () => {
+    const [deposit] = await history(alice.actor, { type: 'deposit' });
+    expect(await balanceAt(deposit!.created_at)).toMatchObject({ main: 10_000 });
+    const justBefore = new Date(new Date(deposit!.created_at).getTime() - 1).toISOString();
+    expect(await balanceAt(justBefore)).toMatchObject({ main: 0 });
+  });
+});
+
+describe(`history on ${testDatabaseLabel}`, () => {
+  it("lists the actor's transfers newest first, and only theirs", async () => {
+    const all = await history(alice.actor);
+    expect(all.map((transfer) => transfer.amount)).toEqual([50, 300, 2_000, 1_000, 10_000]);
+    expect((await history(carol.actor)).map((transfer) => transfer.amount)).toEqual([2_000]);
+  });
+
+  it('filters by wallet and direction relative to it', async () => {
+    const wallet = { wallet_id: alice.wallet.id };
+    expect((await history(alice.actor, { ...wallet, direction: 'in' })).map((t) => t.amount)).toEqual([
+      300, 10_000,
+    ]);
+    expect((await history(alice.actor, { ...wallet, direction: 'out' })).map((t) => t.amount)).toEqual([
+      50, 2_000, 1_000,
+    ]);
+    expect((await history(bob.actor, { direction: 'out' })).map((t) => t.amount)).toEqual([300]);
+  });
+
+  it('filters by type, amount range and date range (from inclusive, to exclusive)', async () => {
+    expect((await history(alice.actor, { type: 'deposit' })).map((t) => t.amount)).toEqual([10_000]);
+    expect((await history(alice.actor, { min_amount: 300, max_amount: 2_000 })).map((t) => t.amount)).toEqual(
+      [300, 2_000, 1_000],
+    );
+    const [, , third] = await history(alice.actor);
+    expect(
+      (await history(alice.actor, { from: third!.created_at, to: instants.afterFirst })).map((t) => t.amount),
+    ).toEqual([]);
+    expect(
+      (await history(alice.actor, { from: instants.afterFunding, to: third!.created_at })).map(
+        (t) => t.amount,
+      ),
+    ).toEqual([1_000]);
+  });
+
+  it('filters by counterparty, as a wallet id or an owner id', async () => {
+    expect((await history(alice.actor, { counterparty: bob.wallet.id })).map((t) => t.amount)).toEqual([
+      50, 300, 1_000,
+    ]);
+    expect((await history(alice.actor, { counterparty: carol.user.id })).map((t) => t.amount)).toEqual([
+      2_000,
+    ]);
+    expect(
+      (await history(alice.actor, { counterparty: bob.user.id, direction: 'in' })).map((t) => t.amount),
+    ).toEqual([300]);
+  });
+
+  it('pages newest first without gaps or duplicates', async () => {
+    const everything = (await history(alice.actor)).map((transfer) => transfer.id);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { data: Transfer[]; next_cursor: string | null } = await call(
+        harness.client,
+        ledgerRequests.listTransactions,
+        { actor: alice.actor, limit: 2, ...(cursor ? { cursor } : {}) },
+      );
+      expect(page.data.length).toBeLessThanOrEqual(2);
+      paged.push(...page.data.map((transfer) => transfer.id));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(paged).toEqual(everything);
+    expect(new Set(paged).size).toBe(paged.length);
+  });
+
+  it("answers not_found for another user's wallet and validation_failed for a broken cursor", async () => {
+    expect((await failureOf(history(carol.actor, { wallet_id: alice.wallet.id }))).code).toBe('not_found');
+    expect((await failureOf(history(alice.actor, { cursor: 'not a cursor' }))).code).toBe(
+      'validation_failed',
+    );
+  });
+
+  it('lets an admin read every wallet’s history', async () => {
+    expect((await history(harness.admin, { wallet_id: bob.wallet.id })).map((t) => t.amount)).toEqual([
+      50, 300, 1_000,
+    ]);
+  });
+});
+
+describe(`one transfer on ${testDatabaseLabel}`, () => {
+  it('shows a party the transfer with its entries, and hides it from anyone else', async () => {
+    const [latest] = await history(bob.actor);
+    const seen = await call(harness.client, ledgerRequests.getTransaction, {
+      actor: bob.actor,
+      transfer_id: latest!.id,
+    });
+    expect(seen.entries).toHaveLength(2);
+    expect(seen.entries!.map((entry) => entry.amount).sort((a, b) => a - b)).toEqual([-50, 50]);
+    expect(seen.entries!.every((entry) => entry.account === 'main')).toBe(true);
+    const hidden = await failureOf(
+      call(harness.client, ledgerRequests.getTransaction, { actor: carol.actor, transfer_id: latest!.id }),
+    );
+    expect(hidden.code).toBe('not_found');
+    const unknown = await failureOf(
+      call(harness.client, ledgerRequests.getTransaction, {
+        actor: harness.admin,
+        transfer_id: randomUUID(),
+      }),
+    );
+    expect(unknown.code).toBe('not_found');
+    const admin = await call(harness.client, ledgerRequests.getTransaction, {
+      actor: harness.admin,
+      transfer_id: latest!.id,
+    });
+    expect(admin).toEqual(seen);
+  });
+});

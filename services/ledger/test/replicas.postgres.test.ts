@@ -1,0 +1,78 @@
+import { ledgerRequests } from '@moneypal/contracts';
+import { call, openDatabase } from '@moneypal/kit';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LedgerTables } from '../src/index.js';
+import { failureOf, fund, type LedgerHarness, newKey, startHarness } from './ledger-harness.js';
+
+/*
+ * Replicas of the ledger share one PostgreSQL database; only a second connection can hold
+ * an idempotency key the way another replica's transaction does. PGlite has one
+ * connection per process, so this file is collected only when TEST_DATABASE_URL is set
+ * (see vitest.config.ts), and refuses to run otherwise.
+ */
+if (!process.env.TEST_DATABASE_URL)
+  throw new Error('this suite needs TEST_DATABASE_URL (a PostgreSQL server)');
+
+let harness: LedgerHarness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness.close();
+});
+
+async function fundedPair(amount: number) {
+  const payer = await harness.createUser();
+  const payee = await harness.createUser();
+  await fund(harness, payer.wallet.id, amount);
+  return { payer, payee };
+}
+
+describe('idempotency across ledger replicas on PostgreSQL', () => {
+  it('answers idempotency_in_flight while another replica’s transaction holds the key', async () => {
+    const { payer, payee } = await fundedPair(1_000);
+    const request = {
+      actor: payer.actor,
+      from_wallet_id: payer.wallet.id,
+      to_wallet_id: payee.wallet.id,
+      amount: 10,
+      idempotency_key: newKey('flight'),
+    };
+    // Another connection holds the key's lock in an open transaction, as the first
+    // request's transaction would while it runs.
+    const other = await openDatabase<LedgerTables>({
+      kind: 'postgres',
+      url: harness.database.url!,
+      poolSize: 1,
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = other.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`${payer.user.id}\n${request.idempotency_key}`}, 0))`.execute(
+        trx,
+      );
+      locked();
+      await released;
+    });
+    try {
+      await lockTaken;
+      const failure = await failureOf(call(harness.client, ledgerRequests.transfer, request));
+      expect(failure.code).toBe('idempotency_in_flight');
+    } finally {
+      release();
+      await holder;
+      await other.destroy();
+    }
+    // Once the first is done, the key works: nothing was stored for the in-flight answer.
+    expect((await call(harness.client, ledgerRequests.transfer, request)).replayed).toBe(false);
+  });
+});

@@ -324,6 +324,52 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
     );
   });
 
+  it('refuses a credit not larger than a flat savings amount, and lists the catalogues to users', async () => {
+    const flat = await http('/v1/savings-plans', {
+      token: adminToken,
+      body: { name: `Flat ${counter}`, kind: 'flat', value: 500 },
+    });
+    expect(flat.status).toBe(201);
+    const saver = await newPerson();
+    await http(`/v1/wallets/${saver.walletId}/savings-plan`, {
+      method: 'PUT',
+      token: saver.token,
+      body: { plan_id: flat.body.id },
+    });
+    expectProblem(await deposit(saver.walletId, 500), 422, 'credit_not_above_savings');
+    expect((await deposit(saver.walletId, 501)).status).toBe(201);
+    expect(await walletOf(saver)).toMatchObject({ main: 1, savings: 500 });
+
+    const cleared = await http(`/v1/wallets/${saver.walletId}/savings-plan`, {
+      method: 'PUT',
+      token: saver.token,
+      body: { plan_id: null },
+    });
+    expect(cleared.body.savings_plan_id).toBeNull();
+    expect((await deposit(saver.walletId, 100)).status).toBe(201);
+    expect(await walletOf(saver)).toMatchObject({ main: 101, savings: 500 });
+
+    const plans = await http('/v1/savings-plans', { token: saver.token });
+    expect(plans.body.data.map((plan: { id: string }) => plan.id)).toContain(flat.body.id);
+    const types = await http('/v1/wallet-types', { token: saver.token });
+    expect(types.body.data.map((type: { code: string }) => type.code)).toEqual(
+      expect.arrayContaining(['personal', 'business']),
+    );
+    expectProblem(
+      await http('/v1/savings-plans', { token: saver.token, body: { name: 'Mine', kind: 'flat', value: 1 } }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await http('/v1/savings-plans', {
+        token: adminToken,
+        body: { name: 'Too much', kind: 'percentage', value: 10_001 },
+      }),
+      400,
+      'validation_failed',
+    );
+  });
+
   it('enforces transaction rules set by an admin', async () => {
     const type = `rules${Date.now().toString(36)}`.slice(0, 30);
     expect(

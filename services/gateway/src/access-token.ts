@@ -18,6 +18,8 @@ import {
 
 /** Longer than any token identity issues; refusing early keeps junk away from the parser. */
 const maxTokenLength = 4096;
+/** Verified tokens remembered; a client reuses its token for many requests until it expires. */
+const maxRememberedTokens = 10_000;
 
 type KeyResolver = ReturnType<typeof createLocalJWKSet>;
 
@@ -50,12 +52,19 @@ export function createAccessTokenVerifier({
   let resolver: KeyResolver | undefined;
   let fetchedAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<KeyResolver> | undefined;
+  /**
+   * The claims of tokens verified before, until their `exp`: verifying a signature costs
+   * more than the rest of a request. Emptied when the key set changes, so a token signed
+   * with a key identity dropped is verified (and refused) again.
+   */
+  const verified = new Map<string, { claims: AccessClaims; expiresAtMs: number }>();
 
   function fetchKeys(requestId: string): Promise<KeyResolver> {
     inFlight ??= call(bus, identityRequests.keys, {}, { requestId, timeoutMs })
       .then((reply) => {
         resolver = createLocalJWKSet(reply as JSONWebKeySet);
         fetchedAt = now();
+        verified.clear();
         return resolver;
       })
       .finally(() => {
@@ -80,6 +89,11 @@ export function createAccessTokenVerifier({
       if (token.length === 0 || token.length > maxTokenLength) {
         throw new AppError('unauthenticated', 'The access token is not valid.');
       }
+      const remembered = verified.get(token);
+      if (remembered !== undefined) {
+        if (now() < remembered.expiresAtMs) return remembered.claims;
+        verified.delete(token);
+      }
       let payload: unknown;
       try {
         ({ payload } = await jwtVerify(token, (header, input) => resolveKey(requestId, header, input), {
@@ -101,6 +115,10 @@ export function createAccessTokenVerifier({
       }
       const claims = accessClaims.safeParse(payload);
       if (!claims.success) throw new AppError('unauthenticated', 'The access token is not valid.');
+      // jose refuses a token once the clock reaches `exp` (in seconds), as the check above does.
+      const { exp } = payload as { exp: number };
+      if (verified.size >= maxRememberedTokens) verified.clear();
+      verified.set(token, { claims: claims.data, expiresAtMs: exp * 1000 });
       return claims.data;
     },
   };

@@ -192,3 +192,129 @@ describe(`concurrent transfers racing a daily limit on ${testDatabaseLabel}`, ()
     expect((await verifyLedger(harness.database.db)).ok).toBe(true);
   });
 });
+
+/*
+ * Requests that arrive together are applied together, many in one transaction (group
+ * commit); each must keep its own outcome, transfer, idempotency record and event.
+ */
+describe(`concurrent transfers applied in batches on ${testDatabaseLabel}`, () => {
+  async function balanceOf(person: TestUser): Promise<number> {
+    const wallet = await call(harness.client, ledgerRequests.getWallet, {
+      actor: person.actor,
+      wallet_id: person.wallet.id,
+    });
+    return wallet.main + wallet.savings;
+  }
+
+  async function postedEventCount(): Promise<number> {
+    const row = await harness.database.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<bigint>().as('n'))
+      .where('type', '=', 'ledger.transfer.posted')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  it('credits one hot wallet from every other wallet at once, each transfer with its own key, event and entries', async () => {
+    const hot = await harness.createUser();
+    const senders = people.slice(0, 30);
+    // The race above may have emptied some wallets; each sender gets what it will send.
+    for (const sender of senders) await fund(harness, sender.wallet.id, 1_000);
+    const before = await balanceOf(hot);
+    const eventsBefore = await postedEventCount();
+    const requests = Array.from({ length: 300 }, (_, index) => ({
+      actor: senders[index % senders.length]!.actor,
+      from_wallet_id: senders[index % senders.length]!.wallet.id,
+      to_wallet_id: hot.wallet.id,
+      amount: 1 + (index % 7),
+      idempotency_key: newKey('hot'),
+    }));
+    // Every tenth request is sent three times at once: one posts, the copies are in flight or replayed.
+    const fired = requests.flatMap((request, index) =>
+      index % 10 === 0 ? [request, request, request] : [request],
+    );
+    const outcomes = await Promise.all(fired.map((request) => send(request)));
+
+    expect(outcomes.filter((outcome) => !outcome.ok && outcome.code !== 'idempotency_in_flight')).toEqual([]);
+    const posted = outcomes.filter((outcome) => outcome.ok && !outcome.replayed);
+    expect(new Set(posted.map((outcome) => outcome.key)).size).toBe(requests.length);
+    expect(posted).toHaveLength(requests.length);
+    const transferOfKey = new Map(
+      posted.map((outcome) => [outcome.key, outcome.ok ? outcome.transferId : '']),
+    );
+    for (const outcome of outcomes) {
+      if (outcome.ok && outcome.replayed) expect(outcome.transferId).toBe(transferOfKey.get(outcome.key));
+    }
+    const credited = requests.reduce((sum, request) => sum + request.amount, 0);
+    expect(await balanceOf(hot)).toBe(before + credited);
+    expect((await postedEventCount()) - eventsBefore).toBe(requests.length);
+    const entries = await harness.database.db
+      .selectFrom('entries')
+      .innerJoin('transfers', 'transfers.id', 'entries.transfer_id')
+      .select((eb) => eb.fn.countAll<bigint>().as('n'))
+      .where('transfers.to_wallet_id', '=', hot.wallet.id)
+      .executeTakeFirstOrThrow();
+    // A debit, and a credit to main (no savings plan, so no savings leg).
+    expect(Number(entries.n)).toBe(requests.length * 2);
+    expect((await verifyLedger(harness.database.db)).checks.filter((check) => check.violations > 0)).toEqual(
+      [],
+    );
+  });
+
+  it('refuses the transfers a wallet cannot pay, and stores those refusals, without failing the transfers beside them', async () => {
+    const poor = await harness.createUser();
+    await fund(harness, poor.wallet.id, 1_000);
+    const receiver = people[0]!;
+    const others = people.slice(1, 21);
+    for (const person of others) await fund(harness, person.wallet.id, 10);
+    const receiverBefore = await balanceOf(receiver);
+    // 30 × 100 from a wallet holding 1,000: exactly 10 can pass.
+    const fromPoor = Array.from({ length: 30 }, () => ({
+      actor: poor.actor,
+      from_wallet_id: poor.wallet.id,
+      to_wallet_id: receiver.wallet.id,
+      amount: 100,
+      idempotency_key: newKey('poor'),
+    }));
+    const fromOthers = others.map((person) => ({
+      actor: person.actor,
+      from_wallet_id: person.wallet.id,
+      to_wallet_id: receiver.wallet.id,
+      amount: 1,
+      idempotency_key: newKey('beside'),
+    }));
+    const strangers = [
+      // Not the actor's wallet, and a recipient that does not exist: refused, and stored.
+      { ...fromOthers[0]!, from_wallet_id: poor.wallet.id, idempotency_key: newKey('stranger') },
+      {
+        ...fromOthers[1]!,
+        to_wallet_id: '01900000-0000-7000-8000-000000000000',
+        idempotency_key: newKey('nobody'),
+      },
+    ];
+    const fired = [...fromPoor, ...fromOthers, ...strangers].sort(() => Math.random() - 0.5);
+    const outcomes = new Map(
+      (await Promise.all(fired.map((request) => send(request)))).map((o) => [o.key, o]),
+    );
+
+    const poorOutcomes = fromPoor.map((request) => outcomes.get(request.idempotency_key)!);
+    expect(poorOutcomes.filter((outcome) => outcome.ok)).toHaveLength(10);
+    expect(
+      poorOutcomes.filter((outcome) => !outcome.ok && outcome.code === 'insufficient_funds'),
+    ).toHaveLength(20);
+    for (const request of fromOthers)
+      expect(outcomes.get(request.idempotency_key)).toMatchObject({ ok: true });
+    for (const request of strangers) {
+      expect(outcomes.get(request.idempotency_key)).toMatchObject({ ok: false, code: 'not_found' });
+    }
+    expect(await balanceOf(poor)).toBe(0);
+    expect(await balanceOf(receiver)).toBe(receiverBefore + 1_000 + fromOthers.length);
+
+    // A refusal is the stored answer of its key: sent again, it is refused the same way, though money is there now.
+    await fund(harness, poor.wallet.id, 10_000);
+    const refusedRequest = fromPoor.find((request) => !outcomes.get(request.idempotency_key)!.ok)!;
+    expect(await send(refusedRequest)).toMatchObject({ ok: false, code: 'insufficient_funds' });
+    expect(await balanceOf(poor)).toBe(10_000);
+    expect((await verifyLedger(harness.database.db)).ok).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 import type { LockedWallet } from '../domain/movement.js';
 import type { LockedAccount } from '../domain/posting.js';
+import type { TransactionLimits } from '../domain/rules.js';
 import type { SavingsPlanKind } from '../domain/savings.js';
 import type { AccountKind, SystemAccountCode, WalletBalances, WalletStatus } from '../domain/wallet.js';
 
@@ -55,38 +56,43 @@ interface LockedAccountRow {
   wallet_type: string | null;
   plan_kind: SavingsPlanKind | null;
   plan_value: bigint | null;
-  rule_id: string | null;
+  rule_type: string | null;
   min_amount: bigint | null;
   max_amount: bigint | null;
   daily_total: bigint | null;
   daily_count: number | null;
 }
 
+/** A locked wallet with its type's rules for each transaction type asked for (absent: no rule). */
+export interface LockedWalletWithRules extends Omit<LockedWallet, 'limits'> {
+  limitsByType: ReadonlyMap<string, TransactionLimits>;
+}
+
 export interface LockedPosting {
   accounts: Map<string, LockedAccount>;
-  wallets: Map<string, LockedWallet>;
+  wallets: Map<string, LockedWalletWithRules>;
 }
 
 /**
  * Locks every account of the given wallets and the given system accounts with one
- * statement, in account id order: every posting locks in the same order, so two postings
- * never wait for each other in a cycle. The wallet, its savings plan and its type's rule
- * for `transactionType` come with each row; the balances are those of the locked rows
- * (fresh even after a wait), the joined rows are as of the statement's start.
+ * statement, in account id order: every posting (or batch of postings) locks in the same
+ * order, so two never wait for each other in a cycle. The wallet, its savings plan and its
+ * type's rules for `transactionTypes` come with each row; the balances are those of the
+ * locked rows (fresh even after a wait), the joined rows are as of the statement's start.
  */
 export async function lockPostingAccounts(
   db: Executor,
-  input: { walletIds: string[]; accountIds: string[]; transactionType: string },
+  input: { walletIds: string[]; accountIds: string[]; transactionTypes: string[] },
 ): Promise<LockedPosting> {
   const { rows } = await sql<LockedAccountRow>`
     select a.id, a.wallet_id, a.kind, a.currency, a.balance, a.last_entry_at,
            w.owner_id, w.status, w.type as wallet_type,
            p.kind as plan_kind, p.value as plan_value,
-           r.id as rule_id, r.min_amount, r.max_amount, r.daily_total, r.daily_count
+           r.transaction_type as rule_type, r.min_amount, r.max_amount, r.daily_total, r.daily_count
     from accounts a
     left join wallets w on w.id = a.wallet_id
     left join savings_plans p on p.id = w.savings_plan_id
-    left join transaction_rules r on r.wallet_type = w.type and r.transaction_type = ${input.transactionType}
+    left join transaction_rules r on r.wallet_type = w.type and r.transaction_type = any(${input.transactionTypes}::text[])
     where a.wallet_id = any(${input.walletIds}::uuid[]) or a.id = any(${input.accountIds}::uuid[])
     order by a.id
     for update of a
@@ -94,22 +100,35 @@ export async function lockPostingAccounts(
   const accounts = new Map<string, LockedAccount>();
   const walletRows = new Map<string, LockedAccountRow[]>();
   for (const row of rows) {
-    accounts.set(row.id, {
-      id: row.id,
-      walletId: row.wallet_id,
-      kind: row.kind,
-      currency: row.currency,
-      balance: row.balance,
-      lastEntryAt: row.last_entry_at,
-    });
+    // An account comes once per rule of its wallet's type; the first row stands for it.
+    if (!accounts.has(row.id)) {
+      accounts.set(row.id, {
+        id: row.id,
+        walletId: row.wallet_id,
+        kind: row.kind,
+        currency: row.currency,
+        balance: row.balance,
+        lastEntryAt: row.last_entry_at,
+      });
+    }
     if (row.wallet_id !== null)
       walletRows.set(row.wallet_id, [...(walletRows.get(row.wallet_id) ?? []), row]);
   }
-  const wallets = new Map<string, LockedWallet>();
+  const wallets = new Map<string, LockedWalletWithRules>();
   for (const [walletId, accountRows] of walletRows) {
     const mainRow = accountRows.find((row) => row.kind === 'main');
     const savingsRow = accountRows.find((row) => row.kind === 'savings');
     if (!mainRow || !savingsRow) throw new Error(`wallet ${walletId} lacks its main or savings account`);
+    const limitsByType = new Map<string, TransactionLimits>();
+    for (const row of accountRows) {
+      if (row.kind !== 'main' || row.rule_type === null) continue;
+      limitsByType.set(row.rule_type, {
+        minAmount: row.min_amount,
+        maxAmount: row.max_amount,
+        dailyTotal: row.daily_total,
+        dailyCount: row.daily_count,
+      });
+    }
     wallets.set(walletId, {
       id: walletId,
       ownerId: mainRow.owner_id!,
@@ -118,15 +137,7 @@ export async function lockPostingAccounts(
       status: mainRow.status!,
       savingsPlan:
         mainRow.plan_kind === null ? null : { kind: mainRow.plan_kind, value: mainRow.plan_value! },
-      limits:
-        mainRow.rule_id === null
-          ? null
-          : {
-              minAmount: mainRow.min_amount,
-              maxAmount: mainRow.max_amount,
-              dailyTotal: mainRow.daily_total,
-              dailyCount: mainRow.daily_count,
-            },
+      limitsByType,
       main: accounts.get(mainRow.id)!,
       savings: accounts.get(savingsRow.id)!,
     });

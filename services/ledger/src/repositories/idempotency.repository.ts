@@ -11,22 +11,28 @@ export interface IdempotencyRecord {
   created_at: Date;
 }
 
+/** The outcome of claiming one (scope, key): whether this transaction holds it, and its stored record. */
+export interface IdempotencyClaim {
+  locked: boolean;
+  record: IdempotencyRecord | undefined;
+}
+
 /**
- * Claims a (scope, key) for this transaction and reads its stored record, in one round
- * trip. The transaction-scoped advisory lock is taken without waiting: `locked` is false
- * when another transaction holds it, i.e. the same key is in flight. It is released at
- * commit or rollback.
+ * Claims (scope, key) pairs for this transaction and reads their stored records, in one
+ * round trip; the answers come in the order of `claims`. Each transaction-scoped advisory
+ * lock is taken without waiting, so claiming many keys can never deadlock: `locked` is
+ * false when another transaction holds that key, i.e. the same key is in flight. The locks
+ * are released at commit or rollback.
  *
- * The record is read with the statement's snapshot, taken just before the lock: a holder
+ * A record is read with the statement's snapshot, taken just before the lock: a holder
  * that committed in between is not seen, and this transaction then fails on the unique
  * key of `idempotency_keys` or `transfers` when it writes. The caller retries such a
  * conflict once, and the retry's snapshot sees the holder's record.
  */
-export async function claimIdempotencyKey(
+export async function claimIdempotencyKeys(
   db: Executor,
-  scope: string,
-  key: string,
-): Promise<{ locked: boolean; record: IdempotencyRecord | undefined }> {
+  claims: readonly { scope: string; key: string }[],
+): Promise<IdempotencyClaim[]> {
   const { rows } = await sql<{
     locked: boolean;
     operation: IdempotentOperation | null;
@@ -34,33 +40,30 @@ export async function claimIdempotencyKey(
     response: StoredResponse | null;
     created_at: Date | null;
   }>`
-    select pg_try_advisory_xact_lock(hashtextextended(${`${scope}\n${key}`}, 0)) as locked,
+    select pg_try_advisory_xact_lock(hashtextextended(claim.scope || chr(10) || claim.key, 0)) as locked,
            k.operation, k.request_hash, k.response, k.created_at
-    from (select 1) as claim
-    left join idempotency_keys k on k.scope = ${scope} and k.key = ${key}
+    from unnest(${claims.map((claim) => claim.scope)}::text[], ${claims.map((claim) => claim.key)}::text[])
+         with ordinality as claim (scope, key, position)
+    left join idempotency_keys k on k.scope = claim.scope and k.key = claim.key
+    order by claim.position
   `.execute(db);
-  const row = rows[0]!;
-  return {
-    locked: row.locked,
-    record:
-      row.request_hash === null
-        ? undefined
-        : {
-            scope,
-            key,
-            operation: row.operation!,
-            request_hash: row.request_hash,
-            response: row.response!,
-            created_at: row.created_at!,
-          },
-  };
-}
-
-export async function insertIdempotencyRecord(db: Executor, record: IdempotencyRecord): Promise<void> {
-  await db
-    .insertInto('idempotency_keys')
-    .values({ ...record, response: JSON.stringify(record.response) })
-    .execute();
+  return rows.map((row, index) => {
+    const { scope, key } = claims[index]!;
+    return {
+      locked: row.locked,
+      record:
+        row.request_hash === null
+          ? undefined
+          : {
+              scope,
+              key,
+              operation: row.operation!,
+              request_hash: row.request_hash,
+              response: row.response!,
+              created_at: row.created_at!,
+            },
+    };
+  });
 }
 
 /** Removes the records created before the cutoff; returns how many. */

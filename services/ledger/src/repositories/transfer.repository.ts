@@ -15,56 +15,124 @@ export interface Posting {
 }
 
 /**
- * Writes a whole posting in one statement (one round trip): the transfer, its entries,
- * the new balances, the daily usage, the outbox event (the row kit's `enqueueEvent`
- * writes) and the idempotency record with the stored answer. The accounts must be locked
- * by `lockPostingAccounts` in the same transaction, which the entries' `balanceAfter`
- * were computed under; the CHECK on accounts refuses a negative user balance regardless.
+ * Writes a batch of postings and refusals in one statement (one round trip): the
+ * transfers, their entries, the new balances, the daily usage, the outbox events (the rows
+ * kit's `enqueueEvent` writes) and the idempotency records with the stored answers, of the
+ * postings and of the refusals. The accounts must be locked by `lockPostingAccounts` in
+ * the same transaction, under which the entries' `balanceAfter` were computed, in the
+ * order of `postings`; the CHECK on accounts refuses a negative user balance regardless.
+ * Balance and usage changes are netted per row, so a hot account is updated once.
  */
-export async function insertPosting(db: Executor, posting: Posting): Promise<void> {
-  const { transfer, entries, usage, event, idempotency } = posting;
-  const time = transfer.created_at;
-  const entryRows = sql.join(
-    entries.map(
-      (entry) =>
-        sql`(${entry.id}::uuid, ${transfer.id}::uuid, ${entry.accountId}::uuid, ${entry.amount}::bigint, ${entry.balanceAfter}::bigint, ${time}::timestamptz)`,
-    ),
-  );
-  const balanceChanges = sql.join(
-    entries.map((entry) => sql`(${entry.accountId}::uuid, ${entry.amount}::bigint)`),
-  );
-  try {
-    await sql`
-      with new_transfer as (
+export async function insertPostings(
+  db: Executor,
+  batch: { postings: readonly Posting[]; refusals: readonly IdempotencyRecord[] },
+): Promise<void> {
+  const { postings, refusals } = batch;
+  const records = [...postings.map((posting) => posting.idempotency), ...refusals];
+  if (records.length === 0) return;
+  const steps = [];
+  if (postings.length > 0) {
+    const balances = new Map<string, { amount: bigint; time: Date }>();
+    const usages = new Map<
+      string,
+      { walletId: string; type: string; day: string; total: bigint; count: number }
+    >();
+    for (const { transfer, entries, usage } of postings) {
+      for (const entry of entries) {
+        const change = balances.get(entry.accountId);
+        if (change === undefined)
+          balances.set(entry.accountId, { amount: entry.amount, time: transfer.created_at });
+        else {
+          change.amount += entry.amount;
+          if (transfer.created_at > change.time) change.time = transfer.created_at;
+        }
+      }
+      const usageKey = `${usage.walletId}/${transfer.type}/${usage.day}`;
+      const used = usages.get(usageKey);
+      if (used === undefined) {
+        usages.set(usageKey, {
+          walletId: usage.walletId,
+          type: transfer.type,
+          day: usage.day,
+          total: transfer.amount,
+          count: 1,
+        });
+      } else {
+        used.total += transfer.amount;
+        used.count += 1;
+      }
+    }
+    const transferRows = sql.join(
+      postings.map(
+        ({ transfer }) =>
+          sql`(${transfer.id}::uuid, ${transfer.type}, ${transfer.amount}::bigint, ${transfer.currency}, ${transfer.description},
+               ${JSON.stringify(transfer.metadata)}::jsonb, ${transfer.from_wallet_id}::uuid, ${transfer.to_wallet_id}::uuid,
+               ${transfer.from_owner_id}::uuid, ${transfer.to_owner_id}::uuid, ${transfer.initiator_id}::uuid,
+               ${transfer.idempotency_scope}, ${transfer.idempotency_key}, ${transfer.created_at}::timestamptz)`,
+      ),
+    );
+    // Entries are inserted in posting order, so their `seq` follows the running balances.
+    const entryRows = sql.join(
+      postings.flatMap(({ transfer, entries }) =>
+        entries.map(
+          (entry) =>
+            sql`(${entry.id}::uuid, ${transfer.id}::uuid, ${entry.accountId}::uuid, ${entry.amount}::bigint, ${entry.balanceAfter}::bigint, ${transfer.created_at}::timestamptz)`,
+        ),
+      ),
+    );
+    const balanceChanges = sql.join(
+      [...balances].map(
+        ([accountId, change]) =>
+          sql`(${accountId}::uuid, ${change.amount}::bigint, ${change.time}::timestamptz)`,
+      ),
+    );
+    const usageRows = sql.join(
+      [...usages.values()].map(
+        (used) =>
+          sql`(${used.walletId}::uuid, ${used.type}, ${used.day}::date, ${used.total}::bigint, ${used.count}::int)`,
+      ),
+    );
+    const eventRows = sql.join(
+      postings.map(({ event }) => sql`(${event.id}::uuid, ${event.type}, ${JSON.stringify(event)}::jsonb)`),
+    );
+    steps.push(
+      sql`new_transfers as (
         insert into transfers (id, type, amount, currency, description, metadata, from_wallet_id, to_wallet_id,
                                from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key, created_at)
-        values (${transfer.id}, ${transfer.type}, ${transfer.amount}, ${transfer.currency}, ${transfer.description},
-                ${JSON.stringify(transfer.metadata)}::jsonb, ${transfer.from_wallet_id}, ${transfer.to_wallet_id},
-                ${transfer.from_owner_id}, ${transfer.to_owner_id}, ${transfer.initiator_id},
-                ${transfer.idempotency_scope}, ${transfer.idempotency_key}, ${time})
-      ),
-      new_entries as (
+        values ${transferRows}
+      )`,
+      sql`new_entries as (
         insert into entries (id, transfer_id, account_id, amount, balance_after, created_at)
         values ${entryRows}
-      ),
-      new_balances as (
-        update accounts set balance = accounts.balance + change.amount, last_entry_at = ${time}
-        from (values ${balanceChanges}) as change (account_id, amount)
+      )`,
+      sql`new_balances as (
+        update accounts set balance = accounts.balance + change.amount, last_entry_at = change.time
+        from (values ${balanceChanges}) as change (account_id, amount, time)
         where accounts.id = change.account_id
-      ),
-      new_usage as (
+      )`,
+      sql`new_usage as (
         insert into daily_usage (wallet_id, transaction_type, day, total, count)
-        values (${usage.walletId}, ${transfer.type}, ${usage.day}::date, ${transfer.amount}, 1)
+        values ${usageRows}
         on conflict (wallet_id, transaction_type, day)
-        do update set total = daily_usage.total + excluded.total, count = daily_usage.count + 1
-      ),
-      new_event as (
-        insert into outbox (id, type, event) values (${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb)
-      )
-      insert into idempotency_keys (scope, key, operation, request_hash, response, created_at)
-      values (${idempotency.scope}, ${idempotency.key}, ${idempotency.operation}, ${idempotency.request_hash},
-              ${JSON.stringify(idempotency.response)}::jsonb, ${idempotency.created_at})
-    `.execute(db);
+        do update set total = daily_usage.total + excluded.total, count = daily_usage.count + excluded.count
+      )`,
+      sql`new_events as (
+        insert into outbox (id, type, event) values ${eventRows}
+      )`,
+    );
+  }
+  const recordRows = sql.join(
+    records.map(
+      (record) =>
+        sql`(${record.scope}, ${record.key}, ${record.operation}, ${record.request_hash}, ${JSON.stringify(record.response)}::jsonb, ${record.created_at}::timestamptz)`,
+    ),
+  );
+  const insertRecords = sql`
+    insert into idempotency_keys (scope, key, operation, request_hash, response, created_at)
+    values ${recordRows}
+  `;
+  try {
+    await (steps.length === 0 ? insertRecords : sql`with ${sql.join(steps)} ${insertRecords}`).execute(db);
   } catch (error) {
     if (isTransferKeyConflict(error)) throw new TransferKeyUsedError();
     throw error;

@@ -15,16 +15,25 @@ import {
   type StoredResponse,
   storedRefusalCodes,
 } from '../domain/idempotency.js';
-import { checkParties, legsOf, type MovementIntent } from '../domain/movement.js';
-import { planEntries, postingTimeOf } from '../domain/posting.js';
-import { checkLimits, hasDailyLimits, noUsage, utcDayOf } from '../domain/rules.js';
+import { checkParties, type LockedWallet, legsOf, type MovementIntent } from '../domain/movement.js';
+import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
+import { checkLimits, type DailyUsage, hasDailyLimits, noUsage, utcDayOf } from '../domain/rules.js';
 import { type EntryView, type TransferRecord, toPublicTransfer } from '../domain/transfer.js';
 import { type PublicWalletBalance, type SystemAccountCode, toPublicWalletBalance } from '../domain/wallet.js';
 import { ledgerError } from '../errors.js';
-import { ensureSystemAccount, lockPostingAccounts } from '../repositories/account.repository.js';
-import { lockDailyUsage } from '../repositories/daily-usage.repository.js';
+import {
+  ensureSystemAccount,
+  type LockedPosting,
+  lockPostingAccounts,
+} from '../repositories/account.repository.js';
+import {
+  type DailyUsageKey,
+  dailyUsageKeyOf,
+  lockDailyUsage,
+} from '../repositories/daily-usage.repository.js';
+import type { IdempotencyRecord } from '../repositories/idempotency.repository.js';
 import * as idempotency from '../repositories/idempotency.repository.js';
-import { insertPosting, TransferKeyUsedError } from '../repositories/transfer.repository.js';
+import { insertPostings, type Posting, TransferKeyUsedError } from '../repositories/transfer.repository.js';
 import * as wallets from '../repositories/wallet.repository.js';
 import { ledgerEvent, type TraceContext } from './events.js';
 
@@ -44,6 +53,10 @@ export interface MovementServiceOptions {
   onEventsWritten: () => void;
   /** Tries of a transaction that hit a deadlock or a serialization failure. */
   maxAttempts?: number;
+  /** Most movements applied in one database transaction (group commit). */
+  maxBatchSize?: number;
+  /** Most batches in their transactions at once; the movements that arrive meanwhile wait for the next. */
+  maxConcurrentBatches?: number;
 }
 
 export interface TransferResult {
@@ -111,9 +124,27 @@ interface MovementPlan {
 type Outcome =
   | { kind: 'posted'; result: TransferResult }
   | { kind: 'refused'; error: AppError }
-  | { kind: 'stored'; response: StoredResponse };
+  | { kind: 'stored'; response: StoredResponse }
+  /** Nothing was written for it (the key is in flight, or was used for another request). */
+  | { kind: 'failed'; error: AppError };
+
+/** What a batch locked, with the wallets as each transaction type sees them. */
+interface LockedBatch extends LockedPosting {
+  walletsByType: Map<string, Map<string, LockedWallet>>;
+}
+
+/** A movement waiting for, or in, a batch. */
+interface Movement {
+  claim: Claim;
+  plan: MovementPlan | AppError;
+  trace: TraceContext | undefined;
+  settle: (outcome: Outcome) => void;
+  fail: (error: unknown) => void;
+}
 
 const defaultMaxAttempts = 5;
+const defaultMaxBatchSize = 200;
+const defaultMaxConcurrentBatches = 1;
 /** PostgreSQL's serialization_failure and deadlock_detected: the whole transaction may simply run again. */
 const retryableSqlStates = new Set(['40001', '40P01']);
 
@@ -137,12 +168,19 @@ export class MovementService {
   private readonly systemAccounts = new Map<string, string>();
   /** Idempotency keys (scope and key) this process is working on right now. */
   private readonly keysInFlight = new Set<string>();
+  private readonly maxBatchSize: number;
+  private readonly maxConcurrentBatches: number;
+  /** Movements waiting for a batch, oldest first. */
+  private readonly waiting: Movement[] = [];
+  private batchesRunning = 0;
 
   constructor(private readonly options: MovementServiceOptions) {
     this.db = options.db;
     this.clock = options.clock;
     this.newId = options.newId;
     this.maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
+    this.maxBatchSize = options.maxBatchSize ?? defaultMaxBatchSize;
+    this.maxConcurrentBatches = options.maxConcurrentBatches ?? defaultMaxConcurrentBatches;
   }
 
   async transfer(request: TransferRequest, trace?: TraceContext): Promise<Replayable<TransferResult>> {
@@ -304,7 +342,7 @@ export class MovementService {
    * Marks the key in flight in this process until `work` ends. A duplicate that arrives
    * meanwhile is refused at once, even before the first reaches the database (while it
    * asks identity for a recipient, say); replicas meet each other's keys in the database,
-   * through the advisory lock `claimIdempotencyKey` takes.
+   * through the advisory lock `claimIdempotencyKeys` takes.
    */
   private async whileInFlight<Result>(claim: Claim, work: () => Promise<Result>): Promise<Result> {
     const marker = `${claim.scope}\n${claim.key}`;
@@ -319,17 +357,87 @@ export class MovementService {
     }
   }
 
-  /** Runs the movement's transaction, again after a deadlock or serialization failure, and answers. */
+  /**
+   * Applies the movement in the next batch and answers. Movements that arrive while
+   * `maxConcurrentBatches` batches are in their transactions wait and go together into the
+   * next one (group commit): one transaction, a handful of statements, however many
+   * movements. Each keeps its own outcome, idempotency record and event.
+   */
   private async execute(
     claim: Claim,
     plan: MovementPlan | AppError,
     trace?: TraceContext,
   ): Promise<Replayable<TransferResult>> {
+    const outcome = await new Promise<Outcome>((settle, fail) => {
+      this.waiting.push({ claim, plan, trace, settle, fail });
+      this.startBatches();
+    });
+    switch (outcome.kind) {
+      case 'posted':
+        return { result: outcome.result, replayed: false };
+      case 'refused':
+      case 'failed':
+        throw outcome.error;
+      case 'stored': {
+        const { response } = outcome;
+        if (!response.ok)
+          throw new AppError(response.error.code, response.error.message, response.error.details);
+        return { result: response.result as TransferResult, replayed: true };
+      }
+    }
+  }
+
+  private startBatches(): void {
+    while (this.batchesRunning < this.maxConcurrentBatches && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, this.maxBatchSize);
+      this.batchesRunning++;
+      void this.runBatch(batch).finally(() => {
+        this.batchesRunning--;
+        this.startBatches();
+      });
+    }
+  }
+
+  /**
+   * Runs a batch in one transaction. If the transaction fails as a whole (a deadlock, a
+   * key that a replica recorded just after our snapshot, a bug met by one movement), no
+   * movement of it was applied, and each runs again alone, so one cannot fail the others.
+   */
+  private async runBatch(batch: Movement[]): Promise<void> {
+    if (batch.length > 1) {
+      let outcomes: Outcome[] | undefined;
+      try {
+        outcomes = await this.db.transaction().execute((trx) => this.attempt(trx, batch));
+      } catch {
+        // Each movement alone meets the failure again, if it is its own, and answers it.
+      }
+      if (outcomes !== undefined) {
+        this.settle(batch, outcomes);
+        return;
+      }
+    }
+    await Promise.all(
+      batch.map((movement) =>
+        this.runAlone(movement).then(
+          (outcome) => this.settle([movement], [outcome]),
+          (error: unknown) => movement.fail(error),
+        ),
+      ),
+    );
+  }
+
+  private settle(batch: Movement[], outcomes: Outcome[]): void {
+    if (outcomes.some((outcome) => outcome.kind === 'posted')) this.options.onEventsWritten();
+    for (const [index, movement] of batch.entries()) movement.settle(outcomes[index]!);
+  }
+
+  /** Runs one movement's transaction, again after a deadlock or serialization failure. */
+  private async runAlone(movement: Movement): Promise<Outcome> {
     let transferKeyConflicts = 0;
     for (let attempt = 1; ; attempt++) {
-      let outcome: Outcome;
       try {
-        outcome = await this.db.transaction().execute((trx) => this.attempt(trx, claim, plan, trace));
+        const [outcome] = await this.db.transaction().execute((trx) => this.attempt(trx, [movement]));
+        return outcome!;
       } catch (error) {
         if (attempt < this.maxAttempts && isRetryable(error)) {
           // A short random pause, so that the transactions that collided do not collide again.
@@ -353,79 +461,180 @@ export class MovementService {
         }
         throw error;
       }
-      switch (outcome.kind) {
-        case 'posted':
-          this.options.onEventsWritten();
-          return { result: outcome.result, replayed: false };
-        case 'refused':
-          throw outcome.error;
-        case 'stored': {
-          const { response } = outcome;
-          if (!response.ok)
-            throw new AppError(response.error.code, response.error.message, response.error.details);
-          return { result: response.result as TransferResult, replayed: true };
-        }
-      }
-    }
-  }
-
-  private async attempt(
-    trx: Executor,
-    claim: Claim,
-    plan: MovementPlan | AppError,
-    trace: TraceContext | undefined,
-  ): Promise<Outcome> {
-    const { locked, record: stored } = await idempotency.claimIdempotencyKey(trx, claim.scope, claim.key);
-    if (!locked) {
-      throw ledgerError('idempotency_in_flight', 'a request with this Idempotency-Key is still in flight');
-    }
-    if (stored) {
-      if (stored.request_hash !== claim.requestHash) {
-        throw ledgerError('idempotency_mismatch', 'this Idempotency-Key was used with another request');
-      }
-      return { kind: 'stored', response: stored.response };
-    }
-    try {
-      if (plan instanceof AppError) throw plan;
-      return { kind: 'posted', result: await this.post(trx, claim, plan, trace) };
-    } catch (error) {
-      // A refusal has written nothing yet: only the key and its answer are committed.
-      if (!(error instanceof AppError) || !storedRefusalCodes.has(error.code)) throw error;
-      await idempotency.insertIdempotencyRecord(trx, {
-        scope: claim.scope,
-        key: claim.key,
-        operation: claim.operation,
-        request_hash: claim.requestHash,
-        response: { ok: false, error: error.toJSON() },
-        created_at: this.clock(),
-      });
-      return { kind: 'refused', error };
     }
   }
 
   /**
-   * Locks, checks (parties, status, currency, rules, savings plan, funds) and writes. Every
-   * check comes before the one write, so a refusal leaves nothing to undo.
+   * One transaction for a batch: claims every key, locks every account the batch touches
+   * (one statement, id order), then checks and plans each movement in turn on the running
+   * balances and usage, and writes everything in one statement. A refusal leaves only its
+   * key and answer; an error that is not a refusal fails the whole transaction.
    */
-  private async post(
-    trx: Executor,
-    claim: Claim,
-    plan: MovementPlan,
-    trace: TraceContext | undefined,
-  ): Promise<TransferResult> {
-    const { intent } = plan;
-    const locked = await lockPostingAccounts(trx, {
-      walletIds: plan.walletIds,
-      accountIds: plan.systemAccountIds,
-      transactionType: intent.type,
+  private async attempt(trx: Executor, batch: readonly Movement[]): Promise<Outcome[]> {
+    const claims = await idempotency.claimIdempotencyKeys(
+      trx,
+      batch.map(({ claim }) => claim),
+    );
+    const outcomes: (Outcome | undefined)[] = [];
+    const toPost: { index: number; movement: Movement; plan: MovementPlan }[] = [];
+    const refusals: IdempotencyRecord[] = [];
+    const refuse = (claim: Claim, error: AppError): Outcome => {
+      refusals.push(this.recordOf(claim, { ok: false, error: error.toJSON() }, this.clock()));
+      return { kind: 'refused', error };
+    };
+    const claimedHere = new Set<string>();
+    batch.forEach((movement, index) => {
+      const { claim, plan } = movement;
+      const { locked, record: stored } = claims[index]!;
+      // The advisory lock is re-entrant within a transaction: a key twice in one batch is in flight.
+      const marker = `${claim.scope}\n${claim.key}`;
+      if (!locked || claimedHere.has(marker)) {
+        outcomes[index] = {
+          kind: 'failed',
+          error: ledgerError(
+            'idempotency_in_flight',
+            'a request with this Idempotency-Key is still in flight',
+          ),
+        };
+        return;
+      }
+      claimedHere.add(marker);
+      if (stored) {
+        outcomes[index] =
+          stored.request_hash === claim.requestHash
+            ? { kind: 'stored', response: stored.response }
+            : {
+                kind: 'failed',
+                error: ledgerError(
+                  'idempotency_mismatch',
+                  'this Idempotency-Key was used with another request',
+                ),
+              };
+        return;
+      }
+      if (plan instanceof AppError) {
+        outcomes[index] = storedRefusalCodes.has(plan.code)
+          ? refuse(claim, plan)
+          : { kind: 'failed', error: plan };
+        return;
+      }
+      toPost.push({ index, movement, plan });
     });
-    const parties = checkParties(intent, locked.wallets, plan.mayMoveFrom);
-    const time = postingTimeOf(this.clock(), locked.accounts.values());
+
+    const postings: Posting[] = [];
+    if (toPost.length > 0) {
+      const locked: LockedBatch = {
+        ...(await lockPostingAccounts(trx, {
+          walletIds: [...new Set(toPost.flatMap(({ plan }) => plan.walletIds))],
+          accountIds: [...new Set(toPost.flatMap(({ plan }) => plan.systemAccountIds))],
+          transactionTypes: [...new Set(toPost.map(({ plan }) => plan.intent.type))],
+        })),
+        walletsByType: new Map(),
+      };
+      const now = this.clock();
+      const usage = await this.lockUsageOf(trx, locked, toPost, now);
+      for (const { index, movement, plan } of toPost) {
+        try {
+          const { posting, result } = await this.plan(trx, locked, usage, movement, plan, now);
+          postings.push(posting);
+          outcomes[index] = { kind: 'posted', result };
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          // A refusal has changed nothing: the balances and usage are those before it.
+          outcomes[index] = storedRefusalCodes.has(error.code)
+            ? refuse(movement.claim, error)
+            : { kind: 'failed', error };
+        }
+      }
+    }
+    await insertPostings(trx, { postings, refusals });
+    return outcomes as Outcome[];
+  }
+
+  /**
+   * Locks, in one statement, the daily usage rows of the movements whose wallet has daily
+   * limits for their type; a movement whose checks fail here is refused later, in turn.
+   */
+  private async lockUsageOf(
+    trx: Executor,
+    locked: LockedBatch,
+    toPost: readonly { movement: Movement; plan: MovementPlan }[],
+    now: Date,
+  ): Promise<Map<string, DailyUsage>> {
+    const keys: DailyUsageKey[] = [];
+    for (const { plan } of toPost) {
+      try {
+        const parties = checkParties(
+          plan.intent,
+          this.walletsFor(locked, plan.intent.type),
+          plan.mayMoveFrom,
+        );
+        if (!hasDailyLimits(parties.subject.limits)) continue;
+        const time = postingTimeOf(now, this.accountsOf(locked, plan));
+        keys.push({ walletId: parties.subject.id, transactionType: plan.intent.type, day: utcDayOf(time) });
+      } catch {
+        // Refused when its turn comes.
+      }
+    }
+    return keys.length === 0 ? new Map() : lockDailyUsage(trx, keys);
+  }
+
+  /** The locked wallets as one movement type sees them: with that type's limits (built once per type). */
+  private walletsFor(locked: LockedBatch, transactionType: string): Map<string, LockedWallet> {
+    let wallets = locked.walletsByType.get(transactionType);
+    if (wallets === undefined) {
+      wallets = new Map();
+      for (const [id, { limitsByType, ...wallet }] of locked.wallets) {
+        wallets.set(id, { ...wallet, limits: limitsByType.get(transactionType) ?? null });
+      }
+      locked.walletsByType.set(transactionType, wallets);
+    }
+    return wallets;
+  }
+
+  /** The locked accounts one movement touches. */
+  private accountsOf(locked: LockedPosting, plan: MovementPlan): LockedAccount[] {
+    const accounts: LockedAccount[] = [];
+    for (const walletId of plan.walletIds) {
+      const wallet = locked.wallets.get(walletId);
+      if (wallet) accounts.push(wallet.main, wallet.savings);
+    }
+    for (const accountId of plan.systemAccountIds) {
+      const account = locked.accounts.get(accountId);
+      if (account) accounts.push(account);
+    }
+    return accounts;
+  }
+
+  /**
+   * Checks (parties, status, currency, rules, savings plan, funds) and plans one movement
+   * on the running balances and usage, then moves them on by it. Every check comes before
+   * that, so a refusal leaves them as they were.
+   */
+  private async plan(
+    trx: Executor,
+    locked: LockedBatch,
+    usageByKey: Map<string, DailyUsage>,
+    movement: Movement,
+    plan: MovementPlan,
+    now: Date,
+  ): Promise<{ posting: Posting; result: TransferResult }> {
+    const { claim, trace } = movement;
+    const { intent } = plan;
+    const parties = checkParties(intent, this.walletsFor(locked, intent.type), plan.mayMoveFrom);
+    const time = postingTimeOf(now, this.accountsOf(locked, plan));
     const day = utcDayOf(time);
     const { subject } = parties;
-    const usage = hasDailyLimits(subject.limits)
-      ? await lockDailyUsage(trx, subject.id, intent.type, day)
-      : noUsage;
+    const usageKey = dailyUsageKeyOf({ walletId: subject.id, transactionType: intent.type, day });
+    let usage = noUsage;
+    if (hasDailyLimits(subject.limits)) {
+      // Locked with the batch, unless a later entry moved the posting to another day.
+      usage =
+        usageByKey.get(usageKey) ??
+        (await lockDailyUsage(trx, [{ walletId: subject.id, transactionType: intent.type, day }])).get(
+          usageKey,
+        )!;
+    }
     checkLimits(intent.amount, subject.limits, usage);
     const entries = planEntries(locked.accounts, legsOf(intent, parties), this.newId);
 
@@ -464,27 +673,43 @@ export class MovementService {
         time,
       ),
     };
-    await insertPosting(trx, {
-      transfer: record,
-      entries,
-      usage: { walletId: subject.id, day },
-      event: ledgerEvent({
-        type: ledgerEvents.transferPosted,
-        schema: transferPostedData,
-        subject: record.id,
-        data: { transfer },
-        time,
-        trace,
-      }),
-      idempotency: {
-        scope: claim.scope,
-        key: claim.key,
-        operation: claim.operation,
-        request_hash: claim.requestHash,
-        response: { ok: true, result },
-        created_at: time,
-      },
+    const event = ledgerEvent({
+      type: ledgerEvents.transferPosted,
+      schema: transferPostedData,
+      subject: record.id,
+      data: { transfer },
+      time,
+      trace,
     });
-    return result;
+    // Checked and planned: the movements after it in the batch see its balances and usage.
+    for (const entry of entries) {
+      const account = locked.accounts.get(entry.accountId)!;
+      account.balance = entry.balanceAfter;
+      account.lastEntryAt = time;
+    }
+    if (hasDailyLimits(subject.limits)) {
+      usageByKey.set(usageKey, { total: usage.total + intent.amount, count: usage.count + 1 });
+    }
+    return {
+      posting: {
+        transfer: record,
+        entries,
+        usage: { walletId: subject.id, day },
+        event,
+        idempotency: this.recordOf(claim, { ok: true, result }, time),
+      },
+      result,
+    };
+  }
+
+  private recordOf(claim: Claim, response: StoredResponse, createdAt: Date): IdempotencyRecord {
+    return {
+      scope: claim.scope,
+      key: claim.key,
+      operation: claim.operation,
+      request_hash: claim.requestHash,
+      response,
+      created_at: createdAt,
+    };
   }
 }

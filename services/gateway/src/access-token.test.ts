@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { accessTokenAudience, accessTokenIssuer } from '@moneypal/contracts';
+import { MemoryBroker, type MemoryBus } from '@moneypal/kit';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAccessTokenVerifier } from './access-token.js';
+
+describe('the access token verifier', () => {
+  let broker: MemoryBroker;
+  let identity: MemoryBus;
+  let gateway: MemoryBus;
+  let keyFetches: number;
+  let nowMs: number;
+
+  async function signingKey() {
+    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const kid = randomUUID();
+    return { privateKey, kid, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' } };
+  }
+
+  async function tokenOf(key: Awaited<ReturnType<typeof signingKey>>, expiresAtSeconds: number) {
+    return new SignJWT({ role: 'user', sid: randomUUID() })
+      .setProtectedHeader({ alg: 'EdDSA', kid: key.kid })
+      .setSubject(randomUUID())
+      .setIssuer(accessTokenIssuer)
+      .setAudience(accessTokenAudience)
+      .setIssuedAt(Math.floor(nowMs / 1000))
+      .setExpirationTime(expiresAtSeconds)
+      .sign(key.privateKey);
+  }
+
+  beforeEach(() => {
+    broker = new MemoryBroker();
+    identity = broker.connect('identity');
+    gateway = broker.connect('gateway');
+    keyFetches = 0;
+    nowMs = Date.now();
+  });
+
+  afterEach(async () => {
+    await identity.close();
+    await gateway.close();
+    broker.shutdown();
+  });
+
+  it('refuses a remembered token once it expires', async () => {
+    const key = await signingKey();
+    await identity.handle('identity.keys.get', async () => {
+      keyFetches += 1;
+      return { keys: [key.publicJwk] };
+    });
+    const verifier = createAccessTokenVerifier({
+      bus: gateway,
+      refetchIntervalMs: 0,
+      timeoutMs: 1_000,
+      now: () => nowMs,
+    });
+    const expiresAtSeconds = Math.floor(nowMs / 1000) + 60;
+    const token = await tokenOf(key, expiresAtSeconds);
+
+    const claims = await verifier.verify(token, 'r1');
+    expect(await verifier.verify(token, 'r2')).toEqual(claims);
+    nowMs = expiresAtSeconds * 1000;
+    await expect(verifier.verify(token, 'r3')).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('forgets remembered tokens when identity’s key set changes', async () => {
+    const oldKey = await signingKey();
+    const newKey = await signingKey();
+    let keys = [oldKey.publicJwk];
+    await identity.handle('identity.keys.get', async () => {
+      keyFetches += 1;
+      return { keys };
+    });
+    const verifier = createAccessTokenVerifier({
+      bus: gateway,
+      refetchIntervalMs: 0,
+      timeoutMs: 1_000,
+      now: () => nowMs,
+    });
+    const oldToken = await tokenOf(oldKey, Math.floor(nowMs / 1000) + 600);
+    await verifier.verify(oldToken, 'r1');
+
+    // Identity drops the old key; a token under the new key makes the gateway fetch the set again.
+    keys = [newKey.publicJwk];
+    await verifier.verify(await tokenOf(newKey, Math.floor(nowMs / 1000) + 600), 'r2');
+    expect(keyFetches).toBe(2);
+    await expect(verifier.verify(oldToken, 'r3')).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+});

@@ -1,4 +1,5 @@
-import type { CloudEvent, MessageContext } from './types.js';
+import type { Logger } from '../logger.js';
+import type { CloudEvent, DeadLetter, MessageContext } from './types.js';
 
 /**
  * Rules that every bus implementation applies to event delivery the same way, so that
@@ -57,4 +58,29 @@ export function contextOf(event: CloudEvent): MessageContext {
 /** A one-line description of a failure, for dead letters and logs. */
 export function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Logs a dead letter and tells every listener; a failing listener is logged, never thrown. */
+export function reportDeadLetter(
+  deadLetter: DeadLetter,
+  listeners: Iterable<(deadLetter: DeadLetter) => void>,
+  logger: Logger | undefined,
+): void {
+  logger?.error(
+    {
+      consumer: deadLetter.consumer,
+      event_id: deadLetter.event?.id,
+      event_type: deadLetter.event?.type,
+      attempts: deadLetter.attempts,
+      error: deadLetter.error,
+    },
+    'event dead-lettered',
+  );
+  for (const listener of listeners) {
+    try {
+      listener(deadLetter);
+    } catch (error) {
+      logger?.error({ err: error }, 'dead letter listener failed');
+    }
+  }
 }

@@ -1,7 +1,13 @@
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
-import { assertConsumerName, contextOf, describeFailure, redeliveryDelayMs } from './delivery.js';
+import {
+  assertConsumerName,
+  contextOf,
+  describeFailure,
+  redeliveryDelayMs,
+  reportDeadLetter,
+} from './delivery.js';
 import { replyOf, unwrapReply } from './reply.js';
 import {
   type Bus,
@@ -350,23 +356,7 @@ export class MemoryBus implements Bus {
 
   /** Called by the broker when this connection made an event's last delivery. */
   reportDeadLetter(deadLetter: DeadLetter): void {
-    this.logger?.error(
-      {
-        consumer: deadLetter.consumer,
-        event_id: deadLetter.event?.id,
-        event_type: deadLetter.event?.type,
-        attempts: deadLetter.attempts,
-        error: deadLetter.error,
-      },
-      'event dead-lettered',
-    );
-    for (const listener of this.deadLetterListeners) {
-      try {
-        listener(deadLetter);
-      } catch (error) {
-        this.logger?.error({ err: error }, 'dead letter listener failed');
-      }
-    }
+    reportDeadLetter(deadLetter, this.deadLetterListeners, this.logger);
   }
 
   async ping(): Promise<boolean> {

@@ -34,6 +34,7 @@ import {
   describeFailure,
   isCloudEvent,
   redeliveryDelayMs,
+  reportDeadLetter,
 } from './delivery.js';
 import { replyOf, unwrapReply } from './reply.js';
 import {
@@ -489,23 +490,7 @@ export class NatsBus implements Bus {
       return;
     }
     this.settle(message, 'term');
-    this.logger.error(
-      {
-        consumer: subscriber.consumer,
-        event_id: deadLetter.event?.id,
-        event_type: deadLetter.event?.type,
-        attempts: deadLetter.attempts,
-        error: deadLetter.error,
-      },
-      'event dead-lettered',
-    );
-    for (const listener of this.deadLetterListeners) {
-      try {
-        listener(deadLetter);
-      } catch (error) {
-        this.logger.error({ err: error }, 'dead letter listener failed');
-      }
-    }
+    reportDeadLetter(deadLetter, this.deadLetterListeners, this.logger);
   }
 
   /** Sends a verdict unless the connection is gone, in which case the server redelivers after the ack wait. */

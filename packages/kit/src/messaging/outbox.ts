@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { z } from 'zod';
 import type { Bus, CloudEvent, MessageContext } from '../bus/types.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
@@ -33,6 +34,34 @@ export function createEvent<Data>({
     ...(context?.traceparent ? { traceparent: context.traceparent } : {}),
     ...(context?.requestId ? { requestid: context.requestId } : {}),
   };
+}
+
+/** The request that caused a change, carried into the events it writes so logs can follow it. */
+export type TraceContext = Partial<MessageContext>;
+
+/** An event to write, with the contract (zod schema) its data must meet. */
+export interface ContractEvent<Schema extends z.ZodType> {
+  type: string;
+  schema: Schema;
+  subject: string;
+  data: z.input<Schema>;
+  time: Date;
+  trace?: TraceContext | undefined;
+}
+
+/** An event of `source`, its data checked against its contract: a bad event fails the change that writes it. */
+export function createContractEvent<Schema extends z.ZodType>(
+  source: string,
+  event: ContractEvent<Schema>,
+): CloudEvent<z.output<Schema>> {
+  return createEvent({
+    source,
+    type: event.type,
+    subject: event.subject,
+    data: event.schema.parse(event.data),
+    ...(event.trace ? { context: event.trace } : {}),
+    time: event.time,
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { identityRequests } from '@moneypal/contracts';
 import { type CloudEvent, call, createLogger, MemoryBroker, type MemoryBus } from '@moneypal/kit';
-import { createTestDatabase, type TestDatabase } from '@moneypal/kit/testing';
+import { createTestDatabase, outboxEvents as outboxEventsOf, type TestDatabase } from '@moneypal/kit/testing';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import {
   type IdentityConfig,
@@ -140,23 +140,11 @@ export async function login(harness: IdentityHarness, loginName: string, passwor
   return reply;
 }
 
-/** The rejection of a promise as an object with `code`, or a failure when it resolved. */
-export async function failureOf(
-  promise: Promise<unknown>,
-): Promise<{ code: string; message: string; details?: unknown }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string; details?: unknown };
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+export { failureOf } from '@moneypal/kit/testing';
 
 /** The events in the outbox, oldest first, optionally of one type. */
-export async function outboxEvents(harness: IdentityHarness, type?: string): Promise<CloudEvent[]> {
-  let query = harness.database.db.selectFrom('outbox').select(['event']).orderBy('id');
-  if (type !== undefined) query = query.where('type', '=', type);
-  return (await query.execute()).map((row) => row.event);
+export function outboxEvents(harness: IdentityHarness, type?: string): Promise<CloudEvent[]> {
+  return outboxEventsOf(harness.database.db, type);
 }
 
 /** Verifies an access token against the JWKS that identity publishes, as the gateway does. */

@@ -17,7 +17,7 @@ import {
   type MemoryBus,
   serve,
 } from '@moneypal/kit';
-import { createTestDatabase, type TestDatabase } from '@moneypal/kit/testing';
+import { createTestDatabase, outboxEvents as outboxEventsOf, type TestDatabase } from '@moneypal/kit/testing';
 import {
   defaultLedgerConfig,
   type LedgerConfig,
@@ -187,23 +187,11 @@ export async function fund(harness: LedgerHarness, walletId: string, amount: num
   });
 }
 
-/** The rejection of a promise as an object with `code`, or a failure when it resolved. */
-export async function failureOf(
-  promise: Promise<unknown>,
-): Promise<{ code: string; message: string; details?: unknown }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code: string; message: string; details?: unknown };
-  }
-  throw new Error('expected the call to fail, but it succeeded');
-}
+export { failureOf } from '@moneypal/kit/testing';
 
 /** The events in the outbox, oldest first, optionally of one type. */
-export async function outboxEvents(harness: LedgerHarness, type?: string): Promise<CloudEvent[]> {
-  let query = harness.database.db.selectFrom('outbox').select(['event']).orderBy('id');
-  if (type !== undefined) query = query.where('type', '=', type);
-  return (await query.execute()).map((row) => row.event);
+export function outboxEvents(harness: LedgerHarness, type?: string): Promise<CloudEvent[]> {
+  return outboxEventsOf(harness.database.db, type);
 }
 
 /** How many transfers the ledger holds. */

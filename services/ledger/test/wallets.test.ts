@@ -164,15 +164,18 @@ describe(`opening and reading wallets on ${testDatabaseLabel}`, () => {
   it("answers not_found for another user's wallet and its balance, but lets an admin read it", async () => {
     const owner = await harness.createUser();
     const stranger = await harness.createUser();
+    // Each request starts only when awaited, so no rejection waits unhandled.
     for (const request of [
-      call(harness.client, ledgerRequests.getWallet, { actor: stranger.actor, wallet_id: owner.wallet.id }),
-      call(harness.client, ledgerRequests.getWalletBalance, {
-        actor: stranger.actor,
-        wallet_id: owner.wallet.id,
-      }),
-      call(harness.client, ledgerRequests.getWallet, { actor: owner.actor, wallet_id: randomUUID() }),
+      () =>
+        call(harness.client, ledgerRequests.getWallet, { actor: stranger.actor, wallet_id: owner.wallet.id }),
+      () =>
+        call(harness.client, ledgerRequests.getWalletBalance, {
+          actor: stranger.actor,
+          wallet_id: owner.wallet.id,
+        }),
+      () => call(harness.client, ledgerRequests.getWallet, { actor: owner.actor, wallet_id: randomUUID() }),
     ]) {
-      expect((await failureOf(request)).code).toBe('not_found');
+      expect((await failureOf(request())).code).toBe('not_found');
     }
     const seen = await call(harness.client, ledgerRequests.getWallet, {
       actor: harness.admin,

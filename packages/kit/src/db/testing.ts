@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
+import type { CloudEvent } from '../bus/types.js';
+import type { MessagingTables } from '../messaging/tables.js';
 import { migrateToLatest, openDatabase, type SqlMigration } from './database.js';
 
 /** The database the tests run on, as TEST_DATABASE_URL chooses it; for test names. */
@@ -49,4 +51,27 @@ export async function createTestDatabase<Schema>(
       await admin.destroy();
     },
   };
+}
+
+/** The rejection of a promise as an object with `code`, or a failure when it resolved. */
+export async function failureOf(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string; details?: unknown }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code: string; message: string; details?: unknown };
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** The events in a service's outbox, oldest first, optionally of one type. */
+export async function outboxEvents<Schema extends MessagingTables>(
+  database: Kysely<Schema>,
+  type?: string,
+): Promise<CloudEvent[]> {
+  const db = database as unknown as Kysely<MessagingTables>;
+  let query = db.selectFrom('outbox').select(['event']).orderBy('id');
+  if (type !== undefined) query = query.where('type', '=', type);
+  return (await query.execute()).map((row) => row.event);
 }

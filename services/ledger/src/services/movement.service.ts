@@ -76,6 +76,7 @@ export interface TransferRequest {
   to_wallet_id?: string | undefined;
   to_user?: string | undefined;
   to_user_id?: string | undefined;
+  /** Minor units as the contract carries them (a safe integer); made a bigint before any arithmetic. */
   amount: number;
   description?: string | undefined;
   type: 'transfer' | 'payment';

@@ -31,7 +31,7 @@ async function fundedPair(amount: number) {
   return { payer, payee };
 }
 
-describe('idempotency across ledger replicas on PostgreSQL', () => {
+describe('ledger replicas sharing one PostgreSQL database', () => {
   it('answers idempotency_in_flight while another replica’s transaction holds the key', async () => {
     const { payer, payee } = await fundedPair(1_000);
     const request = {
@@ -74,5 +74,57 @@ describe('idempotency across ledger replicas on PostgreSQL', () => {
     }
     // Once the first is done, the key works: nothing was stored for the in-flight answer.
     expect((await call(harness.client, ledgerRequests.transfer, request)).replayed).toBe(false);
+  });
+
+  it('refuses a transfer into a wallet that another replica froze while the transfer waited for its locks', async () => {
+    const { payer, payee } = await fundedPair(1_000);
+    const other = await openDatabase<LedgerTables>({
+      kind: 'postgres',
+      url: harness.database.url!,
+      poolSize: 1,
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let frozen!: () => void;
+    const freezeWritten = new Promise<void>((resolve) => {
+      frozen = resolve;
+    });
+    // As the user-deleted consumer does: lock the wallet's accounts, then change its status.
+    const freeze = other.transaction().execute(async (trx) => {
+      await sql`select id from accounts where wallet_id = ${payee.wallet.id} order by id for update`.execute(
+        trx,
+      );
+      await sql`update wallets set status = 'frozen' where id = ${payee.wallet.id}`.execute(trx);
+      frozen();
+      await released;
+    });
+    try {
+      await freezeWritten;
+      const transfer = failureOf(
+        call(harness.client, ledgerRequests.transfer, {
+          actor: payer.actor,
+          from_wallet_id: payer.wallet.id,
+          to_wallet_id: payee.wallet.id,
+          amount: 10,
+          idempotency_key: newKey('frozen'),
+        }),
+      );
+      // Let the transfer reach the locks and wait there, then commit the freeze.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      release();
+      await freeze;
+      expect((await transfer).code).toBe('wallet_frozen');
+    } finally {
+      release();
+      await freeze.catch(() => undefined);
+      await other.destroy();
+    }
+    const wallet = await call(harness.client, ledgerRequests.getWallet, {
+      actor: payer.actor,
+      wallet_id: payer.wallet.id,
+    });
+    expect(wallet.main).toBe(1_000);
   });
 });

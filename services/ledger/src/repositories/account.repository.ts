@@ -79,6 +79,9 @@ export interface LockedPosting {
  * order, so two never wait for each other in a cycle. The wallet, its savings plan and its
  * type's rules for `transactionTypes` come with each row; the balances are those of the
  * locked rows (fresh even after a wait), the joined rows are as of the statement's start.
+ * The wallets' statuses are then read again, in a statement that starts once the locks are
+ * held: a freeze changes a status while it holds the wallet's account locks, so it has
+ * either committed by then (and is seen) or waits for this transaction.
  */
 export async function lockPostingAccounts(
   db: Executor,
@@ -97,6 +100,10 @@ export async function lockPostingAccounts(
     order by a.id
     for update of a
   `.execute(db);
+  const { rows: statuses } = await sql<{ id: string; status: WalletStatus }>`
+    select id, status from wallets where id = any(${input.walletIds}::uuid[])
+  `.execute(db);
+  const statusOf = new Map(statuses.map((row) => [row.id, row.status]));
   const accounts = new Map<string, LockedAccount>();
   const walletRows = new Map<string, LockedAccountRow[]>();
   for (const row of rows) {
@@ -134,7 +141,7 @@ export async function lockPostingAccounts(
       ownerId: mainRow.owner_id!,
       type: mainRow.wallet_type!,
       currency: mainRow.currency,
-      status: mainRow.status!,
+      status: statusOf.get(walletId) ?? mainRow.status!,
       savingsPlan:
         mainRow.plan_kind === null ? null : { kind: mainRow.plan_kind, value: mainRow.plan_value! },
       limitsByType,

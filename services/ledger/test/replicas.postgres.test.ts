@@ -1,6 +1,6 @@
 import { ledgerRequests } from '@moneypal/contracts';
 import { call, openDatabase } from '@moneypal/kit';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerTables } from '../src/index.js';
 import { failureOf, fund, type LedgerHarness, newKey, startHarness } from './ledger-harness.js';
@@ -31,6 +31,44 @@ async function fundedPair(amount: number) {
   return { payer, payee };
 }
 
+/**
+ * Another replica's transaction, on a connection of its own: it runs `work`, then stays
+ * open until `commit` is called. `ready` resolves once `work` is done.
+ */
+async function otherReplicaTransaction(work: (trx: Transaction<LedgerTables>) => Promise<void>) {
+  const other = await openDatabase<LedgerTables>({
+    kind: 'postgres',
+    url: harness.database.url!,
+    poolSize: 1,
+  });
+  let commit!: () => void;
+  const committed = new Promise<void>((resolve) => {
+    commit = resolve;
+  });
+  let workDone!: () => void;
+  const ready = new Promise<void>((resolve) => {
+    workDone = resolve;
+  });
+  const transaction = other.transaction().execute(async (trx) => {
+    await work(trx);
+    workDone();
+    await committed;
+  });
+  return {
+    ready,
+    /** Commits the transaction and waits until it has ended. */
+    async finish() {
+      commit();
+      await transaction.catch(() => undefined);
+    },
+    async close() {
+      commit();
+      await transaction.catch(() => undefined);
+      await other.destroy();
+    },
+  };
+}
+
 describe('ledger replicas sharing one PostgreSQL database', () => {
   it('answers idempotency_in_flight while another replica’s transaction holds the key', async () => {
     const { payer, payee } = await fundedPair(1_000);
@@ -43,34 +81,17 @@ describe('ledger replicas sharing one PostgreSQL database', () => {
     };
     // Another connection holds the key's lock in an open transaction, as the first
     // request's transaction would while it runs.
-    const other = await openDatabase<LedgerTables>({
-      kind: 'postgres',
-      url: harness.database.url!,
-      poolSize: 1,
-    });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let locked!: () => void;
-    const lockTaken = new Promise<void>((resolve) => {
-      locked = resolve;
-    });
-    const holder = other.transaction().execute(async (trx) => {
+    const holder = await otherReplicaTransaction(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtextextended(${`${payer.user.id}\n${request.idempotency_key}`}, 0))`.execute(
         trx,
       );
-      locked();
-      await released;
     });
     try {
-      await lockTaken;
+      await holder.ready;
       const failure = await failureOf(call(harness.client, ledgerRequests.transfer, request));
       expect(failure.code).toBe('idempotency_in_flight');
     } finally {
-      release();
-      await holder;
-      await other.destroy();
+      await holder.close();
     }
     // Once the first is done, the key works: nothing was stored for the in-flight answer.
     expect((await call(harness.client, ledgerRequests.transfer, request)).replayed).toBe(false);
@@ -78,30 +99,15 @@ describe('ledger replicas sharing one PostgreSQL database', () => {
 
   it('refuses a transfer into a wallet that another replica froze while the transfer waited for its locks', async () => {
     const { payer, payee } = await fundedPair(1_000);
-    const other = await openDatabase<LedgerTables>({
-      kind: 'postgres',
-      url: harness.database.url!,
-      poolSize: 1,
-    });
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let frozen!: () => void;
-    const freezeWritten = new Promise<void>((resolve) => {
-      frozen = resolve;
-    });
     // As the user-deleted consumer does: lock the wallet's accounts, then change its status.
-    const freeze = other.transaction().execute(async (trx) => {
+    const freeze = await otherReplicaTransaction(async (trx) => {
       await sql`select id from accounts where wallet_id = ${payee.wallet.id} order by id for update`.execute(
         trx,
       );
       await sql`update wallets set status = 'frozen' where id = ${payee.wallet.id}`.execute(trx);
-      frozen();
-      await released;
     });
     try {
-      await freezeWritten;
+      await freeze.ready;
       const transfer = failureOf(
         call(harness.client, ledgerRequests.transfer, {
           actor: payer.actor,
@@ -113,13 +119,10 @@ describe('ledger replicas sharing one PostgreSQL database', () => {
       );
       // Let the transfer reach the locks and wait there, then commit the freeze.
       await new Promise((resolve) => setTimeout(resolve, 200));
-      release();
-      await freeze;
+      await freeze.finish();
       expect((await transfer).code).toBe('wallet_frozen');
     } finally {
-      release();
-      await freeze.catch(() => undefined);
-      await other.destroy();
+      await freeze.close();
     }
     const wallet = await call(harness.client, ledgerRequests.getWallet, {
       actor: payer.actor,

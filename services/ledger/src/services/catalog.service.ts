@@ -18,6 +18,7 @@ export interface NewSavingsPlan {
   value: number;
 }
 
+/** Limits as the contract carries them (safe integers, minor units); made bigints before they are stored. */
 export interface RuleInput {
   wallet_type: string;
   transaction_type: string;

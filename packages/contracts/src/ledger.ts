@@ -316,6 +316,22 @@ export const ledgerRequests = {
     }),
     replayable(transferResultSchema),
   ),
+  /**
+   * Debits a wallet's main balance to a system account (a service only): how billing
+   * reverses a PayPal funding when the payment is refunded.
+   */
+  withdraw: defineRequest(
+    'ledger.withdrawal.create',
+    withActor({
+      wallet_id: uuid,
+      amount: amountMinor,
+      reference: z.string().min(1).max(200),
+      destination: z.enum(['paypal-clearing']),
+      idempotency_key: idempotencyKey,
+      metadata: metadata.optional(),
+    }),
+    replayable(transferResultSchema),
+  ),
   withdrawSavings: defineRequest(
     'ledger.savings.withdraw',
     withActor({ wallet_id: uuid, amount: amountMinor, idempotency_key: idempotencyKey }),
@@ -371,5 +387,12 @@ export const ledgerEvents = {
 } as const;
 
 export const walletCreatedData = z.object({ wallet: walletSchema });
-/** The transfer with its entries, so consumers need not ask back. */
-export const transferPostedData = z.object({ transfer: transferSchema });
+/**
+ * The transfer with its entries and the owners of both wallets (null for a system
+ * account), so consumers need not ask back.
+ */
+export const transferPostedData = z.object({
+  transfer: transferSchema,
+  from_owner_id: uuid.nullable(),
+  to_owner_id: uuid.nullable(),
+});

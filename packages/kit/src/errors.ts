@@ -22,11 +22,16 @@ export const errorCodes = {
     status: 422,
     title: "The credit is not larger than the wallet's flat savings amount",
   },
+  webhook_signature_invalid: { status: 400, title: 'The webhook signature does not verify' },
+  payment_not_capturable: { status: 422, title: 'The payment cannot be captured in its state' },
+  payment_not_refundable: { status: 422, title: 'The payment cannot be refunded in its state' },
+  payment_declined: { status: 422, title: 'PayPal declined the payment' },
   otp_invalid: { status: 401, title: 'The one-time code is wrong' },
   otp_expired: { status: 401, title: 'The one-time code has expired or was used' },
   otp_exhausted: { status: 401, title: 'Too many wrong one-time codes' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
+  bad_gateway: { status: 502, title: 'An upstream provider failed' },
   unavailable: { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -75,7 +75,11 @@ describe(`transfers on ${testDatabaseLabel}`, () => {
     const posted = (await outboxEvents(harness, ledgerEvents.transferPosted)).find(
       (event) => event.subject === result.transfer.id,
     );
-    expect(posted?.data).toEqual({ transfer: result.transfer });
+    expect(posted?.data).toEqual({
+      transfer: result.transfer,
+      from_owner_id: payer.user.id,
+      to_owner_id: payee.user.id,
+    });
   });
 
   it('pays a user by user name, by email and by id, into their default wallet', async () => {
@@ -317,6 +321,56 @@ describe(`deposits on ${testDatabaseLabel}`, () => {
   it('answers not_found for a wallet that does not exist', async () => {
     const failure = await failureOf(fund(harness, '0190d3a4-0000-7000-8000-000000000000', 1));
     expect(failure.code).toBe('not_found');
+  });
+});
+
+describe(`withdrawals on ${testDatabaseLabel}`, () => {
+  const withdraw = (actor: TestUser['actor'], walletId: string, amount: number, key = newKey('withdraw')) =>
+    call(harness.client, ledgerRequests.withdraw, {
+      actor,
+      wallet_id: walletId,
+      amount,
+      reference: 'refund of payment 1',
+      destination: 'paypal-clearing',
+      idempotency_key: key,
+    });
+
+  it('debits main to paypal-clearing for a service, once per key, with the owners in the event', async () => {
+    const owner = await harness.createUser();
+    await fund(harness, owner.wallet.id, 1_000);
+    const key = newKey('refund');
+    const first = await withdraw({ service: 'billing' }, owner.wallet.id, 400, key);
+    expect(first.replayed).toBe(false);
+    expect(first.result.transfer).toMatchObject({
+      type: 'withdrawal',
+      amount: 400,
+      from_wallet_id: owner.wallet.id,
+      to_wallet_id: null,
+      metadata: { destination: 'paypal-clearing', reference: 'refund of payment 1' },
+    });
+    expect(first.result.balance.main).toBe(600);
+    const again = await withdraw({ service: 'billing' }, owner.wallet.id, 400, key);
+    expect(again).toEqual({ result: first.result, replayed: true });
+    expect((await walletOf(owner.actor, owner.wallet.id)).main).toBe(600);
+    const event = (await outboxEvents(harness, ledgerEvents.transferPosted)).find(
+      (candidate) =>
+        (candidate.data as { transfer: { id: string } }).transfer.id === first.result.transfer.id,
+    );
+    expect(event?.data).toMatchObject({ from_owner_id: owner.user.id, to_owner_id: null });
+  });
+
+  it('refuses more than main holds, a user or admin actor, and an unknown wallet', async () => {
+    const owner = await harness.createUser();
+    await fund(harness, owner.wallet.id, 100);
+    expect((await failureOf(withdraw({ service: 'billing' }, owner.wallet.id, 101))).code).toBe(
+      'insufficient_funds',
+    );
+    expect((await failureOf(withdraw(owner.actor, owner.wallet.id, 1))).code).toBe('forbidden');
+    expect((await failureOf(withdraw(harness.admin, owner.wallet.id, 1))).code).toBe('forbidden');
+    expect(
+      (await failureOf(withdraw({ service: 'billing' }, '0190d3a4-0000-7000-8000-000000000000', 1))).code,
+    ).toBe('not_found');
+    expect((await walletOf(owner.actor, owner.wallet.id)).main).toBe(100);
   });
 });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ErrorCode, ErrorDetails } from '@moneypal/kit';
 
 /** The money-moving operations that take an Idempotency-Key. */
-export type IdempotentOperation = 'transfer' | 'deposit' | 'savings_withdraw';
+export type IdempotentOperation = 'transfer' | 'deposit' | 'withdrawal' | 'savings_withdraw';
 
 /** The stored answer of a request: its result, or the error it was refused with. */
 export type StoredResponse =

@@ -35,12 +35,21 @@ export type MovementIntent =
       systemAccountId: string;
       toWalletId: string;
     }
+  | {
+      kind: 'withdrawal';
+      type: 'withdrawal';
+      amount: bigint;
+      fromWalletId: string;
+      systemAccountId: string;
+    }
   | { kind: 'savings_withdraw'; type: 'savings'; amount: bigint; walletId: string };
 
 /** The wallets of a movement once checked; `subject` is the one whose rules and daily usage apply. */
 export interface MovementParties {
+  /** null when the money comes from a system account (a deposit). */
   from: LockedWallet | null;
-  to: LockedWallet;
+  /** null when the money goes to a system account (a withdrawal). */
+  to: LockedWallet | null;
   subject: LockedWallet;
   /** The wallet whose balance the reply shows: the caller's side. */
   reported: LockedWallet;
@@ -88,6 +97,12 @@ export function checkParties(
       assertActive(to, 'receiving');
       return { from: null, to, subject: to, reported: to };
     }
+    case 'withdrawal': {
+      const from = wallets.get(intent.fromWalletId);
+      if (!from || !mayMoveFrom(from.ownerId)) throw noSuchWallet();
+      assertActive(from, 'paying');
+      return { from, to: null, subject: from, reported: from };
+    }
     case 'savings_withdraw': {
       const wallet = wallets.get(intent.walletId);
       if (!wallet || !mayMoveFrom(wallet.ownerId)) throw noSuchWallet();
@@ -106,18 +121,26 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
   switch (intent.kind) {
     case 'transfer':
     case 'deposit': {
-      const split = splitCredit(intent.amount, parties.to.savingsPlan);
+      const to = parties.to!;
+      const split = splitCredit(intent.amount, to.savingsPlan);
       const source = intent.kind === 'deposit' ? intent.systemAccountId : parties.from!.main.id;
       return [
         { accountId: source, amount: -intent.amount },
-        { accountId: parties.to.main.id, amount: split.main },
-        { accountId: parties.to.savings.id, amount: split.savings },
+        { accountId: to.main.id, amount: split.main },
+        { accountId: to.savings.id, amount: split.savings },
       ];
     }
-    case 'savings_withdraw':
+    case 'withdrawal':
       return [
-        { accountId: parties.to.savings.id, amount: -intent.amount },
-        { accountId: parties.to.main.id, amount: intent.amount },
+        { accountId: parties.from!.main.id, amount: -intent.amount },
+        { accountId: intent.systemAccountId, amount: intent.amount },
       ];
+    case 'savings_withdraw': {
+      const wallet = parties.reported;
+      return [
+        { accountId: wallet.savings.id, amount: -intent.amount },
+        { accountId: wallet.main.id, amount: intent.amount },
+      ];
+    }
   }
 }

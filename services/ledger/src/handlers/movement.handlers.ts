@@ -6,6 +6,7 @@ import type { MovementService } from '../services/movement.service.js';
 export async function serveMovementRequests(bus: Bus, movements: MovementService): Promise<void> {
   await serve(bus, ledgerRequests.transfer, (request, context) => movements.transfer(request, context));
   await serve(bus, ledgerRequests.deposit, (request, context) => movements.deposit(request, context));
+  await serve(bus, ledgerRequests.withdraw, (request, context) => movements.withdraw(request, context));
   await serve(bus, ledgerRequests.withdrawSavings, (request, context) =>
     movements.withdrawSavings(request, context),
   );

@@ -94,6 +94,16 @@ export interface DepositRequest {
   metadata?: Record<string, string> | undefined;
 }
 
+export interface WithdrawRequest {
+  actor: Actor;
+  wallet_id: string;
+  amount: number;
+  reference: string;
+  destination: SystemAccountCode;
+  idempotency_key: string;
+  metadata?: Record<string, string> | undefined;
+}
+
 export interface WithdrawSavingsRequest {
   actor: Actor;
   wallet_id: string;
@@ -252,6 +262,40 @@ export class MovementService {
           mayMoveFrom: () => true,
           description: request.reference,
           metadata: { ...request.metadata, source: request.source, reference: request.reference },
+        },
+        trace,
+      );
+    });
+  }
+
+  /**
+   * Debits a wallet's main balance to a system account: a service only (billing, when a
+   * PayPal funding is refunded). The rules of the wallet's type for `withdrawal` apply.
+   */
+  async withdraw(request: WithdrawRequest, trace?: TraceContext): Promise<Replayable<TransferResult>> {
+    if (!isService(request.actor)) {
+      throw ledgerError('forbidden', 'only a service debits a wallet to a system account');
+    }
+    const claim = this.claimOf(request.actor, request.idempotency_key, 'withdrawal', { ...request });
+    return this.whileInFlight(claim, async () => {
+      const wallet = await wallets.findWallet(this.db, request.wallet_id);
+      if (!wallet) return this.execute(claim, ledgerError('not_found', 'no such wallet'), trace);
+      const systemAccountId = await this.systemAccountOf(request.destination, wallet.wallet.currency);
+      return this.execute(
+        claim,
+        {
+          intent: {
+            kind: 'withdrawal',
+            type: 'withdrawal',
+            amount: BigInt(request.amount),
+            fromWalletId: request.wallet_id,
+            systemAccountId,
+          },
+          walletIds: [request.wallet_id],
+          systemAccountIds: [systemAccountId],
+          mayMoveFrom: () => true,
+          description: request.reference,
+          metadata: { ...request.metadata, destination: request.destination, reference: request.reference },
         },
         trace,
       );
@@ -643,13 +687,13 @@ export class MovementService {
       id: this.newId(),
       type: intent.type as TransactionType,
       amount: intent.amount,
-      currency: parties.to.currency,
+      currency: parties.reported.currency,
       description: plan.description,
       metadata: plan.metadata,
       from_wallet_id: parties.from?.id ?? null,
-      to_wallet_id: parties.to.id,
+      to_wallet_id: parties.to?.id ?? null,
       from_owner_id: parties.from?.ownerId ?? null,
-      to_owner_id: parties.to.ownerId,
+      to_owner_id: parties.to?.ownerId ?? null,
       initiator_id: userIdOf(claim.actor),
       idempotency_scope: claim.scope,
       idempotency_key: claim.key,
@@ -678,7 +722,7 @@ export class MovementService {
       type: ledgerEvents.transferPosted,
       schema: transferPostedData,
       subject: record.id,
-      data: { transfer },
+      data: { transfer, from_owner_id: record.from_owner_id, to_owner_id: record.to_owner_id },
       time,
       trace,
     });

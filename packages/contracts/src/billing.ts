@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import {
+  actorSchema,
+  amountMinor,
+  cursor,
+  idempotencyKey,
+  pageLimit,
+  pageOf,
+  timestamp,
+  uuid,
+} from './common.js';
+import { defineRequest } from './define.js';
+
+/*
+ * Billing: invoices for what a payer paid a provider (from the wallet, or through PayPal),
+ * gapless invoice numbers, and the reports users read. A user sees the invoices where they
+ * are payer or payee; an admin sees all.
+ */
+
+export const invoiceStatuses = ['pending', 'paid', 'failed', 'refunded'] as const;
+export const invoiceStatus = z.enum(invoiceStatuses);
+
+export const invoiceSchema = z
+  .object({
+    id: uuid,
+    /** Sequential from 1 with no gaps: a number is taken only by an invoice that is issued. */
+    invoice_no: z.number().int().positive(),
+    payer_id: uuid,
+    payee_id: uuid,
+    amount: amountMinor,
+    currency: z.string(),
+    description: z.string().nullable(),
+    status: invoiceStatus,
+    /** The PayPal payment it bills, or null for a bill paid from the wallet. */
+    payment_id: uuid.nullable(),
+    /** The ledger transfer that paid it, once paid. */
+    transfer_id: uuid.nullable(),
+    issued_at: timestamp,
+    paid_at: timestamp.nullable(),
+    refunded_at: timestamp.nullable(),
+    updated_at: timestamp,
+  })
+  .meta({ id: 'Invoice' });
+export type Invoice = z.infer<typeof invoiceSchema>;
+
+export const createBillBody = z
+  .object({
+    /** The provider: their user_name or email. */
+    to_user: z.string().trim().min(1).max(254),
+    amount: amountMinor,
+    /** The paying wallet; the payer's default wallet when left out. */
+    wallet_id: uuid.optional(),
+    description: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+  .meta({ id: 'CreateBillRequest' });
+
+const invoiceFilters = {
+  /** `payer`: invoices the user paid; `payee`: invoices issued to others for the user. */
+  role: z.enum(['payer', 'payee']).optional(),
+  status: invoiceStatus.optional(),
+  cursor: cursor.optional(),
+};
+export const listInvoicesQuery = z.object({ ...invoiceFilters, limit: pageLimit }).strict();
+export const invoicePage = pageOf(invoiceSchema).meta({ id: 'InvoicePage' });
+
+/** A calendar day (UTC), as reports are asked for and drawn. */
+export const calendarDate = z.iso.date({ error: 'must be a date such as 2026-01-31' });
+
+/** `from` and `to` inclusive (UTC days), at most 366 days apart. */
+export const reportSummaryQuery = z
+  .object({ from: calendarDate, to: calendarDate })
+  .strict()
+  .refine((range) => range.from <= range.to, { message: 'must not be after to', path: ['from'] });
+
+const total = z.object({ count: z.number().int().nonnegative(), amount: z.number().int().nonnegative() });
+const reportFigures = {
+  /** Payments to providers (invoices the user paid), and those received as a provider. */
+  payments_made: total,
+  payments_received: total,
+  /** Money that entered the user's wallets from outside (PayPal funding, back office). */
+  deposits: total,
+  transfers_in: total,
+  transfers_out: total,
+};
+
+export const reportSummarySchema = z
+  .object({
+    from: calendarDate,
+    to: calendarDate,
+    /** One section per currency the user moved money in during the range. */
+    currencies: z.array(
+      z.object({
+        currency: z.string(),
+        totals: z.object({
+          ...reportFigures,
+          invoices_paid: total,
+          invoices_received: total,
+        }),
+        /** One point per day of the range, days without activity included, oldest first. */
+        daily: z.array(z.object({ date: calendarDate, ...reportFigures })),
+      }),
+    ),
+  })
+  .meta({ id: 'ReportSummary' });
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+export const billResultSchema = z
+  .object({ invoice: invoiceSchema, transfer_id: uuid })
+  .meta({ id: 'BillResult' });
+
+const withActor = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.object({ actor: actorSchema, ...shape }).strict();
+
+export const billingRequests = {
+  /** Pays a provider from the payer's wallet and issues a paid invoice, once per key. */
+  createBill: defineRequest(
+    'billing.bill.create',
+    withActor({ ...createBillBody.shape, idempotency_key: idempotencyKey }),
+    z.object({ result: billResultSchema, replayed: z.boolean() }),
+  ),
+  listInvoices: defineRequest(
+    'billing.invoice.list',
+    withActor({ ...invoiceFilters, limit: z.number().int().min(1).max(100) }),
+    invoicePage,
+  ),
+  getInvoice: defineRequest('billing.invoice.get', withActor({ invoice_id: uuid }), invoiceSchema),
+  reportSummary: defineRequest(
+    'billing.report.summary',
+    withActor({ from: calendarDate, to: calendarDate }),
+    reportSummarySchema,
+  ),
+} as const;
+
+export const billingEvents = {
+  invoiceIssued: 'billing.invoice.issued',
+  invoicePaid: 'billing.invoice.paid',
+  invoiceRefunded: 'billing.invoice.refunded',
+} as const;
+
+export const invoiceEventData = z.object({ invoice: invoiceSchema });

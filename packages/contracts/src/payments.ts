@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import {
+  actorSchema,
+  amountMinor,
+  currencyCode,
+  cursor,
+  idempotencyKey,
+  pageLimit,
+  pageOf,
+  timestamp,
+  uuid,
+} from './common.js';
+import { defineRequest } from './define.js';
+
+/*
+ * Payments through PayPal (ARCHITECTURE §6): a payment is created with a PayPal order, the
+ * buyer approves it at PayPal, then it is captured (by the buyer's return or by webhook,
+ * whichever comes first) and its result is published for billing. A user sees only their
+ * own payments; an admin sees all and refunds.
+ */
+
+export const paymentStatuses = ['created', 'approved', 'pending', 'captured', 'failed', 'refunded'] as const;
+export const paymentStatus = z.enum(paymentStatuses);
+export type PaymentStatus = z.infer<typeof paymentStatus>;
+
+/** Why a payment failed: PayPal declined the capture, the buyer cancelled, or the order expired. */
+export const paymentFailureReasons = ['declined', 'cancelled', 'expired'] as const;
+
+export const paymentSchema = z
+  .object({
+    id: uuid,
+    /** The user who pays (and whose wallet PayPal's money is credited to first). */
+    payer_id: uuid,
+    wallet_id: uuid,
+    /** The provider paid with this money, or null when the payer funds their own wallet. */
+    paid_to: uuid.nullable(),
+    amount: amountMinor,
+    currency: z.string(),
+    description: z.string().nullable(),
+    status: paymentStatus,
+    failure_reason: z.enum(paymentFailureReasons).nullable(),
+    /** Where the buyer approves the order; null once it no longer can be. */
+    approve_url: z.string().nullable(),
+    paypal_order_id: z.string().nullable(),
+    paypal_capture_id: z.string().nullable(),
+    /** true when the order lives at the local PayPal simulator, not at PayPal. */
+    sandbox: z.boolean(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    captured_at: timestamp.nullable(),
+    refunded_at: timestamp.nullable(),
+  })
+  .meta({ id: 'Payment' });
+export type Payment = z.infer<typeof paymentSchema>;
+
+/** A provider to pay: their user_name or email (as transfers name users). */
+const paidTo = z.string().trim().min(1).max(254);
+
+export const createPaymentBody = z
+  .object({
+    amount: amountMinor,
+    currency: currencyCode,
+    wallet_id: uuid,
+    paid_to: paidTo.optional(),
+    description: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+  .meta({ id: 'CreatePaymentRequest' });
+
+export const listPaymentsQuery = z
+  .object({ status: paymentStatus.optional(), cursor: cursor.optional(), limit: pageLimit })
+  .strict();
+
+export const paymentPage = pageOf(paymentSchema).meta({ id: 'PaymentPage' });
+
+const replayable = <Reply extends z.ZodType>(reply: Reply) =>
+  z.object({ result: reply, replayed: z.boolean() });
+
+const withActor = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.object({ actor: actorSchema, ...shape }).strict();
+
+/** A PayPal webhook as the gateway received it: the headers PayPal signs with, and the raw body. */
+export const paypalWebhookRequest = z
+  .object({
+    headers: z.record(z.string(), z.string()),
+    /** Exactly the bytes received (UTF-8): the signature covers their CRC32. */
+    body: z.string().max(1_000_000),
+  })
+  .strict();
+
+export const paymentsRequests = {
+  create: defineRequest(
+    'payments.payment.create',
+    withActor({ ...createPaymentBody.shape, idempotency_key: idempotencyKey }),
+    replayable(paymentSchema),
+  ),
+  list: defineRequest(
+    'payments.payment.list',
+    withActor({
+      status: paymentStatus.optional(),
+      cursor: cursor.optional(),
+      limit: z.number().int().min(1).max(100),
+    }),
+    paymentPage,
+  ),
+  get: defineRequest('payments.payment.get', withActor({ payment_id: uuid }), paymentSchema),
+  /** Captures an approved order; capturing a captured payment answers it unchanged. */
+  capture: defineRequest('payments.payment.capture', withActor({ payment_id: uuid }), paymentSchema),
+  /** The buyer cancelled at PayPal: the payment fails as `cancelled` unless it was approved since. */
+  cancel: defineRequest('payments.payment.cancel', withActor({ payment_id: uuid }), paymentSchema),
+  /** Refunds a captured payment in full (admin). */
+  refund: defineRequest('payments.payment.refund', withActor({ payment_id: uuid }), paymentSchema),
+  /** Verifies and applies a PayPal webhook; a bad signature answers `webhook_signature_invalid`. */
+  webhook: defineRequest(
+    'payments.webhook.receive',
+    paypalWebhookRequest,
+    z.object({ event_id: z.string(), outcome: z.enum(['applied', 'duplicate', 'ignored']) }),
+  ),
+} as const;
+
+export const paymentsEvents = {
+  paymentCreated: 'payments.payment.created',
+  paymentCaptured: 'payments.payment.captured',
+  paymentFailed: 'payments.payment.failed',
+  paymentRefunded: 'payments.payment.refunded',
+} as const;
+
+/** Every payments event carries the payment as it is after the change. */
+export const paymentEventData = z.object({ payment: paymentSchema });

@@ -10,13 +10,17 @@ import { problemOf, problemOfError, sendProblem } from './problem.js';
 import { type Route, registerRoute } from './route.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { balanceRoutes } from './routes/balance.routes.js';
+import { billingRoutes } from './routes/billing.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
+import { paymentRoutes } from './routes/payments.routes.js';
 import { registerPlatformRoutes } from './routes/platform.routes.js';
 import { transferRoutes } from './routes/transfers.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { walletRoutes } from './routes/wallets.routes.js';
 import { registerWebRoutes } from './routes/web.routes.js';
+import { webhookRoutes } from './routes/webhooks.routes.js';
 
 export interface GatewayDependencies {
   /** A bus connected as service `gateway`. */
@@ -26,7 +30,7 @@ export interface GatewayDependencies {
 }
 
 /** The services the gateway routes to; `/readyz` asks each for its health. */
-export const routedServices = ['identity', 'ledger'];
+export const routedServices = ['identity', 'ledger', 'payments', 'billing', 'notifications'];
 
 /** An inbound request id is kept only when it is short and plain enough to be safe in logs and headers. */
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
@@ -110,11 +114,23 @@ export async function buildGateway({ bus, logger, config }: GatewayDependencies)
     ...walletRoutes(),
     ...transferRoutes(),
     ...catalogRoutes(),
+    ...paymentRoutes(),
+    ...billingRoutes(),
+    ...notificationRoutes(),
     ...healthRoutes({ bus, services: routedServices, timeoutMs: config.readyTimeoutMs }),
   ];
-  for (const route of routes) {
-    registerRoute(app, route, { bus, verifier, busRequestTimeoutMs: config.busRequestTimeoutMs });
-  }
+  const routeServices = { bus, verifier, busRequestTimeoutMs: config.busRequestTimeoutMs };
+  for (const route of routes) registerRoute(app, route, routeServices);
+  // Webhook bodies reach their route as the exact text received: signatures cover those bytes.
+  const rawBodyRoutes = webhookRoutes();
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
+      done(null, body),
+    );
+    for (const route of rawBodyRoutes) registerRoute(scope, route, routeServices);
+  });
+  routes.push(...rawBodyRoutes);
 
   let document: OpenApiDocument | undefined;
   registerPlatformRoutes(app, {

@@ -36,6 +36,8 @@ export interface RouteInput<Params, Query, Body, A extends Access, I extends boo
   /** The validated `Idempotency-Key` header; present on every idempotent route. */
   idempotencyKey: I extends true ? string : undefined;
   requestId: string;
+  /** The request headers with lower-case names, each as one string. */
+  headers: Record<string, string>;
   /**
    * Sends the route's one bus request with kit `call`, carrying the request id and the
    * gateway's timeout.
@@ -190,6 +192,15 @@ function idempotencyKeyOf(request: FastifyRequest): string {
   return result.data;
 }
 
+/** A request's headers as plain strings; a repeated header's values are joined as HTTP joins them. */
+function headersOf(request: FastifyRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
 /** The bearer token of a request, or `unauthenticated`. */
 function bearerTokenOf(request: FastifyRequest): string {
   const header = request.headers.authorization;
@@ -233,6 +244,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
         body: parsePart(route.body, request.body, 'body'),
         user: request.user,
         requestId: request.id,
+        headers: headersOf(request),
         call: (contract, payload) =>
           call(services.bus, contract, payload, {
             requestId: request.id,

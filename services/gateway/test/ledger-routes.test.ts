@@ -833,6 +833,8 @@ describe('the ledger in the API document', () => {
     ['/v1/transfers', 'post'],
     ['/v1/wallets/{id}/deposits', 'post'],
     ['/v1/wallets/{id}/savings/withdraw', 'post'],
+    ['/v1/payments', 'post'],
+    ['/v1/bills', 'post'],
   ] as const;
 
   it('requires the Idempotency-Key header on every operation that moves money', () => {

@@ -26,7 +26,10 @@ describe('health and metrics', () => {
       headers: { 'x-request-id': 'ready-1' },
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', checks: { bus: 'ok', identity: 'ok', ledger: 'ok' } });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      checks: { bus: 'ok', identity: 'ok', ledger: 'ok', payments: 'ok', billing: 'ok', notifications: 'ok' },
+    });
     expect(gateway.calls.find((call) => call.subject === 'identity.health')?.context.requestId).toBe(
       'ready-1',
     );
@@ -64,7 +67,14 @@ describe('health and metrics', () => {
     await gateway.gatewayBus.close();
     const response = await gateway.app.inject({ method: 'GET', url: '/readyz' });
     expect(response.statusCode).toBe(503);
-    expect(problemBody(response).errors?.map((error) => error.path)).toEqual(['bus', 'identity', 'ledger']);
+    expect(problemBody(response).errors?.map((error) => error.path)).toEqual([
+      'bus',
+      'identity',
+      'ledger',
+      'payments',
+      'billing',
+      'notifications',
+    ]);
   });
 
   it('exposes request counts and durations by route template on /metrics', async () => {
@@ -159,6 +169,18 @@ describe('API documents', () => {
         'POST /v1/savings-plans',
         'GET /v1/transaction-rules',
         'POST /v1/transaction-rules',
+        'POST /v1/payments',
+        'GET /v1/payments',
+        'GET /v1/payments/{id}',
+        'POST /v1/payments/{id}/capture',
+        'POST /v1/payments/{id}/cancel',
+        'POST /v1/payments/{id}/refund',
+        'POST /v1/webhooks/paypal',
+        'POST /v1/bills',
+        'GET /v1/invoices',
+        'GET /v1/invoices/{id}',
+        'GET /v1/reports/summary',
+        'GET /v1/notifications',
         'GET /healthz',
         'GET /readyz',
       ].sort(),

@@ -9,7 +9,7 @@ import {
 import { createLogger, MemoryBroker, type MemoryBus, type MessageContext } from '@moneypal/kit';
 import type { FastifyInstance } from 'fastify';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
-import { buildGateway } from '../src/app.js';
+import { buildGateway, routedServices } from '../src/app.js';
 import { type GatewayConfig, loadGatewayConfig } from '../src/config.js';
 
 export interface BusCall {
@@ -138,7 +138,7 @@ export interface TestGateway {
 }
 
 /**
- * A gateway on the in-process bus, with buses named `identity` and `ledger` beside it where
+ * A gateway on the in-process bus, with a bus for each service it routes to beside it where
  * tests register small responders for the subjects they need. The key set and health
  * subjects answer from the start.
  */
@@ -151,13 +151,15 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     destination: { write: (line: string) => void logLines.push(line) },
   });
   const gatewayBus = broker.connect('gateway', logger);
-  const identity = broker.connect('identity');
-  const ledger = broker.connect('ledger');
+  // One bus per service the gateway routes to, where tests register responders for its subjects.
+  const serviceBuses = new Map(routedServices.map((service) => [service, broker.connect(service)]));
+  const identity = serviceBuses.get('identity')!;
+  const ledger = serviceBuses.get('ledger')!;
   const signingKey = await createSigningKey();
   const calls: BusCall[] = [];
 
   const respond: TestGateway['respond'] = async (subject, handler) => {
-    const bus = subject.startsWith('ledger.') ? ledger : identity;
+    const bus = serviceBuses.get(subject.slice(0, subject.indexOf('.'))) ?? identity;
     await bus.handle(subject, async (payload, context) => {
       calls.push({ subject, payload, context });
       return handler(payload, context);
@@ -165,8 +167,10 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   };
   const publishedKeys: JWK[] = [signingKey.publicJwk];
   await respond('identity.keys.get', async () => ({ keys: publishedKeys }));
-  await respond('identity.health', async () => ({ status: 'ok', service: 'identity' }));
-  await respond('ledger.health', async () => ({ status: 'ok', service: 'ledger' }));
+  const healthSubjects = routedServices.map((service) => `${service}.health`);
+  for (const service of routedServices) {
+    await respond(`${service}.health`, async () => ({ status: 'ok', service }));
+  }
 
   const config: GatewayConfig = {
     ...loadGatewayConfig({}),
@@ -205,9 +209,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     calls,
     logLines,
     operationCalls: () =>
-      calls.filter(
-        (call) => !['identity.keys.get', 'identity.health', 'ledger.health'].includes(call.subject),
-      ),
+      calls.filter((call) => call.subject !== 'identity.keys.get' && !healthSubjects.includes(call.subject)),
     respond,
     signToken,
     bearer: async (role = 'user') => {
@@ -217,8 +219,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     close: async () => {
       await app.close();
       await gatewayBus.close();
-      await identity.close();
-      await ledger.close();
+      for (const bus of serviceBuses.values()) await bus.close();
       broker.shutdown();
     },
   };

@@ -1,0 +1,378 @@
+import { randomUUID } from 'node:crypto';
+import type { AccessClaims } from '@moneypal/contracts';
+import { AppError } from '@moneypal/kit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { problemBody, startGateway, type TestGateway } from './support.js';
+
+const now = new Date().toISOString();
+const paymentOf = (overrides: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  payer_id: randomUUID(),
+  wallet_id: randomUUID(),
+  paid_to: null,
+  amount: 1250,
+  currency: 'USD',
+  description: null,
+  status: 'created',
+  failure_reason: null,
+  approve_url: 'http://127.0.0.1:8081/checkoutnow?token=5O190127TN364715T',
+  paypal_order_id: '5O190127TN364715T',
+  paypal_capture_id: null,
+  sandbox: true,
+  created_at: now,
+  updated_at: now,
+  captured_at: null,
+  refunded_at: null,
+  ...overrides,
+});
+const invoiceOf = (overrides: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  invoice_no: 7,
+  payer_id: randomUUID(),
+  payee_id: randomUUID(),
+  amount: 900,
+  currency: 'USD',
+  description: 'haircut',
+  status: 'paid',
+  payment_id: null,
+  transfer_id: randomUUID(),
+  issued_at: now,
+  paid_at: now,
+  refunded_at: null,
+  updated_at: now,
+  ...overrides,
+});
+const zero = { count: 0, amount: 0 };
+const figures = {
+  payments_made: { count: 1, amount: 900 },
+  payments_received: zero,
+  deposits: zero,
+  transfers_in: zero,
+  transfers_out: zero,
+};
+const report = {
+  from: '2030-01-01',
+  to: '2030-01-01',
+  currencies: [
+    {
+      currency: 'USD',
+      totals: { ...figures, invoices_paid: { count: 1, amount: 900 }, invoices_received: zero },
+      daily: [{ date: '2030-01-01', ...figures }],
+    },
+  ],
+};
+const message = {
+  id: randomUUID(),
+  user_id: randomUUID(),
+  channel: 'email',
+  to: 'ada@example.com',
+  template: 'registration',
+  subject: 'Welcome to MoneyPal',
+  status: 'sent',
+  attempts: 1,
+  provider_id: '<abc@moneypal>',
+  error: null,
+  created_at: now,
+  updated_at: now,
+  sent_at: now,
+};
+
+const actorOf = (claims: AccessClaims) => ({ user_id: claims.sub, role: claims.role });
+
+describe('payment, billing and notification routes', () => {
+  let gateway: TestGateway;
+  let user: { authorization: string; claims: AccessClaims };
+  let admin: { authorization: string; claims: AccessClaims };
+  beforeEach(async () => {
+    gateway = await startGateway();
+    user = await gateway.bearer('user');
+    admin = await gateway.bearer('admin');
+  });
+  afterEach(async () => {
+    await gateway.close();
+  });
+
+  const answer = (subject: string, reply: unknown) => gateway.respond(subject, async () => reply);
+
+  const paymentId = randomUUID();
+  const invoiceId = randomUUID();
+  const cases: {
+    name: string;
+    role: 'user' | 'admin';
+    method: 'GET' | 'POST';
+    url: string;
+    subject: string;
+    reply: unknown;
+    status: number;
+    payload: Record<string, unknown>;
+  }[] = [
+    {
+      name: 'lists my payments with the default limit',
+      role: 'user',
+      method: 'GET',
+      url: '/v1/payments?status=captured',
+      subject: 'payments.payment.list',
+      reply: { data: [paymentOf({ status: 'captured' })], next_cursor: null },
+      status: 200,
+      payload: { status: 'captured', limit: 20 },
+    },
+    {
+      name: 'reads a payment',
+      role: 'user',
+      method: 'GET',
+      url: `/v1/payments/${paymentId}`,
+      subject: 'payments.payment.get',
+      reply: paymentOf({ id: paymentId }),
+      status: 200,
+      payload: { payment_id: paymentId },
+    },
+    {
+      name: 'captures a payment',
+      role: 'user',
+      method: 'POST',
+      url: `/v1/payments/${paymentId}/capture`,
+      subject: 'payments.payment.capture',
+      reply: paymentOf({ id: paymentId, status: 'captured', captured_at: now }),
+      status: 200,
+      payload: { payment_id: paymentId },
+    },
+    {
+      name: 'records a cancelled approval',
+      role: 'user',
+      method: 'POST',
+      url: `/v1/payments/${paymentId}/cancel`,
+      subject: 'payments.payment.cancel',
+      reply: paymentOf({ id: paymentId, status: 'failed', failure_reason: 'cancelled' }),
+      status: 200,
+      payload: { payment_id: paymentId },
+    },
+    {
+      name: 'refunds a payment for an admin',
+      role: 'admin',
+      method: 'POST',
+      url: `/v1/payments/${paymentId}/refund`,
+      subject: 'payments.payment.refund',
+      reply: paymentOf({ id: paymentId, status: 'refunded', refunded_at: now }),
+      status: 200,
+      payload: { payment_id: paymentId },
+    },
+    {
+      name: 'lists the invoices I paid',
+      role: 'user',
+      method: 'GET',
+      url: '/v1/invoices?role=payer&limit=5',
+      subject: 'billing.invoice.list',
+      reply: { data: [invoiceOf()], next_cursor: 'next' },
+      status: 200,
+      payload: { role: 'payer', limit: 5 },
+    },
+    {
+      name: 'reads an invoice',
+      role: 'user',
+      method: 'GET',
+      url: `/v1/invoices/${invoiceId}`,
+      subject: 'billing.invoice.get',
+      reply: invoiceOf({ id: invoiceId }),
+      status: 200,
+      payload: { invoice_id: invoiceId },
+    },
+    {
+      name: 'reads my report over a range of days',
+      role: 'user',
+      method: 'GET',
+      url: '/v1/reports/summary?from=2030-01-01&to=2030-01-01',
+      subject: 'billing.report.summary',
+      reply: report,
+      status: 200,
+      payload: { from: '2030-01-01', to: '2030-01-01' },
+    },
+    {
+      name: 'lists the messages sent to me',
+      role: 'user',
+      method: 'GET',
+      url: '/v1/notifications?channel=email',
+      subject: 'notifications.message.list',
+      reply: { data: [message], next_cursor: null },
+      status: 200,
+      payload: { channel: 'email', limit: 20 },
+    },
+  ];
+
+  for (const example of cases) {
+    it(`${example.name} (${example.method} ${example.url.split('?')[0]})`, async () => {
+      await answer(example.subject, example.reply);
+      const caller = example.role === 'admin' ? admin : user;
+      const response = await gateway.app.inject({
+        method: example.method,
+        url: example.url,
+        headers: { authorization: caller.authorization },
+      });
+      expect(response.statusCode, response.body).toBe(example.status);
+      expect(response.json()).toEqual(example.reply);
+      expect(gateway.operationCalls()).toEqual([
+        expect.objectContaining({
+          subject: example.subject,
+          payload: { actor: actorOf(caller.claims), ...example.payload },
+        }),
+      ]);
+    });
+  }
+
+  it('creates a payment with the Idempotency-Key, and marks a stored answer as replayed', async () => {
+    const payment = paymentOf();
+    let replayed = false;
+    await gateway.respond('payments.payment.create', async () => ({ result: payment, replayed }));
+    const body = { amount: 1250, currency: 'USD', wallet_id: payment.wallet_id, paid_to: ' barber ' };
+    const send = () =>
+      gateway.app.inject({
+        method: 'POST',
+        url: '/v1/payments',
+        headers: { authorization: user.authorization, 'idempotency-key': 'pay-1' },
+        payload: body,
+      });
+    const first = await send();
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toEqual(payment);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    replayed = true;
+    const second = await send();
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(gateway.operationCalls()[0]?.payload).toEqual({
+      actor: actorOf(user.claims),
+      amount: 1250,
+      currency: 'USD',
+      wallet_id: payment.wallet_id,
+      paid_to: 'barber',
+      idempotency_key: 'pay-1',
+    });
+  });
+
+  it('pays a bill from the wallet with the Idempotency-Key', async () => {
+    const invoice = invoiceOf();
+    await answer('billing.bill.create', {
+      result: { invoice, transfer_id: invoice.transfer_id },
+      replayed: false,
+    });
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/bills',
+      headers: { authorization: user.authorization, 'idempotency-key': 'bill-1' },
+      payload: { to_user: 'barber', amount: 900, description: 'haircut' },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toEqual({ invoice, transfer_id: invoice.transfer_id });
+    expect(gateway.operationCalls()[0]?.payload).toEqual({
+      actor: actorOf(user.claims),
+      to_user: 'barber',
+      amount: 900,
+      description: 'haircut',
+      idempotency_key: 'bill-1',
+    });
+  });
+
+  it('refuses bad money-moving bodies and a missing key before asking anyone', async () => {
+    const bad: { url: string; payload: unknown; headers?: Record<string, string>; path: string }[] = [
+      {
+        url: '/v1/payments',
+        payload: { amount: 10.5, currency: 'USD', wallet_id: randomUUID() },
+        path: 'amount',
+      },
+      {
+        url: '/v1/payments',
+        payload: { amount: 10, currency: 'usd', wallet_id: randomUUID() },
+        path: 'currency',
+      },
+      { url: '/v1/payments', payload: { amount: 10, currency: 'USD', wallet_id: 'nope' }, path: 'wallet_id' },
+      { url: '/v1/bills', payload: { to_user: 'x', amount: -1 }, path: 'amount' },
+      { url: '/v1/bills', payload: { to_user: 'x', amount: 1, tip: 1 }, path: '' },
+      { url: '/v1/bills', payload: { to_user: 'x', amount: 1 }, headers: {}, path: 'Idempotency-Key' },
+    ];
+    for (const example of bad) {
+      const response = await gateway.app.inject({
+        method: 'POST',
+        url: example.url,
+        headers: {
+          authorization: user.authorization,
+          ...(example.headers ?? { 'idempotency-key': 'k-1' }),
+        },
+        payload: example.payload as object,
+      });
+      expect(response.statusCode, JSON.stringify(example)).toBe(400);
+      expect(problemBody(response).errors?.map((error) => error.path)).toContain(example.path);
+    }
+    const range = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/reports/summary?from=2030-02-01&to=2030-01-01',
+      headers: { authorization: user.authorization },
+    });
+    expect(range.statusCode).toBe(400);
+    expect(gateway.operationCalls()).toEqual([]);
+  });
+
+  it('lets only an admin refund', async () => {
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: `/v1/payments/${paymentId}/refund`,
+      headers: { authorization: user.authorization },
+    });
+    expect(response.statusCode).toBe(403);
+    expect(gateway.operationCalls()).toEqual([]);
+  });
+
+  describe('PayPal webhooks', () => {
+    // Spacing and key order as PayPal sent them: the signature covers exactly these bytes.
+    const body = '{"id":"WH-1",  "event_type":"PAYMENT.CAPTURE.COMPLETED","resource":{"id":"C1"}}\n';
+    const paypalHeaders = {
+      'paypal-transmission-id': 'a1b2',
+      'paypal-transmission-time': now,
+      'paypal-transmission-sig': 'c2lnbmF0dXJl',
+      'paypal-cert-url': 'https://api.paypal.com/v1/notifications/certs/CERT-1',
+      'paypal-auth-algo': 'SHA256withRSA',
+    };
+
+    it('forwards the exact body and only the PayPal headers, without a token', async () => {
+      await answer('payments.webhook.receive', { event_id: 'WH-1', outcome: 'applied' });
+      const response = await gateway.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/paypal',
+        headers: { 'content-type': 'application/json', cookie: 'session=1', ...paypalHeaders },
+        payload: body,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json()).toEqual({ event_id: 'WH-1', outcome: 'applied' });
+      expect(gateway.operationCalls()[0]?.payload).toEqual({ headers: paypalHeaders, body });
+    });
+
+    it('answers 400 when the signature does not verify', async () => {
+      await gateway.respond('payments.webhook.receive', async () => {
+        throw new AppError('webhook_signature_invalid', 'the signature does not verify');
+      });
+      const response = await gateway.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/paypal',
+        headers: { 'content-type': 'application/json', ...paypalHeaders },
+        payload: body,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(problemBody(response).code).toBe('webhook_signature_invalid');
+    });
+
+    it('refuses an empty body and another media type', async () => {
+      const empty = await gateway.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/paypal',
+        headers: { 'content-type': 'application/json' },
+        payload: '',
+      });
+      expect(empty.statusCode).toBe(400);
+      const text = await gateway.app.inject({
+        method: 'POST',
+        url: '/v1/webhooks/paypal',
+        headers: { 'content-type': 'text/plain' },
+        payload: body,
+      });
+      expect(text.statusCode).toBe(415);
+      expect(gateway.operationCalls()).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,306 @@
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { defaultFailures, mergeFailures, type SimulatorFailures } from './failures.js';
+import { paypalIds } from './ids.js';
+import type { SimulatorLogger } from './logger.js';
+import { formatAmountValue } from './money.js';
+import {
+  type CaptureOutcome,
+  type Money,
+  type Order,
+  OrderBook,
+  type OrderBookEvent,
+  type Refund,
+  type RefundRequest,
+} from './orders.js';
+import { captureJson, type Merchant, orderJson, type ResourceUrls, refundJson } from './resources.js';
+import { buildServer } from './server.js';
+import { loadSigningIdentity, type SigningIdentity } from './signing.js';
+import { TokenIssuer } from './tokens.js';
+import {
+  createWebhookEvent,
+  type WebhookDelivery,
+  WebhookDispatcher,
+  type WebhookEvent,
+  type WebhookTarget,
+} from './webhooks.js';
+
+export interface PayPalSimulatorOptions {
+  /** 0 (any free port) by default. */
+  port?: number;
+  /** '127.0.0.1' by default. */
+  host?: string;
+  /** 'sandbox-client-id' by default. */
+  clientId?: string;
+  /** 'sandbox-client-secret' by default. */
+  clientSecret?: string;
+  /** Where webhooks go from the start; `setWebhookTarget` sets it later. */
+  webhook?: WebhookTarget;
+  failures?: Partial<SimulatorFailures>;
+  /** Any object with pino-style `info`/`warn`/`error(fields, message)`; one `info` line per request. */
+  logger?: SimulatorLogger;
+  /**
+   * Base of the API links in answers and of PAYPAL-CERT-URL, as the merchant's servers reach
+   * the simulator; `http://<host>:<port>` by default (localhost when listening on every address).
+   */
+  apiUrl?: string;
+  /** Base of the approval page links (`approve`, `payer-action`), as buyers' browsers reach it; `apiUrl` by default. */
+  publicUrl?: string;
+  /** `expires_in` of access tokens; PayPal's 32400 (9 h) by default. */
+  tokenLifetimeSeconds?: number;
+}
+
+export interface RunningPayPalSimulator {
+  /** Base URL of the API, e.g. http://127.0.0.1:43121. */
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  configure(failures: Partial<SimulatorFailures>): void;
+  setWebhookTarget(target: WebhookTarget | null): void;
+  /** As the buyer's "Approve" buttons do; `outcome` decides what the capture ends as (the configured default when absent). */
+  approveOrder(orderId: string, outcome?: CaptureOutcome): void;
+  /** As the buyer's "Cancel" does: the order is left as it was, as at PayPal. */
+  cancelOrder(orderId: string): void;
+  /** A PENDING capture completes and PAYMENT.CAPTURE.COMPLETED is sent. */
+  completePendingCapture(captureId: string): Promise<void>;
+  /** A PENDING capture is denied (status DECLINED) and PAYMENT.CAPTURE.DENIED is sent. */
+  denyPendingCapture(captureId: string): Promise<void>;
+  /** The order as `GET /v2/checkout/orders/{id}` answers it; undefined for an unknown id. */
+  getOrder(orderId: string): Record<string, unknown> | undefined;
+  webhookDeliveries(): WebhookDelivery[];
+  redeliver(eventId: string): Promise<void>;
+  /** Releases webhooks held for out-of-order delivery and waits for every delivery and retry to finish. */
+  flushWebhooks(): Promise<void>;
+  /** Ends every access token issued so far, so the next API call answers 401 as with an expired token. */
+  expireTokens(): void;
+  stop(): Promise<void>;
+}
+
+/** Waits between webhook retries: five attempts within about a second, for tests. */
+const webhookRetryDelaysMs = [50, 100, 200, 400];
+const webhookAttemptTimeoutMs = 5_000;
+
+function amountText(money: Money): string {
+  return `${formatAmountValue(money.minor, money.currency)} ${money.currency}`;
+}
+
+interface SimulatorCoreOptions {
+  identity: SigningIdentity;
+  credentials: { clientId: string; clientSecret: string };
+  failures: Partial<SimulatorFailures>;
+  tokenLifetimeSeconds: number;
+  logger: SimulatorLogger | undefined;
+  clock?: () => Date;
+}
+
+/**
+ * The simulator's state and every change to it, shared by the HTTP routes and the
+ * programmatic controls; each change sends its webhooks.
+ */
+export class SimulatorCore {
+  readonly book: OrderBook;
+  readonly tokens: TokenIssuer;
+  readonly webhooks: WebhookDispatcher;
+  /** PayPal-Request-Id → the stored answer, per method and path. */
+  readonly idempotentAnswers = new Map<string, { status: number; body: unknown }>();
+  readonly merchant: Merchant = {
+    merchantId: paypalIds.account(),
+    emailAddress: 'sandbox-merchant@business.example.com',
+  };
+  urls: ResourceUrls = { apiUrl: '', checkoutUrl: '' };
+  readonly identity: SigningIdentity;
+  readonly logger: SimulatorLogger | undefined;
+  readonly clock: () => Date;
+  private currentFailures: SimulatorFailures;
+  private readonly stopping = new AbortController();
+
+  constructor(options: SimulatorCoreOptions) {
+    this.identity = options.identity;
+    this.logger = options.logger;
+    this.clock = options.clock ?? (() => new Date());
+    this.currentFailures = mergeFailures(defaultFailures, options.failures);
+    this.book = new OrderBook(this.clock);
+    this.tokens = new TokenIssuer(options.credentials, options.tokenLifetimeSeconds, this.clock);
+    this.webhooks = new WebhookDispatcher({
+      identity: options.identity,
+      certUrl: () => this.certUrl,
+      failures: () => this.currentFailures,
+      clock: this.clock,
+      logger: options.logger,
+      retryDelaysMs: webhookRetryDelaysMs,
+      attemptTimeoutMs: webhookAttemptTimeoutMs,
+    });
+  }
+
+  get failures(): SimulatorFailures {
+    return this.currentFailures;
+  }
+
+  get certUrl(): string {
+    return `${this.urls.apiUrl}/v1/notifications/certs/${this.identity.certId}`;
+  }
+
+  configure(change: Partial<SimulatorFailures>): void {
+    this.currentFailures = mergeFailures(this.currentFailures, change);
+    this.webhooks.failuresChanged();
+  }
+
+  /** Counts one API request against `failNextRequests`; the status it must fail with, or null. */
+  takeInjectedFailure(): 500 | 503 | null {
+    const pending = this.currentFailures.failNextRequests;
+    if (pending.count <= 0) return null;
+    pending.count -= 1;
+    return pending.status;
+  }
+
+  /** The configured latency; cut short when the simulator stops. */
+  async addLatency(): Promise<void> {
+    const latencyMs = this.currentFailures.latencyMs;
+    if (latencyMs <= 0) return;
+    await sleep(latencyMs, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+  }
+
+  approve(orderId: string, outcome: CaptureOutcome | null): Order {
+    const { order, events } = this.book.approveOrder(orderId, outcome);
+    this.publish(events);
+    return order;
+  }
+
+  cancel(orderId: string): Order {
+    return this.book.cancelOrder(orderId);
+  }
+
+  capture(orderId: string): Order {
+    const { order, events } = this.book.captureOrder(orderId, this.currentFailures.captureOutcome);
+    this.publish(events);
+    return order;
+  }
+
+  refund(captureId: string, request: RefundRequest): Refund {
+    const { refund, events } = this.book.refundCapture(captureId, request);
+    this.publish(events);
+    return refund;
+  }
+
+  completePendingCapture(captureId: string): void {
+    this.publish(this.book.completePendingCapture(captureId).events);
+  }
+
+  denyPendingCapture(captureId: string): void {
+    this.publish(this.book.denyPendingCapture(captureId).events);
+  }
+
+  stop(): void {
+    this.stopping.abort();
+    this.webhooks.stop();
+  }
+
+  private publish(events: OrderBookEvent[]): void {
+    for (const event of events) this.webhooks.publish(this.webhookEventFor(event));
+  }
+
+  private webhookEventFor(event: OrderBookEvent): WebhookEvent {
+    const base = { eventType: event.type, apiUrl: this.urls.apiUrl, now: this.clock() };
+    switch (event.type) {
+      case 'CHECKOUT.ORDER.APPROVED': {
+        const order = this.book.findOrder(event.orderId)!;
+        return createWebhookEvent({
+          ...base,
+          resourceType: 'checkout-order',
+          summary: 'An order has been approved by buyer',
+          resource: orderJson(this.book, order, this.urls, this.merchant),
+        });
+      }
+      case 'PAYMENT.CAPTURE.REFUNDED': {
+        const refund = this.book.findRefund(event.refundId)!;
+        return createWebhookEvent({
+          ...base,
+          resourceType: 'refund',
+          summary: `A ${amountText(refund.amount)} capture payment was refunded`,
+          resource: refundJson(refund, this.urls),
+        });
+      }
+      default: {
+        const capture = this.book.findCapture(event.captureId)!;
+        const summaries = {
+          'PAYMENT.CAPTURE.COMPLETED': `Payment completed for ${amountText(capture.amount)}`,
+          'PAYMENT.CAPTURE.PENDING': `Payment pending for ${amountText(capture.amount)}`,
+          'PAYMENT.CAPTURE.DECLINED': `A payment capture for ${amountText(capture.amount)} was declined`,
+          'PAYMENT.CAPTURE.DENIED': `Payment denied for ${amountText(capture.amount)}`,
+        };
+        return createWebhookEvent({
+          ...base,
+          resourceType: 'capture',
+          summary: summaries[event.type],
+          resource: captureJson(capture, this.urls, this.merchant, { standalone: true }),
+        });
+      }
+    }
+  }
+}
+
+function baseUrlOf(address: AddressInfo): string {
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const host = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+function withoutTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * Starts a stateful, in-memory PayPal on a local port: OAuth2 tokens, Orders v2, captures,
+ * refunds, the buyer's approval page and signed webhooks, with failure injection.
+ */
+export async function startPayPalSimulator(
+  options: PayPalSimulatorOptions = {},
+): Promise<RunningPayPalSimulator> {
+  const credentials = {
+    clientId: options.clientId ?? 'sandbox-client-id',
+    clientSecret: options.clientSecret ?? 'sandbox-client-secret',
+  };
+  const core = new SimulatorCore({
+    identity: await loadSigningIdentity(),
+    credentials,
+    failures: options.failures ?? {},
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 32_400,
+    logger: options.logger,
+  });
+  const app = buildServer(core);
+  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  const apiUrl = withoutTrailingSlash(options.apiUrl ?? baseUrlOf(app.server.address() as AddressInfo));
+  core.urls = { apiUrl, checkoutUrl: withoutTrailingSlash(options.publicUrl ?? apiUrl) };
+  if (options.webhook) core.webhooks.setTarget(options.webhook);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: apiUrl,
+    ...credentials,
+    configure: (failures) => core.configure(failures),
+    setWebhookTarget: (target) => core.webhooks.setTarget(target),
+    approveOrder: (orderId, outcome) => {
+      core.approve(orderId, outcome ?? null);
+    },
+    cancelOrder: (orderId) => {
+      core.cancel(orderId);
+    },
+    completePendingCapture: async (captureId) => core.completePendingCapture(captureId),
+    denyPendingCapture: async (captureId) => core.denyPendingCapture(captureId),
+    getOrder: (orderId) => {
+      const order = core.book.findOrder(orderId);
+      return order ? orderJson(core.book, order, core.urls, core.merchant) : undefined;
+    },
+    webhookDeliveries: () => core.webhooks.deliveries(),
+    redeliver: (eventId) => core.webhooks.redeliver(eventId),
+    flushWebhooks: () => core.webhooks.flush(),
+    expireTokens: () => core.tokens.expireAll(),
+    stop: () => {
+      stopped ??= (async () => {
+        core.stop();
+        await app.close();
+      })();
+      return stopped;
+    },
+  };
+}

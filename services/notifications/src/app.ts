@@ -1,0 +1,117 @@
+import { identityRequests } from '@moneypal/contracts';
+import { AppError, type Bus, call, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
+import type { NotificationsConfig } from './config.js';
+import { type NotificationsDatabase, notificationsMigrations } from './database.js';
+import { subscribeToEvents } from './handlers/event.handlers.js';
+import { serveHealthRequest } from './handlers/health.handler.js';
+import { serveMessageRequests } from './handlers/message.handlers.js';
+import { DispatchService } from './services/dispatch.service.js';
+import { createEmailTransport } from './services/email.transport.js';
+import { HealthService } from './services/health.service.js';
+import { IntakeService, type UserDirectory } from './services/intake.service.js';
+import { MessageLogService } from './services/message-log.service.js';
+import { RecordingSmsProvider, type SmsProvider } from './services/sms.provider.js';
+
+export interface StartNotificationsOptions {
+  config: NotificationsConfig;
+  /** The notifications database; the caller opened it and closes it after `stop`. */
+  db: NotificationsDatabase;
+  /** The caller connected it and closes it after `stop`. */
+  bus: Bus;
+  logger: Logger;
+  /** The time of every message and attempt, and what is due; tests move it. */
+  clock?: () => Date;
+  /** New message ids; UUIDv7 by default, so they sort by creation time. */
+  newId?: () => string;
+  /** Where SMS goes; a provider that only records and logs the recipient by default. */
+  smsProvider?: SmsProvider;
+  /** How often the dispatcher looks for due messages (retries) nobody announced; 1 s by default. */
+  dispatchIntervalMs?: number;
+  /** How often the outbox relay looks for events nobody announced. */
+  outboxPollIntervalMs?: number;
+}
+
+export interface RunningNotifications {
+  /** Sends every message due now (after a pass already running); resolves with how many it tried. */
+  dispatchNow(): Promise<number>;
+  /** Stops sending and publishing events; close the bus and then the database afterwards. */
+  stop(): Promise<void>;
+}
+
+/** Identity over the bus, as notifications need it: a user by id, or null once deleted. */
+function identityDirectory(bus: Bus): UserDirectory {
+  return {
+    async findUser(id) {
+      try {
+        return await call(bus, identityRequests.getUser, { id });
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'not_found') return null;
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Starts the notifications service on a database and a bus: migrates, turns identity's,
+ * the ledger's, billing's and payments' events into messages, sends them (email over SMTP
+ * or captured into the log; SMS through the provider) with retries, answers
+ * `notifications.message.list` and `notifications.health`, and relays its outbox events.
+ */
+export async function startNotifications(options: StartNotificationsOptions): Promise<RunningNotifications> {
+  const { config, db, bus, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+
+  const applied = await migrateToLatest(db, await notificationsMigrations());
+  if (applied.length > 0) logger.info({ migrations: applied }, 'notifications database migrated');
+
+  const relay = new OutboxRelay({
+    db,
+    bus,
+    logger,
+    ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
+  });
+  const email = createEmailTransport(config.email, logger);
+  const sms = options.smsProvider ?? new RecordingSmsProvider(logger);
+  const dispatcher = new DispatchService({
+    db,
+    clock,
+    logger,
+    email,
+    sms,
+    policy: { maxAttempts: config.maxAttempts, retryBackoffMs: config.retryBackoffMs },
+    pollIntervalMs: options.dispatchIntervalMs ?? 1_000,
+    onEventsWritten: () => relay.notify(),
+  });
+  const intake = new IntakeService({
+    db,
+    clock,
+    newId: options.newId ?? newId,
+    users: identityDirectory(bus),
+    logger,
+    onMessagesWritten: () => dispatcher.notify(),
+  });
+
+  await serveMessageRequests(bus, new MessageLogService(db));
+  await serveHealthRequest(bus, new HealthService(db));
+  await subscribeToEvents(bus, intake);
+  relay.start();
+  dispatcher.start();
+  logger.info(
+    {
+      email: config.email.mode === 'smtp' ? `smtp://${config.email.host}:${config.email.port}` : 'capture',
+      sms: sms.name,
+      max_attempts: config.maxAttempts,
+    },
+    'notifications service started',
+  );
+
+  return {
+    dispatchNow: () => dispatcher.dispatchNow(),
+    async stop() {
+      await dispatcher.stop();
+      await relay.stop();
+      email.close();
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import { formatMinor } from '@moneypal/kit';
+
+/**
+ * The text of every message MoneyPal sends. Plain text, short, and the same for a given
+ * input: the service renders a message once, when the event that asks for it arrives.
+ */
+
+interface Amount {
+  amountMinor: bigint;
+  currency: string;
+}
+
+/** A movement of money between two users, seen from one of them. */
+interface PaymentNotice extends Amount {
+  firstName: string;
+  /** `payment` when a provider was paid, `transfer` between users. */
+  kind: 'transfer' | 'payment';
+  /** The other party's user name, or null when identity no longer knows them. */
+  counterparty: string | null;
+  description: string | null;
+  /** The ledger transfer id. */
+  reference: string;
+}
+
+export type MessageContent =
+  | { template: 'registration'; firstName: string; userName: string }
+  | ({ template: 'payment_sent' } & PaymentNotice)
+  | ({ template: 'payment_received' } & PaymentNotice)
+  | ({
+      template: 'invoice_issued';
+      firstName: string;
+      invoiceNo: number;
+      /** The provider's user name, or null when identity no longer knows them. */
+      payee: string | null;
+      description: string | null;
+      status: string;
+      issuedAt: Date;
+    } & Amount)
+  | ({
+      template: 'refund';
+      firstName: string;
+      /** The provider the payment went to, if any. */
+      paidTo: string | null;
+      description: string | null;
+      /** The payment id. */
+      reference: string;
+    } & Amount)
+  | { template: 'one_time_code'; channel: 'email' | 'sms'; code: string; expiresAt: Date };
+
+export interface RenderedMessage {
+  /** The email subject; SMS has none. */
+  subject: string | null;
+  body: string;
+}
+
+const signature = 'The MoneyPal team';
+const unknownUser = 'another MoneyPal user';
+
+/** `1234550n, 'USD'` → `'USD 12,345.50'`: the currency's exponent, digits grouped by thousands. */
+export function formatAmount(amountMinor: bigint, currency: string): string {
+  const [whole = '', fraction] = formatMinor(amountMinor, currency).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${currency} ${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
+}
+
+/** `2030-01-02T03:04:05Z` → `2030-01-02 03:04 UTC`. */
+export function formatTime(time: Date): string {
+  return `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function letter(firstName: string, lines: readonly (string | null)[]): string {
+  return [`Hello ${firstName},`, '', ...lines.filter((line) => line !== null), '', signature, ''].join('\n');
+}
+
+function describedAs(description: string | null): string | null {
+  return description === null ? null : `Description: ${description}`;
+}
+
+export function renderMessage(content: MessageContent): RenderedMessage {
+  switch (content.template) {
+    case 'registration':
+      return {
+        subject: `Welcome to MoneyPal, ${content.firstName}`,
+        body: letter(content.firstName, [
+          `Your MoneyPal account ${content.userName} is ready.`,
+          'You can now fund your wallet, pay providers and send money to other users.',
+        ]),
+      };
+    case 'payment_sent': {
+      const amount = formatAmount(content.amountMinor, content.currency);
+      const to = content.counterparty ?? unknownUser;
+      const summary =
+        content.kind === 'payment' ? `You paid ${amount} to ${to}` : `You sent ${amount} to ${to}`;
+      return {
+        subject: summary,
+        body: letter(content.firstName, [
+          `${summary}.`,
+          describedAs(content.description),
+          `Reference: ${content.reference}`,
+        ]),
+      };
+    }
+    case 'payment_received': {
+      const amount = formatAmount(content.amountMinor, content.currency);
+      const from = content.counterparty ?? unknownUser;
+      const summary =
+        content.kind === 'payment'
+          ? `You were paid ${amount} by ${from}`
+          : `You received ${amount} from ${from}`;
+      return {
+        subject: summary,
+        body: letter(content.firstName, [
+          `${summary}.`,
+          describedAs(content.description),
+          `Reference: ${content.reference}`,
+        ]),
+      };
+    }
+    case 'invoice_issued': {
+      const amount = formatAmount(content.amountMinor, content.currency);
+      const payee = content.payee ?? unknownUser;
+      return {
+        subject: `Invoice ${content.invoiceNo} from ${payee}: ${amount}`,
+        body: letter(content.firstName, [
+          `${payee} issued invoice ${content.invoiceNo} to you for ${amount}.`,
+          describedAs(content.description),
+          `Status: ${content.status}`,
+          `Issued: ${formatTime(content.issuedAt)}`,
+        ]),
+      };
+    }
+    case 'refund': {
+      const amount = formatAmount(content.amountMinor, content.currency);
+      const paidTo = content.paidTo === null ? '' : ` to ${content.paidTo}`;
+      return {
+        subject: `Your payment of ${amount} was refunded`,
+        body: letter(content.firstName, [
+          `Your payment of ${amount}${paidTo} was refunded.`,
+          describedAs(content.description),
+          `Reference: ${content.reference}`,
+        ]),
+      };
+    }
+    case 'one_time_code':
+      // The subject is kept in the log and in events: the code goes in the body only.
+      if (content.channel === 'sms') {
+        return {
+          subject: null,
+          body: `Your MoneyPal code is ${content.code}. It is valid until ${formatTime(content.expiresAt)}. Never share it.`,
+        };
+      }
+      return {
+        subject: 'Your MoneyPal one-time code',
+        body: [
+          `Your MoneyPal one-time code is ${content.code}.`,
+          '',
+          `It is valid until ${formatTime(content.expiresAt)} and works once.`,
+          'Never share it: MoneyPal will never ask you for it.',
+          '',
+          signature,
+          '',
+        ].join('\n'),
+      };
+  }
+}

@@ -1,0 +1,37 @@
+import {
+  billingEvents,
+  identityEvents,
+  invoiceEventData,
+  ledgerEvents,
+  otpRequestedData,
+  paymentEventData,
+  paymentsEvents,
+  transferPostedData,
+  userCreatedData,
+} from '@moneypal/contracts';
+import type { Bus } from '@moneypal/kit';
+import { type IntakeService, notificationsConsumer } from '../services/intake.service.js';
+
+/**
+ * The events that make messages, applied once each (the inbox). An event whose data breaks
+ * its contract throws, is redelivered, and ends as a visible dead letter.
+ */
+export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promise<void> {
+  await bus.subscribe(notificationsConsumer, {
+    [identityEvents.userCreated]: async (event) => {
+      await intake.welcomeUser(event, userCreatedData.parse(event.data).user);
+    },
+    [identityEvents.otpRequested]: async (event) => {
+      await intake.sendOneTimeCode(event, otpRequestedData.parse(event.data));
+    },
+    [ledgerEvents.transferPosted]: async (event) => {
+      await intake.announceTransfer(event, transferPostedData.parse(event.data));
+    },
+    [billingEvents.invoiceIssued]: async (event) => {
+      await intake.announceInvoice(event, invoiceEventData.parse(event.data).invoice);
+    },
+    [paymentsEvents.paymentRefunded]: async (event) => {
+      await intake.announceRefund(event, paymentEventData.parse(event.data).payment);
+    },
+  });
+}

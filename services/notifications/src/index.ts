@@ -1,0 +1,19 @@
+export { type RunningNotifications, type StartNotificationsOptions, startNotifications } from './app.js';
+export {
+  defaultEmailFrom,
+  defaultNotificationsConfig,
+  type EmailConfig,
+  loadNotificationsConfig,
+  type NotificationsConfig,
+  type NotificationsProcessConfig,
+  notificationsEnvironmentSchema,
+} from './config.js';
+export {
+  type MessageRow,
+  type NotificationsDatabase,
+  type NotificationsTables,
+  notificationsMigrations,
+} from './database.js';
+export { notificationsErrorCodes } from './errors.js';
+export { notificationsConsumer } from './services/intake.service.js';
+export { type OutgoingSms, RecordingSmsProvider, type SmsProvider } from './services/sms.provider.js';

@@ -1,0 +1,208 @@
+import type { Invoice, otpRequestedData, Payment, Transfer, User } from '@moneypal/contracts';
+import { applyOnce, type CloudEvent, type Logger } from '@moneypal/kit';
+import type { z } from 'zod';
+import type { NotificationsDatabase } from '../database.js';
+import { createMessageRecord, type MessageDraft, type MessageTemplate } from '../domain/message.js';
+import { type MessageContent, renderMessage } from '../domain/templates.js';
+import { partiesToNotify } from '../domain/transfer.js';
+import { insertMessages } from '../repositories/message.repository.js';
+
+/** The inbox consumer name of the notifications service's event handlers. */
+export const notificationsConsumer = 'notifications';
+
+/** Identity, as the notifications service needs it: a user's address and names by id. */
+export interface UserDirectory {
+  /** The user, or null when identity no longer knows them (deleted). */
+  findUser(id: string): Promise<User | null>;
+}
+
+export interface IntakeServiceOptions {
+  db: NotificationsDatabase;
+  clock: () => Date;
+  newId: () => string;
+  users: UserDirectory;
+  logger: Logger;
+  /** Called after a commit that wrote messages, so the dispatcher sends them now. */
+  onMessagesWritten: () => void;
+}
+
+type OtpRequest = z.infer<typeof otpRequestedData>;
+
+/**
+ * Turns other services' events into messages: each event is applied once (the inbox), and
+ * its messages are written in the same transaction as the inbox mark, rendered and
+ * pending, for the dispatcher to send. Addresses are looked up before the transaction, so
+ * none stays open across a request to identity.
+ */
+export class IntakeService {
+  private readonly users: UserDirectory;
+  private readonly logger: Logger;
+
+  constructor(private readonly options: IntakeServiceOptions) {
+    this.users = options.users;
+    this.logger = options.logger;
+  }
+
+  /** `identity.user.created`: a welcome email to the address the user registered with. */
+  async welcomeUser(event: CloudEvent, user: User): Promise<void> {
+    await this.recordOnce(event, [
+      emailTo(user, { template: 'registration', firstName: user.first_name, userName: user.user_name }),
+    ]);
+  }
+
+  /**
+   * `identity.otp.requested`: the code by SMS or email, as identity chose. It is rendered
+   * into the body, which is blanked once the message is sent or failed, and expires with
+   * the code.
+   */
+  async sendOneTimeCode(event: CloudEvent, request: OtpRequest): Promise<void> {
+    const expiresAt = new Date(request.expires_at);
+    const rendered = renderMessage({
+      template: 'one_time_code',
+      channel: request.channel,
+      code: request.code,
+      expiresAt,
+    });
+    await this.recordOnce(event, [
+      {
+        userId: request.user_id,
+        channel: request.channel,
+        to: request.to,
+        template: 'one_time_code',
+        subject: rendered.subject,
+        body: rendered.body,
+        expiresAt,
+      },
+    ]);
+  }
+
+  /** `ledger.transfer.posted`: the payer and the payee of money moved between two users each hear of it. */
+  async announceTransfer(
+    event: CloudEvent,
+    posted: { transfer: Transfer; from_owner_id: string | null; to_owner_id: string | null },
+  ): Promise<void> {
+    const { transfer } = posted;
+    const parties = partiesToNotify({
+      type: transfer.type,
+      fromOwnerId: posted.from_owner_id,
+      toOwnerId: posted.to_owner_id,
+    });
+    if (parties === null) return;
+    const [payer, payee] = await Promise.all([
+      this.users.findUser(parties.payerId),
+      this.users.findUser(parties.payeeId),
+    ]);
+    const notice = {
+      kind: transfer.type === 'payment' ? ('payment' as const) : ('transfer' as const),
+      amountMinor: BigInt(transfer.amount),
+      currency: transfer.currency,
+      description: transfer.description,
+      reference: transfer.id,
+    };
+    const drafts: MessageDraft[] = [];
+    if (payer === null) this.skip(event, 'payment_sent', parties.payerId);
+    else {
+      drafts.push(
+        emailTo(payer, {
+          template: 'payment_sent',
+          firstName: payer.first_name,
+          counterparty: payee?.user_name ?? null,
+          ...notice,
+        }),
+      );
+    }
+    if (payee === null) this.skip(event, 'payment_received', parties.payeeId);
+    else {
+      drafts.push(
+        emailTo(payee, {
+          template: 'payment_received',
+          firstName: payee.first_name,
+          counterparty: payer?.user_name ?? null,
+          ...notice,
+        }),
+      );
+    }
+    await this.recordOnce(event, drafts);
+  }
+
+  /** `billing.invoice.issued`: the payer gets the invoice. */
+  async announceInvoice(event: CloudEvent, invoice: Invoice): Promise<void> {
+    const [payer, payee] = await Promise.all([
+      this.users.findUser(invoice.payer_id),
+      this.users.findUser(invoice.payee_id),
+    ]);
+    if (payer === null) {
+      this.skip(event, 'invoice_issued', invoice.payer_id);
+      return;
+    }
+    await this.recordOnce(event, [
+      emailTo(payer, {
+        template: 'invoice_issued',
+        firstName: payer.first_name,
+        invoiceNo: invoice.invoice_no,
+        payee: payee?.user_name ?? null,
+        amountMinor: BigInt(invoice.amount),
+        currency: invoice.currency,
+        description: invoice.description,
+        status: invoice.status,
+        issuedAt: new Date(invoice.issued_at),
+      }),
+    ]);
+  }
+
+  /** `payments.payment.refunded`: the payer hears that the money went back. */
+  async announceRefund(event: CloudEvent, payment: Payment): Promise<void> {
+    const [payer, provider] = await Promise.all([
+      this.users.findUser(payment.payer_id),
+      payment.paid_to === null ? Promise.resolve(null) : this.users.findUser(payment.paid_to),
+    ]);
+    if (payer === null) {
+      this.skip(event, 'refund', payment.payer_id);
+      return;
+    }
+    await this.recordOnce(event, [
+      emailTo(payer, {
+        template: 'refund',
+        firstName: payer.first_name,
+        paidTo: provider?.user_name ?? null,
+        amountMinor: BigInt(payment.amount),
+        currency: payment.currency,
+        description: payment.description,
+        reference: payment.id,
+      }),
+    ]);
+  }
+
+  /** A user identity no longer knows was deleted: nobody is left to tell. */
+  private skip(event: CloudEvent, template: MessageTemplate, userId: string): void {
+    this.logger.info(
+      { event_id: event.id, event_type: event.type, template, user_id: userId },
+      'message skipped: the user no longer exists',
+    );
+  }
+
+  private async recordOnce(event: CloudEvent, drafts: readonly MessageDraft[]): Promise<void> {
+    if (drafts.length === 0) return;
+    let written = 0;
+    await applyOnce(this.options.db, notificationsConsumer, event, async (trx) => {
+      const now = this.options.clock();
+      written = await insertMessages(
+        trx,
+        drafts.map((draft) => createMessageRecord(draft, this.options.newId(), event.id, now)),
+      );
+    });
+    if (written > 0) this.options.onMessagesWritten();
+  }
+}
+
+function emailTo(user: User, content: Exclude<MessageContent, { template: 'one_time_code' }>): MessageDraft {
+  const rendered = renderMessage(content);
+  return {
+    userId: user.id,
+    channel: 'email',
+    to: user.email,
+    template: content.template,
+    subject: rendered.subject,
+    body: rendered.body,
+  };
+}

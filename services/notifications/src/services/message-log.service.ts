@@ -1,0 +1,57 @@
+import type { Actor, Message } from '@moneypal/contracts';
+import type { NotificationsDatabase } from '../database.js';
+import { readsEveryone, userIdOf } from '../domain/actor.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  type MessageChannel,
+  type MessageStatus,
+  toPublicMessage,
+} from '../domain/message.js';
+import { notificationsError } from '../errors.js';
+import { listMessages } from '../repositories/message.repository.js';
+
+export interface MessageListQuery {
+  channel?: MessageChannel | undefined;
+  status?: MessageStatus | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** The log of messages, as the actor may read it. */
+export class MessageLogService {
+  constructor(private readonly db: NotificationsDatabase) {}
+
+  /** Newest first: a user's own messages, or everyone's for an admin or a service. */
+  async listMessages(
+    actor: Actor,
+    query: MessageListQuery,
+  ): Promise<{ data: Message[]; next_cursor: string | null }> {
+    let beforeId: string | undefined;
+    if (query.cursor !== undefined) {
+      const decoded = decodeCursor(query.cursor);
+      if (decoded === null) {
+        throw notificationsError('validation_failed', 'the cursor is not valid', {
+          errors: [{ path: 'cursor', message: 'is not a cursor given by this list' }],
+        });
+      }
+      beforeId = decoded;
+    }
+    const rows = await listMessages(
+      this.db,
+      {
+        userId: readsEveryone(actor) ? undefined : userIdOf(actor)!,
+        channel: query.channel,
+        status: query.status,
+      },
+      // One row more than asked tells whether another page follows.
+      { beforeId, limit: query.limit + 1 },
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      data: page.map(toPublicMessage),
+      next_cursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { notificationsEvents } from '@moneypal/contracts';
+import { openDatabase } from '@moneypal/kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type NotificationsTables, startNotifications } from '../src/index.js';
+import { type NotificationsHarness, outboxEvents, startHarness } from './notifications-harness.js';
+
+/*
+ * Replicas of the notifications service share one PostgreSQL database; only separate
+ * connections can claim messages concurrently the way two replicas do. PGlite has one
+ * connection per process, so this file is collected only when TEST_DATABASE_URL is set
+ * (see vitest.config.ts), and refuses to run otherwise.
+ */
+if (!process.env.TEST_DATABASE_URL)
+  throw new Error('this suite needs TEST_DATABASE_URL (a PostgreSQL server)');
+
+let harness: NotificationsHarness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness.close();
+});
+
+describe('notifications replicas sharing one PostgreSQL database', () => {
+  it('never sends one message twice when two replicas dispatch at once', async () => {
+    const otherDb = await openDatabase<NotificationsTables>({
+      kind: 'postgres',
+      url: harness.database.url!,
+      poolSize: 5,
+    });
+    // The second replica joins the same consumer group, so events are shared between both.
+    const replicaBus = harness.broker.connect('notifications', harness.logger);
+    const replica = await startNotifications({
+      config: harness.config,
+      db: otherDb,
+      bus: replicaBus,
+      logger: harness.logger,
+      clock: () => harness.clock.now(),
+      dispatchIntervalMs: 3_600_000,
+    });
+    try {
+      // Every first attempt fails while the SMTP server is down, so that all the messages
+      // come due again at one instant, when both replicas claim from the same rows at once.
+      const users = Array.from({ length: 40 }, () => harness.addUser());
+      await harness.sink.stop();
+      try {
+        await Promise.all(users.map((user) => harness.userCreated(user)));
+        await Promise.all([harness.notifications.dispatchNow(), replica.dispatchNow()]);
+      } finally {
+        await harness.sink.start();
+      }
+      harness.sink.acceptDelayMs = 10;
+      harness.clock.advance(1_000);
+      await Promise.all([
+        harness.notifications.dispatchNow(),
+        replica.dispatchNow(),
+        harness.notifications.dispatchNow(),
+        replica.dispatchNow(),
+      ]);
+      for (const user of users) expect(harness.sink.receivedBy(user.email)).toHaveLength(1);
+      const rows = await harness.database.db
+        .selectFrom('messages')
+        .select(['id', 'status', 'attempts', 'claim_token'])
+        .where(
+          'user_id',
+          'in',
+          users.map((user) => user.id),
+        )
+        .execute();
+      expect(rows).toHaveLength(40);
+      expect(
+        rows.every((row) => row.status === 'sent' && row.attempts === 2 && row.claim_token === null),
+      ).toBe(true);
+      const sentEvents = (await outboxEvents(harness.database.db, notificationsEvents.messageSent)).filter(
+        (event) => rows.some((row) => row.id === event.subject),
+      );
+      expect(sentEvents).toHaveLength(40);
+    } finally {
+      harness.sink.acceptDelayMs = 0;
+      await replica.stop();
+      await replicaBus.close();
+      await otherDb.destroy();
+    }
+  });
+});

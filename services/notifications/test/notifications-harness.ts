@@ -1,0 +1,387 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  billingEvents,
+  type Invoice,
+  identityEvents,
+  identityRequests,
+  invoiceEventData,
+  ledgerEvents,
+  type Message,
+  notificationsRequests,
+  otpRequestedData,
+  type Payment,
+  paymentEventData,
+  paymentsEvents,
+  type TransactionType,
+  transferPostedData,
+  type User,
+  userCreatedData,
+} from '@moneypal/contracts';
+import {
+  AppError,
+  type CloudEvent,
+  call,
+  createContractEvent,
+  createLogger,
+  type Logger,
+  MemoryBroker,
+  type MemoryBus,
+  serve,
+} from '@moneypal/kit';
+import { createTestDatabase, type TestDatabase } from '@moneypal/kit/testing';
+import type { z } from 'zod';
+import {
+  defaultNotificationsConfig,
+  type MessageRow,
+  type NotificationsConfig,
+  type NotificationsTables,
+  notificationsMigrations,
+  type RunningNotifications,
+  type SmsProvider,
+  startNotifications,
+} from '../src/index.js';
+import { SmtpSink } from './smtp-sink.js';
+
+/** A clock that stands still until a test moves it. */
+export class TestClock {
+  constructor(private current: Date) {}
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(milliseconds: number): void {
+    this.current = new Date(this.current.getTime() + milliseconds);
+  }
+}
+
+/** Events another service would see on the bus, as they arrive. */
+export class EventObserver {
+  readonly events: CloudEvent[] = [];
+  private readonly waiters: {
+    matches: (event: CloudEvent) => boolean;
+    resolve: (event: CloudEvent) => void;
+  }[] = [];
+
+  receive(event: CloudEvent): void {
+    this.events.push(event);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.matches(event)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(event);
+      }
+    }
+  }
+
+  /** The first event, received already or later, that matches. */
+  next(matches: (event: CloudEvent) => boolean): Promise<CloudEvent> {
+    const seen = this.events.find(matches);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.waiters.push({ matches, resolve }));
+  }
+}
+
+export const emailFrom = 'MoneyPal <no-reply@moneypal.test>';
+
+export interface HarnessOptions {
+  /** `smtp` (a real SMTP server in the test) by default. */
+  emailMode?: 'smtp' | 'capture';
+  maxAttempts?: number;
+  retryBackoffMs?: number[];
+  smsProvider?: SmsProvider;
+}
+
+export interface NotificationsHarness {
+  database: TestDatabase<NotificationsTables>;
+  broker: MemoryBroker;
+  notifications: RunningNotifications;
+  config: NotificationsConfig;
+  logger: Logger;
+  /** Every log line the service wrote, as JSON text. */
+  logLines: string[];
+  /** The SMTP server the service sends to (smtp mode). */
+  sink: SmtpSink;
+  /** The caller's end of the bus, as the gateway would hold it. */
+  client: MemoryBus;
+  /** `notifications.message.sent|failed` as a consumer on the bus receives them. */
+  observer: EventObserver;
+  /** The users the stand-in identity answers `identity.user.get` with. */
+  users: Map<string, User>;
+  clock: TestClock;
+  admin: Actor;
+  /**
+   * Identity stops answering (`unavailable`) until `end` is called; `refused` resolves when
+   * it first turned a request away.
+   */
+  identityOutage(): { refused: Promise<void>; end(): void };
+  /** A user identity knows (no event is published). */
+  addUser(overrides?: Partial<User>): User;
+  /** Publishes an event as its service's outbox relay would; resolves once notifications applied it. */
+  publish<Schema extends z.ZodType>(
+    source: string,
+    type: string,
+    schema: Schema,
+    subject: string,
+    data: z.input<Schema>,
+  ): Promise<CloudEvent>;
+  /** Publishes an event object as it is (e.g. one published before). */
+  republish(event: CloudEvent): Promise<void>;
+  userCreated(user: User): Promise<CloudEvent>;
+  otpRequested(
+    user: User,
+    request: { channel: 'sms' | 'email'; code: string; expiresInMs?: number },
+  ): Promise<CloudEvent>;
+  transferPosted(transfer: {
+    type: TransactionType;
+    amount: number;
+    currency: string;
+    from: User | null;
+    to: User | null;
+    description?: string;
+  }): Promise<CloudEvent>;
+  invoiceIssued(invoice: {
+    payer: User;
+    payee: User;
+    amount: number;
+    currency: string;
+    invoiceNo: number;
+  }): Promise<CloudEvent>;
+  paymentRefunded(payment: {
+    payer: User;
+    paidTo: User | null;
+    amount: number;
+    currency: string;
+  }): Promise<CloudEvent>;
+  /** The messages an event made, as stored. */
+  messagesOf(event: CloudEvent): Promise<MessageRow[]>;
+  /** One user's log through the bus, as `GET /v1/notifications` asks for it. */
+  listMessages(
+    actor: Actor,
+    query?: Record<string, unknown>,
+  ): Promise<{ data: Message[]; next_cursor: string | null }>;
+  close(): Promise<void>;
+}
+
+let sequence = 0;
+
+/**
+ * The notifications service on a fresh database and the real in-process bus, sending email
+ * to a real SMTP server in the test. Identity is a separate service: a small responder
+ * stands in for its `identity.user.get`, answering from a map of test users. Retries come
+ * due only when the test moves the clock and asks for a pass with `dispatchNow`.
+ */
+export async function startHarness(options: HarnessOptions = {}): Promise<NotificationsHarness> {
+  const database = await createTestDatabase<NotificationsTables>(await notificationsMigrations());
+  const sink = new SmtpSink();
+  await sink.start();
+  const config: NotificationsConfig = {
+    email:
+      options.emailMode === 'capture'
+        ? { mode: 'capture', from: emailFrom }
+        : { mode: 'smtp', host: '127.0.0.1', port: sink.port, secure: false, from: emailFrom },
+    maxAttempts: options.maxAttempts ?? defaultNotificationsConfig.maxAttempts,
+    retryBackoffMs: options.retryBackoffMs ?? defaultNotificationsConfig.retryBackoffMs,
+  };
+  const logLines: string[] = [];
+  const logger = createLogger({
+    service: 'notifications',
+    level: 'trace',
+    destination: { write: (line: string) => void logLines.push(line) },
+  });
+  const broker = new MemoryBroker();
+  const clock = new TestClock(new Date('2030-01-01T00:00:00.000Z'));
+  const bus = broker.connect('notifications', logger);
+  const notifications = await startNotifications({
+    config,
+    db: database.db,
+    bus,
+    logger,
+    clock: () => clock.now(),
+    ...(options.smsProvider ? { smsProvider: options.smsProvider } : {}),
+    // Only commits and `dispatchNow` start passes, so a test decides when a retry happens.
+    dispatchIntervalMs: 3_600_000,
+    outboxPollIntervalMs: 50,
+  });
+
+  const client = broker.connect('gateway', logger);
+  const observer = new EventObserver();
+  await client.subscribe('test-observer', {
+    'notifications.message.sent': async (event) => observer.receive(event),
+    'notifications.message.failed': async (event) => observer.receive(event),
+  });
+  const users = new Map<string, User>();
+  const publishers = new Map<string, MemoryBus>();
+  const publisherOf = (source: string) => {
+    let publisher = publishers.get(source);
+    if (!publisher) {
+      publisher = broker.connect(source, logger);
+      publishers.set(source, publisher);
+    }
+    return publisher;
+  };
+  let outage: { refuse: () => void } | undefined;
+  await serve(publisherOf('identity'), identityRequests.getUser, async (lookup) => {
+    if (outage) {
+      outage.refuse();
+      throw new AppError('unavailable', 'identity is down');
+    }
+    const found = 'id' in lookup ? users.get(lookup.id) : undefined;
+    if (!found) throw new AppError('not_found', 'no such user');
+    return found;
+  });
+
+  const publish = async <Schema extends z.ZodType>(
+    source: string,
+    type: string,
+    schema: Schema,
+    subject: string,
+    data: z.input<Schema>,
+  ) => {
+    const event = createContractEvent(source, { type, schema, subject, data, time: clock.now() });
+    await publisherOf(source).publish(event);
+    return event;
+  };
+  const now = () => clock.now().toISOString();
+
+  return {
+    database,
+    broker,
+    notifications,
+    config,
+    logger,
+    logLines,
+    sink,
+    client,
+    observer,
+    users,
+    clock,
+    admin: { user_id: randomUUID(), role: 'admin' },
+    identityOutage() {
+      let refuse!: () => void;
+      const refused = new Promise<void>((resolve) => {
+        refuse = resolve;
+      });
+      outage = { refuse };
+      return {
+        refused,
+        end: () => {
+          outage = undefined;
+        },
+      };
+    },
+    addUser(overrides = {}) {
+      sequence += 1;
+      const tag = `${process.pid}x${sequence}`;
+      const user: User = {
+        id: randomUUID(),
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        user_name: `ada${tag}`,
+        email: `ada${tag}@example.com`,
+        phone: `+1415555${String(sequence).padStart(4, '0')}`,
+        role: 'user',
+        two_factor_enabled: false,
+        created_at: now(),
+        updated_at: now(),
+        ...overrides,
+      };
+      users.set(user.id, user);
+      return user;
+    },
+    publish,
+    republish: (event) => publisherOf(event.source).publish(event),
+    userCreated: (user) =>
+      publish('identity', identityEvents.userCreated, userCreatedData, user.id, { user }),
+    otpRequested: (user, request) =>
+      publish('identity', identityEvents.otpRequested, otpRequestedData, user.id, {
+        user_id: user.id,
+        challenge_id: randomUUID(),
+        channel: request.channel,
+        to: request.channel === 'sms' ? user.phone! : user.email,
+        code: request.code,
+        expires_at: new Date(clock.now().getTime() + (request.expiresInMs ?? 300_000)).toISOString(),
+      }),
+    transferPosted: (transfer) => {
+      const id = randomUUID();
+      return publish('ledger', ledgerEvents.transferPosted, transferPostedData, id, {
+        transfer: {
+          id,
+          type: transfer.type,
+          status: 'posted',
+          amount: transfer.amount,
+          currency: transfer.currency,
+          description: transfer.description ?? null,
+          metadata: {},
+          from_wallet_id: transfer.from ? randomUUID() : null,
+          to_wallet_id: transfer.to ? randomUUID() : null,
+          initiator_id: transfer.from?.id ?? null,
+          created_at: now(),
+        },
+        from_owner_id: transfer.from?.id ?? null,
+        to_owner_id: transfer.to?.id ?? null,
+      });
+    },
+    invoiceIssued: ({ payer, payee, amount, currency, invoiceNo }) => {
+      const invoice: Invoice = {
+        id: randomUUID(),
+        invoice_no: invoiceNo,
+        payer_id: payer.id,
+        payee_id: payee.id,
+        amount,
+        currency,
+        description: 'Garden work',
+        status: 'paid',
+        payment_id: null,
+        transfer_id: randomUUID(),
+        issued_at: now(),
+        paid_at: now(),
+        refunded_at: null,
+        updated_at: now(),
+      };
+      return publish('billing', billingEvents.invoiceIssued, invoiceEventData, invoice.id, { invoice });
+    },
+    paymentRefunded: ({ payer, paidTo, amount, currency }) => {
+      const payment: Payment = {
+        id: randomUUID(),
+        payer_id: payer.id,
+        wallet_id: randomUUID(),
+        paid_to: paidTo?.id ?? null,
+        amount,
+        currency,
+        description: 'Concert tickets',
+        status: 'refunded',
+        failure_reason: null,
+        approve_url: null,
+        paypal_order_id: 'ORDER-1',
+        paypal_capture_id: 'CAPTURE-1',
+        sandbox: true,
+        created_at: now(),
+        updated_at: now(),
+        captured_at: now(),
+        refunded_at: now(),
+      };
+      return publish('payments', paymentsEvents.paymentRefunded, paymentEventData, payment.id, { payment });
+    },
+    messagesOf: (event) =>
+      database.db
+        .selectFrom('messages')
+        .selectAll()
+        .where('source_event_id', '=', event.id)
+        .orderBy('id')
+        .execute(),
+    listMessages: (actor, query = {}) =>
+      call(client, notificationsRequests.listMessages, { actor, limit: 100, ...query } as never),
+    async close() {
+      await notifications.stop();
+      await bus.close();
+      await client.close();
+      for (const publisher of publishers.values()) await publisher.close();
+      broker.shutdown();
+      await sink.stop();
+      await database.destroy();
+    },
+  };
+}
+
+export { failureOf, outboxEvents } from '@moneypal/kit/testing';

@@ -1,0 +1,45 @@
+import { logLevel, parseConfig } from '@moneypal/kit';
+import { z } from 'zod';
+
+/**
+ * What billing needs, whichever runtime starts it. The distributed runtime reads it from
+ * the environment (`loadBillingConfig`); the local runtime builds it.
+ */
+export interface BillingConfig {
+  /** The longest range of days a report covers (a leap year: SPEC's "at most 366 days"). */
+  maxReportDays: number;
+}
+
+/** The distributed process's configuration: the service's own plus where its database and bus are. */
+export interface BillingProcessConfig extends BillingConfig {
+  databaseUrl: string;
+  natsUrl: string;
+  logLevel: z.infer<typeof logLevel>;
+}
+
+export const defaultBillingConfig: BillingConfig = { maxReportDays: 366 };
+
+/** The environment of the distributed billing process. */
+export const billingEnvironmentSchema = z
+  .object({
+    BILLING_DATABASE_URL: z
+      .string({ error: 'BILLING_DATABASE_URL is required (postgres://…)' })
+      .regex(/^postgres(ql)?:\/\//, 'BILLING_DATABASE_URL must be a postgres:// URL'),
+    NATS_URL: z
+      .string({ error: 'NATS_URL is required (nats://…)' })
+      .min(1, 'NATS_URL is required (nats://…)'),
+    LOG_LEVEL: logLevel,
+  })
+  .transform(
+    (env): BillingProcessConfig => ({
+      ...defaultBillingConfig,
+      databaseUrl: env.BILLING_DATABASE_URL,
+      natsUrl: env.NATS_URL,
+      logLevel: env.LOG_LEVEL,
+    }),
+  );
+
+/** Reads the environment once; throws a `ConfigError` listing every problem. */
+export function loadBillingConfig(env: Record<string, string | undefined>): BillingProcessConfig {
+  return parseConfig(billingEnvironmentSchema, env);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { billRequestHashOf, billTransferKeyOf, userLookupOf } from './bill.js';
+
+describe('billRequestHashOf', () => {
+  const bill = { to_user: 'bob', amount: 500, description: 'lessons' };
+
+  it('is the same for the same body, whatever else the request carries', () => {
+    expect(billRequestHashOf({ ...bill })).toBe(
+      billRequestHashOf({ description: 'lessons', amount: 500, to_user: 'bob' }),
+    );
+    expect(billRequestHashOf({ ...bill, wallet_id: undefined })).toBe(billRequestHashOf(bill));
+    const withActor = { ...bill, actor: { user_id: 'x', role: 'user' }, idempotency_key: 'k' };
+    expect(billRequestHashOf(withActor)).toBe(billRequestHashOf(bill));
+  });
+
+  it('differs for another provider, amount, wallet or description', () => {
+    const hash = billRequestHashOf(bill);
+    expect(billRequestHashOf({ ...bill, to_user: 'carol' })).not.toBe(hash);
+    expect(billRequestHashOf({ ...bill, amount: 501 })).not.toBe(hash);
+    expect(billRequestHashOf({ ...bill, wallet_id: '0190a8f0-0000-7000-8000-000000000001' })).not.toBe(hash);
+    expect(billRequestHashOf({ ...bill, description: undefined })).not.toBe(hash);
+  });
+});
+
+describe('billTransferKeyOf', () => {
+  it("prefixes the payer's key, and hashes one too long to prefix, within the ledger's 255 characters", () => {
+    expect(billTransferKeyOf('abc')).toBe('bill:abc');
+    const longest = 'k'.repeat(250);
+    expect(billTransferKeyOf(longest)).toBe(`bill:${longest}`);
+    const tooLong = 'k'.repeat(251);
+    expect(billTransferKeyOf(tooLong)).toMatch(/^bill#[0-9a-f]{64}$/);
+    expect(billTransferKeyOf('k'.repeat(255)).length).toBeLessThanOrEqual(255);
+    expect(billTransferKeyOf(tooLong)).not.toBe(billTransferKeyOf('k'.repeat(252)));
+  });
+});
+
+describe('userLookupOf', () => {
+  it('looks an email up by email and anything else by user name', () => {
+    expect(userLookupOf('bob@example.com')).toEqual({ email: 'bob@example.com' });
+    expect(userLookupOf('bob')).toEqual({ user_name: 'bob' });
+  });
+
+  it('names nobody with a user name longer than identity allows', () => {
+    expect(userLookupOf('b'.repeat(33))).toBeNull();
+  });
+});

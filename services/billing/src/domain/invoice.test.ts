@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor, type InvoiceRecord, statusAfter, toPublicInvoice } from './invoice.js';
+
+describe('statusAfter', () => {
+  it('issues a new invoice pending, paid or failed, and never refunded', () => {
+    expect(statusAfter(null, 'issued')).toBe('pending');
+    expect(statusAfter(null, 'paid')).toBe('paid');
+    expect(statusAfter(null, 'failed')).toBe('failed');
+    expect(statusAfter(null, 'refunded')).toBeNull();
+  });
+
+  it('pays a pending invoice, or a failed one when the money moved after all', () => {
+    expect(statusAfter('pending', 'paid')).toBe('paid');
+    expect(statusAfter('failed', 'paid')).toBe('paid');
+    expect(statusAfter('pending', 'failed')).toBe('failed');
+  });
+
+  it('never takes back a payment or a refund, and refunds only what was paid', () => {
+    expect(statusAfter('paid', 'failed')).toBeNull();
+    expect(statusAfter('paid', 'issued')).toBeNull();
+    expect(statusAfter('refunded', 'paid')).toBeNull();
+    expect(statusAfter('refunded', 'failed')).toBeNull();
+    expect(statusAfter('paid', 'refunded')).toBe('refunded');
+    expect(statusAfter('pending', 'refunded')).toBeNull();
+    expect(statusAfter('failed', 'refunded')).toBeNull();
+  });
+});
+
+describe('invoice cursors', () => {
+  it('carry an invoice number there and back', () => {
+    expect(decodeCursor(encodeCursor(1n))).toBe(1n);
+    expect(decodeCursor(encodeCursor(123_456_789_012n))).toBe(123_456_789_012n);
+  });
+
+  it('refuse what this list did not make', () => {
+    for (const cursor of [
+      '',
+      'abc',
+      '!!',
+      Buffer.from('invoice:0').toString('base64url'),
+      'aW52b2ljZTotMQ',
+    ]) {
+      expect(decodeCursor(cursor)).toBeNull();
+    }
+    expect(decodeCursor(Buffer.from('invoice:12x').toString('base64url'))).toBeNull();
+  });
+});
+
+describe('toPublicInvoice', () => {
+  const time = new Date('2030-01-02T03:04:05.000Z');
+  const invoice: InvoiceRecord = {
+    id: '0190a8f0-0000-7000-8000-000000000001',
+    invoice_no: 7n,
+    payer_id: '0190a8f0-0000-7000-8000-000000000002',
+    payee_id: '0190a8f0-0000-7000-8000-000000000003',
+    amount: 1_050n,
+    currency: 'USD',
+    description: null,
+    status: 'paid',
+    payment_id: null,
+    transfer_id: '0190a8f0-0000-7000-8000-000000000004',
+    idempotency_key: 'k',
+    request_hash: 'h',
+    issued_at: time,
+    paid_at: time,
+    refunded_at: null,
+    updated_at: time,
+  };
+
+  it('shows amounts as numbers and times in RFC 3339, without the idempotency record', () => {
+    const shown = toPublicInvoice(invoice);
+    expect(shown).toMatchObject({
+      invoice_no: 7,
+      amount: 1_050,
+      paid_at: time.toISOString(),
+      refunded_at: null,
+    });
+    expect(shown).not.toHaveProperty('idempotency_key');
+    expect(shown).not.toHaveProperty('request_hash');
+  });
+
+  it('refuses an amount a JSON number cannot carry exactly', () => {
+    expect(() => toPublicInvoice({ ...invoice, amount: 2n ** 53n })).toThrow(RangeError);
+  });
+});

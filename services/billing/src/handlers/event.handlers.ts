@@ -1,0 +1,39 @@
+import { ledgerEvents, paymentEventData, paymentsEvents, transferPostedData } from '@moneypal/contracts';
+import type { Bus } from '@moneypal/kit';
+import { movementsOf } from '../domain/report.js';
+import type { ReportService } from '../services/report.service.js';
+import { billingConsumer, type SettlementService } from '../services/settlement.service.js';
+
+/**
+ * Every event billing consumes, under one consumer (one inbox): payments' results, which
+ * move money and change invoices, and the ledger's posted transfers, which feed reports.
+ * An event whose data breaks its contract throws, is redelivered, and ends as a visible
+ * dead letter.
+ */
+export async function subscribeToEvents(
+  bus: Bus,
+  services: { settlements: SettlementService; reports: ReportService },
+): Promise<void> {
+  const { settlements, reports } = services;
+  await bus.subscribe(billingConsumer, {
+    [paymentsEvents.paymentCreated]: async (event, { context }) => {
+      const { payment } = paymentEventData.parse(event.data);
+      await settlements.applyPaymentCreated(event, payment, context);
+    },
+    [paymentsEvents.paymentCaptured]: async (event, { context }) => {
+      const { payment } = paymentEventData.parse(event.data);
+      await settlements.applyPaymentCaptured(event, payment, context);
+    },
+    [paymentsEvents.paymentFailed]: async (event, { context }) => {
+      const { payment } = paymentEventData.parse(event.data);
+      await settlements.applyPaymentFailed(event, payment, context);
+    },
+    [paymentsEvents.paymentRefunded]: async (event, { context }) => {
+      const { payment } = paymentEventData.parse(event.data);
+      await settlements.applyPaymentRefunded(event, payment, context);
+    },
+    [ledgerEvents.transferPosted]: async (event) => {
+      await reports.applyTransferPosted(event, movementsOf(transferPostedData.parse(event.data)));
+    },
+  });
+}

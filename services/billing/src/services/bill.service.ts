@@ -1,0 +1,171 @@
+import type { Actor, Invoice } from '@moneypal/contracts';
+import { AppError } from '@moneypal/kit';
+import type { BillingDatabase } from '../database.js';
+import { userIdOf } from '../domain/actor.js';
+import { type BillRequest, billRequestHashOf, billTransferKeyOf, userLookupOf } from '../domain/bill.js';
+import { type InvoiceRecord, toPublicInvoice } from '../domain/invoice.js';
+import { billingError } from '../errors.js';
+import { findInvoiceOfBill } from '../repositories/invoice.repository.js';
+import { lockName } from '../repositories/lock.repository.js';
+import type { IdentityClient, LedgerClient } from './clients.js';
+import type { TraceContext } from './events.js';
+import { issueInvoice } from './invoice-issuer.js';
+
+export interface BillServiceOptions {
+  db: BillingDatabase;
+  clock: () => Date;
+  newId: () => string;
+  ledger: LedgerClient;
+  identity: IdentityClient;
+  /** Called after a commit that wrote events, so the outbox relay publishes them now. */
+  onEventsWritten: () => void;
+}
+
+export interface CreateBillRequest extends BillRequest {
+  actor: Actor;
+  idempotency_key: string;
+}
+
+export interface BillResult {
+  result: { invoice: Invoice; transfer_id: string };
+  /** True when this is the stored answer to an earlier request with the same key. */
+  replayed: boolean;
+}
+
+/**
+ * Bills paid from the payer's wallet: the ledger pays the provider, then the invoice is
+ * issued paid. The payer's Idempotency-Key makes both happen once: the ledger's key
+ * (derived from it, in the payer's scope) moves money at most once, and the invoice's
+ * unique (payer, key) issues at most one invoice. A payer who retries after a crash
+ * between the two gets the ledger's stored transfer and the invoice it was missing.
+ */
+export class BillService {
+  private readonly db: BillingDatabase;
+  /** Payers' keys this process is working on right now. */
+  private readonly keysInFlight = new Set<string>();
+
+  constructor(private readonly options: BillServiceOptions) {
+    this.db = options.db;
+  }
+
+  async createBill(request: CreateBillRequest, trace?: TraceContext): Promise<BillResult> {
+    const payerId = userIdOf(request.actor);
+    if (payerId === null) throw billingError('forbidden', 'only a user pays a bill');
+    const requestHash = billRequestHashOf(request);
+    const stored = await findInvoiceOfBill(this.db, payerId, request.idempotency_key);
+    if (stored) return replayOf(stored, requestHash);
+
+    const marker = `${payerId}\n${request.idempotency_key}`;
+    if (this.keysInFlight.has(marker)) {
+      throw billingError('idempotency_in_flight', 'a request with this Idempotency-Key is still in flight');
+    }
+    this.keysInFlight.add(marker);
+    try {
+      return await this.payAndIssue(payerId, request, requestHash, trace);
+    } finally {
+      this.keysInFlight.delete(marker);
+    }
+  }
+
+  private async payAndIssue(
+    payerId: string,
+    request: CreateBillRequest,
+    requestHash: string,
+    trace: TraceContext | undefined,
+  ): Promise<BillResult> {
+    const payeeId = await this.findPayee(request.to_user, trace);
+    if (payeeId === payerId) {
+      throw billingError('validation_failed', 'a bill cannot pay its own payer', {
+        errors: [{ path: 'to_user', message: 'is the payer' }],
+      });
+    }
+    const walletId = request.wallet_id ?? (await this.defaultWalletOf(payerId, trace));
+    // With the payer's actor, so the ledger itself checks that the wallet is theirs.
+    const { result } = await this.options.ledger.transfer(
+      {
+        actor: request.actor,
+        from_wallet_id: walletId,
+        to_user_id: payeeId,
+        amount: request.amount,
+        ...(request.description === undefined ? {} : { description: request.description }),
+        type: 'payment',
+        metadata: { bill: request.idempotency_key },
+        idempotency_key: billTransferKeyOf(request.idempotency_key),
+      },
+      trace,
+    );
+    const { transfer } = result;
+    const outcome = await this.db.transaction().execute(async (trx) => {
+      // A replica that took the same key meanwhile inserted first, or waits for us here.
+      await lockName(trx, `bill:${payerId}\n${request.idempotency_key}`);
+      const existing = await findInvoiceOfBill(trx, payerId, request.idempotency_key);
+      if (existing) return { invoice: existing, issued: false };
+      const now = this.options.clock();
+      const issued = await issueInvoice(
+        trx,
+        {
+          id: this.options.newId(),
+          payer_id: payerId,
+          payee_id: payeeId,
+          amount: BigInt(transfer.amount),
+          currency: transfer.currency,
+          description: request.description ?? null,
+          status: 'paid',
+          payment_id: null,
+          transfer_id: transfer.id,
+          idempotency_key: request.idempotency_key,
+          request_hash: requestHash,
+          issued_at: now,
+          paid_at: now,
+          refunded_at: null,
+          updated_at: now,
+        },
+        trace,
+      );
+      return { invoice: issued, issued: true };
+    });
+    if (!outcome.issued) return replayOf(outcome.invoice, requestHash);
+    this.options.onEventsWritten();
+    return {
+      result: { invoice: toPublicInvoice(outcome.invoice), transfer_id: transfer.id },
+      replayed: false,
+    };
+  }
+
+  /** The provider's user id, by user name or email. */
+  private async findPayee(name: string, trace: TraceContext | undefined): Promise<string> {
+    const lookup = userLookupOf(name);
+    if (lookup === null) throw billingError('not_found', 'no such user');
+    try {
+      return (await this.options.identity.getUser(lookup, trace)).id;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found')
+        throw billingError('not_found', 'no such user');
+      throw error;
+    }
+  }
+
+  /** The payer's default wallet, as the ledger knows it. */
+  private async defaultWalletOf(payerId: string, trace: TraceContext | undefined): Promise<string> {
+    try {
+      const balance = await this.options.ledger.getBalance(
+        { actor: { service: 'billing' }, owner_id: payerId },
+        trace,
+      );
+      return balance.wallet_id;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'not_found') {
+        throw billingError('not_found', 'you have no wallet to pay from');
+      }
+      throw error;
+    }
+  }
+}
+
+/** The stored answer of a key, for the same request; another request under the key is refused. */
+function replayOf(invoice: InvoiceRecord, requestHash: string): BillResult {
+  if (invoice.request_hash !== requestHash) {
+    throw billingError('idempotency_mismatch', 'this Idempotency-Key was used with another request');
+  }
+  return { result: { invoice: toPublicInvoice(invoice), transfer_id: invoice.transfer_id! }, replayed: true };
+}

@@ -1,0 +1,22 @@
+import { billingEvents } from '@moneypal/contracts';
+import type { Executor } from '../database.js';
+import type { InvoiceRecord, NewInvoice } from '../domain/invoice.js';
+import { insertInvoice, takeInvoiceNo } from '../repositories/invoice.repository.js';
+import { type TraceContext, writeInvoiceEvent } from './events.js';
+
+/**
+ * Issues an invoice in the caller's transaction: takes the next number (held until the
+ * transaction ends, so a rollback leaves no gap), inserts it and writes
+ * `billing.invoice.issued`, then `billing.invoice.paid` when it is issued paid.
+ */
+export async function issueInvoice(
+  trx: Executor,
+  invoice: NewInvoice,
+  trace: TraceContext | undefined,
+): Promise<InvoiceRecord> {
+  const issued: InvoiceRecord = { ...invoice, invoice_no: await takeInvoiceNo(trx) };
+  await insertInvoice(trx, issued);
+  await writeInvoiceEvent(trx, billingEvents.invoiceIssued, issued, trace);
+  if (issued.status === 'paid') await writeInvoiceEvent(trx, billingEvents.invoicePaid, issued, trace);
+  return issued;
+}

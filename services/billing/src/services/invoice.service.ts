@@ -1,0 +1,62 @@
+import type { Actor, Invoice } from '@moneypal/contracts';
+import type { BillingDatabase } from '../database.js';
+import { mayReadInvoice, readsAll, userIdOf } from '../domain/actor.js';
+import { decodeCursor, encodeCursor, type InvoiceStatus, toPublicInvoice } from '../domain/invoice.js';
+import { billingError } from '../errors.js';
+import { findInvoice, listInvoices } from '../repositories/invoice.repository.js';
+
+export interface InvoiceListQuery {
+  role?: 'payer' | 'payee' | undefined;
+  status?: InvoiceStatus | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Invoices as the actor may see them: a user those they pay or are paid; an admin or a service all. */
+export class InvoiceService {
+  constructor(private readonly db: BillingDatabase) {}
+
+  /**
+   * Newest first. A `role` narrows to the invoices the actor paid (`payer`) or was paid
+   * (`payee`); an admin without one sees every invoice.
+   */
+  async listInvoices(
+    actor: Actor,
+    query: InvoiceListQuery,
+  ): Promise<{ data: Invoice[]; next_cursor: string | null }> {
+    let beforeNo: bigint | undefined;
+    if (query.cursor !== undefined) {
+      const decoded = decodeCursor(query.cursor);
+      if (decoded === null) {
+        throw billingError('validation_failed', 'the cursor is not valid', {
+          errors: [{ path: 'cursor', message: 'is not a cursor given by this list' }],
+        });
+      }
+      beforeNo = decoded;
+    }
+    const self = userIdOf(actor);
+    if (self === null && query.role !== undefined) return { data: [], next_cursor: null };
+    const rows = await listInvoices(
+      this.db,
+      {
+        userId: readsAll(actor) && query.role === undefined ? undefined : self!,
+        role: query.role,
+        status: query.status,
+      },
+      // One row more than asked tells whether another page follows.
+      { beforeNo, limit: query.limit + 1 },
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      data: page.map(toPublicInvoice),
+      next_cursor: rows.length > query.limit && last ? encodeCursor(last.invoice_no) : null,
+    };
+  }
+
+  async getInvoice(actor: Actor, invoiceId: string): Promise<Invoice> {
+    const invoice = await findInvoice(this.db, invoiceId);
+    if (!invoice || !mayReadInvoice(actor, invoice)) throw billingError('not_found', 'no such invoice');
+    return toPublicInvoice(invoice);
+  }
+}

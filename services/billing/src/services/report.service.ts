@@ -1,0 +1,49 @@
+import type { Actor, ReportSummary } from '@moneypal/contracts';
+import { applyOnce, type CloudEvent } from '@moneypal/kit';
+import type { BillingDatabase } from '../database.js';
+import { userIdOf } from '../domain/actor.js';
+import { buildReportSummary, dayCountOf, instantsOf, type Movement } from '../domain/report.js';
+import { billingError } from '../errors.js';
+import { insertMovements, sumInvoices, sumMovements } from '../repositories/report.repository.js';
+import { billingConsumer } from './settlement.service.js';
+
+export interface ReportServiceOptions {
+  db: BillingDatabase;
+  /** The longest range of days a report covers. */
+  maxReportDays: number;
+}
+
+/** Users' reports, and the projection of the ledger's transfers they are computed from. */
+export class ReportService {
+  private readonly db: BillingDatabase;
+
+  constructor(private readonly options: ReportServiceOptions) {
+    this.db = options.db;
+  }
+
+  /** The actor's own report over the UTC days `from` to `to`, both included. */
+  async reportSummary(actor: Actor, range: { from: string; to: string }): Promise<ReportSummary> {
+    const userId = userIdOf(actor);
+    if (userId === null) throw billingError('forbidden', 'a report is of a user; a service has none');
+    if (range.from > range.to) {
+      throw billingError('validation_failed', 'the range ends before it starts', {
+        errors: [{ path: 'from', message: 'must not be after to' }],
+      });
+    }
+    if (dayCountOf(range.from, range.to) > this.options.maxReportDays) {
+      throw billingError('validation_failed', `a report covers at most ${this.options.maxReportDays} days`, {
+        errors: [{ path: 'to', message: `must be at most ${this.options.maxReportDays} days from "from"` }],
+      });
+    }
+    const [movements, invoices] = await Promise.all([
+      sumMovements(this.db, userId, range),
+      sumInvoices(this.db, userId, instantsOf(range.from, range.to)),
+    ]);
+    return buildReportSummary(range, movements, invoices);
+  }
+
+  /** Adds a posted transfer's sides to the projection, once. */
+  async applyTransferPosted(event: CloudEvent, movements: readonly Movement[]): Promise<void> {
+    await applyOnce(this.db, billingConsumer, event, (trx) => insertMovements(trx, movements));
+  }
+}

@@ -1,0 +1,141 @@
+import { identityRequests, ledgerRequests } from '@moneypal/contracts';
+import { AppError, type Bus, call, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
+import { type PaymentsConfig, paypalTargetOf } from './config.js';
+import { type PaymentsDatabase, paymentsMigrations } from './database.js';
+import { serveHealthRequest } from './handlers/health.handler.js';
+import { servePaymentRequests } from './handlers/payment.handlers.js';
+import { serveWebhookRequest } from './handlers/webhook.handler.js';
+import { createPayPalClient } from './paypal/client.js';
+import { PayPalWebhookVerifier } from './paypal/webhooks.js';
+import { HealthService } from './services/health.service.js';
+import { PaymentService, type UserDirectory, type WalletDirectory } from './services/payment.service.js';
+import { SettlementService } from './services/settlement.service.js';
+import { WebhookService } from './services/webhook.service.js';
+
+export interface StartPaymentsOptions {
+  config: PaymentsConfig;
+  /** The payments database; the caller opened it and closes it after `stop`. */
+  db: PaymentsDatabase;
+  /** The caller connected it and closes it after `stop`. */
+  bus: Bus;
+  logger: Logger;
+  /** The time of every change and the "now" webhooks are checked against; tests move it. */
+  clock?: () => Date;
+  /** How PayPal (and its webhook certificates) are reached; the global fetch by default. */
+  fetch?: typeof fetch;
+  /** New payment ids; UUIDv7 by default, so they sort by creation time. */
+  newId?: () => string;
+  /** How often the outbox relay looks for events nobody announced. */
+  outboxPollIntervalMs?: number;
+}
+
+export interface RunningPayments {
+  /** Stops publishing events; close the bus and then the database afterwards. */
+  stop(): Promise<void>;
+}
+
+/** A value or null when the other service answers `not_found`. */
+async function orNull<Value>(request: Promise<Value>): Promise<Value | null> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
+  }
+}
+
+/** The ledger over the bus, as payments needs it: a wallet as the actor may see it. */
+function ledgerWallets(bus: Bus): WalletDirectory {
+  return {
+    findWallet: (actor, walletId) =>
+      orNull(call(bus, ledgerRequests.getWallet, { actor, wallet_id: walletId })),
+  };
+}
+
+/** Identity over the bus, as payments needs it: a user's id by email or user name. */
+function identityDirectory(bus: Bus): UserDirectory {
+  return {
+    async findUserId(lookup) {
+      return (await orNull(call(bus, identityRequests.getUser, lookup)))?.id ?? null;
+    },
+  };
+}
+
+/**
+ * Starts the payments service on a database and a bus: migrates, answers every
+ * `paymentsRequests` subject and `payments.health`, and relays outbox events.
+ */
+export async function startPayments(options: StartPaymentsOptions): Promise<RunningPayments> {
+  const { config, db, bus, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const fetchPayPal = options.fetch ?? fetch;
+
+  const applied = await migrateToLatest(db, await paymentsMigrations());
+  if (applied.length > 0) logger.info({ migrations: applied }, 'payments database migrated');
+
+  const relay = new OutboxRelay({
+    db,
+    bus,
+    logger,
+    ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
+  });
+  const onEventsWritten = () => relay.notify();
+
+  const { paypal: paypalConfig } = config;
+  const paypal = createPayPalClient({
+    baseUrl: paypalConfig.baseUrl,
+    clientId: paypalConfig.clientId,
+    clientSecret: paypalConfig.clientSecret,
+    fetch: fetchPayPal,
+    clock,
+    logger,
+    ...(paypalConfig.timeoutMs === undefined ? {} : { timeoutMs: paypalConfig.timeoutMs }),
+    ...(paypalConfig.maxAttempts === undefined ? {} : { maxAttempts: paypalConfig.maxAttempts }),
+    ...(paypalConfig.retryBaseDelayMs === undefined
+      ? {}
+      : { retryBaseDelayMs: paypalConfig.retryBaseDelayMs }),
+  });
+  const verifier = new PayPalWebhookVerifier({
+    webhookId: paypalConfig.webhookId,
+    baseUrl: paypalConfig.baseUrl,
+    fetch: fetchPayPal,
+    clock,
+    ...(paypalConfig.webhookToleranceMs === undefined
+      ? {}
+      : { toleranceMs: paypalConfig.webhookToleranceMs }),
+  });
+
+  const settlement = new SettlementService({ db, paypal, clock, logger, onEventsWritten });
+  const payments = new PaymentService({
+    db,
+    paypal,
+    wallets: ledgerWallets(bus),
+    users: identityDirectory(bus),
+    clock,
+    newId: options.newId ?? newId,
+    logger,
+    publicUrl: config.publicUrl,
+    sandbox: paypalConfig.sandbox,
+    onEventsWritten,
+  });
+  const webhooks = new WebhookService({ db, paypal, verifier, settlement, clock, logger });
+
+  await servePaymentRequests(bus, payments, settlement);
+  await serveWebhookRequest(bus, webhooks);
+  await serveHealthRequest(bus, new HealthService(db));
+  relay.start();
+
+  const target = paypalTargetOf(paypalConfig);
+  logger.info(
+    { paypal: target, paypal_base_url: paypalConfig.baseUrl, public_url: config.publicUrl },
+    target === 'simulator'
+      ? 'payments service started against the local PayPal simulator (sandbox, no real money)'
+      : `payments service started against PayPal ${target === 'live' ? 'live (real money)' : 'sandbox'}`,
+  );
+
+  return {
+    async stop() {
+      await relay.stop();
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import type { Payment, PaymentStatus } from '@moneypal/contracts';
+import { toSafeNumber } from '@moneypal/kit';
+
+export type { PaymentStatus } from '@moneypal/contracts';
+export type FailureReason = 'declined' | 'cancelled' | 'expired';
+
+/** A payment as stored. */
+export interface PaymentRecord {
+  id: string;
+  payer_id: string;
+  wallet_id: string;
+  paid_to: string | null;
+  amount: bigint;
+  currency: string;
+  description: string | null;
+  status: PaymentStatus;
+  failure_reason: FailureReason | null;
+  approve_url: string | null;
+  paypal_order_id: string | null;
+  paypal_capture_id: string | null;
+  paypal_refund_id: string | null;
+  idempotency_key: string;
+  request_hash: string;
+  order_lease_until: Date | null;
+  sandbox: boolean;
+  created_at: Date;
+  updated_at: Date;
+  captured_at: Date | null;
+  refunded_at: Date | null;
+}
+
+/** A new payment, before its PayPal order exists; `orderLeaseUntil` reserves creating it. */
+export function createPaymentRecord(
+  input: {
+    id: string;
+    payerId: string;
+    walletId: string;
+    paidTo: string | null;
+    amount: bigint;
+    currency: string;
+    description: string | null;
+    idempotencyKey: string;
+    requestHash: string;
+    sandbox: boolean;
+    orderLeaseUntil: Date;
+  },
+  now: Date,
+): PaymentRecord {
+  return {
+    id: input.id,
+    payer_id: input.payerId,
+    wallet_id: input.walletId,
+    paid_to: input.paidTo,
+    amount: input.amount,
+    currency: input.currency,
+    description: input.description,
+    status: 'created',
+    failure_reason: null,
+    approve_url: null,
+    paypal_order_id: null,
+    paypal_capture_id: null,
+    paypal_refund_id: null,
+    idempotency_key: input.idempotencyKey,
+    request_hash: input.requestHash,
+    order_lease_until: input.orderLeaseUntil,
+    sandbox: input.sandbox,
+    created_at: now,
+    updated_at: now,
+    captured_at: null,
+    refunded_at: null,
+  };
+}
+
+export function toPublicPayment(record: PaymentRecord): Payment {
+  return {
+    id: record.id,
+    payer_id: record.payer_id,
+    wallet_id: record.wallet_id,
+    paid_to: record.paid_to,
+    amount: toSafeNumber(record.amount),
+    currency: record.currency,
+    description: record.description,
+    status: record.status,
+    failure_reason: record.failure_reason,
+    approve_url: record.approve_url,
+    paypal_order_id: record.paypal_order_id,
+    paypal_capture_id: record.paypal_capture_id,
+    sandbox: record.sandbox,
+    created_at: record.created_at.toISOString(),
+    updated_at: record.updated_at.toISOString(),
+    captured_at: record.captured_at?.toISOString() ?? null,
+    refunded_at: record.refunded_at?.toISOString() ?? null,
+  };
+}
+
+/** The statuses a payment may still be captured from (by the buyer's return or by webhook). */
+export const capturableStatuses: readonly PaymentStatus[] = ['created', 'approved'];
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** An opaque cursor: the id of the last payment of a page (ids are UUIDv7, so they sort by creation). */
+export function encodeCursor(lastId: string): string {
+  return Buffer.from(lastId, 'utf8').toString('base64url');
+}
+
+/** The id inside a cursor, or null when the cursor was not made by `encodeCursor`. */
+export function decodeCursor(cursor: string): string | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  return uuidPattern.test(id) ? id : null;
+}

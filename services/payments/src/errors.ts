@@ -1,0 +1,31 @@
+import { AppError, type ErrorCode, type ErrorDetails } from '@moneypal/kit';
+
+/**
+ * Every error code the payments service answers with, and what it means here. Codes and
+ * their HTTP statuses are defined once in the kit; this list is the service's closed subset.
+ */
+export const paymentsErrorCodes = {
+  validation_failed:
+    'the request does not match its contract, a cursor is malformed, PayPal does not take the currency or amount, a payer pays themselves, or a verified webhook body is not a PayPal event',
+  forbidden:
+    'the actor may not do this at all: a service creating a payment, a user refunding, someone other than the payer cancelling',
+  not_found: 'no payment, wallet or payee that the actor may see (others are never revealed)',
+  idempotency_in_flight: 'a payment with the same Idempotency-Key is creating its PayPal order right now',
+  idempotency_mismatch: 'the Idempotency-Key was used before with another request',
+  currency_mismatch: 'the payment currency is not the currency of the wallet',
+  wallet_frozen: 'the wallet is frozen or closed',
+  payment_not_capturable: 'the payment has no PayPal order yet, or the buyer has not approved it at PayPal',
+  payment_not_refundable: 'the payment is not captured, or PayPal refuses to refund it',
+  webhook_signature_invalid:
+    'the webhook headers are missing, its certificate is not PayPal’s, its time is too far from now, or its signature does not verify',
+  bad_gateway:
+    'PayPal failed, timed out or answered something unexpected; nothing was changed and a retry is safe',
+  unavailable: 'the payments database, the ledger or identity does not answer',
+} as const satisfies Partial<Record<ErrorCode, string>>;
+
+export type PaymentsErrorCode = keyof typeof paymentsErrorCodes;
+
+/** An `AppError` whose code is one this service is documented to answer with. */
+export function paymentsError(code: PaymentsErrorCode, message: string, details?: ErrorDetails): AppError {
+  return new AppError(code, message, details);
+}

@@ -1,0 +1,217 @@
+import { AppError, type Logger } from '@moneypal/kit';
+import { z } from 'zod';
+import type { PaymentsDatabase } from '../database.js';
+import type { PaymentRecord } from '../domain/payment.js';
+import { paymentsError } from '../errors.js';
+import {
+  captureIdOfRefund,
+  type PayPalCapture,
+  type PayPalClient,
+  PayPalError,
+  PayPalUnreachableError,
+} from '../paypal/client.js';
+import { WebhookSignatureError, type WebhookTransmission } from '../paypal/webhooks.js';
+import * as payments from '../repositories/payment.repository.js';
+import * as receipts from '../repositories/webhook-receipt.repository.js';
+import type { TraceContext } from './events.js';
+import { badGatewayOf, isPayPalFailure } from './paypal-failure.js';
+import type { SettlementService } from './settlement.service.js';
+
+/** Checks that a webhook is PayPal's (`PayPalWebhookVerifier`). */
+export interface WebhookVerifier {
+  verify(headers: Readonly<Record<string, string>>, body: string): Promise<WebhookTransmission>;
+}
+
+export interface WebhookServiceOptions {
+  db: PaymentsDatabase;
+  paypal: PayPalClient;
+  verifier: WebhookVerifier;
+  settlement: SettlementService;
+  clock: () => Date;
+  logger: Logger;
+}
+
+export type WebhookOutcome = 'applied' | 'duplicate' | 'ignored';
+
+/** The envelope of a PayPal webhook event, as far as payments reads it. */
+const webhookEventSchema = z.looseObject({
+  id: z.string().min(1).max(255),
+  event_type: z.string().min(1).max(255),
+  resource: z.looseObject({
+    id: z.string().min(1).optional(),
+    links: z.array(z.object({ href: z.string(), rel: z.string() })).optional(),
+    supplementary_data: z
+      .looseObject({ related_ids: z.looseObject({ order_id: z.string().optional() }).optional() })
+      .optional(),
+  }),
+});
+type WebhookEvent = z.infer<typeof webhookEventSchema>;
+
+interface Applied {
+  outcome: 'applied' | 'ignored';
+  paymentId: string | null;
+}
+
+const ignored: Applied = { outcome: 'ignored', paymentId: null };
+
+/** Capture events: the resource is the capture. */
+const captureEventTypes: ReadonlySet<string> = new Set([
+  'PAYMENT.CAPTURE.COMPLETED',
+  'PAYMENT.CAPTURE.PENDING',
+  'PAYMENT.CAPTURE.DENIED',
+  'PAYMENT.CAPTURE.DECLINED',
+]);
+/** Refund events: the resource is a refund, linked `up` to its capture. */
+const refundEventTypes: ReadonlySet<string> = new Set([
+  'PAYMENT.CAPTURE.REFUNDED',
+  'PAYMENT.CAPTURE.REVERSED',
+]);
+/** Order events: the resource is the order. */
+const orderEventTypes: ReadonlySet<string> = new Set(['CHECKOUT.ORDER.APPROVED', 'CHECKOUT.ORDER.COMPLETED']);
+
+/**
+ * PayPal's webhooks: verified before anything is believed, recorded by event id so a
+ * redelivery changes nothing, and applied through the same transitions as the buyer's
+ * own requests. An event's body says what happened to which resource; the resource's
+ * state is then read from PayPal, so events arriving late, twice or out of order all
+ * end in the state PayPal has.
+ */
+export class WebhookService {
+  private readonly db: PaymentsDatabase;
+
+  constructor(private readonly options: WebhookServiceOptions) {
+    this.db = options.db;
+  }
+
+  async receive(
+    request: { headers: Record<string, string>; body: string },
+    trace?: TraceContext,
+  ): Promise<{ event_id: string; outcome: WebhookOutcome }> {
+    await this.verify(request.headers, request.body);
+    const event = parseEvent(request.body);
+    if (await receipts.findWebhookReceipt(this.db, event.id)) {
+      return { event_id: event.id, outcome: 'duplicate' };
+    }
+    const applied = await this.apply(event, trace);
+    // Applying is idempotent, so copies that raced past the check above changed nothing more; one records it.
+    const recorded = await receipts.insertWebhookReceipt(this.db, {
+      event_id: event.id,
+      event_type: event.event_type,
+      resource_id: event.resource.id ?? null,
+      payment_id: applied.paymentId,
+      outcome: applied.outcome,
+      received_at: this.options.clock(),
+    });
+    const outcome = recorded ? applied.outcome : 'duplicate';
+    this.options.logger.info(
+      { paypal_event_id: event.id, event_type: event.event_type, payment_id: applied.paymentId, outcome },
+      'PayPal webhook received',
+    );
+    return { event_id: event.id, outcome };
+  }
+
+  private async verify(headers: Record<string, string>, body: string): Promise<void> {
+    try {
+      await this.options.verifier.verify(headers, body);
+    } catch (error) {
+      if (error instanceof WebhookSignatureError) {
+        this.options.logger.warn(
+          { paypal_transmission_id: error.transmissionId, reason: error.reason },
+          'PayPal webhook refused: its signature does not verify',
+        );
+        throw paymentsError('webhook_signature_invalid', 'the webhook signature does not verify');
+      }
+      if (error instanceof PayPalUnreachableError)
+        throw badGatewayOf(error, 'fetching the webhook certificate');
+      throw error;
+    }
+  }
+
+  private async apply(event: WebhookEvent, trace: TraceContext | undefined): Promise<Applied> {
+    const resourceId = event.resource.id;
+    if (orderEventTypes.has(event.event_type) && resourceId !== undefined) {
+      return this.applyOrderEvent(resourceId, trace);
+    }
+    if (captureEventTypes.has(event.event_type) && resourceId !== undefined) {
+      return this.applyCaptureEvent(resourceId, relatedOrderIdOf(event.resource), undefined, trace);
+    }
+    if (refundEventTypes.has(event.event_type)) {
+      const captureId = captureIdOfRefund(event.resource);
+      if (captureId === null) return ignored;
+      return this.applyCaptureEvent(captureId, undefined, resourceId, trace);
+    }
+    return ignored;
+  }
+
+  /** The buyer approved (or the order completed): capture as the buyer's return would. */
+  private async applyOrderEvent(orderId: string, trace: TraceContext | undefined): Promise<Applied> {
+    const payment = await payments.findPaymentByOrderId(this.db, orderId);
+    if (!payment) return ignored;
+    try {
+      await this.options.settlement.settleApprovedOrder(payment, trace);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'payment_not_capturable') {
+        this.options.logger.warn(
+          { payment_id: payment.id, paypal_order_id: orderId, details: error.details },
+          'PayPal webhook says the order is approved, PayPal says it is not',
+        );
+        return { outcome: 'ignored', paymentId: payment.id };
+      }
+      throw error;
+    }
+    return { outcome: 'applied', paymentId: payment.id };
+  }
+
+  /** Something happened to a capture: read it from PayPal and bring its payment in line. */
+  private async applyCaptureEvent(
+    captureId: string,
+    orderIdInBody: string | undefined,
+    refundId: string | undefined,
+    trace: TraceContext | undefined,
+  ): Promise<Applied> {
+    let capture: PayPalCapture;
+    try {
+      capture = await this.options.paypal.getCapture(captureId);
+    } catch (error) {
+      if (error instanceof PayPalError && error.status === 404) return ignored;
+      if (isPayPalFailure(error)) throw badGatewayOf(error, 'reading the capture');
+      throw error;
+    }
+    const payment = await this.paymentOfCapture(capture, orderIdInBody);
+    if (!payment) return ignored;
+    await this.options.settlement.applyCapture(payment, capture, { refundId }, trace);
+    return { outcome: 'applied', paymentId: payment.id };
+  }
+
+  /** By capture id once known (pending, captured), else by the order it belongs to. */
+  private async paymentOfCapture(
+    capture: PayPalCapture,
+    orderIdInBody: string | undefined,
+  ): Promise<PaymentRecord | undefined> {
+    const byCapture = await payments.findPaymentByCaptureId(this.db, capture.id);
+    if (byCapture) return byCapture;
+    const orderId = capture.supplementary_data?.related_ids?.order_id ?? orderIdInBody;
+    return orderId === undefined ? undefined : payments.findPaymentByOrderId(this.db, orderId);
+  }
+}
+
+function relatedOrderIdOf(resource: WebhookEvent['resource']): string | undefined {
+  return resource.supplementary_data?.related_ids?.order_id;
+}
+
+/** The event in a verified body; a body PayPal signed but that is not an event is refused. */
+function parseEvent(body: string): WebhookEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  const event = webhookEventSchema.safeParse(json);
+  if (!event.success) {
+    throw paymentsError('validation_failed', 'the webhook body is not a PayPal event', {
+      errors: event.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    });
+  }
+  return event.data;
+}

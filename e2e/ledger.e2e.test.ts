@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from './support/http.js';
+import { eventuallyAsync, type Person, newPerson as register } from './support/people.js';
 import { startTestSystem, systemLabel, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
 let http: ReturnType<typeof httpClient>;
 let adminToken: string;
-let counter = 0;
 
 beforeAll(async () => {
   system = await startTestSystem();
@@ -21,45 +21,8 @@ afterAll(async () => {
   await system?.stop();
 });
 
-interface Person {
-  id: string;
-  userName: string;
-  email: string;
-  token: string;
-  walletId: string;
-}
-
-/** Registers and logs in a user, then waits for the default wallet the ledger opens on registration. */
-async function newPerson(): Promise<Person> {
-  counter += 1;
-  const tag = `${Date.now().toString(36)}${counter}`;
-  const body = {
-    first_name: 'Mary',
-    last_name: 'Jackson',
-    user_name: `mary_${tag}`,
-    email: `mary.${tag}@example.com`,
-    password: 'a long enough password',
-  };
-  const registered = await http('/v1/auth/register', { body });
-  expect(registered.status).toBe(201);
-  const login = await http('/v1/auth/login', { body: { login: body.user_name, password: body.password } });
-  const token = login.body.access_token as string;
-  const wallet = await eventuallyAsync(async () => {
-    const answer = await http('/v1/wallets', { token });
-    return answer.body.data?.[0];
-  });
-  return { id: registered.body.id, userName: body.user_name, email: body.email, token, walletId: wallet.id };
-}
-
-async function eventuallyAsync<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** A new user of this system. */
+const newPerson = () => register(http);
 
 async function deposit(walletId: string, amount: number, key = randomUUID()) {
   return http(`/v1/wallets/${walletId}/deposits`, {
@@ -293,7 +256,7 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
   it('puts part of every credit aside by the selected savings plan, and moves savings back to main', async () => {
     const plan = await http('/v1/savings-plans', {
       token: adminToken,
-      body: { name: `Tenth ${counter}`, kind: 'percentage', value: 1_000 },
+      body: { name: `Tenth ${randomUUID().slice(0, 8)}`, kind: 'percentage', value: 1_000 },
     });
     expect(plan.status).toBe(201);
     const saver = await newPerson();
@@ -327,7 +290,7 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
   it('refuses a credit not larger than a flat savings amount, and lists the catalogues to users', async () => {
     const flat = await http('/v1/savings-plans', {
       token: adminToken,
-      body: { name: `Flat ${counter}`, kind: 'flat', value: 500 },
+      body: { name: `Flat ${randomUUID().slice(0, 8)}`, kind: 'flat', value: 500 },
     });
     expect(flat.status).toBe(201);
     const saver = await newPerson();

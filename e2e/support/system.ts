@@ -1,4 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { defaultBillingConfig } from '@moneypal/billing';
 import { loadGatewayConfig } from '@moneypal/gateway';
 import type { AdminCredentials } from '@moneypal/identity';
 import {
@@ -10,10 +12,13 @@ import {
   openDatabase,
 } from '@moneypal/kit';
 import { defaultLedgerConfig, type LedgerVerdict, verifyLedger } from '@moneypal/ledger';
+import { defaultNotificationsConfig } from '@moneypal/notifications';
+import { type RunningPayPalSimulator, startPayPalSimulator } from '@moneypal/paypal-simulator';
 import { type RunningSystem, startSystem } from '@moneypal/runtime';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { sql } from 'kysely';
+import { type CapturedEmail, startSmtpCatcher } from './smtp.js';
 
 /** Which real parts the whole-system tests run on, as the environment chooses them. */
 export const systemLabel = `${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'} + ${
@@ -21,7 +26,20 @@ export const systemLabel = `${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PG
 }`;
 
 /** The services that keep a database. */
-const databaseServices = ['identity', 'ledger'];
+const databaseServices = ['identity', 'ledger', 'payments', 'billing', 'notifications'];
+
+/** The webhook id the test system's payments service expects PayPal's signatures to name. */
+const webhookId = 'WH-E2E-SIMULATOR';
+
+/** A port nothing listens on now, so that the gateway's public URL is known before it starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
 
 export interface TestSystem {
   url: string;
@@ -35,6 +53,10 @@ export interface TestSystem {
   verifyLedger(): Promise<LedgerVerdict>;
   /** Events seen on the bus by a test consumer, newest last. */
   events: CloudEvent[];
+  /** The PayPal simulator the payments service talks to; its webhooks reach the gateway. */
+  paypal: RunningPayPalSimulator;
+  /** Every email the notifications service sent, received by a real SMTP server, oldest first. */
+  emails: CapturedEmail[];
   stop(): Promise<void>;
 }
 
@@ -95,6 +117,11 @@ export async function startTestSystem(): Promise<TestSystem> {
         })
       : broker.connect(service, logger(service));
 
+  const paypal = await startPayPalSimulator({ port: 0 });
+  cleanups.push(() => paypal.stop());
+  const smtp = await startSmtpCatcher();
+  cleanups.push(() => smtp.stop());
+
   const events: CloudEvent[] = [];
   const observer = await connectBus('e2e-observer');
   await observer.subscribe('e2e-observer', {
@@ -102,7 +129,18 @@ export async function startTestSystem(): Promise<TestSystem> {
     'identity.user.updated': async (event) => void events.push(event),
     'identity.user.deleted': async (event) => void events.push(event),
     'identity.otp.requested': async (event) => void events.push(event),
+    'payments.payment.created': async (event) => void events.push(event),
+    'payments.payment.captured': async (event) => void events.push(event),
+    'payments.payment.failed': async (event) => void events.push(event),
+    'payments.payment.refunded': async (event) => void events.push(event),
+    'billing.invoice.issued': async (event) => void events.push(event),
+    'billing.invoice.paid': async (event) => void events.push(event),
+    'billing.invoice.refunded': async (event) => void events.push(event),
+    'notifications.message.sent': async (event) => void events.push(event),
+    'notifications.message.failed': async (event) => void events.push(event),
   });
+  const port = await freePort();
+  const publicUrl = `http://127.0.0.1:${port}`;
 
   let clockOffsetMs = 0;
   const admin: AdminCredentials = {
@@ -126,10 +164,40 @@ export async function startTestSystem(): Promise<TestSystem> {
         admin,
       },
       ledger: defaultLedgerConfig,
+      payments: {
+        publicUrl,
+        paypal: {
+          baseUrl: paypal.url,
+          clientId: paypal.clientId,
+          clientSecret: paypal.clientSecret,
+          webhookId,
+          sandbox: true,
+        },
+      },
+      billing: defaultBillingConfig,
+      notifications: {
+        ...defaultNotificationsConfig,
+        email: {
+          mode: 'smtp',
+          host: '127.0.0.1',
+          port: smtp.port,
+          secure: false,
+          from: 'MoneyPal <no-reply@example.com>',
+        },
+        retryBackoffMs: [100, 200, 400],
+      },
       identityOptions: { clock: () => new Date(Date.now() + clockOffsetMs), outboxPollIntervalMs: 50 },
       ledgerOptions: { outboxPollIntervalMs: 50 },
-      gateway: loadGatewayConfig({ PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_AUTH_PER_MINUTE: '100000' }),
+      paymentsOptions: { outboxPollIntervalMs: 50 },
+      billingOptions: { outboxPollIntervalMs: 50 },
+      notificationsOptions: { dispatchIntervalMs: 50 },
+      gateway: loadGatewayConfig({
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+      }),
     });
+    paypal.setWebhookTarget({ url: `${system.url}/v1/webhooks/paypal`, webhookId });
   } catch (error) {
     await observer.close();
     for (const cleanup of cleanups) await cleanup();
@@ -148,8 +216,11 @@ export async function startTestSystem(): Promise<TestSystem> {
       }
     },
     events,
+    paypal,
+    emails: smtp.emails,
     verifyLedger: () => verifyLedger(system.ledgerDb),
     stop: async () => {
+      paypal.setWebhookTarget(null);
       await system.stop();
       await observer.close();
       broker.shutdown();

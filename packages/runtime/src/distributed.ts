@@ -1,4 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, createLogger, logLevel, openDatabase, parseConfig } from '@moneypal/kit';
 import { sql } from 'kysely';
@@ -20,7 +22,12 @@ const environment = z.object({
     .optional(),
   NATS_URL: z.string({ error: 'NATS_URL is required (nats://…)' }).min(1),
   LOG_LEVEL: logLevel,
+  PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
+  PAYPAL_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65_535).default(8081),
 });
+
+/** The webhook id the simulator signs with when the launcher starts it. */
+const simulatorWebhookId = 'WH-LOCAL-SIMULATOR';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const logger = createLogger({ service: 'launcher', level: process.env.LOG_LEVEL ?? 'info' });
@@ -54,7 +61,11 @@ async function main(): Promise<void> {
 
   const launch = (service: string, extraEnv: Record<string, string>, failures = 0) => {
     const startedAt = Date.now();
-    const child = spawn(process.execPath, [`${root}services/${service}/dist/main.js`], {
+    const entry =
+      service === 'paypal-simulator'
+        ? 'packages/paypal-simulator/dist/main.js'
+        : `services/${service}/dist/main.js`;
+    const child = spawn(process.execPath, [`${root}${entry}`], {
       env: { ...process.env, ...extraEnv },
       stdio: 'inherit',
     });
@@ -72,14 +83,50 @@ async function main(): Promise<void> {
     });
   };
 
+  const gatewayUrl = `http://127.0.0.1:${env.PORT}`;
+  // Without PayPal credentials, payments talk to the PayPal simulator, started here.
+  const simulated = process.env.PAYPAL_CLIENT_ID === undefined;
+  const simulatorUrl = `http://127.0.0.1:${env.PAYPAL_SIMULATOR_PORT}`;
+  // The simulator and payments share credentials made up for this run: no default secret.
+  const simulatorSecret = randomBytes(32).toString('base64url');
+  if (simulated) {
+    launch('paypal-simulator', {
+      PAYPAL_CLIENT_ID: 'moneypal-local',
+      PAYPAL_CLIENT_SECRET: simulatorSecret,
+      PAYPAL_SIMULATOR_PORT: String(env.PAYPAL_SIMULATOR_PORT),
+      PAYPAL_SIMULATOR_HOST: '127.0.0.1',
+      PAYPAL_WEBHOOK_URL: `${gatewayUrl}/v1/webhooks/paypal`,
+      PAYPAL_WEBHOOK_ID: simulatorWebhookId,
+    });
+  }
+  const serviceEnv: Record<string, Record<string, string>> = {
+    payments: {
+      PUBLIC_URL: process.env.PUBLIC_URL ?? gatewayUrl,
+      ...(simulated
+        ? {
+            PAYPAL_BASE_URL: simulatorUrl,
+            PAYPAL_CLIENT_ID: 'moneypal-local',
+            PAYPAL_CLIENT_SECRET: simulatorSecret,
+            PAYPAL_WEBHOOK_ID: simulatorWebhookId,
+            PAYPAL_SIMULATOR: 'true',
+          }
+        : {}),
+    },
+    // Without an SMTP server, email is captured into the notifications log.
+    notifications: process.env.SMTP_HOST === undefined ? { EMAIL_MODE: 'capture' } : {},
+    gateway: {
+      PORT: String(env.PORT),
+      ...(existsSync(`${root}apps/web/dist/index.html`) ? { WEB_ROOT: `${root}apps/web/dist` } : {}),
+    },
+  };
   for (const service of services) {
-    const extraEnv: Record<string, string> = {};
+    const extraEnv: Record<string, string> = { ...serviceEnv[service] };
     if (service !== 'gateway') {
       extraEnv[`${service.toUpperCase()}_DATABASE_URL`] = await databaseUrlOf(service, env.DATABASE_URL);
     }
     launch(service, extraEnv);
   }
-  logger.info({ services }, 'started');
+  logger.info({ services, paypal: simulated ? `simulator at ${simulatorUrl}` : 'PayPal' }, 'started');
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

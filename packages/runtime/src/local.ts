@@ -1,6 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultBillingConfig } from '@moneypal/billing';
 import { currencyCode, registerBody } from '@moneypal/contracts';
 import { loadGatewayConfig } from '@moneypal/gateway';
 import type { AdminCredentials } from '@moneypal/identity';
@@ -15,6 +17,9 @@ import {
   randomSecret,
 } from '@moneypal/kit';
 import { defaultLedgerConfig } from '@moneypal/ledger';
+import { defaultNotificationsConfig, type EmailConfig } from '@moneypal/notifications';
+import type { PaymentsConfig } from '@moneypal/payments';
+import { startPayPalSimulator } from '@moneypal/paypal-simulator';
 import { z } from 'zod';
 import { startSystem } from './system.js';
 
@@ -23,6 +28,9 @@ import { startSystem } from './system.js';
  * data directory under MONEYPAL_DATA_DIR, all on one in-process broker. Secrets are
  * generated on first start and kept in the data directory.
  */
+/** The built web app, served at `/` when present (`npm run build` makes it). */
+const webRoot = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
+
 const environment = z.object({
   MONEYPAL_DATA_DIR: z.string().min(1).default('.moneypal'),
   PORT: z.string().default('8080'),
@@ -34,6 +42,20 @@ const environment = z.object({
   ADMIN_EMAIL: registerBody.shape.email.optional(),
   ADMIN_PASSWORD: registerBody.shape.password.optional(),
   ADMIN_USER_NAME: registerBody.shape.user_name.default('admin'),
+  /** Where buyers come back from PayPal; the gateway's own address unless it sits behind a proxy. */
+  PUBLIC_URL: z.url({ error: 'PUBLIC_URL must be a URL such as https://wallet.example.com' }).optional(),
+  // Real PayPal when all three are set; the local PayPal simulator otherwise.
+  PAYPAL_BASE_URL: z.url().default('https://api-m.sandbox.paypal.com'),
+  PAYPAL_CLIENT_ID: z.string().min(1).optional(),
+  PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+  PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
+  PAYPAL_SIMULATOR_PORT: z.coerce.number().int().min(0).max(65_535).default(8081),
+  // Email goes to this SMTP server when set; otherwise it is captured into the log.
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(3).default('MoneyPal <no-reply@moneypal.local>'),
 });
 
 async function main(): Promise<void> {
@@ -56,6 +78,44 @@ async function main(): Promise<void> {
   };
 
   const loggerOf = (service: string) => createLogger({ service, level: env.LOG_LEVEL });
+  const publicUrl = env.PUBLIC_URL ?? `http://127.0.0.1:${env.PORT}`;
+  const paypalKeys = [env.PAYPAL_CLIENT_ID, env.PAYPAL_CLIENT_SECRET, env.PAYPAL_WEBHOOK_ID];
+  if (paypalKeys.some((key) => key !== undefined) && paypalKeys.some((key) => key === undefined)) {
+    throw new ConfigError([
+      'PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET and PAYPAL_WEBHOOK_ID must be set together, or none (the simulator)',
+    ]);
+  }
+  const simulator =
+    env.PAYPAL_CLIENT_ID === undefined
+      ? await startPayPalSimulator({ port: env.PAYPAL_SIMULATOR_PORT, logger: loggerOf('paypal-simulator') })
+      : undefined;
+  const paypal: PaymentsConfig['paypal'] = simulator
+    ? {
+        baseUrl: simulator.url,
+        clientId: simulator.clientId,
+        clientSecret: simulator.clientSecret,
+        webhookId: 'WH-LOCAL-SIMULATOR',
+        sandbox: true,
+      }
+    : {
+        baseUrl: env.PAYPAL_BASE_URL,
+        clientId: env.PAYPAL_CLIENT_ID!,
+        clientSecret: env.PAYPAL_CLIENT_SECRET!,
+        webhookId: env.PAYPAL_WEBHOOK_ID!,
+        sandbox: env.PAYPAL_BASE_URL.includes('sandbox'),
+      };
+  const email: EmailConfig =
+    env.SMTP_HOST === undefined
+      ? { mode: 'capture', from: env.EMAIL_FROM }
+      : {
+          mode: 'smtp',
+          host: env.SMTP_HOST,
+          port: env.SMTP_PORT,
+          secure: env.SMTP_PORT === 465,
+          ...(env.SMTP_USER === undefined ? {} : { user: env.SMTP_USER }),
+          ...(env.SMTP_PASSWORD === undefined ? {} : { password: env.SMTP_PASSWORD }),
+          from: env.EMAIL_FROM,
+        };
   const broker = new MemoryBroker();
   // Until the notifications service sends one-time codes, the local runtime shows them here.
   const consoleLogger = loggerOf('local-console');
@@ -82,7 +142,19 @@ async function main(): Promise<void> {
       admin,
     },
     ledger: { ...defaultLedgerConfig, defaultCurrency: env.DEFAULT_CURRENCY },
-    gateway: loadGatewayConfig({ ...process.env, PORT: env.PORT, HOST: env.HOST }),
+    payments: { publicUrl, paypal },
+    billing: defaultBillingConfig,
+    notifications: { ...defaultNotificationsConfig, email },
+    gateway: loadGatewayConfig({
+      ...(existsSync(join(webRoot, 'index.html')) ? { WEB_ROOT: webRoot } : {}),
+      ...process.env,
+      PORT: env.PORT,
+      HOST: env.HOST,
+    }),
+  });
+  simulator?.setWebhookTarget({
+    url: `${system.url.replace('0.0.0.0', '127.0.0.1')}/v1/webhooks/paypal`,
+    webhookId: paypal.webhookId,
   });
 
   const url = system.url.replace('0.0.0.0', '127.0.0.1');
@@ -91,6 +163,10 @@ async function main(): Promise<void> {
       '',
       `MoneyPal is running at ${url}`,
       `  API docs:  ${url}/api/docs`,
+      simulator
+        ? `  PayPal:    local simulator at ${simulator.url} (sandbox, no real money)`
+        : `  PayPal:    ${paypal.baseUrl}`,
+      `  email:     ${email.mode === 'smtp' ? `SMTP ${email.host}:${email.port}` : 'captured into the log (no SMTP_HOST)'}`,
       `  admin:     ${admin.userName} / ${admin.email}  password: ${env.ADMIN_PASSWORD ? '(from ADMIN_PASSWORD)' : admin.password}`,
       `  data:      ${dataDir}`,
       '',
@@ -100,6 +176,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     consoleLogger.info({ signal }, 'shutting down');
     await system.stop();
+    await simulator?.stop();
     await consoleBus.close();
     broker.shutdown();
     process.exit(0);

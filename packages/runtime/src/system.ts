@@ -1,7 +1,14 @@
+import { type BillingConfig, type BillingTables, startBilling } from '@moneypal/billing';
 import { buildGateway, type GatewayConfig, routedServices } from '@moneypal/gateway';
 import { type IdentityConfig, type IdentityTables, startIdentity } from '@moneypal/identity';
 import { type Bus, type DatabaseTarget, type Logger, openDatabase } from '@moneypal/kit';
 import { type LedgerConfig, type LedgerDatabase, type LedgerTables, startLedger } from '@moneypal/ledger';
+import {
+  type NotificationsConfig,
+  type NotificationsTables,
+  startNotifications,
+} from '@moneypal/notifications';
+import { type PaymentsConfig, type PaymentsTables, startPayments } from '@moneypal/payments';
 import type { FastifyInstance } from 'fastify';
 
 /** Every service the system runs, in start order: the gateway last, once the services it routes to answer. */
@@ -15,10 +22,16 @@ export interface SystemOptions {
   loggerOf(service: string): Logger;
   identity: IdentityConfig;
   ledger: LedgerConfig;
+  payments: PaymentsConfig;
+  billing: BillingConfig;
+  notifications: NotificationsConfig;
   gateway: GatewayConfig;
   /** Extra knobs for tests (a clock, a cheaper password hash); production leaves them unset. */
   identityOptions?: Partial<Parameters<typeof startIdentity>[0]>;
   ledgerOptions?: Partial<Parameters<typeof startLedger>[0]>;
+  paymentsOptions?: Partial<Parameters<typeof startPayments>[0]>;
+  billingOptions?: Partial<Parameters<typeof startBilling>[0]>;
+  notificationsOptions?: Partial<Parameters<typeof startNotifications>[0]>;
 }
 
 export interface RunningSystem {
@@ -59,6 +72,27 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const ledgerParts = await connect<LedgerTables>('ledger');
     const ledger = await startLedger({ ...options.ledgerOptions, ...ledgerParts, config: options.ledger });
     stops.push(() => ledger.stop());
+
+    const payments = await startPayments({
+      ...options.paymentsOptions,
+      ...(await connect<PaymentsTables>('payments')),
+      config: options.payments,
+    });
+    stops.push(() => payments.stop());
+
+    const billing = await startBilling({
+      ...options.billingOptions,
+      ...(await connect<BillingTables>('billing')),
+      config: options.billing,
+    });
+    stops.push(() => billing.stop());
+
+    const notifications = await startNotifications({
+      ...options.notificationsOptions,
+      ...(await connect<NotificationsTables>('notifications')),
+      config: options.notifications,
+    });
+    stops.push(() => notifications.stop());
 
     const gatewayBus = await options.connectBus('gateway');
     stops.push(() => gatewayBus.close());

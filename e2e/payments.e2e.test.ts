@@ -1,0 +1,374 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient } from './support/http.js';
+import { eventuallyAsync, type Person, newPerson as register } from './support/people.js';
+import { startTestSystem, systemLabel, type TestSystem } from './support/system.js';
+
+let system: TestSystem;
+let http: ReturnType<typeof httpClient>;
+let adminToken: string;
+
+beforeAll(async () => {
+  system = await startTestSystem();
+  http = httpClient(system.url);
+  const login = await http('/v1/auth/login', {
+    body: { login: system.admin.email, password: system.admin.password },
+  });
+  adminToken = login.body.access_token;
+}, 120_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+afterEach(() => {
+  system.paypal.configure({ webhookCopies: 1, webhookOrder: 'in-order', webhooksPaused: false });
+});
+
+const newPerson = (firstName?: string) => register(http, firstName);
+
+/** Creates a payment through the API; `paidTo` pays that provider with it. */
+async function createPayment(payer: Person, amount: number, paidTo?: Person) {
+  const created = await http('/v1/payments', {
+    token: payer.token,
+    headers: { 'idempotency-key': randomUUID() },
+    body: {
+      amount,
+      currency: 'USD',
+      wallet_id: payer.walletId,
+      ...(paidTo ? { paid_to: paidTo.userName } : {}),
+    },
+  });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  expect(created.body).toMatchObject({ status: 'created', sandbox: true, amount });
+  expect(created.body.approve_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/checkoutnow\?token=/);
+  return created.body as { id: string; paypal_order_id: string; approve_url: string };
+}
+
+const paymentOf = async (person: Person, id: string) =>
+  (await http(`/v1/payments/${id}`, { token: person.token })).body;
+
+const walletOf = async (person: Person) =>
+  (await http(`/v1/wallets/${person.walletId}`, { token: person.token })).body;
+
+/** Waits until the payment reaches `status`. */
+const paymentReaches = (person: Person, id: string, status: string) =>
+  eventuallyAsync(async () => {
+    const payment = await paymentOf(person, id);
+    return payment.status === status ? payment : undefined;
+  });
+
+/** Waits until the wallet's main balance is `main`. */
+const mainBecomes = (person: Person, main: number) =>
+  eventuallyAsync(async () => {
+    const wallet = await walletOf(person);
+    return wallet.main === main ? wallet : undefined;
+  });
+
+const eventsOf = (type: string, paymentId: string) =>
+  system.events.filter(
+    (event) => event.type === type && (event.data as { payment?: { id: string } }).payment?.id === paymentId,
+  );
+
+/** The invariants every scenario ends with: the ledger's, gapless invoice numbers, and no email twice. */
+async function expectInvariants(): Promise<void> {
+  const verdict = await system.verifyLedger();
+  expect(verdict.checks.filter((check) => check.violations > 0)).toEqual([]);
+  expect(verdict.ok).toBe(true);
+
+  const numbers: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await http(`/v1/invoices?limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
+      token: adminToken,
+    });
+    expect(page.status).toBe(200);
+    numbers.push(...page.body.data.map((invoice: { invoice_no: number }) => invoice.invoice_no));
+    cursor = page.body.next_cursor;
+  } while (cursor);
+  expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, index) => index + 1));
+
+  const sent = system.emails.map((email) => `${email.to.join(',')}|${email.subject}`);
+  expect(sent.length).toBe(new Set(sent).size);
+}
+
+/** Emails to one person whose subject matches. */
+const emailsTo = (person: Person, subject: RegExp) =>
+  system.emails.filter((email) => email.to.includes(person.email) && subject.test(email.subject));
+
+describe(`payments through PayPal on ${systemLabel}`, () => {
+  it('funds a wallet: approve at PayPal, capture on return, credited once, announced by email', async () => {
+    const payer = await newPerson('Ada');
+    system.paypal.configure({ webhooksPaused: true });
+    const payment = await createPayment(payer, 2_500);
+    // The buyer's approval page is PayPal's (the simulator's), labelled as a sandbox.
+    const page = await fetch(payment.approve_url);
+    expect(await page.text()).toMatch(/sandbox/i);
+
+    system.paypal.approveOrder(payment.paypal_order_id);
+    const captured = await http(`/v1/payments/${payment.id}/capture`, { token: payer.token, method: 'POST' });
+    expect(captured.status, JSON.stringify(captured.body)).toBe(200);
+    expect(captured.body).toMatchObject({ status: 'captured', paypal_capture_id: expect.any(String) });
+    await mainBecomes(payer, 2_500);
+
+    // PayPal's webhooks arrive after the capture: they change nothing.
+    system.paypal.configure({ webhooksPaused: false });
+    await system.paypal.flushWebhooks();
+    await paymentReaches(payer, payment.id, 'captured');
+    expect(eventsOf('payments.payment.captured', payment.id)).toHaveLength(1);
+    expect((await walletOf(payer)).main).toBe(2_500);
+    const history = await http(`/v1/transactions?wallet_id=${payer.walletId}&type=deposit`, {
+      token: payer.token,
+    });
+    expect(history.body.data).toHaveLength(1);
+    await eventuallyAsync(async () => (emailsTo(payer, /Welcome/).length === 1 ? true : undefined));
+    await expectInvariants();
+  });
+
+  it('captures on the webhook before the buyer returns; the buyer’s capture then changes nothing', async () => {
+    const payer = await newPerson('Grace');
+    const payment = await createPayment(payer, 1_200);
+    system.paypal.approveOrder(payment.paypal_order_id);
+    await system.paypal.flushWebhooks();
+    await paymentReaches(payer, payment.id, 'captured');
+    const late = await http(`/v1/payments/${payment.id}/capture`, { token: payer.token, method: 'POST' });
+    expect(late.status).toBe(200);
+    expect(late.body.status).toBe('captured');
+    await mainBecomes(payer, 1_200);
+    expect(eventsOf('payments.payment.captured', payment.id)).toHaveLength(1);
+    await expectInvariants();
+  });
+
+  it('applies the same webhooks delivered five times each and out of order once', async () => {
+    const payer = await newPerson('Katherine');
+    system.paypal.configure({ webhookCopies: 5, webhookOrder: 'shuffled' });
+    const payment = await createPayment(payer, 700);
+    system.paypal.approveOrder(payment.paypal_order_id);
+    await system.paypal.flushWebhooks();
+    await paymentReaches(payer, payment.id, 'captured');
+    // The capture made PayPal announce it too: five more copies each, released shuffled.
+    await system.paypal.flushWebhooks();
+    const deliveries = system.paypal
+      .webhookDeliveries()
+      .filter((delivery) => JSON.stringify(delivery.event).includes(payment.paypal_order_id));
+    expect(new Set(deliveries.map((delivery) => delivery.eventType))).toEqual(
+      new Set(['CHECKOUT.ORDER.APPROVED', 'PAYMENT.CAPTURE.COMPLETED']),
+    );
+    expect(deliveries).toHaveLength(10);
+    expect(deliveries.filter((delivery) => delivery.state !== 'delivered')).toEqual([]);
+    await mainBecomes(payer, 700);
+    expect(eventsOf('payments.payment.captured', payment.id)).toHaveLength(1);
+    const history = await http(`/v1/transactions?wallet_id=${payer.walletId}`, { token: payer.token });
+    expect(history.body.data).toHaveLength(1);
+    await expectInvariants();
+  });
+
+  it('refuses a forged webhook with 400 and changes nothing', async () => {
+    const payer = await newPerson('Dorothy');
+    system.paypal.configure({ webhooksPaused: true });
+    const payment = await createPayment(payer, 900);
+    system.paypal.approveOrder(payment.paypal_order_id);
+    const [approved] = system.paypal
+      .webhookDeliveries()
+      .filter((delivery) => JSON.stringify(delivery.event).includes(payment.paypal_order_id));
+    expect(approved).toBeDefined();
+    // A genuine event, re-sent with headers that sign another body: the CRC32 no longer matches.
+    const forgedBody = JSON.stringify({ ...approved!.event, id: `WH-FORGED-${randomUUID()}` });
+    const forged = await http('/v1/webhooks/paypal', {
+      rawBody: forgedBody,
+      headers: {
+        'paypal-transmission-id': randomUUID(),
+        'paypal-transmission-time': new Date().toISOString(),
+        'paypal-transmission-sig': Buffer.from('not a signature').toString('base64'),
+        'paypal-cert-url': `${system.paypal.url}/v1/notifications/certs/CERT-forged`,
+        'paypal-auth-algo': 'SHA256withRSA',
+      },
+    });
+    expect(forged.status).toBe(400);
+    expect(forged.body.code).toBe('webhook_signature_invalid');
+    expect((await paymentOf(payer, payment.id)).status).toBe('created');
+    expect((await walletOf(payer)).main).toBe(0);
+    await expectInvariants();
+  });
+
+  it('fails a declined capture as declined and credits nothing', async () => {
+    const payer = await newPerson('Mae');
+    system.paypal.configure({ webhooksPaused: true });
+    const payment = await createPayment(payer, 1_000);
+    system.paypal.approveOrder(payment.paypal_order_id, 'declined');
+    const answer = await http(`/v1/payments/${payment.id}/capture`, { token: payer.token, method: 'POST' });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ status: 'failed', failure_reason: 'declined' });
+    system.paypal.configure({ webhooksPaused: false });
+    await system.paypal.flushWebhooks();
+    await eventuallyAsync(async () =>
+      eventsOf('payments.payment.failed', payment.id).length > 0 ? true : undefined,
+    );
+    expect((await walletOf(payer)).main).toBe(0);
+    expect(eventsOf('payments.payment.captured', payment.id)).toHaveLength(0);
+    await expectInvariants();
+  });
+
+  it('pays a provider through PayPal when the wallet is short, with a paid invoice and one email each', async () => {
+    const payer = await newPerson('Hedy');
+    const provider = await newPerson('Barbara');
+    const payment = await createPayment(payer, 3_000, provider);
+    system.paypal.approveOrder(payment.paypal_order_id);
+    await system.paypal.flushWebhooks();
+    await paymentReaches(payer, payment.id, 'captured');
+    await mainBecomes(provider, 3_000);
+    expect((await walletOf(payer)).main).toBe(0);
+
+    const invoice = await eventuallyAsync(async () => {
+      const page = await http('/v1/invoices?role=payer', { token: payer.token });
+      const [first] = page.body.data;
+      return first?.status === 'paid' ? first : undefined;
+    });
+    expect(invoice).toMatchObject({
+      payer_id: payer.id,
+      payee_id: provider.id,
+      amount: 3_000,
+      payment_id: payment.id,
+    });
+    const seenByProvider = await http(`/v1/invoices/${invoice.id}`, { token: provider.token });
+    expect(seenByProvider.status).toBe(200);
+    const stranger = await newPerson('Eve');
+    expect((await http(`/v1/invoices/${invoice.id}`, { token: stranger.token })).status).toBe(404);
+
+    await eventuallyAsync(async () =>
+      emailsTo(provider, /paid USD 30\.00/).length === 1 ? true : undefined,
+    );
+    await eventuallyAsync(async () =>
+      emailsTo(payer, /You paid USD 30\.00/).length === 1 ? true : undefined,
+    );
+    await eventuallyAsync(async () => (emailsTo(payer, /^Invoice \d+/).length === 1 ? true : undefined));
+
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await http(`/v1/reports/summary?from=${today}&to=${today}`, { token: payer.token });
+    expect(report.status).toBe(200);
+    expect(report.body.currencies[0].totals).toMatchObject({
+      payments_made: { count: 1, amount: 3_000 },
+      deposits: { count: 1, amount: 3_000 },
+      invoices_paid: { count: 1, amount: 3_000 },
+    });
+    await expectInvariants();
+  });
+
+  it('refunds a payment: an admin only, the wallets reversed, the invoice refunded, an email', async () => {
+    const payer = await newPerson('Annie');
+    const provider = await newPerson('Frances');
+    const payment = await createPayment(payer, 1_500, provider);
+    system.paypal.approveOrder(payment.paypal_order_id);
+    await system.paypal.flushWebhooks();
+    await mainBecomes(provider, 1_500);
+
+    const byUser = await http(`/v1/payments/${payment.id}/refund`, { token: payer.token, method: 'POST' });
+    expect(byUser.status).toBe(403);
+    const refunded = await http(`/v1/payments/${payment.id}/refund`, { token: adminToken, method: 'POST' });
+    expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
+    expect(refunded.body.status).toBe('refunded');
+    const again = await http(`/v1/payments/${payment.id}/refund`, { token: adminToken, method: 'POST' });
+    expect(again.status).toBe(422);
+    expect(again.body.code).toBe('payment_not_refundable');
+
+    await mainBecomes(provider, 0);
+    await mainBecomes(payer, 0);
+    await eventuallyAsync(async () => {
+      const page = await http('/v1/invoices?role=payer', { token: payer.token });
+      return page.body.data[0]?.status === 'refunded' ? true : undefined;
+    });
+    await eventuallyAsync(async () => (emailsTo(payer, /was refunded/).length === 1 ? true : undefined));
+    await expectInvariants();
+  });
+
+  it('keeps other users’ payments out of sight and refuses bad payment requests', async () => {
+    const payer = await newPerson('Joan');
+    const other = await newPerson('Radia');
+    const payment = await createPayment(payer, 100);
+    expect((await http(`/v1/payments/${payment.id}`, { token: other.token })).status).toBe(404);
+    expect(
+      (await http(`/v1/payments/${payment.id}/capture`, { token: other.token, method: 'POST' })).status,
+    ).toBe(404);
+    const list = await http('/v1/payments', { token: other.token });
+    expect(list.body.data).toEqual([]);
+
+    const key = randomUUID();
+    const send = (body: Record<string, unknown>) =>
+      http('/v1/payments', { token: payer.token, headers: { 'idempotency-key': key }, body });
+    const foreignWallet = await send({ amount: 100, currency: 'USD', wallet_id: other.walletId });
+    expect(foreignWallet.status).toBe(404);
+    const unknownProvider = await http('/v1/payments', {
+      token: payer.token,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { amount: 100, currency: 'USD', wallet_id: payer.walletId, paid_to: 'nobody_here_at_all' },
+    });
+    expect(unknownProvider.status).toBe(404);
+    const wrongCurrency = await http('/v1/payments', {
+      token: payer.token,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { amount: 100, currency: 'EUR', wallet_id: payer.walletId },
+    });
+    expect(wrongCurrency.status).toBe(422);
+    expect(wrongCurrency.body.code).toBe('currency_mismatch');
+    const replayKey = randomUUID();
+    const first = await http('/v1/payments', {
+      token: payer.token,
+      headers: { 'idempotency-key': replayKey },
+      body: { amount: 100, currency: 'USD', wallet_id: payer.walletId },
+    });
+    const replay = await http('/v1/payments', {
+      token: payer.token,
+      headers: { 'idempotency-key': replayKey },
+      body: { amount: 100, currency: 'USD', wallet_id: payer.walletId },
+    });
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.body.id).toBe(first.body.id);
+    const mismatch = await http('/v1/payments', {
+      token: payer.token,
+      headers: { 'idempotency-key': replayKey },
+      body: { amount: 101, currency: 'USD', wallet_id: payer.walletId },
+    });
+    expect(mismatch.status).toBe(422);
+    expect(mismatch.body.code).toBe('idempotency_mismatch');
+  });
+});
+
+describe(`bills paid from the wallet on ${systemLabel}`, () => {
+  it('pays a provider once per key, issues the next invoice number, and refuses a short wallet', async () => {
+    const payer = await newPerson('Lynn');
+    const provider = await newPerson('Sophie');
+    const funding = await createPayment(payer, 5_000);
+    system.paypal.approveOrder(funding.paypal_order_id);
+    await system.paypal.flushWebhooks();
+    await mainBecomes(payer, 5_000);
+
+    const key = randomUUID();
+    const bill = () =>
+      http('/v1/bills', {
+        token: payer.token,
+        headers: { 'idempotency-key': key },
+        body: { to_user: provider.email, amount: 1_800, description: 'tutoring' },
+      });
+    const answers = await Promise.all([bill(), bill(), bill(), bill(), bill()]);
+    const paid = answers.filter((answer) => answer.status === 201);
+    expect(paid.length).toBeGreaterThanOrEqual(1);
+    for (const answer of answers) expect([201, 409]).toContain(answer.status);
+    const invoiceIds = new Set(paid.map((answer) => answer.body.invoice.id));
+    expect(invoiceIds.size).toBe(1);
+    const replay = await bill();
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    await mainBecomes(provider, 1_800);
+    expect((await walletOf(payer)).main).toBe(3_200);
+
+    const short = await http('/v1/bills', {
+      token: payer.token,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { to_user: provider.userName, amount: 999_999 },
+    });
+    expect(short.status).toBe(422);
+    expect(short.body.code).toBe('insufficient_funds');
+    await expectInvariants();
+  });
+});

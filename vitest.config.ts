@@ -11,13 +11,15 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'services/*/src/**/*.test.ts',
       'services/*/test/**/*.test.ts',
+      'apps/*/src/**/*.test.{ts,tsx}',
       'e2e/**/*.test.ts',
     ],
     // Suites that need a second connection to one database (`*.postgres.test.ts`) run only
     // on PostgreSQL; each refuses to start without TEST_DATABASE_URL.
+    // The browser suite needs Chromium: `npm run test:browser` runs it (vitest.browser.config.ts).
     exclude: process.env.TEST_DATABASE_URL
-      ? ['**/node_modules/**']
-      : ['**/node_modules/**', '**/*.postgres.test.ts'],
+      ? ['**/node_modules/**', 'e2e/browser/**']
+      : ['**/node_modules/**', 'e2e/browser/**', '**/*.postgres.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // In CI every test is listed, so the log shows which database and bus each suite ran on.

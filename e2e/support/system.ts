@@ -1,5 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { defaultBillingConfig } from '@moneypal/billing';
 import { loadGatewayConfig } from '@moneypal/gateway';
 import type { AdminCredentials } from '@moneypal/identity';
@@ -27,6 +28,9 @@ export const systemLabel = `${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PG
 
 /** The services that keep a database. */
 const databaseServices = ['identity', 'ledger', 'payments', 'billing', 'notifications'];
+
+/** The built web app (apps/web/dist), served by the gateway as in the local runtime. */
+const webRoot = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
 
 /** The webhook id the test system's payments service expects PayPal's signatures to name. */
 const webhookId = 'WH-E2E-SIMULATOR';
@@ -192,6 +196,7 @@ export async function startTestSystem(): Promise<TestSystem> {
       billingOptions: { outboxPollIntervalMs: 50 },
       notificationsOptions: { dispatchIntervalMs: 50 },
       gateway: loadGatewayConfig({
+        WEB_ROOT: webRoot,
         PORT: String(port),
         HOST: '127.0.0.1',
         RATE_LIMIT_AUTH_PER_MINUTE: '100000',

@@ -99,6 +99,7 @@ export const entrySchema = z
     balance_after: balanceMinor,
   })
   .meta({ id: 'Entry' });
+export type Entry = z.infer<typeof entrySchema>;
 
 export const transferSchema = z
   .object({
@@ -172,6 +173,7 @@ export const savingsPlanSchema = z
     created_at: timestamp,
   })
   .meta({ id: 'SavingsPlan' });
+export type SavingsPlan = z.infer<typeof savingsPlanSchema>;
 
 export const createSavingsPlanBody = z
   .discriminatedUnion('kind', [

@@ -102,7 +102,7 @@ async function main(): Promise<void> {
         clientId: env.PAYPAL_CLIENT_ID!,
         clientSecret: env.PAYPAL_CLIENT_SECRET!,
         webhookId: env.PAYPAL_WEBHOOK_ID!,
-        sandbox: env.PAYPAL_BASE_URL.includes('sandbox'),
+        sandbox: false,
       };
   const email: EmailConfig =
     env.SMTP_HOST === undefined
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
           from: env.EMAIL_FROM,
         };
   const broker = new MemoryBroker();
-  // Until the notifications service sends one-time codes, the local runtime shows them here.
+  // Captured email never shows a one-time code; a developer reads it here instead.
   const consoleLogger = loggerOf('local-console');
   const consoleBus = broker.connect('local-console', consoleLogger);
   await consoleBus.subscribe('local-console', {

@@ -1,0 +1,44 @@
+import type { ApiClient } from './client';
+import type { OtpChallenge, Tokens, User } from './types';
+
+export interface Registration {
+  first_name: string;
+  last_name: string;
+  user_name: string;
+  email: string;
+  password: string;
+  phone?: string;
+}
+
+export function register(client: ApiClient, registration: Registration): Promise<User> {
+  return client.post<User>('/v1/auth/register', registration, { authenticated: false });
+}
+
+/** Tokens, or the challenge of a user who has one-time codes turned on (202). */
+export function logIn(client: ApiClient, login: string, password: string): Promise<Tokens | OtpChallenge> {
+  return client.post<Tokens | OtpChallenge>('/v1/auth/login', { login, password }, { authenticated: false });
+}
+
+export function isOtpChallenge(answer: Tokens | OtpChallenge): answer is OtpChallenge {
+  return 'otp_required' in answer;
+}
+
+export function verifyOtp(client: ApiClient, challengeId: string, code: string): Promise<Tokens> {
+  return client.post<Tokens>(
+    '/v1/auth/otp/verify',
+    { challenge_id: challengeId, code },
+    { authenticated: false },
+  );
+}
+
+export function logOut(client: ApiClient): Promise<void> {
+  return client.post<void>('/v1/auth/logout');
+}
+
+export function getMe(client: ApiClient, signal?: AbortSignal): Promise<User> {
+  return client.get<User>('/v1/users/me', signal === undefined ? {} : { signal });
+}
+
+export function setTwoFactor(client: ApiClient, enabled: boolean): Promise<User> {
+  return client.patch<User>('/v1/users/me', { two_factor_enabled: enabled });
+}

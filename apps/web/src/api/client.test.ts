@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { deferred, fakeFetch, json, memoryRefreshTokens, problem, tokens } from '../../test/fake-api';
+import { ApiClient, ApiError, networkErrorCode } from './client';
+
+const me = { id: 'user-1', user_name: 'ana' };
+
+/** A client with a session: access token `access-0`, refresh token `refresh-0`. */
+function clientWith(handler: Parameters<typeof fakeFetch>[0], options: { nowMs?: () => number } = {}) {
+  const server = fakeFetch(handler);
+  const refreshTokens = memoryRefreshTokens();
+  const client = new ApiClient({ fetch: server.fetch, refreshTokens, ...options });
+  client.startSession(tokens('access-0', 'refresh-0'));
+  return { client, server, refreshTokens };
+}
+
+describe('ApiClient', () => {
+  it('sends the access token and answers the parsed JSON', async () => {
+    const { client, server } = clientWith(() => json(200, me));
+    await expect(client.get('/v1/users/me')).resolves.toEqual(me);
+    expect(server.requests[0]?.headers.authorization).toBe('Bearer access-0');
+  });
+
+  it('turns a problem+json answer into an ApiError with its code, detail and field errors', async () => {
+    const { client } = clientWith(() =>
+      problem(400, 'validation_failed', 'the body is not valid', [
+        { path: 'amount', message: 'must be positive' },
+      ]),
+    );
+    const error = await client.post('/v1/transfers', { amount: 0 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      detail: 'the body is not valid',
+      fieldErrors: [{ path: 'amount', message: 'must be positive' }],
+      requestId: 'request-1',
+    });
+  });
+
+  it('turns a failed fetch into a network_error ApiError', async () => {
+    const { client } = clientWith(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(client.get('/v1/wallets')).rejects.toMatchObject({ status: 0, code: networkErrorCode });
+  });
+
+  it('sends the Idempotency-Key header and the JSON body', async () => {
+    const { client, server } = clientWith(() => json(201, {}));
+    await client.post('/v1/transfers', { amount: 5 }, { idempotencyKey: 'key-1' });
+    expect(server.requests[0]).toMatchObject({
+      method: 'POST',
+      headers: { 'idempotency-key': 'key-1', 'content-type': 'application/json' },
+      body: { amount: 5 },
+    });
+  });
+
+  it('refreshes once after a 401 and sends the request again with the new token and the same key', async () => {
+    const { client, server, refreshTokens } = clientWith(({ path, headers }) => {
+      if (path === '/v1/auth/refresh') return json(200, tokens('access-1', 'refresh-1'));
+      return headers.authorization === 'Bearer access-1'
+        ? json(201, { ok: true })
+        : problem(401, 'unauthenticated', 'expired');
+    });
+    await expect(client.post('/v1/bills', { amount: 5 }, { idempotencyKey: 'key-7' })).resolves.toEqual({
+      ok: true,
+    });
+    expect(server.requests.map((request) => request.path)).toEqual([
+      '/v1/bills',
+      '/v1/auth/refresh',
+      '/v1/bills',
+    ]);
+    expect(server.requests[1]?.body).toEqual({ refresh_token: 'refresh-0' });
+    expect(server.requests[2]?.headers['idempotency-key']).toBe('key-7');
+    expect(refreshTokens.current).toBe('refresh-1');
+  });
+
+  it('shares one refresh between requests that meet a 401 at the same time', async () => {
+    const refreshAnswer = deferred<Response>();
+    const { client, server } = clientWith(({ path, headers }) => {
+      if (path === '/v1/auth/refresh') return refreshAnswer.promise;
+      return headers.authorization === 'Bearer access-1'
+        ? json(200, { path })
+        : problem(401, 'unauthenticated', 'expired');
+    });
+    const first = client.get('/v1/wallets');
+    const second = client.get('/v1/transactions');
+    const third = client.get('/v1/invoices');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    refreshAnswer.resolve(json(200, tokens('access-1', 'refresh-1')));
+    await expect(Promise.all([first, second, third])).resolves.toEqual([
+      { path: '/v1/wallets' },
+      { path: '/v1/transactions' },
+      { path: '/v1/invoices' },
+    ]);
+    expect(server.requests.filter((request) => request.path === '/v1/auth/refresh')).toHaveLength(1);
+  });
+
+  it('does not refresh again for a 401 to a token that another request has already replaced', async () => {
+    let refreshes = 0;
+    const slowAnswer = deferred<Response>();
+    const { client, server } = clientWith(({ path, headers }) => {
+      if (path === '/v1/auth/refresh') {
+        refreshes += 1;
+        return json(200, tokens(`access-${refreshes}`, `refresh-${refreshes}`));
+      }
+      if (path === '/v1/slow' && headers.authorization === 'Bearer access-0') return slowAnswer.promise;
+      return headers.authorization === 'Bearer access-0'
+        ? problem(401, 'unauthenticated', 'expired')
+        : json(200, { path });
+    });
+    const slow = client.get('/v1/slow');
+    await client.get('/v1/fast');
+    slowAnswer.resolve(problem(401, 'unauthenticated', 'expired'));
+    await expect(slow).resolves.toEqual({ path: '/v1/slow' });
+    expect(refreshes).toBe(1);
+    expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer access-1');
+  });
+
+  it('does not retry a second time when the new token is refused too', async () => {
+    const { client, server } = clientWith(({ path }) =>
+      path === '/v1/auth/refresh'
+        ? json(200, tokens('access-1', 'refresh-1'))
+        : problem(401, 'unauthenticated', 'no'),
+    );
+    await expect(client.get('/v1/wallets')).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(server.requests.map((request) => request.path)).toEqual([
+      '/v1/wallets',
+      '/v1/auth/refresh',
+      '/v1/wallets',
+    ]);
+  });
+
+  it('ends the session when the refresh token is refused', async () => {
+    const { client, refreshTokens } = clientWith(({ path }) =>
+      path === '/v1/auth/refresh'
+        ? problem(401, 'unauthenticated', 'the refresh token was revoked')
+        : problem(401, 'unauthenticated', 'expired'),
+    );
+    let ended = 0;
+    client.onSessionEnded(() => {
+      ended += 1;
+    });
+    await expect(client.get('/v1/wallets')).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(ended).toBe(1);
+    expect(refreshTokens.current).toBeNull();
+    expect(client.hasSession).toBe(false);
+  });
+
+  it('keeps the session when the refresh fails on the network, so a later call can try again', async () => {
+    const { client, refreshTokens } = clientWith(({ path }) => {
+      if (path === '/v1/auth/refresh') throw new TypeError('Failed to fetch');
+      return problem(401, 'unauthenticated', 'expired');
+    });
+    await expect(client.get('/v1/wallets')).rejects.toMatchObject({ code: networkErrorCode });
+    expect(refreshTokens.current).toBe('refresh-0');
+  });
+
+  it('refreshes before a request once the access token is about to expire', async () => {
+    let nowMs = 0;
+    const { client, server } = clientWith(
+      ({ path }) =>
+        path === '/v1/auth/refresh' ? json(200, tokens('access-1', 'refresh-1')) : json(200, {}),
+      { nowMs: () => nowMs },
+    );
+    await client.get('/v1/wallets');
+    nowMs = 880_000; // 20 s before the 900 s token expires
+    await client.get('/v1/wallets');
+    expect(server.requests.map((request) => [request.path, request.headers.authorization])).toEqual([
+      ['/v1/wallets', 'Bearer access-0'],
+      ['/v1/auth/refresh', undefined],
+      ['/v1/wallets', 'Bearer access-1'],
+    ]);
+  });
+
+  it('restores a session from a stored refresh token alone, as after a reload', async () => {
+    const server = fakeFetch(({ path }) =>
+      path === '/v1/auth/refresh' ? json(200, tokens('access-1', 'refresh-1')) : json(200, me),
+    );
+    const client = new ApiClient({ fetch: server.fetch, refreshTokens: memoryRefreshTokens('refresh-0') });
+    expect(client.hasSession).toBe(true);
+    await expect(client.get('/v1/users/me')).resolves.toEqual(me);
+    expect(server.requests[1]?.headers.authorization).toBe('Bearer access-1');
+  });
+
+  it('sends public auth calls without a token and treats their 401 as the answer', async () => {
+    const { client, server } = clientWith(() => problem(401, 'unauthenticated', 'wrong password'));
+    await expect(
+      client.post('/v1/auth/login', { login: 'ana', password: 'x' }, { authenticated: false }),
+    ).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('leaves out empty query values', async () => {
+    const { client, server } = clientWith(() => json(200, { data: [], next_cursor: null }));
+    await client.get('/v1/transactions', {
+      query: { limit: 5, cursor: undefined, type: '', direction: 'in' },
+    });
+    expect(server.requests[0]?.path).toBe('/v1/transactions?limit=5&direction=in');
+  });
+});

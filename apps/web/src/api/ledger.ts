@@ -1,0 +1,80 @@
+import type { ApiClient } from './client';
+import type { Page, SavingsPlan, TransactionType, Transfer, TransferResult, Wallet } from './types';
+
+export function listWallets(client: ApiClient, signal?: AbortSignal): Promise<Page<Wallet>> {
+  return client.get<Page<Wallet>>('/v1/wallets', { query: { limit: 100 }, ...signalOption(signal) });
+}
+
+export function getWallet(client: ApiClient, walletId: string, signal?: AbortSignal): Promise<Wallet> {
+  return client.get<Wallet>(`/v1/wallets/${encodeURIComponent(walletId)}`, signalOption(signal));
+}
+
+export interface TransferRequest {
+  from_wallet_id: string;
+  to_user: string;
+  amount: number;
+  description?: string;
+}
+
+export function createTransfer(
+  client: ApiClient,
+  transfer: TransferRequest,
+  idempotencyKey: string,
+): Promise<TransferResult> {
+  return client.post<TransferResult>('/v1/transfers', transfer, { idempotencyKey });
+}
+
+export interface TransactionFilters {
+  wallet_id?: string;
+  /** RFC 3339, inclusive. */
+  from?: string;
+  /** RFC 3339, exclusive. */
+  to?: string;
+  type?: TransactionType;
+  direction?: 'in' | 'out';
+}
+
+export function listTransactions(
+  client: ApiClient,
+  filters: TransactionFilters & { limit?: number; cursor?: string },
+  signal?: AbortSignal,
+): Promise<Page<Transfer>> {
+  return client.get<Page<Transfer>>('/v1/transactions', { query: { ...filters }, ...signalOption(signal) });
+}
+
+export function getTransaction(
+  client: ApiClient,
+  transferId: string,
+  signal?: AbortSignal,
+): Promise<Transfer> {
+  return client.get<Transfer>(`/v1/transactions/${encodeURIComponent(transferId)}`, signalOption(signal));
+}
+
+export function listSavingsPlans(client: ApiClient, signal?: AbortSignal): Promise<{ data: SavingsPlan[] }> {
+  return client.get<{ data: SavingsPlan[] }>('/v1/savings-plans', signalOption(signal));
+}
+
+export function selectSavingsPlan(
+  client: ApiClient,
+  walletId: string,
+  planId: string | null,
+): Promise<Wallet> {
+  return client.put<Wallet>(`/v1/wallets/${encodeURIComponent(walletId)}/savings-plan`, { plan_id: planId });
+}
+
+export function withdrawSavings(
+  client: ApiClient,
+  walletId: string,
+  amount: number,
+  idempotencyKey: string,
+): Promise<TransferResult> {
+  return client.post<TransferResult>(
+    `/v1/wallets/${encodeURIComponent(walletId)}/savings/withdraw`,
+    { amount },
+    { idempotencyKey },
+  );
+}
+
+export function signalOption(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+  return signal === undefined ? {} : { signal };
+}

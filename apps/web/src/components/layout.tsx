@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { useSession, useUser } from '../session';
+
+const links = [
+  { to: '/', label: 'Home' },
+  { to: '/fund', label: 'Add money' },
+  { to: '/pay', label: 'Pay' },
+  { to: '/transfer', label: 'Send' },
+  { to: '/savings', label: 'Savings' },
+  { to: '/history', label: 'History' },
+  { to: '/reports', label: 'Reports' },
+  { to: '/notifications', label: 'Messages' },
+  { to: '/profile', label: 'Profile' },
+] as const;
+
+/** The frame of every signed-in screen: skip link, header with the main navigation, main, footer. */
+export function AppLayout() {
+  const { logOut } = useSession();
+  const user = useUser();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="header-bar">
+          <Link to="/" className="brand">
+            MoneyPal
+          </Link>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            Menu
+          </button>
+        </div>
+        <nav id="main-nav" aria-label="Main" className={menuOpen ? 'main-nav open' : 'main-nav'}>
+          <ul>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.to === '/'} onClick={() => setMenuOpen(false)}>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+            <li>
+              <button type="button" className="nav-button" onClick={() => void logOut()}>
+                Log out
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="app-footer">
+        <p>
+          Logged in as <strong>{user.user_name}</strong>
+          {user.role === 'admin' ? ' (administrator)' : ''}. Amounts are shown in each wallet’s currency.
+        </p>
+      </footer>
+    </>
+  );
+}

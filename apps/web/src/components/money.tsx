@@ -1,0 +1,14 @@
+import { formatMoney } from '../money';
+
+/** An amount in minor units, formatted by its currency's exponent in the person's locale. */
+export function Money({
+  amount,
+  currency,
+  signed = false,
+}: {
+  amount: bigint | number;
+  currency: string;
+  signed?: boolean;
+}) {
+  return <span className="money">{formatMoney(amount, currency, { signed })}</span>;
+}

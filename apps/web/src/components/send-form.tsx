@@ -1,0 +1,161 @@
+import { type FormEvent, type ReactNode, useRef } from 'react';
+import type { Wallet } from '../api/types';
+import { type FieldErrors, hasErrors, validateDescription, validateRecipient } from '../forms';
+import { parseAmount } from '../money';
+import { focusFirstInvalid, TextField } from './fields';
+import { Money } from './money';
+import { AmountField, WalletField } from './wallet-fields';
+
+/** What a person fills in to move money to someone: as typed, until it is checked. */
+export interface SendDetails {
+  walletId: string;
+  recipient: string;
+  amountText: string;
+  description: string;
+}
+
+export type SendField = 'recipient' | 'amount' | 'description';
+
+/** The details checked and converted: the amount in exact minor units. */
+export interface CheckedSend {
+  wallet: Wallet;
+  recipient: string;
+  amountMinor: bigint;
+  description: string | undefined;
+}
+
+export function checkSend(
+  details: SendDetails,
+  wallets: readonly Wallet[],
+): { ok: true; send: CheckedSend } | { ok: false; errors: FieldErrors<SendField> } {
+  const wallet = wallets.find((candidate) => candidate.id === details.walletId) ?? wallets[0]!;
+  const errors: FieldErrors<SendField> = {};
+  const recipientError = validateRecipient(details.recipient);
+  if (recipientError !== undefined) errors.recipient = recipientError;
+  const amount = parseAmount(details.amountText, wallet.currency);
+  if (!amount.ok) errors.amount = amount.message;
+  const descriptionError = validateDescription(details.description);
+  if (descriptionError !== undefined) errors.description = descriptionError;
+  if (hasErrors(errors) || !amount.ok) return { ok: false, errors };
+  const description = details.description.trim();
+  return {
+    ok: true,
+    send: {
+      wallet,
+      recipient: details.recipient.trim(),
+      amountMinor: amount.amountMinor,
+      description: description === '' ? undefined : description,
+    },
+  };
+}
+
+/** The form of a transfer or a payment to a provider: who, how much, from which wallet, and a note. */
+export function SendForm({
+  wallets,
+  details,
+  errors,
+  recipientLabel,
+  recipientHint,
+  submitLabel,
+  onChange,
+  onSubmit,
+  children,
+}: {
+  wallets: readonly Wallet[];
+  details: SendDetails;
+  errors: FieldErrors<SendField>;
+  recipientLabel: string;
+  recipientHint: string;
+  submitLabel: string;
+  onChange(details: SendDetails, changed: SendField | 'walletId'): void;
+  onSubmit(): boolean;
+  children?: ReactNode;
+}) {
+  const form = useRef<HTMLFormElement>(null);
+  const wallet = wallets.find((candidate) => candidate.id === details.walletId) ?? wallets[0]!;
+  const set = (field: keyof SendDetails) => (value: string) =>
+    onChange({ ...details, [field]: value }, field === 'amountText' ? 'amount' : field);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!onSubmit()) focusFirstInvalid(form.current);
+  };
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate className="form card">
+      <TextField
+        id="recipient"
+        label={recipientLabel}
+        hint={recipientHint}
+        value={details.recipient}
+        onValueChange={set('recipient')}
+        error={errors.recipient}
+        autoComplete="off"
+        autoCapitalize="none"
+        spellCheck={false}
+      />
+      <AmountField
+        currency={wallet.currency}
+        value={details.amountText}
+        onValueChange={set('amountText')}
+        error={errors.amount}
+      />
+      <WalletField wallets={wallets} value={wallet.id} onValueChange={set('walletId')} />
+      <TextField
+        id="description"
+        label="Note"
+        optional
+        hint="They see it with the payment."
+        value={details.description}
+        onValueChange={set('description')}
+        error={errors.description}
+        autoComplete="off"
+      />
+      {children}
+      <div className="actions">
+        <button type="submit" className="button">
+          {submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Who gets how much from where: what the person confirms. */
+export function SendSummary({ send, verb }: { send: CheckedSend; verb: string }) {
+  return (
+    <dl className="summary">
+      <div>
+        <dt>{verb}</dt>
+        <dd className="summary-amount">
+          <Money amount={send.amountMinor} currency={send.wallet.currency} />
+        </dd>
+      </div>
+      <div>
+        <dt>To</dt>
+        <dd>{send.recipient}</dd>
+      </div>
+      <div>
+        <dt>From</dt>
+        <dd>
+          Your {send.wallet.currency} wallet (
+          <Money amount={send.wallet.available} currency={send.wallet.currency} /> available)
+        </dd>
+      </div>
+      {send.description === undefined ? null : (
+        <div>
+          <dt>Note</dt>
+          <dd>{send.description}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** The server's field errors of a send, on the form's fields. */
+export const sendFieldAliases: Readonly<Record<string, SendField>> = {
+  to_user: 'recipient',
+  paid_to: 'recipient',
+  amount: 'amount',
+  description: 'description',
+};

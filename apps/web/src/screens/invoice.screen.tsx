@@ -1,0 +1,90 @@
+import { Link, useParams } from 'react-router-dom';
+import { getInvoice } from '../api/billing';
+import type { Invoice } from '../api/types';
+import { Money } from '../components/money';
+import { Screen } from '../components/screen';
+import { AsyncView, Badge } from '../components/status';
+import { formatDateTime } from '../dates';
+import { useResource } from '../hooks/use-resource';
+import { useClient, useUser } from '../session';
+import { invoiceStatusNames, invoiceStatusTones } from './reports.screen';
+
+/** One invoice: who paid whom, how much, and when. */
+export function InvoiceScreen() {
+  const { id = '' } = useParams();
+  const client = useClient();
+  const invoice = useResource(`invoice:${id}`, (signal) => getInvoice(client, id, signal));
+  return (
+    <Screen title="Invoice">
+      <AsyncView state={invoice.state} onRetry={invoice.reload} loadingLabel="Loading the invoice…">
+        {(data) => <InvoiceDetail invoice={data} />}
+      </AsyncView>
+      <p>
+        <Link to="/reports">Back to reports</Link>
+      </p>
+    </Screen>
+  );
+}
+
+function InvoiceDetail({ invoice }: { invoice: Invoice }) {
+  const user = useUser();
+  const party = (userId: string) => (userId === user.id ? 'You' : 'Another MoneyPal user');
+  return (
+    <article className="card" aria-labelledby="invoice-heading">
+      <h2 id="invoice-heading">Invoice no. {invoice.invoice_no}</h2>
+      <p className="badges">
+        <Badge tone={invoiceStatusTones[invoice.status]}>{invoiceStatusNames[invoice.status]}</Badge>
+      </p>
+      <p className="summary-amount">
+        <Money amount={invoice.amount} currency={invoice.currency} />
+      </p>
+      <dl className="summary">
+        <div>
+          <dt>Paid by</dt>
+          <dd>{party(invoice.payer_id)}</dd>
+        </div>
+        <div>
+          <dt>Paid to</dt>
+          <dd>{party(invoice.payee_id)}</dd>
+        </div>
+        {invoice.description === null ? null : (
+          <div>
+            <dt>For</dt>
+            <dd>{invoice.description}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Issued</dt>
+          <dd>
+            <time dateTime={invoice.issued_at}>{formatDateTime(invoice.issued_at)}</time>
+          </dd>
+        </div>
+        {invoice.paid_at === null ? null : (
+          <div>
+            <dt>Paid</dt>
+            <dd>
+              <time dateTime={invoice.paid_at}>{formatDateTime(invoice.paid_at)}</time>
+            </dd>
+          </div>
+        )}
+        {invoice.refunded_at === null ? null : (
+          <div>
+            <dt>Refunded</dt>
+            <dd>
+              <time dateTime={invoice.refunded_at}>{formatDateTime(invoice.refunded_at)}</time>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Paid with</dt>
+          <dd>{invoice.payment_id === null ? 'MoneyPal wallet' : 'PayPal'}</dd>
+        </div>
+      </dl>
+      {invoice.transfer_id === null ? null : (
+        <p>
+          <Link to={`/history/${invoice.transfer_id}`}>See the transaction</Link>
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,140 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { register } from '../api/auth';
+import { AuthFrame } from '../components/auth-frame';
+import { focusFirstInvalid, TextField } from '../components/fields';
+import { ErrorNotice } from '../components/status';
+import {
+  type FieldErrors,
+  hasErrors,
+  type RegistrationField,
+  type RegistrationValues,
+  registrationBodyOf,
+  registrationFields,
+  serverFieldErrors,
+  validateRegistration,
+} from '../forms';
+import { useSession } from '../session';
+
+const emptyRegistration: RegistrationValues = {
+  first_name: '',
+  last_name: '',
+  user_name: '',
+  email: '',
+  password: '',
+  phone: '',
+};
+
+/** Registration; the server's field errors (a taken user name, say) show next to their fields. */
+export function RegisterScreen() {
+  const { client } = useSession();
+  const navigate = useNavigate();
+  const [values, setValues] = useState(emptyRegistration);
+  const [errors, setErrors] = useState<FieldErrors<RegistrationField>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [otherProblems, setOtherProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+
+  const change = (field: RegistrationField) => (value: string) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const found = validateRegistration(values);
+    setErrors(found);
+    setFailure(null);
+    setOtherProblems([]);
+    if (hasErrors(found)) {
+      focusFirstInvalid(form.current);
+      return;
+    }
+    setBusy(true);
+    try {
+      const user = await register(client, registrationBodyOf(values));
+      navigate('/login', { state: { registered: user.user_name } });
+    } catch (error) {
+      const placed = serverFieldErrors(error, registrationFields);
+      setErrors(placed.fields);
+      setOtherProblems(placed.others);
+      setFailure(error);
+      focusFirstInvalid(form.current);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (name: RegistrationField) => ({
+    id: name,
+    value: values[name],
+    onValueChange: change(name),
+    error: errors[name],
+  });
+
+  return (
+    <AuthFrame title="Create your account">
+      <form ref={form} onSubmit={submit} noValidate className="form">
+        <div className="field-row">
+          <TextField {...field('first_name')} label="First name" autoComplete="given-name" />
+          <TextField {...field('last_name')} label="Last name" autoComplete="family-name" />
+        </div>
+        <TextField
+          {...field('user_name')}
+          label="User name"
+          hint="3 to 32 letters, digits, “.”, “_” or “-”. Others pay you with it."
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <TextField {...field('email')} label="Email" type="email" autoComplete="email" spellCheck={false} />
+        <TextField
+          {...field('password')}
+          label="Password"
+          type="password"
+          hint="At least 10 characters."
+          autoComplete="new-password"
+        />
+        <TextField
+          {...field('phone')}
+          label="Mobile phone"
+          type="tel"
+          optional
+          hint="With the country code, such as +14155550123. One-time codes go here."
+          autoComplete="tel"
+        />
+        {failure === null ? null : (
+          <ErrorNotice
+            error={failure}
+            overrides={
+              hasErrors(errors)
+                ? {
+                    validation_failed: 'Some details need fixing: see the messages next to the fields.',
+                    conflict: 'Someone already uses that: see the messages next to the fields.',
+                  }
+                : {}
+            }
+          >
+            {otherProblems.length === 0 ? null : (
+              <ul>
+                {otherProblems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            )}
+          </ErrorNotice>
+        )}
+        <div className="actions">
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Creating your account…' : 'Create account'}
+          </button>
+        </div>
+      </form>
+      <p>
+        Already have an account? <Link to="/login">Log in</Link>
+      </p>
+    </AuthFrame>
+  );
+}

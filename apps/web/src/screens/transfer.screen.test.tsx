@@ -1,0 +1,126 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { json, problem, type SeenRequest } from '../../test/fake-api';
+import { renderApp, testWallet } from '../../test/render-app';
+
+afterEach(cleanup);
+
+const transferResult = {
+  transfer: {
+    id: '0190a4c1-0000-7000-8000-0000000000f1',
+    type: 'transfer',
+    status: 'posted',
+    amount: 1250,
+    currency: 'USD',
+    description: null,
+    metadata: {},
+    from_wallet_id: testWallet.id,
+    to_wallet_id: '0190a4c1-0000-7000-8000-0000000000b2',
+    initiator_id: testWallet.owner_id,
+    created_at: '2026-01-02T00:00:00Z',
+  },
+  balance: {
+    wallet_id: testWallet.id,
+    currency: 'USD',
+    main: 3750,
+    savings: 0,
+    available: 3750,
+    as_of: '2026-01-02T00:00:00Z',
+  },
+};
+
+async function fillAndReview(recipient: string, amount: string) {
+  fireEvent.change(await screen.findByLabelText('To (user name or email)'), { target: { value: recipient } });
+  fireEvent.change(screen.getByLabelText('Amount (USD)'), { target: { value: amount } });
+  fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+}
+
+const transfersIn = (requests: SeenRequest[]) =>
+  requests.filter((request) => request.path === '/v1/transfers');
+
+describe('the transfer screen', () => {
+  it('shows who and how much before sending, and sends once with an Idempotency-Key', async () => {
+    const { server } = renderApp('/transfer', () => json(201, transferResult));
+    await fillAndReview('bob', '12.5');
+
+    expect(screen.getByRole('heading', { name: 'Check and confirm' })).toBeTruthy();
+    expect(screen.getByText('bob')).toBeTruthy();
+    expect(screen.getByText('$12.50')).toBeTruthy();
+    const confirm = screen.getByRole('button', { name: 'Confirm and send' });
+    fireEvent.click(confirm);
+    fireEvent.click(confirm);
+
+    expect(await screen.findByText(/Sent/)).toBeTruthy();
+    expect(screen.getByText('$37.50')).toBeTruthy();
+    const sent = transfersIn(server.requests);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.body).toEqual({ from_wallet_id: testWallet.id, to_user: 'bob', amount: 1250 });
+    expect(sent[0]?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('retries a transfer whose answer was lost with the same key, and uses a new key for the next one', async () => {
+    let calls = 0;
+    const { server } = renderApp('/transfer', () => {
+      calls += 1;
+      if (calls === 1) throw new TypeError('Failed to fetch');
+      return json(201, transferResult);
+    });
+    await fillAndReview('bob', '12.50');
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('We could not reach MoneyPal');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByText(/Sent/);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Send more' }));
+    await fillAndReview('carla', '1');
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    await screen.findByText(/Sent/);
+
+    const keys = transfersIn(server.requests).map((request) => request.headers['idempotency-key']);
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('says an unknown recipient is an unknown user', async () => {
+    renderApp('/transfer', () => problem(404, 'not_found', 'no user has that user_name or email'));
+    await fillAndReview('nobody', '1');
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Unknown user');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('says in plain words that the wallet is short', async () => {
+    renderApp('/transfer', () => problem(422, 'insufficient_funds', 'the available balance is 5000'));
+    await fillAndReview('bob', '49');
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Your wallet does not have enough money for this transfer.',
+    );
+  });
+
+  it('puts the server’s field errors next to their fields', async () => {
+    renderApp('/transfer', () =>
+      problem(400, 'validation_failed', 'the body is not valid', [
+        { path: 'to_user', message: 'must be at most 254 characters' },
+      ]),
+    );
+    await fillAndReview('bob', '1');
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    const recipient = await screen.findByLabelText('To (user name or email)');
+    expect(recipient.getAttribute('aria-invalid')).toBe('true');
+    const described = recipient.getAttribute('aria-describedby')?.split(' ') ?? [];
+    expect(described.map((id) => document.getElementById(id)?.textContent)).toContain(
+      'Must be at most 254 characters.',
+    );
+  });
+
+  it('checks the amount before asking the server', async () => {
+    const { server } = renderApp('/transfer', () => json(201, transferResult));
+    await fillAndReview('bob', '12.345');
+    expect(screen.getByText('USD amounts have at most 2 decimals.')).toBeTruthy();
+    expect(screen.getByLabelText('Amount (USD)').getAttribute('aria-invalid')).toBe('true');
+    expect(transfersIn(server.requests)).toHaveLength(0);
+  });
+});

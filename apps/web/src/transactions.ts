@@ -1,0 +1,36 @@
+import type { Transfer } from './api/types';
+
+export type Direction = 'in' | 'out' | 'within';
+
+/** Which way a transfer moved money for the person who owns `walletIds`. */
+export function directionOf(transfer: Transfer, walletIds: ReadonlySet<string>): Direction {
+  const fromMine = transfer.from_wallet_id !== null && walletIds.has(transfer.from_wallet_id);
+  const toMine = transfer.to_wallet_id !== null && walletIds.has(transfer.to_wallet_id);
+  if (fromMine && toMine) return 'within';
+  return toMine ? 'in' : 'out';
+}
+
+/** A short name for a movement, from the person's side of it. */
+export function transactionLabel(transfer: Transfer, direction: Direction): string {
+  switch (transfer.type) {
+    case 'deposit':
+      return 'Money added';
+    case 'withdrawal':
+      return 'Money withdrawn';
+    case 'savings':
+      return 'Savings move';
+    case 'payment':
+      return direction === 'in' ? 'Payment received' : 'Payment to a provider';
+    case 'transfer':
+      if (direction === 'within') return 'Between your wallets';
+      return direction === 'in' ? 'Money received' : 'Money sent';
+  }
+}
+
+export const transactionTypeNames: Readonly<Record<Transfer['type'], string>> = {
+  deposit: 'Deposits',
+  transfer: 'Transfers',
+  payment: 'Payments',
+  withdrawal: 'Withdrawals',
+  savings: 'Savings moves',
+};

@@ -14,9 +14,16 @@
 //       Base images are pinned, COPY --from names an earlier stage, and every stage that
 //       can be a final image (not the base of another) runs as a non-root user, has a
 //       HEALTHCHECK and a CMD or ENTRYPOINT.
+//   node deploy/validate-files.mjs dashboard FILE ROOT
+//       A Grafana dashboard: the JSON parses, panels have unique ids and a grid position,
+//       every panel that queries has targets with a PromQL expr, and every metric an expr
+//       names is one the code under ROOT defines: a `name: '…'` in the TypeScript of
+//       packages/*/src or services/*/src, or a default metric of prom-client (process_*,
+//       nodejs_*), with a histogram's _bucket, _sum and _count.
 //
 // Prints each problem and exits 1 if there is any.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 
 const problems = new Set();
@@ -305,13 +312,108 @@ function checkDockerfile(file) {
 
 // ---------------------------------------------------------------------------------------
 
+/** Every file under DIR whose name passes `keep`, skipping dependencies and build output. */
+function filesUnder(directory, keep) {
+  let entries;
+  try {
+    entries = readdirSync(directory);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    if (name === 'node_modules' || name === 'dist') return [];
+    const path = join(directory, name);
+    return statSync(path).isDirectory() ? filesUnder(path, keep) : keep(name) ? [path] : [];
+  });
+}
+
+/** The metric names the code defines: the kit's and services' own, and prom-client's defaults. */
+function definedMetrics(root) {
+  const names = new Set();
+  const sources = ['packages', 'services'].flatMap((top) =>
+    readdirSync(join(root, top)).flatMap((workspace) =>
+      filesUnder(
+        join(root, top, workspace, 'src'),
+        (name) => name.endsWith('.ts') && !name.endsWith('.test.ts'),
+      ),
+    ),
+  );
+  for (const file of sources) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/\bname:\s*'([a-zA-Z_:][a-zA-Z0-9_:]*)'/g)) {
+      names.add(match[1]);
+    }
+  }
+  const defaults = join(root, 'node_modules/prom-client/lib/metrics');
+  for (const file of filesUnder(defaults, (name) => name.endsWith('.js'))) {
+    for (const match of readFileSync(file, 'utf8').matchAll(/'((?:process|nodejs)_[a-z0-9_]+)'/g)) {
+      names.add(match[1]);
+    }
+  }
+  return names;
+}
+
+/**
+ * The metric names a PromQL expression uses: every identifier directly followed by a
+ * label matcher or a range (`name{…}`, `name[5m]`). Label values are dropped first.
+ */
+function metricsOfExpr(expr) {
+  const withoutStrings = expr.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  return [...withoutStrings.matchAll(/([a-zA-Z_:][a-zA-Z0-9_:]*)\s*[{[]/g)].map((match) => match[1]);
+}
+
+function checkDashboard(file, root) {
+  let dashboard;
+  try {
+    dashboard = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    report(`${file}: not JSON: ${error.message}`);
+    return;
+  }
+  if (typeof dashboard.title !== 'string' || dashboard.title === '') report(`${file}: no title`);
+  if (typeof dashboard.uid !== 'string' || !/^[a-zA-Z0-9_-]{1,40}$/.test(dashboard.uid))
+    report(`${file}: uid must be 1 to 40 letters, digits, _ or -`);
+  const panels = (dashboard.panels ?? []).flatMap((panel) => [panel, ...(panel.panels ?? [])]);
+  if (panels.length === 0) report(`${file}: no panels`);
+  const defined = definedMetrics(root);
+  const ids = new Set();
+  let queries = 0;
+  for (const panel of panels) {
+    const label = `${file}: panel ${JSON.stringify(panel.title ?? panel.id)}`;
+    if (ids.has(panel.id)) report(`${label}: id ${panel.id} is used twice`);
+    ids.add(panel.id);
+    const grid = panel.gridPos ?? {};
+    if (!['h', 'w', 'x', 'y'].every((key) => Number.isInteger(grid[key]))) report(`${label}: no gridPos`);
+    if (panel.type === 'row') continue;
+    const targets = panel.targets ?? [];
+    if (targets.length === 0) report(`${label}: no targets`);
+    for (const target of targets) {
+      if (typeof target.expr !== 'string' || target.expr.trim() === '') {
+        report(`${label}: target ${target.refId ?? '?'} has no expr`);
+        continue;
+      }
+      queries += 1;
+      const metrics = metricsOfExpr(target.expr);
+      if (metrics.length === 0) report(`${label}: expr names no metric: ${target.expr}`);
+      for (const metric of metrics) {
+        const base = metric.replace(/_(bucket|sum|count)$/, '');
+        if (!defined.has(metric) && !defined.has(base))
+          report(`${label}: ${metric} is not a metric the code defines`);
+      }
+    }
+  }
+  if (queries === 0) report(`${file}: no queries`);
+}
+
+// ---------------------------------------------------------------------------------------
+
 const [command, ...args] = process.argv.slice(2);
 if (command === 'compose' && args.length === 3) checkCompose(...args);
 else if (command === 'gitlab' && args.length === 1) checkGitlab(args[0]);
 else if (command === 'dockerfile' && args.length === 1) checkDockerfile(args[0]);
+else if (command === 'dashboard' && args.length === 2) checkDashboard(args[0], args[1]);
 else {
   console.error(
-    'usage: node deploy/validate-files.mjs compose SOURCE RENDERED PUBLIC | gitlab FILE | dockerfile FILE',
+    'usage: node deploy/validate-files.mjs compose SOURCE RENDERED PUBLIC | gitlab FILE | dockerfile FILE | dashboard FILE ROOT',
   );
   process.exit(2);
 }

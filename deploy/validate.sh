@@ -2,7 +2,8 @@
 # Validates MoneyPal's deployment artefacts offline (no Docker engine, no cluster):
 #
 #   bash deploy/validate.sh               the compose file, the Kubernetes manifests, both
-#                                         CI definitions, the Dockerfile, the scripts
+#                                         CI definitions, the Dockerfile, the Grafana
+#                                         dashboard, the scripts
 #   bash deploy/validate.sh --self-test   each validator must reject a deliberately
 #                                         broken copy (and accept an intact one)
 #
@@ -101,6 +102,10 @@ validate_dockerfile() { # FILE
     node "$root/deploy/validate-files.mjs" dockerfile "$1"
 }
 
+validate_dashboard() { # FILE
+  node "$root/deploy/validate-files.mjs" dashboard "$1" "$root"
+}
+
 validate_scripts() {
   bash -n deploy/validate.sh deploy/postgres/init.sh
   sh -n deploy/collect-runtime.sh
@@ -120,6 +125,8 @@ validate_all() {
   validate_gitlab .gitlab-ci.yml
   step "Dockerfile: dockerfile-utils lint + final-stage rules"
   validate_dockerfile deploy/Dockerfile
+  step "Grafana: deploy/grafana/moneypal-dashboard.json (JSON, panels, metrics the code defines)"
+  validate_dashboard deploy/grafana/moneypal-dashboard.json
   step "scripts: syntax"
   validate_scripts
   step "deployment artefacts valid"
@@ -173,9 +180,11 @@ self_test() {
   mkdir -p "$work/deploy" "$work/.github/workflows"
   cp -a deploy/compose.yaml deploy/.env.example deploy/postgres deploy/Dockerfile "$work/deploy/"
   cp -a deploy/k8s "$work/deploy/k8s"
+  cp -a deploy/grafana "$work/deploy/grafana"
   cp .github/workflows/ci.yml "$work/.github/workflows/ci.yml"
   cp .gitlab-ci.yml "$work/.gitlab-ci.yml"
   local d=$work/deploy k=$work/deploy/k8s wf=$work/.github/workflows/ci.yml gl=$work/.gitlab-ci.yml
+  local dash=$work/deploy/grafana/moneypal-dashboard.json
 
   step "self-test: compose"
   expect_accept compose validate_compose "$d"
@@ -251,6 +260,19 @@ self_test() {
     's/HEALTHCHECK [^\n]*\\\n[^\n]*paypal-simulator"\]\n//'
   expect_reject "dockerfile: COPY from an unknown stage" validate_dockerfile "$d/Dockerfile" "$d/Dockerfile" \
     's/COPY --from=build-simulator/COPY --from=build-simulatr/'
+
+  step "self-test: Grafana dashboard"
+  expect_accept dashboard validate_dashboard "$dash"
+  expect_reject "dashboard: not JSON" validate_dashboard "$dash" "$dash" \
+    's/^\{/{,/'
+  expect_reject "dashboard: a panel queries a metric the code does not define" validate_dashboard "$dash" "$dash" \
+    's/ledger_transfers_posted_total/ledger_transfers_postd_total/'
+  expect_reject "dashboard: a histogram suffix on an unknown metric" validate_dashboard "$dash" "$dash" \
+    's/http_request_duration_seconds_bucket/http_request_latency_seconds_bucket/'
+  expect_reject "dashboard: a target without expr" validate_dashboard "$dash" "$dash" \
+    's/"expr": "sum by \(type\)/"exp": "sum by (type)/'
+  expect_reject "dashboard: two panels with one id" validate_dashboard "$dash" "$dash" \
+    's/"id": 3,/"id": 2,/'
 
   step "self-test: $([ "$failures" -eq 0 ] && echo "every validator rejected every broken copy" || echo "$failures FAILED")"
   [ "$failures" -eq 0 ]

@@ -10,6 +10,8 @@ import {
   parseConfig,
   randomSecret,
   secretString,
+  serviceProcessEnvironment,
+  serviceProcessSettingsOf,
 } from './config.js';
 
 const schema = z.object({ JWT_SECRET: secretString('JWT_SECRET') });
@@ -129,5 +131,84 @@ describe('loadOrCreateLocalSecrets', () => {
     expect(loadOrCreateLocalSecrets(dataDir, { cookieSecret: randomSecret }).cookieSecret).toBe(
       second.cookieSecret,
     );
+  });
+});
+
+describe('the environment every service process shares', () => {
+  const schema = z.object(serviceProcessEnvironment(9102)).transform(serviceProcessSettingsOf);
+
+  it('needs only NATS_URL, and gives production defaults for the rest', () => {
+    expect(parseConfig(schema, { NATS_URL: 'nats://nats:4222' })).toEqual({
+      nats: {
+        servers: ['nats://nats:4222'],
+        subjectPrefix: '',
+        streamName: 'MONEYPAL_EVENTS',
+        deadLetterStreamName: 'MONEYPAL_DEAD_LETTERS',
+        ackWaitMs: 30_000,
+      },
+      ops: { port: 9102, host: '0.0.0.0' },
+      tracing: { otlpTracesUrl: undefined },
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every setting', () => {
+    const settings = parseConfig(schema, {
+      NATS_URL: 'nats://a:4222, nats://b:4222',
+      NATS_SUBJECT_PREFIX: 'staging.',
+      NATS_STREAM: 'STAGING_EVENTS',
+      NATS_DEAD_LETTER_STREAM: 'STAGING_DEAD_LETTERS',
+      NATS_ACK_WAIT_MS: '5000',
+      OPS_PORT: '19102',
+      OPS_HOST: '127.0.0.1',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector:4318',
+      LOG_LEVEL: 'debug',
+    });
+
+    expect(settings).toEqual({
+      nats: {
+        servers: ['nats://a:4222', 'nats://b:4222'],
+        subjectPrefix: 'staging.',
+        streamName: 'STAGING_EVENTS',
+        deadLetterStreamName: 'STAGING_DEAD_LETTERS',
+        ackWaitMs: 5_000,
+      },
+      ops: { port: 19_102, host: '127.0.0.1' },
+      tracing: { otlpTracesUrl: 'http://otel-collector:4318/v1/traces' },
+      logLevel: 'debug',
+    });
+  });
+
+  it('refuses bad values, each with a message naming it', () => {
+    let problems: string[] = [];
+    try {
+      parseConfig(schema, {
+        NATS_URL: ' , ',
+        NATS_SUBJECT_PREFIX: 'a b',
+        NATS_STREAM: 'EVENTS.ALL',
+        NATS_ACK_WAIT_MS: '10',
+        OPS_PORT: '70000',
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318',
+      });
+    } catch (error) {
+      problems = (error as ConfigError).problems;
+    }
+
+    expect(problems).toEqual([
+      expect.stringMatching(/^NATS_URL: NATS_URL is required/),
+      expect.stringMatching(/^NATS_SUBJECT_PREFIX: NATS_SUBJECT_PREFIX must be/),
+      expect.stringMatching(/^NATS_STREAM: NATS_STREAM must be/),
+      expect.stringMatching(/^NATS_ACK_WAIT_MS: NATS_ACK_WAIT_MS must be at least 1000/),
+      expect.stringMatching(/^OPS_PORT: OPS_PORT must be at most 65535/),
+      expect.stringMatching(
+        /^OTEL_EXPORTER_OTLP_ENDPOINT: OTEL_EXPORTER_OTLP_ENDPOINT must be an http\(s\) URL/,
+      ),
+    ]);
+  });
+
+  it('treats an empty OpenTelemetry endpoint as unset, as a compose file leaves it', () => {
+    expect(
+      parseConfig(schema, { NATS_URL: 'nats://nats:4222', OTEL_EXPORTER_OTLP_ENDPOINT: '' }).tracing,
+    ).toEqual({ otlpTracesUrl: undefined });
   });
 });

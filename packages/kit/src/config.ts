@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultAckWaitMs, defaultDeadLetterStreamName, defaultStreamName } from './bus/nats.js';
+import { otlpTracesUrlOf } from './observability/tracing.js';
 
 /**
  * Environment parsing. Only a service's `config.ts` and `main.ts` call these, once at
@@ -113,4 +115,145 @@ export function loadOrCreateLocalSecrets<Keys extends string>(
 
 export function randomSecret(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
+}
+
+/*
+ * The environment every distributed process reads the same way, besides its own: where
+ * the bus is (and under which names, so that two installations or test runs can share a
+ * NATS server), its operations port, and where traces go.
+ */
+
+const streamName = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, `${name} must be letters, digits, _ and - (at most 64)`);
+
+const wholeNumber = (name: string, minimum: number, maximum: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(minimum, `${name} must be at least ${minimum}`)
+    .max(maximum, `${name} must be at most ${maximum}`);
+
+const optionalUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(z.url({ error: `${name} must be an http(s) URL`, protocol: /^https?$/ }).optional());
+
+/** NATS servers: one `nats://host:port` URL or several, comma-separated. */
+export const natsServers = z
+  .string({ error: 'NATS_URL is required (nats://…)' })
+  .transform((value) =>
+    value
+      .split(',')
+      .map((server) => server.trim())
+      .filter((server) => server.length > 0),
+  )
+  .refine((servers) => servers.length > 0, 'NATS_URL is required (nats://…)');
+
+/** How a process connects to NATS: `connectNatsBus` takes these as they are. */
+export interface NatsSettings {
+  servers: string[];
+  subjectPrefix: string;
+  streamName: string;
+  deadLetterStreamName: string;
+  ackWaitMs: number;
+}
+
+/** The NATS variables, besides NATS_URL; each has the production default. */
+export const natsNamesEnvironment = {
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .trim()
+    .regex(
+      /^([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?)?$/,
+      'NATS_SUBJECT_PREFIX must be dot-separated words (letters, digits, _ and -)',
+    )
+    .default(''),
+  NATS_STREAM: streamName('NATS_STREAM').default(defaultStreamName),
+  NATS_DEAD_LETTER_STREAM: streamName('NATS_DEAD_LETTER_STREAM').default(defaultDeadLetterStreamName),
+  NATS_ACK_WAIT_MS: wholeNumber('NATS_ACK_WAIT_MS', 1_000, 3_600_000).default(defaultAckWaitMs),
+};
+
+export function natsSettingsOf(
+  servers: string[],
+  env: z.output<z.ZodObject<typeof natsNamesEnvironment>>,
+): NatsSettings {
+  return {
+    servers,
+    subjectPrefix: env.NATS_SUBJECT_PREFIX,
+    streamName: env.NATS_STREAM,
+    deadLetterStreamName: env.NATS_DEAD_LETTER_STREAM,
+    ackWaitMs: env.NATS_ACK_WAIT_MS,
+  };
+}
+
+/** Where spans go: the standard OpenTelemetry variables; unset, nothing is exported. */
+export const tracingEnvironment = {
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl('OTEL_EXPORTER_OTLP_ENDPOINT'),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT'),
+};
+
+export interface TracingSettings {
+  /** The OTLP/HTTP traces URL; spans are exported only when it is set. */
+  otlpTracesUrl: string | undefined;
+}
+
+export function tracingSettingsOf(env: z.output<z.ZodObject<typeof tracingEnvironment>>): TracingSettings {
+  return {
+    otlpTracesUrl: otlpTracesUrlOf(env.OTEL_EXPORTER_OTLP_ENDPOINT, env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT),
+  };
+}
+
+/** The operations port of a service process: `/healthz`, `/readyz`, `/metrics` (`startOpsServer`). */
+export interface OpsSettings {
+  port: number;
+  host: string;
+}
+
+/** The default operations port of each service, so that they can share one machine. */
+export const defaultOpsPorts = {
+  identity: 9101,
+  ledger: 9102,
+  payments: 9103,
+  billing: 9104,
+  notifications: 9105,
+} as const;
+
+/** The settings every service process shares, parsed from `serviceProcessEnvironment`. */
+export interface ServiceProcessSettings {
+  nats: NatsSettings;
+  ops: OpsSettings;
+  tracing: TracingSettings;
+  logLevel: z.output<typeof logLevel>;
+}
+
+/**
+ * The variables every service process reads besides its own: merge them into the
+ * service's environment schema and turn them into settings with `serviceProcessSettingsOf`.
+ */
+export function serviceProcessEnvironment(defaultOpsPort: number) {
+  return {
+    NATS_URL: natsServers,
+    ...natsNamesEnvironment,
+    OPS_PORT: wholeNumber('OPS_PORT', 0, 65_535).default(defaultOpsPort),
+    OPS_HOST: z.string().trim().min(1, 'OPS_HOST must not be empty').default('0.0.0.0'),
+    ...tracingEnvironment,
+    LOG_LEVEL: logLevel,
+  };
+}
+
+export function serviceProcessSettingsOf(
+  env: z.output<z.ZodObject<ReturnType<typeof serviceProcessEnvironment>>>,
+): ServiceProcessSettings {
+  return {
+    nats: natsSettingsOf(env.NATS_URL, env),
+    ops: { port: env.OPS_PORT, host: env.OPS_HOST },
+    tracing: tracingSettingsOf(env),
+    logLevel: env.LOG_LEVEL,
+  };
 }

@@ -1,6 +1,7 @@
 export { MemoryBroker, MemoryBus } from './bus/memory.js';
 export {
   connectNatsBus,
+  defaultAckWaitMs,
   defaultDeadLetterStreamName,
   defaultStreamName,
   NatsBus,
@@ -19,3 +20,7 @@ export * from './messaging/inbox.js';
 export * from './messaging/outbox.js';
 export * from './messaging/tables.js';
 export * from './money.js';
+export * from './observability/metrics.js';
+export * from './observability/ops-server.js';
+export * from './observability/tracing.js';
+export * from './process.js';

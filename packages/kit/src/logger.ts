@@ -1,4 +1,5 @@
 import { type Logger, pino } from 'pino';
+import { activeLogFields } from './observability/tracing.js';
 
 export type { Logger } from 'pino';
 
@@ -30,7 +31,11 @@ export interface LoggerOptions {
   destination?: pino.DestinationStream;
 }
 
-/** Structured JSON logs; every line names its service, and request-scoped children add `request_id`. */
+/**
+ * Structured JSON logs; every line names its service. A line written while a request or
+ * event is handled (see `runInSpan`) also carries its `request_id`, `trace_id` and
+ * `span_id`, so one request can be followed through every service's log.
+ */
 export function createLogger({ service, level = 'info', destination }: LoggerOptions): Logger {
   const options: pino.LoggerOptions = {
     level,
@@ -39,6 +44,7 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: redactedPaths, censor: '[redacted]' },
+    mixin: activeLogFields,
   };
   return destination ? pino(options, destination) : pino(options);
 }

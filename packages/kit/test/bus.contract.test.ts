@@ -27,7 +27,7 @@ describe.each(availableTransports())('the $name bus', (transport) => {
   });
 
   describe('request/reply', () => {
-    it('returns the handler result and carries the request id and trace context to the handler', async () => {
+    it('returns the handler result and carries the request id and trace to the handler', async () => {
       const server = await world.connect('ledger');
       const client = await world.connect('gateway');
       const seen: MessageContext[] = [];
@@ -43,9 +43,14 @@ describe.each(availableTransports())('the $name bus', (transport) => {
       );
 
       expect(reply).toEqual({ echoed: { walletId: 'w-1' }, balanceMinor: 1050 });
+      // The same trace, in a span of the handler's own (a child of the caller's).
       expect(seen).toEqual([
-        { requestId: 'request-42', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+        {
+          requestId: 'request-42',
+          traceparent: expect.stringMatching(/^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/),
+        },
       ]);
+      expect(seen[0]!.traceparent).not.toContain('b7ad6b7169203331');
     });
 
     it('gives the handler a fresh request id when the caller sends none', async () => {
@@ -89,6 +94,25 @@ describe.each(availableTransports())('the $name bus', (transport) => {
       const failure = await client.request('ledger.broken', {}).catch((error: unknown) => error);
 
       expect((failure as AppError).toJSON()).toEqual({ code: 'internal', message: 'internal error' });
+    });
+
+    it('answers unavailable when the handler cannot reach its database, so the caller may retry', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      await server.handle('ledger.database-down', async () => {
+        throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      });
+      await server.handle('ledger.database-gone', async () => {
+        throw new Error('Connection terminated unexpectedly');
+      });
+
+      for (const subject of ['ledger.database-down', 'ledger.database-gone']) {
+        const failure = await client.request(subject, {}).catch((error: unknown) => error);
+        expect((failure as AppError).toJSON()).toEqual({
+          code: 'unavailable',
+          message: 'the service cannot reach its database',
+        });
+      }
     });
 
     it('turns a reply that cannot become JSON into an internal error', async () => {
@@ -192,13 +216,22 @@ describe.each(availableTransports())('the $name bus', (transport) => {
       await consumer.subscribe('notifications', {
         [type]: async (event, delivery) => void received.push({ event, ...delivery }),
       });
-      const event = { ...testEvent(type, { userId: 'u-1' }), requestid: 'request-7' };
+      const event = {
+        ...testEvent(type, { userId: 'u-1' }),
+        requestid: 'request-7',
+        traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+      };
 
       await publisher.publish(event);
       await waitFor(() => received.length === 1, 'the event');
 
       expect(received[0]!.event).toEqual(event);
-      expect(received[0]!.context).toEqual({ requestId: 'request-7' });
+      // The trace of the request that caused the event, in a span of the handler's own.
+      expect(received[0]!.context).toEqual({
+        requestId: 'request-7',
+        traceparent: expect.stringMatching(/^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01$/),
+      });
+      expect(received[0]!.context.traceparent).not.toContain('00f067aa0ba902b7');
       expect(received[0]!.attempt).toBe(1);
     });
 

@@ -4,8 +4,9 @@ import { connect, millis } from '@nats-io/transport-node';
 import { MemoryBroker } from '../src/bus/memory.js';
 import { connectNatsBus, type NatsBus } from '../src/bus/nats.js';
 import type { Bus, CloudEvent } from '../src/bus/types.js';
-import { createLogger } from '../src/logger.js';
+import { createLogger, type Logger } from '../src/logger.js';
 import { createEvent } from '../src/messaging/outbox.js';
+import type { ServiceMetrics } from '../src/observability/metrics.js';
 
 /**
  * The bus transports a test file runs against: the in-process bus always, NATS when
@@ -22,6 +23,10 @@ export interface ConnectOptions {
   closeTimeoutMs?: number;
   /** The event stream's duplicate window (NATS); a value other than the first connection's updates the stream. */
   duplicateWindowMs?: number;
+  /** Where the connection's traffic is measured; unmeasured when absent. */
+  metrics?: ServiceMetrics;
+  /** Silent when absent. */
+  logger?: Logger;
 }
 
 export interface BusWorld {
@@ -48,8 +53,8 @@ function memoryTransport(): Transport {
       const buses: Bus[] = [];
       return {
         redeliveryWindowMs: 50,
-        async connect(service) {
-          const bus = broker.connect(service, silentLogger);
+        async connect(service, options = {}) {
+          const bus = broker.connect(service, options.logger ?? silentLogger, options.metrics);
           buses.push(bus);
           return bus;
         },
@@ -80,7 +85,8 @@ function natsTransport(servers: string): Transport {
           const bus = await connectNatsBus({
             servers,
             service,
-            logger: silentLogger,
+            logger: options.logger ?? silentLogger,
+            ...(options.metrics ? { metrics: options.metrics } : {}),
             ...names,
             ackWaitMs: testAckWaitMs,
             closeTimeoutMs: options.closeTimeoutMs ?? 2_000,

@@ -14,6 +14,9 @@ import { services } from './system.js';
  * when set, else database `moneypal_<service>` on the server of `DATABASE_URL`, created
  * when missing. Secrets are never generated here: the services refuse to start without them.
  * A service that dies is started again after a pause that grows with each quick failure.
+ * Each service but the gateway (whose own port serves them) answers `/healthz`, `/readyz`
+ * and `/metrics` on its operations port: OPS_PORT_BASE plus its place in the start order
+ * (identity 9101, ledger 9102, payments 9103, billing 9104, notifications 9105 by default).
  */
 const environment = z.object({
   DATABASE_URL: z
@@ -24,6 +27,7 @@ const environment = z.object({
   LOG_LEVEL: logLevel,
   PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
   PAYPAL_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65_535).default(8081),
+  OPS_PORT_BASE: z.coerce.number().int().min(1).max(65_000).default(9100),
 });
 
 /** The webhook id the simulator signs with when the launcher starts it. */
@@ -119,14 +123,25 @@ async function main(): Promise<void> {
       ...(existsSync(`${root}apps/web/dist/index.html`) ? { WEB_ROOT: `${root}apps/web/dist` } : {}),
     },
   };
-  for (const service of services) {
+  const opsPorts: Record<string, number> = {};
+  for (const [index, service] of services.entries()) {
     const extraEnv: Record<string, string> = { ...serviceEnv[service] };
     if (service !== 'gateway') {
       extraEnv[`${service.toUpperCase()}_DATABASE_URL`] = await databaseUrlOf(service, env.DATABASE_URL);
+      opsPorts[service] = env.OPS_PORT_BASE + index + 1;
+      extraEnv.OPS_PORT = String(opsPorts[service]);
     }
     launch(service, extraEnv);
   }
-  logger.info({ services, paypal: simulated ? `simulator at ${simulatorUrl}` : 'PayPal' }, 'started');
+  logger.info(
+    {
+      services,
+      gateway: gatewayUrl,
+      ops_ports: opsPorts,
+      paypal: simulated ? `simulator at ${simulatorUrl}` : 'PayPal',
+    },
+    'started; each service answers /healthz, /readyz and /metrics on its ops port',
+  );
 
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -1,5 +1,13 @@
 import { identityRequests, ledgerRequests } from '@moneypal/contracts';
-import { type Bus, call, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
+import {
+  type Bus,
+  call,
+  type Logger,
+  migrateToLatest,
+  newId,
+  OutboxRelay,
+  type ServiceMetrics,
+} from '@moneypal/kit';
 import type { BillingConfig } from './config.js';
 import { type BillingDatabase, billingMigrations } from './database.js';
 import { serveBillRequests } from './handlers/bill.handlers.js';
@@ -21,6 +29,11 @@ export interface StartBillingOptions {
   /** The caller connected it and closes it after `stop`. */
   bus: Bus;
   logger: Logger;
+  /**
+   * Where the service's own series go (outbox lag, events published); the caller serves
+   * them, and gives the same object to the bus it connected. Unmeasured when absent.
+   */
+  metrics?: ServiceMetrics;
   /** The time of every invoice change; tests move it. */
   clock?: () => Date;
   /** How often the outbox relay looks for events nobody announced. */
@@ -63,6 +76,7 @@ export async function startBilling(options: StartBillingOptions): Promise<Runnin
     db,
     bus,
     logger,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
   });
   const onEventsWritten = () => relay.notify();

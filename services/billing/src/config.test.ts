@@ -8,7 +8,15 @@ describe('loadBillingConfig', () => {
   it('reads the database and the bus, with reports of up to 366 days and info logs', () => {
     expect(loadBillingConfig(base)).toEqual({
       databaseUrl: base.BILLING_DATABASE_URL,
-      natsUrl: base.NATS_URL,
+      nats: {
+        servers: ['nats://nats:4222'],
+        subjectPrefix: '',
+        streamName: 'MONEYPAL_EVENTS',
+        deadLetterStreamName: 'MONEYPAL_DEAD_LETTERS',
+        ackWaitMs: 30_000,
+      },
+      ops: { port: 9104, host: '0.0.0.0' },
+      tracing: { otlpTracesUrl: undefined },
       logLevel: 'info',
       maxReportDays: 366,
     });

@@ -1,4 +1,10 @@
-import { logLevel, parseConfig } from '@moneypal/kit';
+import {
+  defaultOpsPorts,
+  parseConfig,
+  type ServiceProcessSettings,
+  serviceProcessEnvironment,
+  serviceProcessSettingsOf,
+} from '@moneypal/kit';
 import { z } from 'zod';
 
 /**
@@ -10,11 +16,12 @@ export interface BillingConfig {
   maxReportDays: number;
 }
 
-/** The distributed process's configuration: the service's own plus where its database and bus are. */
-export interface BillingProcessConfig extends BillingConfig {
+/**
+ * The distributed process's configuration: the service's own, its database, and what
+ * every service process shares (bus, operations port, tracing, log level).
+ */
+export interface BillingProcessConfig extends BillingConfig, ServiceProcessSettings {
   databaseUrl: string;
-  natsUrl: string;
-  logLevel: z.infer<typeof logLevel>;
 }
 
 export const defaultBillingConfig: BillingConfig = { maxReportDays: 366 };
@@ -25,17 +32,13 @@ export const billingEnvironmentSchema = z
     BILLING_DATABASE_URL: z
       .string({ error: 'BILLING_DATABASE_URL is required (postgres://…)' })
       .regex(/^postgres(ql)?:\/\//, 'BILLING_DATABASE_URL must be a postgres:// URL'),
-    NATS_URL: z
-      .string({ error: 'NATS_URL is required (nats://…)' })
-      .min(1, 'NATS_URL is required (nats://…)'),
-    LOG_LEVEL: logLevel,
+    ...serviceProcessEnvironment(defaultOpsPorts.billing),
   })
   .transform(
     (env): BillingProcessConfig => ({
       ...defaultBillingConfig,
+      ...serviceProcessSettingsOf(env),
       databaseUrl: env.BILLING_DATABASE_URL,
-      natsUrl: env.NATS_URL,
-      logLevel: env.LOG_LEVEL,
     }),
   );
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import rateLimit from '@fastify/rate-limit';
-import { AppError, type Bus, type Logger, newId } from '@moneypal/kit';
+import { AppError, type Bus, type Logger, newId, ServiceMetrics } from '@moneypal/kit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { createAccessTokenVerifier } from './access-token.js';
 import type { GatewayConfig } from './config.js';
@@ -21,12 +21,18 @@ import { userRoutes } from './routes/users.routes.js';
 import { walletRoutes } from './routes/wallets.routes.js';
 import { registerWebRoutes } from './routes/web.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
+import { installTracing } from './tracing.js';
 
 export interface GatewayDependencies {
   /** A bus connected as service `gateway`. */
   bus: Bus;
   logger: Logger;
   config: GatewayConfig;
+  /**
+   * Where the gateway's series go (HTTP requests, and the bus requests it makes when the
+   * bus was connected with the same object); served at `/metrics`. Its own when absent.
+   */
+  metrics?: ServiceMetrics;
 }
 
 /** The services the gateway routes to; `/readyz` asks each for its health. */
@@ -41,7 +47,12 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
  * The public HTTP surface of MoneyPal, built but not listening (the runtime calls `listen`).
  * Every route validates, authorises and makes one bus request; every error is a problem+json.
  */
-export async function buildGateway({ bus, logger, config }: GatewayDependencies): Promise<FastifyInstance> {
+export async function buildGateway({
+  bus,
+  logger,
+  config,
+  metrics = new ServiceMetrics('gateway'),
+}: GatewayDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
@@ -70,6 +81,7 @@ export async function buildGateway({ bus, logger, config }: GatewayDependencies)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  installTracing(app);
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
@@ -95,7 +107,7 @@ export async function buildGateway({ bus, logger, config }: GatewayDependencies)
     return sendProblem(reply, problem);
   });
 
-  const metrics = installMetrics(app);
+  installMetrics(app, metrics);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

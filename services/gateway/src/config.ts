@@ -1,4 +1,14 @@
-import { logLevel, parseConfig } from '@moneypal/kit';
+import {
+  logLevel,
+  type NatsSettings,
+  natsNamesEnvironment,
+  natsServers,
+  natsSettingsOf,
+  parseConfig,
+  type TracingSettings,
+  tracingEnvironment,
+  tracingSettingsOf,
+} from '@moneypal/kit';
 import { z } from 'zod';
 
 /** What `TRUST_PROXY` may say: `true`/`false`, a hop count, or a comma-separated list of addresses or CIDRs. */
@@ -7,8 +17,13 @@ export type TrustProxy = boolean | number | string[];
 export interface GatewayConfig {
   port: number;
   host: string;
-  /** NATS servers of the distributed runtime; absent in the local runtime, which passes its own bus. */
-  natsUrl: string[] | undefined;
+  /**
+   * The bus of the distributed runtime (NATS_URL and the NATS names); absent in the local
+   * runtime, which passes its own bus.
+   */
+  nats: NatsSettings | undefined;
+  /** Where spans are exported (the standard OpenTelemetry variables); nowhere when unset. */
+  tracing: TracingSettings;
   bodyLimitBytes: number;
   /** Requests per minute per client address on each public auth route (register, login, otp, refresh). */
   rateLimitAuthPerMinute: number;
@@ -57,7 +72,9 @@ export const gatewayEnvironment = z
   .object({
     PORT: whole('PORT', 0, 65_535, 8080),
     HOST: z.string().trim().min(1).default('0.0.0.0'),
-    NATS_URL: optionalText,
+    NATS_URL: optionalText.pipe(natsServers.optional()),
+    ...natsNamesEnvironment,
+    ...tracingEnvironment,
     BODY_LIMIT_BYTES: whole('BODY_LIMIT_BYTES', 1024, 10 * 1024 * 1024, 64 * 1024),
     RATE_LIMIT_AUTH_PER_MINUTE: whole('RATE_LIMIT_AUTH_PER_MINUTE', 1, 1_000_000, 20),
     TRUST_PROXY: trustProxy,
@@ -71,9 +88,8 @@ export const gatewayEnvironment = z
     (env): GatewayConfig => ({
       port: env.PORT,
       host: env.HOST,
-      natsUrl: env.NATS_URL?.split(',')
-        .map((server) => server.trim())
-        .filter((server) => server.length > 0),
+      nats: env.NATS_URL === undefined ? undefined : natsSettingsOf(env.NATS_URL, env),
+      tracing: tracingSettingsOf(env),
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       rateLimitAuthPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
       trustProxy: env.TRUST_PROXY,

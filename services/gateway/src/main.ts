@@ -1,4 +1,4 @@
-import { ConfigError, connectNatsBus, createLogger } from '@moneypal/kit';
+import { ConfigError, connectNatsBus, createLogger, ServiceMetrics, startTracing } from '@moneypal/kit';
 import { buildGateway } from './app.js';
 import { loadGatewayConfig } from './config.js';
 
@@ -9,11 +9,13 @@ const shutdownTimeoutMs = 10_000;
 async function main(): Promise<void> {
   const config = loadGatewayConfig(process.env);
   const logger = createLogger({ service: 'gateway', level: config.logLevel });
-  if (config.natsUrl === undefined || config.natsUrl.length === 0) {
+  if (config.nats === undefined) {
     throw new ConfigError(['NATS_URL: is required (e.g. nats://localhost:4222)']);
   }
-  const bus = await connectNatsBus({ servers: config.natsUrl, service: 'gateway', logger });
-  const app = await buildGateway({ bus, logger, config });
+  const tracing = startTracing({ service: 'gateway', otlpTracesUrl: config.tracing.otlpTracesUrl });
+  const metrics = new ServiceMetrics('gateway');
+  const bus = await connectNatsBus({ ...config.nats, service: 'gateway', logger, metrics });
+  const app = await buildGateway({ bus, logger, config, metrics });
   await app.listen({ port: config.port, host: config.host });
 
   let stopping = false;
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
       // Stop taking requests and let the running ones finish, then leave the bus.
       await app.close();
       await bus.close();
+      await tracing.shutdown();
       process.exit(0);
     } catch (error) {
       logger.error({ err: error }, 'shutdown failed');

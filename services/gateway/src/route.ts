@@ -3,6 +3,7 @@ import { AppError, type Bus, call, type ErrorCode, fieldErrorsOf, type RequestCo
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AccessTokenVerifier } from './access-token.js';
+import { traceparentFor } from './tracing.js';
 
 export type Access = 'public' | 'user' | 'admin';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -39,8 +40,8 @@ export interface RouteInput<Params, Query, Body, A extends Access, I extends boo
   /** The request headers with lower-case names, each as one string. */
   headers: Record<string, string>;
   /**
-   * Sends the route's one bus request with kit `call`, carrying the request id and the
-   * gateway's timeout.
+   * Sends the route's one bus request with kit `call`, carrying the request id, the
+   * request's trace and the gateway's timeout.
    */
   call<Request extends z.ZodType, Reply extends z.ZodType>(
     contract: RequestContract<Request, Reply>,
@@ -248,6 +249,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
         call: (contract, payload) =>
           call(services.bus, contract, payload, {
             requestId: request.id,
+            traceparent: traceparentFor(request),
             timeoutMs: services.busRequestTimeoutMs,
           }),
       };

@@ -93,6 +93,79 @@ describe('health and metrics', () => {
     expect(text).toMatch(/http_requests_total\{[^}]*route="unmatched"[^}]*status_code="404"/);
     expect(text).not.toContain('/v1/no-such-thing/123');
     expect(text).toContain('process_cpu_user_seconds_total');
+    // The bus requests the routes made, measured by the gateway's bus on the same registry.
+    expect(text).toMatch(
+      /bus_client_requests_total\{[^}]*subject="identity\.user\.get"[^}]*outcome="ok"[^}]*\} 1/,
+    );
+    expect(text).toMatch(/bus_client_request_duration_seconds_count\{[^}]*subject="identity\.user\.get"/);
+  });
+});
+
+describe('tracing', () => {
+  let gateway: TestGateway;
+  beforeEach(async () => {
+    gateway = await startGateway();
+    await gateway.respond('identity.user.get', async () => userOf());
+  });
+  afterEach(async () => {
+    await gateway.close();
+  });
+
+  const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+  const callerSpanId = '00f067aa0ba902b7';
+
+  const traceIdOf = (traceparent: string | undefined) => traceparent?.split('-')[1];
+  const completedLine = (requestId: string) =>
+    gateway.logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.message === 'request completed' && line.request_id === requestId);
+
+  it('continues an inbound traceparent into the bus request and the request’s log lines', async () => {
+    const { authorization } = await gateway.bearer();
+    const response = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/users/me',
+      headers: { authorization, traceparent: `00-${traceId}-${callerSpanId}-01`, 'x-request-id': 'traced-1' },
+    });
+    expect(response.statusCode).toBe(200);
+
+    const call = gateway.operationCalls()[0];
+    expect(call?.context.requestId).toBe('traced-1');
+    expect(traceIdOf(call?.context.traceparent)).toBe(traceId);
+    expect(call?.context.traceparent).not.toContain(callerSpanId);
+    const line = completedLine('traced-1');
+    expect(line).toMatchObject({ trace_id: traceId, span_id: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(line?.span_id).not.toBe(callerSpanId);
+  });
+
+  it('starts a new trace for a request without a traceparent, or with a malformed one', async () => {
+    const { authorization } = await gateway.bearer();
+    await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/users/me',
+      headers: { authorization, 'x-request-id': 'untraced-1' },
+    });
+    await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/users/me',
+      headers: { authorization, traceparent: 'not-a-traceparent', 'x-request-id': 'untraced-2' },
+    });
+
+    const [first, second] = gateway.operationCalls();
+    const firstTrace = traceIdOf(first?.context.traceparent);
+    const secondTrace = traceIdOf(second?.context.traceparent);
+    expect(firstTrace).toMatch(/^[0-9a-f]{32}$/);
+    expect(secondTrace).toMatch(/^[0-9a-f]{32}$/);
+    expect(firstTrace).not.toBe(secondTrace);
+    expect(completedLine('untraced-1')?.trace_id).toBe(firstTrace);
+    expect(completedLine('untraced-2')?.trace_id).toBe(secondTrace);
+  });
+
+  it('never writes the bearer token into a log line', async () => {
+    const { authorization } = await gateway.bearer();
+    await gateway.app.inject({ method: 'GET', url: '/v1/users/me', headers: { authorization } });
+
+    expect(gateway.logLines.join('\n')).not.toContain(authorization.slice('Bearer '.length));
   });
 });
 

@@ -6,7 +6,13 @@ import {
   type User,
   type Wallet,
 } from '@moneypal/contracts';
-import { createLogger, MemoryBroker, type MemoryBus, type MessageContext } from '@moneypal/kit';
+import {
+  createLogger,
+  MemoryBroker,
+  type MemoryBus,
+  type MessageContext,
+  ServiceMetrics,
+} from '@moneypal/kit';
 import type { FastifyInstance } from 'fastify';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { buildGateway, routedServices } from '../src/app.js';
@@ -150,7 +156,9 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     level: 'debug',
     destination: { write: (line: string) => void logLines.push(line) },
   });
-  const gatewayBus = broker.connect('gateway', logger);
+  // The gateway's bus and its HTTP routes share one registry, as in the distributed process.
+  const metrics = new ServiceMetrics('gateway');
+  const gatewayBus = broker.connect('gateway', logger, metrics);
   // One bus per service the gateway routes to, where tests register responders for its subjects.
   const serviceBuses = new Map(routedServices.map((service) => [service, broker.connect(service)]));
   const identity = serviceBuses.get('identity')!;
@@ -179,7 +187,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     readyTimeoutMs: 200,
     ...overrides,
   };
-  const app = await buildGateway({ bus: gatewayBus, logger, config });
+  const app = await buildGateway({ bus: gatewayBus, logger, config, metrics });
 
   const signToken: TestGateway['signToken'] = async (claims, options = {}) => {
     const key = options.key ?? signingKey;

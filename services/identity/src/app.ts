@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { ledgerRequests } from '@moneypal/contracts';
-import { type Bus, call, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
+import {
+  type Bus,
+  call,
+  type Logger,
+  migrateToLatest,
+  newId,
+  OutboxRelay,
+  type ServiceMetrics,
+} from '@moneypal/kit';
 import { checkEd25519PrivateKey, type IdentityConfig } from './config.js';
 import { type IdentityDatabase, identityMigrations } from './database.js';
 import { loadSigningKey } from './domain/access-token.js';
@@ -21,6 +29,11 @@ export interface StartIdentityOptions {
   /** The caller connected it and closes it after `stop`. */
   bus: Bus;
   logger: Logger;
+  /**
+   * Where the service's own series go (outbox lag, events published); the caller serves
+   * them, and gives the same object to the bus it connected. Unmeasured when absent.
+   */
+  metrics?: ServiceMetrics;
   /** The time of every change and token; tests move it. */
   clock?: () => Date;
   /** New ids (users, tokens, challenges, sessions); UUIDv7 by default, so they sort by creation time. */
@@ -57,6 +70,7 @@ export async function startIdentity(options: StartIdentityOptions): Promise<Runn
     db,
     bus,
     logger,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
   });
   const onEventsWritten = () => relay.notify();

@@ -28,7 +28,15 @@ describe('identity configuration', () => {
   it('reads a complete environment with defaults for the token lifetimes', () => {
     expect(loadIdentityConfig(validEnvironment)).toEqual({
       databaseUrl: 'postgres://identity@db:5432/identity',
-      natsUrl: 'nats://nats:4222',
+      nats: {
+        servers: ['nats://nats:4222'],
+        subjectPrefix: '',
+        streamName: 'MONEYPAL_EVENTS',
+        deadLetterStreamName: 'MONEYPAL_DEAD_LETTERS',
+        ackWaitMs: 30_000,
+      },
+      ops: { port: 9101, host: '0.0.0.0' },
+      tracing: { otlpTracesUrl: undefined },
       logLevel: 'info',
       jwtPrivateKey: ed25519Pem.trim(),
       otpSecret: validEnvironment.OTP_SECRET,

@@ -1,6 +1,13 @@
 import { createPrivateKey } from 'node:crypto';
 import { registerBody } from '@moneypal/contracts';
-import { logLevel, parseConfig, secretString } from '@moneypal/kit';
+import {
+  defaultOpsPorts,
+  parseConfig,
+  type ServiceProcessSettings,
+  secretString,
+  serviceProcessEnvironment,
+  serviceProcessSettingsOf,
+} from '@moneypal/kit';
 import { z } from 'zod';
 
 /** The bootstrap admin created (or brought up to date) at every start. */
@@ -26,11 +33,12 @@ export interface IdentityConfig {
   admin: AdminCredentials | null;
 }
 
-/** The distributed process's configuration: the service's own plus where its database and bus are. */
-export interface IdentityProcessConfig extends IdentityConfig {
+/**
+ * The distributed process's configuration: the service's own, its database, and what
+ * every service process shares (bus, operations port, tracing, log level).
+ */
+export interface IdentityProcessConfig extends IdentityConfig, ServiceProcessSettings {
   databaseUrl: string;
-  natsUrl: string;
-  logLevel: z.infer<typeof logLevel>;
 }
 
 const thirtyDaysSeconds = 30 * 24 * 60 * 60;
@@ -63,9 +71,7 @@ export const identityEnvironmentSchema = z
     IDENTITY_DATABASE_URL: z
       .string({ error: 'IDENTITY_DATABASE_URL is required (postgres://…)' })
       .regex(/^postgres(ql)?:\/\//, 'IDENTITY_DATABASE_URL must be a postgres:// URL'),
-    NATS_URL: z
-      .string({ error: 'NATS_URL is required (nats://…)' })
-      .min(1, 'NATS_URL is required (nats://…)'),
+    ...serviceProcessEnvironment(defaultOpsPorts.identity),
     JWT_PRIVATE_KEY: z
       .string({ error: 'JWT_PRIVATE_KEY is required (an Ed25519 private key, PKCS#8 PEM)' })
       // Environments often carry a PEM on one line with literal "\n".
@@ -80,7 +86,6 @@ export const identityEnvironmentSchema = z
     ADMIN_EMAIL: registerBody.shape.email.optional(),
     ADMIN_PASSWORD: registerBody.shape.password.optional(),
     ADMIN_USER_NAME: registerBody.shape.user_name.default('admin'),
-    LOG_LEVEL: logLevel,
   })
   .refine((env) => (env.ADMIN_EMAIL === undefined) === (env.ADMIN_PASSWORD === undefined), {
     message: 'ADMIN_EMAIL and ADMIN_PASSWORD must be set together, or neither',
@@ -88,9 +93,8 @@ export const identityEnvironmentSchema = z
   })
   .transform(
     (env): IdentityProcessConfig => ({
+      ...serviceProcessSettingsOf(env),
       databaseUrl: env.IDENTITY_DATABASE_URL,
-      natsUrl: env.NATS_URL,
-      logLevel: env.LOG_LEVEL,
       jwtPrivateKey: env.JWT_PRIVATE_KEY,
       otpSecret: env.OTP_SECRET,
       accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,

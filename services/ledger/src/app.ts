@@ -1,5 +1,14 @@
 import { identityRequests } from '@moneypal/contracts';
-import { AppError, type Bus, call, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
+import {
+  AppError,
+  type Bus,
+  call,
+  type Logger,
+  migrateToLatest,
+  newId,
+  OutboxRelay,
+  type ServiceMetrics,
+} from '@moneypal/kit';
 import type { LedgerConfig } from './config.js';
 import { type LedgerDatabase, ledgerMigrations } from './database.js';
 import { serveCatalogRequests } from './handlers/catalog.handlers.js';
@@ -11,7 +20,7 @@ import { serveWalletRequests } from './handlers/wallet.handlers.js';
 import { CatalogService } from './services/catalog.service.js';
 import { HealthService } from './services/health.service.js';
 import { HistoryService } from './services/history.service.js';
-import { MovementService, type UserDirectory } from './services/movement.service.js';
+import { type MovementMetrics, MovementService, type UserDirectory } from './services/movement.service.js';
 import { WalletService } from './services/wallet.service.js';
 
 export interface StartLedgerOptions {
@@ -21,6 +30,12 @@ export interface StartLedgerOptions {
   /** The caller connected it and closes it after `stop`. */
   bus: Bus;
   logger: Logger;
+  /**
+   * Where the service's own series go (outbox lag, events published, transfers posted,
+   * idempotent replays); the caller serves them, and gives the same object to the bus it
+   * connected. Unmeasured when absent.
+   */
+  metrics?: ServiceMetrics;
   /** The time of every posting and change; tests move it. */
   clock?: () => Date;
   /** New ids (wallets, accounts, transfers, entries); UUIDv7 by default, so they sort by creation time. */
@@ -52,6 +67,24 @@ function identityDirectory(bus: Bus): UserDirectory {
   };
 }
 
+/** The ledger's own series: what moved money, and what was answered from a stored answer. */
+function movementMetricsOf(metrics: ServiceMetrics): MovementMetrics {
+  const posted = metrics.counter({
+    name: 'ledger_transfers_posted_total',
+    help: 'Transfers posted (committed), by transaction type.',
+    labelNames: ['type'],
+  });
+  const replays = metrics.counter({
+    name: 'ledger_idempotent_replays_total',
+    help: 'Requests answered with the stored answer of an earlier one with the same Idempotency-Key, by operation.',
+    labelNames: ['operation'],
+  });
+  return {
+    transferPosted: (type) => posted.inc({ type }),
+    idempotentReplay: (operation) => replays.inc({ operation }),
+  };
+}
+
 /**
  * Starts the ledger on a database and a bus: migrates, answers every `ledgerRequests`
  * subject and `ledger.health`, consumes identity's user events, relays outbox events, and
@@ -69,6 +102,7 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
     db,
     bus,
     logger,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
   });
   const onEventsWritten = () => relay.notify();
@@ -87,6 +121,7 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
     users: identityDirectory(bus),
     idempotencyRetentionHours: config.idempotencyRetentionHours,
     onEventsWritten,
+    ...(options.metrics ? { metrics: movementMetricsOf(options.metrics) } : {}),
   });
 
   await serveWalletRequests(bus, wallets);

@@ -8,7 +8,15 @@ describe('loadLedgerConfig', () => {
   it('defaults to USD, 48 hours of idempotency retention and info logs', () => {
     expect(loadLedgerConfig(base)).toEqual({
       databaseUrl: base.LEDGER_DATABASE_URL,
-      natsUrl: base.NATS_URL,
+      nats: {
+        servers: ['nats://nats:4222'],
+        subjectPrefix: '',
+        streamName: 'MONEYPAL_EVENTS',
+        deadLetterStreamName: 'MONEYPAL_DEAD_LETTERS',
+        ackWaitMs: 30_000,
+      },
+      ops: { port: 9102, host: '0.0.0.0' },
+      tracing: { otlpTracesUrl: undefined },
       logLevel: 'info',
       defaultCurrency: 'USD',
       idempotencyRetentionHours: 48,

@@ -1,5 +1,12 @@
 import { currencyCode } from '@moneypal/contracts';
-import { isSupportedCurrency, logLevel, parseConfig } from '@moneypal/kit';
+import {
+  defaultOpsPorts,
+  isSupportedCurrency,
+  parseConfig,
+  type ServiceProcessSettings,
+  serviceProcessEnvironment,
+  serviceProcessSettingsOf,
+} from '@moneypal/kit';
 import { z } from 'zod';
 
 /**
@@ -13,11 +20,12 @@ export interface LedgerConfig {
   idempotencyRetentionHours: number;
 }
 
-/** The distributed process's configuration: the service's own plus where its database and bus are. */
-export interface LedgerProcessConfig extends LedgerConfig {
+/**
+ * The distributed process's configuration: the service's own, its database, and what
+ * every service process shares (bus, operations port, tracing, log level).
+ */
+export interface LedgerProcessConfig extends LedgerConfig, ServiceProcessSettings {
   databaseUrl: string;
-  natsUrl: string;
-  logLevel: z.infer<typeof logLevel>;
 }
 
 export const defaultLedgerConfig: LedgerConfig = { defaultCurrency: 'USD', idempotencyRetentionHours: 48 };
@@ -28,9 +36,7 @@ export const ledgerEnvironmentSchema = z
     LEDGER_DATABASE_URL: z
       .string({ error: 'LEDGER_DATABASE_URL is required (postgres://…)' })
       .regex(/^postgres(ql)?:\/\//, 'LEDGER_DATABASE_URL must be a postgres:// URL'),
-    NATS_URL: z
-      .string({ error: 'NATS_URL is required (nats://…)' })
-      .min(1, 'NATS_URL is required (nats://…)'),
+    ...serviceProcessEnvironment(defaultOpsPorts.ledger),
     DEFAULT_CURRENCY: currencyCode
       .refine(isSupportedCurrency, 'DEFAULT_CURRENCY must be a currency MoneyPal supports')
       .default(defaultLedgerConfig.defaultCurrency),
@@ -39,13 +45,11 @@ export const ledgerEnvironmentSchema = z
       .int('IDEMPOTENCY_RETENTION_HOURS must be a whole number of hours')
       .min(24, 'IDEMPOTENCY_RETENTION_HOURS must be at least 24 (stored answers are kept at least 24 h)')
       .default(defaultLedgerConfig.idempotencyRetentionHours),
-    LOG_LEVEL: logLevel,
   })
   .transform(
     (env): LedgerProcessConfig => ({
+      ...serviceProcessSettingsOf(env),
       databaseUrl: env.LEDGER_DATABASE_URL,
-      natsUrl: env.NATS_URL,
-      logLevel: env.LOG_LEVEL,
       defaultCurrency: env.DEFAULT_CURRENCY,
       idempotencyRetentionHours: env.IDEMPOTENCY_RETENTION_HOURS,
     }),

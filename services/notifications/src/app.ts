@@ -1,5 +1,14 @@
 import { identityRequests } from '@moneypal/contracts';
-import { AppError, type Bus, call, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
+import {
+  AppError,
+  type Bus,
+  call,
+  type Logger,
+  migrateToLatest,
+  newId,
+  OutboxRelay,
+  type ServiceMetrics,
+} from '@moneypal/kit';
 import type { NotificationsConfig } from './config.js';
 import { type NotificationsDatabase, notificationsMigrations } from './database.js';
 import { subscribeToEvents } from './handlers/event.handlers.js';
@@ -19,6 +28,11 @@ export interface StartNotificationsOptions {
   /** The caller connected it and closes it after `stop`. */
   bus: Bus;
   logger: Logger;
+  /**
+   * Where the service's own series go (outbox lag, events published); the caller serves
+   * them, and gives the same object to the bus it connected. Unmeasured when absent.
+   */
+  metrics?: ServiceMetrics;
   /** The time of every message and attempt, and what is due; tests move it. */
   clock?: () => Date;
   /** New message ids; UUIDv7 by default, so they sort by creation time. */
@@ -69,6 +83,7 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
     db,
     bus,
     logger,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
   });
   const email = createEmailTransport(config.email, logger);

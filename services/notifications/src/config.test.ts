@@ -12,7 +12,15 @@ describe('loadNotificationsConfig', () => {
   it('sends over SMTP on port 587 with STARTTLS, six attempts and the default backoff', () => {
     expect(loadNotificationsConfig(smtp)).toEqual({
       databaseUrl: base.NOTIFICATIONS_DATABASE_URL,
-      natsUrl: base.NATS_URL,
+      nats: {
+        servers: ['nats://nats:4222'],
+        subjectPrefix: '',
+        streamName: 'MONEYPAL_EVENTS',
+        deadLetterStreamName: 'MONEYPAL_DEAD_LETTERS',
+        ackWaitMs: 30_000,
+      },
+      ops: { port: 9105, host: '0.0.0.0' },
+      tracing: { otlpTracesUrl: undefined },
       logLevel: 'info',
       email: {
         mode: 'smtp',

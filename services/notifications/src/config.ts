@@ -1,4 +1,10 @@
-import { logLevel, parseConfig } from '@moneypal/kit';
+import {
+  defaultOpsPorts,
+  parseConfig,
+  type ServiceProcessSettings,
+  serviceProcessEnvironment,
+  serviceProcessSettingsOf,
+} from '@moneypal/kit';
 import { z } from 'zod';
 
 /** How email leaves the service: an SMTP server, or captured into the log (the local runtime). */
@@ -29,11 +35,12 @@ export interface NotificationsConfig {
   retryBackoffMs: number[];
 }
 
-/** The distributed process's configuration: the service's own plus where its database and bus are. */
-export interface NotificationsProcessConfig extends NotificationsConfig {
+/**
+ * The distributed process's configuration: the service's own, its database, and what
+ * every service process shares (bus, operations port, tracing, log level).
+ */
+export interface NotificationsProcessConfig extends NotificationsConfig, ServiceProcessSettings {
   databaseUrl: string;
-  natsUrl: string;
-  logLevel: z.infer<typeof logLevel>;
 }
 
 export const defaultEmailFrom = 'MoneyPal <no-reply@moneypal.local>';
@@ -62,9 +69,7 @@ export const notificationsEnvironmentSchema = z
     NOTIFICATIONS_DATABASE_URL: z
       .string({ error: 'NOTIFICATIONS_DATABASE_URL is required (postgres://…)' })
       .regex(/^postgres(ql)?:\/\//, 'NOTIFICATIONS_DATABASE_URL must be a postgres:// URL'),
-    NATS_URL: z
-      .string({ error: 'NATS_URL is required (nats://…)' })
-      .min(1, 'NATS_URL is required (nats://…)'),
+    ...serviceProcessEnvironment(defaultOpsPorts.notifications),
     EMAIL_MODE: z.enum(['smtp', 'capture'], { error: 'EMAIL_MODE must be smtp or capture' }).optional(),
     SMTP_HOST: z.string().trim().min(1, 'SMTP_HOST must not be empty').optional(),
     SMTP_PORT: z.coerce
@@ -95,7 +100,6 @@ export const notificationsEnvironmentSchema = z
       )
       .transform((value) => value.split(',').map(Number))
       .optional(),
-    LOG_LEVEL: logLevel,
   })
   .superRefine((env, context) => {
     const mode = env.EMAIL_MODE ?? 'smtp';
@@ -134,9 +138,8 @@ export const notificationsEnvironmentSchema = z
             from: env.EMAIL_FROM!,
           };
     return {
+      ...serviceProcessSettingsOf(env),
       databaseUrl: env.NOTIFICATIONS_DATABASE_URL,
-      natsUrl: env.NATS_URL,
-      logLevel: env.LOG_LEVEL,
       email,
       maxAttempts: env.NOTIFICATIONS_MAX_ATTEMPTS,
       retryBackoffMs: env.NOTIFICATIONS_RETRY_BACKOFF_MS ?? defaultNotificationsConfig.retryBackoffMs,

@@ -1,5 +1,14 @@
 import { identityRequests, ledgerRequests } from '@moneypal/contracts';
-import { AppError, type Bus, call, type Logger, migrateToLatest, newId, OutboxRelay } from '@moneypal/kit';
+import {
+  AppError,
+  type Bus,
+  call,
+  type Logger,
+  migrateToLatest,
+  newId,
+  OutboxRelay,
+  type ServiceMetrics,
+} from '@moneypal/kit';
 import { type PaymentsConfig, paypalTargetOf } from './config.js';
 import { type PaymentsDatabase, paymentsMigrations } from './database.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
@@ -19,6 +28,11 @@ export interface StartPaymentsOptions {
   /** The caller connected it and closes it after `stop`. */
   bus: Bus;
   logger: Logger;
+  /**
+   * Where the service's own series go (outbox lag, events published); the caller serves
+   * them, and gives the same object to the bus it connected. Unmeasured when absent.
+   */
+  metrics?: ServiceMetrics;
   /** The time of every change and the "now" webhooks are checked against; tests move it. */
   clock?: () => Date;
   /** How PayPal (and its webhook certificates) are reached; the global fetch by default. */
@@ -77,6 +91,7 @@ export async function startPayments(options: StartPaymentsOptions): Promise<Runn
     db,
     bus,
     logger,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
   });
   const onEventsWritten = () => relay.notify();

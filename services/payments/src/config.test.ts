@@ -15,7 +15,15 @@ describe('loadPaymentsConfig', () => {
   it('defaults to PayPal’s sandbox, without the simulator label, and info logs', () => {
     expect(loadPaymentsConfig(base)).toEqual({
       databaseUrl: base.PAYMENTS_DATABASE_URL,
-      natsUrl: base.NATS_URL,
+      nats: {
+        servers: ['nats://nats:4222'],
+        subjectPrefix: '',
+        streamName: 'MONEYPAL_EVENTS',
+        deadLetterStreamName: 'MONEYPAL_DEAD_LETTERS',
+        ackWaitMs: 30_000,
+      },
+      ops: { port: 9103, host: '0.0.0.0' },
+      tracing: { otlpTracesUrl: undefined },
       logLevel: 'info',
       publicUrl: 'https://pay.example.org',
       paypal: {

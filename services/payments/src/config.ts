@@ -1,4 +1,12 @@
-import { booleanFlag, logLevel, parseConfig, secretString } from '@moneypal/kit';
+import {
+  booleanFlag,
+  defaultOpsPorts,
+  parseConfig,
+  type ServiceProcessSettings,
+  secretString,
+  serviceProcessEnvironment,
+  serviceProcessSettingsOf,
+} from '@moneypal/kit';
 import { z } from 'zod';
 
 /** Where PayPal is and how to talk to it. */
@@ -32,11 +40,12 @@ export interface PaymentsConfig {
   paypal: PayPalConfig;
 }
 
-/** The distributed process's configuration: the service's own plus where its database and bus are. */
-export interface PaymentsProcessConfig extends PaymentsConfig {
+/**
+ * The distributed process's configuration: the service's own, its database, and what
+ * every service process shares (bus, operations port, tracing, log level).
+ */
+export interface PaymentsProcessConfig extends PaymentsConfig, ServiceProcessSettings {
   databaseUrl: string;
-  natsUrl: string;
-  logLevel: z.infer<typeof logLevel>;
 }
 
 export const paypalLiveUrl = 'https://api-m.paypal.com';
@@ -73,9 +82,7 @@ export const paymentsEnvironmentSchema = z
     PAYMENTS_DATABASE_URL: z
       .string({ error: 'PAYMENTS_DATABASE_URL is required (postgres://…)' })
       .regex(/^postgres(ql)?:\/\//, 'PAYMENTS_DATABASE_URL must be a postgres:// URL'),
-    NATS_URL: z
-      .string({ error: 'NATS_URL is required (nats://…)' })
-      .min(1, 'NATS_URL is required (nats://…)'),
+    ...serviceProcessEnvironment(defaultOpsPorts.payments),
     PUBLIC_URL: z
       .string({
         error: 'PUBLIC_URL is required (where buyers return from PayPal, e.g. https://pay.example.com)',
@@ -92,7 +99,6 @@ export const paymentsEnvironmentSchema = z
       .trim()
       .min(1, 'PAYPAL_WEBHOOK_ID is required (the id of the webhook subscription)'),
     PAYPAL_SIMULATOR: booleanFlag(false),
-    LOG_LEVEL: logLevel,
   })
   .superRefine((env, context) => {
     const paypal = isPayPalApiUrl(env.PAYPAL_BASE_URL);
@@ -114,9 +120,8 @@ export const paymentsEnvironmentSchema = z
   })
   .transform(
     (env): PaymentsProcessConfig => ({
+      ...serviceProcessSettingsOf(env),
       databaseUrl: env.PAYMENTS_DATABASE_URL,
-      natsUrl: env.NATS_URL,
-      logLevel: env.LOG_LEVEL,
       publicUrl: env.PUBLIC_URL,
       paypal: {
         baseUrl: env.PAYPAL_BASE_URL,

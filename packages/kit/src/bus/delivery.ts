@@ -1,5 +1,7 @@
 import type { Logger } from '../logger.js';
-import type { CloudEvent, DeadLetter, MessageContext } from './types.js';
+import type { ServiceMetrics } from '../observability/metrics.js';
+import { endSpan, runInSpan, startSpan, traceparentOf } from '../observability/tracing.js';
+import type { CloudEvent, DeadLetter, EventHandler, MessageContext } from './types.js';
 
 /**
  * Rules that every bus implementation applies to event delivery the same way, so that
@@ -55,17 +57,79 @@ export function contextOf(event: CloudEvent): MessageContext {
   };
 }
 
+/**
+ * Hands one delivery of an event to its handler, as every bus implementation does: in a
+ * span that continues the trace of the request that caused the event, with a context
+ * carrying that span on (to the events and requests the handler makes), counted by
+ * outcome and, after the first attempt, as a redelivery, and logged with the request id
+ * and trace of its cause. Rejects as the handler does.
+ */
+export async function deliverEvent(
+  handler: EventHandler,
+  event: CloudEvent,
+  delivery: {
+    consumer: string;
+    attempt: number;
+    metrics: ServiceMetrics | undefined;
+    logger: Logger | undefined;
+  },
+): Promise<void> {
+  const { consumer, attempt, metrics, logger } = delivery;
+  const startedAt = performance.now();
+  const labels = { type: event.type, consumer };
+  if (attempt > 1) metrics?.eventRedeliveries.inc(labels);
+  const caused = contextOf(event);
+  const span = startSpan(`${event.type} process`, {
+    kind: 'consumer',
+    parent: caused.traceparent,
+    attributes: {
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': event.type,
+      'messaging.consumer.group.name': consumer,
+      'messaging.message.id': event.id,
+      'moneypal.attempt': attempt,
+    },
+  });
+  const context: MessageContext = { requestId: caused.requestId, traceparent: traceparentOf(span) };
+  await runInSpan(span, context.requestId, async () => {
+    const finish = (outcome: 'ok' | 'failed', failure?: unknown) => {
+      metrics?.eventsHandled.inc({ ...labels, outcome });
+      logger?.info(
+        {
+          consumer,
+          event_id: event.id,
+          event_type: event.type,
+          attempt,
+          outcome,
+          duration_ms: Math.round((performance.now() - startedAt) * 10) / 10,
+        },
+        'event handled',
+      );
+      endSpan(span, failure);
+    };
+    try {
+      await handler(event, { attempt, context });
+    } catch (error) {
+      finish('failed', error);
+      throw error;
+    }
+    finish('ok');
+  });
+}
+
 /** A one-line description of a failure, for dead letters and logs. */
 export function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Logs a dead letter and tells every listener; a failing listener is logged, never thrown. */
+/** Logs and counts a dead letter and tells every listener; a failing listener is logged, never thrown. */
 export function reportDeadLetter(
   deadLetter: DeadLetter,
   listeners: Iterable<(deadLetter: DeadLetter) => void>,
   logger: Logger | undefined,
+  metrics?: ServiceMetrics,
 ): void {
+  metrics?.deadLetters.inc({ type: deadLetter.event?.type ?? 'unreadable', consumer: deadLetter.consumer });
   logger?.error(
     {
       consumer: deadLetter.consumer,

@@ -1,14 +1,14 @@
 import { AppError } from '../errors.js';
-import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
+import type { ServiceMetrics } from '../observability/metrics.js';
 import {
   assertConsumerName,
-  contextOf,
+  deliverEvent,
   describeFailure,
   redeliveryDelayMs,
   reportDeadLetter,
 } from './delivery.js';
-import { replyOf, unwrapReply } from './reply.js';
+import { replyOf, sendRequest, unwrapReply } from './reply.js';
 import {
   type Bus,
   type CloudEvent,
@@ -121,9 +121,11 @@ class ConsumerGroup {
     try {
       // A copy, as a network bus would deliver: a handler cannot touch the publisher's object.
       if (handler) {
-        await handler(structuredClone(pending.event), {
+        await deliverEvent(handler, structuredClone(pending.event), {
+          consumer: this.name,
           attempt: pending.attempts,
-          context: contextOf(pending.event),
+          metrics: member.bus.metrics,
+          logger: member.bus.logger,
         });
       }
     } catch (error) {
@@ -176,8 +178,9 @@ export class MemoryBroker {
   private readonly publications = new Map<string, Publication>();
   private readonly retained: CloudEvent[] = [];
 
-  connect(service: string, logger?: Logger): MemoryBus {
-    return new MemoryBus(service, this, logger);
+  /** A connection for `service`; with `metrics`, its traffic is measured there. */
+  connect(service: string, logger?: Logger, metrics?: ServiceMetrics): MemoryBus {
+    return new MemoryBus(service, this, logger, metrics);
   }
 
   addResponder(subject: string, bus: MemoryBus, handler: RequestHandler): void {
@@ -263,17 +266,25 @@ export class MemoryBus implements Bus {
   constructor(
     readonly service: string,
     private readonly broker: MemoryBroker,
-    private readonly logger?: Logger,
+    readonly logger?: Logger,
+    readonly metrics?: ServiceMetrics,
   ) {}
 
   async request(subject: string, payload: unknown, options: RequestOptions = {}): Promise<unknown> {
     this.assertOpen();
+    return sendRequest(subject, options, this.metrics, (context) =>
+      this.send(subject, payload, context, options),
+    );
+  }
+
+  private async send(
+    subject: string,
+    payload: unknown,
+    context: MessageContext,
+    options: RequestOptions,
+  ): Promise<unknown> {
     const responder = this.broker.pickResponder(subject);
     if (!responder) throw new AppError('unavailable', `no service answers ${subject}`);
-    const context: MessageContext = {
-      requestId: options.requestId ?? newId(),
-      ...(options.traceparent ? { traceparent: options.traceparent } : {}),
-    };
     const timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
     // JSON both ways, as on the wire: what cannot cross a network cannot cross here either.
     const wirePayload = JSON.parse(JSON.stringify(payload ?? null)) as unknown;
@@ -302,7 +313,7 @@ export class MemoryBus implements Bus {
     payload: unknown,
     context: MessageContext,
   ): Promise<string> {
-    const envelope = await replyOf(handler, payload, context, subject, this.logger);
+    const envelope = await replyOf(handler, payload, context, subject, this.logger, this.metrics);
     try {
       return JSON.stringify(envelope);
     } catch (error) {
@@ -356,7 +367,7 @@ export class MemoryBus implements Bus {
 
   /** Called by the broker when this connection made an event's last delivery. */
   reportDeadLetter(deadLetter: DeadLetter): void {
-    reportDeadLetter(deadLetter, this.deadLetterListeners, this.logger);
+    reportDeadLetter(deadLetter, this.deadLetterListeners, this.logger, this.metrics);
   }
 
   async ping(): Promise<boolean> {

@@ -27,16 +27,17 @@ import {
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
+import type { ServiceMetrics } from '../observability/metrics.js';
 import {
   assertConsumerName,
   assertEventType,
-  contextOf,
+  deliverEvent,
   describeFailure,
   isCloudEvent,
   redeliveryDelayMs,
   reportDeadLetter,
 } from './delivery.js';
-import { replyOf, unwrapReply } from './reply.js';
+import { replyOf, sendRequest, unwrapReply } from './reply.js';
 import {
   type Bus,
   type CloudEvent,
@@ -58,6 +59,8 @@ export interface NatsBusOptions {
   /** The service name: the queue group of its request handlers and the client's name. */
   service: string;
   logger: Logger;
+  /** Where the bus's traffic is measured (requests served and made, events, dead letters). */
+  metrics?: ServiceMetrics;
   /**
    * Put before every subject this bus uses (requests, events, dead letters), so that a
    * test or a second installation on the same server never meets the first; `''` in
@@ -84,6 +87,8 @@ export interface NatsBusOptions {
 
 export const defaultStreamName = 'MONEYPAL_EVENTS';
 export const defaultDeadLetterStreamName = 'MONEYPAL_DEAD_LETTERS';
+/** How long JetStream waits for an acknowledgement before it redelivers an event. */
+export const defaultAckWaitMs = 30_000;
 
 /** The header that carries the request id of a request (the trace context travels as `traceparent`). */
 const requestIdHeader = 'Moneypal-Request-Id';
@@ -141,6 +146,7 @@ export class NatsBus implements Bus {
   readonly streamName: string;
   readonly deadLetterStreamName: string;
   private readonly logger: Logger;
+  private readonly metrics: ServiceMetrics | undefined;
   private readonly jetstream: JetStreamClient;
   private readonly ackWaitMs: number;
   private readonly duplicateWindowMs: number;
@@ -161,11 +167,12 @@ export class NatsBus implements Bus {
   ) {
     this.service = options.service;
     this.logger = options.logger;
+    this.metrics = options.metrics;
     const prefix = options.subjectPrefix ?? '';
     this.subjectPrefix = prefix === '' || prefix.endsWith('.') ? prefix : `${prefix}.`;
     this.streamName = options.streamName ?? defaultStreamName;
     this.deadLetterStreamName = options.deadLetterStreamName ?? defaultDeadLetterStreamName;
-    this.ackWaitMs = options.ackWaitMs ?? 30_000;
+    this.ackWaitMs = options.ackWaitMs ?? defaultAckWaitMs;
     this.duplicateWindowMs = options.duplicateWindowMs ?? 120_000;
     this.eventMaxAgeMs = options.eventMaxAgeMs ?? 7 * dayMs;
     this.replicas = options.replicas ?? 1;
@@ -214,10 +221,21 @@ export class NatsBus implements Bus {
 
   async request(subject: string, payload: unknown, options: RequestOptions = {}): Promise<unknown> {
     this.assertOpen();
+    return sendRequest(subject, options, this.metrics, (context) =>
+      this.send(subject, payload, context, options),
+    );
+  }
+
+  private async send(
+    subject: string,
+    payload: unknown,
+    context: MessageContext,
+    options: RequestOptions,
+  ): Promise<unknown> {
     const timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
     const headers = createHeaders();
-    headers.set(requestIdHeader, options.requestId ?? newId());
-    if (options.traceparent) headers.set(traceparentHeader, options.traceparent);
+    headers.set(requestIdHeader, context.requestId);
+    if (context.traceparent) headers.set(traceparentHeader, context.traceparent);
     let reply: Msg;
     try {
       reply = await this.connection.request(this.subjectPrefix + subject, JSON.stringify(payload ?? null), {
@@ -273,8 +291,9 @@ export class NatsBus implements Bus {
     let payload: unknown;
     try {
       payload = message.json();
-      envelope = await replyOf(handler, payload, context, subject, this.logger);
+      envelope = await replyOf(handler, payload, context, subject, this.logger, this.metrics);
     } catch {
+      this.metrics?.busRequests.inc({ subject, outcome: 'validation_failed' });
       envelope = { ok: false, error: { code: 'validation_failed', message: 'the request is not JSON' } };
     }
     let body: string;
@@ -436,7 +455,12 @@ export class NatsBus implements Bus {
     let failure: unknown;
     let failed = false;
     try {
-      await handler(event, { attempt, context: contextOf(event) });
+      await deliverEvent(handler, event, {
+        consumer: subscriber.consumer,
+        attempt,
+        metrics: this.metrics,
+        logger: this.logger,
+      });
     } catch (error) {
       failure = error;
       failed = true;
@@ -490,7 +514,7 @@ export class NatsBus implements Bus {
       return;
     }
     this.settle(message, 'term');
-    reportDeadLetter(deadLetter, this.deadLetterListeners, this.logger);
+    reportDeadLetter(deadLetter, this.deadLetterListeners, this.logger, this.metrics);
   }
 
   /** Sends a verdict unless the connection is gone, in which case the server redelivers after the ack wait. */

@@ -92,5 +92,10 @@ export interface Bus {
 }
 
 export const defaultRequestTimeoutMs = 5_000;
-export const defaultMaxDeliveries = 5;
-export const defaultBackoffMs = [1_000, 5_000, 15_000, 30_000];
+/**
+ * An event a consumer keeps failing is tried again for about 70 minutes before it becomes
+ * a dead letter: long enough to ride out a database or service outage of ordinary length,
+ * since a dead money event (a captured payment) waits for an operator.
+ */
+export const defaultMaxDeliveries = 20;
+export const defaultBackoffMs = [1_000, 5_000, 15_000, 30_000, 60_000, 120_000, 300_000];

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { Bus, CloudEvent, MessageContext } from '../bus/types.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
+import type { OutboxLag, ServiceMetrics } from '../observability/metrics.js';
+import { activeTrace } from '../observability/tracing.js';
 import type { MessagingTables } from './tables.js';
 
 export interface NewEvent<Data> {
@@ -14,14 +16,23 @@ export interface NewEvent<Data> {
   time?: Date;
 }
 
+/**
+ * A new event. Its trace context is the one given, or else the request and span being
+ * handled where it is created, so that its consumers continue the trace.
+ */
 export function createEvent<Data>({
   source,
   type,
   subject,
   data,
-  context,
+  context: given,
   time = new Date(),
 }: NewEvent<Data>): CloudEvent<Data> {
+  const active = activeTrace();
+  const context = {
+    traceparent: given?.traceparent ?? active.traceparent,
+    requestId: given?.requestId ?? active.requestId,
+  };
   return {
     specversion: '1.0',
     id: newId(),
@@ -31,8 +42,8 @@ export function createEvent<Data>({
     subject,
     datacontenttype: 'application/json',
     data,
-    ...(context?.traceparent ? { traceparent: context.traceparent } : {}),
-    ...(context?.requestId ? { requestid: context.requestId } : {}),
+    ...(context.traceparent ? { traceparent: context.traceparent } : {}),
+    ...(context.requestId ? { requestid: context.requestId } : {}),
   };
 }
 
@@ -96,6 +107,8 @@ export interface OutboxRelayOptions<Schema extends MessagingTables = MessagingTa
   batchSize?: number;
   /** How long a claim on a batch lasts; a relay that dies is replaced after it. */
   leaseMs?: number;
+  /** Where the outbox lag (measured at each scrape while the relay runs) and published events are counted. */
+  metrics?: ServiceMetrics;
 }
 
 /**
@@ -114,6 +127,7 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  private stopObserving: (() => void) | undefined;
 
   private readonly options: OutboxRelayOptions;
 
@@ -128,6 +142,7 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
 
   start(): void {
     this.stopped = false;
+    this.stopObserving ??= this.options.metrics?.observeOutbox(() => this.lag());
     this.notify();
   }
 
@@ -156,8 +171,25 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopObserving?.();
+    this.stopObserving = undefined;
     clearTimeout(this.timer);
     await this.running;
+  }
+
+  /** How many events wait to be published, and how long the oldest has waited (by the database clock). */
+  async lag(): Promise<OutboxLag> {
+    const row = await this.db
+      .selectFrom('outbox')
+      .select([
+        (eb) => eb.fn.countAll<bigint>().as('pending'),
+        sql<number>`coalesce(extract(epoch from now() - min(created_at)), 0)::float8`.as(
+          'oldest_age_seconds',
+        ),
+      ])
+      .where('sent_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return { pending: Number(row.pending), oldestAgeSeconds: Math.max(0, row.oldest_age_seconds) };
   }
 
   /**
@@ -171,7 +203,8 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
       const batch = await this.claimBatch();
       if (batch.length === 0) return published;
       const outcomes = await Promise.allSettled(batch.map(({ event }) => this.options.bus.publish(event)));
-      const sentIds = batch.filter((_, index) => outcomes[index]!.status === 'fulfilled').map(({ id }) => id);
+      const sent = batch.filter((_, index) => outcomes[index]!.status === 'fulfilled');
+      const sentIds = sent.map(({ id }) => id);
       const failedIds = batch
         .filter((_, index) => outcomes[index]!.status === 'rejected')
         .map(({ id }) => id);
@@ -183,6 +216,7 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
           .execute();
       }
       published += sentIds.length;
+      for (const { event } of sent) this.options.metrics?.eventsPublished.inc({ type: event.type });
       if (failedIds.length > 0) {
         await this.db
           .updateTable('outbox')

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type { ServiceMetrics } from '@moneypal/kit';
 import type { FastifyInstance } from 'fastify';
-import type { Registry } from 'prom-client';
 import type { OpenApiDocument } from '../openapi.js';
 
 const require = createRequire(import.meta.url);
@@ -44,7 +44,7 @@ const docsInitializer = `window.ui = SwaggerUIBundle({
 `;
 
 export interface PlatformRouteOptions {
-  metrics: Registry;
+  metrics: ServiceMetrics;
   openApiDocument: () => OpenApiDocument;
 }
 

@@ -43,6 +43,14 @@ export interface UserDirectory {
   findUserId(lookup: { id: string } | { email: string } | { user_name: string }): Promise<string | null>;
 }
 
+/** What the ledger counts as movements are decided, for its metrics. */
+export interface MovementMetrics {
+  /** A movement committed: a transfer of this type was posted. */
+  transferPosted(type: string): void;
+  /** A request was answered with the stored answer (result or refusal) of an earlier one with its key. */
+  idempotentReplay(operation: string): void;
+}
+
 export interface MovementServiceOptions {
   db: LedgerDatabase;
   clock: () => Date;
@@ -57,6 +65,7 @@ export interface MovementServiceOptions {
   maxBatchSize?: number;
   /** Most batches in their transactions at once; the movements that arrive meanwhile wait for the next. */
   maxConcurrentBatches?: number;
+  metrics?: MovementMetrics;
 }
 
 export interface TransferResult {
@@ -419,11 +428,14 @@ export class MovementService {
     });
     switch (outcome.kind) {
       case 'posted':
+        // Settled only once its batch committed.
+        this.options.metrics?.transferPosted(outcome.result.transfer.type);
         return { result: outcome.result, replayed: false };
       case 'refused':
       case 'failed':
         throw outcome.error;
       case 'stored': {
+        this.options.metrics?.idempotentReplay(claim.operation);
         const { response } = outcome;
         if (!response.ok)
           throw new AppError(response.error.code, response.error.message, response.error.details);

@@ -112,6 +112,8 @@ export class SettlementService {
   async refund(actor: Actor, paymentId: string, trace?: TraceContext): Promise<Payment> {
     const payment = await this.visiblePayment(actor, paymentId);
     if (!isAdmin(actor)) throw paymentsError('forbidden', 'only an admin refunds a payment');
+    // A refund asked again (a retry, or a second admin) answers the refunded payment.
+    if (payment.status === 'refunded') return toPublicPayment(payment);
     if (payment.status !== 'captured' || payment.paypal_capture_id === null) {
       throw paymentsError('payment_not_refundable', `the payment is ${payment.status}, not captured`);
     }

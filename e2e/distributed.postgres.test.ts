@@ -1,0 +1,270 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { metricSamples, metricValue } from '@moneypal/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpClient } from './support/http.js';
+import { eventuallyAsync, newPerson, type Person } from './support/people.js';
+import {
+  buildDistributedRuntime,
+  type DatabaseService,
+  type DistributedSystem,
+  databaseServices,
+  startDistributedSystem,
+} from './support/processes.js';
+
+/*
+ * The distributed runtime as separate processes: each service its own `node …/dist/main.js`
+ * on its own PostgreSQL database, all on one NATS server. Collected only when
+ * TEST_DATABASE_URL is set (see vitest.config.ts); it needs TEST_NATS_URL as well and
+ * refuses to run without both.
+ */
+if (!process.env.TEST_DATABASE_URL || !process.env.TEST_NATS_URL) {
+  throw new Error('this suite needs TEST_DATABASE_URL (PostgreSQL) and TEST_NATS_URL (NATS with JetStream)');
+}
+
+let system: DistributedSystem;
+let http: ReturnType<typeof httpClient>;
+let adminToken: string;
+
+beforeAll(async () => {
+  await buildDistributedRuntime();
+  system = await startDistributedSystem();
+  http = httpClient(system.gatewayUrl);
+  const login = await http('/v1/auth/login', {
+    body: { login: system.admin.email, password: system.admin.password },
+  });
+  expect(login.status).toBe(200);
+  adminToken = login.body.access_token;
+}, 180_000);
+
+afterAll(async () => {
+  await system?.stop();
+}, 60_000);
+
+async function deposit(person: Person, amount: number) {
+  const answer = await http(`/v1/wallets/${person.walletId}/deposits`, {
+    token: adminToken,
+    body: { amount, reference: 'bank wire' },
+    headers: { 'idempotency-key': randomUUID() },
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+}
+
+const walletOf = async (person: Person) =>
+  (await http(`/v1/wallets/${person.walletId}`, { token: person.token })).body;
+
+const transactionsOf = async (person: Person, type: string) =>
+  (await http(`/v1/transactions?wallet_id=${person.walletId}&type=${type}`, { token: person.token })).body
+    .data as { amount: number; type: string }[];
+
+/** The sum of a series in a process's current `/metrics`. */
+const metric = async (
+  service: DatabaseService | 'gateway',
+  name: string,
+  labels: Record<string, string> = {},
+) => metricValue(await system.metrics(service), name, labels);
+
+describe('the distributed runtime as separate processes (PostgreSQL + NATS)', () => {
+  it('carries a trace id sent at the gateway into the ledger’s log, and every service’s metrics move', async () => {
+    const payer = await newPerson(http, 'Ada');
+    const payee = await newPerson(http, 'Grace');
+    await deposit(payer, 5_000);
+    const before = {
+      posted: await metric('ledger', 'ledger_transfers_posted_total', { type: 'transfer' }),
+      replays: await metric('ledger', 'ledger_idempotent_replays_total', { operation: 'transfer' }),
+      served: await metric('ledger', 'bus_requests_total', {
+        subject: 'ledger.transfer.create',
+        outcome: 'ok',
+      }),
+      http: await metric('gateway', 'http_requests_total', { route: '/v1/transfers', status_code: '201' }),
+      made: await metric('gateway', 'bus_client_requests_total', { subject: 'ledger.transfer.create' }),
+    };
+
+    const traceId = randomBytes(16).toString('hex');
+    const requestId = `distributed-${randomBytes(4).toString('hex')}`;
+    const key = randomUUID();
+    const transfer = () =>
+      http('/v1/transfers', {
+        token: payer.token,
+        body: { from_wallet_id: payer.walletId, to_user: payee.userName, amount: 1_250 },
+        headers: {
+          'idempotency-key': key,
+          'x-request-id': requestId,
+          traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+        },
+      });
+    const answer = await transfer();
+    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    expect(answer.headers.get('x-request-id')).toBe(requestId);
+    // The same request again: answered from the ledger's stored answer.
+    const replay = await transfer();
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+
+    // The ledger's own log line for the request, written in another process, joins the trace.
+    const handled = await eventuallyAsync(async () =>
+      system
+        .logs('ledger')
+        .find(
+          (line) =>
+            line.message === 'request handled' &&
+            line.subject === 'ledger.transfer.create' &&
+            line.trace_id === traceId,
+        ),
+    );
+    expect(handled).toMatchObject({
+      service: 'ledger',
+      request_id: requestId,
+      outcome: 'ok',
+      span_id: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
+    expect(
+      system
+        .logs('gateway')
+        .find((line) => line.message === 'request completed' && line.request_id === requestId),
+    ).toMatchObject({ trace_id: traceId, route: '/v1/transfers', status_code: 201 });
+    // The transfer's event carries the trace on: the consumers' handler lines join it too.
+    await eventuallyAsync(async () =>
+      system.logs('billing').some((line) => line.trace_id === traceId) ? true : undefined,
+    );
+
+    expect(await metric('ledger', 'ledger_transfers_posted_total', { type: 'transfer' })).toBe(
+      before.posted + 1,
+    );
+    expect(await metric('ledger', 'ledger_idempotent_replays_total', { operation: 'transfer' })).toBe(
+      before.replays + 1,
+    );
+    expect(
+      await metric('ledger', 'bus_requests_total', { subject: 'ledger.transfer.create', outcome: 'ok' }),
+    ).toBe(before.served + 2);
+    expect(
+      await metric('gateway', 'http_requests_total', { route: '/v1/transfers', status_code: '201' }),
+    ).toBe(before.http + 2);
+    expect(await metric('gateway', 'bus_client_requests_total', { subject: 'ledger.transfer.create' })).toBe(
+      before.made + 2,
+    );
+
+    // Every service: the process defaults, the bus series, the outbox lag, its own label.
+    for (const service of databaseServices) {
+      const text = await system.metrics(service);
+      const names = new Set(
+        metricSamples(text)
+          .filter((sample) => sample.labels.service === service)
+          .map((sample) => sample.name),
+      );
+      expect([...names], service).toEqual(
+        expect.arrayContaining([
+          'process_cpu_seconds_total',
+          'process_resident_memory_bytes',
+          'nodejs_eventloop_lag_p99_seconds',
+          'bus_requests_total',
+          'bus_request_duration_seconds_bucket',
+          'outbox_pending_events',
+          'outbox_oldest_pending_age_seconds',
+        ]),
+      );
+      // The gateway asked every service for its health before it became ready.
+      expect(
+        metricValue(text, 'bus_requests_total', { subject: `${service}.health`, outcome: 'ok' }),
+      ).toBeGreaterThan(0);
+      expect(text).toContain('# TYPE bus_events_handled_total counter');
+      expect(text).toContain('# TYPE bus_dead_letters_total counter');
+    }
+    // Registrations reached the ledger as events, applied once each.
+    expect(
+      await metric('ledger', 'bus_events_handled_total', { type: 'identity.user.created', outcome: 'ok' }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      await metric('identity', 'outbox_events_published_total', { type: 'identity.user.created' }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(await metric('gateway', 'process_cpu_seconds_total', { service: 'gateway' })).toBeGreaterThan(0);
+  });
+
+  it('settles a payment exactly once with billing killed mid-saga and the ledger killed and restarted', async () => {
+    const payer = await newPerson(http, 'Hedy');
+    const provider = await newPerson(http, 'Barbara');
+    const amount = 3_000;
+    const created = await http('/v1/payments', {
+      token: payer.token,
+      headers: { 'idempotency-key': randomUUID() },
+      body: { amount, currency: 'USD', wallet_id: payer.walletId, paid_to: provider.userName },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const payment = created.body as { id: string; paypal_order_id: string };
+    const depositsBefore = await metric('ledger', 'ledger_transfers_posted_total', { type: 'deposit' });
+
+    // The ledger stops answering: billing's credit of the payer waits on it.
+    system.freeze('ledger');
+    const approved = await fetch(
+      `${system.simulatorUrl}/_simulator/orders/${payment.paypal_order_id}/approve`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      },
+    );
+    expect(approved.status).toBe(200);
+    const captured = await http(`/v1/payments/${payment.id}/capture`, { token: payer.token, method: 'POST' });
+    expect(captured.status, JSON.stringify(captured.body)).toBe(200);
+    expect(captured.body.status).toBe('captured');
+    await eventuallyAsync(
+      async () =>
+        (await metric('billing', 'bus_client_requests_in_flight', { subject: 'ledger.deposit.create' })) === 1
+          ? true
+          : undefined,
+      15_000,
+    );
+
+    // Billing dies while its request is on the way; the ledger then answers it to nobody.
+    await system.kill('billing');
+    system.thaw('ledger');
+    await eventuallyAsync(
+      async () =>
+        (await metric('ledger', 'ledger_transfers_posted_total', { type: 'deposit' })) === depositsBefore + 1
+          ? true
+          : undefined,
+      15_000,
+    );
+    // The ledger dies too, right after it posted the credit, and comes back.
+    await system.kill('ledger');
+    await system.restart('ledger');
+    await system.restart('billing');
+
+    // The captured event comes back to billing, which asks again under the same keys.
+    await eventuallyAsync(
+      async () => ((await walletOf(provider)).main === amount ? true : undefined),
+      30_000,
+    );
+    const invoice = await eventuallyAsync(async () => {
+      const page = await http('/v1/invoices?role=payer', { token: payer.token });
+      return page.body.data?.[0]?.status === 'paid' ? page.body.data : undefined;
+    }, 15_000);
+
+    expect(invoice).toHaveLength(1);
+    expect(invoice[0]).toMatchObject({
+      payment_id: payment.id,
+      amount,
+      payer_id: payer.id,
+      payee_id: provider.id,
+    });
+    expect((await walletOf(payer)).main).toBe(0);
+    expect(await transactionsOf(payer, 'deposit')).toEqual([
+      expect.objectContaining({ amount, type: 'deposit' }),
+    ]);
+    expect(await transactionsOf(payer, 'payment')).toEqual([
+      expect.objectContaining({ amount, type: 'payment' }),
+    ]);
+    expect(await transactionsOf(provider, 'payment')).toHaveLength(1);
+    // The path the test meant: the redelivered event met the credit already posted.
+    expect(
+      await metric('billing', 'bus_event_redeliveries_total', { type: 'payments.payment.captured' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      await metric('ledger', 'ledger_idempotent_replays_total', { operation: 'deposit' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(await metric('ledger', 'ledger_transfers_posted_total', { type: 'deposit' })).toBe(0);
+    expect(await metric('ledger', 'ledger_transfers_posted_total', { type: 'payment' })).toBe(1);
+    const verdict = await system.verifyLedger();
+    expect(verdict.checks.filter((check) => check.violations > 0)).toEqual([]);
+    expect(verdict.ok).toBe(true);
+  });
+});

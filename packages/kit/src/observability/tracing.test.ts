@@ -1,0 +1,79 @@
+import { trace } from '@opentelemetry/api';
+import { describe, expect, it } from 'vitest';
+import {
+  activeLogFields,
+  activeTrace,
+  contextOfTraceparent,
+  endSpan,
+  otlpTracesUrlOf,
+  runInSpan,
+  startSpan,
+  traceparentOf,
+} from './tracing.js';
+
+const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+describe('W3C trace context', () => {
+  it('reads a traceparent as a remote parent', () => {
+    const parent = trace.getSpanContext(contextOfTraceparent(traceparent));
+
+    expect(parent).toEqual({
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      spanId: '00f067aa0ba902b7',
+      traceFlags: 1,
+      isRemote: true,
+    });
+  });
+
+  it.each([
+    ['absent', undefined],
+    ['empty', ''],
+    ['of another shape', 'trace-1'],
+    ['in upper case', traceparent.toUpperCase()],
+    ['with an all-zero trace id', '00-00000000000000000000000000000000-00f067aa0ba902b7-01'],
+    ['with an all-zero span id', '00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01'],
+    ['of the forbidden version ff', 'ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'],
+    ['of version 00 with a fifth part', `${traceparent}-extra`],
+  ])('ignores a traceparent %s, so the span starts a new trace', (_case, value) => {
+    expect(trace.getSpanContext(contextOfTraceparent(value))).toBeUndefined();
+  });
+
+  it('keeps the trace of a later version it does not know, as W3C asks', () => {
+    expect(trace.getSpanContext(contextOfTraceparent(`01-${traceparent.slice(3)}-more`))?.traceId).toBe(
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+    );
+  });
+
+  it('continues the caller’s trace in a child span, and writes its traceparent', () => {
+    const span = startSpan('ledger.transfer.create', { kind: 'server', parent: traceparent });
+    endSpan(span);
+
+    expect(traceparentOf(span)).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01$/);
+    expect(traceparentOf(span)).not.toContain('00f067aa0ba902b7');
+  });
+
+  it('makes the span and request id active only inside runInSpan', () => {
+    const span = startSpan('billing.bill.create', { kind: 'server', parent: undefined });
+    const inside = runInSpan(span, 'request-1', () => ({ trace: activeTrace(), log: activeLogFields() }));
+    endSpan(span);
+
+    expect(inside.trace).toEqual({ traceparent: traceparentOf(span), requestId: 'request-1' });
+    expect(inside.log).toEqual({
+      request_id: 'request-1',
+      trace_id: span.spanContext().traceId,
+      span_id: span.spanContext().spanId,
+    });
+    expect(activeTrace()).toEqual({});
+    expect(activeLogFields()).toEqual({});
+  });
+});
+
+describe('the OTLP traces URL', () => {
+  it('is the signal’s own endpoint when set, else /v1/traces under the generic one, else none', () => {
+    expect(otlpTracesUrlOf('http://collector:4318', 'http://tempo:4318/v1/traces')).toBe(
+      'http://tempo:4318/v1/traces',
+    );
+    expect(otlpTracesUrlOf('http://collector:4318/', undefined)).toBe('http://collector:4318/v1/traces');
+    expect(otlpTracesUrlOf(undefined, undefined)).toBeUndefined();
+  });
+});

@@ -1,0 +1,197 @@
+import {
+  type Attributes,
+  type Context,
+  context,
+  createContextKey,
+  isSpanContextValid,
+  propagation,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { AppError } from '../errors.js';
+
+export type { Span } from '@opentelemetry/api';
+
+/**
+ * OpenTelemetry tracing with W3C trace context (ARCHITECTURE §3: every request and event
+ * carries `traceparent`). The gateway starts a span per HTTP request; the bus continues the
+ * trace into every service it reaches, and events written while a span is active carry it
+ * on to their consumers. Spans are exported over OTLP/HTTP only when an endpoint is
+ * configured; without one, ids are still made and propagated, so logs can be joined.
+ */
+
+export interface TracingOptions {
+  /** The `service.name` spans are reported under. */
+  service: string;
+  /** The OTLP/HTTP traces endpoint (`…/v1/traces`); spans are exported only when set. */
+  otlpTracesUrl?: string | undefined;
+  /** Extra span processors, e.g. an in-memory exporter in a test. */
+  spanProcessors?: SpanProcessor[];
+}
+
+export interface Tracing {
+  /** Exports what is still buffered, then stops. */
+  shutdown(): Promise<void>;
+}
+
+const tracerName = '@moneypal/kit';
+
+/** The provider this module registered, if any: the process has one tracer provider. */
+let registered: NodeTracerProvider | undefined;
+
+function register(provider: NodeTracerProvider): void {
+  if (registered) {
+    // A later, explicit start (a process's main) replaces the default one.
+    trace.disable();
+    context.disable();
+    propagation.disable();
+  }
+  // Also installs the AsyncLocalStorage context manager that carries the active span
+  // through `await`, and the W3C propagator.
+  provider.register();
+  registered = provider;
+}
+
+/**
+ * Starts tracing for this process: the distributed runtime's `main.ts` calls it once,
+ * first. A process that never calls it (the local runtime, a test) gets a default one on
+ * first use, with no exporter.
+ */
+export function startTracing(options: TracingOptions): Tracing {
+  const spanProcessors = [...(options.spanProcessors ?? [])];
+  if (options.otlpTracesUrl) {
+    spanProcessors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url: options.otlpTracesUrl })));
+  }
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': options.service }),
+    spanProcessors,
+  });
+  register(provider);
+  return {
+    async shutdown() {
+      await provider.shutdown();
+    },
+  };
+}
+
+/** The OTLP/HTTP traces URL from the standard OpenTelemetry variables' values. */
+export function otlpTracesUrlOf(endpoint: string | undefined, tracesEndpoint: string | undefined) {
+  if (tracesEndpoint) return tracesEndpoint;
+  if (!endpoint) return undefined;
+  // The generic endpoint names the collector; each signal has its path under it.
+  return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
+}
+
+function tracer() {
+  if (!registered) startTracing({ service: 'moneypal' });
+  return trace.getTracer(tracerName);
+}
+
+const spanKinds = {
+  server: SpanKind.SERVER,
+  client: SpanKind.CLIENT,
+  consumer: SpanKind.CONSUMER,
+  internal: SpanKind.INTERNAL,
+} as const;
+
+export interface SpanOptions {
+  kind: keyof typeof spanKinds;
+  /** The `traceparent` of the caller's span; absent (or malformed), the span starts a new trace. */
+  parent: string | undefined;
+  attributes?: Attributes;
+}
+
+/** Starts a span; end it with `endSpan`. */
+export function startSpan(name: string, options: SpanOptions): Span {
+  return tracer().startSpan(
+    name,
+    { kind: spanKinds[options.kind], ...(options.attributes ? { attributes: options.attributes } : {}) },
+    contextOfTraceparent(options.parent),
+  );
+}
+
+/** Ends a span; a failure marks it as an error, with an AppError's code. */
+export function endSpan(span: Span, failure?: unknown): void {
+  if (failure !== undefined) {
+    const code = failure instanceof AppError ? failure.code : 'internal';
+    span.setAttribute('moneypal.error_code', code);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+  }
+  span.end();
+}
+
+const requestIdKey = createContextKey('moneypal.request_id');
+
+/**
+ * Runs `work` with `span` active and `requestId` as the request being handled: the spans
+ * it starts are children of `span`, its log lines carry both ids (see `createLogger`),
+ * and the events it writes carry the trace on.
+ */
+export function runInSpan<T>(span: Span, requestId: string, work: () => T): T {
+  const active = trace.setSpan(context.active(), span).setValue(requestIdKey, requestId);
+  return context.with(active, work);
+}
+
+/** The W3C `traceparent` of a span. */
+export function traceparentOf(span: Span): string {
+  const { traceId, spanId, traceFlags } = span.spanContext();
+  return `00-${traceId}-${spanId}-${traceFlags.toString(16).padStart(2, '0')}`;
+}
+
+/** The ids of a span as log fields. */
+export function traceFieldsOf(span: Span): { trace_id: string; span_id: string } {
+  const { traceId, spanId } = span.spanContext();
+  return { trace_id: traceId, span_id: spanId };
+}
+
+/** The trace and request being handled where this runs, if any. */
+export function activeTrace(): { traceparent?: string; requestId?: string } {
+  const active = context.active();
+  const span = trace.getSpan(active);
+  const requestId = active.getValue(requestIdKey);
+  return {
+    ...(span && isSpanContextValid(span.spanContext()) ? { traceparent: traceparentOf(span) } : {}),
+    ...(typeof requestId === 'string' ? { requestId } : {}),
+  };
+}
+
+/** The log fields of the request and span active where a line is written: `createLogger`'s mixin. */
+export function activeLogFields(): { request_id?: string; trace_id?: string; span_id?: string } {
+  const active = context.active();
+  if (active === ROOT_CONTEXT) return {};
+  const span = trace.getSpan(active);
+  const requestId = active.getValue(requestIdKey);
+  return {
+    ...(typeof requestId === 'string' ? { request_id: requestId } : {}),
+    ...(span && isSpanContextValid(span.spanContext()) ? traceFieldsOf(span) : {}),
+  };
+}
+
+/** Version 00 of W3C trace context: version, trace id, parent span id, flags. */
+const traceparentPattern = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
+
+/**
+ * The context of a received `traceparent`; an absent or malformed one (which W3C says to
+ * ignore) gives an empty context, so the span starts a new trace.
+ */
+export function contextOfTraceparent(traceparent: string | undefined): Context {
+  const match = traceparent === undefined ? null : traceparentPattern.exec(traceparent.trim());
+  if (!match) return ROOT_CONTEXT;
+  const [, version, traceId, spanId, flags, rest] = match;
+  // Version ff is invalid; version 00 has exactly four parts.
+  if (version === 'ff' || (version === '00' && rest !== undefined)) return ROOT_CONTEXT;
+  const spanContext = {
+    traceId: traceId!,
+    spanId: spanId!,
+    traceFlags: Number.parseInt(flags!, 16) & 1,
+    isRemote: true,
+  };
+  if (!isSpanContextValid(spanContext)) return ROOT_CONTEXT;
+  return trace.setSpanContext(ROOT_CONTEXT, spanContext);
+}

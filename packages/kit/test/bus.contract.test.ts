@@ -208,6 +208,26 @@ describe.each(availableTransports())('the $name bus', (transport) => {
       expect([...notificationsSeen].sort()).toEqual(ids);
     });
 
+    if (transport.name === 'nats') {
+      it('hands a consumer only the event types it handles, through one durable consumer per type', async () => {
+        const handled = uniqueType('transfer.posted');
+        const other = uniqueType('message.sent');
+        const billing = await world.connect('billing');
+        const publisher = await world.connect('ledger');
+        const seen: string[] = [];
+        await billing.subscribe('billing', { [handled]: async (event) => void seen.push(event.id) });
+        for (let index = 0; index < 20; index += 1) await publisher.publish(testEvent(other, { index }));
+        const wanted = testEvent(handled, {});
+        await publisher.publish(wanted);
+        await waitFor(() => seen.length === 1, 'the handled event');
+
+        expect(seen).toEqual([wanted.id]);
+        expect(await world.deliveredByConsumer!()).toEqual({
+          [`billing--${handled.replaceAll('.', '_')}`]: 1,
+        });
+      });
+    }
+
     it('hands the event and its request context to the handler', async () => {
       const type = uniqueType('user.created');
       const consumer = await world.connect('notifications');

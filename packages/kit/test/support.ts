@@ -35,6 +35,8 @@ export interface BusWorld {
   redeliveryWindowMs: number;
   /** Puts raw bytes on the events subject of `type`, as a broken publisher would (NATS only). */
   publishRaw?(type: string, body: string): Promise<void>;
+  /** How many events the server handed each durable consumer of the event stream (NATS only). */
+  deliveredByConsumer?(): Promise<Record<string, number>>;
   /** The duplicate window the event stream has on the server (NATS only). */
   eventStreamDuplicateWindowMs?(): Promise<number>;
   close(): Promise<void>;
@@ -100,6 +102,14 @@ function natsTransport(servers: string): Transport {
         async publishRaw(type, body) {
           const manager = await jetstreamManager(raw);
           await manager.jetstream().publish(`${names.subjectPrefix}events.${type}`, body);
+        },
+        async deliveredByConsumer() {
+          const manager = await jetstreamManager(raw);
+          const delivered: Record<string, number> = {};
+          for await (const info of manager.consumers.list(names.streamName)) {
+            delivered[info.name] = info.delivered.consumer_seq;
+          }
+          return delivered;
         },
         async eventStreamDuplicateWindowMs() {
           const manager = await jetstreamManager(raw);

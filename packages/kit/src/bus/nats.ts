@@ -130,7 +130,11 @@ export async function connectNatsBus(options: NatsBusOptions): Promise<NatsBus> 
 }
 
 interface Subscriber {
+  /** The consumer name the service subscribed with (inbox, dead letters, metrics). */
   consumer: string;
+  /** Its JetStream durable consumer for one event type: `<consumer>--<type with _ for .>`. */
+  durable: string;
+  eventType: string;
   handlers: Record<string, EventHandler>;
   maxDeliveries: number;
   backoffMs: number[];
@@ -329,24 +333,32 @@ export class NatsBus implements Bus {
     this.assertOpen();
     assertConsumerName(consumer);
     const maxDeliveries = options.maxDeliveries ?? defaultMaxDeliveries;
-    const subscriber: Subscriber = {
-      consumer,
-      handlers,
-      maxDeliveries,
-      backoffMs: options.backoffMs ?? defaultBackoffMs,
-      messages: undefined,
-      loop: Promise.resolve(),
-      inFlight: new Set(),
-    };
-    // The consumer exists before `subscribe` returns, so no event published after it is missed.
-    const jetstreamConsumer = await this.ensureConsumer(subscriber);
-    subscriber.messages = await jetstreamConsumer.consume({ max_messages: this.maxInFlight });
-    this.subscribers.push(subscriber);
-    subscriber.loop = this.runConsumer(subscriber, jetstreamConsumer);
+    const backoffMs = options.backoffMs ?? defaultBackoffMs;
+    for (const [eventType, handler] of Object.entries(handlers)) {
+      assertEventType(eventType);
+      const subscriber: Subscriber = {
+        consumer,
+        durable: `${consumer}--${eventType.replaceAll('.', '_')}`,
+        eventType,
+        handlers: { [eventType]: handler },
+        maxDeliveries,
+        backoffMs,
+        messages: undefined,
+        loop: Promise.resolve(),
+        inFlight: new Set(),
+      };
+      // The consumer exists before `subscribe` returns, so no event published after it is missed.
+      const jetstreamConsumer = await this.ensureConsumer(subscriber);
+      subscriber.messages = await jetstreamConsumer.consume({ max_messages: this.maxInFlight });
+      this.subscribers.push(subscriber);
+      subscriber.loop = this.runConsumer(subscriber, jetstreamConsumer);
+    }
   }
 
   /**
-   * One durable pull consumer per consumer name, shared by every replica. The server's
+   * One durable pull consumer per consumer name and event type, shared by every replica, so
+   * that a service receives only the events it handles (server 2.9 filters on one subject
+   * per consumer). The server's
    * own delivery limit stays unlimited: this bus dead-letters an event itself once its
    * deliveries run out, and a server-side limit would instead leave the event silently
    * undelivered if the last attempt ended in a crash or the dead letter could not be
@@ -354,23 +366,22 @@ export class NatsBus implements Bus {
    */
   private async ensureConsumer(subscriber: Subscriber): Promise<Consumer> {
     const config: Partial<ConsumerConfig> = {
-      durable_name: subscriber.consumer,
+      durable_name: subscriber.durable,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: DeliverPolicy.All,
       ack_wait: nanos(this.ackWaitMs),
       max_deliver: -1,
       max_ack_pending: 1_000,
-      // Server 2.9 has no multiple filter subjects: the consumer takes every event and acknowledges the types it does not handle.
-      filter_subject: `${this.subjectPrefix}events.>`,
+      filter_subject: `${this.subjectPrefix}events.${subscriber.eventType}`,
     };
     try {
       await this.manager.consumers.add(this.streamName, config);
     } catch (error) {
       if (!(error instanceof JetStreamApiError)) throw error;
       const { durable_name: _name, ack_policy: _ack, deliver_policy: _deliver, ...changeable } = config;
-      await this.manager.consumers.update(this.streamName, subscriber.consumer, changeable);
+      await this.manager.consumers.update(this.streamName, subscriber.durable, changeable);
     }
-    return this.jetstream.consumers.get(this.streamName, subscriber.consumer);
+    return this.jetstream.consumers.get(this.streamName, subscriber.durable);
   }
 
   /** Takes messages while the bus is open; a failed loop (e.g. its consumer was deleted) starts again. */
@@ -411,17 +422,6 @@ export class NatsBus implements Bus {
   /** Handles one delivery; never throws, so one bad event cannot stop the loop. */
   private async process(subscriber: Subscriber, message: JsMsg): Promise<void> {
     const attempt = message.info.deliveryCount;
-    // The consumer takes every event (see `ensureConsumer`): one whose type, named by its
-    // subject, has no handler here is acknowledged without being decoded.
-    const eventsPrefix = `${this.subjectPrefix}events.`;
-    if (
-      attempt <= subscriber.maxDeliveries &&
-      message.subject.startsWith(eventsPrefix) &&
-      !Object.hasOwn(subscriber.handlers, message.subject.slice(eventsPrefix.length))
-    ) {
-      this.settle(message, 'ack');
-      return;
-    }
     const event = decodeEvent(message);
     if (!event) {
       await this.deadLetter(subscriber, message, {

@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import pg from 'pg';
 
 /** The repository root, where the built runtimes and services are. */
@@ -57,7 +59,7 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 120_
 }
 
 /** The services that own a database: each gets a new one in the distributed runtime. */
-const databaseServices = ['identity', 'ledger'];
+const databaseServices = ['identity', 'ledger', 'payments', 'billing', 'notifications'];
 
 export interface StartOptions {
   runtime: Runtime;
@@ -120,6 +122,22 @@ export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions)
       env[`${service.toUpperCase()}_DATABASE_URL`] = url.toString();
     }
     env.NATS_URL = process.env.BENCH_NATS_URL ?? 'nats://127.0.0.1:4222';
+    // Streams and subjects of this run only, removed afterwards: no earlier run's events replay into it.
+    const run = prefix.toUpperCase();
+    env.NATS_SUBJECT_PREFIX = `${prefix}.`;
+    env.NATS_STREAM = `${run}_EVENTS`;
+    env.NATS_DEAD_LETTER_STREAM = `${run}_DEAD_LETTERS`;
+    const natsUrl = env.NATS_URL;
+    cleanups.push(async () => {
+      const connection = await connect({ servers: natsUrl });
+      const manager = await jetstreamManager(connection);
+      for (const stream of [`${run}_EVENTS`, `${run}_DEAD_LETTERS`]) {
+        await manager.streams.delete(stream).catch(() => false);
+      }
+      await connection.close();
+    });
+    env.PAYPAL_SIMULATOR_PORT = String(await freePort());
+    env.OPS_PORT_BASE = String(20_000 + Math.floor(Math.random() * 20_000));
     env.JWT_PRIVATE_KEY = generateKeyPairSync('ed25519')
       .privateKey.export({ format: 'pem', type: 'pkcs8' })
       .toString();

@@ -93,16 +93,6 @@ async function main(): Promise<void> {
   const simulatorUrl = `http://127.0.0.1:${env.PAYPAL_SIMULATOR_PORT}`;
   // The simulator and payments share credentials made up for this run: no default secret.
   const simulatorSecret = randomBytes(32).toString('base64url');
-  if (simulated) {
-    launch('paypal-simulator', {
-      PAYPAL_CLIENT_ID: 'moneypal-local',
-      PAYPAL_CLIENT_SECRET: simulatorSecret,
-      PAYPAL_SIMULATOR_PORT: String(env.PAYPAL_SIMULATOR_PORT),
-      PAYPAL_SIMULATOR_HOST: '127.0.0.1',
-      PAYPAL_WEBHOOK_URL: `${gatewayUrl}/v1/webhooks/paypal`,
-      PAYPAL_WEBHOOK_ID: simulatorWebhookId,
-    });
-  }
   const serviceEnv: Record<string, Record<string, string>> = {
     payments: {
       PUBLIC_URL: process.env.PUBLIC_URL ?? gatewayUrl,
@@ -123,7 +113,9 @@ async function main(): Promise<void> {
       ...(existsSync(`${root}apps/web/dist/index.html`) ? { WEB_ROOT: `${root}apps/web/dist` } : {}),
     },
   };
+  // Every database is found or made before anything starts, so a missing one starts nothing.
   const opsPorts: Record<string, number> = {};
+  const environments = new Map<string, Record<string, string>>();
   for (const [index, service] of services.entries()) {
     const extraEnv: Record<string, string> = { ...serviceEnv[service] };
     if (service !== 'gateway') {
@@ -131,8 +123,19 @@ async function main(): Promise<void> {
       opsPorts[service] = env.OPS_PORT_BASE + index + 1;
       extraEnv.OPS_PORT = String(opsPorts[service]);
     }
-    launch(service, extraEnv);
+    environments.set(service, extraEnv);
   }
+  if (simulated) {
+    launch('paypal-simulator', {
+      PAYPAL_CLIENT_ID: 'moneypal-local',
+      PAYPAL_CLIENT_SECRET: simulatorSecret,
+      PAYPAL_SIMULATOR_PORT: String(env.PAYPAL_SIMULATOR_PORT),
+      PAYPAL_SIMULATOR_HOST: '127.0.0.1',
+      PAYPAL_WEBHOOK_URL: `${gatewayUrl}/v1/webhooks/paypal`,
+      PAYPAL_WEBHOOK_ID: simulatorWebhookId,
+    });
+  }
+  for (const [service, extraEnv] of environments) launch(service, extraEnv);
   logger.info(
     {
       services,

@@ -14,10 +14,11 @@ import { type NotificationsDatabase, notificationsMigrations } from './database.
 import { subscribeToEvents } from './handlers/event.handlers.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { serveMessageRequests } from './handlers/message.handlers.js';
+import { ContactService, type UserDirectory } from './services/contact.service.js';
 import { DispatchService } from './services/dispatch.service.js';
 import { createEmailTransport } from './services/email.transport.js';
 import { HealthService } from './services/health.service.js';
-import { IntakeService, type UserDirectory } from './services/intake.service.js';
+import { IntakeService } from './services/intake.service.js';
 import { MessageLogService } from './services/message-log.service.js';
 import { RecordingSmsProvider, type SmsProvider } from './services/sms.provider.js';
 
@@ -67,10 +68,11 @@ function identityDirectory(bus: Bus): UserDirectory {
 }
 
 /**
- * Starts the notifications service on a database and a bus: migrates, turns identity's,
- * the ledger's, billing's and payments' events into messages, sends them (email over SMTP
- * or captured into the log; SMS through the provider) with retries, answers
- * `notifications.message.list` and `notifications.health`, and relays its outbox events.
+ * Starts the notifications service on a database and a bus: migrates, keeps users'
+ * contacts from identity's events, turns identity's, the ledger's, billing's and payments'
+ * events into messages, sends them (email over SMTP or captured into the log; SMS through
+ * the provider) with retries, answers `notifications.message.list` and
+ * `notifications.health`, and relays its outbox events.
  */
 export async function startNotifications(options: StartNotificationsOptions): Promise<RunningNotifications> {
   const { config, db, bus, logger } = options;
@@ -102,7 +104,7 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
     db,
     clock,
     newId: options.newId ?? newId,
-    users: identityDirectory(bus),
+    contacts: new ContactService({ db, users: identityDirectory(bus) }),
     logger,
     onMessagesWritten: () => dispatcher.notify(),
   });

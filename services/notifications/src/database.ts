@@ -5,6 +5,7 @@ import {
   type SqlMigration,
 } from '@moneypal/kit';
 import type { Kysely } from 'kysely';
+import type { ContactRecord } from './domain/contact.js';
 import type { MessageRecord } from './domain/message.js';
 
 /** A message as stored, with the dispatcher's claim on it. */
@@ -16,6 +17,7 @@ export interface MessageRow extends MessageRecord {
 /** The notifications database as Kysely sees it; migrations/ is the source of truth. */
 export interface NotificationsTables extends MessagingTables {
   messages: MessageRow;
+  contacts: ContactRecord;
 }
 
 export type NotificationsDatabase = Kysely<NotificationsTables>;

@@ -1,7 +1,9 @@
 import { notificationsEvents } from '@moneypal/contracts';
 import { openDatabase } from '@moneypal/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactRecordOf, deletedContactRecord } from '../src/domain/contact.js';
 import { type NotificationsTables, startNotifications } from '../src/index.js';
+import { markContactDeleted, saveContact } from '../src/repositories/contact.repository.js';
 import { type NotificationsHarness, outboxEvents, startHarness } from './notifications-harness.js';
 
 /*
@@ -81,6 +83,52 @@ describe('notifications replicas sharing one PostgreSQL database', () => {
       harness.sink.acceptDelayMs = 0;
       await replica.stop();
       await replicaBus.close();
+      await otherDb.destroy();
+    }
+  });
+
+  it('keeps the newest state of a user, and the deletion, when replicas write a contact at once', async () => {
+    const otherDb = await openDatabase<NotificationsTables>({
+      kind: 'postgres',
+      url: harness.database.url!,
+      poolSize: 5,
+    });
+    try {
+      const user = harness.addUser();
+      const start = Date.parse(user.updated_at);
+      const versions = Array.from({ length: 20 }, (_, index) =>
+        contactRecordOf({
+          ...user,
+          first_name: `Version ${index}`,
+          updated_at: new Date(start + index * 1_000).toISOString(),
+        }),
+      );
+      // Newest first, so that the older writes would win if the order of arrival decided.
+      const writes = [...versions].reverse();
+      await Promise.all(
+        writes.map((contact, index) => saveContact(index % 2 === 0 ? harness.database.db : otherDb, contact)),
+      );
+      expect(await harness.contactOf(user.id)).toMatchObject({
+        first_name: 'Version 19',
+        updated_at: versions[19]!.updated_at,
+      });
+
+      const deletedAt = new Date(start + 60_000);
+      const late = contactRecordOf({ ...user, updated_at: new Date(start + 120_000).toISOString() });
+      await Promise.all([
+        ...Array.from({ length: 5 }, () => saveContact(otherDb, late)),
+        markContactDeleted(
+          harness.database.db,
+          deletedContactRecord({ user_id: user.id, user_name: user.user_name, email: user.email }, deletedAt),
+        ),
+        ...Array.from({ length: 5 }, () => saveContact(otherDb, late)),
+      ]);
+      expect(await harness.contactOf(user.id)).toMatchObject({
+        first_name: null,
+        phone: null,
+        deleted_at: deletedAt,
+      });
+    } finally {
       await otherDb.destroy();
     }
   });

@@ -1,4 +1,4 @@
-import { healthContract, messageEventData, notificationsEvents } from '@moneypal/contracts';
+import { healthContract, messageEventData, notificationsEvents, type User } from '@moneypal/contracts';
 import { call, createLogger, MemoryBroker } from '@moneypal/kit';
 import { testDatabaseLabel } from '@moneypal/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -180,7 +180,8 @@ describe(`emails for other services' events, over SMTP, on ${testDatabaseLabel}`
       expect.objectContaining({ event_id: event.id, user_id: payee.id, template: 'payment_received' }),
     );
 
-    harness.users.delete(payer.id);
+    // The payer's contact is known by now: identity's deletion event is what ends their messages.
+    await harness.userDeleted(payer);
     const refund = await harness.paymentRefunded({ payer, paidTo: null, amount: 300, currency: 'USD' });
     expect(await harness.messagesOf(refund)).toEqual([]);
   });
@@ -350,5 +351,202 @@ describe(`the message log on ${testDatabaseLabel}`, () => {
       status: 'ok',
       service: 'notifications',
     });
+  });
+});
+
+/** How often identity was asked for these users so far. */
+const lookupsOf = (...users: User[]) =>
+  harness.identityLookups.filter((id) => users.some((user) => user.id === id)).length;
+
+/** The user as identity has them `minutes` after the harness clock's start, changed as given. */
+const changed = (user: User, minutes: number, changes: Partial<User>): User => ({
+  ...user,
+  ...changes,
+  updated_at: new Date(Date.parse(user.created_at) + minutes * 60_000).toISOString(),
+});
+
+const transfer = (from: User, to: User, amount = 500) =>
+  harness.transferPosted({ type: 'transfer', amount, currency: 'USD', from, to });
+
+describe(`contacts kept from identity's user events on ${testDatabaseLabel}`, () => {
+  it('keeps the contact of a user identity.user.created announces, and asks identity nothing', async () => {
+    const user = harness.addUser({ first_name: 'Grace' });
+    await harness.userCreated(user);
+    expect(await harness.contactOf(user.id)).toEqual({
+      user_id: user.id,
+      email: user.email,
+      phone: user.phone,
+      first_name: 'Grace',
+      user_name: user.user_name,
+      deleted_at: null,
+      updated_at: new Date(user.updated_at),
+    });
+    expect(lookupsOf(user)).toBe(0);
+  });
+
+  it('applies a newer identity.user.updated, and nothing of an older one delivered after it', async () => {
+    const payer = harness.addUser();
+    const user = harness.addUser({ first_name: 'Ada' });
+    await harness.userCreated(payer);
+    await harness.userCreated(user);
+    const older = changed(user, 1, { first_name: 'Augusta' });
+    const newer = changed(user, 2, { first_name: 'Augusta', email: `new.${user.email}`, phone: null });
+    harness.users.set(user.id, newer);
+    const update = await harness.userUpdated(newer, ['email', 'phone']);
+    await harness.userUpdated(older, ['first_name']);
+    await harness.republish(update);
+    expect(await harness.contactOf(user.id)).toMatchObject({
+      email: newer.email,
+      phone: null,
+      first_name: 'Augusta',
+      updated_at: new Date(newer.updated_at),
+    });
+
+    await transfer(payer, user);
+    await dispatch();
+    const [received] = harness.sink.receivedBy(newer.email);
+    expect(received!.text).toContain('Hello Augusta,');
+    expect(harness.sink.receivedBy(user.email).map((email) => email.subject)).toEqual([
+      `Welcome to MoneyPal, Ada`,
+    ]);
+    expect(lookupsOf(payer, user)).toBe(0);
+  });
+
+  it('keeps an update that arrives before the user’s created event, which then changes nothing', async () => {
+    const user = harness.addUser({ first_name: 'Ada' });
+    const newer = changed(user, 5, { user_name: `renamed.${user.user_name}` });
+    await harness.userUpdated(newer, ['user_name']);
+    const created = await harness.userCreated(user);
+    expect(await harness.contactOf(user.id)).toMatchObject({
+      user_name: newer.user_name,
+      updated_at: new Date(newer.updated_at),
+    });
+    // The welcome still goes out, as the created event tells it.
+    expect(await harness.messagesOf(created)).toMatchObject([{ template: 'registration' }]);
+  });
+
+  it('marks a deleted user, keeps no phone or first name, sends them nothing and asks identity nothing', async () => {
+    const payer = harness.addUser();
+    const user = harness.addUser();
+    await harness.userCreated(payer);
+    await harness.userCreated(user);
+    const deletion = await harness.userDeleted(user);
+    expect(await harness.contactOf(user.id)).toEqual({
+      user_id: user.id,
+      email: user.email,
+      phone: null,
+      first_name: null,
+      user_name: user.user_name,
+      deleted_at: new Date(deletion.time),
+      updated_at: new Date(deletion.time),
+    });
+
+    // Late events of the user change nothing: the deletion is final.
+    await harness.userUpdated(changed(user, 60, { first_name: 'Late' }), ['first_name']);
+    await harness.userCreated(user);
+    expect(await harness.contactOf(user.id)).toMatchObject({
+      first_name: null,
+      deleted_at: expect.any(Date),
+    });
+
+    const event = await transfer(payer, user);
+    await dispatch();
+    expect(await harness.messagesOf(event)).toMatchObject([{ template: 'payment_sent', user_id: payer.id }]);
+    expect(harness.sink.receivedBy(payer.email).map((email) => email.subject)).toContain(
+      'You sent USD 5.00 to another MoneyPal user',
+    );
+    expect(lookupsOf(payer, user)).toBe(0);
+  });
+
+  it('remembers the deletion of a user it never knew, so identity is not asked for them', async () => {
+    const payer = harness.addUser();
+    const user = harness.addUser();
+    await harness.userCreated(payer);
+    await harness.userDeleted(user);
+    const event = await transfer(payer, user);
+    expect(await harness.messagesOf(event)).toMatchObject([{ template: 'payment_sent' }]);
+    expect(lookupsOf(user)).toBe(0);
+  });
+});
+
+describe(`transfer emails from the contacts on ${testDatabaseLabel}`, () => {
+  it('sends both emails of a transfer while identity answers nothing, once both contacts are known', async () => {
+    const payer = harness.addUser({ first_name: 'Ada' });
+    const payee = harness.addUser({ first_name: 'Bob' });
+    await harness.userCreated(payer);
+    await harness.userCreated(payee);
+    await harness.stopIdentity();
+    try {
+      const event = await transfer(payer, payee, 1_250);
+      await dispatch();
+      expect(harness.sink.receivedBy(payer.email).map((email) => email.subject)).toContain(
+        `You sent USD 12.50 to ${payee.user_name}`,
+      );
+      expect(harness.sink.receivedBy(payee.email).map((email) => email.subject)).toContain(
+        `You received USD 12.50 from ${payer.user_name}`,
+      );
+      expect(await harness.messagesOf(event)).toHaveLength(2);
+    } finally {
+      await harness.startIdentity();
+    }
+    expect(lookupsOf(payer, payee)).toBe(0);
+  });
+
+  it('asks identity once for a user it has no contact of yet, and keeps the answer', async () => {
+    const payer = harness.addUser({ first_name: 'Ada' });
+    const payee = harness.addUser({ first_name: 'Bob' });
+    const first = await transfer(payer, payee);
+    expect(lookupsOf(payer)).toBe(1);
+    expect(lookupsOf(payee)).toBe(1);
+    expect(await harness.contactOf(payee.id)).toMatchObject({
+      email: payee.email,
+      first_name: 'Bob',
+      deleted_at: null,
+      updated_at: new Date(payee.updated_at),
+    });
+
+    const second = await transfer(payee, payer);
+    await dispatch();
+    expect(lookupsOf(payer, payee)).toBe(2);
+    expect(await harness.messagesOf(first)).toHaveLength(2);
+    expect(await harness.messagesOf(second)).toHaveLength(2);
+    expect(
+      harness.sink
+        .receivedBy(payer.email)
+        .map((email) => email.subject)
+        .sort(),
+    ).toEqual([`You received USD 5.00 from ${payee.user_name}`, `You sent USD 5.00 to ${payee.user_name}`]);
+  });
+
+  it('keeps nothing of a user identity does not know, and skips them', async () => {
+    const payer = harness.addUser();
+    const stranger = harness.addUser();
+    harness.users.delete(stranger.id);
+    const event = await transfer(payer, stranger);
+    expect(await harness.messagesOf(event)).toMatchObject([{ template: 'payment_sent' }]);
+    expect(await harness.contactOf(stranger.id)).toBeUndefined();
+    expect(lookupsOf(stranger)).toBe(1);
+  });
+
+  it('asks identity nothing for a burst of transfers between two known users', async () => {
+    const payer = harness.addUser();
+    const payee = harness.addUser();
+    await harness.userCreated(payer);
+    await harness.userCreated(payee);
+    const lookupsBefore = harness.identityLookups.length;
+    const events = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => transfer(payer, payee, index + 1)),
+    );
+    expect(harness.identityLookups.length - lookupsBefore).toBe(0);
+    const messages = await harness.database.db
+      .selectFrom('messages')
+      .select('id')
+      .where(
+        'source_event_id',
+        'in',
+        events.map((event) => event.id),
+      )
+      .execute();
+    expect(messages).toHaveLength(60);
   });
 });

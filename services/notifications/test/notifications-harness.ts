@@ -17,6 +17,8 @@ import {
   transferPostedData,
   type User,
   userCreatedData,
+  userDeletedData,
+  userUpdatedData,
 } from '@moneypal/contracts';
 import {
   AppError,
@@ -31,6 +33,7 @@ import {
 } from '@moneypal/kit';
 import { createTestDatabase, type TestDatabase } from '@moneypal/kit/testing';
 import type { z } from 'zod';
+import type { ContactRecord } from '../src/domain/contact.js';
 import {
   defaultNotificationsConfig,
   type MessageRow,
@@ -108,6 +111,8 @@ export interface NotificationsHarness {
   observer: EventObserver;
   /** The users the stand-in identity answers `identity.user.get` with. */
   users: Map<string, User>;
+  /** The user ids `identity.user.get` was asked for, in order, answered or not. */
+  identityLookups: string[];
   clock: TestClock;
   admin: Actor;
   /**
@@ -115,6 +120,9 @@ export interface NotificationsHarness {
    * it first turned a request away.
    */
   identityOutage(): { refused: Promise<void>; end(): void };
+  /** Nobody answers `identity.user.get` (a request fails at once) until `startIdentity`. */
+  stopIdentity(): Promise<void>;
+  startIdentity(): Promise<void>;
   /** A user identity knows (no event is published). */
   addUser(overrides?: Partial<User>): User;
   /** Publishes an event as its service's outbox relay would; resolves once notifications applied it. */
@@ -128,6 +136,10 @@ export interface NotificationsHarness {
   /** Publishes an event object as it is (e.g. one published before). */
   republish(event: CloudEvent): Promise<void>;
   userCreated(user: User): Promise<CloudEvent>;
+  /** `identity.user.updated` with the user as given; what identity answers stays as it is. */
+  userUpdated(user: User, changed: string[]): Promise<CloudEvent>;
+  /** Identity deletes the user: it stops knowing them and publishes `identity.user.deleted`. */
+  userDeleted(user: User): Promise<CloudEvent>;
   otpRequested(
     user: User,
     request: { channel: 'sms' | 'email'; code: string; expiresInMs?: number },
@@ -153,6 +165,8 @@ export interface NotificationsHarness {
     amount: number;
     currency: string;
   }): Promise<CloudEvent>;
+  /** A user's row in the contacts table. */
+  contactOf(userId: string): Promise<ContactRecord | undefined>;
   /** The messages an event made, as stored. */
   messagesOf(event: CloudEvent): Promise<MessageRow[]>;
   /** One user's log through the bus, as `GET /v1/notifications` asks for it. */
@@ -220,16 +234,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
     }
     return publisher;
   };
+  const identityLookups: string[] = [];
   let outage: { refuse: () => void } | undefined;
-  await serve(publisherOf('identity'), identityRequests.getUser, async (lookup) => {
-    if (outage) {
-      outage.refuse();
-      throw new AppError('unavailable', 'identity is down');
-    }
-    const found = 'id' in lookup ? users.get(lookup.id) : undefined;
-    if (!found) throw new AppError('not_found', 'no such user');
-    return found;
-  });
+  // Its own connection, so that closing it stops the answers and not identity's events.
+  let identity: MemoryBus | undefined;
+  const startIdentity = async () => {
+    if (identity) return;
+    identity = broker.connect('identity', logger);
+    await serve(identity, identityRequests.getUser, async (lookup) => {
+      if ('id' in lookup) identityLookups.push(lookup.id);
+      if (outage) {
+        outage.refuse();
+        throw new AppError('unavailable', 'identity is down');
+      }
+      const found = 'id' in lookup ? users.get(lookup.id) : undefined;
+      if (!found) throw new AppError('not_found', 'no such user');
+      return found;
+    });
+  };
+  const stopIdentity = async () => {
+    await identity?.close();
+    identity = undefined;
+  };
+  await startIdentity();
 
   const publish = async <Schema extends z.ZodType>(
     source: string,
@@ -255,6 +282,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
     client,
     observer,
     users,
+    identityLookups,
     clock,
     admin: { user_id: randomUUID(), role: 'admin' },
     identityOutage() {
@@ -270,6 +298,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
         },
       };
     },
+    stopIdentity,
+    startIdentity,
     addUser(overrides = {}) {
       sequence += 1;
       const tag = `${process.pid}x${sequence}`;
@@ -293,6 +323,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
     republish: (event) => publisherOf(event.source).publish(event),
     userCreated: (user) =>
       publish('identity', identityEvents.userCreated, userCreatedData, user.id, { user }),
+    userUpdated: (user, changed) =>
+      publish('identity', identityEvents.userUpdated, userUpdatedData, user.id, { user, changed }),
+    userDeleted: (user) => {
+      users.delete(user.id);
+      return publish('identity', identityEvents.userDeleted, userDeletedData, user.id, {
+        user_id: user.id,
+        user_name: user.user_name,
+        email: user.email,
+      });
+    },
     otpRequested: (user, request) =>
       publish('identity', identityEvents.otpRequested, otpRequestedData, user.id, {
         user_id: user.id,
@@ -363,6 +403,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
       };
       return publish('payments', paymentsEvents.paymentRefunded, paymentEventData, payment.id, { payment });
     },
+    contactOf: (userId) =>
+      database.db.selectFrom('contacts').selectAll().where('user_id', '=', userId).executeTakeFirst(),
     messagesOf: (event) =>
       database.db
         .selectFrom('messages')
@@ -376,6 +418,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
       await notifications.stop();
       await bus.close();
       await client.close();
+      await stopIdentity();
       for (const publisher of publishers.values()) await publisher.close();
       broker.shutdown();
       await sink.stop();

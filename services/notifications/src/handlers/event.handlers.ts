@@ -8,18 +8,27 @@ import {
   paymentsEvents,
   transferPostedData,
   userCreatedData,
+  userDeletedData,
+  userUpdatedData,
 } from '@moneypal/contracts';
 import type { Bus } from '@moneypal/kit';
 import { type IntakeService, notificationsConsumer } from '../services/intake.service.js';
 
 /**
- * The events that make messages, applied once each (the inbox). An event whose data breaks
- * its contract throws, is redelivered, and ends as a visible dead letter.
+ * The events that make messages or keep users' contacts, applied once each (the inbox).
+ * An event whose data breaks its contract throws, is redelivered, and ends as a visible
+ * dead letter.
  */
 export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promise<void> {
   await bus.subscribe(notificationsConsumer, {
     [identityEvents.userCreated]: async (event) => {
       await intake.welcomeUser(event, userCreatedData.parse(event.data).user);
+    },
+    [identityEvents.userUpdated]: async (event) => {
+      await intake.updateContact(event, userUpdatedData.parse(event.data).user);
+    },
+    [identityEvents.userDeleted]: async (event) => {
+      await intake.forgetContact(event, userDeletedData.parse(event.data));
     },
     [identityEvents.otpRequested]: async (event) => {
       await intake.sendOneTimeCode(event, otpRequestedData.parse(event.data));

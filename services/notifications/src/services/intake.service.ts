@@ -1,26 +1,23 @@
 import type { Invoice, otpRequestedData, Payment, Transfer, User } from '@moneypal/contracts';
 import { applyOnce, type CloudEvent, type Logger } from '@moneypal/kit';
 import type { z } from 'zod';
-import type { NotificationsDatabase } from '../database.js';
+import type { Executor, NotificationsDatabase } from '../database.js';
+import { type Contact, contactRecordOf, type DeletedUser, deletedContactRecord } from '../domain/contact.js';
 import { createMessageRecord, type MessageDraft, type MessageTemplate } from '../domain/message.js';
 import { type MessageContent, renderMessage } from '../domain/templates.js';
 import { partiesToNotify } from '../domain/transfer.js';
+import { markContactDeleted, saveContact } from '../repositories/contact.repository.js';
 import { insertMessages } from '../repositories/message.repository.js';
+import type { ContactService } from './contact.service.js';
 
 /** The inbox consumer name of the notifications service's event handlers. */
 export const notificationsConsumer = 'notifications';
-
-/** Identity, as the notifications service needs it: a user's address and names by id. */
-export interface UserDirectory {
-  /** The user, or null when identity no longer knows them (deleted). */
-  findUser(id: string): Promise<User | null>;
-}
 
 export interface IntakeServiceOptions {
   db: NotificationsDatabase;
   clock: () => Date;
   newId: () => string;
-  users: UserDirectory;
+  contacts: ContactService;
   logger: Logger;
   /** Called after a commit that wrote messages, so the dispatcher sends them now. */
   onMessagesWritten: () => void;
@@ -31,23 +28,47 @@ type OtpRequest = z.infer<typeof otpRequestedData>;
 /**
  * Turns other services' events into messages: each event is applied once (the inbox), and
  * its messages are written in the same transaction as the inbox mark, rendered and
- * pending, for the dispatcher to send. Addresses are looked up before the transaction, so
- * none stays open across a request to identity.
+ * pending, for the dispatcher to send. Identity's user events keep the contacts that
+ * messages are addressed from; contacts are read before the transaction, so none stays
+ * open across the request to identity that a user not known yet takes.
  */
 export class IntakeService {
-  private readonly users: UserDirectory;
+  private readonly contacts: ContactService;
   private readonly logger: Logger;
 
   constructor(private readonly options: IntakeServiceOptions) {
-    this.users = options.users;
+    this.contacts = options.contacts;
     this.logger = options.logger;
   }
 
-  /** `identity.user.created`: a welcome email to the address the user registered with. */
+  /**
+   * `identity.user.created`: a welcome email to the address the user registered with, and
+   * their contact.
+   */
   async welcomeUser(event: CloudEvent, user: User): Promise<void> {
-    await this.recordOnce(event, [
-      emailTo(user, { template: 'registration', firstName: user.first_name, userName: user.user_name }),
-    ]);
+    const contact = contactRecordOf(user);
+    await this.recordOnce(
+      event,
+      [
+        emailTo(
+          { user_id: user.id, email: user.email },
+          { template: 'registration', firstName: user.first_name, userName: user.user_name },
+        ),
+      ],
+      (trx) => saveContact(trx, contact),
+    );
+  }
+
+  /** `identity.user.updated`: the contact, unless it already holds a newer state of the user. */
+  async updateContact(event: CloudEvent, user: User): Promise<void> {
+    const contact = contactRecordOf(user);
+    await this.recordOnce(event, [], (trx) => saveContact(trx, contact));
+  }
+
+  /** `identity.user.deleted`: nothing more is sent to the user. */
+  async forgetContact(event: CloudEvent, deleted: DeletedUser): Promise<void> {
+    const contact = deletedContactRecord(deleted, new Date(event.time));
+    await this.recordOnce(event, [], (trx) => markContactDeleted(trx, contact));
   }
 
   /**
@@ -89,8 +110,8 @@ export class IntakeService {
     });
     if (parties === null) return;
     const [payer, payee] = await Promise.all([
-      this.users.findUser(parties.payerId),
-      this.users.findUser(parties.payeeId),
+      this.contacts.contactOf(parties.payerId),
+      this.contacts.contactOf(parties.payeeId),
     ]);
     const notice = {
       kind: transfer.type === 'payment' ? ('payment' as const) : ('transfer' as const),
@@ -128,8 +149,8 @@ export class IntakeService {
   /** `billing.invoice.issued`: the payer gets the invoice. */
   async announceInvoice(event: CloudEvent, invoice: Invoice): Promise<void> {
     const [payer, payee] = await Promise.all([
-      this.users.findUser(invoice.payer_id),
-      this.users.findUser(invoice.payee_id),
+      this.contacts.contactOf(invoice.payer_id),
+      this.contacts.contactOf(invoice.payee_id),
     ]);
     if (payer === null) {
       this.skip(event, 'invoice_issued', invoice.payer_id);
@@ -153,8 +174,8 @@ export class IntakeService {
   /** `payments.payment.refunded`: the payer hears that the money went back. */
   async announceRefund(event: CloudEvent, payment: Payment): Promise<void> {
     const [payer, provider] = await Promise.all([
-      this.users.findUser(payment.payer_id),
-      payment.paid_to === null ? Promise.resolve(null) : this.users.findUser(payment.paid_to),
+      this.contacts.contactOf(payment.payer_id),
+      payment.paid_to === null ? Promise.resolve(null) : this.contacts.contactOf(payment.paid_to),
     ]);
     if (payer === null) {
       this.skip(event, 'refund', payment.payer_id);
@@ -173,7 +194,7 @@ export class IntakeService {
     ]);
   }
 
-  /** A user identity no longer knows was deleted: nobody is left to tell. */
+  /** A deleted user (or one identity does not know): nobody is left to tell. */
   private skip(event: CloudEvent, template: MessageTemplate, userId: string): void {
     this.logger.info(
       { event_id: event.id, event_type: event.type, template, user_id: userId },
@@ -181,10 +202,16 @@ export class IntakeService {
     );
   }
 
-  private async recordOnce(event: CloudEvent, drafts: readonly MessageDraft[]): Promise<void> {
-    if (drafts.length === 0) return;
+  /** Applies an event once: its contact change and its messages commit with the inbox mark. */
+  private async recordOnce(
+    event: CloudEvent,
+    drafts: readonly MessageDraft[],
+    changeContact?: (trx: Executor) => Promise<void>,
+  ): Promise<void> {
+    if (drafts.length === 0 && changeContact === undefined) return;
     let written = 0;
     await applyOnce(this.options.db, notificationsConsumer, event, async (trx) => {
+      await changeContact?.(trx);
       const now = this.options.clock();
       written = await insertMessages(
         trx,
@@ -195,12 +222,15 @@ export class IntakeService {
   }
 }
 
-function emailTo(user: User, content: Exclude<MessageContent, { template: 'one_time_code' }>): MessageDraft {
+function emailTo(
+  contact: Pick<Contact, 'user_id' | 'email'>,
+  content: Exclude<MessageContent, { template: 'one_time_code' }>,
+): MessageDraft {
   const rendered = renderMessage(content);
   return {
-    userId: user.id,
+    userId: contact.user_id,
     channel: 'email',
-    to: user.email,
+    to: contact.email,
     template: content.template,
     subject: rendered.subject,
     body: rendered.body,

@@ -84,16 +84,27 @@ export async function enqueueEvent<Schema extends MessagingTables>(
   trx: Transaction<Schema> | Kysely<Schema>,
   event: CloudEvent,
 ): Promise<void> {
+  await enqueueEvents(trx, [event]);
+}
+
+/** Writes several events into the outbox in one statement, in the transaction of their change. */
+export async function enqueueEvents<Schema extends MessagingTables>(
+  trx: Transaction<Schema> | Kysely<Schema>,
+  events: readonly CloudEvent[],
+): Promise<void> {
+  if (events.length === 0) return;
   const db = trx as unknown as Kysely<MessagingTables>;
   await db
     .insertInto('outbox')
-    .values({
-      id: event.id,
-      type: event.type,
-      event: JSON.stringify(event),
-      claimed_until: null,
-      sent_at: null,
-    })
+    .values(
+      events.map((event) => ({
+        id: event.id,
+        type: event.type,
+        event: JSON.stringify(event),
+        claimed_until: null,
+        sent_at: null,
+      })),
+    )
     .execute();
 }
 

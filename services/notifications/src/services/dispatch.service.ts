@@ -1,5 +1,5 @@
 import { messageEventData, notificationsEvents } from '@moneypal/contracts';
-import { type Logger, newId } from '@moneypal/kit';
+import { enqueueEvents, type Logger, newId } from '@moneypal/kit';
 import type { MessageRow, NotificationsDatabase } from '../database.js';
 import {
   type AttemptOutcome,
@@ -10,7 +10,7 @@ import {
 } from '../domain/message.js';
 import { claimDueMessages, recordAttempt } from '../repositories/message.repository.js';
 import type { EmailTransport } from './email.transport.js';
-import { writeEvent } from './events.js';
+import { notificationsEvent } from './events.js';
 import type { SmsProvider } from './sms.provider.js';
 
 export interface DispatchServiceOptions {
@@ -32,8 +32,8 @@ export interface DispatchServiceOptions {
 
 /**
  * Sends pending messages, as the kit's outbox relay publishes events: a batch is claimed
- * with a lease in a short statement and sent outside any transaction; each outcome is
- * written with its event in a transaction of its own. A failed attempt is tried again
+ * with a lease in a short statement and sent outside any transaction; the batch's outcomes
+ * are written with their events in one transaction. A failed attempt is tried again
  * after the policy's backoff; the last failed attempt, or a message that expired while it
  * waited, ends as `failed`. Passes within one process run one after another.
  */
@@ -48,7 +48,7 @@ export class DispatchService {
 
   constructor(private readonly options: DispatchServiceOptions) {
     this.db = options.db;
-    this.batchSize = options.batchSize ?? 10;
+    this.batchSize = options.batchSize ?? 50;
     this.leaseMs = options.leaseMs ?? 120_000;
   }
 
@@ -103,48 +103,64 @@ export class DispatchService {
         token,
       });
       if (batch.length === 0) return attempted;
-      const outcomes = await Promise.allSettled(batch.map((message) => this.attempt(message, token)));
+      await this.attempt(batch, token);
       attempted += batch.length;
-      const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-      // An outcome that could not be written stays claimed until its lease runs out, then is tried again.
-      if (failure) throw failure.reason;
       if (batch.length < this.batchSize) return attempted;
     }
   }
 
-  private async attempt(message: MessageRow, token: string): Promise<void> {
-    const outcome: AttemptOutcome = isExpired(message, this.options.clock())
-      ? { kind: 'expired' }
-      : await this.deliver(message);
+  /**
+   * Sends a claimed batch, then writes every outcome with its event in one transaction. An
+   * outcome that cannot be written leaves its message claimed until the lease runs out;
+   * then it is tried again.
+   */
+  private async attempt(batch: MessageRow[], token: string): Promise<void> {
+    const outcomes = await Promise.all(
+      batch.map(
+        (message): Promise<AttemptOutcome> =>
+          isExpired(message, this.options.clock())
+            ? Promise.resolve({ kind: 'expired' })
+            : this.deliver(message),
+      ),
+    );
     const now = this.options.clock();
-    const changes = changesAfterAttempt(message, outcome, now, this.options.policy);
+    const changes = batch.map((message, index) =>
+      changesAfterAttempt(message, outcomes[index]!, now, this.options.policy),
+    );
     const recorded = await this.db.transaction().execute(async (trx) => {
-      const updated = await recordAttempt(trx, message.id, token, changes);
-      if (updated === undefined || updated.status === 'pending') return updated;
-      await writeEvent(trx, {
-        type: updated.status === 'sent' ? notificationsEvents.messageSent : notificationsEvents.messageFailed,
-        schema: messageEventData,
-        subject: updated.id,
-        data: { message: toPublicMessage(updated) },
-        time: now,
-      });
-      return updated;
+      const rows: (MessageRow | undefined)[] = [];
+      for (const [index, message] of batch.entries()) {
+        rows.push(await recordAttempt(trx, message.id, token, changes[index]!));
+      }
+      const events = rows
+        .filter((row) => row !== undefined && row.status !== 'pending')
+        .map((row) =>
+          notificationsEvent({
+            type:
+              row!.status === 'sent' ? notificationsEvents.messageSent : notificationsEvents.messageFailed,
+            schema: messageEventData,
+            subject: row!.id,
+            data: { message: toPublicMessage(row!) },
+            time: now,
+          }),
+        );
+      await enqueueEvents(trx, events);
+      return rows;
     });
-    const fields = {
-      message_id: message.id,
-      channel: message.channel,
-      template: message.template,
-      attempts: changes.attempts,
-    };
+    if (recorded.some((row) => row !== undefined && row.status !== 'pending')) this.options.onEventsWritten();
+    for (const [index, message] of batch.entries()) {
+      this.logOutcome(message, changes[index]!.attempts, recorded[index]);
+    }
+  }
+
+  private logOutcome(message: MessageRow, attempts: number, recorded: MessageRow | undefined): void {
+    const fields = { message_id: message.id, channel: message.channel, template: message.template, attempts };
     if (recorded === undefined) {
       this.options.logger.warn(
         fields,
         'message outcome not recorded: another dispatcher took the message over',
       );
-      return;
-    }
-    if (recorded.status !== 'pending') this.options.onEventsWritten();
-    if (recorded.status === 'sent') {
+    } else if (recorded.status === 'sent') {
       this.options.logger.info({ ...fields, provider_id: recorded.provider_id }, 'message sent');
     } else if (recorded.status === 'failed') {
       this.options.logger.error({ ...fields, error: recorded.error }, 'message failed');

@@ -23,7 +23,7 @@ import {
   type SubscribeOptions,
   serve,
 } from '@moneypal/kit';
-import { createTestDatabase, type TestDatabase } from '@moneypal/kit/testing';
+import { createTestDatabase, TestClock, type TestDatabase } from '@moneypal/kit/testing';
 import {
   defaultLedgerConfig,
   type LedgerTables,
@@ -33,19 +33,6 @@ import {
   verifyLedger,
 } from '../../ledger/src/index.js';
 import { type BillingTables, billingMigrations, defaultBillingConfig, startBilling } from '../src/index.js';
-
-/** A clock that stands still until a test moves it; the ledger and billing share it. */
-export class TestClock {
-  constructor(private current: Date) {}
-
-  now(): Date {
-    return new Date(this.current);
-  }
-
-  advance(milliseconds: number): void {
-    this.current = new Date(this.current.getTime() + milliseconds);
-  }
-}
 
 /** Billing's end of the bus, which remembers its event handlers so a test can deliver an event again. */
 class RecordingBus extends MemoryBus {

@@ -1,7 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { identityRequests } from '@moneypal/contracts';
 import { type CloudEvent, call, createLogger, MemoryBroker, type MemoryBus } from '@moneypal/kit';
-import { createTestDatabase, outboxEvents as outboxEventsOf, type TestDatabase } from '@moneypal/kit/testing';
+import {
+  createTestDatabase,
+  outboxEvents as outboxEventsOf,
+  TestClock,
+  type TestDatabase,
+} from '@moneypal/kit/testing';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import {
   type IdentityConfig,
@@ -11,19 +16,6 @@ import {
   type PasswordHashCost,
   startIdentity,
 } from '../src/index.js';
-
-/** A clock that stands still until a test moves it. */
-export class TestClock {
-  constructor(private current: Date) {}
-
-  now(): Date {
-    return new Date(this.current);
-  }
-
-  advance(milliseconds: number): void {
-    this.current = new Date(this.current.getTime() + milliseconds);
-  }
-}
 
 export function generateEd25519Pem(): string {
   return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

@@ -17,7 +17,12 @@ import {
   type MemoryBus,
   serve,
 } from '@moneypal/kit';
-import { createTestDatabase, outboxEvents as outboxEventsOf, type TestDatabase } from '@moneypal/kit/testing';
+import {
+  createTestDatabase,
+  outboxEvents as outboxEventsOf,
+  TestClock,
+  type TestDatabase,
+} from '@moneypal/kit/testing';
 import {
   defaultLedgerConfig,
   type LedgerConfig,
@@ -25,19 +30,6 @@ import {
   ledgerMigrations,
   startLedger,
 } from '../src/index.js';
-
-/** A clock that stands still until a test moves it. */
-export class TestClock {
-  constructor(private current: Date) {}
-
-  now(): Date {
-    return new Date(this.current);
-  }
-
-  advance(milliseconds: number): void {
-    this.current = new Date(this.current.getTime() + milliseconds);
-  }
-}
 
 export interface TestUser {
   user: User;

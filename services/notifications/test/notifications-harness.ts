@@ -31,7 +31,7 @@ import {
   type MemoryBus,
   serve,
 } from '@moneypal/kit';
-import { createTestDatabase, type TestDatabase } from '@moneypal/kit/testing';
+import { createTestDatabase, TestClock, type TestDatabase } from '@moneypal/kit/testing';
 import type { z } from 'zod';
 import type { ContactRecord } from '../src/domain/contact.js';
 import {
@@ -45,19 +45,6 @@ import {
   startNotifications,
 } from '../src/index.js';
 import { SmtpSink } from './smtp-sink.js';
-
-/** A clock that stands still until a test moves it. */
-export class TestClock {
-  constructor(private current: Date) {}
-
-  now(): Date {
-    return new Date(this.current);
-  }
-
-  advance(milliseconds: number): void {
-    this.current = new Date(this.current.getTime() + milliseconds);
-  }
-}
 
 /** Events another service would see on the bus, as they arrive. */
 export class EventObserver {

@@ -113,3 +113,16 @@ export function metricValue(text: string, name: string, labels: Record<string, s
     )
     .reduce((sum, sample) => sum + sample.value, 0);
 }
+
+/** A clock that stands still until a test moves it; give `() => clock.now()` to a service. */
+export class TestClock {
+  constructor(private current: Date) {}
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advance(milliseconds: number): void {
+    this.current = new Date(this.current.getTime() + milliseconds);
+  }
+}

@@ -2,7 +2,7 @@ import { type Generated, type Kysely, sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bus, CloudEvent } from '../src/bus/types.js';
 import { createTestDatabase, type TestDatabase } from '../src/db/testing.js';
-import { applyOnce } from '../src/messaging/inbox.js';
+import { applyOnce, claimEvents } from '../src/messaging/inbox.js';
 import { enqueueEvent, OutboxRelay } from '../src/messaging/outbox.js';
 import { type MessagingTables, messagingMigration } from '../src/messaging/tables.js';
 import {
@@ -245,5 +245,56 @@ describe.each(availableTransports())('the outbox and inbox over the $name bus', 
       .where('id', '=', event.id)
       .execute();
     expect(await relay.drain()).toBe(1);
+  });
+});
+
+describe('claimEvents', () => {
+  let database: TestDatabase<Schema>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase<Schema>([messagingMigration, effectsMigration]);
+  });
+
+  afterAll(async () => {
+    await database.destroy();
+  });
+
+  it('claims each new event once, in one statement, and none applied before or repeated in the list', async () => {
+    const type = uniqueType('transfer.posted');
+    const [applied, fresh, other] = [testEvent(type), testEvent(type), testEvent(type)];
+    await applyOnce(database.db, 'reports', applied, async () => {});
+    // The same id written as PostgreSQL may print it differently is the same event.
+    const shouted = { ...fresh, id: fresh.id.toUpperCase() };
+    const claimed = await database.db
+      .transaction()
+      .execute((trx) => claimEvents(trx, 'reports', [applied, fresh, other, shouted, fresh]));
+    expect(claimed).toEqual([false, true, true, false, false]);
+    const again = await database.db
+      .transaction()
+      .execute((trx) => claimEvents(trx, 'reports', [fresh, other]));
+    expect(again).toEqual([false, false]);
+    // Another consumer has an inbox of its own.
+    const elsewhere = await database.db
+      .transaction()
+      .execute((trx) => claimEvents(trx, 'notifications', [applied, fresh]));
+    expect(elsewhere).toEqual([true, true]);
+  });
+
+  it('claims nothing when the transaction that claimed rolls back', async () => {
+    const event = testEvent(uniqueType('transfer.posted'));
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        expect(await claimEvents(trx, 'reports', [event])).toEqual([true]);
+        throw new Error('the effect failed');
+      }),
+    ).rejects.toThrow('the effect failed');
+    const claimed = await database.db.transaction().execute((trx) => claimEvents(trx, 'reports', [event]));
+    expect(claimed).toEqual([true]);
+  });
+
+  it('answers an empty list without a statement', async () => {
+    await expect(
+      database.db.transaction().execute((trx) => claimEvents(trx, 'reports', [])),
+    ).resolves.toEqual([]);
   });
 });

@@ -106,14 +106,15 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
     newId: options.newId ?? newId,
     contacts: new ContactService({ db, users: identityDirectory(bus) }),
     logger,
-    onMessagesWritten: () => dispatcher.notify(),
+    dispatcher,
   });
 
   await serveMessageRequests(bus, new MessageLogService(db));
   await serveHealthRequest(bus, new HealthService(db));
-  await subscribeToEvents(bus, intake);
   relay.start();
+  // Running before events arrive: the messages they make are handed to it at once.
   dispatcher.start();
+  await subscribeToEvents(bus, intake);
   logger.info(
     {
       email: config.email.mode === 'smtp' ? `smtp://${config.email.host}:${config.email.port}` : 'capture',

@@ -86,6 +86,27 @@ describe(`emails for other services' events, over SMTP, on ${testDatabaseLabel}`
     ]);
   });
 
+  it('applies many transfers arriving together (in shared transactions): two emails each, none lost or doubled', async () => {
+    const pairs = Array.from({ length: 30 }, () => ({ from: harness.addUser(), to: harness.addUser() }));
+    const events = await Promise.all(
+      pairs.map(({ from, to }, index) =>
+        harness.transferPosted({ type: 'transfer', amount: 100 + index, currency: 'USD', from, to }),
+      ),
+    );
+    await dispatch();
+    for (const [index, { from, to }] of pairs.entries()) {
+      const messages = await harness.messagesOf(events[index]!);
+      expect(messages.map((message) => [message.template, message.status]).sort()).toEqual([
+        ['payment_received', 'sent'],
+        ['payment_sent', 'sent'],
+      ]);
+      expect(harness.sink.receivedBy(from.email).map((email) => email.subject)).toEqual([
+        `You sent USD ${((100 + index) / 100).toFixed(2)} to ${to.user_name}`,
+      ]);
+      expect(harness.sink.receivedBy(to.email)).toHaveLength(1);
+    }
+  });
+
   it('words a payment to a provider as paid, in a currency with three decimals', async () => {
     const payer = harness.addUser();
     const provider = harness.addUser();

@@ -180,7 +180,7 @@ export class NatsBus implements Bus {
     this.duplicateWindowMs = options.duplicateWindowMs ?? 120_000;
     this.eventMaxAgeMs = options.eventMaxAgeMs ?? 7 * dayMs;
     this.replicas = options.replicas ?? 1;
-    this.maxInFlight = options.maxInFlight ?? 16;
+    this.maxInFlight = options.maxInFlight ?? 64;
     this.closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
     this.jetstream = manager.jetstream();
     void this.logStatus();
@@ -468,16 +468,9 @@ export class NatsBus implements Bus {
       clearInterval(heartbeat);
     }
     if (!failed) {
-      // Waiting for the server's confirmation means an event reported handled is not redelivered.
-      if (this.connection.isClosed()) return;
-      try {
-        await message.ackAck({ timeout: this.ackWaitMs });
-      } catch (error) {
-        this.logger.warn(
-          { err: error, consumer: subscriber.consumer, event_id: event.id },
-          'acknowledgement lost',
-        );
-      }
+      // Not waiting for the server's confirmation: an acknowledgement lost on the way only
+      // brings the event again, and the consumer's inbox applies nothing twice.
+      this.settle(message, 'ack');
       return;
     }
     if (attempt >= subscriber.maxDeliveries) {

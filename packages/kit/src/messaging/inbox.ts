@@ -26,3 +26,35 @@ export async function applyOnce<Schema extends MessagingTables>(
     return true;
   });
 }
+
+/**
+ * Claims many events for one consumer in one statement, inside the transaction that
+ * applies their effects: true for each event to apply now, false for one applied before
+ * (or met earlier in the same list). Use it to apply a batch of events in one transaction;
+ * `applyOnce` is the same for one event.
+ */
+export async function claimEvents<Schema extends MessagingTables>(
+  trx: Transaction<Schema>,
+  consumer: string,
+  events: readonly CloudEvent[],
+): Promise<boolean[]> {
+  if (events.length === 0) return [];
+  const inbox = trx as unknown as Transaction<MessagingTables>;
+  const claimed = new Set(
+    (
+      await inbox
+        .insertInto('inbox')
+        .values(events.map((event) => ({ consumer, event_id: event.id, event_type: event.type })))
+        .onConflict((conflict) => conflict.columns(['consumer', 'event_id']).doNothing())
+        .returning('event_id')
+        .execute()
+    ).map((row) => canonicalUuid(row.event_id)),
+  );
+  // A copy of an event later in the list is not applied twice.
+  return events.map((event) => claimed.delete(canonicalUuid(event.id)));
+}
+
+/** A UUID as PostgreSQL compares it: any case, with or without hyphens and braces. */
+function canonicalUuid(id: string): string {
+  return id.toLowerCase().replace(/[{}-]/g, '');
+}

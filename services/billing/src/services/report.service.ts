@@ -1,5 +1,5 @@
 import type { Actor, ReportSummary } from '@moneypal/contracts';
-import { applyOnce, type CloudEvent } from '@moneypal/kit';
+import { applyOnce, type CloudEvent, claimEvents, GroupCommit } from '@moneypal/kit';
 import type { BillingDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
 import { buildReportSummary, dayCountOf, instantsOf, type Movement } from '../domain/report.js';
@@ -13,12 +13,37 @@ export interface ReportServiceOptions {
   maxReportDays: number;
 }
 
+interface PostedTransfer {
+  event: CloudEvent;
+  movements: readonly Movement[];
+}
+
 /** Users' reports, and the projection of the ledger's transfers they are computed from. */
 export class ReportService {
   private readonly db: BillingDatabase;
+  /** Posted transfers arrive one per event; under load many are projected in one transaction. */
+  private readonly projection: GroupCommit<PostedTransfer, void>;
 
   constructor(private readonly options: ReportServiceOptions) {
     this.db = options.db;
+    this.projection = new GroupCommit({
+      runBatch: (batch) =>
+        this.db.transaction().execute(async (trx) => {
+          const claimed = await claimEvents(
+            trx,
+            billingConsumer,
+            batch.map(({ event }) => event),
+          );
+          await insertMovements(
+            trx,
+            batch.filter((_, index) => claimed[index]).flatMap(({ movements }) => movements),
+          );
+          return batch.map(() => undefined);
+        }),
+      runOne: async ({ event, movements }) => {
+        await applyOnce(this.db, billingConsumer, event, (trx) => insertMovements(trx, movements));
+      },
+    });
   }
 
   /** The actor's own report over the UTC days `from` to `to`, both included. */
@@ -44,6 +69,6 @@ export class ReportService {
 
   /** Adds a posted transfer's sides to the projection, once. */
   async applyTransferPosted(event: CloudEvent, movements: readonly Movement[]): Promise<void> {
-    await applyOnce(this.db, billingConsumer, event, (trx) => insertMovements(trx, movements));
+    await this.projection.submit({ event, movements });
   }
 }

@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 import type { ContactRecord } from '../domain/contact.js';
 
-export async function findContact(db: Executor, userId: string): Promise<ContactRecord | undefined> {
-  return db.selectFrom('contacts').selectAll().where('user_id', '=', userId).executeTakeFirst();
+/** The stored contacts of these users (those not stored are missing from the answer). */
+export async function findContacts(db: Executor, userIds: readonly string[]): Promise<ContactRecord[]> {
+  if (userIds.length === 0) return [];
+  return db.selectFrom('contacts').selectAll().where('user_id', 'in', userIds).execute();
 }
 
 /**

@@ -2,16 +2,31 @@ import { sql } from 'kysely';
 import type { Executor, MessageRow } from '../database.js';
 import type { MessageChanges, MessageChannel, MessageRecord, MessageStatus } from '../domain/message.js';
 
-/** Inserts messages; one that an earlier delivery of the same event made is left as it is. Returns how many were new. */
-export async function insertMessages(db: Executor, messages: readonly MessageRecord[]): Promise<number> {
-  if (messages.length === 0) return 0;
-  const inserted = await db
+/**
+ * Inserts messages, claimed by the caller when a claim is given (so it sends them next,
+ * with no claiming pass); one that an earlier delivery of the same event made is left as
+ * it is. Returns the messages inserted.
+ */
+export async function insertMessages(
+  db: Executor,
+  messages: readonly MessageRecord[],
+  claim?: { token: string; leaseMs: number },
+): Promise<MessageRow[]> {
+  if (messages.length === 0) return [];
+  const claimedUntil =
+    claim === undefined ? null : sql<Date>`now() + ${claim.leaseMs} * interval '1 millisecond'`;
+  return db
     .insertInto('messages')
-    .values(messages.map((message) => ({ ...message, claim_token: null, claimed_until: null })))
+    .values(
+      messages.map((message) => ({
+        ...message,
+        claim_token: claim?.token ?? null,
+        claimed_until: claimedUntil,
+      })),
+    )
     .onConflict((conflict) => conflict.columns(['source_event_id', 'template', 'recipient']).doNothing())
-    .returning('id')
+    .returningAll()
     .execute();
-  return inserted.length;
 }
 
 /**
@@ -51,22 +66,32 @@ export async function claimDueMessages(
 }
 
 /**
- * Writes the outcome of an attempt and releases the claim, only while the claim is still
- * the caller's: a dispatcher whose lease ran out and was taken over changes nothing.
+ * Writes the outcomes of a dispatcher pass in one statement and returns the messages as
+ * written. Each is written only while the claim is still the caller's: a dispatcher whose
+ * lease ran out and was taken over changes nothing, and its messages are missing from the
+ * answer.
  */
-export async function recordAttempt(
+export async function recordAttempts(
   db: Executor,
-  id: string,
   token: string,
-  changes: MessageChanges,
-): Promise<MessageRow | undefined> {
-  return db
-    .updateTable('messages')
-    .set({ ...changes, claim_token: null, claimed_until: null })
-    .where('id', '=', id)
-    .where('claim_token', '=', token)
-    .returningAll()
-    .executeTakeFirst();
+  attempts: readonly { id: string; changes: MessageChanges }[],
+): Promise<MessageRow[]> {
+  if (attempts.length === 0) return [];
+  const outcomes = attempts.map(({ id, changes }) => ({ id, ...changes }));
+  const { rows } = await sql<MessageRow>`
+    update messages as m set
+      status = c.status, attempts = c.attempts, next_attempt_at = c.next_attempt_at,
+      provider_id = c.provider_id, error = c.error, body = c.body, updated_at = c.updated_at,
+      sent_at = c.sent_at, claim_token = null, claimed_until = null
+    from jsonb_to_recordset(${JSON.stringify(outcomes)}::jsonb) as c(
+      id uuid, status text, attempts integer, next_attempt_at timestamptz, provider_id text,
+      error text, body text, updated_at timestamptz, sent_at timestamptz
+    )
+    where m.id = c.id and m.claim_token = ${token}
+      -- Named again as a list, so the plan looks the messages up by key rather than scanning.
+      and m.id = any(${attempts.map(({ id }) => id)}::uuid[])
+    returning m.*`.execute(db);
+  return rows;
 }
 
 export interface MessageFilters {

@@ -8,7 +8,7 @@ import {
   type RetryPolicy,
   toPublicMessage,
 } from '../domain/message.js';
-import { claimDueMessages, recordAttempt } from '../repositories/message.repository.js';
+import { claimDueMessages, recordAttempts } from '../repositories/message.repository.js';
 import type { EmailTransport } from './email.transport.js';
 import { notificationsEvent } from './events.js';
 import type { SmsProvider } from './sms.provider.js';
@@ -30,6 +30,13 @@ export interface DispatchServiceOptions {
   onEventsWritten: () => void;
 }
 
+/** What the intake needs of the dispatcher: the lease to claim new messages with, and sending them. */
+export interface ClaimedMessageSender {
+  readonly leaseMs: number;
+  /** Sends messages claimed with `token` (for at most `leaseMs`), after any pass that is running. */
+  sendClaimed(messages: MessageRow[], token: string): void;
+}
+
 /**
  * Sends pending messages, as the kit's outbox relay publishes events: a batch is claimed
  * with a lease in a short statement and sent outside any transaction; the batch's outcomes
@@ -37,10 +44,10 @@ export interface DispatchServiceOptions {
  * after the policy's backoff; the last failed attempt, or a message that expired while it
  * waited, ends as `failed`. Passes within one process run one after another.
  */
-export class DispatchService {
+export class DispatchService implements ClaimedMessageSender {
   private readonly db: NotificationsDatabase;
   private readonly batchSize: number;
-  private readonly leaseMs: number;
+  readonly leaseMs: number;
   private tail: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private passQueued = false;
@@ -72,6 +79,13 @@ export class DispatchService {
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.notify(), this.options.pollIntervalMs);
       });
+  }
+
+  sendClaimed(messages: MessageRow[], token: string): void {
+    if (this.stopped) return; // The lease runs out and a later pass sends them.
+    void this.serialized(() => this.attempt(messages, token)).catch((error: unknown) =>
+      this.options.logger.error({ err: error }, 'sending new messages failed'),
+    );
   }
 
   /** Runs a pass now, after any running one; resolves with how many messages it tried to send. */
@@ -128,24 +142,25 @@ export class DispatchService {
       changesAfterAttempt(message, outcomes[index]!, now, this.options.policy),
     );
     const recorded = await this.db.transaction().execute(async (trx) => {
-      const rows: (MessageRow | undefined)[] = [];
-      for (const [index, message] of batch.entries()) {
-        rows.push(await recordAttempt(trx, message.id, token, changes[index]!));
-      }
+      const rows = await recordAttempts(
+        trx,
+        token,
+        batch.map((message, index) => ({ id: message.id, changes: changes[index]! })),
+      );
       const events = rows
-        .filter((row) => row !== undefined && row.status !== 'pending')
+        .filter((row) => row.status !== 'pending')
         .map((row) =>
           notificationsEvent({
-            type:
-              row!.status === 'sent' ? notificationsEvents.messageSent : notificationsEvents.messageFailed,
+            type: row.status === 'sent' ? notificationsEvents.messageSent : notificationsEvents.messageFailed,
             schema: messageEventData,
-            subject: row!.id,
-            data: { message: toPublicMessage(row!) },
+            subject: row.id,
+            data: { message: toPublicMessage(row) },
             time: now,
           }),
         );
       await enqueueEvents(trx, events);
-      return rows;
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return batch.map((message) => byId.get(message.id));
     });
     if (recorded.some((row) => row !== undefined && row.status !== 'pending')) this.options.onEventsWritten();
     for (const [index, message] of batch.entries()) {

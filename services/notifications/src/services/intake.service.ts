@@ -1,14 +1,20 @@
 import type { Invoice, otpRequestedData, Payment, Transfer, User } from '@moneypal/contracts';
-import { applyOnce, type CloudEvent, type Logger } from '@moneypal/kit';
+import { type CloudEvent, claimEvents, GroupCommit, type Logger } from '@moneypal/kit';
 import type { z } from 'zod';
-import type { Executor, NotificationsDatabase } from '../database.js';
+import type { Executor, MessageRow, NotificationsDatabase } from '../database.js';
 import { type Contact, contactRecordOf, type DeletedUser, deletedContactRecord } from '../domain/contact.js';
-import { createMessageRecord, type MessageDraft, type MessageTemplate } from '../domain/message.js';
+import {
+  createMessageRecord,
+  type MessageDraft,
+  type MessageRecord,
+  type MessageTemplate,
+} from '../domain/message.js';
 import { type MessageContent, renderMessage } from '../domain/templates.js';
 import { partiesToNotify } from '../domain/transfer.js';
 import { markContactDeleted, saveContact } from '../repositories/contact.repository.js';
 import { insertMessages } from '../repositories/message.repository.js';
 import type { ContactService } from './contact.service.js';
+import type { ClaimedMessageSender } from './dispatch.service.js';
 
 /** The inbox consumer name of the notifications service's event handlers. */
 export const notificationsConsumer = 'notifications';
@@ -19,11 +25,24 @@ export interface IntakeServiceOptions {
   newId: () => string;
   contacts: ContactService;
   logger: Logger;
-  /** Called after a commit that wrote messages, so the dispatcher sends them now. */
-  onMessagesWritten: () => void;
+  /** Sends the messages written, which are claimed for it when they are inserted. */
+  dispatcher: ClaimedMessageSender;
 }
 
 type OtpRequest = z.infer<typeof otpRequestedData>;
+
+/** Messages inserted under one claim, for the dispatcher to send. */
+interface Claimed {
+  token: string;
+  messages: MessageRow[];
+}
+
+/** One event's effect: its messages, and the change to a contact it makes. */
+interface Intake {
+  event: CloudEvent;
+  drafts: readonly MessageDraft[];
+  changeContact: ((trx: Executor) => Promise<void>) | undefined;
+}
 
 /**
  * Turns other services' events into messages: each event is applied once (the inbox), and
@@ -35,10 +54,49 @@ type OtpRequest = z.infer<typeof otpRequestedData>;
 export class IntakeService {
   private readonly contacts: ContactService;
   private readonly logger: Logger;
+  /** Events arrive one by one; under load many are applied in one transaction. */
+  private readonly intakes: GroupCommit<Intake, Claimed | undefined>;
 
   constructor(private readonly options: IntakeServiceOptions) {
     this.contacts = options.contacts;
     this.logger = options.logger;
+    this.intakes = new GroupCommit({
+      runBatch: (batch) =>
+        options.db.transaction().execute(async (trx) => {
+          const claimed = await claimEvents(
+            trx,
+            notificationsConsumer,
+            batch.map(({ event }) => event),
+          );
+          const now = options.clock();
+          const records: MessageRecord[] = [];
+          for (const [index, intake] of batch.entries()) {
+            if (!claimed[index]) continue;
+            await intake.changeContact?.(trx);
+            records.push(...this.recordsOf(intake, now));
+          }
+          // The batch's messages go to the dispatcher together, through its first event.
+          const claimedMessages = await this.claimForSending(trx, records);
+          return batch.map((_, index) => (index === 0 ? claimedMessages : undefined));
+        }),
+      runOne: (intake) =>
+        options.db.transaction().execute(async (trx) => {
+          const [claimed] = await claimEvents(trx, notificationsConsumer, [intake.event]);
+          if (!claimed) return undefined;
+          await intake.changeContact?.(trx);
+          return this.claimForSending(trx, this.recordsOf(intake, options.clock()));
+        }),
+    });
+  }
+
+  /** Inserts the messages claimed for the dispatcher: the batch's claim, with its rows. */
+  private async claimForSending(
+    trx: Executor,
+    records: readonly MessageRecord[],
+  ): Promise<Claimed | undefined> {
+    const token = this.options.newId();
+    const messages = await insertMessages(trx, records, { token, leaseMs: this.options.dispatcher.leaseMs });
+    return messages.length === 0 ? undefined : { token, messages };
   }
 
   /**
@@ -209,16 +267,12 @@ export class IntakeService {
     changeContact?: (trx: Executor) => Promise<void>,
   ): Promise<void> {
     if (drafts.length === 0 && changeContact === undefined) return;
-    let written = 0;
-    await applyOnce(this.options.db, notificationsConsumer, event, async (trx) => {
-      await changeContact?.(trx);
-      const now = this.options.clock();
-      written = await insertMessages(
-        trx,
-        drafts.map((draft) => createMessageRecord(draft, this.options.newId(), event.id, now)),
-      );
-    });
-    if (written > 0) this.options.onMessagesWritten();
+    const claimed = await this.intakes.submit({ event, drafts, changeContact });
+    if (claimed !== undefined) this.options.dispatcher.sendClaimed(claimed.messages, claimed.token);
+  }
+
+  private recordsOf({ event, drafts }: Intake, now: Date): MessageRecord[] {
+    return drafts.map((draft) => createMessageRecord(draft, this.options.newId(), event.id, now));
   }
 }
 

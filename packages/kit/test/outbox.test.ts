@@ -8,6 +8,7 @@ import { type MessagingTables, messagingMigration } from '../src/messaging/table
 import {
   availableTransports,
   type BusWorld,
+  gate,
   silentLogger,
   sleep,
   testEvent,
@@ -142,6 +143,40 @@ describe.each(availableTransports())('the outbox and inbox over the $name bus', 
     expect(handled).not.toContain(rolledBack.id);
     expect(await effectsOf(rolledBack.id)).toBe(0);
     expect(await sentAtOf(rolledBack.id)).toBeUndefined();
+  });
+
+  it('stops after the batch it is publishing, leaving the rest of a backlog for the next start', async () => {
+    const events = Array.from({ length: 5 }, (_, index) =>
+      testEvent(type, { paymentId: `backlog-${index}` }),
+    );
+    for (const event of events) await enqueueCommitted(event);
+    const held = gate();
+    let publishing = 0;
+    const slow: Bus = {
+      ...publisher,
+      service: publisher.service,
+      publish: async (event) => {
+        publishing++;
+        await held.promise;
+        await publisher.publish(event);
+      },
+    };
+    const relay = new OutboxRelay({ db, bus: slow, logger: silentLogger, batchSize: 2, pollIntervalMs: 20 });
+    relay.start();
+    await waitFor(async () => publishing === 2, 'the first batch to be publishing');
+    const stopped = relay.stop();
+    held.open();
+    await stopped;
+
+    const sent = await Promise.all(events.map((event) => sentAtOf(event.id)));
+    expect(sent.filter((at) => at instanceof Date)).toHaveLength(2);
+    expect(publishing).toBe(2);
+    startRelay(publisher);
+    await waitFor(
+      async () =>
+        (await Promise.all(events.map((event) => effectsOf(event.id)))).every((count) => count === 1),
+      'the rest of the backlog after the next start',
+    );
   });
 
   it('applies an event once when its relay died between publishing and marking it sent', async () => {

@@ -50,15 +50,22 @@ export interface RunningSystem {
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const stops: (() => Promise<void>)[] = [];
+  const disconnects: (() => Promise<void>)[] = [];
+  /**
+   * Every service stops (the gateway first, then its outbox relays and senders) before any
+   * bus or database closes: an in-process relay's publication waits for every consumer, so
+   * each consumer stays connected until no service publishes any more.
+   */
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop();
+    for (const disconnect of disconnects.reverse()) await disconnect();
   };
-  /** A service's database and bus, closed in reverse order by `stop`. */
+  /** A service's database and bus, closed in reverse order by `stop`, after every service stopped. */
   const connect = async <Schema>(service: string) => {
     const db = await openDatabase<Schema>(options.databaseOf(service));
-    stops.push(() => db.destroy());
+    disconnects.push(() => db.destroy());
     const bus = await options.connectBus(service);
-    stops.push(() => bus.close());
+    disconnects.push(() => bus.close());
     return { db, bus, logger: options.loggerOf(service) };
   };
   try {
@@ -95,7 +102,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     stops.push(() => notifications.stop());
 
     const gatewayBus = await options.connectBus('gateway');
-    stops.push(() => gatewayBus.close());
+    disconnects.push(() => gatewayBus.close());
     const gateway = await buildGateway({
       bus: gatewayBus,
       logger: options.loggerOf('gateway'),

@@ -138,6 +138,8 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  /** Set by `stop`: a pass that is running ends after its batch. */
+  private stopping = false;
   private stopObserving: (() => void) | undefined;
 
   private readonly options: OutboxRelayOptions;
@@ -153,6 +155,7 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
 
   start(): void {
     this.stopped = false;
+    this.stopping = false;
     this.stopObserving ??= this.options.metrics?.observeOutbox(() => this.lag());
     this.notify();
   }
@@ -182,6 +185,7 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     this.stopObserving?.();
     this.stopObserving = undefined;
     clearTimeout(this.timer);
@@ -210,7 +214,8 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
    */
   async drain(): Promise<number> {
     let published = 0;
-    for (;;) {
+    // A relay that is stopping finishes its batch and leaves the rest for the next start.
+    for (let first = true; first || !this.stopping; first = false) {
       const batch = await this.claimBatch();
       if (batch.length === 0) return published;
       const outcomes = await Promise.allSettled(batch.map(({ event }) => this.options.bus.publish(event)));
@@ -241,6 +246,7 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
       // another pass through `notify`, so looking again now would only find nothing.
       if (batch.length < this.batchSize) return published;
     }
+    return published;
   }
 
   /**

@@ -6,7 +6,7 @@ import {
   type Transfer,
   transferPostedData,
 } from '@moneypal/contracts';
-import { AppError } from '@moneypal/kit';
+import { AppError, GroupCommit } from '@moneypal/kit';
 import type { Executor, LedgerDatabase } from '../database.js';
 import { isAdmin, isService, mayDebit, scopeOf, userIdOf } from '../domain/actor.js';
 import {
@@ -158,8 +158,6 @@ interface Movement {
   claim: Claim;
   plan: MovementPlan | AppError;
   trace: TraceContext | undefined;
-  settle: (outcome: Outcome) => void;
-  fail: (error: unknown) => void;
 }
 
 const defaultMaxAttempts = 5;
@@ -188,19 +186,24 @@ export class MovementService {
   private readonly systemAccounts = new Map<string, string>();
   /** Idempotency keys (scope and key) this process is working on right now. */
   private readonly keysInFlight = new Set<string>();
-  private readonly maxBatchSize: number;
-  private readonly maxConcurrentBatches: number;
-  /** Movements waiting for a batch, oldest first. */
-  private readonly waiting: Movement[] = [];
-  private batchesRunning = 0;
+  /** Movements that arrive while a transaction runs go together into the next one. */
+  private readonly movements: GroupCommit<Movement, Outcome>;
 
   constructor(private readonly options: MovementServiceOptions) {
     this.db = options.db;
     this.clock = options.clock;
     this.newId = options.newId;
     this.maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
-    this.maxBatchSize = options.maxBatchSize ?? defaultMaxBatchSize;
-    this.maxConcurrentBatches = options.maxConcurrentBatches ?? defaultMaxConcurrentBatches;
+    this.movements = new GroupCommit({
+      maxBatchSize: options.maxBatchSize ?? defaultMaxBatchSize,
+      maxConcurrentBatches: options.maxConcurrentBatches ?? defaultMaxConcurrentBatches,
+      // If the transaction fails as a whole (a deadlock, a key that a replica recorded just
+      // after our snapshot, a bug met by one movement), no movement of it was applied, and
+      // each runs again alone.
+      runBatch: async (batch) =>
+        this.announced(await this.db.transaction().execute((trx) => this.attempt(trx, batch))),
+      runOne: async (movement) => this.announced([await this.runAlone(movement)])[0]!,
+    });
   }
 
   async transfer(request: TransferRequest, trace?: TraceContext): Promise<Replayable<TransferResult>> {
@@ -422,10 +425,7 @@ export class MovementService {
     plan: MovementPlan | AppError,
     trace?: TraceContext,
   ): Promise<Replayable<TransferResult>> {
-    const outcome = await new Promise<Outcome>((settle, fail) => {
-      this.waiting.push({ claim, plan, trace, settle, fail });
-      this.startBatches();
-    });
+    const outcome = await this.movements.submit({ claim, plan, trace });
     switch (outcome.kind) {
       case 'posted':
         // Settled only once its batch committed.
@@ -444,48 +444,10 @@ export class MovementService {
     }
   }
 
-  private startBatches(): void {
-    while (this.batchesRunning < this.maxConcurrentBatches && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.maxBatchSize);
-      this.batchesRunning++;
-      void this.runBatch(batch).finally(() => {
-        this.batchesRunning--;
-        this.startBatches();
-      });
-    }
-  }
-
-  /**
-   * Runs a batch in one transaction. If the transaction fails as a whole (a deadlock, a
-   * key that a replica recorded just after our snapshot, a bug met by one movement), no
-   * movement of it was applied, and each runs again alone, so one cannot fail the others.
-   */
-  private async runBatch(batch: Movement[]): Promise<void> {
-    if (batch.length > 1) {
-      let outcomes: Outcome[] | undefined;
-      try {
-        outcomes = await this.db.transaction().execute((trx) => this.attempt(trx, batch));
-      } catch {
-        // Each movement alone meets the failure again, if it is its own, and answers it.
-      }
-      if (outcomes !== undefined) {
-        this.settle(batch, outcomes);
-        return;
-      }
-    }
-    await Promise.all(
-      batch.map((movement) =>
-        this.runAlone(movement).then(
-          (outcome) => this.settle([movement], [outcome]),
-          (error: unknown) => movement.fail(error),
-        ),
-      ),
-    );
-  }
-
-  private settle(batch: Movement[], outcomes: Outcome[]): void {
+  /** Outcomes of a committed transaction: if it wrote events, the outbox relay publishes them now. */
+  private announced(outcomes: Outcome[]): Outcome[] {
     if (outcomes.some((outcome) => outcome.kind === 'posted')) this.options.onEventsWritten();
-    for (const [index, movement] of batch.entries()) movement.settle(outcomes[index]!);
+    return outcomes;
   }
 
   /** Runs one movement's transaction, again after a deadlock or serialization failure. */

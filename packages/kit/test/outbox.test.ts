@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Bus, CloudEvent } from '../src/bus/types.js';
 import { createTestDatabase, type TestDatabase } from '../src/db/testing.js';
 import { applyOnce, claimEvents } from '../src/messaging/inbox.js';
-import { enqueueEvent, OutboxRelay } from '../src/messaging/outbox.js';
+import { enqueueEvent, enqueueEvents, OutboxRelay } from '../src/messaging/outbox.js';
 import { type MessagingTables, messagingMigration } from '../src/messaging/tables.js';
 import {
   availableTransports,
@@ -280,6 +280,64 @@ describe.each(availableTransports())('the outbox and inbox over the $name bus', 
       .where('id', '=', event.id)
       .execute();
     expect(await relay.drain()).toBe(1);
+  });
+
+  it('publishes events written under its claim right after their commit, with no pass to find them', async () => {
+    const relay = new OutboxRelay({ db, bus: publisher, logger: silentLogger, pollIntervalMs: 60_000 });
+    relays.push(relay);
+    relay.start();
+    // The first pass finds nothing; the next would come only after a minute.
+    await relay.drain();
+    const events = [testEvent(type, { paymentId: 'claimed-1' }), testEvent(type, { paymentId: 'claimed-2' })];
+    await db.transaction().execute((trx) => enqueueEvents(trx, events, relay));
+    const claims = await db
+      .selectFrom('outbox')
+      .select(sql<boolean>`claimed_until > now()`.as('claimed'))
+      .where(
+        'id',
+        'in',
+        events.map((event) => event.id),
+      )
+      .execute();
+    expect(claims).toEqual([{ claimed: true }, { claimed: true }]);
+    // A pass leaves them alone: they are this writer's to publish.
+    expect(await new OutboxRelay({ db, bus: publisher, logger: silentLogger }).drain()).toBe(0);
+
+    relay.publishClaimed(events);
+    for (const event of events) {
+      await waitFor(async () => (await sentAtOf(event.id)) instanceof Date, 'the event to be marked sent');
+      await waitFor(async () => (await effectsOf(event.id)) === 1, 'the effect');
+    }
+  });
+
+  it('publishes claimed events whose writer died before publishing them, once the claim runs out', async () => {
+    const leaseMs = 200;
+    const event = testEvent(type, { paymentId: 'claimed-orphan' });
+    await db.transaction().execute((trx) => enqueueEvents(trx, [event], { leaseMs }));
+    const relay = new OutboxRelay({ db, bus: publisher, logger: silentLogger });
+    expect(await relay.drain()).toBe(0);
+    await sleep(leaseMs + 50);
+    expect(await relay.drain()).toBe(1);
+    await waitFor(async () => (await effectsOf(event.id)) === 1, 'the effect');
+  });
+
+  it('releases claimed events whose publication failed, and a pass publishes them', async () => {
+    let failuresLeft = 1;
+    const flaky: Bus = {
+      ...publisher,
+      service: publisher.service,
+      publish: async (published) => {
+        if (failuresLeft-- > 0) throw new Error('the broker is restarting');
+        await publisher.publish(published);
+      },
+    };
+    const relay = startRelay(flaky);
+    const event = testEvent(type, { paymentId: 'claimed-retry' });
+    await db.transaction().execute((trx) => enqueueEvents(trx, [event], relay));
+    relay.publishClaimed([event]);
+    await waitFor(async () => (await effectsOf(event.id)) === 1, 'the effect after the failed publication');
+    expect(failuresLeft).toBe(-1);
+    expect(await sentAtOf(event.id)).toBeInstanceOf(Date);
   });
 });
 

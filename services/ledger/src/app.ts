@@ -120,17 +120,18 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
     newId: ids,
     users: identityDirectory(bus),
     idempotencyRetentionHours: config.idempotencyRetentionHours,
-    onEventsWritten,
+    outbox: relay,
     ...(options.metrics ? { metrics: movementMetricsOf(options.metrics) } : {}),
   });
 
+  // Running before the first request: it publishes each movement's event after the commit.
+  relay.start();
   await serveWalletRequests(bus, wallets);
   await serveMovementRequests(bus, movements);
   await serveCatalogRequests(bus, new CatalogService({ db, clock, newId: ids }));
   await serveHistoryRequests(bus, new HistoryService(db));
   await serveHealthRequest(bus, new HealthService(db));
   await subscribeToUserEvents(bus, wallets);
-  relay.start();
 
   const removeExpiredIdempotencyRecords = () =>
     movements

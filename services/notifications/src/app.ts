@@ -98,7 +98,7 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
     sms,
     policy: { maxAttempts: config.maxAttempts, retryBackoffMs: config.retryBackoffMs },
     pollIntervalMs: options.dispatchIntervalMs ?? 1_000,
-    onEventsWritten: () => relay.notify(),
+    outbox: relay,
   });
   const intake = new IntakeService({
     db,

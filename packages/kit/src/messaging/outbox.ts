@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Bus, CloudEvent, MessageContext } from '../bus/types.js';
 import { newId } from '../ids.js';
@@ -87,13 +87,19 @@ export async function enqueueEvent<Schema extends MessagingTables>(
   await enqueueEvents(trx, [event]);
 }
 
-/** Writes several events into the outbox in one statement, in the transaction of their change. */
+/**
+ * Writes several events into the outbox in one statement, in the transaction of their
+ * change. Given a relay's claim, they are claimed for that relay as they are written: call
+ * its `publishClaimed` with them after the commit.
+ */
 export async function enqueueEvents<Schema extends MessagingTables>(
   trx: Transaction<Schema> | Kysely<Schema>,
   events: readonly CloudEvent[],
+  claim?: Pick<ClaimingOutbox, 'leaseMs'>,
 ): Promise<void> {
   if (events.length === 0) return;
   const db = trx as unknown as Kysely<MessagingTables>;
+  const claimedUntil = claim === undefined ? null : claimedUntilOf(claim);
   await db
     .insertInto('outbox')
     .values(
@@ -101,11 +107,29 @@ export async function enqueueEvents<Schema extends MessagingTables>(
         id: event.id,
         type: event.type,
         event: JSON.stringify(event),
-        claimed_until: null,
+        claimed_until: claimedUntil,
         sent_at: null,
       })),
     )
     .execute();
+}
+
+/**
+ * A relay as a busy writer uses it: its events are claimed for the relay as they are
+ * written, and the relay publishes them as soon as their transaction committed, with no
+ * pass to find and claim them. If that never happens (the process died), the claim runs
+ * out and any relay's pass publishes them.
+ */
+export interface ClaimingOutbox {
+  /** How long a claim lasts. */
+  readonly leaseMs: number;
+  /** Publishes events written under this relay's claim, once their transaction has committed. */
+  publishClaimed(events: readonly CloudEvent[]): void;
+}
+
+/** The `claimed_until` of an event written under the claim, by the database's clock. */
+export function claimedUntilOf(claim: Pick<ClaimingOutbox, 'leaseMs'>): RawBuilder<Date> {
+  return sql<Date>`now() + ${claim.leaseMs} * interval '1 millisecond'`;
 }
 
 export interface OutboxRelayOptions<Schema extends MessagingTables = MessagingTables> {
@@ -129,11 +153,13 @@ export interface OutboxRelayOptions<Schema extends MessagingTables = MessagingTa
  * the events are published again with the same ids, which the broker and every inbox
  * deduplicate.
  */
-export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
+export class OutboxRelay<Schema extends MessagingTables = MessagingTables> implements ClaimingOutbox {
   private readonly db: Kysely<MessagingTables>;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
-  private readonly leaseMs: number;
+  readonly leaseMs: number;
+  /** Publications of claimed events that are under way. */
+  private readonly publishing = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -190,6 +216,20 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
     this.stopObserving = undefined;
     clearTimeout(this.timer);
     await this.running;
+    await Promise.allSettled(this.publishing);
+  }
+
+  publishClaimed(events: readonly CloudEvent[]): void {
+    // A relay that stopped leaves them to the next start, once the claim runs out.
+    if (events.length === 0 || this.stopped) return;
+    const publishing = this.publish(events.map((event) => ({ id: event.id, event })))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.options.logger.error({ err: error }, 'publishing new events failed; a pass will retry them');
+        this.notify();
+      })
+      .finally(() => this.publishing.delete(publishing));
+    this.publishing.add(publishing);
   }
 
   /** How many events wait to be published, and how long the oldest has waited (by the database clock). */
@@ -218,35 +258,37 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
     for (let first = true; first || !this.stopping; first = false) {
       const batch = await this.claimBatch();
       if (batch.length === 0) return published;
-      const outcomes = await Promise.allSettled(batch.map(({ event }) => this.options.bus.publish(event)));
-      const sent = batch.filter((_, index) => outcomes[index]!.status === 'fulfilled');
-      const sentIds = sent.map(({ id }) => id);
-      const failedIds = batch
-        .filter((_, index) => outcomes[index]!.status === 'rejected')
-        .map(({ id }) => id);
-      if (sentIds.length > 0) {
-        await this.db
-          .updateTable('outbox')
-          .set({ sent_at: sql<Date>`now()`, claimed_until: null })
-          .where('id', 'in', sentIds)
-          .execute();
-      }
-      published += sentIds.length;
-      for (const { event } of sent) this.options.metrics?.eventsPublished.inc({ type: event.type });
-      if (failedIds.length > 0) {
-        await this.db
-          .updateTable('outbox')
-          .set({ claimed_until: null })
-          .where('id', 'in', failedIds)
-          .execute();
-        const failure = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
-        throw failure.reason;
-      }
+      published += await this.publish(batch);
       // A short batch took every event there was; events committed since then ask for
       // another pass through `notify`, so looking again now would only find nothing.
       if (batch.length < this.batchSize) return published;
     }
     return published;
+  }
+
+  /**
+   * Publishes claimed events, marks the published ones sent and releases the others for the
+   * next pass; returns how many were published, or rejects with the first failure.
+   */
+  private async publish(batch: readonly { id: string; event: CloudEvent }[]): Promise<number> {
+    const outcomes = await Promise.allSettled(batch.map(({ event }) => this.options.bus.publish(event)));
+    const sent = batch.filter((_, index) => outcomes[index]!.status === 'fulfilled');
+    const sentIds = sent.map(({ id }) => id);
+    const failedIds = batch.filter((_, index) => outcomes[index]!.status === 'rejected').map(({ id }) => id);
+    if (sentIds.length > 0) {
+      await this.db
+        .updateTable('outbox')
+        .set({ sent_at: sql<Date>`now()`, claimed_until: null })
+        .where('id', 'in', sentIds)
+        .execute();
+    }
+    for (const { event } of sent) this.options.metrics?.eventsPublished.inc({ type: event.type });
+    if (failedIds.length > 0) {
+      await this.db.updateTable('outbox').set({ claimed_until: null }).where('id', 'in', failedIds).execute();
+      const failure = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+      throw failure.reason;
+    }
+    return sentIds.length;
   }
 
   /**
@@ -257,7 +299,7 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> {
   private async claimBatch(): Promise<{ id: string; event: CloudEvent }[]> {
     return this.db
       .updateTable('outbox')
-      .set({ claimed_until: sql<Date>`now() + ${this.leaseMs} * interval '1 millisecond'` })
+      .set({ claimed_until: claimedUntilOf(this) })
       .where(
         'id',
         'in',

@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@moneypal/kit';
+import { type ClaimingOutbox, type CloudEvent, claimedUntilOf } from '@moneypal/kit';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../database.js';
 import type { PlannedEntry } from '../domain/posting.js';
@@ -17,7 +17,7 @@ export interface Posting {
 /**
  * Writes a batch of postings and refusals in one statement (one round trip): the
  * transfers, their entries, the new balances, the daily usage, the outbox events (the rows
- * kit's `enqueueEvent` writes) and the idempotency records with the stored answers, of the
+ * kit's `enqueueEvents` writes, claimed for the relay that publishes them after the commit) and the idempotency records with the stored answers, of the
  * postings and of the refusals. The accounts must be locked by `lockPostingAccounts` in
  * the same transaction, under which the entries' `balanceAfter` were computed, in the
  * order of `postings`; the CHECK on accounts refuses a negative user balance regardless.
@@ -25,7 +25,12 @@ export interface Posting {
  */
 export async function insertPostings(
   db: Executor,
-  batch: { postings: readonly Posting[]; refusals: readonly IdempotencyRecord[] },
+  batch: {
+    postings: readonly Posting[];
+    refusals: readonly IdempotencyRecord[];
+    /** The relay the events are claimed for: it publishes them after the commit. */
+    outbox: Pick<ClaimingOutbox, 'leaseMs'>;
+  },
 ): Promise<void> {
   const { postings, refusals } = batch;
   const records = [...postings.map((posting) => posting.idempotency), ...refusals];
@@ -117,7 +122,8 @@ export async function insertPostings(
         do update set total = daily_usage.total + excluded.total, count = daily_usage.count + excluded.count
       )`,
       sql`new_events as (
-        insert into outbox (id, type, event) values ${eventRows}
+        insert into outbox (id, type, event, claimed_until)
+        select id, type, event, ${claimedUntilOf(batch.outbox)} from (values ${eventRows}) as new (id, type, event)
       )`,
     );
   }

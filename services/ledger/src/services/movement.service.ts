@@ -6,7 +6,7 @@ import {
   type Transfer,
   transferPostedData,
 } from '@moneypal/contracts';
-import { AppError, GroupCommit } from '@moneypal/kit';
+import { AppError, type ClaimingOutbox, type CloudEvent, GroupCommit } from '@moneypal/kit';
 import type { Executor, LedgerDatabase } from '../database.js';
 import { isAdmin, isService, mayDebit, scopeOf, userIdOf } from '../domain/actor.js';
 import {
@@ -57,8 +57,8 @@ export interface MovementServiceOptions {
   newId: () => string;
   users: UserDirectory;
   idempotencyRetentionHours: number;
-  /** Called after a commit that wrote events, so the outbox relay publishes them now. */
-  onEventsWritten: () => void;
+  /** The outbox relay: the events of posted movements are claimed for it, and it publishes them after the commit. */
+  outbox: ClaimingOutbox;
   /** Tries of a transaction that hit a deadlock or a serialization failure. */
   maxAttempts?: number;
   /** Most movements applied in one database transaction (group commit). */
@@ -142,7 +142,7 @@ interface MovementPlan {
 }
 
 type Outcome =
-  | { kind: 'posted'; result: TransferResult }
+  | { kind: 'posted'; result: TransferResult; event: CloudEvent }
   | { kind: 'refused'; error: AppError }
   | { kind: 'stored'; response: StoredResponse }
   /** Nothing was written for it (the key is in flight, or was used for another request). */
@@ -444,9 +444,11 @@ export class MovementService {
     }
   }
 
-  /** Outcomes of a committed transaction: if it wrote events, the outbox relay publishes them now. */
+  /** Outcomes of a committed transaction: the outbox relay publishes the events it wrote now. */
   private announced(outcomes: Outcome[]): Outcome[] {
-    if (outcomes.some((outcome) => outcome.kind === 'posted')) this.options.onEventsWritten();
+    this.options.outbox.publishClaimed(
+      outcomes.flatMap((outcome) => (outcome.kind === 'posted' ? [outcome.event] : [])),
+    );
     return outcomes;
   }
 
@@ -556,7 +558,7 @@ export class MovementService {
         try {
           const { posting, result } = await this.plan(trx, locked, usage, movement, plan, now);
           postings.push(posting);
-          outcomes[index] = { kind: 'posted', result };
+          outcomes[index] = { kind: 'posted', result, event: posting.event };
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           // A refusal has changed nothing: the balances and usage are those before it.
@@ -566,7 +568,7 @@ export class MovementService {
         }
       }
     }
-    await insertPostings(trx, { postings, refusals });
+    await insertPostings(trx, { postings, refusals, outbox: this.options.outbox });
     return outcomes as Outcome[];
   }
 

@@ -7,15 +7,15 @@ import type { MessageChanges, MessageChannel, MessageRecord, MessageStatus } fro
  * with no claiming pass); one that an earlier delivery of the same event made is left as
  * it is. Returns the messages inserted.
  */
-export async function insertMessages(
+export async function insertMessages<Message extends MessageRecord>(
   db: Executor,
-  messages: readonly MessageRecord[],
+  messages: readonly Message[],
   claim?: { token: string; leaseMs: number },
-): Promise<MessageRow[]> {
+): Promise<Message[]> {
   if (messages.length === 0) return [];
   const claimedUntil =
     claim === undefined ? null : sql<Date>`now() + ${claim.leaseMs} * interval '1 millisecond'`;
-  return db
+  const inserted = await db
     .insertInto('messages')
     .values(
       messages.map((message) => ({
@@ -25,8 +25,10 @@ export async function insertMessages(
       })),
     )
     .onConflict((conflict) => conflict.columns(['source_event_id', 'template', 'recipient']).doNothing())
-    .returningAll()
+    .returning('id')
     .execute();
+  const ids = new Set(inserted.map((row) => row.id));
+  return messages.filter((message) => ids.has(message.id));
 }
 
 /**
@@ -74,11 +76,11 @@ export async function claimDueMessages(
 export async function recordAttempts(
   db: Executor,
   token: string,
-  attempts: readonly { id: string; changes: MessageChanges }[],
-): Promise<MessageRow[]> {
+  attempts: readonly { message: MessageRecord; changes: MessageChanges }[],
+): Promise<MessageRecord[]> {
   if (attempts.length === 0) return [];
-  const outcomes = attempts.map(({ id, changes }) => ({ id, ...changes }));
-  const { rows } = await sql<MessageRow>`
+  const outcomes = attempts.map(({ message, changes }) => ({ id: message.id, ...changes }));
+  const { rows } = await sql<{ id: string }>`
     update messages as m set
       status = c.status, attempts = c.attempts, next_attempt_at = c.next_attempt_at,
       provider_id = c.provider_id, error = c.error, body = c.body, updated_at = c.updated_at,
@@ -89,9 +91,12 @@ export async function recordAttempts(
     )
     where m.id = c.id and m.claim_token = ${token}
       -- Named again as a list, so the plan looks the messages up by key rather than scanning.
-      and m.id = any(${attempts.map(({ id }) => id)}::uuid[])
-    returning m.*`.execute(db);
-  return rows;
+      and m.id = any(${outcomes.map(({ id }) => id)}::uuid[])
+    returning m.id`.execute(db);
+  const written = new Set(rows.map((row) => row.id));
+  return attempts
+    .filter(({ message }) => written.has(message.id))
+    .map(({ message, changes }) => ({ ...message, ...changes }));
 }
 
 export interface MessageFilters {

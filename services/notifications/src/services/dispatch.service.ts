@@ -1,10 +1,11 @@
 import { messageEventData, notificationsEvents } from '@moneypal/contracts';
-import { enqueueEvents, type Logger, newId } from '@moneypal/kit';
-import type { MessageRow, NotificationsDatabase } from '../database.js';
+import { type ClaimingOutbox, enqueueEvents, type Logger, newId } from '@moneypal/kit';
+import type { NotificationsDatabase } from '../database.js';
 import {
   type AttemptOutcome,
   changesAfterAttempt,
   isExpired,
+  type MessageRecord,
   type RetryPolicy,
   toPublicMessage,
 } from '../domain/message.js';
@@ -26,15 +27,15 @@ export interface DispatchServiceOptions {
   batchSize?: number;
   /** How long a claim lasts; longer than any one attempt can take (see the transports' timeouts). */
   leaseMs?: number;
-  /** Called after a commit that wrote events, so the outbox relay publishes them now. */
-  onEventsWritten: () => void;
+  /** The outbox relay: the events of outcomes are claimed for it, and it publishes them after the commit. */
+  outbox: ClaimingOutbox;
 }
 
 /** What the intake needs of the dispatcher: the lease to claim new messages with, and sending them. */
 export interface ClaimedMessageSender {
   readonly leaseMs: number;
   /** Sends messages claimed with `token` (for at most `leaseMs`), after any pass that is running. */
-  sendClaimed(messages: MessageRow[], token: string): void;
+  sendClaimed(messages: MessageRecord[], token: string): void;
 }
 
 /**
@@ -81,7 +82,7 @@ export class DispatchService implements ClaimedMessageSender {
       });
   }
 
-  sendClaimed(messages: MessageRow[], token: string): void {
+  sendClaimed(messages: MessageRecord[], token: string): void {
     if (this.stopped) return; // The lease runs out and a later pass sends them.
     void this.serialized(() => this.attempt(messages, token)).catch((error: unknown) =>
       this.options.logger.error({ err: error }, 'sending new messages failed'),
@@ -128,7 +129,7 @@ export class DispatchService implements ClaimedMessageSender {
    * outcome that cannot be written leaves its message claimed until the lease runs out;
    * then it is tried again.
    */
-  private async attempt(batch: MessageRow[], token: string): Promise<void> {
+  private async attempt(batch: MessageRecord[], token: string): Promise<void> {
     const outcomes = await Promise.all(
       batch.map(
         (message): Promise<AttemptOutcome> =>
@@ -141,11 +142,11 @@ export class DispatchService implements ClaimedMessageSender {
     const changes = batch.map((message, index) =>
       changesAfterAttempt(message, outcomes[index]!, now, this.options.policy),
     );
-    const recorded = await this.db.transaction().execute(async (trx) => {
+    const { recorded, events } = await this.db.transaction().execute(async (trx) => {
       const rows = await recordAttempts(
         trx,
         token,
-        batch.map((message, index) => ({ id: message.id, changes: changes[index]! })),
+        batch.map((message, index) => ({ message, changes: changes[index]! })),
       );
       const events = rows
         .filter((row) => row.status !== 'pending')
@@ -158,17 +159,17 @@ export class DispatchService implements ClaimedMessageSender {
             time: now,
           }),
         );
-      await enqueueEvents(trx, events);
+      await enqueueEvents(trx, events, this.options.outbox);
       const byId = new Map(rows.map((row) => [row.id, row]));
-      return batch.map((message) => byId.get(message.id));
+      return { recorded: batch.map((message) => byId.get(message.id)), events };
     });
-    if (recorded.some((row) => row !== undefined && row.status !== 'pending')) this.options.onEventsWritten();
+    this.options.outbox.publishClaimed(events);
     for (const [index, message] of batch.entries()) {
       this.logOutcome(message, changes[index]!.attempts, recorded[index]);
     }
   }
 
-  private logOutcome(message: MessageRow, attempts: number, recorded: MessageRow | undefined): void {
+  private logOutcome(message: MessageRecord, attempts: number, recorded: MessageRecord | undefined): void {
     const fields = { message_id: message.id, channel: message.channel, template: message.template, attempts };
     if (recorded === undefined) {
       this.options.logger.warn(
@@ -188,7 +189,7 @@ export class DispatchService implements ClaimedMessageSender {
   }
 
   /** Hands the message to its channel's provider; a failure is an outcome, not an error. */
-  private async deliver(message: MessageRow): Promise<AttemptOutcome> {
+  private async deliver(message: MessageRecord): Promise<AttemptOutcome> {
     try {
       const { providerId } =
         message.channel === 'email'

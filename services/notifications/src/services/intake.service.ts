@@ -1,7 +1,7 @@
 import type { Invoice, otpRequestedData, Payment, Transfer, User } from '@moneypal/contracts';
 import { type CloudEvent, claimEvents, GroupCommit, type Logger } from '@moneypal/kit';
 import type { z } from 'zod';
-import type { Executor, MessageRow, NotificationsDatabase } from '../database.js';
+import type { Executor, NotificationsDatabase } from '../database.js';
 import { type Contact, contactRecordOf, type DeletedUser, deletedContactRecord } from '../domain/contact.js';
 import {
   createMessageRecord,
@@ -34,7 +34,7 @@ type OtpRequest = z.infer<typeof otpRequestedData>;
 /** Messages inserted under one claim, for the dispatcher to send. */
 interface Claimed {
   token: string;
-  messages: MessageRow[];
+  messages: MessageRecord[];
 }
 
 /** One event's effect: its messages, and the change to a contact it makes. */

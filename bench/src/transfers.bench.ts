@@ -4,11 +4,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { startCpuSampling } from './cpu.js';
 import { root, runtimeOf, type StartedSystem, startSystem, wholeOption } from './system.js';
 
 /**
  * Transfers money between users over HTTP against a freshly started MoneyPal and prints
- * transfers/s, latency percentiles and the refusals by status and code; then checks the
+ * transfers/s, latency percentiles, the refusals by status and code and where the CPU went
+ * (per service, per service's PostgreSQL backends, NATS; see cpu.ts); then checks the
  * ledger's invariants with its verify command. Starts the chosen runtime as a child process
  * (see system.ts), seeds users through the public API (register, log in, find the default
  * wallet, and the admin deposits into it), then runs autocannon for a fixed time.
@@ -255,7 +257,9 @@ const system = await startSystem({
 let stopped = false;
 try {
   const seeding = await seedUsers(system.url);
+  const cpu = await startCpuSampling(system.databaseUrls);
   const transfers = await runTransfers(system.url, seeding.users);
+  const cpuPercent = await cpu.stop();
   // PGlite allows one process per data directory, so the runtime stops before the check.
   await system.halt();
   const verify = verifyLedger(system);
@@ -274,6 +278,7 @@ try {
       initial_balance_minor: initialBalanceMinor,
     },
     transfers,
+    cpu_percent_of_one_core: cpuPercent,
     verify,
   };
   console.log(JSON.stringify(figures, null, 2));

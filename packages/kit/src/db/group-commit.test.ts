@@ -118,8 +118,26 @@ describe('GroupCommit', () => {
     ]);
   });
 
+  it('runs an item alone as a batch of one when no runOne is given, a failed batch too', async () => {
+    const first = gate();
+    const batches: number[][] = [];
+    const commit = new GroupCommit<number, number>({
+      runBatch: async (items) => {
+        batches.push([...items]);
+        if (items.length === 1 && items[0] === 0) await first.opened;
+        if (items.length > 1 && items.includes(2)) throw new Error('2 breaks the transaction');
+        if (items.length === 1 && items[0] === 2) throw new Error('2 is refused');
+        return items.map((item) => item * 10);
+      },
+    });
+    const answers = [0, 1, 2].map((item) => commit.submit(item).catch((error: Error) => error.message));
+    first.open();
+    expect(await Promise.all(answers)).toEqual([0, 10, '2 is refused']);
+    expect(batches).toEqual([[0], [1, 2], [1], [2]]);
+  });
+
   it('refuses sizes that are not whole numbers of at least 1', () => {
-    const run = { runBatch: async () => [], runOne: async () => undefined };
+    const run = { runBatch: async () => [] };
     expect(() => new GroupCommit({ ...run, maxBatchSize: 0 })).toThrow(RangeError);
     expect(() => new GroupCommit({ ...run, maxConcurrentBatches: 1.5 })).toThrow(RangeError);
   });

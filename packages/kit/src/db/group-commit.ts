@@ -6,9 +6,10 @@ export interface GroupCommitOptions<Item, Result> {
   runBatch(items: readonly Item[]): Promise<Result[]>;
   /**
    * Applies one item in its own transaction: an item that arrived alone, or one of a batch
-   * that failed as a whole. What it throws is that item's answer.
+   * that failed as a whole. What it throws is that item's answer. By default, `runBatch`
+   * with that item alone.
    */
-  runOne(item: Item): Promise<Result>;
+  runOne?(item: Item): Promise<Result>;
   /** Most items in one batch. */
   maxBatchSize?: number;
   /** Most batches in their transactions at once; the items that arrive meanwhile wait for the next. */
@@ -35,7 +36,16 @@ export class GroupCommit<Item, Result> {
   private readonly waiting: Waiting<Item, Result>[] = [];
   private running = 0;
 
+  private readonly runOne: (item: Item) => Promise<Result>;
+
   constructor(private readonly options: GroupCommitOptions<Item, Result>) {
+    this.runOne =
+      options.runOne?.bind(options) ??
+      (async (item) => {
+        const results = await options.runBatch([item]);
+        if (results.length !== 1) throw new Error(`a batch of 1 answered ${results.length} results`);
+        return results[0]!;
+      });
     this.maxBatchSize = options.maxBatchSize ?? 100;
     this.maxConcurrentBatches = options.maxConcurrentBatches ?? 1;
     if (!Number.isSafeInteger(this.maxBatchSize) || this.maxBatchSize < 1) {
@@ -83,8 +93,6 @@ export class GroupCommit<Item, Result> {
         return;
       }
     }
-    await Promise.all(
-      batch.map(({ item, resolve, reject }) => this.options.runOne(item).then(resolve, reject)),
-    );
+    await Promise.all(batch.map(({ item, resolve, reject }) => this.runOne(item).then(resolve, reject)));
   }
 }

@@ -1,5 +1,5 @@
 import type { Actor, ReportSummary } from '@moneypal/contracts';
-import { applyOnce, type CloudEvent, claimEvents, GroupCommit } from '@moneypal/kit';
+import { type CloudEvent, claimEvents, GroupCommit } from '@moneypal/kit';
 import type { BillingDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
 import { buildReportSummary, dayCountOf, instantsOf, type Movement } from '../domain/report.js';
@@ -40,9 +40,6 @@ export class ReportService {
           );
           return batch.map(() => undefined);
         }),
-      runOne: async ({ event, movements }) => {
-        await applyOnce(this.db, billingConsumer, event, (trx) => insertMovements(trx, movements));
-      },
     });
   }
 

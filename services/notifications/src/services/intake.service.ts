@@ -79,13 +79,6 @@ export class IntakeService {
           const claimedMessages = await this.claimForSending(trx, records);
           return batch.map((_, index) => (index === 0 ? claimedMessages : undefined));
         }),
-      runOne: (intake) =>
-        options.db.transaction().execute(async (trx) => {
-          const [claimed] = await claimEvents(trx, notificationsConsumer, [intake.event]);
-          if (!claimed) return undefined;
-          await intake.changeContact?.(trx);
-          return this.claimForSending(trx, this.recordsOf(intake, options.clock()));
-        }),
     });
   }
 

@@ -26,7 +26,7 @@ export class ReportService {
 
   constructor(private readonly options: ReportServiceOptions) {
     this.db = options.db;
-    this.projection = new GroupCommit({
+    this.projection = new GroupCommit<PostedTransfer, void>({
       runBatch: (batch) =>
         this.db.transaction().execute(async (trx) => {
           const claimed = await claimEvents(

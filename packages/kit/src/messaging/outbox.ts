@@ -127,7 +127,7 @@ export interface ClaimingOutbox {
   publishClaimed(events: readonly CloudEvent[]): void;
 }
 
-/** The `claimed_until` of an event written under the claim, by the database's clock. */
+/** The end of a claim (of an event, or any row leased the same way) taken now, by the database's clock. */
 export function claimedUntilOf(claim: Pick<ClaimingOutbox, 'leaseMs'>): RawBuilder<Date> {
   return sql<Date>`now() + ${claim.leaseMs} * interval '1 millisecond'`;
 }

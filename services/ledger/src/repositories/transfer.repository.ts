@@ -17,8 +17,9 @@ export interface Posting {
 /**
  * Writes a batch of postings and refusals in one statement (one round trip): the
  * transfers, their entries, the new balances, the daily usage, the outbox events (the rows
- * kit's `enqueueEvents` writes, claimed for the relay that publishes them after the commit) and the idempotency records with the stored answers, of the
- * postings and of the refusals. The accounts must be locked by `lockPostingAccounts` in
+ * kit's `enqueueEvents` writes, claimed for the relay that publishes them after the
+ * commit) and the idempotency records with the stored answers, of the postings and of the
+ * refusals. The accounts must be locked by `lockPostingAccounts` in
  * the same transaction, under which the entries' `balanceAfter` were computed, in the
  * order of `postings`; the CHECK on accounts refuses a negative user balance regardless.
  * Balance and usage changes are netted per row, so a hot account is updated once.

@@ -1,3 +1,4 @@
+import { claimedUntilOf } from '@moneypal/kit';
 import { sql } from 'kysely';
 import type { Executor, MessageRow } from '../database.js';
 import type { MessageChanges, MessageChannel, MessageRecord, MessageStatus } from '../domain/message.js';
@@ -13,8 +14,7 @@ export async function insertMessages<Message extends MessageRecord>(
   claim?: { token: string; leaseMs: number },
 ): Promise<Message[]> {
   if (messages.length === 0) return [];
-  const claimedUntil =
-    claim === undefined ? null : sql<Date>`now() + ${claim.leaseMs} * interval '1 millisecond'`;
+  const claimedUntil = claim === undefined ? null : claimedUntilOf(claim);
   const inserted = await db
     .insertInto('messages')
     .values(
@@ -46,7 +46,7 @@ export async function claimDueMessages(
     .updateTable('messages')
     .set({
       claim_token: claim.token,
-      claimed_until: sql<Date>`now() + ${claim.leaseMs} * interval '1 millisecond'`,
+      claimed_until: claimedUntilOf(claim),
     })
     .where(
       'id',

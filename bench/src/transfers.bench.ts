@@ -12,20 +12,22 @@ import { root, runtimeOf, type StartedSystem, startSystem, wholeOption } from '.
  * transfers/s, latency percentiles, the refusals by status and code and where the CPU went
  * (per service, per service's PostgreSQL backends, NATS; see cpu.ts); then checks the
  * ledger's invariants with its verify command. Starts the chosen runtime as a child process
- * (see system.ts), seeds users through the public API (register, log in, find the default
- * wallet, and the admin deposits into it), then runs autocannon for a fixed time.
+ * (see system.ts), seeds users and wallets through the public API (register, log in, find
+ * the default wallet, open more wallets, and the admin deposits into each), then runs
+ * autocannon for a fixed time.
  *
- * Workloads: `uniform` sends from a random user to another random user's wallet; `hot`
- * sends from random users to one wallet, which every transfer credits.
+ * Workloads: `uniform` sends from a random wallet to another random wallet; `hot` sends from
+ * random wallets to one wallet, which every transfer credits.
  *
- *   npm run bench:transfers -- --runtime local --workload uniform --users 2000 --duration 20
- *   npm run bench:transfers -- --runtime distributed --workload hot --users 500 --connections 64
+ *   npm run bench:transfers -- --runtime distributed --workload uniform --wallets 10000 --duration 20
+ *   npm run bench:transfers -- --runtime local --workload hot --users 100 --wallets 1000
  */
 const { values: options } = parseArgs({
   options: {
     runtime: { type: 'string', default: 'local' },
     workload: { type: 'string', default: 'uniform' },
-    users: { type: 'string', default: '2000' },
+    users: { type: 'string', default: '200' },
+    wallets: { type: 'string', default: '10000' },
     connections: { type: 'string', default: '64' },
     duration: { type: 'string', default: '20' },
     'seed-concurrency': { type: 'string', default: '16' },
@@ -37,9 +39,14 @@ const runtime = runtimeOf(options.runtime);
 const workload = options.workload;
 if (workload !== 'uniform' && workload !== 'hot') throw new Error('--workload is uniform or hot');
 const userCount = wholeOption('users', options.users, 2, 10_000);
+/** Spread round-robin over the users: wallet i is user (i mod users)'s, the first of each their default. */
+const walletCount = wholeOption('wallets', options.wallets, userCount, 100_000);
 const connections = wholeOption('connections', options.connections, 1, 10_000);
 const durationSeconds = wholeOption('duration', options.duration, 1, 3_600);
-/** Registration hashes a password with argon2id: more parallel seeding than cores buys nothing. */
+/**
+ * Registration hashes a password with argon2id: more parallel seeding than cores buys nothing.
+ * Opening and funding wallets is cheaper and runs with four times as many in flight.
+ */
 const seedConcurrency = wholeOption('seed-concurrency', options['seed-concurrency'], 1, 1_000);
 const initialBalanceMinor = wholeOption(
   'initial-balance',
@@ -53,9 +60,11 @@ const admin = { email: 'bench-admin@example.com', password: `bench-${randomBytes
 /** Access tokens live 15 minutes; the admin logs in again well before. */
 const tokenReuseMs = 10 * 60_000;
 
-interface BenchUser {
+/** A funded wallet and the token of its owner, who sends from it. */
+interface BenchWallet {
   token: string;
   walletId: string;
+  currency: string;
 }
 
 async function requestJson(
@@ -97,26 +106,51 @@ async function logIn(url: string, login: string, password: string): Promise<stri
 }
 
 /** The user's default wallet, which the ledger opens when it hears of the new user (so, soon after). */
-async function defaultWalletOf(url: string, token: string, timeoutMs = 30_000): Promise<string> {
+async function defaultWalletOf(
+  url: string,
+  token: string,
+  timeoutMs = 30_000,
+): Promise<{ id: string; currency: string }> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const page = (await expectStatus(
       'the wallet list',
       200,
       requestJson(`${url}/v1/wallets`, { token }),
-    )) as { data: { id: string; is_default: boolean }[] };
+    )) as { data: { id: string; currency: string; is_default: boolean }[] };
     const wallet = page.data.find((candidate) => candidate.is_default);
-    if (wallet) return wallet.id;
+    if (wallet) return wallet;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('no default wallet appeared for a new user');
 }
 
+/** Runs `task(0..count-1)` with at most `concurrency` in flight; reports progress on stderr. */
+async function inParallel(
+  what: string,
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        await task(next++);
+        done += 1;
+        if (done % Math.max(1, Math.floor(count / 10)) === 0)
+          process.stderr.write(`${what}: ${done}/${count}\n`);
+      }
+    }),
+  );
+}
+
 /**
- * Registers and logs in every user, finds their default wallet and has the admin fund it,
- * with at most `seedConcurrency` users in flight.
+ * Registers and logs in every user and finds their default wallet, opens the other wallets,
+ * then has the admin fund every wallet. Returns the wallets in the order they were planned.
  */
-async function seedUsers(url: string): Promise<{ users: BenchUser[]; seconds: number }> {
+async function seed(url: string): Promise<{ wallets: BenchWallet[]; seconds: number }> {
   let adminToken = await logIn(url, admin.email, admin.password);
   let adminTokenAt = Date.now();
   const currentAdminToken = async () => {
@@ -126,60 +160,65 @@ async function seedUsers(url: string): Promise<{ users: BenchUser[]; seconds: nu
     }
     return adminToken;
   };
-  const users: BenchUser[] = [];
   const tag = randomBytes(3).toString('hex');
-  let next = 0;
   const startedAt = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(seedConcurrency, userCount) }, async () => {
-      while (next < userCount) {
-        const index = next++;
-        const registration = {
-          first_name: 'Bench',
-          last_name: 'User',
-          user_name: `bench_${tag}_${index}`,
-          email: `bench.${tag}.${index}@example.com`,
-          password: 'bench password 1234',
-        };
-        await expectStatus(
-          'register',
-          201,
-          requestJson(`${url}/v1/auth/register`, { method: 'POST', body: registration }),
-        );
-        const token = await logIn(url, registration.user_name, registration.password);
-        const walletId = await defaultWalletOf(url, token);
-        await expectStatus(
-          'the seed deposit',
-          201,
-          requestJson(`${url}/v1/wallets/${walletId}/deposits`, {
-            method: 'POST',
-            token: await currentAdminToken(),
-            headers: { 'idempotency-key': `bench-seed-${walletId}` },
-            body: { amount: initialBalanceMinor, reference: 'bench seed' },
-          }),
-        );
-        users.push({ token, walletId });
-        if (users.length % Math.max(1, Math.floor(userCount / 10)) === 0) {
-          process.stderr.write(`seeded ${users.length}/${userCount} users\n`);
-        }
-      }
-    }),
-  );
-  return { users, seconds: (performance.now() - startedAt) / 1000 };
+  const wallets: BenchWallet[] = new Array(walletCount);
+  await inParallel('users', userCount, seedConcurrency, async (index) => {
+    const registration = {
+      first_name: 'Bench',
+      last_name: 'User',
+      user_name: `bench_${tag}_${index}`,
+      email: `bench.${tag}.${index}@example.com`,
+      password: 'bench password 1234',
+    };
+    await expectStatus(
+      'register',
+      201,
+      requestJson(`${url}/v1/auth/register`, { method: 'POST', body: registration }),
+    );
+    const token = await logIn(url, registration.user_name, registration.password);
+    const wallet = await defaultWalletOf(url, token);
+    wallets[index] = { token, walletId: wallet.id, currency: wallet.currency };
+  });
+  await inParallel('wallets opened', walletCount - userCount, seedConcurrency * 4, async (offset) => {
+    const index = userCount + offset;
+    // In the owner's default currency: transfers move within one currency.
+    const { token, currency } = wallets[index % userCount]!;
+    const wallet = (await expectStatus(
+      'open a wallet',
+      201,
+      requestJson(`${url}/v1/wallets`, { method: 'POST', token, body: { currency } }),
+    )) as { id: string };
+    wallets[index] = { token, walletId: wallet.id, currency };
+  });
+  await inParallel('wallets funded', walletCount, seedConcurrency * 4, async (index) => {
+    const { walletId } = wallets[index]!;
+    await expectStatus(
+      'the seed deposit',
+      201,
+      requestJson(`${url}/v1/wallets/${walletId}/deposits`, {
+        method: 'POST',
+        token: await currentAdminToken(),
+        headers: { 'idempotency-key': `bench-seed-${walletId}` },
+        body: { amount: initialBalanceMinor, reference: 'bench seed' },
+      }),
+    );
+  });
+  return { wallets, seconds: (performance.now() - startedAt) / 1000 };
 }
 
-/** A sender and a receiver for the next transfer of the workload; never the same wallet. */
-function pairOf(users: BenchUser[]): { from: BenchUser; to: BenchUser } {
+/** A sending and a receiving wallet for the next transfer of the workload; never the same one. */
+function pairOf(wallets: BenchWallet[]): { from: BenchWallet; to: BenchWallet } {
   if (workload === 'hot') {
-    // users[0] is the hot wallet: every transfer credits it, from any other user.
-    return { from: users[1 + randomInt(users.length - 1)]!, to: users[0]! };
+    // wallets[0] is the hot wallet: every transfer credits it, from any other wallet.
+    return { from: wallets[1 + randomInt(wallets.length - 1)]!, to: wallets[0]! };
   }
-  const fromIndex = randomInt(users.length);
-  const toIndex = (fromIndex + 1 + randomInt(users.length - 1)) % users.length;
-  return { from: users[fromIndex]!, to: users[toIndex]! };
+  const fromIndex = randomInt(wallets.length);
+  const toIndex = (fromIndex + 1 + randomInt(wallets.length - 1)) % wallets.length;
+  return { from: wallets[fromIndex]!, to: wallets[toIndex]! };
 }
 
-async function runTransfers(url: string, users: BenchUser[]) {
+async function runTransfers(url: string, wallets: BenchWallet[]) {
   const outcomes = new Map<string, number>();
   const result = await autocannon({
     url,
@@ -190,7 +229,7 @@ async function runTransfers(url: string, users: BenchUser[]) {
         method: 'POST',
         path: '/v1/transfers',
         setupRequest: (request) => {
-          const { from, to } = pairOf(users);
+          const { from, to } = pairOf(wallets);
           return {
             ...request,
             headers: {
@@ -256,9 +295,9 @@ const system = await startSystem({
 });
 let stopped = false;
 try {
-  const seeding = await seedUsers(system.url);
+  const seeding = await seed(system.url);
   const cpu = await startCpuSampling(system.databaseUrls);
-  const transfers = await runTransfers(system.url, seeding.users);
+  const transfers = await runTransfers(system.url, seeding.wallets);
   const cpuPercent = await cpu.stop();
   // PGlite allows one process per data directory, so the runtime stops before the check.
   await system.halt();
@@ -269,11 +308,11 @@ try {
     runtime,
     workload,
     users: userCount,
-    wallets: seeding.users.length,
+    wallets: walletCount,
     connections,
     seeding: {
       seconds: Math.round(seeding.seconds * 10) / 10,
-      users_per_second: Math.round(userCount / seeding.seconds),
+      wallets_per_second: Math.round(walletCount / seeding.seconds),
       concurrency: seedConcurrency,
       initial_balance_minor: initialBalanceMinor,
     },

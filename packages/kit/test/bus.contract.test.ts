@@ -398,7 +398,7 @@ describe.each(availableTransports())('the $name bus', (transport) => {
 /** Only a network transport can receive bytes that are not an event. */
 const rawTransports = availableTransports().filter((transport) => transport.name !== 'in-process');
 for (const transport of rawTransports) {
-  describe(`the ${transport.name} bus with a broken publisher`, () => {
+  describe(`the ${transport.name} bus: what only a network transport meets`, () => {
     let world: BusWorld;
     let consumer: Bus;
 
@@ -417,6 +417,48 @@ for (const transport of rawTransports) {
       await world.connect('billing', { duplicateWindowMs: 5_000 });
 
       expect(await world.eventStreamDuplicateWindowMs!()).toBe(5_000);
+    });
+
+    it("refuses an event the stream will not store, with JetStream's reason, and delivers nothing", async () => {
+      const type = uniqueType('payment.captured');
+      const seen: string[] = [];
+      await consumer.subscribe('billing', { [type]: async (event) => void seen.push(event.id) });
+      const publisher = await world.connect('payments');
+      await world.limitEventSize!(1_024);
+
+      const failure = await publisher
+        .publish(testEvent(type, { note: 'x'.repeat(2_048) }))
+        .catch((error: unknown) => error);
+      const small = testEvent(type);
+      await publisher.publish(small);
+      await waitFor(() => seen.length === 1, 'the small event');
+
+      expect(failure).toBeInstanceOf(AppError);
+      expect((failure as AppError).code).toBe('unavailable');
+      expect((failure as AppError).message).toMatch(/was not stored: JetStream refused it: .*size/i);
+      expect(seen).toEqual([small.id]);
+    });
+
+    it('fails a request still waiting for its reply as soon as its bus closes', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      const release = gate();
+      await server.handle('ledger.slow', async () => {
+        await release.promise;
+        return 'too late';
+      });
+
+      const startedMs = Date.now();
+      const waiting = client
+        .request('ledger.slow', {}, { timeoutMs: 30_000 })
+        .catch((error: unknown) => error);
+      await sleep(50);
+      await client.close();
+      const failure = await waiting;
+      release.open();
+
+      expect((failure as AppError).code).toBe('unavailable');
+      expect(Date.now() - startedMs).toBeLessThan(5_000);
     });
 
     it('dead-letters messages that are not events and keeps consuming', async () => {

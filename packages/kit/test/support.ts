@@ -39,6 +39,8 @@ export interface BusWorld {
   deliveredByConsumer?(): Promise<Record<string, number>>;
   /** The duplicate window the event stream has on the server (NATS only). */
   eventStreamDuplicateWindowMs?(): Promise<number>;
+  /** Makes the event stream refuse messages larger than `bytes` (NATS only). */
+  limitEventSize?(bytes: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,10 @@ function natsTransport(servers: string): Transport {
           const manager = await jetstreamManager(raw);
           const info = await manager.streams.info(names.streamName);
           return millis(info.config.duplicate_window);
+        },
+        async limitEventSize(bytes) {
+          const manager = await jetstreamManager(raw);
+          await manager.streams.update(names.streamName, { max_msg_size: bytes });
         },
         async close() {
           await Promise.all(buses.map((bus) => bus.close()));

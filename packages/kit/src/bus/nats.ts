@@ -20,9 +20,7 @@ import {
   type Msg,
   type NatsConnection,
   nanos,
-  RequestError,
   type Subscription,
-  TimeoutError,
 } from '@nats-io/transport-node';
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -37,6 +35,7 @@ import {
   redeliveryDelayMs,
   reportDeadLetter,
 } from './delivery.js';
+import { NatsReplies, NoReplyError } from './nats-replies.js';
 import { replyOf, sendRequest, unwrapReply } from './reply.js';
 import {
   type Bus,
@@ -97,6 +96,8 @@ const dayMs = 86_400_000;
 /** Dead letters wait for a person, so they are kept much longer than events. */
 const deadLetterMaxAgeMs = 30 * dayMs;
 const pingTimeoutMs = 2_000;
+/** How long a publication waits for JetStream to confirm it stored the message (as the client's default). */
+const storeTimeoutMs = 5_000;
 /** The pause before a consumer loop that failed (e.g. its consumer was deleted) starts again. */
 const consumerRestartDelayMs = 1_000;
 
@@ -152,6 +153,8 @@ export class NatsBus implements Bus {
   private readonly logger: Logger;
   private readonly metrics: ServiceMetrics | undefined;
   private readonly jetstream: JetStreamClient;
+  /** Where the replies to this bus's requests and publications arrive. */
+  private readonly replies: NatsReplies;
   private readonly ackWaitMs: number;
   private readonly duplicateWindowMs: number;
   private readonly eventMaxAgeMs: number;
@@ -183,6 +186,8 @@ export class NatsBus implements Bus {
     this.maxInFlight = options.maxInFlight ?? 64;
     this.closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
     this.jetstream = manager.jetstream();
+    this.replies = new NatsReplies(connection);
+    void connection.closed().then(() => this.replies.close());
     void this.logStatus();
   }
 
@@ -242,15 +247,15 @@ export class NatsBus implements Bus {
     if (context.traceparent) headers.set(traceparentHeader, context.traceparent);
     let reply: Msg;
     try {
-      reply = await this.connection.request(this.subjectPrefix + subject, JSON.stringify(payload ?? null), {
-        timeout: timeoutMs,
+      reply = await this.replies.request(this.subjectPrefix + subject, JSON.stringify(payload ?? null), {
+        timeoutMs,
         headers,
       });
     } catch (error) {
-      if (error instanceof RequestError && error.isNoResponders()) {
+      if (error instanceof NoReplyError && error.reason === 'no_responders') {
         throw new AppError('unavailable', `no service answers ${subject}`);
       }
-      if (error instanceof TimeoutError) {
+      if (error instanceof NoReplyError && error.reason === 'timeout') {
         throw new AppError('unavailable', `no reply on ${subject} within ${timeoutMs} ms`);
       }
       throw new AppError('unavailable', `request on ${subject} failed: ${describeFailure(error)}`);
@@ -317,12 +322,28 @@ export class NatsBus implements Bus {
     this.assertOpen();
     assertEventType(event.type);
     try {
-      await this.jetstream.publish(`${this.subjectPrefix}events.${event.type}`, JSON.stringify(event), {
-        msgID: event.id,
-      });
+      await this.store(`${this.subjectPrefix}events.${event.type}`, JSON.stringify(event), event.id);
     } catch (error) {
       throw new AppError('unavailable', `event ${event.id} was not stored: ${describeFailure(error)}`);
     }
+  }
+
+  /**
+   * Publishes to a stream's subject and resolves once JetStream has stored the message (or
+   * dropped it as a copy of one stored with the same `Nats-Msg-Id` within the duplicate
+   * window): JetStream's publication protocol, a request answered by a PubAck.
+   */
+  private async store(subject: string, body: string, messageId: string): Promise<void> {
+    const headers = createHeaders();
+    headers.set('Nats-Msg-Id', messageId);
+    const reply = await this.replies.request(subject, body, { timeoutMs: storeTimeoutMs, headers });
+    const ack = reply.json<{ stream?: string; error?: { code?: number; description?: string } }>();
+    if (ack.error !== undefined) {
+      throw new Error(
+        `JetStream refused it: ${ack.error.description ?? 'no reason given'} (${ack.error.code})`,
+      );
+    }
+    if (!ack.stream) throw new Error('JetStream answered without naming a stream');
   }
 
   async subscribe(
@@ -495,11 +516,11 @@ export class NatsBus implements Bus {
    */
   private async deadLetter(subscriber: Subscriber, message: JsMsg, deadLetter: DeadLetter): Promise<void> {
     try {
-      await this.jetstream.publish(
+      await this.store(
         `${this.subjectPrefix}deadletter.${subscriber.consumer}`,
         JSON.stringify(deadLetter),
         // One dead letter per stored message and consumer, however often this runs.
-        { msgID: `${subscriber.consumer}:${message.seq}` },
+        `${subscriber.consumer}:${message.seq}`,
       );
     } catch (error) {
       this.logger.error({ err: error, consumer: subscriber.consumer }, 'dead letter not stored');
@@ -588,6 +609,7 @@ export class NatsBus implements Bus {
     for await (const status of this.connection.status()) {
       if (status.type === 'disconnect' || status.type === 'reconnect') {
         this.logger.warn({ server: status.server }, `nats ${status.type}`);
+        if (status.type === 'disconnect') this.replies.abandon('the connection to NATS was lost');
       } else if (status.type === 'error') {
         this.logger.error({ err: status.error }, 'nats connection error');
       }

@@ -7,6 +7,7 @@ import type { GatewayConfig } from './config.js';
 import { installMetrics } from './metrics.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 import { problemOf, problemOfError, sendProblem } from './problem.js';
+import { RequestLogger } from './request-logger.js';
 import { type Route, registerRoute } from './route.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { balanceRoutes } from './routes/balance.routes.js';
@@ -56,6 +57,11 @@ export async function buildGateway({
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ requestIdLogLabel: 'request_id', disableRequestLogging: true }),
+    // The instance's logger (and a plugin's) is pino: `loggerInstance` above.
+    childLoggerFactory: (parent, bindings, options) =>
+      Object.keys(options ?? {}).length > 0
+        ? parent.child(bindings, options)
+        : new RequestLogger(parent as Logger, bindings),
     bodyLimit: config.bodyLimitBytes,
     // A hop count trusts that many proxies in front of the gateway.
     trustProxy:

@@ -52,6 +52,30 @@ describe('W3C trace context', () => {
     expect(traceparentOf(span)).not.toContain('00f067aa0ba902b7');
   });
 
+  it('starts a sampled trace of fresh ids for a span without a parent, a new one each time', () => {
+    const first = startSpan('gateway.request', { kind: 'server', parent: undefined });
+    const second = startSpan('gateway.request', { kind: 'server', parent: undefined });
+
+    expect(traceparentOf(first)).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    expect(first.spanContext().traceId).not.toBe(second.spanContext().traceId);
+    expect(first.spanContext().spanId).not.toBe(second.spanContext().spanId);
+  });
+
+  it('keeps an unsampled caller’s decision', () => {
+    const span = startSpan('ledger.transfer.create', {
+      kind: 'server',
+      parent: traceparent.replace(/01$/, '00'),
+    });
+
+    expect(traceparentOf(span)).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-00$/);
+  });
+
+  it('records nothing when no span processor is registered', () => {
+    const span = startSpan('ledger.transfer.create', { kind: 'server', parent: traceparent });
+
+    expect(span.isRecording()).toBe(false);
+  });
+
   it('makes the span and request id active only inside runInSpan', () => {
     const span = startSpan('billing.bill.create', { kind: 'server', parent: undefined });
     const inside = runInSpan(span, 'request-1', () => ({ trace: activeTrace(), log: activeLogFields() }));

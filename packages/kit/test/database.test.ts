@@ -1,5 +1,6 @@
 import { type Generated, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../src/db/database.js';
 import { createTestDatabase, type TestDatabase, testDatabaseLabel } from '../src/db/testing.js';
 
 interface Schema {
@@ -40,6 +41,31 @@ describe(`a test database on ${testDatabaseLabel}`, () => {
       .executeTakeFirstOrThrow();
 
     expect(row.amount_minor).toBe(9007199254740993n);
+  });
+
+  it('writes rows read from one JSON parameter exactly: bigints, odd text, absent columns', async () => {
+    const texts = ['rows "quoted" \\ back\nslash', 'ünïcødé ✓', "it's"];
+    await sql`
+      insert into notes (text, amount_minor)
+      select text, coalesce(amount_minor, 7) from ${rowsOf('notes', [
+        { text: texts[0], amount_minor: 9007199254740993n },
+        { text: texts[1], amount_minor: -1n },
+        { text: texts[2] },
+      ])}
+    `.execute(db);
+
+    const rows = await db
+      .selectFrom('notes')
+      .select(['text', 'amount_minor'])
+      .where('text', 'in', texts)
+      .orderBy('id')
+      .execute();
+
+    expect(rows).toEqual([
+      { text: texts[0], amount_minor: 9007199254740993n },
+      { text: texts[1], amount_minor: -1n },
+      { text: texts[2], amount_minor: 7n },
+    ]);
   });
 
   it('reports how many rows an update changed', async () => {

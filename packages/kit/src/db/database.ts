@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, type Migration, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, type Migration, Migrator, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
 
@@ -95,4 +95,19 @@ export async function migrateToLatest<Schema>(
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) throw error;
   return results.filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}
+
+/**
+ * Rows read from one JSON parameter as a set of `table`'s row type (`jsonb_populate_recordset`):
+ * a statement that writes many rows keeps one text and one parameter however many rows it
+ * writes, instead of a VALUES list of a parameter per column and row, which costs more to
+ * build, to send and to parse. Keys name the table's columns (absent keys read as null);
+ * dates become ISO strings and bigints decimal strings, which PostgreSQL reads back exactly.
+ */
+export function rowsOf(table: string, rows: readonly object[]): RawBuilder<unknown> {
+  return sql`jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows, exactJson)}::jsonb)`;
+}
+
+function exactJson(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
 }

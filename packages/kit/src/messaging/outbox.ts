@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { Bus, CloudEvent, MessageContext } from '../bus/types.js';
+import { rowsOf } from '../db/database.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type { OutboxLag, ServiceMetrics } from '../observability/metrics.js';
@@ -98,20 +99,15 @@ export async function enqueueEvents<Schema extends MessagingTables>(
   claim?: Pick<ClaimingOutbox, 'leaseMs'>,
 ): Promise<void> {
   if (events.length === 0) return;
-  const db = trx as unknown as Kysely<MessagingTables>;
-  const claimedUntil = claim === undefined ? null : claimedUntilOf(claim);
-  await db
-    .insertInto('outbox')
-    .values(
-      events.map((event) => ({
-        id: event.id,
-        type: event.type,
-        event: JSON.stringify(event),
-        claimed_until: claimedUntil,
-        sent_at: null,
-      })),
-    )
-    .execute();
+  const claimedUntil = claim === undefined ? sql<Date | null>`null` : claimedUntilOf(claim);
+  await sql`
+    insert into outbox (id, type, event, claimed_until)
+    select id, type, event, ${claimedUntil}
+    from ${rowsOf(
+      'outbox',
+      events.map((event) => ({ id: event.id, type: event.type, event })),
+    )}
+  `.execute(trx);
 }
 
 /**

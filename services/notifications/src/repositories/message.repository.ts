@@ -1,4 +1,4 @@
-import { claimedUntilOf } from '@moneypal/kit';
+import { claimedUntilOf, rowsOf } from '@moneypal/kit';
 import { sql } from 'kysely';
 import type { Executor, MessageRow } from '../database.js';
 import type { MessageChanges, MessageChannel, MessageRecord, MessageStatus } from '../domain/message.js';
@@ -14,19 +14,15 @@ export async function insertMessages<Message extends MessageRecord>(
   claim?: { token: string; leaseMs: number },
 ): Promise<Message[]> {
   if (messages.length === 0) return [];
-  const claimedUntil = claim === undefined ? null : claimedUntilOf(claim);
-  const inserted = await db
-    .insertInto('messages')
-    .values(
-      messages.map((message) => ({
-        ...message,
-        claim_token: claim?.token ?? null,
-        claimed_until: claimedUntil,
-      })),
-    )
-    .onConflict((conflict) => conflict.columns(['source_event_id', 'template', 'recipient']).doNothing())
-    .returning('id')
-    .execute();
+  const rows = messages.map((message) => ({ ...message, claim_token: claim?.token ?? null }));
+  const columns = sql.join(Object.keys(rows[0]!).map((column) => sql.ref(column)));
+  const claimedUntil = claim === undefined ? sql<Date | null>`null` : claimedUntilOf(claim);
+  const { rows: inserted } = await sql<{ id: string }>`
+    insert into messages (${columns}, claimed_until)
+    select ${columns}, ${claimedUntil} from ${rowsOf('messages', rows)}
+    on conflict (source_event_id, template, recipient) do nothing
+    returning id
+  `.execute(db);
   const ids = new Set(inserted.map((row) => row.id));
   return messages.filter((message) => ids.has(message.id));
 }

@@ -98,14 +98,19 @@ export async function migrateToLatest<Schema>(
 }
 
 /**
- * Rows read from one JSON parameter as a set of `table`'s row type (`jsonb_populate_recordset`):
- * a statement that writes many rows keeps one text and one parameter however many rows it
- * writes, instead of a VALUES list of a parameter per column and row, which costs more to
- * build, to send and to parse. Keys name the table's columns (absent keys read as null);
- * dates become ISO strings and bigints decimal strings, which PostgreSQL reads back exactly.
+ * Rows as one JSON parameter (`jsonb`), for `jsonb_to_recordset` or `rowsOf`: a statement
+ * that writes many rows keeps one text and one parameter however many rows it writes,
+ * instead of a VALUES list of a parameter per column and row, which costs more to build,
+ * to send and to parse. Dates become ISO strings and bigints decimal strings, which
+ * PostgreSQL reads back exactly.
  */
+export function jsonRows(rows: readonly object[]): RawBuilder<unknown> {
+  return sql`${JSON.stringify(rows, exactJson)}::jsonb`;
+}
+
+/** `jsonRows` as a set of `table`'s row type: keys name its columns, and absent keys read as null. */
 export function rowsOf(table: string, rows: readonly object[]): RawBuilder<unknown> {
-  return sql`jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows, exactJson)}::jsonb)`;
+  return sql`jsonb_populate_recordset(null::${sql.table(table)}, ${jsonRows(rows)})`;
 }
 
 function exactJson(_key: string, value: unknown): unknown {

@@ -99,15 +99,26 @@ export async function enqueueEvents<Schema extends MessagingTables>(
   claim?: Pick<ClaimingOutbox, 'leaseMs'>,
 ): Promise<void> {
   if (events.length === 0) return;
+  await outboxInsertOf(events, claim).execute(trx);
+}
+
+/**
+ * The statement `enqueueEvents` runs, for a writer that runs it as part of a statement of
+ * its own (a CTE), to spare a round trip. `events` must not be empty.
+ */
+export function outboxInsertOf(
+  events: readonly CloudEvent[],
+  claim?: Pick<ClaimingOutbox, 'leaseMs'>,
+): RawBuilder<unknown> {
   const claimedUntil = claim === undefined ? sql<Date | null>`null` : claimedUntilOf(claim);
-  await sql`
+  return sql`
     insert into outbox (id, type, event, claimed_until)
     select id, type, event, ${claimedUntil}
     from ${rowsOf(
       'outbox',
       events.map((event) => ({ id: event.id, type: event.type, event })),
     )}
-  `.execute(trx);
+  `;
 }
 
 /**

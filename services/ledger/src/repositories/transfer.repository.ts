@@ -1,4 +1,4 @@
-import { type ClaimingOutbox, type CloudEvent, claimedUntilOf } from '@moneypal/kit';
+import { type ClaimingOutbox, type CloudEvent, jsonRows, outboxInsertOf, rowsOf } from '@moneypal/kit';
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../database.js';
 import type { PlannedEntry } from '../domain/posting.js';
@@ -68,75 +68,66 @@ export async function insertPostings(
         used.count += 1;
       }
     }
-    const transferRows = sql.join(
-      postings.map(
-        ({ transfer }) =>
-          sql`(${transfer.id}::uuid, ${transfer.type}, ${transfer.amount}::bigint, ${transfer.currency}, ${transfer.description},
-               ${JSON.stringify(transfer.metadata)}::jsonb, ${transfer.from_wallet_id}::uuid, ${transfer.to_wallet_id}::uuid,
-               ${transfer.from_owner_id}::uuid, ${transfer.to_owner_id}::uuid, ${transfer.initiator_id}::uuid,
-               ${transfer.idempotency_scope}, ${transfer.idempotency_key}, ${transfer.created_at}::timestamptz)`,
-      ),
-    );
     // Entries are inserted in posting order, so their `seq` follows the running balances.
-    const entryRows = sql.join(
-      postings.flatMap(({ transfer, entries }) =>
-        entries.map(
-          (entry) =>
-            sql`(${entry.id}::uuid, ${transfer.id}::uuid, ${entry.accountId}::uuid, ${entry.amount}::bigint, ${entry.balanceAfter}::bigint, ${transfer.created_at}::timestamptz)`,
-        ),
-      ),
+    const entryRows = postings.flatMap(({ transfer, entries }) =>
+      entries.map((entry) => ({
+        id: entry.id,
+        transfer_id: transfer.id,
+        account_id: entry.accountId,
+        amount: entry.amount,
+        balance_after: entry.balanceAfter,
+        created_at: transfer.created_at,
+      })),
     );
-    const balanceChanges = sql.join(
-      [...balances].map(
-        ([accountId, change]) =>
-          sql`(${accountId}::uuid, ${change.amount}::bigint, ${change.time}::timestamptz)`,
-      ),
-    );
-    const usageRows = sql.join(
-      [...usages.values()].map(
-        (used) =>
-          sql`(${used.walletId}::uuid, ${used.type}, ${used.day}::date, ${used.total}::bigint, ${used.count}::int)`,
-      ),
-    );
-    const eventRows = sql.join(
-      postings.map(({ event }) => sql`(${event.id}::uuid, ${event.type}, ${JSON.stringify(event)}::jsonb)`),
-    );
+    const balanceChanges = [...balances].map(([accountId, change]) => ({
+      account_id: accountId,
+      amount: change.amount,
+      time: change.time,
+    }));
+    const usageRows = [...usages.values()].map((used) => ({
+      wallet_id: used.walletId,
+      transaction_type: used.type,
+      day: used.day,
+      total: used.total,
+      count: used.count,
+    }));
     steps.push(
       sql`new_transfers as (
         insert into transfers (id, type, amount, currency, description, metadata, from_wallet_id, to_wallet_id,
                                from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key, created_at)
-        values ${transferRows}
+        select id, type, amount, currency, description, metadata, from_wallet_id, to_wallet_id,
+               from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key, created_at
+        from ${rowsOf(
+          'transfers',
+          postings.map(({ transfer }) => transfer),
+        )}
       )`,
       sql`new_entries as (
         insert into entries (id, transfer_id, account_id, amount, balance_after, created_at)
-        values ${entryRows}
+        select id, transfer_id, account_id, amount, balance_after, created_at
+        from ${rowsOf('entries', entryRows)} with ordinality as entry
+        order by entry.ordinality
       )`,
       sql`new_balances as (
         update accounts set balance = accounts.balance + change.amount, last_entry_at = change.time
-        from (values ${balanceChanges}) as change (account_id, amount, time)
+        from jsonb_to_recordset(${jsonRows(balanceChanges)}) as change (account_id uuid, amount bigint, time timestamptz)
         where accounts.id = change.account_id
       )`,
       sql`new_usage as (
         insert into daily_usage (wallet_id, transaction_type, day, total, count)
-        values ${usageRows}
+        select wallet_id, transaction_type, day, total, count from ${rowsOf('daily_usage', usageRows)}
         on conflict (wallet_id, transaction_type, day)
         do update set total = daily_usage.total + excluded.total, count = daily_usage.count + excluded.count
       )`,
-      sql`new_events as (
-        insert into outbox (id, type, event, claimed_until)
-        select id, type, event, ${claimedUntilOf(batch.outbox)} from (values ${eventRows}) as new (id, type, event)
-      )`,
+      sql`new_events as (${outboxInsertOf(
+        postings.map(({ event }) => event),
+        batch.outbox,
+      )})`,
     );
   }
-  const recordRows = sql.join(
-    records.map(
-      (record) =>
-        sql`(${record.scope}, ${record.key}, ${record.operation}, ${record.request_hash}, ${JSON.stringify(record.response)}::jsonb, ${record.created_at}::timestamptz)`,
-    ),
-  );
   const insertRecords = sql`
     insert into idempotency_keys (scope, key, operation, request_hash, response, created_at)
-    values ${recordRows}
+    select scope, key, operation, request_hash, response, created_at from ${rowsOf('idempotency_keys', records)}
   `;
   try {
     await (steps.length === 0 ? insertRecords : sql`with ${sql.join(steps)} ${insertRecords}`).execute(db);

@@ -1,3 +1,4 @@
+import { rowsOf } from '@moneypal/kit';
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 import type { InvoiceSum, Movement, MovementDirection, MovementKind, MovementSum } from '../domain/report.js';
@@ -5,21 +6,20 @@ import type { InvoiceSum, Movement, MovementDirection, MovementKind, MovementSum
 /** Adds a transfer's sides to the projection; a side already there is left as it is. */
 export async function insertMovements(db: Executor, movements: readonly Movement[]): Promise<void> {
   if (movements.length === 0) return;
-  await db
-    .insertInto('report_movements')
-    .values(
-      movements.map((movement) => ({
-        transfer_id: movement.transferId,
-        user_id: movement.userId,
-        direction: movement.direction,
-        kind: movement.kind,
-        currency: movement.currency,
-        day: movement.day,
-        amount: movement.amount,
-      })),
-    )
-    .onConflict((conflict) => conflict.columns(['transfer_id', 'user_id', 'direction']).doNothing())
-    .execute();
+  const rows = movements.map((movement) => ({
+    transfer_id: movement.transferId,
+    user_id: movement.userId,
+    direction: movement.direction,
+    kind: movement.kind,
+    currency: movement.currency,
+    day: movement.day,
+    amount: movement.amount,
+  }));
+  await sql`
+    insert into report_movements (transfer_id, user_id, direction, kind, currency, day, amount)
+    select transfer_id, user_id, direction, kind, currency, day, amount from ${rowsOf('report_movements', rows)}
+    on conflict (transfer_id, user_id, direction) do nothing
+  `.execute(db);
 }
 
 /**

@@ -286,12 +286,17 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> imple
       await this.db
         .updateTable('outbox')
         .set({ sent_at: sql<Date>`now()`, claimed_until: null })
-        .where('id', 'in', sentIds)
+        // One array parameter: one statement text however many events.
+        .where(sql<boolean>`id = any(${sentIds}::uuid[])`)
         .execute();
     }
     for (const { event } of sent) this.options.metrics?.eventsPublished.inc({ type: event.type });
     if (failedIds.length > 0) {
-      await this.db.updateTable('outbox').set({ claimed_until: null }).where('id', 'in', failedIds).execute();
+      await this.db
+        .updateTable('outbox')
+        .set({ claimed_until: null })
+        .where(sql<boolean>`id = any(${failedIds}::uuid[])`)
+        .execute();
       const failure = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
       throw failure.reason;
     }

@@ -51,9 +51,13 @@ interface LockedAccountRow {
   currency: string;
   balance: bigint;
   last_entry_at: Date | null;
-  owner_id: string | null;
-  status: WalletStatus | null;
-  wallet_type: string | null;
+}
+
+interface WalletRow {
+  id: string;
+  owner_id: string;
+  status: WalletStatus;
+  type: string;
   plan_kind: SavingsPlanKind | null;
   plan_value: bigint | null;
   rule_type: string | null;
@@ -76,78 +80,82 @@ export interface LockedPosting {
 /**
  * Locks every account of the given wallets and the given system accounts with one
  * statement, in account id order: every posting (or batch of postings) locks in the same
- * order, so two never wait for each other in a cycle. The wallet, its savings plan and its
- * type's rules for `transactionTypes` come with each row; the balances are those of the
- * locked rows (fresh even after a wait), the joined rows are as of the statement's start.
- * The wallets' statuses are then read again, in a statement that starts once the locks are
+ * order, so two never wait for each other in a cycle. The balances are those of the locked
+ * rows (fresh even after a wait). The wallets, their savings plans and their type's rules
+ * for `transactionTypes` are read in a second statement, which starts once the locks are
  * held: a freeze changes a status while it holds the wallet's account locks, so it has
- * either committed by then (and is seen) or waits for this transaction.
+ * either committed by then (and is seen) or waits for this transaction. Each statement
+ * reads one table by its keys, so neither depends on the planner's view of the others.
  */
 export async function lockPostingAccounts(
   db: Executor,
   input: { walletIds: string[]; accountIds: string[]; transactionTypes: string[] },
 ): Promise<LockedPosting> {
   const { rows } = await sql<LockedAccountRow>`
-    select a.id, a.wallet_id, a.kind, a.currency, a.balance, a.last_entry_at,
-           w.owner_id, w.status, w.type as wallet_type,
-           p.kind as plan_kind, p.value as plan_value,
-           r.transaction_type as rule_type, r.min_amount, r.max_amount, r.daily_total, r.daily_count
-    from accounts a
-    left join wallets w on w.id = a.wallet_id
-    left join savings_plans p on p.id = w.savings_plan_id
-    left join transaction_rules r on r.wallet_type = w.type and r.transaction_type = any(${input.transactionTypes}::text[])
-    where a.wallet_id = any(${input.walletIds}::uuid[]) or a.id = any(${input.accountIds}::uuid[])
-    order by a.id
-    for update of a
+    select id, wallet_id, kind, currency, balance, last_entry_at
+    from accounts
+    where wallet_id = any(${input.walletIds}::uuid[]) or id = any(${input.accountIds}::uuid[])
+    order by id
+    for update
   `.execute(db);
-  const { rows: statuses } = await sql<{ id: string; status: WalletStatus }>`
-    select id, status from wallets where id = any(${input.walletIds}::uuid[])
-  `.execute(db);
-  const statusOf = new Map(statuses.map((row) => [row.id, row.status]));
+  const { rows: walletRows } =
+    input.walletIds.length === 0
+      ? { rows: [] }
+      : await sql<WalletRow>`
+          select w.id, w.owner_id, w.status, w.type,
+                 p.kind as plan_kind, p.value as plan_value,
+                 r.transaction_type as rule_type, r.min_amount, r.max_amount, r.daily_total, r.daily_count
+          from wallets w
+          left join savings_plans p on p.id = w.savings_plan_id
+          left join transaction_rules r
+            on r.wallet_type = w.type and r.transaction_type = any(${input.transactionTypes}::text[])
+          where w.id = any(${input.walletIds}::uuid[])
+        `.execute(db);
   const accounts = new Map<string, LockedAccount>();
-  const walletRows = new Map<string, LockedAccountRow[]>();
+  const accountsOfWallet = new Map<string, { main?: LockedAccount; savings?: LockedAccount }>();
   for (const row of rows) {
-    // An account comes once per rule of its wallet's type; the first row stands for it.
-    if (!accounts.has(row.id)) {
-      accounts.set(row.id, {
-        id: row.id,
-        walletId: row.wallet_id,
-        kind: row.kind,
-        currency: row.currency,
-        balance: row.balance,
-        lastEntryAt: row.last_entry_at,
-      });
-    }
-    if (row.wallet_id !== null)
-      walletRows.set(row.wallet_id, [...(walletRows.get(row.wallet_id) ?? []), row]);
+    const account: LockedAccount = {
+      id: row.id,
+      walletId: row.wallet_id,
+      kind: row.kind,
+      currency: row.currency,
+      balance: row.balance,
+      lastEntryAt: row.last_entry_at,
+    };
+    accounts.set(row.id, account);
+    if (row.wallet_id === null || (row.kind !== 'main' && row.kind !== 'savings')) continue;
+    const pair = accountsOfWallet.get(row.wallet_id) ?? {};
+    pair[row.kind] = account;
+    accountsOfWallet.set(row.wallet_id, pair);
   }
-  const wallets = new Map<string, LockedWalletWithRules>();
-  for (const [walletId, accountRows] of walletRows) {
-    const mainRow = accountRows.find((row) => row.kind === 'main');
-    const savingsRow = accountRows.find((row) => row.kind === 'savings');
-    if (!mainRow || !savingsRow) throw new Error(`wallet ${walletId} lacks its main or savings account`);
-    const limitsByType = new Map<string, TransactionLimits>();
-    for (const row of accountRows) {
-      if (row.kind !== 'main' || row.rule_type === null) continue;
-      limitsByType.set(row.rule_type, {
+  const wallets = new Map<string, LockedWalletWithRules & { limitsByType: Map<string, TransactionLimits> }>();
+  // A wallet comes once per rule of its type asked for; the first row stands for it.
+  for (const row of walletRows) {
+    let wallet = wallets.get(row.id);
+    if (wallet === undefined) {
+      const { main, savings } = accountsOfWallet.get(row.id) ?? {};
+      if (!main || !savings) throw new Error(`wallet ${row.id} lacks its main or savings account`);
+      wallet = {
+        id: row.id,
+        ownerId: row.owner_id,
+        type: row.type,
+        currency: main.currency,
+        status: row.status,
+        savingsPlan: row.plan_kind === null ? null : { kind: row.plan_kind, value: row.plan_value! },
+        limitsByType: new Map(),
+        main,
+        savings,
+      };
+      wallets.set(row.id, wallet);
+    }
+    if (row.rule_type !== null) {
+      wallet.limitsByType.set(row.rule_type, {
         minAmount: row.min_amount,
         maxAmount: row.max_amount,
         dailyTotal: row.daily_total,
         dailyCount: row.daily_count,
       });
     }
-    wallets.set(walletId, {
-      id: walletId,
-      ownerId: mainRow.owner_id!,
-      type: mainRow.wallet_type!,
-      currency: mainRow.currency,
-      status: statusOf.get(walletId) ?? mainRow.status!,
-      savingsPlan:
-        mainRow.plan_kind === null ? null : { kind: mainRow.plan_kind, value: mainRow.plan_value! },
-      limitsByType,
-      main: accounts.get(mainRow.id)!,
-      savings: accounts.get(savingsRow.id)!,
-    });
   }
   return { accounts, wallets };
 }

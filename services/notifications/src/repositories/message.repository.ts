@@ -1,4 +1,4 @@
-import { claimedUntilOf, rowsOf } from '@moneypal/kit';
+import { claimedUntilOf, jsonRows, rowsOf } from '@moneypal/kit';
 import { sql } from 'kysely';
 import type { Executor, MessageRow } from '../database.js';
 import type { MessageChanges, MessageChannel, MessageRecord, MessageStatus } from '../domain/message.js';
@@ -81,7 +81,7 @@ export async function recordAttempts(
       status = c.status, attempts = c.attempts, next_attempt_at = c.next_attempt_at,
       provider_id = c.provider_id, error = c.error, body = c.body, updated_at = c.updated_at,
       sent_at = c.sent_at, claim_token = null, claimed_until = null
-    from jsonb_to_recordset(${JSON.stringify(outcomes)}::jsonb) as c(
+    from jsonb_to_recordset(${jsonRows(outcomes)}) as c(
       id uuid, status text, attempts integer, next_attempt_at timestamptz, provider_id text,
       error text, body text, updated_at timestamptz, sent_at timestamptz
     )

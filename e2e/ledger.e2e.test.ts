@@ -249,7 +249,11 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
 
     const detail = await http(`/v1/transactions/${incoming.body.data[0].id}`, { token: bob.token });
     expect(detail.status).toBe(200);
-    const entries = detail.body.entries as { amount: number }[];
+    // Bob reads his own entry only; an admin reads all of them, and they sum to zero.
+    expect(detail.body.entries).toEqual([expect.objectContaining({ wallet_id: bob.walletId, amount: -50 })]);
+    const whole = await http(`/v1/transactions/${incoming.body.data[0].id}`, { token: adminToken });
+    const entries = whole.body.entries as { amount: number }[];
+    expect(entries).toHaveLength(2);
     expect(entries.reduce((sum, entry) => sum + entry.amount, 0)).toBe(0);
   });
 

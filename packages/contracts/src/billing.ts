@@ -6,6 +6,7 @@ import {
   idempotencyKey,
   pageLimit,
   pageOf,
+  text,
   timestamp,
   uuid,
 } from './common.js';
@@ -46,11 +47,11 @@ export type Invoice = z.infer<typeof invoiceSchema>;
 export const createBillBody = z
   .object({
     /** The provider: their user_name or email. */
-    to_user: z.string().trim().min(1).max(254),
+    to_user: text.trim().min(1).max(254),
     amount: amountMinor,
     /** The paying wallet; the payer's default wallet when left out. */
     wallet_id: uuid.optional(),
-    description: z.string().trim().min(1).max(500).optional(),
+    description: text.trim().min(1).max(500).optional(),
   })
   .strict()
   .meta({ id: 'CreateBillRequest' });

@@ -3,6 +3,22 @@ import { defineRequest } from './define.js';
 
 export const uuid = z.uuid({ error: 'must be a UUID' });
 
+/**
+ * Control characters other than tab, line feed and carriage return. None belongs in a name,
+ * a note or a search, and PostgreSQL cannot store NUL at all.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose.
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/**
+ * Text a client sends: any string without control characters. Every string of a request
+ * (HTTP body, query string or bus request) starts from it, so that a NUL or an escape
+ * sequence is refused as `validation_failed` wherever it enters a process.
+ */
+export const text = z.string().refine((value) => !controlCharacters.test(value), {
+  message: 'must not contain control characters',
+});
+
 /** RFC 3339 timestamp with an offset, as every API time is written. */
 export const timestamp = z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time' });
 
@@ -43,12 +59,16 @@ export const idempotencyKey = z
  */
 export const actorSchema = z.union([
   z.object({ user_id: uuid, role: z.enum(['user', 'admin']) }).strict(),
-  z.object({ service: z.string().min(1).max(64) }).strict(),
+  z.object({ service: text.min(1).max(64) }).strict(),
 ]);
 export type Actor = z.infer<typeof actorSchema>;
 
-/** Cursors are opaque to clients; each service encodes its own. */
-export const cursor = z.string().min(1).max(200);
+/** Cursors are opaque to clients; each service encodes its own, in base64url. */
+export const cursor = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a cursor from an earlier page');
 
 export function pageOf<Item extends z.ZodType>(item: Item) {
   return z.object({ data: z.array(item), next_cursor: z.string().nullable() });

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { actorSchema, balanceMinor, cursor, pageLimit, pageOf, timestamp, uuid } from './common.js';
+import { actorSchema, balanceMinor, cursor, pageLimit, pageOf, text, timestamp, uuid } from './common.js';
 import { defineRequest } from './define.js';
 
 export const roles = ['user', 'admin'] as const;
 export const role = z.enum(roles);
 
-const name = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
-const userName = z
-  .string()
+const name = text.trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+const userName = text
   .trim()
   .min(3, 'must be at least 3 characters')
   .max(32, 'must be at most 32 characters')
@@ -15,8 +14,7 @@ const userName = z
     /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
     'may hold letters, digits, ".", "_" and "-", and starts with a letter or digit',
   );
-const email = z
-  .string()
+const email = text
   .trim()
   .max(254, 'must be at most 254 characters')
   .pipe(z.email('must be an email address'));
@@ -25,10 +23,7 @@ const password = z
   .string()
   .min(10, 'must be at least 10 characters')
   .max(128, 'must be at most 128 characters');
-const phone = z
-  .string()
-  .trim()
-  .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +14155550123');
+const phone = text.trim().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +14155550123');
 
 export const userSchema = z
   .object({
@@ -60,7 +55,7 @@ export const registerBody = z
 
 export const loginBody = z
   .object({
-    login: z.string().trim().min(1, 'must not be empty').max(254, 'must be at most 254 characters'),
+    login: text.trim().min(1, 'must not be empty').max(254, 'must be at most 254 characters'),
     password: z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters'),
   })
   .strict()
@@ -90,7 +85,7 @@ export const otpVerifyBody = z
 
 export const refreshBody = z
   .object({
-    refresh_token: z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters'),
+    refresh_token: text.min(1, 'must not be empty').max(512, 'must be at most 512 characters'),
   })
   .strict()
   .meta({ id: 'RefreshRequest' });
@@ -117,11 +112,11 @@ export const updateMeBody = z
 
 const listFilters = {
   id: uuid.optional(),
-  first_name: z.string().min(1).max(100).optional(),
-  last_name: z.string().min(1).max(100).optional(),
-  user_name: z.string().min(1).max(32).optional(),
-  email: z.string().min(1).max(254).optional(),
-  phone: z.string().min(1).max(16).optional(),
+  first_name: text.min(1).max(100).optional(),
+  last_name: text.min(1).max(100).optional(),
+  user_name: text.min(1).max(32).optional(),
+  email: text.min(1).max(254).optional(),
+  phone: text.min(1).max(16).optional(),
   role: role.optional(),
   created_from: timestamp.optional(),
   created_to: timestamp.optional(),
@@ -152,8 +147,8 @@ export const listUsersQuery = z
 export const findUserQuery = z
   .object({
     id: uuid.optional(),
-    email: z.string().min(1).max(254).optional(),
-    user_name: z.string().min(1).max(32).optional(),
+    email: text.min(1).max(254).optional(),
+    user_name: text.min(1).max(32).optional(),
   })
   .strict()
   .refine((query) => Object.values(query).filter((value) => value !== undefined).length === 1, {
@@ -174,7 +169,20 @@ export const accessTokenAlgorithm = 'EdDSA';
 export const accessClaims = z.object({ sub: uuid, role, sid: uuid });
 export type AccessClaims = z.infer<typeof accessClaims>;
 
-export const balanceByEmailQuery = z.object({ email: z.string().trim().min(1).max(254) }).strict();
+/**
+ * Sessions ended (logout, a password change, a deleted user, a reused refresh token) at or
+ * after `since`, each with the time of its last revocation, oldest first; `as_of` is where
+ * the next question starts. The gateway keeps them as a deny-list of access tokens, for as
+ * long as a token of theirs may live (`access_token_ttl_seconds`).
+ */
+export const revokedSessionsSchema = z.object({
+  sessions: z.array(z.object({ session_id: uuid, revoked_at: timestamp })),
+  as_of: timestamp,
+  access_token_ttl_seconds: z.number().int().positive(),
+});
+export type RevokedSessions = z.infer<typeof revokedSessionsSchema>;
+
+export const balanceByEmailQuery = z.object({ email: text.trim().min(1).max(254) }).strict();
 export const balanceByEmailSchema = z
   .object({ email: z.string(), balance: balanceMinor, currency: z.string() })
   .meta({ id: 'BalanceByEmail' });
@@ -193,8 +201,8 @@ export const identityRequests = {
     'identity.user.get',
     z.union([
       z.object({ id: uuid }).strict(),
-      z.object({ email: z.string().min(1).max(254) }).strict(),
-      z.object({ user_name: z.string().min(1).max(32) }).strict(),
+      z.object({ email: text.min(1).max(254) }).strict(),
+      z.object({ user_name: text.min(1).max(32) }).strict(),
     ]),
     userSchema,
   ),
@@ -206,10 +214,16 @@ export const identityRequests = {
   deleteUser: defineRequest('identity.user.delete', z.object({ user_id: uuid }).strict(), z.object({})),
   listUsers: defineRequest('identity.user.list', listUsersRequest, userPage),
   keys: defineRequest('identity.keys.get', z.object({}).strict(), jwksSchema),
+  /** With `since` null: every session ended within the lifetime of an access token. */
+  revokedSessions: defineRequest(
+    'identity.session.revoked.list',
+    z.object({ since: timestamp.nullable() }).strict(),
+    revokedSessionsSchema,
+  ),
   /** A user's balance by email: identity finds the user and asks the ledger (it never stores balances). */
   balance: defineRequest(
     'identity.balance.get',
-    z.object({ actor: actorSchema, email: z.string().min(1).max(254) }).strict(),
+    z.object({ actor: actorSchema, email: text.min(1).max(254) }).strict(),
     balanceByEmailSchema,
   ),
 } as const;

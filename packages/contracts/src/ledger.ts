@@ -8,6 +8,7 @@ import {
   idempotencyKey,
   pageLimit,
   pageOf,
+  text,
   timestamp,
   uuid,
 } from './common.js';
@@ -36,7 +37,7 @@ export const walletTypeSchema = z
   .meta({ id: 'WalletType' });
 
 export const createWalletTypeBody = z
-  .object({ code: walletTypeCode, name: z.string().trim().min(1).max(100) })
+  .object({ code: walletTypeCode, name: text.trim().min(1).max(100) })
   .strict()
   .meta({ id: 'CreateWalletTypeRequest' });
 
@@ -120,14 +121,14 @@ export const transferSchema = z
   .meta({ id: 'Transfer' });
 export type Transfer = z.infer<typeof transferSchema>;
 
-const description = z.string().trim().min(1).max(500);
+const description = text.trim().min(1).max(500);
 /** Free-form string pairs a caller attaches to a transfer (at most 20, short). */
 const metadata = z
-  .record(z.string().min(1).max(40), z.string().max(500))
+  .record(text.min(1).max(40), text.max(500))
   .refine((value) => Object.keys(value).length <= 20, { message: 'must have at most 20 keys' });
 
 /** A user to pay: their user_name or email; the money lands in their default wallet of the currency. */
-const toUser = z.string().trim().min(1).max(254);
+const toUser = text.trim().min(1).max(254);
 
 export const createTransferBody = z
   .object({
@@ -149,7 +150,7 @@ export const transferResultSchema = z
   .meta({ id: 'TransferResult' });
 
 export const depositBody = z
-  .object({ amount: amountMinor, reference: z.string().trim().min(1).max(200) })
+  .object({ amount: amountMinor, reference: text.trim().min(1).max(200) })
   .strict()
   .meta({ id: 'DepositRequest' });
 
@@ -177,12 +178,10 @@ export type SavingsPlan = z.infer<typeof savingsPlanSchema>;
 
 export const createSavingsPlanBody = z
   .discriminatedUnion('kind', [
-    z
-      .object({ name: z.string().trim().min(1).max(100), kind: z.literal('flat'), value: amountMinor })
-      .strict(),
+    z.object({ name: text.trim().min(1).max(100), kind: z.literal('flat'), value: amountMinor }).strict(),
     z
       .object({
-        name: z.string().trim().min(1).max(100),
+        name: text.trim().min(1).max(100),
         kind: z.literal('percentage'),
         value: z
           .number()
@@ -269,7 +268,7 @@ export const ledgerRequests = {
   ),
   createWalletType: defineRequest(
     'ledger.wallet-type.create',
-    withActor({ code: walletTypeCode, name: z.string().min(1).max(100) }),
+    withActor({ code: walletTypeCode, name: text.min(1).max(100) }),
     walletTypeSchema,
   ),
   listWallets: defineRequest(
@@ -294,7 +293,7 @@ export const ledgerRequests = {
     withActor({
       wallet_id: uuid,
       amount: amountMinor,
-      reference: z.string().min(1).max(200),
+      reference: text.min(1).max(200),
       source: z.enum(['back-office', 'paypal-clearing']),
       idempotency_key: idempotencyKey,
       metadata: metadata.optional(),
@@ -327,7 +326,7 @@ export const ledgerRequests = {
     withActor({
       wallet_id: uuid,
       amount: amountMinor,
-      reference: z.string().min(1).max(200),
+      reference: text.min(1).max(200),
       destination: z.enum(['paypal-clearing']),
       idempotency_key: idempotencyKey,
       metadata: metadata.optional(),

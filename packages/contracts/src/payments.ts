@@ -7,6 +7,7 @@ import {
   idempotencyKey,
   pageLimit,
   pageOf,
+  text,
   timestamp,
   uuid,
 } from './common.js';
@@ -54,7 +55,7 @@ export const paymentSchema = z
 export type Payment = z.infer<typeof paymentSchema>;
 
 /** A provider to pay: their user_name or email (as transfers name users). */
-const paidTo = z.string().trim().min(1).max(254);
+const paidTo = text.trim().min(1).max(254);
 
 export const createPaymentBody = z
   .object({
@@ -62,7 +63,7 @@ export const createPaymentBody = z
     currency: currencyCode,
     wallet_id: uuid,
     paid_to: paidTo.optional(),
-    description: z.string().trim().min(1).max(500).optional(),
+    description: text.trim().min(1).max(500).optional(),
   })
   .strict()
   .meta({ id: 'CreatePaymentRequest' });

@@ -11,6 +11,9 @@ describe('the access token verifier', () => {
   let gateway: MemoryBus;
   let keyFetches: number;
   let nowMs: number;
+  /** The ended sessions, as the gateway's deny-list holds them. */
+  let ended: Set<string>;
+  const revocations = { isRevoked: (sessionId: string) => ended.has(sessionId), stop: () => {} };
 
   async function signingKey() {
     const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
@@ -18,8 +21,12 @@ describe('the access token verifier', () => {
     return { privateKey, kid, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'EdDSA', use: 'sig' } };
   }
 
-  async function tokenOf(key: Awaited<ReturnType<typeof signingKey>>, expiresAtSeconds: number) {
-    return new SignJWT({ role: 'user', sid: randomUUID() })
+  async function tokenOf(
+    key: Awaited<ReturnType<typeof signingKey>>,
+    expiresAtSeconds: number,
+    sid: string = randomUUID(),
+  ) {
+    return new SignJWT({ role: 'user', sid })
       .setProtectedHeader({ alg: 'EdDSA', kid: key.kid })
       .setSubject(randomUUID())
       .setIssuer(accessTokenIssuer)
@@ -35,6 +42,7 @@ describe('the access token verifier', () => {
     gateway = broker.connect('gateway');
     keyFetches = 0;
     nowMs = Date.now();
+    ended = new Set();
   });
 
   afterEach(async () => {
@@ -53,6 +61,7 @@ describe('the access token verifier', () => {
       bus: gateway,
       refetchIntervalMs: 0,
       timeoutMs: 1_000,
+      revocations,
       now: () => nowMs,
     });
     const expiresAtSeconds = Math.floor(nowMs / 1000) + 60;
@@ -62,6 +71,33 @@ describe('the access token verifier', () => {
     expect(await verifier.verify(token, 'r2')).toEqual(claims);
     nowMs = expiresAtSeconds * 1000;
     await expect(verifier.verify(token, 'r3')).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('refuses a token, remembered or not, once its session has ended', async () => {
+    const key = await signingKey();
+    await identity.handle('identity.keys.get', async () => ({ keys: [key.publicJwk] }));
+    const verifier = createAccessTokenVerifier({
+      bus: gateway,
+      refetchIntervalMs: 0,
+      timeoutMs: 1_000,
+      revocations,
+      now: () => nowMs,
+    });
+    const sessionId = randomUUID();
+    const remembered = await tokenOf(key, Math.floor(nowMs / 1000) + 600, sessionId);
+    const fresh = await tokenOf(key, Math.floor(nowMs / 1000) + 601, sessionId);
+    await verifier.verify(remembered, 'r1');
+    ended.add(sessionId);
+    for (const token of [remembered, fresh]) {
+      await expect(verifier.verify(token, 'r2')).rejects.toMatchObject({
+        code: 'unauthenticated',
+        message: 'The session has ended; log in again.',
+      });
+    }
+    // Another session of the same user is untouched.
+    await expect(
+      verifier.verify(await tokenOf(key, Math.floor(nowMs / 1000) + 600), 'r3'),
+    ).resolves.toBeDefined();
   });
 
   it('forgets remembered tokens when identity’s key set changes', async () => {
@@ -76,6 +112,7 @@ describe('the access token verifier', () => {
       bus: gateway,
       refetchIntervalMs: 0,
       timeoutMs: 1_000,
+      revocations,
       now: () => nowMs,
     });
     const oldToken = await tokenOf(oldKey, Math.floor(nowMs / 1000) + 600);

@@ -15,6 +15,7 @@ import {
   errors as joseErrors,
   jwtVerify,
 } from 'jose';
+import type { SessionRevocations } from './session-revocations.js';
 
 /** Longer than any token identity issues; refusing early keeps junk away from the parser. */
 const maxTokenLength = 4096;
@@ -29,11 +30,16 @@ export interface AccessTokenVerifierOptions {
   refetchIntervalMs: number;
   /** How long to wait for identity's key set. */
   timeoutMs: number;
+  /** The sessions that ended: their tokens are refused before they expire. */
+  revocations: SessionRevocations;
   now?: () => number;
 }
 
 export interface AccessTokenVerifier {
-  /** The verified claims, or `unauthenticated`; `unavailable` when the keys cannot be fetched. */
+  /**
+   * The verified claims of a token whose session has not ended, or `unauthenticated`;
+   * `unavailable` when the keys or the ended sessions cannot be fetched.
+   */
   verify(token: string, requestId: string): Promise<AccessClaims>;
 }
 
@@ -47,6 +53,7 @@ export function createAccessTokenVerifier({
   bus,
   refetchIntervalMs,
   timeoutMs,
+  revocations,
   now = Date.now,
 }: AccessTokenVerifierOptions): AccessTokenVerifier {
   let resolver: KeyResolver | undefined;
@@ -84,6 +91,13 @@ export function createAccessTokenVerifier({
     }
   }
 
+  async function unlessRevoked(claims: AccessClaims, requestId: string): Promise<AccessClaims> {
+    if (await revocations.isRevoked(claims.sid, requestId)) {
+      throw new AppError('unauthenticated', 'The session has ended; log in again.');
+    }
+    return claims;
+  }
+
   return {
     async verify(token, requestId) {
       if (token.length === 0 || token.length > maxTokenLength) {
@@ -91,7 +105,7 @@ export function createAccessTokenVerifier({
       }
       const remembered = verified.get(token);
       if (remembered !== undefined) {
-        if (now() < remembered.expiresAtMs) return remembered.claims;
+        if (now() < remembered.expiresAtMs) return unlessRevoked(remembered.claims, requestId);
         verified.delete(token);
       }
       let payload: unknown;
@@ -119,7 +133,7 @@ export function createAccessTokenVerifier({
       const { exp } = payload as { exp: number };
       if (verified.size >= maxRememberedTokens) verified.clear();
       verified.set(token, { claims: claims.data, expiresAtMs: exp * 1000 });
-      return claims.data;
+      return unlessRevoked(claims.data, requestId);
     },
   };
 }

@@ -22,6 +22,7 @@ import { userRoutes } from './routes/users.routes.js';
 import { walletRoutes } from './routes/wallets.routes.js';
 import { registerWebRoutes } from './routes/web.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
+import { watchSessionRevocations } from './session-revocations.js';
 import { installTracing } from './tracing.js';
 
 export interface GatewayDependencies {
@@ -120,10 +121,18 @@ export async function buildGateway({
       new AppError('rate_limited', `Too many requests; retry in ${context.after}.`),
   });
 
+  const revocations = watchSessionRevocations({
+    bus,
+    logger,
+    pollIntervalMs: config.sessionRevocationPollMs,
+    timeoutMs: config.busRequestTimeoutMs,
+  });
+  app.addHook('onClose', async () => revocations.stop());
   const verifier = createAccessTokenVerifier({
     bus,
     refetchIntervalMs: config.jwksRefetchIntervalMs,
     timeoutMs: config.busRequestTimeoutMs,
+    revocations,
   });
   const routes: Route[] = [
     ...authRoutes({ rateLimitPerMinute: config.rateLimitAuthPerMinute }),

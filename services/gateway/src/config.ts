@@ -37,6 +37,8 @@ export interface GatewayConfig {
   readyTimeoutMs: number;
   /** The shortest time between two fetches of the token keys caused by an unknown key id. */
   jwksRefetchIntervalMs: number;
+  /** How often identity is asked which sessions ended: a revoked token stops working within it. */
+  sessionRevocationPollMs: number;
 }
 
 function whole(name: string, minimum: number, maximum: number, defaultValue: number) {
@@ -83,6 +85,7 @@ export const gatewayEnvironment = z
     BUS_REQUEST_TIMEOUT_MS: whole('BUS_REQUEST_TIMEOUT_MS', 100, 120_000, 5_000),
     READY_TIMEOUT_MS: whole('READY_TIMEOUT_MS', 50, 60_000, 1_000),
     JWKS_REFETCH_INTERVAL_MS: whole('JWKS_REFETCH_INTERVAL_MS', 0, 3_600_000, 5_000),
+    SESSION_REVOCATION_POLL_MS: whole('SESSION_REVOCATION_POLL_MS', 100, 60_000, 1_000),
   })
   .transform(
     (env): GatewayConfig => ({
@@ -98,6 +101,7 @@ export const gatewayEnvironment = z
       busRequestTimeoutMs: env.BUS_REQUEST_TIMEOUT_MS,
       readyTimeoutMs: env.READY_TIMEOUT_MS,
       jwksRefetchIntervalMs: env.JWKS_REFETCH_INTERVAL_MS,
+      sessionRevocationPollMs: env.SESSION_REVOCATION_POLL_MS,
     }),
   );
 

@@ -254,6 +254,7 @@ describe('path parameters', () => {
             bus: gateway.gatewayBus,
             refetchIntervalMs: 0,
             timeoutMs: 100,
+            revocations: { isRevoked: () => false, stop: () => {} },
           }),
           busRequestTimeoutMs: 100,
         },

@@ -17,6 +17,7 @@ describe('gateway configuration', () => {
       busRequestTimeoutMs: 5_000,
       readyTimeoutMs: 1_000,
       jwksRefetchIntervalMs: 5_000,
+      sessionRevocationPollMs: 1_000,
     });
   });
 

@@ -126,10 +126,12 @@ export interface TestGateway {
   signingKey: SigningKey;
   /** The key set identity publishes; tests rotate keys by changing it. */
   publishedKeys: JWK[];
+  /** The sessions identity says ended; tests end a session by adding it. */
+  revokedSessions: { session_id: string; revoked_at: string }[];
   config: GatewayConfig;
   calls: BusCall[];
   logLines: string[];
-  /** Calls other than key and health lookups: the ones a route makes for its operation. */
+  /** Calls other than key, ended-session and health lookups: the ones a route makes for its operation. */
   operationCalls(): BusCall[];
   /** Answers a subject on the bus of its service (`ledger.…` on the ledger's, the rest on identity's). */
   respond(
@@ -175,6 +177,13 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   };
   const publishedKeys: JWK[] = [signingKey.publicJwk];
   await respond('identity.keys.get', async () => ({ keys: publishedKeys }));
+  const revokedSessions: TestGateway['revokedSessions'] = [];
+  await respond('identity.session.revoked.list', async () => ({
+    sessions: revokedSessions,
+    as_of: new Date().toISOString(),
+    access_token_ttl_seconds: 900,
+  }));
+  const lookupSubjects = new Set(['identity.keys.get', 'identity.session.revoked.list']);
   const healthSubjects = routedServices.map((service) => `${service}.health`);
   for (const service of routedServices) {
     await respond(`${service}.health`, async () => ({ status: 'ok', service }));
@@ -213,11 +222,12 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     ledger,
     signingKey,
     publishedKeys,
+    revokedSessions,
     config,
     calls,
     logLines,
     operationCalls: () =>
-      calls.filter((call) => call.subject !== 'identity.keys.get' && !healthSubjects.includes(call.subject)),
+      calls.filter((call) => !lookupSubjects.has(call.subject) && !healthSubjects.includes(call.subject)),
     respond,
     signToken,
     bearer: async (role = 'user') => {

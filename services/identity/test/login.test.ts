@@ -152,6 +152,47 @@ describe(`login, tokens and logout on ${testDatabaseLabel}`, () => {
     await expect(refresh(laptop.refresh_token)).resolves.toMatchObject({ token_type: 'Bearer' });
   });
 
+  it('lists the sessions ended by a logout, a password change and a deletion, for the gateway to deny', async () => {
+    const sessionOf = async (accessToken: string) =>
+      (await verifyAccessToken(harness, accessToken)).payload.sid as string;
+    const revokedSince = async (since: string | null) =>
+      (await call(harness.client, identityRequests.revokedSessions, { since })).sessions.map(
+        (session) => session.session_id,
+      );
+    harness.clock.advance(60_000);
+    const start = harness.clock.now().toISOString();
+    const { user, password } = await register(harness);
+    const loggedOut = await sessionOf((await login(harness, user.user_name, password)).access_token);
+    const alive = await login(harness, user.user_name, password);
+    expect(await revokedSince(start)).not.toContain(loggedOut);
+    await call(harness.client, identityRequests.logout, { user_id: user.id, session_id: loggedOut });
+    expect(await revokedSince(start)).toContain(loggedOut);
+    expect(await revokedSince(null)).toContain(loggedOut);
+    expect(await revokedSince(start)).not.toContain(await sessionOf(alive.access_token));
+
+    harness.clock.advance(60_000);
+    const beforeChange = harness.clock.now().toISOString();
+    await call(harness.client, identityRequests.updateUser, {
+      user_id: user.id,
+      changes: { password: `${password} but newer`, current_password: password },
+    });
+    // Only what ended since the question's start: the logout came before it.
+    expect(await revokedSince(beforeChange)).toEqual([await sessionOf(alive.access_token)]);
+
+    const doomed = await register(harness);
+    const doomedSession = await sessionOf(
+      (await login(harness, doomed.user.user_name, doomed.password)).access_token,
+    );
+    await call(harness.client, identityRequests.deleteUser, { user_id: doomed.user.id });
+    expect(await revokedSince(beforeChange)).toContain(doomedSession);
+
+    // A gateway that starts now must deny what ended within an access token's lifetime, not before.
+    harness.clock.advance(harness.config.accessTokenTtlSeconds * 1000 + 60_000);
+    const answer = await call(harness.client, identityRequests.revokedSessions, { since: null });
+    expect(answer.sessions).toEqual([]);
+    expect(answer).toMatchObject({ as_of: harness.clock.now().toISOString(), access_token_ttl_seconds: 900 });
+  });
+
   it('does not let one user log out another user’s session', async () => {
     const victim = await register(harness);
     const intruder = await register(harness);

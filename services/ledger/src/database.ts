@@ -91,6 +91,11 @@ export interface IdempotencyRow {
   created_at: Date;
 }
 
+export interface DeletedOwnerRow {
+  owner_id: string;
+  deleted_at: Date;
+}
+
 /** The ledger database as Kysely sees it; migrations/ is the source of truth. */
 export interface LedgerTables extends MessagingTables {
   wallet_types: WalletTypeRow;
@@ -102,6 +107,7 @@ export interface LedgerTables extends MessagingTables {
   transaction_rules: TransactionRuleRow;
   daily_usage: DailyUsageRow;
   idempotency_keys: IdempotencyRow;
+  deleted_owners: DeletedOwnerRow;
 }
 
 export type LedgerDatabase = Kysely<LedgerTables>;

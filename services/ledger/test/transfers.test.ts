@@ -64,7 +64,15 @@ describe(`transfers on ${testDatabaseLabel}`, () => {
       to_wallet_id: payee.wallet.id,
       initiator_id: payer.user.id,
     });
-    expect(result.transfer.entries!.reduce((sum, entry) => sum + entry.amount, 0)).toBe(0);
+    // The payer reads the entry on their own account only: the payee's would tell its balance.
+    expect(result.transfer.entries).toEqual([
+      expect.objectContaining({
+        wallet_id: payer.wallet.id,
+        account: 'main',
+        amount: -2_550,
+        balance_after: 7_450,
+      }),
+    ]);
     expect(result.balance).toMatchObject({
       wallet_id: payer.wallet.id,
       main: 7_450,
@@ -75,11 +83,42 @@ describe(`transfers on ${testDatabaseLabel}`, () => {
     const posted = (await outboxEvents(harness, ledgerEvents.transferPosted)).find(
       (event) => event.subject === result.transfer.id,
     );
+    const { entries: _payersEntries, ...withoutEntries } = result.transfer;
     expect(posted?.data).toEqual({
-      transfer: result.transfer,
+      transfer: withoutEntries,
       from_owner_id: payer.user.id,
       to_owner_id: payee.user.id,
     });
+  });
+
+  it("never shows either party the other's balance: each reads only the entries on its own accounts", async () => {
+    const { payer, payee } = await fundedPair(10_000);
+    await fund(harness, payee.wallet.id, 777_777);
+    // One cent sent: the answer must not tell the payer the payee's balance, nor the reverse.
+    const { result } = await transfer(payer.actor, {
+      from_wallet_id: payer.wallet.id,
+      to_wallet_id: payee.wallet.id,
+      amount: 1,
+    });
+    const read = (actor: TestUser['actor']) =>
+      call(harness.client, ledgerRequests.getTransaction, { actor, transfer_id: result.transfer.id });
+    for (const [entries, own, other] of [
+      [result.transfer.entries, payer, payee],
+      [(await read(payer.actor)).entries, payer, payee],
+      [(await read(payee.actor)).entries, payee, payer],
+    ] as const) {
+      expect(entries!.length).toBeGreaterThan(0);
+      expect(entries!.every((entry) => entry.wallet_id === own.wallet.id)).toBe(true);
+      expect(JSON.stringify(entries)).not.toContain(other.wallet.id);
+    }
+    expect(JSON.stringify(result)).not.toContain('777778');
+    const everything = await read(harness.admin);
+    expect(everything.entries!.map((entry) => [entry.wallet_id, entry.balance_after])).toEqual(
+      expect.arrayContaining([
+        [payer.wallet.id, 9_999],
+        [payee.wallet.id, 777_778],
+      ]),
+    );
   });
 
   it('pays a user by user name, by email and by id, into their default wallet', async () => {
@@ -416,9 +455,12 @@ describe(`savings on ${testDatabaseLabel}`, () => {
       to_wallet_id: payee.wallet.id,
       amount: 999,
     });
-    const byAccount = Object.fromEntries(
-      result.transfer.entries!.map((entry) => [entry.account, entry.amount]),
-    );
+    // The payee reads the credit's two entries, on their main and savings accounts.
+    const credited = await call(harness.client, ledgerRequests.getTransaction, {
+      actor: payee.actor,
+      transfer_id: result.transfer.id,
+    });
+    const byAccount = Object.fromEntries(credited.entries!.map((entry) => [entry.account, entry.amount]));
     expect(byAccount).toEqual({ main: 875, savings: 124 });
     expect(await walletOf(payee.actor, payee.wallet.id)).toMatchObject({ main: 875, savings: 124 });
     // Clearing the plan stops it.

@@ -11,7 +11,7 @@ import { call, createLogger, MemoryBroker } from '@moneypal/kit';
 import { testDatabaseLabel } from '@moneypal/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLedgerConfig, startLedger } from '../src/index.js';
-import { failureOf, fund, type LedgerHarness, outboxEvents, startHarness } from './ledger-harness.js';
+import { failureOf, fund, type LedgerHarness, newKey, outboxEvents, startHarness } from './ledger-harness.js';
 
 let harness: LedgerHarness;
 
@@ -98,6 +98,54 @@ describe(`default wallets from identity's events on ${testDatabaseLabel}`, () =>
     );
     expect(statuses).toEqual({ [wallet.id]: 'closed', [second.id]: 'frozen' });
     expect((await failureOf(fund(harness, wallet.id, 10))).code).toBe('wallet_frozen');
+  });
+
+  it('opens no wallet for a deleted user afterwards, by request or by a late user.created, so nothing can pay them', async () => {
+    const { user, actor } = await harness.createUser();
+    const payer = await harness.createUser();
+    await fund(harness, payer.wallet.id, 1_000);
+    const deleted = { user_id: user.id, user_name: user.user_name, email: user.email };
+    await harness.publishUserEvent(identityEvents.userDeleted, user.id, deleted);
+    const before = (await listWallets(actor)).data.map((item) => item.id);
+
+    const opened = await failureOf(
+      call(harness.client, ledgerRequests.openWallet, { actor, currency: 'EUR', type: 'personal' }),
+    );
+    expect(opened.code).toBe('forbidden');
+    // Identity's user.created delivered again (or late) opens no default wallet for them.
+    await harness.publishUserEvent(identityEvents.userCreated, user.id, { user });
+    expect((await listWallets(actor)).data.map((item) => item.id)).toEqual(before);
+    const paid = await failureOf(
+      call(harness.client, ledgerRequests.transfer, {
+        actor: payer.actor,
+        from_wallet_id: payer.wallet.id,
+        to_user_id: user.id,
+        amount: 100,
+        idempotency_key: newKey('to-deleted'),
+      }),
+    );
+    expect(['wallet_frozen', 'not_found']).toContain(paid.code);
+    expect(
+      await call(harness.client, ledgerRequests.getWallet, {
+        actor: payer.actor,
+        wallet_id: payer.wallet.id,
+      }),
+    ).toMatchObject({ main: 1_000 });
+  });
+
+  it('retires a wallet opened while the deletion is applied: opening and deletion never interleave', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const { user, actor } = await harness.createUser();
+      const deleted = { user_id: user.id, user_name: user.user_name, email: user.email };
+      const [opening] = await Promise.allSettled([
+        call(harness.client, ledgerRequests.openWallet, { actor, currency: 'GBP', type: 'personal' }),
+        harness.publishUserEvent(identityEvents.userDeleted, user.id, deleted),
+      ]);
+      const statuses = (await listWallets(actor)).data.map((item) => item.status);
+      // Whichever came first, the user ends with no active wallet.
+      expect(statuses.every((status) => status !== 'active')).toBe(true);
+      if (opening.status === 'rejected') expect(opening.reason).toMatchObject({ code: 'forbidden' });
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { identityRequests } from '@moneypal/contracts';
 import { type Bus, serve } from '@moneypal/kit';
 import type { AuthService } from '../services/auth.service.js';
 
-/** Login, one-time codes, refresh, logout and the token-verification keys. */
+/** Login, one-time codes, refresh, logout, the token-verification keys and the ended sessions. */
 export async function serveAuthRequests(bus: Bus, auth: AuthService): Promise<void> {
   await serve(bus, identityRequests.login, (request, context) => auth.login(request, context));
   await serve(bus, identityRequests.verifyOtp, (request) => auth.verifyOtp(request));
@@ -12,4 +12,5 @@ export async function serveAuthRequests(bus: Bus, auth: AuthService): Promise<vo
     return {};
   });
   await serve(bus, identityRequests.keys, async () => auth.publicKeys());
+  await serve(bus, identityRequests.revokedSessions, (request) => auth.revokedSessions(request.since));
 }

@@ -57,3 +57,23 @@ export async function revokeRefreshTokensOfUser(db: Executor, userId: string, no
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/**
+ * Sessions with a token revoked at or after `since`, each once with its latest revocation,
+ * oldest first, at most `limit` of them (an index on `revoked_at` serves it).
+ */
+export async function listRevokedSessions(
+  db: Executor,
+  since: Date,
+  limit: number,
+): Promise<{ sessionId: string; revokedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('refresh_tokens')
+    .select(['family_id', (eb) => eb.fn.max('revoked_at').as('revoked_at')])
+    .where('revoked_at', '>=', since)
+    .groupBy('family_id')
+    .orderBy('revoked_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ sessionId: row.family_id, revokedAt: row.revoked_at as Date }));
+}

@@ -1,4 +1,4 @@
-import { identityEvents, otpRequestedData, type Tokens } from '@moneypal/contracts';
+import { identityEvents, otpRequestedData, type RevokedSessions, type Tokens } from '@moneypal/contracts';
 import type { Logger } from '@moneypal/kit';
 import type { JWK } from 'jose';
 import type { Executor, IdentityDatabase } from '../database.js';
@@ -54,6 +54,9 @@ type RefreshOutcome =
   | { tokens: Tokens }
   | { refused: 'unknown' | 'expired' }
   | { refused: 'reused'; familyId: string; userId: string };
+
+/** Sessions in one answer to `revokedSessions`. */
+const revokedSessionsPageSize = 10_000;
 
 const wrongCredentials = 'wrong login or password';
 const invalidRefreshToken = 'the refresh token is not valid; log in again';
@@ -166,6 +169,31 @@ export class AuthService {
   /** Ends one session of the user; a session that is not theirs, or already ended, is left alone. */
   async logout(request: { user_id: string; session_id: string }): Promise<void> {
     await refreshTokens.revokeRefreshTokenFamily(this.db, request.session_id, this.clock(), request.user_id);
+  }
+
+  /**
+   * Sessions ended at or after `since`, or, when null or in the future, within the lifetime of an access token
+   * (what a gateway that just started must deny). At most `revokedSessionsPageSize` a time:
+   * when the page is full, `as_of` is its last revocation, so the next question goes on from there.
+   */
+  async revokedSessions(since: string | null): Promise<RevokedSessions> {
+    const now = this.clock();
+    const ttlSeconds = this.options.accessTokenTtlSeconds;
+    // A `since` ahead of this clock (set back since it answered) asks for the whole window again.
+    const from =
+      since === null || Date.parse(since) > now.getTime()
+        ? new Date(now.getTime() - ttlSeconds * 1000)
+        : new Date(since);
+    const sessions = await refreshTokens.listRevokedSessions(this.db, from, revokedSessionsPageSize);
+    const full = sessions.length === revokedSessionsPageSize;
+    return {
+      sessions: sessions.map((session) => ({
+        session_id: session.sessionId,
+        revoked_at: session.revokedAt.toISOString(),
+      })),
+      as_of: (full ? sessions.at(-1)!.revokedAt : now).toISOString(),
+      access_token_ttl_seconds: ttlSeconds,
+    };
   }
 
   /** The public keys that verify access tokens, as a JWKS. */

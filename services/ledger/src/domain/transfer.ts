@@ -1,5 +1,6 @@
-import type { TransactionType, Transfer } from '@moneypal/contracts';
+import type { Actor, TransactionType, Transfer } from '@moneypal/contracts';
 import { toSafeNumber } from '@moneypal/kit';
+import { isAdmin, userIdOf } from './actor.js';
 import type { AccountKind } from './wallet.js';
 
 /** A transfer as stored. */
@@ -28,6 +29,26 @@ export interface EntryView {
   kind: AccountKind;
   amount: bigint;
   balanceAfter: bigint;
+}
+
+/**
+ * The entries of a transfer that `actor` may read: every one for an admin or a service; for
+ * a user, only those on the accounts of their own wallets. Another party's entry carries its
+ * `balance_after`, and showing it would tell the sender of one cent the recipient's balance
+ * (SPEC §6.6).
+ */
+export function entriesVisibleTo<Entry extends { walletId: string | null }>(
+  actor: Actor,
+  transfer: Pick<TransferRecord, 'from_wallet_id' | 'to_wallet_id' | 'from_owner_id' | 'to_owner_id'>,
+  entries: readonly Entry[],
+): Entry[] {
+  const self = userIdOf(actor);
+  if (self === null || isAdmin(actor)) return [...entries];
+  const ownWallets = new Set<string>();
+  if (transfer.from_owner_id === self && transfer.from_wallet_id !== null)
+    ownWallets.add(transfer.from_wallet_id);
+  if (transfer.to_owner_id === self && transfer.to_wallet_id !== null) ownWallets.add(transfer.to_wallet_id);
+  return entries.filter((entry) => entry.walletId !== null && ownWallets.has(entry.walletId));
 }
 
 export function toPublicTransfer(transfer: TransferRecord, entries?: readonly EntryView[]): Transfer {

@@ -1,7 +1,7 @@
 import type { Actor, Transfer } from '@moneypal/contracts';
 import type { LedgerDatabase } from '../database.js';
 import { mayRead, userIdOf } from '../domain/actor.js';
-import { decodeCursor, encodeCursor, toPublicTransfer } from '../domain/transfer.js';
+import { decodeCursor, encodeCursor, entriesVisibleTo, toPublicTransfer } from '../domain/transfer.js';
 import { ledgerError } from '../errors.js';
 import { findEntriesOfTransfer, findTransfer, listTransfers } from '../repositories/transfer.repository.js';
 import { findWallet } from '../repositories/wallet.repository.js';
@@ -78,6 +78,7 @@ export class HistoryService {
       (mayRead(actor, null) ||
         (self !== null && (transfer.from_owner_id === self || transfer.to_owner_id === self)));
     if (!visible) throw ledgerError('not_found', 'no such transfer');
-    return toPublicTransfer(transfer, await findEntriesOfTransfer(this.db, transferId));
+    const entries = await findEntriesOfTransfer(this.db, transferId);
+    return toPublicTransfer(transfer, entriesVisibleTo(actor, transfer, entries));
   }
 }

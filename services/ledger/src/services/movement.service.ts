@@ -18,7 +18,12 @@ import {
 import { checkParties, type LockedWallet, legsOf, type MovementIntent } from '../domain/movement.js';
 import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
 import { checkLimits, type DailyUsage, hasDailyLimits, noUsage, utcDayOf } from '../domain/rules.js';
-import { type EntryView, type TransferRecord, toPublicTransfer } from '../domain/transfer.js';
+import {
+  type EntryView,
+  entriesVisibleTo,
+  type TransferRecord,
+  toPublicTransfer,
+} from '../domain/transfer.js';
 import { type PublicWalletBalance, type SystemAccountCode, toPublicWalletBalance } from '../domain/wallet.js';
 import { ledgerError } from '../errors.js';
 import {
@@ -679,7 +684,9 @@ export class MovementService {
       const account = locked.accounts.get(entry.accountId)!;
       return { ...entry, walletId: account.walletId, kind: account.kind };
     });
-    const transfer = toPublicTransfer(record, views);
+    // The caller's answer (stored for its retries too) shows the entries it may read; the
+    // event carries none, since no consumer needs another account's balance.
+    const transfer = toPublicTransfer(record, entriesVisibleTo(claim.actor, record, views));
     const { reported } = parties;
     const balanceOf = (accountId: string, before: bigint) =>
       entries.find((entry) => entry.accountId === accountId)?.balanceAfter ?? before;
@@ -698,7 +705,11 @@ export class MovementService {
       type: ledgerEvents.transferPosted,
       schema: transferPostedData,
       subject: record.id,
-      data: { transfer, from_owner_id: record.from_owner_id, to_owner_id: record.to_owner_id },
+      data: {
+        transfer: toPublicTransfer(record),
+        from_owner_id: record.from_owner_id,
+        to_owner_id: record.to_owner_id,
+      },
       time,
       trace,
     });

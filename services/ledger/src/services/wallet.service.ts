@@ -14,6 +14,7 @@ import {
 import { ledgerError } from '../errors.js';
 import { balancesAsOf } from '../repositories/account.repository.js';
 import { findSavingsPlan, findWalletType } from '../repositories/catalog.repository.js';
+import { isOwnerDeleted, lockOwner, markOwnerDeleted } from '../repositories/owner.repository.js';
 import * as wallets from '../repositories/wallet.repository.js';
 import { type TraceContext, writeEvent } from './events.js';
 
@@ -87,6 +88,8 @@ export class WalletService {
     mayBeDefault = true,
   ): Promise<Wallet> {
     const wallet = await this.db.transaction().execute(async (trx) => {
+      await lockOwner(trx, ownerId);
+      if (await isOwnerDeleted(trx, ownerId)) throw ledgerError('forbidden', 'the user is deleted');
       const isDefault = mayBeDefault && !(await wallets.hasDefaultWallet(trx, ownerId, input.currency));
       return this.createWallet(trx, { ownerId, ...input, isDefault }, trace);
     });
@@ -197,6 +200,9 @@ export class WalletService {
     const currency = this.options.defaultCurrency;
     let opened = false;
     await applyOnce(this.db, ledgerConsumer, event, async (trx) => {
+      await lockOwner(trx, userId);
+      // A deletion applied first (events of one user may arrive out of order) wins.
+      if (await isOwnerDeleted(trx, userId)) return;
       if (await wallets.hasDefaultWallet(trx, userId, currency)) return;
       await this.createWallet(
         trx,
@@ -211,11 +217,16 @@ export class WalletService {
     if (opened) this.options.onEventsWritten();
   }
 
-  /** A deleted user's wallets: the empty ones close, the others freeze with their money in them. */
+  /**
+   * A deleted user's wallets: the empty ones close, the others freeze with their money in them,
+   * and no wallet is opened for the user afterwards, so no money can come in any more.
+   */
   async retireWalletsOnce(event: CloudEvent, userId: string): Promise<void> {
     await applyOnce(this.db, ledgerConsumer, event, async (trx) => {
-      const owned = await wallets.lockWalletsOfOwner(trx, userId);
+      await lockOwner(trx, userId);
       const now = this.clock();
+      await markOwnerDeleted(trx, userId, now);
+      const owned = await wallets.lockWalletsOfOwner(trx, userId);
       const live = owned.filter((wallet) => wallet.status !== 'closed');
       const closing = live.filter((wallet) => statusAfterOwnerDeleted(wallet.balances) === 'closed');
       const freezing = live.filter((wallet) => statusAfterOwnerDeleted(wallet.balances) === 'frozen');

@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { openDatabase } from '@moneypal/kit';
 import { metricSamples, metricValue } from '@moneypal/kit/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from './support/http.js';
 import { eventuallyAsync, newPerson, type Person } from './support/people.js';
@@ -8,6 +10,7 @@ import {
   type DatabaseService,
   type DistributedSystem,
   databaseServices,
+  type ProcessName,
   startDistributedSystem,
 } from './support/processes.js';
 
@@ -177,6 +180,101 @@ describe('the distributed runtime as separate processes (PostgreSQL + NATS)', ()
       await metric('identity', 'outbox_events_published_total', { type: 'identity.user.created' }),
     ).toBeGreaterThanOrEqual(2);
     expect(await metric('gateway', 'process_cpu_seconds_total', { service: 'gateway' })).toBeGreaterThan(0);
+  });
+
+  it('keeps every service up while PostgreSQL terminates their connections under load, and moves each transfer once', async () => {
+    const people: Person[] = [];
+    for (const name of ['Emmy', 'Sofia', 'Lise', 'Marie']) people.push(await newPerson(http, name));
+    for (const person of people) await deposit(person, 100_000);
+    const server = await openDatabase<unknown>({
+      kind: 'postgres',
+      url: process.env.TEST_DATABASE_URL!,
+      poolSize: 1,
+    });
+    const databases = databaseServices.map((service) => system.databaseOf(service));
+    const terminate = async () => {
+      const { rows } = await sql<{ terminated: boolean }>`
+        select pg_terminate_backend(pid) as terminated from pg_stat_activity
+        where datname = any(${databases}::text[]) and pid <> pg_backend_pid()`.execute(server);
+      return rows.length;
+    };
+
+    // Transfers around the circle, each with its own key, while every service's backends are
+    // terminated again and again: a failover or a restart of PostgreSQL as the services see it.
+    const sent: { key: string; from: Person; to: Person; status: number; body: unknown }[] = [];
+    let stop = false;
+    const load = async (worker: number) => {
+      for (let round = 0; !stop; round += 1) {
+        const from = people[(worker + round) % people.length]!;
+        const to = people[(worker + round + 1) % people.length]!;
+        const key = randomUUID();
+        const answer = await http('/v1/transfers', {
+          token: from.token,
+          body: { from_wallet_id: from.walletId, to_wallet_id: to.walletId, amount: 1 },
+          headers: { 'idempotency-key': key },
+        });
+        sent.push({ key, from, to, status: answer.status, body: answer.body });
+      }
+    };
+    const workers = Array.from({ length: 8 }, (_, worker) => load(worker));
+    let terminated = 0;
+    for (let round = 0; round < 6; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      terminated += await terminate();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    stop = true;
+    await Promise.all(workers);
+    await server.destroy();
+
+    expect(terminated).toBeGreaterThan(databases.length);
+    const processes: ProcessName[] = ['gateway', ...databaseServices];
+    expect(processes.filter((name) => !system.isRunning(name))).toEqual([]);
+    // A request caught by a dropped connection fails cleanly, as unavailable; nothing else fails.
+    const statuses = new Set(sent.map((item) => item.status));
+    expect([...statuses].filter((status) => status !== 201 && status !== 503)).toEqual([]);
+    for (const item of sent.filter((entry) => entry.status === 503)) {
+      expect(item.body).toMatchObject({ code: 'unavailable' });
+    }
+    expect(sent.filter((item) => item.status === 201).length).toBeGreaterThan(0);
+
+    // Every service answers again, and a retry of each refused request under its key moves it once.
+    for (const service of databaseServices) {
+      await eventuallyAsync(async () =>
+        (await metric(service, 'process_cpu_seconds_total')) > 0 ? true : undefined,
+      );
+    }
+    for (const item of sent.filter((entry) => entry.status === 503)) {
+      const retried = await eventuallyAsync(async () => {
+        const answer = await http('/v1/transfers', {
+          token: item.from.token,
+          body: { from_wallet_id: item.from.walletId, to_wallet_id: item.to.walletId, amount: 1 },
+          headers: { 'idempotency-key': item.key },
+        });
+        return answer.status === 503 ? undefined : answer;
+      }, 15_000);
+      expect(retried.status).toBe(201);
+    }
+    const balances = await Promise.all(people.map(async (person) => (await walletOf(person)).main));
+    expect(balances.reduce((sum, balance) => sum + balance, 0)).toBe(people.length * 100_000);
+    for (const [index, person] of people.entries()) {
+      const out = sent.filter((item) => item.from === person).length;
+      const incoming = sent.filter((item) => item.to === person).length;
+      expect(balances[index], person.userName).toBe(100_000 - out + incoming);
+    }
+    const verdict = await system.verifyLedger();
+    expect(verdict.checks.filter((check) => check.violations > 0)).toEqual([]);
+    // The consumers kept going: each transfer's emails went out (notifications' own database was cut too).
+    await eventuallyAsync(
+      async () =>
+        (await metric('notifications', 'bus_events_handled_total', {
+          type: 'ledger.transfer.posted',
+          outcome: 'ok',
+        })) >= sent.length
+          ? true
+          : undefined,
+      30_000,
+    );
   });
 
   it('settles a payment exactly once with billing killed mid-saga and the ledger killed and restarted', async () => {

@@ -87,6 +87,10 @@ export interface DistributedSystem {
   kill(name: ProcessName): Promise<void>;
   /** Starts the process again with the same environment; resolves once it is ready. */
   restart(name: ProcessName): Promise<void>;
+  /** True while the process runs (started, and not exited since). */
+  isRunning(name: ProcessName): boolean;
+  /** The name of a service's database on the PostgreSQL server. */
+  databaseOf(service: DatabaseService): string;
   /** Checks every ledger invariant on the ledger's database, as `npm run ledger:verify` does. */
   verifyLedger(): Promise<LedgerVerdict>;
   /** Stops every process (SIGTERM, then SIGKILL), drops the databases and the streams. */
@@ -340,6 +344,11 @@ export async function startDistributedSystem(): Promise<DistributedSystem> {
       await stopProcess(name);
       await ready(name, launch(name));
     },
+    isRunning: (name) => {
+      const target = running.get(name);
+      return target !== undefined && target.child.exitCode === null && target.child.signalCode === null;
+    },
+    databaseOf: databaseName,
     verifyLedger: async () => {
       const db = await openDatabase<LedgerTables>({
         kind: 'postgres',

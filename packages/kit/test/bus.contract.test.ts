@@ -105,8 +105,12 @@ describe.each(availableTransports())('the $name bus', (transport) => {
       await server.handle('ledger.database-gone', async () => {
         throw new Error('Connection terminated unexpectedly');
       });
+      // A transaction's rollback on a connection the server had just dropped.
+      await server.handle('ledger.database-broke', async () => {
+        throw new Error('Client has encountered a connection error and is not queryable');
+      });
 
-      for (const subject of ['ledger.database-down', 'ledger.database-gone']) {
+      for (const subject of ['ledger.database-down', 'ledger.database-gone', 'ledger.database-broke']) {
         const failure = await client.request(subject, {}).catch((error: unknown) => error);
         expect((failure as AppError).toJSON()).toEqual({
           code: 'unavailable',

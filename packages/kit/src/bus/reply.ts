@@ -33,8 +33,11 @@ const unreachableDatabaseCodes = new Set([
 function isDatabaseUnreachable(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code === 'string' && unreachableDatabaseCodes.has(code)) return true;
-  // node-postgres names a pool that lost its server this way, without a code.
-  return error instanceof Error && /Connection terminated|connection timeout/i.test(error.message);
+  // node-postgres says these without a code: a connection that ended, a pool that waited in
+  // vain, and a statement (such as a transaction's rollback) on a connection that broke.
+  return (
+    error instanceof Error && /Connection terminated|connection timeout|is not queryable/i.test(error.message)
+  );
 }
 
 /** The outcome of a request for metrics and logs: `ok`, an error code, or `internal`. */

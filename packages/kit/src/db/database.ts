@@ -25,10 +25,14 @@ export async function openDatabase<Schema>(target: DatabaseTarget): Promise<Kyse
           oid === int8Oid ? BigInt : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle connection that the server drops (a restart, a failover) is reported here;
-    // without a listener Node would end the process. The pool replaces the connection on
-    // the next query, and a query that fails reports its own error.
+    // A connection the server drops (a restart, a failover, `pg_terminate_backend`) emits
+    // 'error' on its client, and Node ends the process on an 'error' nobody listens to. The
+    // pool reports its idle clients' errors here; a client checked out by a transaction
+    // between two statements has only the listener added below. Either way the statement in
+    // flight fails with its own error (the caller answers `unavailable`), and the pool
+    // discards the broken client when it comes back and opens a new one on demand.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     try {
       await sql`select 1`.execute(db);

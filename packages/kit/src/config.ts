@@ -241,7 +241,7 @@ export function serviceProcessEnvironment(defaultOpsPort: number) {
     NATS_URL: natsServers,
     ...natsNamesEnvironment,
     OPS_PORT: wholeNumber('OPS_PORT', 0, 65_535).default(defaultOpsPort),
-    OPS_HOST: z.string().trim().min(1, 'OPS_HOST must not be empty').default('0.0.0.0'),
+    OPS_HOST: z.string().trim().min(1, 'OPS_HOST must not be empty').default('127.0.0.1'),
     ...tracingEnvironment,
     LOG_LEVEL: logLevel,
   };

@@ -35,7 +35,7 @@ describe('identity configuration', () => {
         deadLetterStreamName: 'MONEYPAL_DEAD_LETTERS',
         ackWaitMs: 30_000,
       },
-      ops: { port: 9101, host: '0.0.0.0' },
+      ops: { port: 9101, host: '127.0.0.1' },
       tracing: { otlpTracesUrl: undefined },
       logLevel: 'info',
       jwtPrivateKey: ed25519Pem.trim(),

@@ -15,7 +15,7 @@ describe('loadLedgerConfig', () => {
         deadLetterStreamName: 'MONEYPAL_DEAD_LETTERS',
         ackWaitMs: 30_000,
       },
-      ops: { port: 9102, host: '0.0.0.0' },
+      ops: { port: 9102, host: '127.0.0.1' },
       tracing: { otlpTracesUrl: undefined },
       logLevel: 'info',
       defaultCurrency: 'USD',

@@ -19,7 +19,7 @@ describe('loadNotificationsConfig', () => {
         deadLetterStreamName: 'MONEYPAL_DEAD_LETTERS',
         ackWaitMs: 30_000,
       },
-      ops: { port: 9105, host: '0.0.0.0' },
+      ops: { port: 9105, host: '127.0.0.1' },
       tracing: { otlpTracesUrl: undefined },
       logLevel: 'info',
       email: {

@@ -22,7 +22,7 @@ describe('loadPaymentsConfig', () => {
         deadLetterStreamName: 'MONEYPAL_DEAD_LETTERS',
         ackWaitMs: 30_000,
       },
-      ops: { port: 9103, host: '0.0.0.0' },
+      ops: { port: 9103, host: '127.0.0.1' },
       tracing: { otlpTracesUrl: undefined },
       logLevel: 'info',
       publicUrl: 'https://pay.example.org',

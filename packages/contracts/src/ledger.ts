@@ -389,8 +389,8 @@ export const ledgerEvents = {
 
 export const walletCreatedData = z.object({ wallet: walletSchema });
 /**
- * The transfer with its entries and the owners of both wallets (null for a system
- * account), so consumers need not ask back.
+ * The transfer, without its entries (no consumer may read another account's balance), and
+ * the owners of both wallets (null for a system account), so consumers need not ask back.
  */
 export const transferPostedData = z.object({
   transfer: transferSchema,

@@ -11,6 +11,8 @@ const windowMs = 60_000;
 const memoryCounters = 50_000;
 /** A Redis command that takes longer than this fails, and the request passes unlimited. */
 const redisCommandTimeoutMs = 500;
+/** How long a starting gateway waits for Redis before it serves, uncounted until Redis answers. */
+const redisConnectWaitMs = 2_000;
 /** A Redis outage is logged at most this often, not once per request. */
 const outageLogIntervalMs = 10_000;
 
@@ -69,6 +71,7 @@ export async function installRateLimits(
     app.addHook('onClose', async () => {
       redis.disconnect();
     });
+    await connected(redis);
   }
   await app.register(rateLimit, {
     global: false,
@@ -147,6 +150,24 @@ function connectRedis(url: string): Redis {
     commandTimeout: redisCommandTimeoutMs,
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+}
+
+/**
+ * Waits until the client is connected, fails to connect, or `redisConnectWaitMs` passes: the
+ * first requests are counted when Redis is up, and a gateway still starts when it is not.
+ */
+async function connected(redis: Redis): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      redis.off('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, redisConnectWaitMs);
+    redis.once('ready', done);
+    redis.once('error', done);
   });
 }
 

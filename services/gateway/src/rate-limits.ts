@@ -80,12 +80,17 @@ export async function installRateLimits(
     ...(redis === undefined ? {} : { redis, nameSpace: config.rateLimitRedisPrefix }),
   });
 
-  const limiterOf = (max: number, scope: string): Limiter =>
-    app.createRateLimit({
+  const limiterOf = (max: number, scope: string): Limiter => {
+    const options = {
       max,
       timeWindow: windowMs,
-      keyGenerator: (request) => `${scope}:${(request as RequestWithKey)[limitKey] ?? ''}`,
-    });
+      // In memory each limiter keeps counters of its own, this many at most (the plugin reads
+      // `cache` here as well, though its types only declare it on the plugin's options).
+      cache: memoryCounters,
+      keyGenerator: (request: FastifyRequest) => `${scope}:${(request as RequestWithKey)[limitKey] ?? ''}`,
+    };
+    return app.createRateLimit(options);
+  };
   const perAddress = limiterOf(config.rateLimitPerMinute, 'address');
   const perUser = limiterOf(config.rateLimitUserPerMinute, 'user');
   const perRoute = new Map<string, Limiter>();

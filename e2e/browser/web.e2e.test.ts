@@ -346,9 +346,10 @@ describe(`the web app in a browser (${systemLabel})`, () => {
     await page.locator('.opblock-tag', { hasText: 'transfers' }).first().waitFor();
     await page.locator('.opblock-tag', { hasText: 'transfers' }).first().click();
     await page.locator('.opblock-summary-path', { hasText: '/v1/transfers' }).first().waitFor();
+    // Swagger UI's own stylesheet is applied (a blocked one would leave the wrapper unstyled).
     expect(
-      await page.evaluate(() => getComputedStyle(document.querySelector('.swagger-ui')!).fontFamily),
-    ).not.toBe('');
+      await page.evaluate("getComputedStyle(document.querySelector('.swagger-ui .wrapper')).maxWidth"),
+    ).not.toBe('none');
 
     // Another site framing the app gets an empty frame: the browser refuses it, and says why.
     const framing = openedPageOf(await pageAt(desktopWidth));
@@ -358,109 +359,6 @@ describe(`the web app in a browser (${systemLabel})`, () => {
     expect(await frame?.locator('input').count()).toBe(0);
     // That refusal is the framing page's, as intended, not a violation of the app's own pages.
     framing.cspViolations.splice(0);
-    expectNoPageErrors();
-  }, 60_000);
-
-  it('logs in with the one-time code once two-factor login is turned on', async () => {
-    const person = await setUpPerson('Omar');
-    const page = await pageAt(desktopWidth);
-    await page.goto(`${system.url}/login`);
-    await logInAs(page, person);
-
-    await navigateTo(page, 'Profile');
-    await page.getByLabel('Ask for a one-time code when I log in').check();
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Two-factor login is on.').waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).click();
-    await page.getByText('You have logged out.').waitFor();
-
-    await logInThroughUi(page, system.url, person.email, person.password);
-    const codeField = page.getByLabel('One-time code');
-    await codeField.waitFor();
-    await checkScreenAtBothWidths(page, 'login-code');
-    await codeField.fill(await otpCodeSentTo(person.email));
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: `Hello, ${person.firstName}` }).waitFor();
-    expectNoPageErrors();
-  }, 120_000);
-
-  it('moves money once when the confirm button is clicked twice', async () => {
-    const payer = await setUpPerson('Paula', 5_000);
-    const payee = await setUpPerson('Quinn');
-    const page = await pageAt(desktopWidth);
-    await page.goto(`${system.url}/login`);
-    await logInAs(page, payer);
-
-    await navigateTo(page, 'Pay');
-    await page.getByLabel('Provider (user name or email)').fill(payee.userName);
-    await page.getByLabel('Amount (USD)').fill('7');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Confirm and pay' }).dblclick();
-    await page.getByText(`Paid $7.00 to ${payee.userName}.`).waitFor();
-
-    await navigateTo(page, 'Send');
-    await page.getByLabel('To (user name or email)').fill(payee.email);
-    await page.getByLabel('Amount (USD)').fill('3');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Confirm and send' }).waitFor();
-    // Two clicks in one task, before the page can re-render the button as disabled.
-    await page.evaluate(`(() => {
-      const button = [...document.querySelectorAll('button')].find((candidate) => candidate.textContent === 'Confirm and send');
-      button.click();
-      button.click();
-    })()`);
-    await page.getByText(/^Sent \$3\.00 to/).waitFor();
-
-    const token = await api.logIn(payer.userName, payer.password);
-    const transfers = await api.http('/v1/transactions?direction=out', { token });
-    expect(
-      transfers.body.data.map((transfer: { type: string; amount: number }) => [
-        transfer.type,
-        transfer.amount,
-      ]),
-    ).toEqual([
-      ['transfer', 300],
-      ['payment', 700],
-    ]);
-    expect((await api.walletOf(token)).main).toBe(4_000);
-    const invoices = await api.http('/v1/invoices?role=payer', { token });
-    expect(invoices.body.data).toHaveLength(1);
-    expect((await system.verifyLedger()).ok).toBe(true);
-    expectNoPageErrors();
-  }, 120_000);
-
-  it('serves the web app and the API docs under a CSP they work with, and refuses to be framed', async () => {
-    const page = await pageAt(desktopWidth);
-    for (const path of ['/login', '/api/docs']) {
-      const response = await page.goto(`${system.url}${path}`);
-      const csp = (await response?.allHeaders())?.['content-security-policy'] ?? '';
-      expect(csp, path).toContain("default-src 'self'");
-      expect(csp, path).toContain("frame-ancestors 'none'");
-      expect(csp, path).not.toContain('unsafe-inline');
-    }
-    // The docs page renders the whole API, its styles applied, from the gateway's own files.
-    await page
-      .getByRole('heading', { name: /MoneyPal API/ })
-      .first()
-      .waitFor();
-    await page.locator('.opblock-tag', { hasText: 'transfers' }).first().waitFor();
-    await page.locator('.opblock-tag', { hasText: 'transfers' }).first().click();
-    await page.locator('.opblock-summary-path', { hasText: '/v1/transfers' }).first().waitFor();
-    expect(
-      await page.evaluate(() => getComputedStyle(document.querySelector('.swagger-ui')!).fontFamily),
-    ).not.toBe('');
-
-    // Another site framing the app gets an empty frame: the browser refuses it.
-    const framing = await pageAt(desktopWidth);
-    await framing.setContent(`<iframe src="${system.url}/login" title="framed"></iframe>`);
-    await expect
-      .poll(async () => {
-        const frame = framing.frames().find((candidate) => candidate !== framing.mainFrame());
-        return frame === undefined ? 'none' : await frame.locator('input').count();
-      })
-      .toBe(0);
-    // The refusal is the framing page's violation, not the app's: it is not counted as one.
-    openedPages.find((opened) => opened.page === framing)?.cspViolations.splice(0);
     expectNoPageErrors();
   }, 60_000);
 

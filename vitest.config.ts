@@ -16,10 +16,14 @@ export default defineConfig({
     ],
     // Suites that need a second connection to one database (`*.postgres.test.ts`) run only
     // on PostgreSQL; each refuses to start without TEST_DATABASE_URL.
+    // Suites that share counters through Redis (`*.redis.test.ts`) run only with TEST_REDIS_URL.
     // The browser suite needs Chromium: `npm run test:browser` runs it (vitest.browser.config.ts).
-    exclude: process.env.TEST_DATABASE_URL
-      ? ['**/node_modules/**', 'e2e/browser/**']
-      : ['**/node_modules/**', 'e2e/browser/**', '**/*.postgres.test.ts'],
+    exclude: [
+      '**/node_modules/**',
+      'e2e/browser/**',
+      ...(process.env.TEST_DATABASE_URL ? [] : ['**/*.postgres.test.ts']),
+      ...(process.env.TEST_REDIS_URL ? [] : ['**/*.redis.test.ts']),
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // In CI every test is listed, so the log shows which database and bus each suite ran on.

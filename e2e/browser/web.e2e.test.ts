@@ -44,9 +44,17 @@ async function pageAt(width: number): Promise<Page> {
   return opened.page;
 }
 
-/** No page the test opened threw an uncaught error. */
+/** No page the test opened threw an uncaught error or met a Content-Security-Policy violation. */
 function expectNoPageErrors() {
   expect(openedPages.flatMap((opened) => opened.pageErrors)).toEqual([]);
+  expect(openedPages.flatMap((opened) => opened.cspViolations)).toEqual([]);
+}
+
+/** The opened page of `page`, to read what it collected. */
+function openedPageOf(page: Page): OpenedPage {
+  const opened = openedPages.find((candidate) => candidate.page === page);
+  if (opened === undefined) throw new Error('the page was not opened by pageAt');
+  return opened;
 }
 
 /** The main balance the home screen shows for the person's wallet. */
@@ -320,6 +328,39 @@ describe(`the web app in a browser (${systemLabel})`, () => {
     expect((await system.verifyLedger()).ok).toBe(true);
     expectNoPageErrors();
   }, 120_000);
+
+  it('serves the web app and the API docs under a CSP they work with, and refuses to be framed', async () => {
+    const page = await pageAt(desktopWidth);
+    for (const path of ['/login', '/api/docs']) {
+      const response = await page.goto(`${system.url}${path}`);
+      const csp = (await response?.allHeaders())?.['content-security-policy'] ?? '';
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain('unsafe-inline');
+    }
+    // The docs page renders the whole API, its styles applied, from the gateway's own files.
+    await page
+      .getByRole('heading', { name: /MoneyPal API/ })
+      .first()
+      .waitFor();
+    // Every tag is open at first, listing its operations.
+    await page.locator('.opblock-tag', { hasText: 'transfers' }).first().waitFor();
+    await page.locator('.opblock-summary-path', { hasText: '/v1/transfers' }).first().waitFor();
+    // Swagger UI's own stylesheet is applied (a blocked one would leave the wrapper unstyled).
+    expect(
+      await page.evaluate("getComputedStyle(document.querySelector('.swagger-ui .wrapper')).maxWidth"),
+    ).not.toBe('none');
+
+    // Another site framing the app gets an empty frame: the browser refuses it, and says why.
+    const framing = openedPageOf(await pageAt(desktopWidth));
+    await framing.page.setContent(`<iframe src="${system.url}/login" title="framed"></iframe>`);
+    await expect.poll(() => framing.cspViolations.join('\n')).toContain("frame-ancestors 'none'");
+    const frame = framing.page.frames().find((candidate) => candidate !== framing.page.mainFrame());
+    expect(await frame?.locator('input').count()).toBe(0);
+    // That refusal is the framing page's, as intended, not a violation of the app's own pages.
+    framing.cspViolations.splice(0);
+    expectNoPageErrors();
+  }, 60_000);
 
   it('shows every screen at 375 px and at 1280 px, each passing axe without serious violations', async () => {
     const person = await setUpPerson('Rita', 12_345);

@@ -1,12 +1,12 @@
 import { createRequire } from 'node:module';
-import rateLimit from '@fastify/rate-limit';
-import { AppError, type Bus, type Logger, newId, ServiceMetrics } from '@moneypal/kit';
+import { type Bus, type Logger, newId, ServiceMetrics } from '@moneypal/kit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { createAccessTokenVerifier } from './access-token.js';
 import type { GatewayConfig } from './config.js';
 import { installMetrics } from './metrics.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 import { problemOf, problemOfError, sendProblem } from './problem.js';
+import { installRateLimits } from './rate-limits.js';
 import { RequestLogger } from './request-logger.js';
 import { type Route, registerRoute } from './route.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -22,6 +22,7 @@ import { userRoutes } from './routes/users.routes.js';
 import { walletRoutes } from './routes/wallets.routes.js';
 import { registerWebRoutes } from './routes/web.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { watchSessionRevocations } from './session-revocations.js';
 import { installTracing } from './tracing.js';
 
@@ -115,10 +116,11 @@ export async function buildGateway({
   });
 
   installMetrics(app, metrics);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError('rate_limited', `Too many requests; retry in ${context.after}.`),
+  await installSecurityHeaders(app, { corsOrigins: config.corsOrigins });
+  app.addHook('onRequest', async (request, reply) => {
+    if (isTraversalPath(request.url)) {
+      return sendProblem(reply, problemOf('not_found', 'No such path.', request.id));
+    }
   });
 
   const revocations = watchSessionRevocations({
@@ -134,6 +136,7 @@ export async function buildGateway({
     timeoutMs: config.busRequestTimeoutMs,
     revocations,
   });
+  await installRateLimits(app, { config, verifier, logger });
   const routes: Route[] = [
     ...authRoutes({ rateLimitPerMinute: config.rateLimitAuthPerMinute }),
     ...userRoutes(),
@@ -170,15 +173,46 @@ export async function buildGateway({
   const webAppFallback = await registerWebRoutes(app, config.webRoot);
 
   app.setNotFoundHandler((request, reply) => {
+    const path = pathOf(request.url);
+    const allowed = allowedMethodsOf(app, path);
+    if (allowed.length > 0) {
+      reply.header('allow', allowed.join(', '));
+      // Without CORS nothing else answers OPTIONS: say which methods the path has.
+      if (request.method === 'OPTIONS') return reply.code(204).send();
+      return sendProblem(
+        reply,
+        problemOf(
+          'method_not_allowed',
+          `${path} does not answer ${request.method}; it answers ${allowed.join(', ')}.`,
+          request.id,
+        ),
+      );
+    }
     const page = webAppFallback?.(request, reply);
     if (page !== undefined) return page;
-    return sendProblem(
-      reply,
-      problemOf('not_found', `No route ${request.method} ${pathOf(request.url)}.`, request.id),
-    );
+    return sendProblem(reply, problemOf('not_found', `No route ${request.method} ${path}.`, request.id));
   });
 
   return app;
+}
+
+const routeMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** The methods a path has routes for; the web app's catch-all for static files does not count. */
+function allowedMethodsOf(app: FastifyInstance, path: string): string[] {
+  return routeMethods.filter((method) => {
+    const found = app.findRoute({ method, url: path });
+    return found !== null && !('*' in (found.params ?? {}));
+  });
+}
+
+/**
+ * A path that climbs out of its folder (`..`, also percent-encoded) or holds a NUL byte:
+ * no route has one, so it is answered 404 before a route or the static files see it.
+ */
+export function isTraversalPath(url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return /%00|\0/.test(path) || /(^|\/|\\|%2f|%5c)(\.|%2e){2}(\/|\\|%2f|%5c|$)/i.test(path);
 }
 
 function pathOf(url: string): string {

@@ -25,8 +25,21 @@ export interface GatewayConfig {
   /** Where spans are exported (the standard OpenTelemetry variables); nowhere when unset. */
   tracing: TracingSettings;
   bodyLimitBytes: number;
+  /** Requests per minute per client address, on every route. */
+  rateLimitPerMinute: number;
+  /** Requests per minute per user, on every request that carries a valid access token. */
+  rateLimitUserPerMinute: number;
   /** Requests per minute per client address on each public auth route (register, login, otp, refresh). */
   rateLimitAuthPerMinute: number;
+  /**
+   * The Redis server whose counters every gateway replica shares; each replica counts in its
+   * own memory when absent.
+   */
+  rateLimitRedisUrl: string | undefined;
+  /** The prefix of the rate-limit keys in Redis, so that several deployments can share one server. */
+  rateLimitRedisPrefix: string;
+  /** Origins allowed to call the API from a browser (CORS); none when empty, and CORS is off. */
+  corsOrigins: string[];
   trustProxy: TrustProxy;
   logLevel: z.output<typeof logLevel>;
   /** A folder of static files (the web app) served at `/`, with a fallback to its `index.html`. */
@@ -64,6 +77,28 @@ const trustProxy = z
       .filter((entry) => entry.length > 0);
   });
 
+/** A comma-separated list of origins (`https://shop.example.com`), each a scheme, host and optional port. */
+const origins = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(
+          /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/,
+          'CORS_ORIGINS must list origins such as https://shop.example.com, without a path',
+        ),
+    ),
+  );
+
 const optionalText = z
   .string()
   .trim()
@@ -78,7 +113,17 @@ export const gatewayEnvironment = z
     ...natsNamesEnvironment,
     ...tracingEnvironment,
     BODY_LIMIT_BYTES: whole('BODY_LIMIT_BYTES', 1024, 10 * 1024 * 1024, 64 * 1024),
+    RATE_LIMIT_PER_MINUTE: whole('RATE_LIMIT_PER_MINUTE', 1, 10_000_000, 600),
+    RATE_LIMIT_USER_PER_MINUTE: whole('RATE_LIMIT_USER_PER_MINUTE', 1, 10_000_000, 300),
     RATE_LIMIT_AUTH_PER_MINUTE: whole('RATE_LIMIT_AUTH_PER_MINUTE', 1, 1_000_000, 20),
+    RATE_LIMIT_REDIS_URL: optionalText.pipe(
+      z
+        .url({ error: 'RATE_LIMIT_REDIS_URL must be a URL such as redis://redis:6379' })
+        .regex(/^rediss?:\/\//, 'RATE_LIMIT_REDIS_URL must start with redis:// or rediss://')
+        .optional(),
+    ),
+    RATE_LIMIT_REDIS_PREFIX: z.string().trim().min(1).default('moneypal:rate-limit:'),
+    CORS_ORIGINS: origins,
     TRUST_PROXY: trustProxy,
     LOG_LEVEL: logLevel,
     WEB_ROOT: optionalText,
@@ -94,7 +139,12 @@ export const gatewayEnvironment = z
       nats: env.NATS_URL === undefined ? undefined : natsSettingsOf(env.NATS_URL, env),
       tracing: tracingSettingsOf(env),
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+      rateLimitUserPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
       rateLimitAuthPerMinute: env.RATE_LIMIT_AUTH_PER_MINUTE,
+      rateLimitRedisUrl: env.RATE_LIMIT_REDIS_URL,
+      rateLimitRedisPrefix: env.RATE_LIMIT_REDIS_PREFIX,
+      corsOrigins: env.CORS_ORIGINS,
       trustProxy: env.TRUST_PROXY,
       logLevel: env.LOG_LEVEL,
       webRoot: env.WEB_ROOT,

@@ -30,6 +30,11 @@ A retry with the same key and body gets the first answer again (with \`Idempoten
 nothing; the same key with another body answers 422 \`idempotency_mismatch\`, and while the first request is
 still in flight 409 \`idempotency_in_flight\`.
 
+**Rate limits.** Every operation counts against a limit per client address and, with a valid access token,
+one per user; the public auth operations also have a tighter one per client address. Answers carry
+\`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\` (seconds) for the tightest limit; past it,
+429 \`rate_limited\` with \`Retry-After\`.
+
 **Lists.** \`?limit=\` (1 to 100, default 20) and \`?cursor=\`; answers are \`{ "data": [...], "next_cursor": "..." | null }\`.
 
 **Errors.** Every error is an RFC 9457 problem (\`application/problem+json\`) with \`type\`, \`title\`, \`status\`,
@@ -53,9 +58,8 @@ function problemCodesOf(route: Route): ErrorCode[] {
   if (route.auth !== 'public') codes.push('unauthenticated');
   if (route.auth === 'admin') codes.push('forbidden');
   if (route.body !== undefined) codes.push('payload_too_large', 'unsupported_media_type');
-  if (route.rateLimitPerMinute !== undefined) codes.push('rate_limited');
   if (route.idempotent) codes.push('idempotency_in_flight', 'idempotency_mismatch');
-  codes.push(...(route.problems ?? []), 'internal', 'unavailable');
+  codes.push(...(route.problems ?? []), 'rate_limited', 'internal', 'unavailable');
   return [...new Set(codes)];
 }
 

@@ -212,6 +212,19 @@ function bearerTokenOf(request: FastifyRequest): string {
   return match[1]!;
 }
 
+/**
+ * What a client is told when the service behind a route does not answer: a request that
+ * changes something may have been applied all the same (the bus or the gateway failed after
+ * the service committed), so it is retried with the same Idempotency-Key, never a new one.
+ */
+export function unavailableDetailOf(route: Pick<Route, 'method' | 'idempotent'>): string {
+  if (route.idempotent) {
+    return `The service did not answer in time. The request may have been applied: retry it with the same ${idempotencyKeyHeader} (and the same body) to get its outcome; it is never applied twice.`;
+  }
+  if (route.method === 'GET') return 'The service did not answer in time; try again shortly.';
+  return 'The service did not answer in time. The request may have been applied: check its outcome before sending it again.';
+}
+
 /** Registers a defined route on the app: authorise (before the body is read), validate, call, shape the reply. */
 export function registerRoute(app: FastifyInstance, route: Route, services: RouteServices): void {
   const requiresUser = route.auth !== 'public';
@@ -235,7 +248,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
     url: route.url,
     ...(route.rateLimitPerMinute === undefined
       ? {}
-      : { config: { rateLimit: { max: route.rateLimitPerMinute, timeWindow: 60_000 } } }),
+      : { config: { rateLimitPerMinute: route.rateLimitPerMinute } }),
     ...(requiresUser ? { onRequest: authorise } : {}),
     handler: async (request, reply) => {
       const input: ErasedRouteInput = {
@@ -251,6 +264,10 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
             requestId: request.id,
             traceparent: traceparentFor(request),
             timeoutMs: services.busRequestTimeoutMs,
+          }).catch((error: unknown) => {
+            if (!(error instanceof AppError) || error.code !== 'unavailable') throw error;
+            request.log.warn({ reason: error.message }, 'service unavailable');
+            throw new AppError('unavailable', unavailableDetailOf(route));
           }),
       };
       const result = await route.handler(input);

@@ -212,10 +212,10 @@ describe('bad input', () => {
     });
   });
 
-  it('answers 404 problem to an unknown route and method', async () => {
+  it('answers 404 problem to an unknown route', async () => {
     for (const [method, url] of [
       ['GET', '/v1/nothing-here'],
-      ['DELETE', '/v1/auth/login'],
+      ['DELETE', '/v1/nothing-here'],
       ['GET', '/v2/users/me'],
       ['POST', `/${'x'.repeat(5000)}`],
     ] as const) {
@@ -225,6 +225,40 @@ describe('bad input', () => {
       expect(problem.code).toBe('not_found');
       expect(problem.detail.length).toBeLessThan(300);
     }
+  });
+});
+
+describe('methods', () => {
+  let gateway: TestGateway;
+  beforeEach(async () => {
+    gateway = await startGateway();
+  });
+  afterEach(async () => {
+    await gateway.close();
+  });
+
+  it('answers 405 problem with Allow to a method the path does not have', async () => {
+    for (const [method, url, allow] of [
+      ['DELETE', '/v1/auth/login', 'POST'],
+      ['GET', '/v1/auth/login', 'POST'],
+      ['POST', '/v1/users/me', 'GET, HEAD, PATCH, DELETE'],
+      ['PUT', `/v1/wallets/${crypto.randomUUID()}`, 'GET, HEAD'],
+    ] as const) {
+      const response = await gateway.app.inject({ method, url });
+      expect(response.statusCode, `${method} ${url}`).toBe(405);
+      expect(response.headers.allow, `${method} ${url}`).toBe(allow);
+      expect(problemBody(response)).toMatchObject({ code: 'method_not_allowed', status: 405 });
+    }
+    expect(gateway.operationCalls()).toEqual([]);
+  });
+
+  it('answers OPTIONS on a known path with its methods in Allow, and 404 on an unknown one', async () => {
+    const known = await gateway.app.inject({ method: 'OPTIONS', url: '/v1/transfers' });
+    expect(known.statusCode).toBe(204);
+    expect(known.headers.allow).toBe('POST');
+    const unknown = await gateway.app.inject({ method: 'OPTIONS', url: '/v1/nothing-here' });
+    expect(unknown.statusCode).toBe(404);
+    expect(problemBody(unknown).code).toBe('not_found');
   });
 });
 

@@ -10,7 +10,12 @@ describe('gateway configuration', () => {
       nats: undefined,
       tracing: { otlpTracesUrl: undefined },
       bodyLimitBytes: 65_536,
+      rateLimitPerMinute: 600,
+      rateLimitUserPerMinute: 300,
       rateLimitAuthPerMinute: 20,
+      rateLimitRedisUrl: undefined,
+      rateLimitRedisPrefix: 'moneypal:rate-limit:',
+      corsOrigins: [],
       trustProxy: false,
       logLevel: 'info',
       webRoot: undefined,
@@ -31,7 +36,12 @@ describe('gateway configuration', () => {
       NATS_DEAD_LETTER_STREAM: 'STAGING_DEAD_LETTERS',
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://tempo:4318/v1/traces',
       BODY_LIMIT_BYTES: '1048576',
+      RATE_LIMIT_PER_MINUTE: '100',
+      RATE_LIMIT_USER_PER_MINUTE: '50',
       RATE_LIMIT_AUTH_PER_MINUTE: '5',
+      RATE_LIMIT_REDIS_URL: 'redis://redis:6379/0',
+      RATE_LIMIT_REDIS_PREFIX: 'staging:',
+      CORS_ORIGINS: 'https://shop.example.com, http://localhost:5173',
       TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
       LOG_LEVEL: 'warn',
       WEB_ROOT: '/srv/web',
@@ -48,7 +58,12 @@ describe('gateway configuration', () => {
       },
       tracing: { otlpTracesUrl: 'http://tempo:4318/v1/traces' },
       bodyLimitBytes: 1_048_576,
+      rateLimitPerMinute: 100,
+      rateLimitUserPerMinute: 50,
       rateLimitAuthPerMinute: 5,
+      rateLimitRedisUrl: 'redis://redis:6379/0',
+      rateLimitRedisPrefix: 'staging:',
+      corsOrigins: ['https://shop.example.com', 'http://localhost:5173'],
       trustProxy: ['10.0.0.0/8', '127.0.0.1'],
       logLevel: 'warn',
       webRoot: '/srv/web',
@@ -59,6 +74,13 @@ describe('gateway configuration', () => {
     expect(loadGatewayConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadGatewayConfig({ TRUST_PROXY: 'no' }).trustProxy).toBe(false);
     expect(loadGatewayConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('refuses a CORS origin with a path and a rate-limit store that is not Redis', () => {
+    expect(() => loadGatewayConfig({ CORS_ORIGINS: 'https://shop.example.com/app' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadGatewayConfig({ RATE_LIMIT_REDIS_URL: 'http://redis:6379' })).toThrow(
+      /RATE_LIMIT_REDIS_URL/,
+    );
   });
 
   it('refuses a bad environment and names every problem', () => {

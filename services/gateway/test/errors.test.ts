@@ -36,9 +36,29 @@ describe('errors from services', () => {
         type: `/problems/${errorCode}`,
         code: errorCode,
         status,
-        detail: `failed with ${errorCode}`,
+        // A service that is unavailable may have applied the request: the client gets words about that.
+        detail:
+          errorCode === 'unavailable' ? expect.stringContaining('try again') : `failed with ${errorCode}`,
       });
     }
+  });
+
+  it('says a transfer may have been applied and to retry with the same Idempotency-Key when the ledger does not answer', async () => {
+    await gateway.respond('ledger.transfer.create', () => new Promise(() => {}));
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/transfers',
+      headers: { authorization, 'idempotency-key': 'transfer-1' },
+      payload: { from_wallet_id: crypto.randomUUID(), to_user: 'grace', amount: 1050 },
+    });
+    expect(response.statusCode).toBe(503);
+    const problem = problemBody(response);
+    expect(problem.code).toBe('unavailable');
+    expect(problem.detail).toContain('may have been applied');
+    expect(problem.detail).toContain('same Idempotency-Key');
+    // The bus's own words (subjects, timeouts) stay in the log.
+    expect(problem.detail).not.toContain('ledger.transfer.create');
+    expect(gateway.logLines.join('\n')).toContain('no reply on ledger.transfer.create');
   });
 
   it('answers 503 unavailable when the service does not reply in time', async () => {

@@ -191,6 +191,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
 
   const config: GatewayConfig = {
     ...loadGatewayConfig({}),
+    rateLimitPerMinute: 1_000_000,
+    rateLimitUserPerMinute: 1_000_000,
     rateLimitAuthPerMinute: 10_000,
     busRequestTimeoutMs: 500,
     readyTimeoutMs: 200,

@@ -14,12 +14,14 @@ export default defineConfig({
       'apps/*/src/**/*.test.{ts,tsx}',
       'e2e/**/*.test.ts',
     ],
-    // Suites that need a second connection to one database (`*.postgres.test.ts`) run only
-    // on PostgreSQL; each refuses to start without TEST_DATABASE_URL.
-    // The browser suite needs Chromium: `npm run test:browser` runs it (vitest.browser.config.ts).
-    exclude: process.env.TEST_DATABASE_URL
+    // Every suite runs on PostgreSQL: the embedded server that vitest.setup.ts starts for the
+    // run, or TEST_DATABASE_URL's. The multi-process e2e needs NATS and runs only with
+    // TEST_NATS_URL. The browser suite needs Chromium: `npm run test:browser` runs it
+    // (vitest.browser.config.ts).
+    globalSetup: ['./vitest.setup.ts'],
+    exclude: process.env.TEST_NATS_URL
       ? ['**/node_modules/**', 'e2e/browser/**']
-      : ['**/node_modules/**', 'e2e/browser/**', '**/*.postgres.test.ts'],
+      : ['**/node_modules/**', 'e2e/browser/**', 'e2e/distributed.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // In CI every test is listed, so the log shows which database and bus each suite ran on.

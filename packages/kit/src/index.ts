@@ -13,7 +13,7 @@ export * from './bus/types.js';
 export * from './config.js';
 export * from './db/database.js';
 export * from './db/group-commit.js';
-export { PGliteDialect } from './db/pglite-dialect.js';
+export * from './db/embedded-postgres.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './logger.js';

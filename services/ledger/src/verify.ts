@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const db = await openDatabase<LedgerTables>(
-    dataDir === undefined ? { kind: 'postgres', url: url!, poolSize: 1 } : { kind: 'pglite', dataDir },
+    dataDir === undefined ? { url: url!, poolSize: 1 } : { kind: 'pglite', dataDir },
   );
   try {
     const verdict = await verifyLedger(db);

@@ -12,13 +12,13 @@ import {
   MemoryBroker,
   openDatabase,
 } from '@moneypal/kit';
+import { testDatabaseLabel, testServerUrl } from '@moneypal/kit/testing';
 import { defaultLedgerConfig, type LedgerVerdict, verifyLedger } from '@moneypal/ledger';
 import { defaultNotificationsConfig } from '@moneypal/notifications';
 import { type RunningPayPalSimulator, startPayPalSimulator } from '@moneypal/paypal-simulator';
 import { type RunningSystem, startSystem } from '@moneypal/runtime';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
-import { testDatabaseLabel, testServerUrl } from '@moneypal/kit/testing';
 import { sql } from 'kysely';
 import { type CapturedEmail, startSmtpCatcher } from './smtp.js';
 
@@ -83,15 +83,15 @@ export async function startTestSystem(): Promise<TestSystem> {
     url.pathname = `/moneypal_e2e_${runId}_${service}`;
     return { url: url.toString() };
   };
-  const admin = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
+  const server = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
   for (const service of databaseServices) {
-    await sql.raw(`create database moneypal_e2e_${runId}_${service}`).execute(admin);
+    await sql.raw(`create database moneypal_e2e_${runId}_${service}`).execute(server);
   }
   cleanups.push(async () => {
     for (const service of databaseServices) {
-      await sql.raw(`drop database if exists moneypal_e2e_${runId}_${service} with (force)`).execute(admin);
+      await sql.raw(`drop database if exists moneypal_e2e_${runId}_${service} with (force)`).execute(server);
     }
-    await admin.destroy();
+    await server.destroy();
   });
 
   if (natsUrl) {

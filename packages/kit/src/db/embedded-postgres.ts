@@ -1,5 +1,14 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +104,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       process.off('exit', killOnExit);
       throw error;
     }
-    options.logger?.info({ port, version, dataDir: options.throwaway ? undefined : dataDir }, 'PostgreSQL started');
+    options.logger?.info(
+      { port, version, dataDir: options.throwaway ? undefined : dataDir },
+      'PostgreSQL started',
+    );
     let stopping: Promise<void> | undefined;
     return {
       url,
@@ -268,7 +280,11 @@ class OutputTail {
   }
 }
 
-async function waitUntilReady(url: string, exited: Promise<number | null>, output: OutputTail): Promise<string> {
+async function waitUntilReady(
+  url: string,
+  exited: Promise<number | null>,
+  output: OutputTail,
+): Promise<string> {
   let hasExited = false;
   void exited.then(() => {
     hasExited = true;
@@ -280,18 +296,26 @@ async function waitUntilReady(url: string, exited: Promise<number | null>, outpu
     client.on('error', () => {});
     try {
       await client.connect();
-      const result = await client.query<{ version: string }>("select current_setting('server_version') as version");
+      const result = await client.query<{ version: string }>(
+        "select current_setting('server_version') as version",
+      );
       return result.rows[0]!.version;
     } catch (error) {
       if ((error as { code?: string }).code === '28P01') {
-        throw new Error('PostgreSQL refused the password: the data directory was initialised with another one', {
-          cause: error,
-        });
+        throw new Error(
+          'PostgreSQL refused the password: the data directory was initialised with another one',
+          {
+            cause: error,
+          },
+        );
       }
       if (Date.now() > deadline) {
-        throw new Error(`PostgreSQL did not accept connections within ${readyTimeoutMs / 1000} s:\n${output.text()}`, {
-          cause: error,
-        });
+        throw new Error(
+          `PostgreSQL did not accept connections within ${readyTimeoutMs / 1000} s:\n${output.text()}`,
+          {
+            cause: error,
+          },
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {

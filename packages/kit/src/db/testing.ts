@@ -11,7 +11,9 @@ import { migrateToLatest, openDatabase, type SqlMigration } from './database.js'
 export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    throw new Error('TEST_DATABASE_URL is not set: run the tests with vitest, whose global setup starts a server');
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run the tests with vitest, whose global setup starts a server',
+    );
   }
   return url;
 }

@@ -1,4 +1,4 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, type Logger, openDatabase, startEmbeddedPostgres } from '@moneypal/kit';
 import { sql } from 'kysely';
@@ -77,6 +77,7 @@ export interface LocalDatabaseOptions {
  */
 export async function startLocalDatabases(options: LocalDatabaseOptions): Promise<LocalDatabases> {
   refuseOldLayout(options.dataDir);
+  mkdirSync(options.dataDir, { recursive: true });
   const server = options.databaseUrl
     ? undefined
     : await startEmbeddedPostgres({
@@ -109,13 +110,13 @@ export async function startLocalDatabases(options: LocalDatabaseOptions): Promis
  * (`<data dir>/<service>/`, holding a PG_VERSION file), which this version cannot read.
  * Such a directory is never touched: the user decides what becomes of it.
  */
-function refuseOldLayout(dataDir: string): void {
+export function refuseOldLayout(dataDir: string): void {
   const old = localDatabaseServices.filter((service) => existsSync(join(dataDir, service, 'PG_VERSION')));
   if (old.length === 0) return;
   throw new ConfigError([
     `${dataDir} holds data of an older MoneyPal (embedded database directories ${old.map((service) => `${service}/`).join(', ')}), ` +
-      'which this version cannot read; it was left as it is. Move it aside (e.g. `mv .moneypal .moneypal-old`) ' +
-      'to start afresh, or set MONEYPAL_DATA_DIR to another directory.',
+      'which this version cannot read; it was left as it is. Move it aside ' +
+      `(e.g. \`mv ${dataDir} ${dataDir}-old\`) to start afresh, or set MONEYPAL_DATA_DIR to another directory.`,
   ]);
 }
 

@@ -21,7 +21,12 @@ import { defaultNotificationsConfig, type EmailConfig } from '@moneypal/notifica
 import type { PaymentsConfig } from '@moneypal/payments';
 import { startPayPalSimulator } from '@moneypal/paypal-simulator';
 import { z } from 'zod';
-import { type LocalDatabaseService, localDatabaseServices, startLocalDatabases } from './local-databases.js';
+import {
+  type LocalDatabaseService,
+  localDatabaseServices,
+  refuseOldLayout,
+  startLocalDatabases,
+} from './local-databases.js';
 import { startSystem } from './system.js';
 
 /**
@@ -68,6 +73,7 @@ const environment = z.object({
 async function main(): Promise<void> {
   const env = parseConfig(environment, process.env);
   const dataDir = resolve(env.MONEYPAL_DATA_DIR);
+  refuseOldLayout(dataDir);
   mkdirSync(dataDir, { recursive: true });
   const secrets = loadOrCreateLocalSecrets(dataDir, {
     jwtPrivateKey: () =>

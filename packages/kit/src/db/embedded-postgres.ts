@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -71,7 +71,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     refuseWhenRunning(dataDir);
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-      await initialise(binaries.initdb, dataDir, options.password, owner, options.logger);
+      await initialise(
+        binaries.initdb,
+        dataDir,
+        options.password,
+        owner,
+        options.throwaway ?? false,
+        options.logger,
+      );
     }
     const port = await freePort();
     const settings = { ...(options.throwaway ? throwawaySettings : {}), ...options.settings };
@@ -219,9 +226,12 @@ async function initialise(
   dataDir: string,
   password: string,
   owner: ServerUser | undefined,
+  throwaway: boolean,
   logger: Logger | undefined,
 ): Promise<void> {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Only the cluster's own directory is private: the server's user must pass through its parents.
+  mkdirSync(dirname(dataDir), { recursive: true });
+  mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o700);
   // initdb reads the password from a file, so that it never appears in a process list.
   const scratch = mkdtempSync(join(tmpdir(), 'moneypal-initdb-'));
@@ -244,6 +254,8 @@ async function initialise(
         `--pwfile=${passwordFile}`,
         '--locale=C',
         '--encoding=UTF8',
+        // A throwaway cluster outlives no crash, so it need not wait for the disk.
+        ...(throwaway ? ['--no-sync'] : []),
       ],
       { ...owner?.spawn, stdio: ['ignore', 'ignore', 'pipe'] },
     );

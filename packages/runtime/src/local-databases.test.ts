@@ -95,7 +95,7 @@ describe('the local runtime’s databases', () => {
     }
   });
 
-  it('refuses a data directory of an older version (PGlite directories) and leaves it as it is', async () => {
+  it('refuses a data directory of an older version (a database directory per service) and leaves it as it is', async () => {
     const dataDir = join(scratch, 'old');
     mkdirSync(join(dataDir, 'ledger'), { recursive: true });
     writeFileSync(join(dataDir, 'ledger', 'PG_VERSION'), '17\n');

@@ -106,7 +106,7 @@ export async function startLocalDatabases(options: LocalDatabaseOptions): Promis
 }
 
 /**
- * Older versions kept each service's data in a PGlite directory of its own
+ * Older versions kept each service's data in an embedded database directory of its own
  * (`<data dir>/<service>/`, holding a PG_VERSION file), which this version cannot read.
  * Such a directory is never touched: the user decides what becomes of it.
  */

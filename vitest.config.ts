@@ -14,14 +14,16 @@ export default defineConfig({
       'apps/*/src/**/*.test.{ts,tsx}',
       'e2e/**/*.test.ts',
     ],
-    // Suites that need a second connection to one database (`*.postgres.test.ts`) run only
-    // on PostgreSQL; each refuses to start without TEST_DATABASE_URL.
-    // Suites that share counters through Redis (`*.redis.test.ts`) run only with TEST_REDIS_URL.
-    // The browser suite needs Chromium: `npm run test:browser` runs it (vitest.browser.config.ts).
+    // Every suite runs on PostgreSQL: the embedded server that vitest.setup.ts starts for the
+    // run, or TEST_DATABASE_URL's. The multi-process e2e needs NATS and runs only with
+    // TEST_NATS_URL; suites that share counters through Redis (`*.redis.test.ts`) run only
+    // with TEST_REDIS_URL. The browser suite needs Chromium: `npm run test:browser` runs it
+    // (vitest.browser.config.ts).
+    globalSetup: ['./vitest.setup.ts'],
     exclude: [
       '**/node_modules/**',
       'e2e/browser/**',
-      ...(process.env.TEST_DATABASE_URL ? [] : ['**/*.postgres.test.ts']),
+      ...(process.env.TEST_NATS_URL ? [] : ['e2e/distributed.test.ts']),
       ...(process.env.TEST_REDIS_URL ? [] : ['**/*.redis.test.ts']),
     ],
     testTimeout: 30_000,

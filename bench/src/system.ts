@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,9 +69,9 @@ export interface StartOptions {
 
 export interface StartedSystem {
   url: string;
-  /** The local runtime's data directory (each service's PGlite directory is under it). */
+  /** The local runtime's data directory (its embedded PostgreSQL cluster is under it). */
   dataDir: string | undefined;
-  /** The distributed runtime's database of each service, by service name. */
+  /** Each service's database, by service name. */
   databaseUrls: Record<string, string>;
   /** Stops the runtime's processes and waits for them to exit; the data stays. */
   halt(): Promise<void>;
@@ -159,6 +159,14 @@ export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions)
   };
   try {
     await waitUntilReady(url, child);
+    if (dataDir !== undefined) {
+      // The local runtime names its databases on the embedded server here once it runs.
+      const urls = JSON.parse(readFileSync(join(dataDir, 'databases.json'), 'utf8')) as Record<
+        string,
+        string
+      >;
+      Object.assign(databaseUrls, urls);
+    }
   } catch (error) {
     await halt();
     await cleanUp();

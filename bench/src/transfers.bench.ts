@@ -276,8 +276,7 @@ async function runTransfers(url: string, wallets: BenchWallet[]) {
 }
 
 /**
- * Gives PostgreSQL statistics of the seeded tables (distributed runtime only: the local
- * runtime's PGlite is held by its process). A database in service has them from autovacuum;
+ * Gives PostgreSQL statistics of the seeded tables. A database in service has them from autovacuum;
  * one filled a minute ago may not yet, and the planner then takes every table for empty.
  */
 async function analyzeDatabases(system: StartedSystem): Promise<void> {
@@ -292,15 +291,12 @@ async function analyzeDatabases(system: StartedSystem): Promise<void> {
   }
 }
 
-/** Runs the ledger's invariant check on the data the halted runtime left behind. */
+/** Runs the ledger's invariant check on the ledger's database, once the transfers are done. */
 function verifyLedger(system: StartedSystem) {
   const verify = join(root, 'services/ledger/dist/verify.js');
   if (!existsSync(verify)) return { skipped: 'services/ledger/dist/verify.js is not built' };
-  const target =
-    runtime === 'local'
-      ? { args: ['--data-dir', join(system.dataDir!, 'ledger')], env: process.env }
-      : { args: [], env: { ...process.env, LEDGER_DATABASE_URL: system.databaseUrls.ledger } };
-  const run = spawnSync(process.execPath, [verify, ...target.args], { env: target.env, encoding: 'utf8' });
+  const env = { ...process.env, LEDGER_DATABASE_URL: system.databaseUrls.ledger };
+  const run = spawnSync(process.execPath, [verify], { env, encoding: 'utf8' });
   return {
     exit_code: run.status,
     output: `${run.stdout}${run.stderr}`.trim().split('\n'),
@@ -318,8 +314,7 @@ try {
   const cpu = await startCpuSampling(system.databaseUrls);
   const transfers = await runTransfers(system.url, seeding.wallets);
   const cpuPercent = await cpu.stop();
-  // PGlite allows one process per data directory, so the runtime stops before the check.
-  await system.halt();
+  // The load is over; the check runs before the runtime stops, which stops the local runtime's database too.
   const verify = verifyLedger(system);
   await system.stop();
   stopped = true;

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { openDatabase } from '@moneypal/kit';
+import { testServerUrl } from '@moneypal/kit/testing';
 import { type LedgerTables, type LedgerVerdict, verifyLedger } from '@moneypal/ledger';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
@@ -98,10 +99,9 @@ export interface DistributedSystem {
 }
 
 export async function startDistributedSystem(): Promise<DistributedSystem> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+  const serverUrl = testServerUrl();
   const natsUrl = process.env.TEST_NATS_URL;
-  if (!serverUrl || !natsUrl)
-    throw new Error('the distributed runtime needs TEST_DATABASE_URL and TEST_NATS_URL');
+  if (!natsUrl) throw new Error('the distributed runtime needs TEST_NATS_URL');
   const run = randomBytes(5).toString('hex');
   const databaseName = (service: DatabaseService) => `moneypal_dist_${run}_${service}`;
   const databaseUrl = (service: DatabaseService) => {
@@ -268,7 +268,7 @@ export async function startDistributedSystem(): Promise<DistributedSystem> {
   };
 
   const dropEverything = async () => {
-    const server = await openDatabase<unknown>({ kind: 'postgres', url: serverUrl, poolSize: 1 });
+    const server = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
     try {
       for (const service of databaseServices) {
         await sql.raw(`drop database if exists ${databaseName(service)} with (force)`).execute(server);
@@ -293,7 +293,7 @@ export async function startDistributedSystem(): Promise<DistributedSystem> {
   };
 
   try {
-    const server = await openDatabase<unknown>({ kind: 'postgres', url: serverUrl, poolSize: 1 });
+    const server = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
     try {
       for (const service of databaseServices) {
         await sql.raw(`create database ${databaseName(service)}`).execute(server);
@@ -354,7 +354,6 @@ export async function startDistributedSystem(): Promise<DistributedSystem> {
     databaseOf: databaseName,
     verifyLedger: async () => {
       const db = await openDatabase<LedgerTables>({
-        kind: 'postgres',
         url: databaseUrl('ledger'),
         poolSize: 2,
       });

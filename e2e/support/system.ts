@@ -12,6 +12,7 @@ import {
   MemoryBroker,
   openDatabase,
 } from '@moneypal/kit';
+import { testDatabaseLabel, testServerUrl } from '@moneypal/kit/testing';
 import { defaultLedgerConfig, type LedgerVerdict, verifyLedger } from '@moneypal/ledger';
 import { defaultNotificationsConfig } from '@moneypal/notifications';
 import { type RunningPayPalSimulator, startPayPalSimulator } from '@moneypal/paypal-simulator';
@@ -22,7 +23,7 @@ import { sql } from 'kysely';
 import { type CapturedEmail, startSmtpCatcher } from './smtp.js';
 
 /** Which real parts the whole-system tests run on, as the environment chooses them. */
-export const systemLabel = `${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'} + ${
+export const systemLabel = `${testDatabaseLabel} + ${
   process.env.TEST_NATS_URL ? 'NATS JetStream' : 'in-process bus'
 }`;
 
@@ -65,12 +66,12 @@ export interface TestSystem {
 }
 
 /**
- * The whole system in this process, as `npm start` runs it, on embedded PGlite and the
- * in-process bus — or, when TEST_DATABASE_URL and TEST_NATS_URL are set, on fresh
- * databases of that PostgreSQL server and on that NATS server (under a prefix of its own).
+ * The whole system in this process, as `npm start` runs it: on fresh databases of the test
+ * server (the embedded one, or TEST_DATABASE_URL's), and on the in-process bus — or, when
+ * TEST_NATS_URL is set, on that NATS server (under a prefix of its own).
  */
 export async function startTestSystem(): Promise<TestSystem> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
+  const serverUrl = testServerUrl();
   const natsUrl = process.env.TEST_NATS_URL;
   const runId = randomBytes(5).toString('hex');
   const logger = (service: string) =>
@@ -78,23 +79,20 @@ export async function startTestSystem(): Promise<TestSystem> {
   const cleanups: (() => Promise<void>)[] = [];
 
   const databaseOf = (service: string) => {
-    if (!serverUrl) return { kind: 'pglite' as const, dataDir: 'memory://' };
     const url = new URL(serverUrl);
     url.pathname = `/moneypal_e2e_${runId}_${service}`;
-    return { kind: 'postgres' as const, url: url.toString() };
+    return { url: url.toString() };
   };
-  if (serverUrl) {
-    const admin = await openDatabase<unknown>({ kind: 'postgres', url: serverUrl, poolSize: 1 });
-    for (const service of databaseServices) {
-      await sql.raw(`create database moneypal_e2e_${runId}_${service}`).execute(admin);
-    }
-    cleanups.push(async () => {
-      for (const service of databaseServices) {
-        await sql.raw(`drop database if exists moneypal_e2e_${runId}_${service} with (force)`).execute(admin);
-      }
-      await admin.destroy();
-    });
+  const server = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
+  for (const service of databaseServices) {
+    await sql.raw(`create database moneypal_e2e_${runId}_${service}`).execute(server);
   }
+  cleanups.push(async () => {
+    for (const service of databaseServices) {
+      await sql.raw(`drop database if exists moneypal_e2e_${runId}_${service} with (force)`).execute(server);
+    }
+    await server.destroy();
+  });
 
   if (natsUrl) {
     // The streams are this run's own; remove them once the system has stopped.

@@ -50,7 +50,6 @@ export function runServiceProcess<Config extends ServiceProcessSettings & { data
     const tracing = startTracing({ service, otlpTracesUrl: config.tracing.otlpTracesUrl });
     const metrics = new ServiceMetrics(service);
     const db = await openDatabase<Schema>({
-      kind: 'postgres',
       url: config.databaseUrl,
       ...(definition.poolSize === undefined ? {} : { poolSize: definition.poolSize }),
     });

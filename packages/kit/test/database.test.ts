@@ -17,7 +17,7 @@ const migrations = [
   },
 ];
 
-/** The same database behaviour from both drivers: PGlite by default, PostgreSQL with TEST_DATABASE_URL. */
+/** What the driver makes of the database: the same on the embedded server and on TEST_DATABASE_URL. */
 describe(`a test database on ${testDatabaseLabel}`, () => {
   let database: TestDatabase<Schema>;
   let db: Kysely<Schema>;

@@ -43,7 +43,7 @@ async function databaseUrlOf(service: string, serverUrl: string | undefined): Pr
     throw new ConfigError([`${service.toUpperCase()}_DATABASE_URL or DATABASE_URL is required`]);
   }
   const name = `moneypal_${service}`;
-  const admin = await openDatabase<unknown>({ kind: 'postgres', url: serverUrl, poolSize: 1 });
+  const admin = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
   try {
     const found = await sql`select 1 from pg_database where datname = ${name}`.execute(admin);
     if (found.rows.length === 0) {

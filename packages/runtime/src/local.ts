@@ -21,18 +21,30 @@ import { defaultNotificationsConfig, type EmailConfig } from '@moneypal/notifica
 import type { PaymentsConfig } from '@moneypal/payments';
 import { startPayPalSimulator } from '@moneypal/paypal-simulator';
 import { z } from 'zod';
+import {
+  type LocalDatabaseService,
+  localDatabaseServices,
+  refuseOldLayout,
+  startLocalDatabases,
+} from './local-databases.js';
 import { startSystem } from './system.js';
 
 /**
- * The local runtime (`npm start`): every service in this process, each on its own PGlite
- * data directory under MONEYPAL_DATA_DIR, all on one in-process broker. Secrets are
- * generated on first start and kept in the data directory.
+ * The local runtime (`npm start`): every service in this process, all on one in-process
+ * broker, each on its own database of one PostgreSQL server: the embedded server, run from
+ * MONEYPAL_DATA_DIR/postgres, or the server of DATABASE_URL. Secrets (the database
+ * passwords among them) are generated on first start and kept in the data directory.
  */
 /** The built web app, served at `/` when present (`npm run build` makes it). */
 const webRoot = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
 
 const environment = z.object({
   MONEYPAL_DATA_DIR: z.string().min(1).default('.moneypal'),
+  /** A PostgreSQL server of your own (a role that may create roles and databases); none is started then. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
   PORT: z.string().default('8080'),
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: logLevel,
@@ -61,12 +73,17 @@ const environment = z.object({
 async function main(): Promise<void> {
   const env = parseConfig(environment, process.env);
   const dataDir = resolve(env.MONEYPAL_DATA_DIR);
+  refuseOldLayout(dataDir);
   mkdirSync(dataDir, { recursive: true });
   const secrets = loadOrCreateLocalSecrets(dataDir, {
     jwtPrivateKey: () =>
       generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     otpSecret: () => randomSecret(),
     adminPassword: () => randomSecret(18),
+    postgresPassword: () => randomSecret(),
+    ...(Object.fromEntries(
+      localDatabaseServices.map((service) => [`${service}DatabasePassword`, () => randomSecret()]),
+    ) as Record<`${LocalDatabaseService}DatabasePassword`, () => string>),
   });
   if ((env.ADMIN_EMAIL === undefined) !== (env.ADMIN_PASSWORD === undefined)) {
     throw new ConfigError(['ADMIN_EMAIL and ADMIN_PASSWORD must be set together, or neither']);
@@ -130,8 +147,17 @@ async function main(): Promise<void> {
     },
   });
 
+  const databases = await startLocalDatabases({
+    dataDir,
+    ...(env.DATABASE_URL === undefined ? {} : { databaseUrl: env.DATABASE_URL }),
+    postgresPassword: secrets.postgresPassword,
+    passwords: Object.fromEntries(
+      localDatabaseServices.map((service) => [service, secrets[`${service}DatabasePassword`]]),
+    ) as Record<LocalDatabaseService, string>,
+    logger: loggerOf('postgres'),
+  });
   const system = await startSystem({
-    databaseOf: (service) => ({ kind: 'pglite', dataDir: join(dataDir, service) }),
+    databaseOf: (service) => ({ url: databases.urls[service as LocalDatabaseService] }),
     connectBus: async (service) => broker.connect(service, loggerOf(service)),
     loggerOf,
     identity: {
@@ -169,6 +195,7 @@ async function main(): Promise<void> {
       `  email:     ${email.mode === 'smtp' ? `SMTP ${email.host}:${email.port}` : 'captured into the log (no SMTP_HOST)'}`,
       `  admin:     ${admin.userName} / ${admin.email}  password: ${env.ADMIN_PASSWORD ? '(from ADMIN_PASSWORD)' : admin.password}`,
       `  data:      ${dataDir}`,
+      `  database:  ${databases.serverLabel}`,
       '',
     ].join('\n'),
   );
@@ -179,6 +206,7 @@ async function main(): Promise<void> {
     await simulator?.stop();
     await consoleBus.close();
     broker.shutdown();
+    await databases.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

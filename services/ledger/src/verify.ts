@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openDatabase } from '@moneypal/kit';
 import type { LedgerTables } from './database.js';
 import { verifyLedger } from './services/verify.service.js';
 
-const usage = `usage: node services/ledger/dist/verify.js [--data-dir <pglite directory>]
+const usage = `usage: node services/ledger/dist/verify.js [--data-dir <MONEYPAL_DATA_DIR>]
   Checks the ledger's invariants: of the PostgreSQL database LEDGER_DATABASE_URL names, or
-  of the local runtime's PGlite directory (e.g. .moneypal/ledger). Exits 1 on any violation.`;
+  of the ledger's database of a running local runtime (--data-dir .moneypal: its
+  databases.json names it). Exits 1 on any violation.`;
 
 /** The ledger's journal check: `npm run ledger:verify` (after `npm run build`). */
 async function main(): Promise<number> {
@@ -19,14 +22,12 @@ async function main(): Promise<number> {
     process.stderr.write(`ledger verify: --data-dir needs a directory\n${usage}\n`);
     return 2;
   }
-  const url = process.env.LEDGER_DATABASE_URL;
-  if (dataDir === undefined && !url) {
+  const url = dataDir === undefined ? process.env.LEDGER_DATABASE_URL : localLedgerUrl(dataDir);
+  if (!url) {
     process.stderr.write(`ledger verify: set LEDGER_DATABASE_URL or give --data-dir\n${usage}\n`);
     return 2;
   }
-  const db = await openDatabase<LedgerTables>(
-    dataDir === undefined ? { kind: 'postgres', url: url!, poolSize: 1 } : { kind: 'pglite', dataDir },
-  );
+  const db = await openDatabase<LedgerTables>({ url, poolSize: 1 });
   try {
     const verdict = await verifyLedger(db);
     for (const check of verdict.checks) {
@@ -40,6 +41,17 @@ async function main(): Promise<number> {
     return verdict.ok ? 0 : 1;
   } finally {
     await db.destroy();
+  }
+}
+
+/** The ledger's database of the local runtime that runs on `dataDir`, as its databases.json names it. */
+function localLedgerUrl(dataDir: string): string {
+  const file = join(dataDir, 'databases.json');
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { ledger: string }).ledger;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`no ${file}: start the local runtime (npm start) on that data directory first`);
   }
 }
 

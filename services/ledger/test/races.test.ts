@@ -6,15 +6,12 @@ import { verifyLedger } from '../src/index.js';
 import { fund, type LedgerHarness, newKey, startHarness, type TestUser } from './ledger-harness.js';
 
 /*
- * Concurrency claims, proven with real parallel connections on PostgreSQL (TEST_DATABASE_URL).
- * On PGlite, whose one connection runs transactions one after another, the same tests run
- * smaller, as a check of the logic rather than of the locking.
+ * Concurrency claims, proven with real parallel connections to PostgreSQL.
  */
-const onPostgres = testDatabaseLabel === 'PostgreSQL';
 const walletCount = 36;
-const transferCount = onPostgres ? 2_400 : 240;
+const transferCount = 2_400;
 const duplicateShare = 0.1;
-const fundingPerWallet = onPostgres ? 20_000 : 4_000;
+const fundingPerWallet = 20_000;
 const generousTimeoutMs = 120_000;
 
 let harness: LedgerHarness;

@@ -1,51 +1,44 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type Migration, Migrator, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
-import { PGliteDialect } from './pglite-dialect.js';
 
-/** Where a service keeps its data: its own PostgreSQL database, or an embedded PGlite directory. */
-export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string };
+/** Where a service keeps its data: its own PostgreSQL database, and how many connections it may hold. */
+export interface DatabaseTarget {
+  url: string;
+  poolSize?: number;
+}
 
 const int8Oid = 20;
 
 /**
- * Opens a database as Kysely. Both drivers return `int8` columns as `bigint`, so money
- * never passes through a JavaScript number on the way in.
+ * Opens a database as Kysely. `int8` columns come back as `bigint`, so money never passes
+ * through a JavaScript number on the way in.
  */
 export async function openDatabase<Schema>(target: DatabaseTarget): Promise<Kysely<Schema>> {
-  if (target.kind === 'postgres') {
-    const pool = new pg.Pool({
-      connectionString: target.url,
-      max: target.poolSize ?? 10,
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === int8Oid ? BigInt : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-      },
-    });
-    // A connection the server drops (a restart, a failover, `pg_terminate_backend`) emits
-    // 'error' on its client, and Node ends the process on an 'error' nobody listens to. The
-    // pool reports its idle clients' errors here; a client checked out by a transaction
-    // between two statements has only the listener added below. Either way the statement in
-    // flight fails with its own error (the caller answers `unavailable`), and the pool
-    // discards the broken client when it comes back and opens a new one on demand.
-    pool.on('error', () => {});
-    pool.on('connect', (client) => client.on('error', () => {}));
-    const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-    try {
-      await sql`select 1`.execute(db);
-    } catch (error) {
-      await db.destroy();
-      throw error;
-    }
-    return db;
-  }
-  const client = await PGlite.create(target.dataDir, {
-    parsers: { [int8Oid]: (value: string) => BigInt(value) },
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === int8Oid ? BigInt : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
   });
-  return new Kysely<Schema>({ dialect: new PGliteDialect(client) });
+  // A connection the server drops (a restart, a failover, `pg_terminate_backend`) emits
+  // 'error' on its client, and Node ends the process on an 'error' nobody listens to. The
+  // pool reports its idle clients' errors here; a client checked out by a transaction
+  // between two statements has only the listener added below. Either way the statement in
+  // flight fails with its own error (the caller answers `unavailable`), and the pool
+  // discards the broken client when it comes back and opens a new one on demand.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
 }
 
 /** True when the database answers a trivial query. */

@@ -4,46 +4,48 @@ import type { CloudEvent } from '../bus/types.js';
 import type { MessagingTables } from '../messaging/tables.js';
 import { migrateToLatest, openDatabase, type SqlMigration } from './database.js';
 
-/** The database the tests run on, as TEST_DATABASE_URL chooses it; for test names. */
-export const testDatabaseLabel = process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+/**
+ * The PostgreSQL server the tests run on: TEST_DATABASE_URL when given, otherwise the
+ * embedded server that the suite's global setup (vitest.setup.ts) started for the run.
+ */
+export function testServerUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      'TEST_DATABASE_URL is not set: run the tests with vitest, whose global setup starts a server',
+    );
+  }
+  return url;
+}
+
+/** Which server the tests run on, for test names, e.g. `embedded PostgreSQL 17` or `PostgreSQL 15`. */
+export const testDatabaseLabel = process.env.TEST_DATABASE_LABEL ?? 'PostgreSQL';
 
 export interface TestDatabase<Schema> {
   db: Kysely<Schema>;
-  /** `postgres` when TEST_DATABASE_URL is set, else `pglite`. */
-  kind: 'postgres' | 'pglite';
-  /** The connection string of the test database (postgres only), for a second pool. */
-  url?: string;
+  /** The connection string of the test database, for a second pool. */
+  url: string;
   destroy(): Promise<void>;
 }
 
 /**
- * A fresh, migrated database for one test file: a new database on the PostgreSQL server
- * named by TEST_DATABASE_URL (dropped afterwards), or an in-memory PGlite instance.
+ * A fresh, migrated database for one test file: a new database on the test server
+ * (`testServerUrl`), dropped afterwards.
  */
 export async function createTestDatabase<Schema>(
   migrations: SqlMigration[],
   options: { poolSize?: number } = {},
 ): Promise<TestDatabase<Schema>> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    const db = await openDatabase<Schema>({ kind: 'pglite', dataDir: 'memory://' });
-    await migrateToLatest(db, migrations);
-    return { db, kind: 'pglite', destroy: () => db.destroy() };
-  }
+  const serverUrl = testServerUrl();
   const name = `moneypal_test_${randomBytes(6).toString('hex')}`;
-  const admin = await openDatabase<unknown>({ kind: 'postgres', url: serverUrl, poolSize: 1 });
+  const admin = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
   await sql.raw(`create database ${name}`).execute(admin);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase<Schema>({
-    kind: 'postgres',
-    url: url.toString(),
-    poolSize: options.poolSize ?? 10,
-  });
+  const db = await openDatabase<Schema>({ url: url.toString(), poolSize: options.poolSize ?? 10 });
   await migrateToLatest(db, migrations);
   return {
     db,
-    kind: 'postgres',
     url: url.toString(),
     destroy: async () => {
       await db.destroy();

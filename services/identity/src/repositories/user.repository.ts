@@ -13,7 +13,7 @@ const fieldOfUniqueIndex: Record<string, UniqueUserField> = {
   users_email_key: 'email',
 };
 
-/** The field behind a unique violation, in both node-postgres's and PGlite's error shapes. */
+/** The field behind a unique violation (node-postgres's error: its `code` and `constraint`). */
 export function uniqueViolationFieldOf(error: unknown): UniqueUserField | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };

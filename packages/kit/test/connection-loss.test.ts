@@ -1,16 +1,18 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
-import { createTestDatabase, type TestDatabase } from '../src/db/testing.js';
+import {
+  createTestDatabase,
+  type TestDatabase,
+  testDatabaseLabel,
+  testServerUrl,
+} from '../src/db/testing.js';
 
 /*
  * What a service's pool does when PostgreSQL drops its connections (a restart, a failover,
- * `pg_terminate_backend`). PostgreSQL only: PGlite has no connections to lose. Collected
- * only when TEST_DATABASE_URL is set (see vitest.config.ts).
+ * `pg_terminate_backend`).
  */
-if (!process.env.TEST_DATABASE_URL) throw new Error('this suite needs TEST_DATABASE_URL');
-
-describe('a pool whose connections PostgreSQL terminates', () => {
+describe(`a pool whose connections the server terminates, on ${testDatabaseLabel}`, () => {
   let database: TestDatabase<unknown>;
   let db: Kysely<unknown>;
   let server: Kysely<unknown>;
@@ -18,11 +20,7 @@ describe('a pool whose connections PostgreSQL terminates', () => {
   beforeAll(async () => {
     database = await createTestDatabase<unknown>([]);
     db = database.db;
-    server = await openDatabase<unknown>({
-      kind: 'postgres',
-      url: process.env.TEST_DATABASE_URL!,
-      poolSize: 1,
-    });
+    server = await openDatabase<unknown>({ url: testServerUrl(), poolSize: 1 });
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { openDatabase } from '@moneypal/kit';
-import { metricSamples, metricValue } from '@moneypal/kit/testing';
+import { metricSamples, metricValue, testDatabaseLabel, testServerUrl } from '@moneypal/kit/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from './support/http.js';
@@ -16,12 +16,11 @@ import {
 
 /*
  * The distributed runtime as separate processes: each service its own `node …/dist/main.js`
- * on its own PostgreSQL database, all on one NATS server. Collected only when
- * TEST_DATABASE_URL is set (see vitest.config.ts); it needs TEST_NATS_URL as well and
- * refuses to run without both.
+ * on its own database of the test server, all on one NATS server. Collected only when
+ * TEST_NATS_URL is set (see vitest.config.ts), and refuses to run without it.
  */
-if (!process.env.TEST_DATABASE_URL || !process.env.TEST_NATS_URL) {
-  throw new Error('this suite needs TEST_DATABASE_URL (PostgreSQL) and TEST_NATS_URL (NATS with JetStream)');
+if (!process.env.TEST_NATS_URL) {
+  throw new Error('this suite needs TEST_NATS_URL (NATS with JetStream)');
 }
 
 let system: DistributedSystem;
@@ -66,7 +65,7 @@ const metric = async (
   labels: Record<string, string> = {},
 ) => metricValue(await system.metrics(service), name, labels);
 
-describe('the distributed runtime as separate processes (PostgreSQL + NATS)', () => {
+describe(`the distributed runtime as separate processes (${testDatabaseLabel} + NATS JetStream)`, () => {
   it('carries a trace id sent at the gateway into the ledger’s log, and every service’s metrics move', async () => {
     const payer = await newPerson(http, 'Ada');
     const payee = await newPerson(http, 'Grace');
@@ -187,8 +186,7 @@ describe('the distributed runtime as separate processes (PostgreSQL + NATS)', ()
     for (const name of ['Emmy', 'Sofia', 'Lise', 'Marie']) people.push(await newPerson(http, name));
     for (const person of people) await deposit(person, 100_000);
     const server = await openDatabase<unknown>({
-      kind: 'postgres',
-      url: process.env.TEST_DATABASE_URL!,
+      url: testServerUrl(),
       poolSize: 1,
     });
     const databases = databaseServices.map((service) => system.databaseOf(service));

@@ -1,5 +1,6 @@
 import { notificationsEvents } from '@moneypal/contracts';
 import { openDatabase } from '@moneypal/kit';
+import { testDatabaseLabel } from '@moneypal/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactRecordOf, deletedContactRecord } from '../src/domain/contact.js';
 import { type NotificationsTables, startNotifications } from '../src/index.js';
@@ -8,12 +9,8 @@ import { type NotificationsHarness, outboxEvents, startHarness } from './notific
 
 /*
  * Replicas of the notifications service share one PostgreSQL database; only separate
- * connections can claim messages concurrently the way two replicas do. PGlite has one
- * connection per process, so this file is collected only when TEST_DATABASE_URL is set
- * (see vitest.config.ts), and refuses to run otherwise.
+ * connections can claim messages concurrently the way two replicas do.
  */
-if (!process.env.TEST_DATABASE_URL)
-  throw new Error('this suite needs TEST_DATABASE_URL (a PostgreSQL server)');
 
 let harness: NotificationsHarness;
 
@@ -25,11 +22,10 @@ afterAll(async () => {
   await harness.close();
 });
 
-describe('notifications replicas sharing one PostgreSQL database', () => {
+describe(`notifications replicas sharing one database on ${testDatabaseLabel}`, () => {
   it('never sends one message twice when two replicas dispatch at once', async () => {
     const otherDb = await openDatabase<NotificationsTables>({
-      kind: 'postgres',
-      url: harness.database.url!,
+      url: harness.database.url,
       poolSize: 5,
     });
     // The second replica joins the same consumer group, so events are shared between both.
@@ -89,8 +85,7 @@ describe('notifications replicas sharing one PostgreSQL database', () => {
 
   it('keeps the newest state of a user, and the deletion, when replicas write a contact at once', async () => {
     const otherDb = await openDatabase<NotificationsTables>({
-      kind: 'postgres',
-      url: harness.database.url!,
+      url: harness.database.url,
       poolSize: 5,
     });
     try {

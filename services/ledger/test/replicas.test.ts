@@ -1,5 +1,6 @@
 import { ledgerRequests } from '@moneypal/contracts';
 import { call, openDatabase } from '@moneypal/kit';
+import { testDatabaseLabel } from '@moneypal/kit/testing';
 import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerTables } from '../src/index.js';
@@ -7,12 +8,8 @@ import { failureOf, fund, type LedgerHarness, newKey, startHarness } from './led
 
 /*
  * Replicas of the ledger share one PostgreSQL database; only a second connection can hold
- * an idempotency key the way another replica's transaction does. PGlite has one
- * connection per process, so this file is collected only when TEST_DATABASE_URL is set
- * (see vitest.config.ts), and refuses to run otherwise.
+ * an idempotency key the way another replica's transaction does.
  */
-if (!process.env.TEST_DATABASE_URL)
-  throw new Error('this suite needs TEST_DATABASE_URL (a PostgreSQL server)');
 
 let harness: LedgerHarness;
 
@@ -37,8 +34,7 @@ async function fundedPair(amount: number) {
  */
 async function otherReplicaTransaction(work: (trx: Transaction<LedgerTables>) => Promise<void>) {
   const other = await openDatabase<LedgerTables>({
-    kind: 'postgres',
-    url: harness.database.url!,
+    url: harness.database.url,
     poolSize: 1,
   });
   let commit!: () => void;
@@ -69,7 +65,7 @@ async function otherReplicaTransaction(work: (trx: Transaction<LedgerTables>) =>
   };
 }
 
-describe('ledger replicas sharing one PostgreSQL database', () => {
+describe(`ledger replicas sharing one database on ${testDatabaseLabel}`, () => {
   it('answers idempotency_in_flight while another replica’s transaction holds the key', async () => {
     const { payer, payee } = await fundedPair(1_000);
     const request = {

@@ -174,7 +174,7 @@ export async function buildGateway({
 
   app.setNotFoundHandler((request, reply) => {
     const path = pathOf(request.url);
-    const allowed = allowedMethodsOf(app, path);
+    const allowed = allowedMethodsOf(app, request.url.split('?')[0] ?? '/');
     if (allowed.length > 0) {
       reply.header('allow', allowed.join(', '));
       // Without CORS nothing else answers OPTIONS: say which methods the path has.

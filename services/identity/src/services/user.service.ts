@@ -4,6 +4,7 @@ import { AppError } from '@moneypal/kit';
 import type { AdminCredentials } from '../config.js';
 import type { Executor, IdentityDatabase } from '../database.js';
 import { hashPassword, type PasswordHashCost, verifyPassword } from '../domain/password.js';
+import { type PasswordOwner, passwordWeakness } from '../domain/password-policy.js';
 import {
   alreadyTakenError,
   createUserRecord,
@@ -76,6 +77,7 @@ export class UserService {
   }
 
   async register(registration: Registration, trace?: TraceContext): Promise<User> {
+    refuseWeakPassword(registration.password, [registration]);
     // Hashing takes tens of milliseconds on purpose: done before the transaction, not inside it.
     const passwordHash = await hashPassword(registration.password, this.options.passwordHashCost);
     const user = await this.db.transaction().execute(async (trx) => {
@@ -118,6 +120,8 @@ export class UserService {
           errors: [{ path: 'current_password', message: 'is wrong' }],
         });
       }
+      // Checked against the names and email the user has now and the ones this update gives.
+      refuseWeakPassword(update.password, [current, update]);
       newPasswordHash = await hashPassword(update.password, this.options.passwordHashCost);
     }
     const { user, changed } = await this.db.transaction().execute(async (trx) => {
@@ -218,6 +222,7 @@ export class UserService {
     const existing = byEmail ?? (await users.findLiveUserByField(this.db, 'user_name', admin.userName));
     // Emails are not verified, so anyone could have registered with the admin's email or
     // name before it was configured: such a user is never promoted (nor handed the password).
+    refuseWeakPassword(admin.password, [{ user_name: admin.userName, email: admin.email }], 'ADMIN_PASSWORD');
     if (existing && existing.role !== 'admin') {
       const field = byEmail ? 'email' : 'user_name';
       throw identityError('conflict', `the ${field} belongs to a user who is not an admin; choose another`, {
@@ -305,4 +310,16 @@ export class UserService {
       trace,
     });
   }
+}
+
+/**
+ * Answers `validation_failed`, naming the field and why, when a new password is guessable
+ * (see `passwordWeakness`); the password itself is never repeated.
+ */
+function refuseWeakPassword(password: string, owners: PasswordOwner[], field = 'password'): void {
+  const weakness = passwordWeakness(password, owners);
+  if (weakness === null) return;
+  throw identityError('validation_failed', `the ${field} ${weakness}`, {
+    errors: [{ path: field, message: weakness }],
+  });
 }

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { describeFailure } from './bus/delivery.js';
-import { createLogger, serializeError } from './logger.js';
+import { createLogger, printableError, serializeError } from './logger.js';
 
 /** An error shaped as database drivers throw them: node-pg's fields plus PGlite's. */
 function databaseError(message: string, fields: Record<string, unknown>): Error {
@@ -105,6 +105,26 @@ describe('error serializer', () => {
 describe('a failure described for dead letters', () => {
   it('leaves out the value a database refused', () => {
     expect(describeFailure(new Error('invalid input syntax for type uuid: "ada@example.com"'))).toBe(
+      'invalid input syntax for type uuid: [redacted]',
+    );
+  });
+});
+
+describe('an error printed by a process that cannot start', () => {
+  it('shows the messages and stacks of the error and its causes, without the statement values', () => {
+    const cause = Object.assign(new Error('new row for relation "users" violates check constraint "x"'), {
+      code: '23514',
+      detail: 'Failing row contains (ada@example.com, $argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA).',
+      params: ['ada@example.com', '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA'],
+    });
+    const printed = printableError(new Error('identity: cannot set up the bootstrap admin', { cause }));
+    expect(printed).toContain('identity: cannot set up the bootstrap admin');
+    expect(printed).toContain('violates check constraint "x"');
+    expect(printed).not.toMatch(/ada@example\.com|argon2id/);
+  });
+
+  it('prints anything else as text', () => {
+    expect(printableError('invalid input syntax for type uuid: "ada@example.com"')).toBe(
       'invalid input syntax for type uuid: [redacted]',
     );
   });

@@ -87,6 +87,20 @@ export function serializeError(error: unknown): unknown {
   return serialized;
 }
 
+/**
+ * What a process prints when it cannot start: the stack of the error with its causes', as
+ * the log would show it, so no statement value reaches the terminal either.
+ */
+export function printableError(error: unknown): string {
+  const serialized = serializeError(error);
+  if (typeof serialized === 'object' && serialized !== null) {
+    const { stack, message } = serialized as { stack?: unknown; message?: unknown };
+    if (typeof stack === 'string') return stack;
+    if (typeof message === 'string') return message;
+  }
+  return withoutStatementValues(String(error));
+}
+
 export interface LoggerOptions {
   service: string;
   level?: string;

@@ -59,7 +59,11 @@ describe('error serializer', () => {
     const { lines, logger } = loggedLines();
     logger.error({ err: uniqueViolation() }, 'request handler failed');
     logger.error(uniqueViolation());
-    expect(lines).toHaveLength(2);
+    logger.warn({ error: uniqueViolation() }, 'logged under error');
+    logger.warn({ error: 'a plain description' }, 'a description under error');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]?.error).toMatchObject({ code: '23505', constraint: 'users_email_key' });
+    expect(lines[3]?.error).toBe('a plain description');
     expect(lines[0]?.err).toMatchObject({ code: '23505', constraint: 'users_email_key' });
     expect(lines[1]?.err).toMatchObject({ code: '23505', constraint: 'users_email_key' });
     expect(JSON.stringify(lines)).not.toMatch(/ada@example\.com|argon2id/);

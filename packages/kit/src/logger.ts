@@ -121,7 +121,8 @@ export function createLogger({ service, level = 'info', destination }: LoggerOpt
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: redactedPaths, censor: '[redacted]' },
-    serializers: { err: serializeError },
+    // `error` too, should an error object ever be logged under that name.
+    serializers: { err: serializeError, error: serializeError },
     mixin: activeLogFields,
   };
   return destination ? pino(options, destination) : pino(options);

@@ -202,11 +202,13 @@ export class UserService {
   /**
    * Creates the bootstrap admin, or brings the existing admin (same email, else same
    * user_name) to the given user_name, email and password. Replicas that start together
-   * race on the unique indexes; the loser finds the winner's row on its retry.
+   * race on the unique indexes; the loser finds the winner's row on its retry. A guessable
+   * ADMIN_PASSWORD is refused like a user's.
    */
   async ensureAdmin(
     admin: AdminCredentials,
   ): Promise<{ user: User; outcome: 'created' | 'updated' | 'unchanged' }> {
+    refuseWeakPassword(admin.password, [{ user_name: admin.userName, email: admin.email }], 'ADMIN_PASSWORD');
     try {
       return await this.tryEnsureAdmin(admin);
     } catch (error) {
@@ -222,7 +224,6 @@ export class UserService {
     const existing = byEmail ?? (await users.findLiveUserByField(this.db, 'user_name', admin.userName));
     // Emails are not verified, so anyone could have registered with the admin's email or
     // name before it was configured: such a user is never promoted (nor handed the password).
-    refuseWeakPassword(admin.password, [{ user_name: admin.userName, email: admin.email }], 'ADMIN_PASSWORD');
     if (existing && existing.role !== 'admin') {
       const field = byEmail ? 'email' : 'user_name';
       throw identityError('conflict', `the ${field} belongs to a user who is not an admin; choose another`, {

@@ -18,11 +18,21 @@ const email = text
   .trim()
   .max(254, 'must be at most 254 characters')
   .pipe(z.email('must be an email address'));
-/** Long enough to resist guessing, short enough that hashing it is not a denial of service. */
+/** Every control character: C0 (tab and line breaks too), DEL and C1. */
+const anyControlCharacter = /\p{Cc}/u;
+/**
+ * A new password: long enough to resist guessing, short enough that hashing it is not a
+ * denial of service, and without control characters (tab and line breaks included), which
+ * no keyboard types the same way twice. Any other character counts, spaces and Unicode
+ * too. The identity service also refuses a guessable one (see docs/api.md).
+ */
 const password = z
   .string()
   .min(10, 'must be at least 10 characters')
-  .max(128, 'must be at most 128 characters');
+  .max(128, 'must be at most 128 characters')
+  .refine((value) => !anyControlCharacter.test(value), { message: 'must not contain control characters' });
+/** A password to check: the one a user has, whatever rules were in force when it was chosen. */
+const givenPassword = text.min(1, 'must not be empty').max(128, 'must be at most 128 characters');
 const phone = text.trim().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +14155550123');
 
 export const userSchema = z
@@ -56,7 +66,7 @@ export const registerBody = z
 export const loginBody = z
   .object({
     login: text.trim().min(1, 'must not be empty').max(254, 'must be at most 254 characters'),
-    password: z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters'),
+    password: givenPassword,
   })
   .strict()
   .meta({ id: 'LoginRequest' });
@@ -100,7 +110,7 @@ export const updateMeBody = z
     two_factor_enabled: z.boolean().optional(),
     /** A new password; `current_password` must come with it. */
     password: password.optional(),
-    current_password: z.string().min(1).max(128).optional(),
+    current_password: givenPassword.optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' })

@@ -3,7 +3,7 @@ import { connectNatsBus } from './bus/nats.js';
 import type { Bus } from './bus/types.js';
 import { ConfigError, type ServiceProcessSettings } from './config.js';
 import { openDatabase, pingDatabase } from './db/database.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, type Logger, printableError } from './logger.js';
 import { ServiceMetrics } from './observability/metrics.js';
 import { startOpsServer } from './observability/ops-server.js';
 import { startTracing } from './observability/tracing.js';
@@ -84,7 +84,5 @@ export function runServiceProcess<Config extends ServiceProcessSettings & { data
     process.once('SIGTERM', (signal) => void shutdown(signal));
     process.once('SIGINT', (signal) => void shutdown(signal));
   };
-  main().catch((error: unknown) =>
-    fail(`failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-  );
+  main().catch((error: unknown) => fail(`failed to start: ${printableError(error)}`));
 }

@@ -2,7 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, createLogger, logLevel, openDatabase, parseConfig } from '@moneypal/kit';
+import {
+  ConfigError,
+  createLogger,
+  logLevel,
+  openDatabase,
+  parseConfig,
+  printableError,
+} from '@moneypal/kit';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { services } from './system.js';
@@ -158,6 +165,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError ? error.message : printableError(error));
   process.exit(1);
 });

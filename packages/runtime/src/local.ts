@@ -14,6 +14,7 @@ import {
   logLevel,
   MemoryBroker,
   parseConfig,
+  printableError,
   randomSecret,
 } from '@moneypal/kit';
 import { defaultLedgerConfig } from '@moneypal/ledger';
@@ -214,6 +215,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError ? error.message : printableError(error));
   process.exit(1);
 });

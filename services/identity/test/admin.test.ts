@@ -242,6 +242,18 @@ describe(`bootstrap admin on ${testDatabaseLabel}`, () => {
     });
   });
 
+  it('refuses to start with a guessable ADMIN_PASSWORD, and keeps the admin as it was', async () => {
+    const before = await adminEvents();
+    await expect(harness.restart({ admin: { ...admin, password: 'password12' } })).rejects.toThrow(
+      /bootstrap admin: the ADMIN_PASSWORD is too easy to guess/,
+    );
+    await expect(harness.restart({ admin: { ...admin, password: admin.email } })).rejects.toThrow(
+      /ADMIN_PASSWORD is too easy to guess/,
+    );
+    await harness.restart();
+    expect(await adminEvents()).toEqual(before);
+  });
+
   it('refuses to start rather than promote a user who holds the admin user_name', async () => {
     const { user } = await register(harness, { user_name: 'chief' });
     await expect(

@@ -1,6 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { identityRequests } from '@moneypal/contracts';
-import { type CloudEvent, call, createLogger, MemoryBroker, type MemoryBus } from '@moneypal/kit';
+import {
+  type CloudEvent,
+  call,
+  createLogger,
+  type LoggerOptions,
+  MemoryBroker,
+  type MemoryBus,
+} from '@moneypal/kit';
 import {
   createTestDatabase,
   outboxEvents as outboxEventsOf,
@@ -47,10 +54,16 @@ export interface IdentityHarness {
 }
 
 /** Identity on a fresh database and an in-process bus, called through the bus like the gateway calls it. */
-export async function startHarness(overrides: Partial<IdentityConfig> = {}): Promise<IdentityHarness> {
+export async function startHarness(
+  overrides: Partial<IdentityConfig> = {},
+  /** Where identity's log lines go (at level info); none are written when absent. */
+  logDestination?: LoggerOptions['destination'],
+): Promise<IdentityHarness> {
   const database = await createTestDatabase<IdentityTables>(await identityMigrations());
   const broker = new MemoryBroker();
-  const logger = createLogger({ service: 'identity', level: 'silent' });
+  const logger = logDestination
+    ? createLogger({ service: 'identity', level: 'info', destination: logDestination })
+    : createLogger({ service: 'identity', level: 'silent' });
   const clock = new TestClock(new Date('2030-01-01T00:00:00.000Z'));
   let config = { ...baseConfig(), ...overrides };
   let bus = broker.connect('identity', logger);

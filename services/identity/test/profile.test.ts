@@ -132,6 +132,30 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
     expect(JSON.stringify(events)).not.toContain('a brand new password');
   });
 
+  it('refuses a guessable new password and keeps the old one', async () => {
+    const { user, password } = await register(harness);
+    for (const weak of ['password12', user.user_name, `${user.email.split('@')[0]}2030`]) {
+      const failure = await failureOf(update(user.id, { password: weak, current_password: password }));
+      expect(failure.code).toBe('validation_failed');
+      expect(failure.details).toEqual({
+        errors: [{ path: 'password', message: expect.stringMatching(/^is too easy to guess: /) }],
+      });
+    }
+    await expect(login(harness, user.user_name, password)).resolves.toMatchObject({ token_type: 'Bearer' });
+  });
+
+  it('refuses a new password built from the user name the same update gives', async () => {
+    const { user, password } = await register(harness);
+    const userName = `${user.user_name}lace`;
+    const failure = await failureOf(
+      update(user.id, { user_name: userName, password: `${userName}#`, current_password: password }),
+    );
+    expect(failure.code).toBe('validation_failed');
+    await expect(call(harness.client, identityRequests.getUser, { id: user.id })).resolves.toMatchObject({
+      user_name: user.user_name,
+    });
+  });
+
   it('answers not_found for an update of a user that does not exist', async () => {
     const failure = await failureOf(update('0190a000-0000-7000-8000-000000000000', { first_name: 'X' }));
     expect(failure.code).toBe('not_found');

@@ -154,6 +154,57 @@ describe(`registration on ${testDatabaseLabel}`, () => {
     expect(after.count).toEqual(before.count);
   });
 
+  it.each([
+    ['a repeated character', 'aaaaaaaaaa'],
+    ['a digit sequence', '1234567890'],
+    ['a common password', 'password12'],
+    ['ten spaces', '          '],
+  ])('refuses %s as the password, naming the field and why, and creates nobody', async (_, password) => {
+    const body = newRegistration({ password });
+    const failure = await failureOf(call(harness.client, identityRequests.register, body));
+    expect(failure.code).toBe('validation_failed');
+    expect(failure.details).toEqual({
+      errors: [{ path: 'password', message: expect.stringMatching(/^is too easy to guess: /) }],
+    });
+    expect(JSON.stringify(failure)).not.toContain(password);
+    await expect(
+      call(harness.client, identityRequests.getUser, { user_name: body.user_name }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses a password built from the user name or the email', async () => {
+    const base = newRegistration();
+    for (const password of [
+      base.user_name,
+      `${base.user_name}!`,
+      base.email,
+      `${base.email.split('@')[0]}2030`,
+    ]) {
+      const failure = await failureOf(call(harness.client, identityRequests.register, { ...base, password }));
+      expect(failure.details).toEqual({
+        errors: [{ path: 'password', message: expect.stringMatching(/^is too easy to guess: /) }],
+      });
+    }
+  });
+
+  it.each([
+    ['a control character', 'correct horse\u0007battery staple'],
+    ['a tab', 'correct horse\tbattery staple'],
+    ['a line break', 'correct horse battery staple\n'],
+    ['a password longer than 128 characters', 'correct horse battery staple '.repeat(5)],
+  ])('refuses %s in the password', async (_, password) => {
+    const failure = await failureOf(
+      harness.client.request(identityRequests.register.subject, newRegistration({ password })),
+    );
+    expect(failure.code).toBe('validation_failed');
+    expect(JSON.stringify(failure.details)).toContain('"password"');
+  });
+
+  it('accepts a long passphrase with spaces and letters beyond ASCII', async () => {
+    const { user } = await register(harness, { password: 'the café by the fjord opens at nine' });
+    expect(user.role).toBe('user');
+  });
+
   it('refuses a role chosen by the client', async () => {
     const failure = await failureOf(
       harness.client.request(identityRequests.register.subject, { ...newRegistration(), role: 'admin' }),

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.js';
+import { type Logger, withoutStatementValues } from '../logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import { endSpan, runInSpan, startSpan, traceparentOf } from '../observability/tracing.js';
 import type { CloudEvent, DeadLetter, EventHandler, MessageContext } from './types.js';
@@ -117,9 +117,9 @@ export async function deliverEvent(
   });
 }
 
-/** A one-line description of a failure, for dead letters and logs. */
+/** A one-line description of a failure, for dead letters and logs; no value a database refused. */
 export function describeFailure(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return withoutStatementValues(error instanceof Error ? error.message : String(error));
 }
 
 /** Logs and counts a dead letter and tells every listener; a failing listener is logged, never thrown. */

@@ -4,6 +4,7 @@ import { AppError } from '@moneypal/kit';
 import type { AdminCredentials } from '../config.js';
 import type { Executor, IdentityDatabase } from '../database.js';
 import { hashPassword, type PasswordHashCost, verifyPassword } from '../domain/password.js';
+import { type PasswordOwner, passwordWeakness } from '../domain/password-policy.js';
 import {
   alreadyTakenError,
   createUserRecord,
@@ -76,6 +77,7 @@ export class UserService {
   }
 
   async register(registration: Registration, trace?: TraceContext): Promise<User> {
+    refuseWeakPassword(registration.password, [registration]);
     // Hashing takes tens of milliseconds on purpose: done before the transaction, not inside it.
     const passwordHash = await hashPassword(registration.password, this.options.passwordHashCost);
     const user = await this.db.transaction().execute(async (trx) => {
@@ -118,6 +120,8 @@ export class UserService {
           errors: [{ path: 'current_password', message: 'is wrong' }],
         });
       }
+      // Checked against the names and email the user has now and the ones this update gives.
+      refuseWeakPassword(update.password, [current, update]);
       newPasswordHash = await hashPassword(update.password, this.options.passwordHashCost);
     }
     const { user, changed } = await this.db.transaction().execute(async (trx) => {
@@ -198,11 +202,13 @@ export class UserService {
   /**
    * Creates the bootstrap admin, or brings the existing admin (same email, else same
    * user_name) to the given user_name, email and password. Replicas that start together
-   * race on the unique indexes; the loser finds the winner's row on its retry.
+   * race on the unique indexes; the loser finds the winner's row on its retry. A guessable
+   * ADMIN_PASSWORD is refused like a user's.
    */
   async ensureAdmin(
     admin: AdminCredentials,
   ): Promise<{ user: User; outcome: 'created' | 'updated' | 'unchanged' }> {
+    refuseWeakPassword(admin.password, [{ user_name: admin.userName, email: admin.email }], 'ADMIN_PASSWORD');
     try {
       return await this.tryEnsureAdmin(admin);
     } catch (error) {
@@ -305,4 +311,16 @@ export class UserService {
       trace,
     });
   }
+}
+
+/**
+ * Answers `validation_failed`, naming the field and why, when a new password is guessable
+ * (see `passwordWeakness`); the password itself is never repeated.
+ */
+function refuseWeakPassword(password: string, owners: PasswordOwner[], field = 'password'): void {
+  const weakness = passwordWeakness(password, owners);
+  if (weakness === null) return;
+  throw identityError('validation_failed', `the ${field} ${weakness}`, {
+    errors: [{ path: field, message: weakness }],
+  });
 }

@@ -56,7 +56,7 @@ beforeAll(async () => {
     headers: { 'idempotency-key': randomUUID() },
   });
   expect(funded.status).toBe(201);
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   await system?.stop();

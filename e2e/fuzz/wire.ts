@@ -106,12 +106,16 @@ function sendRaw(baseUrl: URL, raw: string): Promise<Answer> {
 }
 
 /**
- * Why an answer to a request the gateway must refuse is wrong, or undefined when it is
- * right: a 4xx (never a 5xx, never a success) with an RFC 9457 problem of the same status.
+ * Why an answer is wrong, or undefined when it is right: never a 5xx; a 4xx with an RFC 9457
+ * problem of the same status; a success only to a request without a flaw (a read).
  */
-export function faultOf(answer: Answer): string | undefined {
+export function faultOf(request: FuzzRequest, answer: Answer): string | undefined {
   if (answer.status >= 500) return `answered ${answer.status}`;
-  if (answer.status < 400) return `answered ${answer.status} to a request that must be refused`;
+  if (answer.status < 400) {
+    return request.flaws.length === 0
+      ? undefined
+      : `answered ${answer.status} to a request that must be refused`;
+  }
   const contentType = answer.headers['content-type'] ?? '';
   if (!contentType.startsWith('application/problem+json')) {
     return `answered ${answer.status} with content-type ${JSON.stringify(contentType)}, not application/problem+json`;

@@ -33,6 +33,7 @@ const stateCheckEvery = 500;
 const raisedRateLimits = {
   RATE_LIMIT_AUTH_PER_MINUTE: '1000000',
   RATE_LIMIT_PER_MINUTE: '1000000',
+  RATE_LIMIT_USER_PER_MINUTE: '1000000',
 };
 
 let system: TestSystem;

@@ -65,12 +65,20 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
+export interface TestSystemOptions {
+  /**
+   * Gateway environment variables over the test defaults, as an operator would set them
+   * (e.g. the rate limits, raised for a suite that sends thousands of requests).
+   */
+  gatewayEnvironment?: Record<string, string>;
+}
+
 /**
  * The whole system in this process, as `npm start` runs it: on fresh databases of the test
  * server (the embedded one, or TEST_DATABASE_URL's), and on the in-process bus — or, when
  * TEST_NATS_URL is set, on that NATS server (under a prefix of its own).
  */
-export async function startTestSystem(): Promise<TestSystem> {
+export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
   const serverUrl = testServerUrl();
   const natsUrl = process.env.TEST_NATS_URL;
   const runId = randomBytes(5).toString('hex');
@@ -201,6 +209,7 @@ export async function startTestSystem(): Promise<TestSystem> {
         RATE_LIMIT_PER_MINUTE: '1000000',
         RATE_LIMIT_USER_PER_MINUTE: '1000000',
         RATE_LIMIT_AUTH_PER_MINUTE: '100000',
+        ...options.gatewayEnvironment,
       }),
     });
     paypal.setWebhookTarget({ url: `${system.url}/v1/webhooks/paypal`, webhookId });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { type Bus, type Logger, newId, ServiceMetrics } from '@moneypal/kit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { createAccessTokenVerifier } from './access-token.js';
+import { clientErrorHandlerOf } from './client-error.js';
 import type { GatewayConfig } from './config.js';
 import { installMetrics } from './metrics.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
@@ -77,6 +78,8 @@ export async function buildGateway({
       reply.header('x-request-id', request.id);
       sendProblem(reply, problemOfError(error, request).problem);
     },
+    // Requests Node's HTTP parser refuses (a bad header, length or method) never reach the router.
+    clientErrorHandler: clientErrorHandlerOf(logger),
     genReqId: (request) => {
       const inbound = request.headers['x-request-id'];
       return typeof inbound === 'string' && requestIdPattern.test(inbound) ? inbound : newId();

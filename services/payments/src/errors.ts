@@ -20,7 +20,8 @@ export const paymentsErrorCodes = {
     'the webhook headers are missing or malformed, its certificate is not PayPal’s, its time is too far from now, or its signature does not verify',
   bad_gateway:
     'PayPal failed, timed out or answered something unexpected; nothing was changed and a retry is safe',
-  unavailable: 'the payments database, the ledger or identity does not answer',
+  unavailable:
+    'the payments database, the ledger or identity does not answer, or PayPal is failing and its circuit breaker is open (nothing was sent to PayPal)',
 } as const satisfies Partial<Record<ErrorCode, string>>;
 
 export type PaymentsErrorCode = keyof typeof paymentsErrorCodes;

@@ -1,5 +1,7 @@
 import { type KeyObject, verify, X509Certificate } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { CircuitOpenError } from '@moneypal/kit';
+import { paypalUnavailable } from './breaker.js';
 import { PayPalUnreachableError } from './client.js';
 
 /*
@@ -182,7 +184,8 @@ export class PayPalWebhookVerifier {
   /**
    * Resolves with the transmission when the webhook is PayPal's, exactly as sent to this
    * webhook; rejects with a `WebhookSignatureError` otherwise, or a
-   * `PayPalUnreachableError` when PayPal's certificate host does not answer.
+   * `PayPalUnreachableError` when PayPal's certificate host does not answer, or an
+   * `unavailable` AppError when PayPal's circuit breaker is open (nothing was fetched).
    */
   async verify(headers: Readonly<Record<string, string>>, body: string): Promise<WebhookTransmission> {
     const transmission = transmissionOf(headers);
@@ -235,6 +238,7 @@ export class PayPalWebhookVerifier {
       response = await this.fetch(url, { redirect: 'error', signal: AbortSignal.timeout(this.timeoutMs) });
       pem = await response.text();
     } catch (error) {
+      if (error instanceof CircuitOpenError) throw paypalUnavailable();
       throw new PayPalUnreachableError(`the webhook certificate at ${url} could not be fetched`, {
         cause: error,
       });

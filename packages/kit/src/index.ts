@@ -10,6 +10,7 @@ export {
 export { replyOf, unwrapReply } from './bus/reply.js';
 export * from './bus/typed.js';
 export * from './bus/types.js';
+export * from './circuit-breaker.js';
 export * from './config.js';
 export * from './db/database.js';
 export * from './db/embedded-postgres.js';

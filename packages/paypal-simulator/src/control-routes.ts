@@ -107,6 +107,13 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
     return reply.code(204).send();
   });
 
+  app.get('/_simulator/requests', async () => core.requestCounts());
+
+  app.delete('/_simulator/requests', async (_request, reply) => {
+    core.resetRequestCounts();
+    return reply.code(204).send();
+  });
+
   app.post('/_simulator/tokens/expire', async (_request, reply) => {
     core.tokens.expireAll();
     return reply.code(204).send();

@@ -25,7 +25,15 @@ export interface SimulatorFailures {
   webhookOrder: 'in-order' | 'reversed' | 'shuffled';
   /** Holds every new webhook until delivery is resumed (`webhooksPaused: false`). */
   webhooksPaused: boolean;
+  /**
+   * PayPal down: every API request (token and certificates included) answers 503
+   * (`unavailable`) or has its connection closed without an answer (`reset`), taking no
+   * effect, until set back to `none`.
+   */
+  outage: SimulatorOutage;
 }
+
+export type SimulatorOutage = 'none' | 'unavailable' | 'reset';
 
 export const defaultFailures: SimulatorFailures = {
   captureOutcome: 'completed',
@@ -34,6 +42,7 @@ export const defaultFailures: SimulatorFailures = {
   webhookCopies: 1,
   webhookOrder: 'in-order',
   webhooksPaused: false,
+  outage: 'none',
 };
 
 const failuresSchema = z
@@ -47,6 +56,7 @@ const failuresSchema = z
     webhookCopies: z.number().int().min(1).max(100),
     webhookOrder: z.enum(['in-order', 'reversed', 'shuffled']),
     webhooksPaused: z.boolean(),
+    outage: z.enum(['none', 'unavailable', 'reset']),
   })
   .partial()
   .strict();

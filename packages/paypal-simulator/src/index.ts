@@ -7,7 +7,7 @@ export {
   simulatorOptionsOf,
 } from './config.js';
 export type { PayPalErrorBody, PayPalErrorDetail, PayPalLink } from './errors.js';
-export { defaultFailures, type SimulatorFailures } from './failures.js';
+export { defaultFailures, type SimulatorFailures, type SimulatorOutage } from './failures.js';
 export { createJsonLineLogger, type SimulatorLogger } from './logger.js';
 export { paypalCurrencyExponents } from './money.js';
 export type { CaptureOutcome } from './orders.js';

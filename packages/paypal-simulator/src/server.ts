@@ -14,6 +14,7 @@ import {
   type PayPalApi,
   PayPalError,
   resourceNotFound,
+  serviceUnavailable,
   unknownPath,
   unprocessableEntity,
   unsupportedMediaType,
@@ -181,6 +182,15 @@ export function buildServer(core: SimulatorCore): FastifyInstance {
 
   app.addHook('onRequest', async (request, reply) => {
     const path = pathOf(request.url);
+    if (path.startsWith('/_simulator/')) return;
+    core.countRequest(path);
+    const outage = core.failures.outage;
+    if (outage === 'reset' && path !== '/healthz') {
+      reply.hijack();
+      request.raw.socket.destroy();
+      return;
+    }
+    if (outage === 'unavailable' && isRestPath(path)) throw serviceUnavailable();
     if (isRestPath(path)) reply.header('paypal-debug-id', request.id);
     if (needsBearerToken(path) && !core.tokens.authorizes(headerOf(request, 'authorization'))) {
       throw authenticationFailure();

@@ -73,6 +73,12 @@ export interface RunningPayPalSimulator {
   flushWebhooks(): Promise<void>;
   /** Ends every access token issued so far, so the next API call answers 401 as with an expired token. */
   expireTokens(): void;
+  /**
+   * How many requests each path received (e.g. `/v1/notifications/certs/CERT-…`), whatever
+   * they were answered; the `/_simulator` controls are not counted.
+   */
+  requestCounts(): Record<string, number>;
+  resetRequestCounts(): void;
   stop(): Promise<void>;
 }
 
@@ -112,6 +118,8 @@ export class SimulatorCore {
   readonly logger: SimulatorLogger | undefined;
   readonly clock: () => Date;
   private currentFailures: SimulatorFailures;
+  /** Requests received per path (API, approval page and certificates; not the controls). */
+  private readonly requestsPerPath = new Map<string, number>();
   private readonly stopping = new AbortController();
 
   constructor(options: SimulatorCoreOptions) {
@@ -143,6 +151,19 @@ export class SimulatorCore {
   configure(change: Partial<SimulatorFailures>): void {
     this.currentFailures = mergeFailures(this.currentFailures, change);
     this.webhooks.failuresChanged();
+  }
+
+  countRequest(path: string): void {
+    this.requestsPerPath.set(path, (this.requestsPerPath.get(path) ?? 0) + 1);
+  }
+
+  /** How many requests each path received since the start (or the last reset). */
+  requestCounts(): Record<string, number> {
+    return Object.fromEntries(this.requestsPerPath);
+  }
+
+  resetRequestCounts(): void {
+    this.requestsPerPath.clear();
   }
 
   /** Counts one API request against `failNextRequests`; the status it must fail with, or null. */
@@ -295,6 +316,8 @@ export async function startPayPalSimulator(
     redeliver: (eventId) => core.webhooks.redeliver(eventId),
     flushWebhooks: () => core.webhooks.flush(),
     expireTokens: () => core.tokens.expireAll(),
+    requestCounts: () => core.requestCounts(),
+    resetRequestCounts: () => core.resetRequestCounts(),
     stop: () => {
       stopped ??= (async () => {
         core.stop();

@@ -77,6 +77,41 @@ describe('PayPal simulator: configured failures', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(190);
   });
 
+  it('answers every API request 503 during an `unavailable` outage, token included, until it ends', async () => {
+    const order = await harness.client.approvedOrder();
+    harness.simulator.configure({ outage: 'unavailable' });
+    harness.client.forgetToken();
+    const token = await fetch(`${harness.simulator.url}/v1/oauth2/token`, { method: 'POST' });
+    expect(token.status).toBe(503);
+    const certificate = await fetch(`${harness.simulator.url}/v1/notifications/certs/ANY`);
+    expect(certificate.status).toBe(503);
+    expect(((await certificate.json()) as ErrorBody).name).toBe('SERVICE_UNAVAILABLE');
+    harness.simulator.configure({ outage: 'none' });
+    const captured = await harness.client.capture(order.id);
+    expect(captured.status).toBe(201);
+  });
+
+  it('closes the connection without an answer during a `reset` outage', async () => {
+    harness.simulator.configure({ outage: 'reset' });
+    await expect(fetch(`${harness.simulator.url}/v2/checkout/orders/ANY`)).rejects.toThrow('fetch failed');
+    harness.simulator.configure({ outage: 'none' });
+    expect((await harness.client.createOrder()).status).toBe(201);
+  });
+
+  it('counts the requests each path received, whatever the answer, and not the controls', async () => {
+    harness.simulator.resetRequestCounts();
+    await fetch(`${harness.simulator.url}/v1/notifications/certs/NOPE`);
+    await fetch(`${harness.simulator.url}/v1/notifications/certs/NOPE`);
+    await fetch(`${harness.simulator.url}/_simulator/failures`);
+    expect(harness.simulator.requestCounts()).toEqual({ '/v1/notifications/certs/NOPE': 2 });
+    const overHttp = await fetch(`${harness.simulator.url}/_simulator/requests`);
+    expect(await overHttp.json()).toEqual({ '/v1/notifications/certs/NOPE': 2 });
+    expect((await fetch(`${harness.simulator.url}/_simulator/requests`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
+    expect(harness.simulator.requestCounts()).toEqual({});
+  });
+
   it('refuses a bad configuration without changing anything', () => {
     expect(() => harness.simulator.configure({ webhookCopies: 0 })).toThrow(/webhookCopies/);
     expect(() => harness.simulator.configure({ captureOutcome: 'lost' as never })).toThrow(/captureOutcome/);

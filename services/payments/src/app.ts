@@ -14,6 +14,7 @@ import { type PaymentsDatabase, paymentsMigrations } from './database.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { servePaymentRequests } from './handlers/payment.handlers.js';
 import { serveWebhookRequest } from './handlers/webhook.handler.js';
+import { paypalBreaker } from './paypal/breaker.js';
 import { createPayPalClient } from './paypal/client.js';
 import { PayPalWebhookVerifier } from './paypal/webhooks.js';
 import { HealthService } from './services/health.service.js';
@@ -82,7 +83,6 @@ function identityDirectory(bus: Bus): UserDirectory {
 export async function startPayments(options: StartPaymentsOptions): Promise<RunningPayments> {
   const { config, db, bus, logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const fetchPayPal = options.fetch ?? fetch;
 
   const applied = await migrateToLatest(db, await paymentsMigrations());
   if (applied.length > 0) logger.info({ migrations: applied }, 'payments database migrated');
@@ -97,6 +97,9 @@ export async function startPayments(options: StartPaymentsOptions): Promise<Runn
   const onEventsWritten = () => relay.notify();
 
   const { paypal: paypalConfig } = config;
+  // One breaker for every request to PayPal: its API, its tokens and its webhook certificates.
+  const breaker = paypalBreaker(options.fetch ?? fetch, paypalConfig.breaker ?? {}, options.metrics);
+  const fetchPayPal = breaker.fetch;
   const paypal = createPayPalClient({
     baseUrl: paypalConfig.baseUrl,
     clientId: paypalConfig.clientId,
@@ -151,6 +154,7 @@ export async function startPayments(options: StartPaymentsOptions): Promise<Runn
   return {
     async stop() {
       await relay.stop();
+      breaker.breaker.shutdown();
     },
   };
 }

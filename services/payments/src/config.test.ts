@@ -32,8 +32,23 @@ describe('loadPaymentsConfig', () => {
         clientSecret: base.PAYPAL_CLIENT_SECRET,
         webhookId: base.PAYPAL_WEBHOOK_ID,
         sandbox: false,
+        breaker: { errorPercent: 50, volume: 5, resetMs: 30_000, windowMs: 10_000 },
       },
     });
+  });
+
+  it('reads the PayPal circuit breaker from PAYPAL_BREAKER_*', () => {
+    const config = loadPaymentsConfig({
+      ...base,
+      PAYPAL_BREAKER_ERROR_PERCENT: '20',
+      PAYPAL_BREAKER_VOLUME: '50',
+      PAYPAL_BREAKER_RESET_MS: '1000',
+      PAYPAL_BREAKER_WINDOW_MS: '60000',
+    });
+    expect(config.paypal.breaker).toEqual({ errorPercent: 20, volume: 50, resetMs: 1000, windowMs: 60_000 });
+    expect(() => loadPaymentsConfig({ ...base, PAYPAL_BREAKER_VOLUME: '0' })).toThrow(
+      /PAYPAL_BREAKER_VOLUME must be at least 1/,
+    );
   });
 
   it('talks to PayPal live, or to the simulator labelled sandbox', () => {

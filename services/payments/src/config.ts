@@ -1,5 +1,8 @@
 import {
   booleanFlag,
+  type CircuitBreakerOptions,
+  circuitBreakerEnvironment,
+  circuitBreakerOptionsOf,
   defaultOpsPorts,
   parseConfig,
   type ServiceProcessSettings,
@@ -27,6 +30,8 @@ export interface PayPalConfig {
   retryBaseDelayMs?: number;
   /** How far a webhook's transmission time may be from now; 15 minutes by default. */
   webhookToleranceMs?: number;
+  /** The `paypal` circuit breaker (`PAYPAL_BREAKER_*`); the kit's defaults where absent. */
+  breaker?: Partial<CircuitBreakerOptions>;
 }
 
 /**
@@ -99,6 +104,7 @@ export const paymentsEnvironmentSchema = z
       .trim()
       .min(1, 'PAYPAL_WEBHOOK_ID is required (the id of the webhook subscription)'),
     PAYPAL_SIMULATOR: booleanFlag(false),
+    ...circuitBreakerEnvironment('PAYPAL'),
   })
   .superRefine((env, context) => {
     const paypal = isPayPalApiUrl(env.PAYPAL_BASE_URL);
@@ -129,6 +135,7 @@ export const paymentsEnvironmentSchema = z
         clientSecret: env.PAYPAL_CLIENT_SECRET,
         webhookId: env.PAYPAL_WEBHOOK_ID,
         sandbox: env.PAYPAL_SIMULATOR,
+        breaker: circuitBreakerOptionsOf(env, 'PAYPAL'),
       },
     }),
   );

@@ -17,10 +17,11 @@ export const paymentsErrorCodes = {
   payment_not_capturable: 'the payment has no PayPal order yet, or the buyer has not approved it at PayPal',
   payment_not_refundable: 'the payment is not captured, or PayPal refuses to refund it',
   webhook_signature_invalid:
-    'the webhook headers are missing, its certificate is not PayPal’s, its time is too far from now, or its signature does not verify',
+    'the webhook headers are missing or malformed, its certificate is not PayPal’s, its time is too far from now, or its signature does not verify',
   bad_gateway:
     'PayPal failed, timed out or answered something unexpected; nothing was changed and a retry is safe',
-  unavailable: 'the payments database, the ledger or identity does not answer',
+  unavailable:
+    'the payments database, the ledger or identity does not answer, or PayPal is failing and its circuit breaker is open (nothing was sent to PayPal)',
 } as const satisfies Partial<Record<ErrorCode, string>>;
 
 export type PaymentsErrorCode = keyof typeof paymentsErrorCodes;

@@ -13,12 +13,14 @@ import {
 } from '@moneypal/contracts';
 import {
   AppError,
+  type CircuitBreakerOptions,
   type CloudEvent,
   call,
   createEvent,
   createLogger,
   MemoryBroker,
   type MemoryBus,
+  ServiceMetrics,
   serve,
 } from '@moneypal/kit';
 import { createTestDatabase, outboxEvents, type TestDatabase } from '@moneypal/kit/testing';
@@ -74,6 +76,8 @@ export interface PaymentsHarness {
   client: MemoryBus;
   simulator: RunningPayPalSimulator;
   config: PaymentsConfig;
+  /** The series payments records (its `paypal` circuit breaker among them). */
+  metrics: ServiceMetrics;
   admin: Actor;
   /** What payments sent to PayPal, in order. */
   sent: SentRequest[];
@@ -110,6 +114,11 @@ export interface PaymentsHarness {
 
 export interface HarnessOptions {
   failures?: Partial<SimulatorFailures>;
+  /**
+   * The `paypal` circuit breaker; by default one that never opens, so that tests failing
+   * PayPal on purpose do not refuse the next test's calls.
+   */
+  breaker?: Partial<CircuitBreakerOptions>;
   /** Whether the simulator sends webhooks to the receiver from the start. */
   webhooks?: boolean;
 }
@@ -243,11 +252,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
       maxAttempts: 3,
       retryBaseDelayMs: 1,
       timeoutMs: 5_000,
+      breaker: options.breaker ?? { volume: Number.MAX_SAFE_INTEGER },
     },
   };
   const paymentsBus = broker.connect('payments', silent);
+  const metrics = new ServiceMetrics('payments');
   const running: RunningPayments = await startPayments({
     config,
+    metrics,
     db: payments.db,
     bus: paymentsBus,
     logger: paymentsLogger,
@@ -267,6 +279,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
     client,
     simulator,
     config,
+    metrics,
     admin: { user_id: randomUUID(), role: 'admin' },
     sent,
     get beforePayPalRequest() {

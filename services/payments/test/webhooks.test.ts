@@ -430,6 +430,52 @@ describe(`forged webhooks on ${testDatabaseLabel}`, () => {
     await expectNothingChanged(payment, eventId);
   });
 
+  it('refuses malformed transmission headers without fetching any certificate', async () => {
+    const { payment, headers, body } = await genuineApproval();
+    const eventId = (JSON.parse(body) as { id: string }).id;
+    // A certificate URL on the simulator that no webhook used before: any fetch of it would be counted.
+    const unusedCertPath = '/v1/notifications/certs/CERT-NEVER-FETCHED';
+    const certUrl = `${harness.simulator.url}${unusedCertPath}`;
+    const garbage: Record<string, string>[] = [
+      { 'paypal-transmission-id': 'not an id; DROP TABLE' },
+      { 'paypal-transmission-id': 'x'.repeat(200) },
+      { 'paypal-transmission-sig': 'not base64!' },
+      { 'paypal-transmission-sig': 'A'.repeat(5000) },
+      { 'paypal-transmission-time': 'yesterday' },
+      { 'paypal-auth-algo': 'SHA256 with RSA' },
+      { 'paypal-cert-url': `${certUrl}?${'x'.repeat(3000)}` },
+      { 'paypal-cert-url': 'https://api.paypal.com.evil.example/v1/notifications/certs/CERT-1' },
+      { 'paypal-cert-url': 'https://evil.example/v1/notifications/certs/CERT-1' },
+      { 'paypal-cert-url': 'http://api.paypal.com/v1/notifications/certs/CERT-1' },
+    ];
+    for (const change of garbage) {
+      const refused = await failureOf(
+        receive({ headers: { ...headers, 'paypal-cert-url': certUrl, ...change }, body }),
+      );
+      expect(refused.code, JSON.stringify(change)).toBe('webhook_signature_invalid');
+    }
+    expect(harness.simulator.requestCounts()[unusedCertPath]).toBeUndefined();
+    expect(harness.sent.filter((request) => request.path.startsWith('/v1/notifications/certs/'))).toEqual(
+      harness.sent.filter((request) => request.path === new URL(headers['paypal-cert-url']!).pathname),
+    );
+    await expectNothingChanged(payment, eventId);
+  });
+
+  it('fetches PayPal’s certificate once for many webhooks', async () => {
+    const certPath = new URL((await genuineApproval()).headers['paypal-cert-url']!).pathname;
+    harness.simulator.resetRequestCounts();
+    const payments = await Promise.all([newPayment(), newPayment(), newPayment()]);
+    for (const payment of payments) harness.simulator.approveOrder(orderIdOf(payment));
+    await harness.simulator.flushWebhooks();
+    for (const payment of payments) {
+      expect(await harness.getPayment(payment.id)).toMatchObject({ status: 'captured' });
+    }
+    expect(harness.simulator.requestCounts()[certPath]).toBeUndefined();
+    // Every webhook of this file was checked with the certificate payments fetched once.
+    expect(harness.webhooks.length).toBeGreaterThan(10);
+    expect(harness.sent.filter((request) => request.path === certPath)).toHaveLength(1);
+  });
+
   it('refuses a webhook without PayPal’s headers before reading its body', async () => {
     const failure = await failureOf(receive({ headers: {}, body: 'not json' }));
     expect(failure.code).toBe('webhook_signature_invalid');

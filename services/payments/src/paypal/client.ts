@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '@moneypal/kit';
+import { CircuitOpenError, type Logger } from '@moneypal/kit';
 import { z } from 'zod';
 import { toPayPalMoney } from './amounts.js';
+import { paypalUnavailable } from './breaker.js';
 
 /*
  * A thin client of PayPal's REST API (Orders v2, Payments v2), with a configurable base URL
@@ -17,7 +18,10 @@ export interface PayPalClientOptions {
   clientSecret: string;
   /** How long one attempt may take, answer body included. */
   timeoutMs?: number;
-  /** Attempts of one call, the first included, on network errors, timeouts, 429 and 5xx. */
+  /**
+   * Attempts of one call, the first included, on network errors, timeouts, 429 and 5xx;
+   * a call whose `fetch` rejects with `CircuitOpenError` answers `unavailable` at once.
+   */
   maxAttempts?: number;
   /** The wait before the second attempt; it doubles for each further one, with jitter. */
   retryBaseDelayMs?: number;
@@ -409,6 +413,8 @@ class FetchPayPalClient implements PayPalClient {
         retryAfter = response.headers.get('retry-after');
         text = await response.text();
       } catch (error) {
+        // PayPal's breaker is open: nothing was sent, and retrying now would not send it either.
+        if (error instanceof CircuitOpenError) throw paypalUnavailable();
         this.options.logger?.warn(
           { method: request.method, path: request.path, attempt, err: error },
           'PayPal did not answer',

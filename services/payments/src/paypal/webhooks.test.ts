@@ -1,9 +1,11 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PayPalUnreachableError } from './client.js';
 import {
+  certificateTtlMs,
   headerOf,
   isAllowedCertUrl,
+  maxCachedCertificates,
   PayPalWebhookVerifier,
   signatureVerifies,
   signedMessageOf,
@@ -171,5 +173,165 @@ describe('PayPalWebhookVerifier', () => {
     await expect(down.verifier.verify(headers, '{}')).rejects.toBeInstanceOf(PayPalUnreachableError);
     const offline = verifierWith(() => new TypeError('fetch failed'));
     await expect(offline.verifier.verify(headers, '{}')).rejects.toBeInstanceOf(PayPalUnreachableError);
+  });
+});
+
+/** A self-signed certificate valid from 2026 to 2126: its key signed none of the test webhooks. */
+const certificatePem = `-----BEGIN CERTIFICATE-----
+MIIDWzCCAkOgAwIBAgIUaIiehh3E9BJcib5CrEYnvfBbTAowDQYJKoZIhvcNAQEL
+BQAwPDEnMCUGA1UEAwweV2ViaG9vayBjZXJ0aWZpY2F0ZSBjYWNoZSB0ZXN0MREw
+DwYDVQQKDAhNb25leVBhbDAgFw0yNjEyMDcxMjIyNDBaGA8yMTI2MTExMzEyMjI0
+MFowPDEnMCUGA1UEAwweV2ViaG9vayBjZXJ0aWZpY2F0ZSBjYWNoZSB0ZXN0MREw
+DwYDVQQKDAhNb25leVBhbDCCASIwDQYJKoZIhvcNAQEBBQADggEPADCCAQoCggEB
+ALeAzjcFMvxmZGzFnVs67xslfWPjzyFkj2+/tmBiIS+89UntqF5+/F4kxCPegWEs
+eN1KKnjlOqLU323u1kaXVtUjLVPnB3BRO+mALXWzeIKRdyKVoOWlFp1A6emN4Gn7
+t4hp57VuZ4VYzQ4HsdwkoEGnXh+MLys2gpeXG+BU4kQ3VsCYz/fEiVwHVL+m+Dv+
+DMr19zH5keYpynTm4qz3UnNC0p3b+M1qtFhaK9OpGBaMFc0aODdgbH5H55vp2HvR
+hM9vZhROGFwQtXGM/RzWcm9u/8bTs8Ssbx4cdr9EyqUE7wiWEfMH2iOeCWUg2QN7
+iT2100Sl519v6sESTIdbjVsCAwEAAaNTMFEwHQYDVR0OBBYEFE8n9wVh7TrnqWZs
+QD/3R/bUIjB+MB8GA1UdIwQYMBaAFE8n9wVh7TrnqWZsQD/3R/bUIjB+MA8GA1Ud
+EwEB/wQFMAMBAf8wDQYJKoZIhvcNAQELBQADggEBAJFCknk2obTmUI7a29suv2Gb
+CsMigaDEvM8lqcIWSTwNi46igP6bfm+j8QIlnFw/oTsO9QX4AtiUJBdoBhF6DM5p
+obeeBn5jy376peHf+AjQleFyTpKftpgIXAsHRgHLXaHDWL6o0TXYaMkqDentxatd
+5febQmijFbqoT++uYbKsBB0040jWi85T5D6o8q+2GseTJ4tcGLYNajzJoAPpFFJQ
+FeB2lZvhvjlLJKVldNxGg+JP/XrB8lDIh7n51vGxbCmjJJ0QwrXzSxVO2pz0u8Ii
+rhVjhA9CCnqjNtYo5vuqHNNhgtRKVCUqyR2LIKfvp7UNDCu7Bj1N9v4CmKMhXis=
+-----END CERTIFICATE-----
+`;
+
+describe('PayPalWebhookVerifier: what is checked before any fetch', () => {
+  const now = new Date('2030-01-01T00:00:00Z');
+  let fetched = 0;
+  beforeEach(() => {
+    fetched = 0;
+  });
+  const verifier = new PayPalWebhookVerifier({
+    webhookId: 'WH1',
+    baseUrl: 'https://api-m.sandbox.paypal.com',
+    clock: () => now,
+    fetch: (async () => {
+      fetched += 1;
+      return new Response(certificatePem);
+    }) as typeof fetch,
+  });
+
+  it.each([
+    [
+      'a transmission id that is not an id',
+      { 'PAYPAL-TRANSMISSION-ID': 'id with spaces' },
+      /transmission-id header is malformed/,
+    ],
+    [
+      'a transmission id too long',
+      { 'PAYPAL-TRANSMISSION-ID': 'a'.repeat(129) },
+      /transmission-id header is malformed/,
+    ],
+    [
+      'a signature that is not base64',
+      { 'Paypal-Transmission-Sig': 'c2ln*bmF0dXJl' },
+      /transmission-sig header is malformed/,
+    ],
+    [
+      'a signature far too long',
+      { 'Paypal-Transmission-Sig': 'A'.repeat(4096) },
+      /transmission-sig header is malformed/,
+    ],
+    [
+      'an algorithm that is no name',
+      { 'paypal-auth-algo': 'SHA256 with RSA' },
+      /auth-algo header is malformed/,
+    ],
+    ['a time that is not ISO 8601', { 'paypal-transmission-time': '1 Jan 2030' }, /RFC 3339/],
+    [
+      'a certificate URL far too long',
+      { 'paypal-cert-url': `https://api.paypal.com/${'c'.repeat(3000)}` },
+      /cert-url header is malformed/,
+    ],
+    [
+      'a certificate URL over http',
+      { 'paypal-cert-url': 'http://api.paypal.com/v1/notifications/certs/CERT-1' },
+      /not on a PayPal host/,
+    ],
+    [
+      'a certificate URL on a look-alike host',
+      { 'paypal-cert-url': 'https://api.paypal.com.example/c' },
+      /not on a PayPal host/,
+    ],
+  ])('refuses %s without fetching', async (_case, change, reason) => {
+    await expect(verifier.verify({ ...headers, ...change }, '{}')).rejects.toThrow(reason);
+    expect(fetched).toBe(0);
+  });
+
+  it('keeps a malformed transmission id out of the refusal', async () => {
+    const refusal = await verifier
+      .verify({ ...headers, 'PAYPAL-TRANSMISSION-ID': 'x\ny', 'paypal-auth-algo': '' }, '{}')
+      .catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ transmissionId: null });
+  });
+});
+
+describe('PayPalWebhookVerifier: the certificate cache', () => {
+  function cachingVerifier() {
+    const clock = { now: new Date('2030-01-01T00:00:00Z') };
+    const fetches: string[] = [];
+    let release: () => void = () => undefined;
+    let held: Promise<void> = Promise.resolve();
+    const verifier = new PayPalWebhookVerifier({
+      webhookId: 'WH1',
+      baseUrl: 'https://api-m.sandbox.paypal.com',
+      clock: () => clock.now,
+      // A transmission time always within the tolerance of the moving clock.
+      toleranceMs: 10 * 365 * 86_400_000,
+      fetch: (async (url: string | URL | Request) => {
+        fetches.push(String(url));
+        await held;
+        return new Response(certificatePem);
+      }) as typeof fetch,
+    });
+    const hold = () => {
+      held = new Promise((resolve) => {
+        release = resolve;
+      });
+    };
+    const verifyWith = (certUrl: string) =>
+      verifier.verify({ ...headers, 'paypal-cert-url': certUrl }, '{}').catch((error: unknown) => error);
+    return { clock, fetches, verifyWith, hold, release: () => release() };
+  }
+  const certUrl = (index: number) => `https://api-m.paypal.com/v1/notifications/certs/CERT-${index}`;
+
+  it('fetches a certificate once for many webhooks, concurrent ones sharing the fetch', async () => {
+    const { fetches, verifyWith, hold, release } = cachingVerifier();
+    hold();
+    const concurrent = Promise.all(Array.from({ length: 5 }, () => verifyWith(certUrl(1))));
+    release();
+    // The key of this certificate signed none of them: each is refused after the one fetch.
+    for (const refusal of await concurrent)
+      expect(refusal).toMatchObject({ reason: 'the signature does not verify' });
+    await verifyWith(certUrl(1));
+    expect(fetches).toEqual([certUrl(1)]);
+  });
+
+  it('fetches a certificate again after an hour', async () => {
+    const { clock, fetches, verifyWith } = cachingVerifier();
+    await verifyWith(certUrl(1));
+    clock.now = new Date(clock.now.getTime() + certificateTtlMs - 1);
+    await verifyWith(certUrl(1));
+    expect(fetches).toHaveLength(1);
+    clock.now = new Date(clock.now.getTime() + 2);
+    await verifyWith(certUrl(1));
+    expect(fetches).toHaveLength(2);
+  });
+
+  it('keeps the most recently used certificates, at most 32', async () => {
+    const { fetches, verifyWith } = cachingVerifier();
+    for (let index = 0; index < maxCachedCertificates; index++) await verifyWith(certUrl(index));
+    await verifyWith(certUrl(0));
+    await verifyWith(certUrl(maxCachedCertificates));
+    expect(fetches).toHaveLength(maxCachedCertificates + 1);
+    // Certificate 0 was used last but one, so certificate 1 made room for the newcomer.
+    await verifyWith(certUrl(0));
+    expect(fetches).toHaveLength(maxCachedCertificates + 1);
+    await verifyWith(certUrl(1));
+    expect(fetches).toHaveLength(maxCachedCertificates + 2);
   });
 });

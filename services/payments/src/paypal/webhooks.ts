@@ -1,5 +1,7 @@
 import { type KeyObject, verify, X509Certificate } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { CircuitOpenError } from '@moneypal/kit';
+import { paypalUnavailable } from './breaker.js';
 import { PayPalUnreachableError } from './client.js';
 
 /*
@@ -7,7 +9,9 @@ import { PayPalUnreachableError } from './client.js';
  * SHA-256 over `transmission_id|transmission_time|webhook_id|crc32(raw body)`, checked
  * with the public key of the certificate at PAYPAL-CERT-URL. The certificate is fetched
  * only from PayPal's API hosts (or the configured base URL, i.e. the simulator), over
- * the TLS of those hosts, and cached per URL.
+ * the TLS of those hosts, and cached per URL for an hour. Every header is checked for its
+ * shape, and the certificate URL for its host, before anything is fetched: a request that
+ * is not PayPal's never makes payments call out.
  */
 
 /** Why a webhook was refused; the reason goes to the log, never to the sender. */
@@ -53,22 +57,38 @@ export function headerOf(headers: Readonly<Record<string, string>>, name: string
   return null;
 }
 
-/** The signed headers, or a `WebhookSignatureError` naming the first missing one. */
+/** PayPal's transmission ids are UUIDs; letters, digits and dashes are taken, at most 128. */
+const transmissionIdPattern = /^[A-Za-z0-9-]{1,128}$/;
+/** Standard base64; an RSA-4096 signature is 684 characters, so 2048 leaves room and no more. */
+const signaturePattern = /^[A-Za-z0-9+/]{1,2048}={0,2}$/;
+/** e.g. SHA256withRSA. */
+const algorithmPattern = /^[A-Za-z0-9-]{1,64}$/;
+const maxCertUrlLength = 2048;
+
+/**
+ * The signed headers, each present and well-formed, or a `WebhookSignatureError` naming
+ * the first that is not. Nothing is fetched for a transmission refused here.
+ */
 export function transmissionOf(headers: Readonly<Record<string, string>>): WebhookTransmission {
-  const transmissionId = headerOf(headers, 'paypal-transmission-id');
-  const read = (name: string): string => {
+  const idHeader = headerOf(headers, 'paypal-transmission-id')?.trim() ?? null;
+  // Only a well-formed id reaches the log with the refusal.
+  const transmissionId = idHeader !== null && transmissionIdPattern.test(idHeader) ? idHeader : null;
+  const read = (name: string, wellFormed: (value: string) => boolean): string => {
     const value = headerOf(headers, name);
     if (value === null || value.trim() === '') {
       throw new WebhookSignatureError(`the ${name} header is missing`, transmissionId);
     }
+    if (!wellFormed(value.trim())) {
+      throw new WebhookSignatureError(`the ${name} header is malformed`, transmissionId);
+    }
     return value.trim();
   };
   return {
-    transmissionId: read('paypal-transmission-id'),
-    transmissionTime: read('paypal-transmission-time'),
-    signature: read('paypal-transmission-sig'),
-    certUrl: read('paypal-cert-url'),
-    authAlgorithm: read('paypal-auth-algo'),
+    transmissionId: read('paypal-transmission-id', (value) => transmissionIdPattern.test(value)),
+    transmissionTime: read('paypal-transmission-time', (value) => value.length <= 64),
+    signature: read('paypal-transmission-sig', (value) => signaturePattern.test(value)),
+    certUrl: read('paypal-cert-url', (value) => value.length <= maxCertUrlLength),
+    authAlgorithm: read('paypal-auth-algo', (value) => algorithmPattern.test(value)),
   };
 }
 
@@ -137,7 +157,9 @@ export interface PayPalWebhookVerifierOptions {
 }
 
 /** Certificates kept per URL; PayPal has a handful in use, so a small bound is plenty. */
-const maxCachedCertificates = 32;
+export const maxCachedCertificates = 32;
+/** How long a fetched certificate is used before it is fetched again. */
+export const certificateTtlMs = 60 * 60_000;
 /** A certificate PEM is a few kilobytes; anything much larger is not one. */
 const maxCertificateLength = 64 * 1024;
 
@@ -146,7 +168,11 @@ export class PayPalWebhookVerifier {
   private readonly clock: () => Date;
   private readonly toleranceMs: number;
   private readonly timeoutMs: number;
-  private readonly certificates = new Map<string, Promise<X509Certificate>>();
+  /** By URL, least recently used first; a fetch under way is shared by every webhook that needs it. */
+  private readonly certificates = new Map<
+    string,
+    { certificate: Promise<X509Certificate>; fetchedAtMs: number }
+  >();
 
   constructor(private readonly options: PayPalWebhookVerifierOptions) {
     this.fetch = options.fetch ?? fetch;
@@ -158,7 +184,8 @@ export class PayPalWebhookVerifier {
   /**
    * Resolves with the transmission when the webhook is PayPal's, exactly as sent to this
    * webhook; rejects with a `WebhookSignatureError` otherwise, or a
-   * `PayPalUnreachableError` when PayPal's certificate host does not answer.
+   * `PayPalUnreachableError` when PayPal's certificate host does not answer, or an
+   * `unavailable` AppError when PayPal's circuit breaker is open (nothing was fetched).
    */
   async verify(headers: Readonly<Record<string, string>>, body: string): Promise<WebhookTransmission> {
     const transmission = transmissionOf(headers);
@@ -184,17 +211,23 @@ export class PayPalWebhookVerifier {
   }
 
   private certificateAt(url: string, transmissionId: string): Promise<X509Certificate> {
-    let certificate = this.certificates.get(url);
-    if (certificate === undefined) {
-      certificate = this.fetchCertificate(url, transmissionId);
-      // A failed fetch is forgotten, so the next webhook tries again.
-      certificate.catch(() => this.certificates.delete(url));
-      if (this.certificates.size >= maxCachedCertificates) {
-        this.certificates.delete(this.certificates.keys().next().value!);
-      }
-      this.certificates.set(url, certificate);
+    const nowMs = this.clock().getTime();
+    const cached = this.certificates.get(url);
+    this.certificates.delete(url);
+    if (cached !== undefined && nowMs - cached.fetchedAtMs < certificateTtlMs) {
+      this.certificates.set(url, cached);
+      return cached.certificate;
     }
-    return certificate;
+    const entry = { certificate: this.fetchCertificate(url, transmissionId), fetchedAtMs: nowMs };
+    // A failed fetch is forgotten, so the next webhook tries again.
+    entry.certificate.catch(() => {
+      if (this.certificates.get(url) === entry) this.certificates.delete(url);
+    });
+    this.certificates.set(url, entry);
+    if (this.certificates.size > maxCachedCertificates) {
+      this.certificates.delete(this.certificates.keys().next().value!);
+    }
+    return entry.certificate;
   }
 
   private async fetchCertificate(url: string, transmissionId: string): Promise<X509Certificate> {
@@ -205,6 +238,7 @@ export class PayPalWebhookVerifier {
       response = await this.fetch(url, { redirect: 'error', signal: AbortSignal.timeout(this.timeoutMs) });
       pem = await response.text();
     } catch (error) {
+      if (error instanceof CircuitOpenError) throw paypalUnavailable();
       throw new PayPalUnreachableError(`the webhook certificate at ${url} could not be fetched`, {
         cause: error,
       });

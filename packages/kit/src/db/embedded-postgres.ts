@@ -187,6 +187,17 @@ function serverUser(postgresBinary: string): ServerUser | undefined {
   return { uid, gid, spawn: { uid, gid } };
 }
 
+function refuseUnreachable(directory: string, owner: ServerUser): void {
+  try {
+    execFileSync('test', ['-x', directory], { ...owner.spawn, stdio: 'ignore' });
+  } catch {
+    throw new Error(
+      `running as root, PostgreSQL runs as the postgres user, who cannot enter ${directory}: ` +
+        'let every directory down to it be entered by others (chmod o+x), or choose a data directory elsewhere',
+    );
+  }
+}
+
 function userExists(name: string): boolean {
   try {
     execFileSync('id', ['-u', name], { stdio: 'ignore' });
@@ -231,6 +242,7 @@ async function initialise(
 ): Promise<void> {
   // Only the cluster's own directory is private: the server's user must pass through its parents.
   mkdirSync(dirname(dataDir), { recursive: true });
+  if (owner) refuseUnreachable(dirname(dataDir), owner);
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o700);
   // initdb reads the password from a file, so that it never appears in a process list.

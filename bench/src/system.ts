@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,6 +103,8 @@ export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions)
   let entry: string;
   if (runtime === 'local') {
     const directory = mkdtempSync(join(tmpdir(), 'moneypal-bench-'));
+    // As root the embedded server runs as the postgres user, who must pass through it.
+    chmodSync(directory, 0o755);
     dataDir = directory;
     env.MONEYPAL_DATA_DIR = directory;
     cleanups.push(async () => rmSync(directory, { recursive: true, force: true }));

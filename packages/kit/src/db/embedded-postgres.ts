@@ -2,10 +2,12 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -63,8 +65,8 @@ const stopTimeoutMs = 30_000;
 
 /** Starts (initialising on first use) an embedded PostgreSQL server. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const binaries = await embeddedBinaries();
-  const owner = serverUser(binaries.postgres);
+  const owner = serverUser();
+  const binaries = reachableBinaries(await embeddedBinaries(), owner);
   const dataDir = options.throwaway
     ? mkdtempSync(join(tmpdir(), 'moneypal-postgres-'))
     : (options.dataDir ?? required('dataDir'));
@@ -165,26 +167,71 @@ interface ServerUser {
 
 /**
  * PostgreSQL refuses to run as root. As root (CI, containers), the server runs as the
- * `postgres` system user, created when missing; that user must be able to reach the
- * binaries, which it cannot when they sit under a directory only root may enter.
+ * `postgres` system user, created when missing.
  */
-function serverUser(postgresBinary: string): ServerUser | undefined {
+function serverUser(): ServerUser | undefined {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return undefined;
   if (!userExists('postgres')) {
     execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
   }
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-  try {
-    execFileSync(postgresBinary, ['--version'], { uid, gid, stdio: 'ignore' });
-  } catch {
+  return { uid, gid, spawn: { uid, gid } };
+}
+
+/**
+ * The binaries as the server's user can run them. A project under a directory only root may
+ * enter (`/root`) keeps them out of the postgres user's reach: then the package's binaries,
+ * libraries and shared files are copied once to a directory of the system's temporary
+ * directory, and run from there.
+ */
+function reachableBinaries(binaries: Binaries, owner: ServerUser | undefined): Binaries {
+  if (!owner || runsAs(binaries.postgres, owner)) return binaries;
+  const native = dirname(dirname(binaries.postgres));
+  const version = execFileSync(binaries.postgres, ['--version'], { encoding: 'utf8' })
+    .trim()
+    .split(' ')
+    .pop();
+  const copy = join(tmpdir(), `moneypal-postgres-${version}-${process.platform}-${process.arch}`);
+  if (!existsSync(join(copy, 'bin', 'postgres'))) {
+    const partial = `${copy}.${process.pid}.tmp`;
+    cpSync(native, partial, { recursive: true, verbatimSymlinks: true });
+    chmodSync(partial, 0o755);
+    try {
+      renameSync(partial, copy);
+    } catch {
+      rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  const copied = { initdb: join(copy, 'bin', 'initdb'), postgres: join(copy, 'bin', 'postgres') };
+  if (!runsAs(copied.postgres, owner)) {
     throw new Error(
-      `running as root, PostgreSQL runs as the postgres user, who cannot run ${postgresBinary}: ` +
-        'let every directory above it be entered by others (chmod o+x), install the project ' +
-        'elsewhere, or set DATABASE_URL to a PostgreSQL server of your own',
+      `running as root, PostgreSQL runs as the postgres user, who can run neither ${binaries.postgres} ` +
+        `nor its copy ${copied.postgres}: install the project where others may enter, or set DATABASE_URL ` +
+        'to a PostgreSQL server of your own',
     );
   }
-  return { uid, gid, spawn: { uid, gid } };
+  return copied;
+}
+
+function runsAs(binary: string, owner: ServerUser): boolean {
+  try {
+    execFileSync(binary, ['--version'], { ...owner.spawn, stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function refuseUnreachable(directory: string, owner: ServerUser): void {
+  try {
+    execFileSync('test', ['-x', directory], { ...owner.spawn, stdio: 'ignore' });
+  } catch {
+    throw new Error(
+      `running as root, PostgreSQL runs as the postgres user, who cannot enter ${directory}: ` +
+        'let every directory down to it be entered by others (chmod o+x), or choose a data directory elsewhere',
+    );
+  }
 }
 
 function userExists(name: string): boolean {
@@ -231,6 +278,7 @@ async function initialise(
 ): Promise<void> {
   // Only the cluster's own directory is private: the server's user must pass through its parents.
   mkdirSync(dirname(dataDir), { recursive: true });
+  if (owner) refuseUnreachable(dirname(dataDir), owner);
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o700);
   // initdb reads the password from a file, so that it never appears in a process list.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeFailure } from './bus/delivery.js';
 import { createLogger, printableError, serializeError } from './logger.js';
 
-/** An error shaped as database drivers throw them: node-pg's fields plus PGlite's. */
+/** An error shaped as database drivers throw them: node-pg's fields plus the `params` others attach. */
 function databaseError(message: string, fields: Record<string, unknown>): Error {
   return Object.assign(new Error(message), fields);
 }

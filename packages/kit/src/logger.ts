@@ -25,8 +25,8 @@ const redactedPaths = [
 ];
 
 /**
- * Fields of an error that carry the values a statement was given: PGlite's `params`, node-pg
- * `DatabaseError`'s `detail` ("Key (email)=(…) already exists", "Failing row contains (…)"),
+ * Fields of an error that carry the values a statement was given: `params` (as some drivers
+ * attach them), node-pg `DatabaseError`'s `detail` ("Key (email)=(…) already exists", "Failing row contains (…)"),
  * `where` and `internalQuery` (the statement inside a function, values included), and the
  * `parameters`, `values` or `bindings` other drivers attach. The SQL text (`query`) is kept:
  * every statement passes its values as parameters.

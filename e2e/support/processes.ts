@@ -1,10 +1,9 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { openDatabase } from '@moneypal/kit';
+import { freePort, openDatabase } from '@moneypal/kit';
 import { testServerUrl } from '@moneypal/kit/testing';
 import { type LedgerTables, type LedgerVerdict, verifyLedger } from '@moneypal/ledger';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -46,15 +45,6 @@ export async function buildDistributedRuntime(): Promise<void> {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`the build failed:\n${stdout}${stderr}`);
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 /** A JSON log line of a process, as pino writes it. */

@@ -1,5 +1,4 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { defaultBillingConfig } from '@moneypal/billing';
 import { loadGatewayConfig } from '@moneypal/gateway';
@@ -9,6 +8,7 @@ import {
   type CloudEvent,
   connectNatsBus,
   createLogger,
+  freePort,
   MemoryBroker,
   openDatabase,
 } from '@moneypal/kit';
@@ -35,16 +35,6 @@ const webRoot = fileURLToPath(new URL('../../apps/web/dist', import.meta.url));
 
 /** The webhook id the test system's payments service expects PayPal's signatures to name. */
 const webhookId = 'WH-E2E-SIMULATOR';
-
-/** A port nothing listens on now, so that the gateway's public URL is known before it starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 export interface TestSystem {
   url: string;

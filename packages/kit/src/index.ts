@@ -25,4 +25,5 @@ export * from './money.js';
 export * from './observability/metrics.js';
 export * from './observability/ops-server.js';
 export * from './observability/tracing.js';
+export * from './ports.js';
 export * from './process.js';

@@ -31,8 +31,9 @@ export interface StartNotificationsOptions {
   bus: Bus;
   logger: Logger;
   /**
-   * Where the service's own series go (outbox lag, events published, its circuit breakers); the caller serves
-   * them, and gives the same object to the bus it connected. Unmeasured when absent.
+   * Where the service's own series go (outbox lag, events published, its circuit breakers);
+   * the caller serves them, and gives the same object to the bus it connected. Unmeasured
+   * when absent.
    */
   metrics?: ServiceMetrics;
   /** The time of every message and attempt, and what is due; tests move it. */
@@ -89,7 +90,8 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
   });
-  // The SMTP server and the SMS provider are each behind a circuit breaker; captured email stays in the process.
+  // The SMTP server and the SMS provider are each behind a circuit breaker; captured email
+  // never leaves the process and needs none.
   const wiring = { logger, metrics: options.metrics };
   const breakers: Partial<Record<'email' | 'sms', ChannelBreaker>> = {};
   let email = createEmailTransport(config.email, logger);

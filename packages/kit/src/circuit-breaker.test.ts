@@ -80,6 +80,26 @@ describe('circuitBreaker', () => {
     expect(await seriesOf(metrics, 'circuit_breaker_state')).toEqual({ upstream: 0 });
   });
 
+  it('tells each change of state once, however many calls it refuses', async () => {
+    const { system, call } = outsideSystem();
+    const states: string[] = [];
+    const breaker = circuitBreaker('upstream', call, {
+      volume: 2,
+      errorPercent: 50,
+      resetMs: 100,
+      onStateChange: (state) => states.push(state),
+    });
+    breakers.push(breaker as Breaker<never[], unknown>);
+    system.up = false;
+    for (let index = 0; index < 2; index++) await expect(breaker.fire()).rejects.toThrow('fetch failed');
+    for (let index = 0; index < 3; index++) await expect(breaker.fire()).rejects.toThrow(CircuitOpenError);
+    expect(states).toEqual(['open']);
+    system.up = true;
+    await sleep(150);
+    await expect(breaker.fire()).resolves.toBe('ok');
+    expect(states).toEqual(['open', 'half-open', 'closed']);
+  });
+
   it('never opens on business refusals, which still reach the caller', async () => {
     const { system, call } = outsideSystem();
     const breaker = circuitBreaker('upstream', call, {

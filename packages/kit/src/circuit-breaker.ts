@@ -60,6 +60,8 @@ export interface CircuitBreakerSettings extends Partial<CircuitBreakerOptions> {
    * does not. Every failure counts by default.
    */
   isOutage?: (error: unknown) => boolean;
+  /** Told each time the breaker opens, turns half-open or closes, e.g. to log it once. */
+  onStateChange?: (state: CircuitState) => void;
 }
 
 interface BreakerSeries {
@@ -119,9 +121,13 @@ export function circuitBreaker<Args extends unknown[], Result>(
   const series = metrics === undefined ? undefined : breakerSeriesOf(metrics);
   const stateOf = (): CircuitState => (breaker.opened ? 'open' : breaker.halfOpen ? 'half-open' : 'closed');
   const show = () => series?.state.set({ breaker: name }, circuitStateValues[stateOf()]);
-  breaker.on('open', show);
-  breaker.on('halfOpen', show);
-  breaker.on('close', show);
+  const change = () => {
+    show();
+    settings.onStateChange?.(stateOf());
+  };
+  breaker.on('open', change);
+  breaker.on('halfOpen', change);
+  breaker.on('close', change);
   breaker.on('reject', () => series?.rejected.inc({ breaker: name }));
   show();
   series?.rejected.inc({ breaker: name }, 0);

@@ -14,6 +14,7 @@ import { type NotificationsDatabase, notificationsMigrations } from './database.
 import { subscribeToEvents } from './handlers/event.handlers.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { serveMessageRequests } from './handlers/message.handlers.js';
+import { type ChannelBreaker, smsBreaker, smtpBreaker } from './services/breakers.js';
 import { ContactService, type UserDirectory } from './services/contact.service.js';
 import { DispatchService } from './services/dispatch.service.js';
 import { createEmailTransport } from './services/email.transport.js';
@@ -30,8 +31,9 @@ export interface StartNotificationsOptions {
   bus: Bus;
   logger: Logger;
   /**
-   * Where the service's own series go (outbox lag, events published); the caller serves
-   * them, and gives the same object to the bus it connected. Unmeasured when absent.
+   * Where the service's own series go (outbox lag, events published, its circuit breakers);
+   * the caller serves them, and gives the same object to the bus it connected. Unmeasured
+   * when absent.
    */
   metrics?: ServiceMetrics;
   /** The time of every message and attempt, and what is due; tests move it. */
@@ -88,14 +90,29 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
     ...(options.metrics ? { metrics: options.metrics } : {}),
     ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
   });
-  const email = createEmailTransport(config.email, logger);
-  const sms = options.smsProvider ?? new RecordingSmsProvider(logger);
+  // The SMTP server and the SMS provider are each behind a circuit breaker; captured email
+  // never leaves the process and needs none.
+  const wiring = { logger, metrics: options.metrics };
+  const breakers: Partial<Record<'email' | 'sms', ChannelBreaker>> = {};
+  let email = createEmailTransport(config.email, logger);
+  if (email.mode === 'smtp') {
+    const smtp = smtpBreaker(email, { ...wiring, settings: config.breakers?.smtp });
+    email = smtp.email;
+    breakers.email = smtp.breaker;
+  }
+  const provider = options.smsProvider ?? new RecordingSmsProvider(logger);
+  const { sms, breaker: smsChannelBreaker } = smsBreaker(provider, {
+    ...wiring,
+    settings: config.breakers?.sms,
+  });
+  breakers.sms = smsChannelBreaker;
   const dispatcher = new DispatchService({
     db,
     clock,
     logger,
     email,
     sms,
+    breakers,
     policy: { maxAttempts: config.maxAttempts, retryBackoffMs: config.retryBackoffMs },
     pollIntervalMs: options.dispatchIntervalMs ?? 1_000,
     outbox: relay,
@@ -130,6 +147,8 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
       await dispatcher.stop();
       await relay.stop();
       email.close();
+      breakers.email?.shutdown();
+      breakers.sms?.shutdown();
     },
   };
 }

@@ -31,7 +31,32 @@ describe('loadNotificationsConfig', () => {
       },
       maxAttempts: 6,
       retryBackoffMs: [1_000, 5_000, 30_000, 120_000, 600_000],
+      breakers: {
+        smtp: { errorPercent: 50, volume: 5, resetMs: 30_000, windowMs: 10_000 },
+        sms: { errorPercent: 50, volume: 5, resetMs: 30_000, windowMs: 10_000 },
+      },
     });
+  });
+
+  it('reads the SMTP and SMS circuit breakers from SMTP_BREAKER_* and SMS_BREAKER_*', () => {
+    const config = loadNotificationsConfig({
+      ...smtp,
+      SMTP_BREAKER_ERROR_PERCENT: '20',
+      SMTP_BREAKER_VOLUME: '50',
+      SMTP_BREAKER_RESET_MS: '1000',
+      SMTP_BREAKER_WINDOW_MS: '60000',
+      SMS_BREAKER_RESET_MS: '5000',
+    });
+    expect(config.breakers).toEqual({
+      smtp: { errorPercent: 20, volume: 50, resetMs: 1_000, windowMs: 60_000 },
+      sms: { errorPercent: 50, volume: 5, resetMs: 5_000, windowMs: 10_000 },
+    });
+    expect(() => loadNotificationsConfig({ ...smtp, SMS_BREAKER_VOLUME: '0' })).toThrow(
+      /SMS_BREAKER_VOLUME must be at least 1/,
+    );
+    expect(() => loadNotificationsConfig({ ...smtp, SMTP_BREAKER_ERROR_PERCENT: '101' })).toThrow(
+      /SMTP_BREAKER_ERROR_PERCENT must be at most 100/,
+    );
   });
 
   it('uses implicit TLS on port 465 unless told otherwise, and reads credentials, attempts and backoff', () => {

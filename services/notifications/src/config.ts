@@ -1,4 +1,7 @@
 import {
+  type CircuitBreakerOptions,
+  circuitBreakerEnvironment,
+  circuitBreakerOptionsOf,
   defaultOpsPorts,
   parseConfig,
   type ServiceProcessSettings,
@@ -33,6 +36,11 @@ export interface NotificationsConfig {
   maxAttempts: number;
   /** The wait after the 1st, 2nd, … failed attempt; the last value repeats. */
   retryBackoffMs: number[];
+  /**
+   * The `smtp` and `sms` circuit breakers (`SMTP_BREAKER_*`, `SMS_BREAKER_*`); the kit's
+   * defaults where absent.
+   */
+  breakers?: { smtp?: Partial<CircuitBreakerOptions>; sms?: Partial<CircuitBreakerOptions> };
 }
 
 /**
@@ -100,6 +108,8 @@ export const notificationsEnvironmentSchema = z
       )
       .transform((value) => value.split(',').map(Number))
       .optional(),
+    ...circuitBreakerEnvironment('SMTP'),
+    ...circuitBreakerEnvironment('SMS'),
   })
   .superRefine((env, context) => {
     const mode = env.EMAIL_MODE ?? 'smtp';
@@ -143,6 +153,7 @@ export const notificationsEnvironmentSchema = z
       email,
       maxAttempts: env.NOTIFICATIONS_MAX_ATTEMPTS,
       retryBackoffMs: env.NOTIFICATIONS_RETRY_BACKOFF_MS ?? defaultNotificationsConfig.retryBackoffMs,
+      breakers: { smtp: circuitBreakerOptionsOf(env, 'SMTP'), sms: circuitBreakerOptionsOf(env, 'SMS') },
     };
   });
 

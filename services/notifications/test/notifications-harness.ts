@@ -22,6 +22,7 @@ import {
 } from '@moneypal/contracts';
 import {
   AppError,
+  type CircuitBreakerOptions,
   type CloudEvent,
   call,
   createContractEvent,
@@ -29,6 +30,7 @@ import {
   type Logger,
   MemoryBroker,
   type MemoryBus,
+  ServiceMetrics,
   serve,
 } from '@moneypal/kit';
 import { createTestDatabase, TestClock, type TestDatabase } from '@moneypal/kit/testing';
@@ -80,6 +82,11 @@ export interface HarnessOptions {
   maxAttempts?: number;
   retryBackoffMs?: number[];
   smsProvider?: SmsProvider;
+  /**
+   * The `smtp` and `sms` circuit breakers; by default ones that never open, so that tests
+   * failing the SMTP server or the SMS provider on purpose do not hold back the next test's messages.
+   */
+  breakers?: { smtp?: Partial<CircuitBreakerOptions>; sms?: Partial<CircuitBreakerOptions> };
 }
 
 export interface NotificationsHarness {
@@ -87,6 +94,8 @@ export interface NotificationsHarness {
   broker: MemoryBroker;
   notifications: RunningNotifications;
   config: NotificationsConfig;
+  /** The series notifications records (its circuit breakers among them). */
+  metrics: ServiceMetrics;
   logger: Logger;
   /** Every log line the service wrote, as JSON text. */
   logLines: string[];
@@ -183,6 +192,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
         : { mode: 'smtp', host: '127.0.0.1', port: sink.port, secure: false, from: emailFrom },
     maxAttempts: options.maxAttempts ?? defaultNotificationsConfig.maxAttempts,
     retryBackoffMs: options.retryBackoffMs ?? defaultNotificationsConfig.retryBackoffMs,
+    breakers: {
+      smtp: options.breakers?.smtp ?? { volume: Number.MAX_SAFE_INTEGER },
+      sms: options.breakers?.sms ?? { volume: Number.MAX_SAFE_INTEGER },
+    },
   };
   const logLines: string[] = [];
   const logger = createLogger({
@@ -193,8 +206,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
   const broker = new MemoryBroker();
   const clock = new TestClock(new Date('2030-01-01T00:00:00.000Z'));
   const bus = broker.connect('notifications', logger);
+  const metrics = new ServiceMetrics('notifications');
   const notifications = await startNotifications({
     config,
+    metrics,
     db: database.db,
     bus,
     logger,
@@ -263,6 +278,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
     broker,
     notifications,
     config,
+    metrics,
     logger,
     logLines,
     sink,

@@ -18,6 +18,8 @@ export interface ReceivedEmail {
  */
 export class SmtpSink {
   readonly received: ReceivedEmail[] = [];
+  /** Connections the sink accepted since it was made. */
+  connections = 0;
   /** Every RCPT TO the sink was asked, accepted or not, in order. */
   readonly recipientAttempts: string[] = [];
   /** How long the sink takes to accept a message's data, to widen races between senders. */
@@ -51,6 +53,10 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS'],
       logger: false,
       closeTimeout: 1_000,
+      onConnect: (_session, callback) => {
+        this.connections += 1;
+        callback();
+      },
       onRcptTo: (address, _session, callback) => {
         const recipient = address.address.toLowerCase();
         this.recipientAttempts.push(recipient);

@@ -101,6 +101,25 @@ describe('changesAfterAttempt', () => {
     ).toMatchObject({ status: 'failed', attempts: 3, next_attempt_at: null, error: '550 no', sent_at: null });
   });
 
+  it('keeps a message held by an open circuit breaker pending, without counting an attempt', () => {
+    const held = changesAfterAttempt(
+      { ...code, attempts: 2 },
+      { kind: 'held', reason: 'the sms circuit breaker is open', retryAfterMs: 30_000 },
+      later,
+      policy,
+    );
+    expect(held).toEqual({
+      status: 'pending',
+      attempts: 2,
+      next_attempt_at: new Date(later.getTime() + 30_000),
+      provider_id: null,
+      error: 'the sms circuit breaker is open',
+      body: 'Your code is 123456',
+      updated_at: later,
+      sent_at: null,
+    });
+  });
+
   it('keeps only the start of a long provider error', () => {
     const changes = changesAfterAttempt(email, { kind: 'rejected', error: 'e'.repeat(2_000) }, later, policy);
     expect(changes.error).toHaveLength(500);

@@ -50,7 +50,12 @@ export type AttemptOutcome =
   | { kind: 'sent'; providerId: string }
   | { kind: 'rejected'; error: string }
   /** Not attempted: the message expired while it waited. */
-  | { kind: 'expired' };
+  | { kind: 'expired' }
+  /**
+   * Not attempted: the channel's circuit breaker is open (its outside system is failing).
+   * The message waits `retryAfterMs` and this does not count as an attempt.
+   */
+  | { kind: 'held'; reason: string; retryAfterMs: number };
 
 export type MessageChanges = Pick<
   MessageRecord,
@@ -104,7 +109,8 @@ export function isExpired(message: Pick<MessageRecord, 'expires_at'>, now: Date)
 
 /**
  * The message after an attempt: sent with its provider id; or pending again after the
- * backoff; or failed once the attempts are used up or it expired. A secret body is
+ * backoff; or failed once the attempts are used up or it expired; or, held back by an
+ * open circuit breaker, pending again with its attempts as they were. A secret body is
  * blanked as soon as the message will not be tried again.
  */
 export function changesAfterAttempt(
@@ -138,6 +144,17 @@ export function changesAfterAttempt(
         error: 'expired before it could be sent',
         sent_at: null,
       });
+    case 'held':
+      return {
+        status: 'pending',
+        attempts: message.attempts,
+        next_attempt_at: new Date(now.getTime() + outcome.retryAfterMs),
+        provider_id: null,
+        error: outcome.reason.slice(0, maxErrorLength),
+        body: message.body,
+        updated_at: now,
+        sent_at: null,
+      };
     case 'rejected': {
       const attempts = message.attempts + 1;
       const error = outcome.error.slice(0, maxErrorLength);

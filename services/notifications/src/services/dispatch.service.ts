@@ -1,15 +1,18 @@
 import { messageEventData, notificationsEvents } from '@moneypal/contracts';
-import { type ClaimingOutbox, enqueueEvents, type Logger, newId } from '@moneypal/kit';
+import { CircuitOpenError, type ClaimingOutbox, enqueueEvents, type Logger, newId } from '@moneypal/kit';
 import type { NotificationsDatabase } from '../database.js';
 import {
   type AttemptOutcome,
   changesAfterAttempt,
   isExpired,
+  type MessageChannel,
   type MessageRecord,
   type RetryPolicy,
+  retryDelayMs,
   toPublicMessage,
 } from '../domain/message.js';
 import { claimDueMessages, recordAttempts } from '../repositories/message.repository.js';
+import type { ChannelBreaker } from './breakers.js';
 import type { EmailTransport } from './email.transport.js';
 import { notificationsEvent } from './events.js';
 import type { SmsProvider } from './sms.provider.js';
@@ -20,6 +23,11 @@ export interface DispatchServiceOptions {
   logger: Logger;
   email: EmailTransport;
   sms: SmsProvider;
+  /**
+   * The circuit breakers `email` and `sms` send through, by channel: a message refused by an
+   * open one waits for its reset time, and a half-open one gets a single message first.
+   */
+  breakers?: Partial<Record<MessageChannel, ChannelBreaker>>;
   policy: RetryPolicy;
   /** How often to look for due messages (retries come due this way) when nobody calls `notify`. */
   pollIntervalMs: number;
@@ -43,7 +51,9 @@ export interface ClaimedMessageSender {
  * with a lease in a short statement and sent outside any transaction; the batch's outcomes
  * are written with their events in one transaction. A failed attempt is tried again
  * after the policy's backoff; the last failed attempt, or a message that expired while it
- * waited, ends as `failed`. Passes within one process run one after another.
+ * waited, ends as `failed`. A message an open circuit breaker refused is not attempted: it
+ * waits for the breaker's reset time, its attempts unchanged. Passes within one process
+ * run one after another.
  */
 export class DispatchService implements ClaimedMessageSender {
   private readonly db: NotificationsDatabase;
@@ -130,14 +140,7 @@ export class DispatchService implements ClaimedMessageSender {
    * then it is tried again.
    */
   private async attempt(batch: MessageRecord[], token: string): Promise<void> {
-    const outcomes = await Promise.all(
-      batch.map(
-        (message): Promise<AttemptOutcome> =>
-          isExpired(message, this.options.clock())
-            ? Promise.resolve({ kind: 'expired' })
-            : this.deliver(message),
-      ),
-    );
+    const outcomes = await this.deliverAll(batch);
     const now = this.options.clock();
     const changes = batch.map((message, index) =>
       changesAfterAttempt(message, outcomes[index]!, now, this.options.policy),
@@ -165,6 +168,8 @@ export class DispatchService implements ClaimedMessageSender {
     });
     this.options.outbox.publishClaimed(events);
     for (const [index, message] of batch.entries()) {
+      // The breaker logs its own changes of state; a message it held back is not logged each time.
+      if (outcomes[index]!.kind === 'held') continue;
       this.logOutcome(message, changes[index]!.attempts, recorded[index]);
     }
   }
@@ -188,6 +193,25 @@ export class DispatchService implements ClaimedMessageSender {
     }
   }
 
+  /**
+   * Delivers a batch concurrently. Where a channel's breaker is half-open, one of its
+   * messages goes first, alone, as the probe: the others then follow the probe's outcome
+   * instead of being refused while it is under way.
+   */
+  private async deliverAll(batch: MessageRecord[]): Promise<AttemptOutcome[]> {
+    const outcomes: (AttemptOutcome | undefined)[] = batch.map((message) =>
+      isExpired(message, this.options.clock()) ? { kind: 'expired' } : undefined,
+    );
+    const probed = new Set<MessageChannel>();
+    for (const [index, message] of batch.entries()) {
+      if (outcomes[index] !== undefined || probed.has(message.channel)) continue;
+      if (this.options.breakers?.[message.channel]?.state !== 'half-open') continue;
+      probed.add(message.channel);
+      outcomes[index] = await this.deliver(message);
+    }
+    return Promise.all(batch.map((message, index) => outcomes[index] ?? this.deliver(message)));
+  }
+
   /** Hands the message to its channel's provider; a failure is an outcome, not an error. */
   private async deliver(message: MessageRecord): Promise<AttemptOutcome> {
     try {
@@ -202,6 +226,12 @@ export class DispatchService implements ClaimedMessageSender {
           : await this.options.sms.send({ to: message.recipient, body: message.body });
       return { kind: 'sent', providerId };
     } catch (error) {
+      if (error instanceof CircuitOpenError) {
+        const retryAfterMs =
+          this.options.breakers?.[message.channel]?.resetMs ??
+          retryDelayMs(this.options.policy.retryBackoffMs, message.attempts + 1);
+        return { kind: 'held', reason: error.message, retryAfterMs };
+      }
       return { kind: 'rejected', error: error instanceof Error ? error.message : String(error) };
     }
   }

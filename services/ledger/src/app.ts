@@ -1,14 +1,12 @@
-import { identityRequests } from '@moneypal/contracts';
 import {
-  AppError,
   type Bus,
-  call,
   type Logger,
   migrateToLatest,
   newId,
   OutboxRelay,
   type ServiceMetrics,
 } from '@moneypal/kit';
+import { identityDirectory } from './clients/identity.client.js';
 import type { LedgerConfig } from './config.js';
 import { type LedgerDatabase, ledgerMigrations } from './database.js';
 import { serveCatalogRequests } from './handlers/catalog.handlers.js';
@@ -20,7 +18,7 @@ import { serveWalletRequests } from './handlers/wallet.handlers.js';
 import { CatalogService } from './services/catalog.service.js';
 import { HealthService } from './services/health.service.js';
 import { HistoryService } from './services/history.service.js';
-import { type MovementMetrics, MovementService, type UserDirectory } from './services/movement.service.js';
+import { type MovementMetrics, MovementService } from './services/movement.service.js';
 import { WalletService } from './services/wallet.service.js';
 
 export interface StartLedgerOptions {
@@ -52,20 +50,6 @@ export interface RunningLedger {
 }
 
 const hourMs = 3_600_000;
-
-/** Identity over the bus, as the ledger needs it: a user's id by a unique field. */
-function identityDirectory(bus: Bus): UserDirectory {
-  return {
-    async findUserId(lookup) {
-      try {
-        return (await call(bus, identityRequests.getUser, lookup)).id;
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'not_found') return null;
-        throw error;
-      }
-    },
-  };
-}
 
 /** The ledger's own series: what moved money, and what was answered from a stored answer. */
 function movementMetricsOf(metrics: ServiceMetrics): MovementMetrics {

@@ -15,6 +15,11 @@ import { serveHistoryRequests } from './handlers/history.handlers.js';
 import { serveMovementRequests } from './handlers/movement.handlers.js';
 import { subscribeToUserEvents } from './handlers/user-events.handlers.js';
 import { serveWalletRequests } from './handlers/wallet.handlers.js';
+import * as accountRepository from './repositories/account.repository.js';
+import * as catalogRepository from './repositories/catalog.repository.js';
+import * as ownerRepository from './repositories/owner.repository.js';
+import * as transferRepository from './repositories/transfer.repository.js';
+import * as walletRepository from './repositories/wallet.repository.js';
 import { CatalogService } from './services/catalog.service.js';
 import { HealthService } from './services/health.service.js';
 import { HistoryService } from './services/history.service.js';
@@ -97,6 +102,12 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
     newId: ids,
     defaultCurrency: config.defaultCurrency,
     onEventsWritten,
+    repositories: {
+      wallets: walletRepository,
+      accounts: accountRepository,
+      catalog: catalogRepository,
+      owners: ownerRepository,
+    },
   });
   const movements = new MovementService({
     db,
@@ -112,8 +123,14 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
   relay.start();
   await serveWalletRequests(bus, wallets);
   await serveMovementRequests(bus, movements);
-  await serveCatalogRequests(bus, new CatalogService({ db, clock, newId: ids }));
-  await serveHistoryRequests(bus, new HistoryService(db));
+  await serveCatalogRequests(
+    bus,
+    new CatalogService({ db, clock, newId: ids, repositories: { catalog: catalogRepository } }),
+  );
+  await serveHistoryRequests(
+    bus,
+    new HistoryService({ db, repositories: { transfers: transferRepository, wallets: walletRepository } }),
+  );
   await serveHealthRequest(bus, new HealthService(db));
   await subscribeToUserEvents(bus, wallets);
 

@@ -4,12 +4,13 @@ import type { LedgerDatabase, SavingsPlanRow, TransactionRuleRow } from '../data
 import { isAdmin } from '../domain/actor.js';
 import type { SavingsPlanKind } from '../domain/savings.js';
 import { ledgerError } from '../errors.js';
-import * as catalog from '../repositories/catalog.repository.js';
+import type * as catalogRepository from '../repositories/catalog.repository.js';
 
 export interface CatalogServiceOptions {
   db: LedgerDatabase;
   clock: () => Date;
   newId: () => string;
+  repositories: { catalog: typeof catalogRepository };
 }
 
 export interface NewSavingsPlan {
@@ -61,16 +62,20 @@ function toPublicRule(rule: TransactionRuleRow) {
 
 /** What the admin defines: wallet types, savings plans and transaction rules. Everyone may read them. */
 export class CatalogService {
-  constructor(private readonly options: CatalogServiceOptions) {}
+  private readonly catalog: typeof catalogRepository;
+
+  constructor(private readonly options: CatalogServiceOptions) {
+    this.catalog = options.repositories.catalog;
+  }
 
   async listWalletTypes() {
-    const types = await catalog.listWalletTypes(this.options.db);
+    const types = await this.catalog.listWalletTypes(this.options.db);
     return { data: types.map((type) => ({ ...type, created_at: type.created_at.toISOString() })) };
   }
 
   async createWalletType(actor: Actor, input: { code: string; name: string }) {
     assertAdmin(actor);
-    const created = await catalog.insertWalletType(this.options.db, {
+    const created = await this.catalog.insertWalletType(this.options.db, {
       ...input,
       created_at: this.options.clock(),
     });
@@ -83,12 +88,12 @@ export class CatalogService {
   }
 
   async listSavingsPlans() {
-    return { data: (await catalog.listSavingsPlans(this.options.db)).map(toPublicSavingsPlan) };
+    return { data: (await this.catalog.listSavingsPlans(this.options.db)).map(toPublicSavingsPlan) };
   }
 
   async createSavingsPlan(actor: Actor, input: NewSavingsPlan) {
     assertAdmin(actor);
-    const plan = await catalog.insertSavingsPlan(this.options.db, {
+    const plan = await this.catalog.insertSavingsPlan(this.options.db, {
       id: this.options.newId(),
       name: input.name,
       kind: input.kind,
@@ -100,19 +105,19 @@ export class CatalogService {
 
   async listTransactionRules(actor: Actor, walletType?: string) {
     assertAdmin(actor);
-    return { data: (await catalog.listTransactionRules(this.options.db, walletType)).map(toPublicRule) };
+    return { data: (await this.catalog.listTransactionRules(this.options.db, walletType)).map(toPublicRule) };
   }
 
   /** Creates or replaces the rule of one wallet type and transaction type. */
   async putTransactionRule(actor: Actor, input: RuleInput) {
     assertAdmin(actor);
-    if (!(await catalog.findWalletType(this.options.db, input.wallet_type))) {
+    if (!(await this.catalog.findWalletType(this.options.db, input.wallet_type))) {
       throw ledgerError('validation_failed', `there is no wallet type ${input.wallet_type}`, {
         errors: [{ path: 'wallet_type', message: 'is not a wallet type' }],
       });
     }
     const now = this.options.clock();
-    const rule = await catalog.upsertTransactionRule(this.options.db, {
+    const rule = await this.catalog.upsertTransactionRule(this.options.db, {
       id: this.options.newId(),
       wallet_type: input.wallet_type,
       transaction_type: input.transaction_type,

@@ -3,8 +3,8 @@ import type { LedgerDatabase } from '../database.js';
 import { mayRead, userIdOf } from '../domain/actor.js';
 import { decodeCursor, encodeCursor, entriesVisibleTo, toPublicTransfer } from '../domain/transfer.js';
 import { ledgerError } from '../errors.js';
-import { findEntriesOfTransfer, findTransfer, listTransfers } from '../repositories/transfer.repository.js';
-import { findWallet } from '../repositories/wallet.repository.js';
+import type * as transferRepository from '../repositories/transfer.repository.js';
+import type * as walletRepository from '../repositories/wallet.repository.js';
 import { invalidCursor } from './wallet.service.js';
 
 export interface HistoryQuery {
@@ -20,9 +20,22 @@ export interface HistoryQuery {
   limit: number;
 }
 
+export interface HistoryServiceOptions {
+  db: LedgerDatabase;
+  repositories: { transfers: typeof transferRepository; wallets: typeof walletRepository };
+}
+
 /** Transaction history and single transfers, as the actor may see them. */
 export class HistoryService {
-  constructor(private readonly db: LedgerDatabase) {}
+  private readonly db: LedgerDatabase;
+  private readonly transfers: typeof transferRepository;
+  private readonly wallets: typeof walletRepository;
+
+  constructor(options: HistoryServiceOptions) {
+    this.db = options.db;
+    this.transfers = options.repositories.transfers;
+    this.wallets = options.repositories.wallets;
+  }
 
   /**
    * Newest first. With `wallet_id`, the transfers of that wallet (the actor's own, or any
@@ -33,7 +46,7 @@ export class HistoryService {
     query: HistoryQuery,
   ): Promise<{ data: Transfer[]; next_cursor: string | null }> {
     if (query.wallet_id !== undefined) {
-      const wallet = await findWallet(this.db, query.wallet_id);
+      const wallet = await this.wallets.findWallet(this.db, query.wallet_id);
       if (!wallet || !mayRead(actor, wallet.wallet.owner_id))
         throw ledgerError('not_found', 'no such wallet');
     }
@@ -45,7 +58,7 @@ export class HistoryService {
     }
     const self = userIdOf(actor);
     const readsAll = mayRead(actor, null);
-    const rows = await listTransfers(
+    const rows = await this.transfers.listTransfers(
       this.db,
       {
         walletId: query.wallet_id,
@@ -71,14 +84,14 @@ export class HistoryService {
 
   /** One transfer with its entries, for a party to it, an admin or a service. */
   async getTransaction(actor: Actor, transferId: string): Promise<Transfer> {
-    const transfer = await findTransfer(this.db, transferId);
+    const transfer = await this.transfers.findTransfer(this.db, transferId);
     const self = userIdOf(actor);
     const visible =
       transfer !== undefined &&
       (mayRead(actor, null) ||
         (self !== null && (transfer.from_owner_id === self || transfer.to_owner_id === self)));
     if (!visible) throw ledgerError('not_found', 'no such transfer');
-    const entries = await findEntriesOfTransfer(this.db, transferId);
+    const entries = await this.transfers.findEntriesOfTransfer(this.db, transferId);
     return toPublicTransfer(transfer, entriesVisibleTo(actor, transfer, entries));
   }
 }

@@ -12,10 +12,10 @@ import {
   type WalletStatus,
 } from '../domain/wallet.js';
 import { ledgerError } from '../errors.js';
-import { balancesAsOf } from '../repositories/account.repository.js';
-import { findSavingsPlan, findWalletType } from '../repositories/catalog.repository.js';
-import { isOwnerDeleted, lockOwner, markOwnerDeleted } from '../repositories/owner.repository.js';
-import * as wallets from '../repositories/wallet.repository.js';
+import type * as accountRepository from '../repositories/account.repository.js';
+import type * as catalogRepository from '../repositories/catalog.repository.js';
+import type * as ownerRepository from '../repositories/owner.repository.js';
+import type * as walletRepository from '../repositories/wallet.repository.js';
 import { type TraceContext, writeEvent } from './events.js';
 
 /** The inbox consumer name of the ledger's event handlers. */
@@ -29,6 +29,12 @@ export interface WalletServiceOptions {
   defaultCurrency: string;
   /** Called after a commit that wrote events, so the outbox relay publishes them now. */
   onEventsWritten: () => void;
+  repositories: {
+    wallets: typeof walletRepository;
+    accounts: typeof accountRepository;
+    catalog: typeof catalogRepository;
+    owners: typeof ownerRepository;
+  };
 }
 
 export interface WalletListQuery {
@@ -47,11 +53,19 @@ export class WalletService {
   private readonly db: LedgerDatabase;
   private readonly clock: () => Date;
   private readonly newId: () => string;
+  private readonly wallets: typeof walletRepository;
+  private readonly accounts: typeof accountRepository;
+  private readonly catalog: typeof catalogRepository;
+  private readonly owners: typeof ownerRepository;
 
   constructor(private readonly options: WalletServiceOptions) {
     this.db = options.db;
     this.clock = options.clock;
     this.newId = options.newId;
+    this.wallets = options.repositories.wallets;
+    this.accounts = options.repositories.accounts;
+    this.catalog = options.repositories.catalog;
+    this.owners = options.repositories.owners;
   }
 
   /** Opens a wallet for the calling user; it becomes their default of the currency when they have none. */
@@ -67,7 +81,7 @@ export class WalletService {
         errors: [{ path: 'currency', message: 'is not a supported currency' }],
       });
     }
-    if (!(await findWalletType(this.db, input.type))) {
+    if (!(await this.catalog.findWalletType(this.db, input.type))) {
       throw ledgerError('validation_failed', `there is no wallet type ${input.type}`, {
         errors: [{ path: 'type', message: 'is not a wallet type' }],
       });
@@ -76,7 +90,7 @@ export class WalletService {
       return await this.insertWallet(ownerId, input, trace);
     } catch (error) {
       // Another wallet of the currency became the default meanwhile: this one is not.
-      if (wallets.isDefaultWalletConflict(error)) return this.insertWallet(ownerId, input, trace, false);
+      if (this.wallets.isDefaultWalletConflict(error)) return this.insertWallet(ownerId, input, trace, false);
       throw error;
     }
   }
@@ -88,9 +102,10 @@ export class WalletService {
     mayBeDefault = true,
   ): Promise<Wallet> {
     const wallet = await this.db.transaction().execute(async (trx) => {
-      await lockOwner(trx, ownerId);
-      if (await isOwnerDeleted(trx, ownerId)) throw ledgerError('forbidden', 'the user is deleted');
-      const isDefault = mayBeDefault && !(await wallets.hasDefaultWallet(trx, ownerId, input.currency));
+      await this.owners.lockOwner(trx, ownerId);
+      if (await this.owners.isOwnerDeleted(trx, ownerId))
+        throw ledgerError('forbidden', 'the user is deleted');
+      const isDefault = mayBeDefault && !(await this.wallets.hasDefaultWallet(trx, ownerId, input.currency));
       return this.createWallet(trx, { ownerId, ...input, isDefault }, trace);
     });
     this.options.onEventsWritten();
@@ -104,7 +119,7 @@ export class WalletService {
   ): Promise<Wallet> {
     const now = this.clock();
     const record = createWalletRecord(input, this.newId(), now);
-    await wallets.insertWallet(trx, record, { main: this.newId(), savings: this.newId() });
+    await this.wallets.insertWallet(trx, record, { main: this.newId(), savings: this.newId() });
     const wallet = toPublicWallet(record, { main: 0n, savings: 0n });
     await writeEvent(trx, {
       type: ledgerEvents.walletCreated,
@@ -132,7 +147,7 @@ export class WalletService {
       if (decoded === null) throw invalidCursor();
       afterId = decoded;
     }
-    const rows = await wallets.listWallets(
+    const rows = await this.wallets.listWallets(
       this.db,
       {
         ownerId: readsAll ? query.owner_id : self!,
@@ -151,18 +166,22 @@ export class WalletService {
   }
 
   async getWallet(actor: Actor, walletId: string): Promise<Wallet> {
-    const found = await wallets.findWallet(this.db, walletId);
+    const found = await this.wallets.findWallet(this.db, walletId);
     if (!found || !mayRead(actor, found.wallet.owner_id)) throw noSuchWallet();
     return toPublicWallet(found.wallet, found.balances);
   }
 
   /** Balances now, or as of `at`: each account's balance after its last entry at or before it. */
   async getWalletBalance(actor: Actor, walletId: string, at?: string): Promise<PublicWalletBalance> {
-    const found = await wallets.findWallet(this.db, walletId);
+    const found = await this.wallets.findWallet(this.db, walletId);
     if (!found || !mayRead(actor, found.wallet.owner_id)) throw noSuchWallet();
     if (at === undefined) return toPublicWalletBalance(found.wallet, found.balances, this.clock());
     const instant = new Date(at);
-    return toPublicWalletBalance(found.wallet, await balancesAsOf(this.db, walletId, instant), instant);
+    return toPublicWalletBalance(
+      found.wallet,
+      await this.accounts.balancesAsOf(this.db, walletId, instant),
+      instant,
+    );
   }
 
   /** Another service (or a user about themselves) asks for a user's balance. */
@@ -172,7 +191,7 @@ export class WalletService {
     currency?: string,
   ): Promise<{ wallet_id: string; currency: string; balance: number; savings: number }> {
     if (!mayRead(actor, ownerId)) throw ledgerError('not_found', 'no wallet for that user');
-    const found = await wallets.findDefaultWallet(this.db, ownerId, currency);
+    const found = await this.wallets.findDefaultWallet(this.db, ownerId, currency);
     if (!found) throw ledgerError('not_found', 'no wallet for that user');
     const wallet = toPublicWallet(found.wallet, found.balances);
     return { wallet_id: wallet.id, currency: wallet.currency, balance: wallet.main, savings: wallet.savings };
@@ -180,14 +199,14 @@ export class WalletService {
 
   /** The owner chooses a savings plan for a wallet, or none. */
   async selectSavingsPlan(actor: Actor, walletId: string, planId: string | null): Promise<Wallet> {
-    const found = await wallets.findWallet(this.db, walletId);
+    const found = await this.wallets.findWallet(this.db, walletId);
     if (!found || found.wallet.owner_id !== userIdOf(actor)) throw noSuchWallet();
     if (found.wallet.status === 'closed') throw ledgerError('wallet_frozen', 'the wallet is closed');
-    if (planId !== null && !(await findSavingsPlan(this.db, planId))) {
+    if (planId !== null && !(await this.catalog.findSavingsPlan(this.db, planId))) {
       throw ledgerError('not_found', 'no such savings plan');
     }
     const now = this.clock();
-    await wallets.updateSavingsPlan(this.db, walletId, planId, now);
+    await this.wallets.updateSavingsPlan(this.db, walletId, planId, now);
     return toPublicWallet({ ...found.wallet, savings_plan_id: planId, updated_at: now }, found.balances);
   }
 
@@ -200,10 +219,10 @@ export class WalletService {
     const currency = this.options.defaultCurrency;
     let opened = false;
     await applyOnce(this.db, ledgerConsumer, event, async (trx) => {
-      await lockOwner(trx, userId);
+      await this.owners.lockOwner(trx, userId);
       // A deletion applied first (events of one user may arrive out of order) wins.
-      if (await isOwnerDeleted(trx, userId)) return;
-      if (await wallets.hasDefaultWallet(trx, userId, currency)) return;
+      if (await this.owners.isOwnerDeleted(trx, userId)) return;
+      if (await this.wallets.hasDefaultWallet(trx, userId, currency)) return;
       await this.createWallet(
         trx,
         { ownerId: userId, type: 'personal', currency, isDefault: true },
@@ -223,20 +242,20 @@ export class WalletService {
    */
   async retireWalletsOnce(event: CloudEvent, userId: string): Promise<void> {
     await applyOnce(this.db, ledgerConsumer, event, async (trx) => {
-      await lockOwner(trx, userId);
+      await this.owners.lockOwner(trx, userId);
       const now = this.clock();
-      await markOwnerDeleted(trx, userId, now);
-      const owned = await wallets.lockWalletsOfOwner(trx, userId);
+      await this.owners.markOwnerDeleted(trx, userId, now);
+      const owned = await this.wallets.lockWalletsOfOwner(trx, userId);
       const live = owned.filter((wallet) => wallet.status !== 'closed');
       const closing = live.filter((wallet) => statusAfterOwnerDeleted(wallet.balances) === 'closed');
       const freezing = live.filter((wallet) => statusAfterOwnerDeleted(wallet.balances) === 'frozen');
-      await wallets.setWalletStatus(
+      await this.wallets.setWalletStatus(
         trx,
         closing.map((wallet) => wallet.id),
         'closed',
         now,
       );
-      await wallets.setWalletStatus(
+      await this.wallets.setWalletStatus(
         trx,
         freezing.filter((wallet) => wallet.status !== 'frozen').map((wallet) => wallet.id),
         'frozen',

@@ -17,6 +17,8 @@ import { subscribeToUserEvents } from './handlers/user-events.handlers.js';
 import { serveWalletRequests } from './handlers/wallet.handlers.js';
 import * as accountRepository from './repositories/account.repository.js';
 import * as catalogRepository from './repositories/catalog.repository.js';
+import * as dailyUsageRepository from './repositories/daily-usage.repository.js';
+import * as idempotencyRepository from './repositories/idempotency.repository.js';
 import * as ownerRepository from './repositories/owner.repository.js';
 import * as transferRepository from './repositories/transfer.repository.js';
 import * as walletRepository from './repositories/wallet.repository.js';
@@ -117,6 +119,13 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
     idempotencyRetentionHours: config.idempotencyRetentionHours,
     outbox: relay,
     ...(options.metrics ? { metrics: movementMetricsOf(options.metrics) } : {}),
+    repositories: {
+      wallets: walletRepository,
+      accounts: accountRepository,
+      dailyUsage: dailyUsageRepository,
+      idempotency: idempotencyRepository,
+      transfers: transferRepository,
+    },
   });
 
   // Running before the first request: it publishes each movement's event after the commit.

@@ -26,20 +26,15 @@ import {
 } from '../domain/transfer.js';
 import { type PublicWalletBalance, type SystemAccountCode, toPublicWalletBalance } from '../domain/wallet.js';
 import { ledgerError } from '../errors.js';
-import {
-  ensureSystemAccount,
-  type LockedPosting,
-  lockPostingAccounts,
-} from '../repositories/account.repository.js';
-import {
-  type DailyUsageKey,
-  dailyUsageKeyOf,
-  lockDailyUsage,
-} from '../repositories/daily-usage.repository.js';
+import type * as accountRepository from '../repositories/account.repository.js';
+import type { LockedPosting } from '../repositories/account.repository.js';
+import type * as dailyUsageRepository from '../repositories/daily-usage.repository.js';
+import type { DailyUsageKey } from '../repositories/daily-usage.repository.js';
+import type * as idempotencyRepository from '../repositories/idempotency.repository.js';
 import type { IdempotencyRecord } from '../repositories/idempotency.repository.js';
-import * as idempotency from '../repositories/idempotency.repository.js';
-import { insertPostings, type Posting, TransferKeyUsedError } from '../repositories/transfer.repository.js';
-import * as wallets from '../repositories/wallet.repository.js';
+import type * as transferRepository from '../repositories/transfer.repository.js';
+import type { Posting } from '../repositories/transfer.repository.js';
+import type * as walletRepository from '../repositories/wallet.repository.js';
 import { ledgerEvent, type TraceContext } from './events.js';
 
 /** Finds users by a unique field; identity answers it, the ledger never stores users. */
@@ -71,6 +66,13 @@ export interface MovementServiceOptions {
   /** Most batches in their transactions at once; the movements that arrive meanwhile wait for the next. */
   maxConcurrentBatches?: number;
   metrics?: MovementMetrics;
+  repositories: {
+    wallets: typeof walletRepository;
+    accounts: typeof accountRepository;
+    dailyUsage: typeof dailyUsageRepository;
+    idempotency: typeof idempotencyRepository;
+    transfers: typeof transferRepository;
+  };
 }
 
 export interface TransferResult {
@@ -171,12 +173,6 @@ const defaultMaxConcurrentBatches = 1;
 /** PostgreSQL's serialization_failure and deadlock_detected: the whole transaction may simply run again. */
 const retryableSqlStates = new Set(['40001', '40P01']);
 
-function isRetryable(error: unknown): boolean {
-  if (idempotency.isIdempotencyRecordConflict(error)) return true;
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && retryableSqlStates.has(code);
-}
-
 /**
  * Every movement of money: transfers and payments between wallets, deposits from a system
  * account, savings back to main. Each is one database transaction keyed by the caller's
@@ -188,6 +184,11 @@ export class MovementService {
   private readonly clock: () => Date;
   private readonly newId: () => string;
   private readonly maxAttempts: number;
+  private readonly wallets: typeof walletRepository;
+  private readonly accounts: typeof accountRepository;
+  private readonly dailyUsage: typeof dailyUsageRepository;
+  private readonly idempotency: typeof idempotencyRepository;
+  private readonly transfers: typeof transferRepository;
   private readonly systemAccounts = new Map<string, string>();
   /** Idempotency keys (scope and key) this process is working on right now. */
   private readonly keysInFlight = new Set<string>();
@@ -199,6 +200,11 @@ export class MovementService {
     this.clock = options.clock;
     this.newId = options.newId;
     this.maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
+    this.wallets = options.repositories.wallets;
+    this.accounts = options.repositories.accounts;
+    this.dailyUsage = options.repositories.dailyUsage;
+    this.idempotency = options.repositories.idempotency;
+    this.transfers = options.repositories.transfers;
     this.movements = new GroupCommit({
       maxBatchSize: options.maxBatchSize ?? defaultMaxBatchSize,
       maxConcurrentBatches: options.maxConcurrentBatches ?? defaultMaxConcurrentBatches,
@@ -261,7 +267,7 @@ export class MovementService {
     }
     const claim = this.claimOf(request.actor, request.idempotency_key, 'deposit', { ...request });
     return this.whileInFlight(claim, async () => {
-      const wallet = await wallets.findWallet(this.db, request.wallet_id);
+      const wallet = await this.wallets.findWallet(this.db, request.wallet_id);
       if (!wallet) return this.execute(claim, ledgerError('not_found', 'no such wallet'), trace);
       const systemAccountId = await this.systemAccountOf(request.source, wallet.wallet.currency);
       return this.execute(
@@ -295,7 +301,7 @@ export class MovementService {
     }
     const claim = this.claimOf(request.actor, request.idempotency_key, 'withdrawal', { ...request });
     return this.whileInFlight(claim, async () => {
-      const wallet = await wallets.findWallet(this.db, request.wallet_id);
+      const wallet = await this.wallets.findWallet(this.db, request.wallet_id);
       if (!wallet) return this.execute(claim, ledgerError('not_found', 'no such wallet'), trace);
       const systemAccountId = await this.systemAccountOf(request.destination, wallet.wallet.currency);
       return this.execute(
@@ -350,7 +356,7 @@ export class MovementService {
   /** Removes stored answers older than the retention (at least 24 h); returns how many. */
   async removeExpiredIdempotencyRecords(): Promise<number> {
     const cutoff = new Date(this.clock().getTime() - this.options.idempotencyRetentionHours * 3_600_000);
-    return idempotency.deleteIdempotencyRecordsBefore(this.db, cutoff);
+    return this.idempotency.deleteIdempotencyRecordsBefore(this.db, cutoff);
   }
 
   private claimOf(
@@ -368,7 +374,7 @@ export class MovementService {
    * asked before the transaction opens, so no transaction waits on the network.
    */
   private async resolveRecipient(request: TransferRequest): Promise<string | AppError> {
-    const from = await wallets.findWallet(this.db, request.from_wallet_id);
+    const from = await this.wallets.findWallet(this.db, request.from_wallet_id);
     if (!from || !mayDebit(request.actor, from.wallet.owner_id))
       return ledgerError('not_found', 'no such wallet');
     let userId: string | null = null;
@@ -383,7 +389,7 @@ export class MovementService {
           : null;
     }
     if (userId === null) return ledgerError('not_found', 'no such user');
-    const walletId = await wallets.findDefaultWalletId(this.db, userId, from.wallet.currency);
+    const walletId = await this.wallets.findDefaultWalletId(this.db, userId, from.wallet.currency);
     if (walletId === undefined) {
       return ledgerError('not_found', `the user has no ${from.wallet.currency} wallet to receive money`);
     }
@@ -394,7 +400,7 @@ export class MovementService {
     const cacheKey = `${code}/${currency}`;
     let id = this.systemAccounts.get(cacheKey);
     if (id === undefined) {
-      id = await ensureSystemAccount(this.db, code, currency, this.newId(), this.clock());
+      id = await this.accounts.ensureSystemAccount(this.db, code, currency, this.newId(), this.clock());
       this.systemAccounts.set(cacheKey, id);
     }
     return id;
@@ -465,7 +471,7 @@ export class MovementService {
         const [outcome] = await this.db.transaction().execute((trx) => this.attempt(trx, [movement]));
         return outcome!;
       } catch (error) {
-        if (attempt < this.maxAttempts && isRetryable(error)) {
+        if (attempt < this.maxAttempts && this.isRetryable(error)) {
           // A short random pause, so that the transactions that collided do not collide again.
           await sleep(Math.floor(Math.random() * 5 * attempt));
           continue;
@@ -473,13 +479,13 @@ export class MovementService {
         // The first time, the key's holder may have committed just after our snapshot: the
         // retry sees its record and replays it. Met again, the key moved money long ago.
         if (
-          error instanceof TransferKeyUsedError &&
+          error instanceof this.transfers.TransferKeyUsedError &&
           transferKeyConflicts++ === 0 &&
           attempt < this.maxAttempts
         ) {
           continue;
         }
-        if (error instanceof TransferKeyUsedError) {
+        if (error instanceof this.transfers.TransferKeyUsedError) {
           throw ledgerError(
             'conflict',
             'this Idempotency-Key moved money before and its stored answer has expired; use a new key',
@@ -490,6 +496,13 @@ export class MovementService {
     }
   }
 
+  /** A transaction that may simply run again: a key recorded meanwhile, a deadlock or a serialization failure. */
+  private isRetryable(error: unknown): boolean {
+    if (this.idempotency.isIdempotencyRecordConflict(error)) return true;
+    const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+    return typeof code === 'string' && retryableSqlStates.has(code);
+  }
+
   /**
    * One transaction for a batch: claims every key, locks every account the batch touches
    * (one statement, id order), then checks and plans each movement in turn on the running
@@ -497,7 +510,7 @@ export class MovementService {
    * key and answer; an error that is not a refusal fails the whole transaction.
    */
   private async attempt(trx: Executor, batch: readonly Movement[]): Promise<Outcome[]> {
-    const claims = await idempotency.claimIdempotencyKeys(
+    const claims = await this.idempotency.claimIdempotencyKeys(
       trx,
       batch.map(({ claim }) => claim),
     );
@@ -550,7 +563,7 @@ export class MovementService {
     const postings: Posting[] = [];
     if (toPost.length > 0) {
       const locked: LockedBatch = {
-        ...(await lockPostingAccounts(trx, {
+        ...(await this.accounts.lockPostingAccounts(trx, {
           walletIds: [...new Set(toPost.flatMap(({ plan }) => plan.walletIds))],
           accountIds: [...new Set(toPost.flatMap(({ plan }) => plan.systemAccountIds))],
           transactionTypes: [...new Set(toPost.map(({ plan }) => plan.intent.type))],
@@ -573,7 +586,7 @@ export class MovementService {
         }
       }
     }
-    await insertPostings(trx, { postings, refusals, outbox: this.options.outbox });
+    await this.transfers.insertPostings(trx, { postings, refusals, outbox: this.options.outbox });
     return outcomes as Outcome[];
   }
 
@@ -602,7 +615,7 @@ export class MovementService {
         // Refused when its turn comes.
       }
     }
-    return keys.length === 0 ? new Map() : lockDailyUsage(trx, keys);
+    return keys.length === 0 ? new Map() : this.dailyUsage.lockDailyUsage(trx, keys);
   }
 
   /** The locked wallets as one movement type sees them: with that type's limits (built once per type). */
@@ -651,15 +664,13 @@ export class MovementService {
     const time = postingTimeOf(now, this.accountsOf(locked, plan));
     const day = utcDayOf(time);
     const { subject } = parties;
-    const usageKey = dailyUsageKeyOf({ walletId: subject.id, transactionType: intent.type, day });
+    const subjectDay: DailyUsageKey = { walletId: subject.id, transactionType: intent.type, day };
+    const usageKey = this.dailyUsage.dailyUsageKeyOf(subjectDay);
     let usage = noUsage;
     if (hasDailyLimits(subject.limits)) {
       // Locked with the batch, unless a later entry moved the posting to another day.
       usage =
-        usageByKey.get(usageKey) ??
-        (await lockDailyUsage(trx, [{ walletId: subject.id, transactionType: intent.type, day }])).get(
-          usageKey,
-        )!;
+        usageByKey.get(usageKey) ?? (await this.dailyUsage.lockDailyUsage(trx, [subjectDay])).get(usageKey)!;
     }
     checkLimits(intent.amount, subject.limits, usage);
     const entries = planEntries(locked.accounts, legsOf(intent, parties), this.newId);

@@ -19,6 +19,7 @@ import * as accountRepository from './repositories/account.repository.js';
 import * as catalogRepository from './repositories/catalog.repository.js';
 import * as dailyUsageRepository from './repositories/daily-usage.repository.js';
 import * as idempotencyRepository from './repositories/idempotency.repository.js';
+import * as journalRepository from './repositories/journal.repository.js';
 import * as ownerRepository from './repositories/owner.repository.js';
 import * as transferRepository from './repositories/transfer.repository.js';
 import * as walletRepository from './repositories/wallet.repository.js';
@@ -26,6 +27,7 @@ import { CatalogService } from './services/catalog.service.js';
 import { HealthService } from './services/health.service.js';
 import { HistoryService } from './services/history.service.js';
 import { type MovementMetrics, MovementService } from './services/movement.service.js';
+import { type LedgerVerdict, VerifyService } from './services/verify.service.js';
 import { WalletService } from './services/wallet.service.js';
 
 export interface StartLedgerOptions {
@@ -164,4 +166,12 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
       await relay.stop();
     },
   };
+}
+
+/**
+ * Checks every invariant of the ledger's journal on its database (SPEC §6); read-only, so
+ * it may run beside a ledger that is taking writes.
+ */
+export function verifyLedger(db: LedgerDatabase): Promise<LedgerVerdict> {
+  return new VerifyService({ db, repositories: { journal: journalRepository } }).verify();
 }

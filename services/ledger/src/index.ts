@@ -1,4 +1,4 @@
-export { type RunningLedger, type StartLedgerOptions, startLedger } from './app.js';
+export { type RunningLedger, type StartLedgerOptions, startLedger, verifyLedger } from './app.js';
 export {
   defaultLedgerConfig,
   type LedgerConfig,
@@ -8,4 +8,4 @@ export {
 } from './config.js';
 export { type LedgerDatabase, type LedgerTables, ledgerMigrations } from './database.js';
 export { ledgerErrorCodes } from './errors.js';
-export { type InvariantCheck, type LedgerVerdict, verifyLedger } from './services/verify.service.js';
+export type { InvariantCheck, LedgerVerdict } from './services/verify.service.js';

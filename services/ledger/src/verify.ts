@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@moneypal/kit';
 import type { LedgerTables } from './database.js';
-import { verifyLedger } from './services/verify.service.js';
+import * as journalRepository from './repositories/journal.repository.js';
+import { VerifyService } from './services/verify.service.js';
 
 const usage = `usage: node services/ledger/dist/verify.js [--data-dir <MONEYPAL_DATA_DIR>]
   Checks the ledger's invariants: of the PostgreSQL database LEDGER_DATABASE_URL names, or
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
   }
   const db = await openDatabase<LedgerTables>({ url, poolSize: 1 });
   try {
-    const verdict = await verifyLedger(db);
+    const verdict = await new VerifyService({ db, repositories: { journal: journalRepository } }).verify();
     for (const check of verdict.checks) {
       const mark = check.violations === 0 ? 'ok  ' : 'FAIL';
       process.stdout.write(

@@ -1,13 +1,13 @@
-import { identityRequests, ledgerRequests } from '@moneypal/contracts';
 import {
   type Bus,
-  call,
   type Logger,
   migrateToLatest,
   newId,
   OutboxRelay,
   type ServiceMetrics,
 } from '@moneypal/kit';
+import { identityClient } from './clients/identity.client.js';
+import { ledgerClient } from './clients/ledger.client.js';
 import type { BillingConfig } from './config.js';
 import { type BillingDatabase, billingMigrations } from './database.js';
 import { serveBillRequests } from './handlers/bill.handlers.js';
@@ -15,8 +15,11 @@ import { subscribeToEvents } from './handlers/event.handlers.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { serveInvoiceRequests } from './handlers/invoice.handlers.js';
 import { serveReportRequests } from './handlers/report.handlers.js';
+import * as invoiceRepository from './repositories/invoice.repository.js';
+import * as lockRepository from './repositories/lock.repository.js';
+import * as reportRepository from './repositories/report.repository.js';
+import * as settlementRepository from './repositories/settlement.repository.js';
 import { BillService } from './services/bill.service.js';
-import type { IdentityClient, LedgerClient } from './services/clients.js';
 import { HealthService } from './services/health.service.js';
 import { InvoiceService } from './services/invoice.service.js';
 import { ReportService } from './services/report.service.js';
@@ -45,21 +48,6 @@ export interface RunningBilling {
   stop(): Promise<void>;
 }
 
-/** The ledger over the bus, as billing uses it. */
-function ledgerOver(bus: Bus): LedgerClient {
-  return {
-    deposit: (request, trace) => call(bus, ledgerRequests.deposit, request, trace),
-    transfer: (request, trace) => call(bus, ledgerRequests.transfer, request, trace),
-    withdraw: (request, trace) => call(bus, ledgerRequests.withdraw, request, trace),
-    getBalance: (request, trace) => call(bus, ledgerRequests.getBalance, request, trace),
-  };
-}
-
-/** Identity over the bus, as billing uses it. */
-function identityOver(bus: Bus): IdentityClient {
-  return { getUser: (request, trace) => call(bus, identityRequests.getUser, request, trace) };
-}
-
 /**
  * Starts billing on a database and a bus: migrates, answers every `billingRequests`
  * subject and `billing.health`, consumes payments' events and the ledger's posted
@@ -80,15 +68,35 @@ export async function startBilling(options: StartBillingOptions): Promise<Runnin
     ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
   });
   const onEventsWritten = () => relay.notify();
-  const ledger = ledgerOver(bus);
+  const ledger = ledgerClient(bus);
 
-  const settlements = new SettlementService({ db, clock, newId, ledger, logger, onEventsWritten });
-  const reports = new ReportService({ db, maxReportDays: config.maxReportDays });
+  const settlements = new SettlementService({
+    db,
+    repositories: { invoices: invoiceRepository, locks: lockRepository, settlements: settlementRepository },
+    clock,
+    newId,
+    ledger,
+    logger,
+    onEventsWritten,
+  });
+  const reports = new ReportService({
+    db,
+    repositories: { reports: reportRepository },
+    maxReportDays: config.maxReportDays,
+  });
   await serveBillRequests(
     bus,
-    new BillService({ db, clock, newId, ledger, identity: identityOver(bus), onEventsWritten }),
+    new BillService({
+      db,
+      repositories: { invoices: invoiceRepository, locks: lockRepository },
+      clock,
+      newId,
+      ledger,
+      identity: identityClient(bus),
+      onEventsWritten,
+    }),
   );
-  await serveInvoiceRequests(bus, new InvoiceService(db));
+  await serveInvoiceRequests(bus, new InvoiceService(db, { invoices: invoiceRepository }));
   await serveReportRequests(bus, reports);
   await serveHealthRequest(bus, new HealthService(db));
   await subscribeToEvents(bus, { settlements, reports });

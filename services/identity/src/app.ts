@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { ledgerRequests } from '@moneypal/contracts';
 import {
   type Bus,
-  call,
   type Logger,
   migrateToLatest,
   newId,
   OutboxRelay,
   type ServiceMetrics,
 } from '@moneypal/kit';
+import { ledgerBalanceLookup } from './clients/ledger.client.js';
 import { checkEd25519PrivateKey, type IdentityConfig } from './config.js';
 import { type IdentityDatabase, identityMigrations } from './database.js';
 import { loadSigningKey } from './domain/access-token.js';
@@ -17,6 +16,9 @@ import { serveAuthRequests } from './handlers/auth.handlers.js';
 import { serveBalanceRequest } from './handlers/balance.handler.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { serveUserRequests } from './handlers/user.handlers.js';
+import * as otpChallengeRepository from './repositories/otp-challenge.repository.js';
+import * as refreshTokenRepository from './repositories/refresh-token.repository.js';
+import * as userRepository from './repositories/user.repository.js';
 import { AuthService } from './services/auth.service.js';
 import { BalanceService } from './services/balance.service.js';
 import { HealthService } from './services/health.service.js';
@@ -74,9 +76,15 @@ export async function startIdentity(options: StartIdentityOptions): Promise<Runn
     ...(options.outboxPollIntervalMs === undefined ? {} : { pollIntervalMs: options.outboxPollIntervalMs }),
   });
   const onEventsWritten = () => relay.notify();
+  const repositories = {
+    users: userRepository,
+    otpChallenges: otpChallengeRepository,
+    refreshTokens: refreshTokenRepository,
+  };
 
   const users = new UserService({
     db,
+    repositories,
     clock,
     newId: options.newId ?? newId,
     passwordHashCost,
@@ -84,6 +92,7 @@ export async function startIdentity(options: StartIdentityOptions): Promise<Runn
   });
   const auth = new AuthService({
     db,
+    repositories,
     clock,
     newId: options.newId ?? newId,
     logger,
@@ -97,9 +106,8 @@ export async function startIdentity(options: StartIdentityOptions): Promise<Runn
 
   const balances = new BalanceService({
     db,
-    // Identity never stores balances: it asks the ledger, as a service, for the user's default wallet.
-    ledgerBalanceOf: (ownerId, trace) =>
-      call(bus, ledgerRequests.getBalance, { actor: { service: 'identity' }, owner_id: ownerId }, trace),
+    repositories: { users: userRepository },
+    ledgerBalanceOf: ledgerBalanceLookup(bus),
   });
 
   // Before the relay starts, so a freshly created admin's event goes out with the first pass.

@@ -1,27 +1,27 @@
-import { identityRequests } from '@moneypal/contracts';
 import {
-  AppError,
   type Bus,
-  call,
   type Logger,
   migrateToLatest,
   newId,
   OutboxRelay,
   type ServiceMetrics,
 } from '@moneypal/kit';
+import { smsBreaker, smtpBreaker } from './clients/breakers.js';
+import { identityDirectory } from './clients/identity.client.js';
+import { RecordingSmsProvider } from './clients/sms.client.js';
+import { createEmailTransport } from './clients/smtp.client.js';
 import type { NotificationsConfig } from './config.js';
 import { type NotificationsDatabase, notificationsMigrations } from './database.js';
 import { subscribeToEvents } from './handlers/event.handlers.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { serveMessageRequests } from './handlers/message.handlers.js';
-import { type ChannelBreaker, smsBreaker, smtpBreaker } from './services/breakers.js';
-import { ContactService, type UserDirectory } from './services/contact.service.js';
-import { DispatchService } from './services/dispatch.service.js';
-import { createEmailTransport } from './services/email.transport.js';
+import * as contactRepository from './repositories/contact.repository.js';
+import * as messageRepository from './repositories/message.repository.js';
+import { ContactService } from './services/contact.service.js';
+import { type ChannelBreaker, DispatchService, type SmsProvider } from './services/dispatch.service.js';
 import { HealthService } from './services/health.service.js';
 import { IntakeService } from './services/intake.service.js';
 import { MessageLogService } from './services/message-log.service.js';
-import { RecordingSmsProvider, type SmsProvider } from './services/sms.provider.js';
 
 export interface StartNotificationsOptions {
   config: NotificationsConfig;
@@ -53,20 +53,6 @@ export interface RunningNotifications {
   dispatchNow(): Promise<number>;
   /** Stops sending and publishing events; close the bus and then the database afterwards. */
   stop(): Promise<void>;
-}
-
-/** Identity over the bus, as notifications need it: a user by id, or null once deleted. */
-function identityDirectory(bus: Bus): UserDirectory {
-  return {
-    async findUser(id) {
-      try {
-        return await call(bus, identityRequests.getUser, { id });
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'not_found') return null;
-        throw error;
-      }
-    },
-  };
 }
 
 /**
@@ -108,6 +94,7 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
   breakers.sms = smsChannelBreaker;
   const dispatcher = new DispatchService({
     db,
+    repositories: { messages: messageRepository },
     clock,
     logger,
     email,
@@ -119,14 +106,19 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
   });
   const intake = new IntakeService({
     db,
+    repositories: { contacts: contactRepository, messages: messageRepository },
     clock,
     newId: options.newId ?? newId,
-    contacts: new ContactService({ db, users: identityDirectory(bus) }),
+    contacts: new ContactService({
+      db,
+      repositories: { contacts: contactRepository },
+      users: identityDirectory(bus),
+    }),
     logger,
     dispatcher,
   });
 
-  await serveMessageRequests(bus, new MessageLogService(db));
+  await serveMessageRequests(bus, new MessageLogService(db, { messages: messageRepository }));
   await serveHealthRequest(bus, new HealthService(db));
   relay.start();
   // Running before events arrive: the messages they make are handed to it at once.

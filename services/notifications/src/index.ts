@@ -1,4 +1,5 @@
 export { type RunningNotifications, type StartNotificationsOptions, startNotifications } from './app.js';
+export { RecordingSmsProvider } from './clients/sms.client.js';
 export {
   defaultEmailFrom,
   defaultNotificationsConfig,
@@ -15,5 +16,5 @@ export {
   notificationsMigrations,
 } from './database.js';
 export { notificationsErrorCodes } from './errors.js';
+export type { OutgoingSms, SmsProvider } from './services/dispatch.service.js';
 export { notificationsConsumer } from './services/intake.service.js';
-export { type OutgoingSms, RecordingSmsProvider, type SmsProvider } from './services/sms.provider.js';

@@ -3,8 +3,8 @@ import type { User } from '@moneypal/contracts';
 import type { CloudEvent } from '@moneypal/kit';
 import { testDatabaseLabel } from '@moneypal/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSmsOutage, isSmtpOutage } from '../src/clients/breakers.js';
 import { type OutgoingSms, RecordingSmsProvider, type SmsProvider } from '../src/index.js';
-import { isSmsOutage, isSmtpOutage } from '../src/services/breakers.js';
 import { type NotificationsHarness, startHarness } from './notifications-harness.js';
 
 /** An SMS gateway that is down (every call fails as a network error would) until it is up again. */

@@ -1,24 +1,25 @@
-import { identityRequests, ledgerRequests } from '@moneypal/contracts';
 import {
-  AppError,
   type Bus,
-  call,
   type Logger,
   migrateToLatest,
   newId,
   OutboxRelay,
   type ServiceMetrics,
 } from '@moneypal/kit';
+import { identityDirectory } from './clients/identity.client.js';
+import { ledgerWallets } from './clients/ledger.client.js';
+import { paypalBreaker } from './clients/paypal/breaker.js';
+import { createPayPalClient } from './clients/paypal/client.js';
+import { PayPalWebhookVerifier } from './clients/paypal/webhooks.js';
 import { type PaymentsConfig, paypalTargetOf } from './config.js';
 import { type PaymentsDatabase, paymentsMigrations } from './database.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { servePaymentRequests } from './handlers/payment.handlers.js';
 import { serveWebhookRequest } from './handlers/webhook.handler.js';
-import { paypalBreaker } from './paypal/breaker.js';
-import { createPayPalClient } from './paypal/client.js';
-import { PayPalWebhookVerifier } from './paypal/webhooks.js';
+import * as paymentRepository from './repositories/payment.repository.js';
+import * as webhookReceiptRepository from './repositories/webhook-receipt.repository.js';
 import { HealthService } from './services/health.service.js';
-import { PaymentService, type UserDirectory, type WalletDirectory } from './services/payment.service.js';
+import { PaymentService } from './services/payment.service.js';
 import { SettlementService } from './services/settlement.service.js';
 import { WebhookService } from './services/webhook.service.js';
 
@@ -47,33 +48,6 @@ export interface StartPaymentsOptions {
 export interface RunningPayments {
   /** Stops publishing events; close the bus and then the database afterwards. */
   stop(): Promise<void>;
-}
-
-/** A value or null when the other service answers `not_found`. */
-async function orNull<Value>(request: Promise<Value>): Promise<Value | null> {
-  try {
-    return await request;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') return null;
-    throw error;
-  }
-}
-
-/** The ledger over the bus, as payments needs it: a wallet as the actor may see it. */
-function ledgerWallets(bus: Bus): WalletDirectory {
-  return {
-    findWallet: (actor, walletId) =>
-      orNull(call(bus, ledgerRequests.getWallet, { actor, wallet_id: walletId })),
-  };
-}
-
-/** Identity over the bus, as payments needs it: a user's id by email or user name. */
-function identityDirectory(bus: Bus): UserDirectory {
-  return {
-    async findUserId(lookup) {
-      return (await orNull(call(bus, identityRequests.getUser, lookup)))?.id ?? null;
-    },
-  };
 }
 
 /**
@@ -123,9 +97,17 @@ export async function startPayments(options: StartPaymentsOptions): Promise<Runn
       : { toleranceMs: paypalConfig.webhookToleranceMs }),
   });
 
-  const settlement = new SettlementService({ db, paypal, clock, logger, onEventsWritten });
+  const settlement = new SettlementService({
+    db,
+    repositories: { payments: paymentRepository },
+    paypal,
+    clock,
+    logger,
+    onEventsWritten,
+  });
   const payments = new PaymentService({
     db,
+    repositories: { payments: paymentRepository },
     paypal,
     wallets: ledgerWallets(bus),
     users: identityDirectory(bus),
@@ -136,7 +118,15 @@ export async function startPayments(options: StartPaymentsOptions): Promise<Runn
     sandbox: paypalConfig.sandbox,
     onEventsWritten,
   });
-  const webhooks = new WebhookService({ db, paypal, verifier, settlement, clock, logger });
+  const webhooks = new WebhookService({
+    db,
+    repositories: { payments: paymentRepository, webhookReceipts: webhookReceiptRepository },
+    paypal,
+    verifier,
+    settlement,
+    clock,
+    logger,
+  });
 
   await servePaymentRequests(bus, payments, settlement);
   await serveWebhookRequest(bus, webhooks);

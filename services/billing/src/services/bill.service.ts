@@ -1,18 +1,20 @@
 import type { Actor, Invoice } from '@moneypal/contracts';
 import { AppError } from '@moneypal/kit';
+import type { IdentityClient } from '../clients/identity.client.js';
+import type { LedgerClient } from '../clients/ledger.client.js';
 import type { BillingDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
 import { type BillRequest, billRequestHashOf, billTransferKeyOf, userLookupOf } from '../domain/bill.js';
 import { type InvoiceRecord, toPublicInvoice } from '../domain/invoice.js';
 import { billingError } from '../errors.js';
-import { findInvoiceOfBill } from '../repositories/invoice.repository.js';
-import { lockName } from '../repositories/lock.repository.js';
-import type { IdentityClient, LedgerClient } from './clients.js';
+import type * as invoiceRepository from '../repositories/invoice.repository.js';
+import type * as lockRepository from '../repositories/lock.repository.js';
 import type { TraceContext } from './events.js';
 import { issueInvoice } from './invoice-issuer.js';
 
 export interface BillServiceOptions {
   db: BillingDatabase;
+  repositories: { invoices: typeof invoiceRepository; locks: typeof lockRepository };
   clock: () => Date;
   newId: () => string;
   ledger: LedgerClient;
@@ -41,18 +43,22 @@ export interface BillResult {
  */
 export class BillService {
   private readonly db: BillingDatabase;
+  private readonly invoices: typeof invoiceRepository;
+  private readonly locks: typeof lockRepository;
   /** Payers' keys this process is working on right now. */
   private readonly keysInFlight = new Set<string>();
 
   constructor(private readonly options: BillServiceOptions) {
     this.db = options.db;
+    this.invoices = options.repositories.invoices;
+    this.locks = options.repositories.locks;
   }
 
   async createBill(request: CreateBillRequest, trace?: TraceContext): Promise<BillResult> {
     const payerId = userIdOf(request.actor);
     if (payerId === null) throw billingError('forbidden', 'only a user pays a bill');
     const requestHash = billRequestHashOf(request);
-    const stored = await findInvoiceOfBill(this.db, payerId, request.idempotency_key);
+    const stored = await this.invoices.findInvoiceOfBill(this.db, payerId, request.idempotency_key);
     if (stored) return replayOf(stored, requestHash);
 
     const marker = `${payerId}\n${request.idempotency_key}`;
@@ -97,11 +103,12 @@ export class BillService {
     const { transfer } = result;
     const outcome = await this.db.transaction().execute(async (trx) => {
       // A replica that took the same key meanwhile inserted first, or waits for us here.
-      await lockName(trx, `bill:${payerId}\n${request.idempotency_key}`);
-      const existing = await findInvoiceOfBill(trx, payerId, request.idempotency_key);
+      await this.locks.lockName(trx, `bill:${payerId}\n${request.idempotency_key}`);
+      const existing = await this.invoices.findInvoiceOfBill(trx, payerId, request.idempotency_key);
       if (existing) return { invoice: existing, issued: false };
       const now = this.options.clock();
       const issued = await issueInvoice(
+        this.invoices,
         trx,
         {
           id: this.options.newId(),

@@ -1,7 +1,7 @@
 import { billingEvents } from '@moneypal/contracts';
 import type { Executor } from '../database.js';
 import type { InvoiceRecord, NewInvoice } from '../domain/invoice.js';
-import { insertInvoice, takeInvoiceNo } from '../repositories/invoice.repository.js';
+import type * as invoiceRepository from '../repositories/invoice.repository.js';
 import { type TraceContext, writeInvoiceEvent } from './events.js';
 
 /**
@@ -10,12 +10,13 @@ import { type TraceContext, writeInvoiceEvent } from './events.js';
  * `billing.invoice.issued`, then `billing.invoice.paid` when it is issued paid.
  */
 export async function issueInvoice(
+  invoices: typeof invoiceRepository,
   trx: Executor,
   invoice: NewInvoice,
   trace: TraceContext | undefined,
 ): Promise<InvoiceRecord> {
-  const issued: InvoiceRecord = { ...invoice, invoice_no: await takeInvoiceNo(trx) };
-  await insertInvoice(trx, issued);
+  const issued: InvoiceRecord = { ...invoice, invoice_no: await invoices.takeInvoiceNo(trx) };
+  await invoices.insertInvoice(trx, issued);
   await writeInvoiceEvent(trx, billingEvents.invoiceIssued, issued, trace);
   if (issued.status === 'paid') await writeInvoiceEvent(trx, billingEvents.invoicePaid, issued, trace);
   return issued;

@@ -3,7 +3,7 @@ import type { BillingDatabase } from '../database.js';
 import { mayReadInvoice, readsAll, userIdOf } from '../domain/actor.js';
 import { decodeCursor, encodeCursor, type InvoiceStatus, toPublicInvoice } from '../domain/invoice.js';
 import { billingError } from '../errors.js';
-import { findInvoice, listInvoices } from '../repositories/invoice.repository.js';
+import type * as invoiceRepository from '../repositories/invoice.repository.js';
 
 export interface InvoiceListQuery {
   role?: 'payer' | 'payee' | undefined;
@@ -14,7 +14,10 @@ export interface InvoiceListQuery {
 
 /** Invoices as the actor may see them: a user those they pay or are paid; an admin or a service all. */
 export class InvoiceService {
-  constructor(private readonly db: BillingDatabase) {}
+  constructor(
+    private readonly db: BillingDatabase,
+    private readonly repositories: { invoices: typeof invoiceRepository },
+  ) {}
 
   /**
    * Newest first. A `role` narrows to the invoices the actor paid (`payer`) or was paid
@@ -36,7 +39,7 @@ export class InvoiceService {
     }
     const self = userIdOf(actor);
     if (self === null && query.role !== undefined) return { data: [], next_cursor: null };
-    const rows = await listInvoices(
+    const rows = await this.repositories.invoices.listInvoices(
       this.db,
       {
         userId: readsAll(actor) && query.role === undefined ? undefined : self!,
@@ -55,7 +58,7 @@ export class InvoiceService {
   }
 
   async getInvoice(actor: Actor, invoiceId: string): Promise<Invoice> {
-    const invoice = await findInvoice(this.db, invoiceId);
+    const invoice = await this.repositories.invoices.findInvoice(this.db, invoiceId);
     if (!invoice || !mayReadInvoice(actor, invoice)) throw billingError('not_found', 'no such invoice');
     return toPublicInvoice(invoice);
   }

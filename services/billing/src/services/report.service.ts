@@ -4,11 +4,12 @@ import type { BillingDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
 import { buildReportSummary, dayCountOf, instantsOf, type Movement } from '../domain/report.js';
 import { billingError } from '../errors.js';
-import { insertMovements, sumInvoices, sumMovements } from '../repositories/report.repository.js';
+import type * as reportRepository from '../repositories/report.repository.js';
 import { billingConsumer } from './settlement.service.js';
 
 export interface ReportServiceOptions {
   db: BillingDatabase;
+  repositories: { reports: typeof reportRepository };
   /** The longest range of days a report covers. */
   maxReportDays: number;
 }
@@ -21,11 +22,13 @@ interface PostedTransfer {
 /** Users' reports, and the projection of the ledger's transfers they are computed from. */
 export class ReportService {
   private readonly db: BillingDatabase;
+  private readonly reports: typeof reportRepository;
   /** Posted transfers arrive one per event; under load many are projected in one transaction. */
   private readonly projection: GroupCommit<PostedTransfer, void>;
 
   constructor(private readonly options: ReportServiceOptions) {
     this.db = options.db;
+    this.reports = options.repositories.reports;
     this.projection = new GroupCommit<PostedTransfer, void>({
       runBatch: (batch) =>
         this.db.transaction().execute(async (trx) => {
@@ -34,7 +37,7 @@ export class ReportService {
             billingConsumer,
             batch.map(({ event }) => event),
           );
-          await insertMovements(
+          await this.reports.insertMovements(
             trx,
             batch.filter((_, index) => claimed[index]).flatMap(({ movements }) => movements),
           );
@@ -58,8 +61,8 @@ export class ReportService {
       });
     }
     const [movements, invoices] = await Promise.all([
-      sumMovements(this.db, userId, range),
-      sumInvoices(this.db, userId, instantsOf(range.from, range.to)),
+      this.reports.sumMovements(this.db, userId, range),
+      this.reports.sumInvoices(this.db, userId, instantsOf(range.from, range.to)),
     ]);
     return buildReportSummary(range, movements, invoices);
   }

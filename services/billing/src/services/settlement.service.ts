@@ -1,5 +1,6 @@
 import { billingEvents, type Payment } from '@moneypal/contracts';
 import { AppError, applyOnce, type CloudEvent, type Logger } from '@moneypal/kit';
+import type { LedgerClient } from '../clients/ledger.client.js';
 import type { BillingDatabase, CaptureRow, Executor } from '../database.js';
 import { type InvoiceChange, type InvoiceRecord, statusAfter } from '../domain/invoice.js';
 import {
@@ -10,15 +11,9 @@ import {
   paymentLedgerKeysOf,
   type ReversalOutcome,
 } from '../domain/settlement.js';
-import { findInvoiceOfPayment, updateInvoice } from '../repositories/invoice.repository.js';
-import { lockName } from '../repositories/lock.repository.js';
-import {
-  findCapture,
-  findRefundReversal,
-  insertCapture,
-  insertRefundReversal,
-} from '../repositories/settlement.repository.js';
-import type { LedgerClient } from './clients.js';
+import type * as invoiceRepository from '../repositories/invoice.repository.js';
+import type * as lockRepository from '../repositories/lock.repository.js';
+import type * as settlementRepository from '../repositories/settlement.repository.js';
 import { type TraceContext, writeInvoiceEvent } from './events.js';
 import { issueInvoice } from './invoice-issuer.js';
 
@@ -30,6 +25,11 @@ const billingActor = { service: 'billing' } as const;
 
 export interface SettlementServiceOptions {
   db: BillingDatabase;
+  repositories: {
+    invoices: typeof invoiceRepository;
+    locks: typeof lockRepository;
+    settlements: typeof settlementRepository;
+  };
   clock: () => Date;
   newId: () => string;
   ledger: LedgerClient;
@@ -49,12 +49,18 @@ type Moved = { transferId: string; walletId: string | null };
  */
 export class SettlementService {
   private readonly db: BillingDatabase;
+  private readonly invoices: typeof invoiceRepository;
+  private readonly locks: typeof lockRepository;
+  private readonly settlements: typeof settlementRepository;
   private readonly clock: () => Date;
   private readonly ledger: LedgerClient;
   private readonly logger: Logger;
 
   constructor(private readonly options: SettlementServiceOptions) {
     this.db = options.db;
+    this.invoices = options.repositories.invoices;
+    this.locks = options.repositories.locks;
+    this.settlements = options.repositories.settlements;
     this.clock = options.clock;
     this.ledger = options.ledger;
     this.logger = options.logger;
@@ -74,7 +80,7 @@ export class SettlementService {
    */
   async applyPaymentCaptured(event: CloudEvent, payment: Payment, trace?: TraceContext): Promise<void> {
     // Applied before, by another event about this capture or by its refund.
-    if (await findCapture(this.db, payment.id)) {
+    if (await this.settlements.findCapture(this.db, payment.id)) {
       await this.applyOnce(event, payment, async () => false);
       return;
     }
@@ -96,16 +102,16 @@ export class SettlementService {
    * A refund that arrives before its capture applies the capture first.
    */
   async applyPaymentRefunded(event: CloudEvent, payment: Payment, trace?: TraceContext): Promise<void> {
-    if (await findRefundReversal(this.db, payment.id)) {
+    if (await this.settlements.findRefundReversal(this.db, payment.id)) {
       await this.applyOnce(event, payment, async () => false);
       return;
     }
-    const stored = await findCapture(this.db, payment.id);
+    const stored = await this.settlements.findCapture(this.db, payment.id);
     const capture = stored ? captureOutcomeOf(stored) : await this.settleCapture(payment, trace);
     const reversal = await this.reverseCapture(payment, capture, trace);
     await this.applyOnce(event, payment, async (trx) => {
       const captured = stored ? false : await this.recordCapture(trx, payment, capture, trace);
-      const recorded = await insertRefundReversal(trx, {
+      const recorded = await this.settlements.insertRefundReversal(trx, {
         payment_id: payment.id,
         status: reversal.status,
         settle_transfer_id: reversal.settleTransferId,
@@ -277,7 +283,7 @@ export class SettlementService {
     outcome: CaptureOutcome,
     trace: TraceContext | undefined,
   ): Promise<boolean> {
-    const recorded = await insertCapture(trx, {
+    const recorded = await this.settlements.insertCapture(trx, {
       payment_id: payment.id,
       payer_id: payment.payer_id,
       wallet_id: payment.wallet_id,
@@ -309,12 +315,13 @@ export class SettlementService {
     transferId: string | null,
     trace: TraceContext | undefined,
   ): Promise<boolean> {
-    const current = await findInvoiceOfPayment(trx, payment.id);
+    const current = await this.invoices.findInvoiceOfPayment(trx, payment.id);
     const status = statusAfter(current?.status ?? null, change);
     if (status === null) return false;
     const now = this.clock();
     if (current === undefined) {
       await issueInvoice(
+        this.invoices,
         trx,
         {
           id: this.options.newId(),
@@ -337,7 +344,7 @@ export class SettlementService {
       );
       return true;
     }
-    const updated = await updateInvoice(trx, current.id, {
+    const updated = await this.invoices.updateInvoice(trx, current.id, {
       status,
       updated_at: now,
       ...(status === 'paid' ? { transfer_id: transferId, paid_at: now } : {}),
@@ -375,7 +382,7 @@ export class SettlementService {
   ): Promise<void> {
     let written = false;
     await applyOnce(this.db, billingConsumer, event, async (trx) => {
-      await lockName(trx, `payment:${payment.id}`);
+      await this.locks.lockName(trx, `payment:${payment.id}`);
       written = await apply(trx);
     });
     if (written) this.options.onEventsWritten();

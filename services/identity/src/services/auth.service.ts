@@ -19,13 +19,18 @@ import {
 } from '../domain/refresh-token.js';
 import type { UserRecord } from '../domain/user.js';
 import { identityError } from '../errors.js';
-import * as otpChallenges from '../repositories/otp-challenge.repository.js';
-import * as refreshTokens from '../repositories/refresh-token.repository.js';
-import * as users from '../repositories/user.repository.js';
+import type * as otpChallengeRepository from '../repositories/otp-challenge.repository.js';
+import type * as refreshTokenRepository from '../repositories/refresh-token.repository.js';
+import type * as userRepository from '../repositories/user.repository.js';
 import { type TraceContext, writeEvent } from './events.js';
 
 export interface AuthServiceOptions {
   db: IdentityDatabase;
+  repositories: {
+    users: typeof userRepository;
+    otpChallenges: typeof otpChallengeRepository;
+    refreshTokens: typeof refreshTokenRepository;
+  };
   clock: () => Date;
   newId: () => string;
   logger: Logger;
@@ -66,11 +71,17 @@ export class AuthService {
   private readonly db: IdentityDatabase;
   private readonly clock: () => Date;
   private readonly newId: () => string;
+  private readonly users: typeof userRepository;
+  private readonly otpChallenges: typeof otpChallengeRepository;
+  private readonly refreshTokens: typeof refreshTokenRepository;
 
   constructor(private readonly options: AuthServiceOptions) {
     this.db = options.db;
     this.clock = options.clock;
     this.newId = options.newId;
+    this.users = options.repositories.users;
+    this.otpChallenges = options.repositories.otpChallenges;
+    this.refreshTokens = options.repositories.refreshTokens;
   }
 
   /**
@@ -81,7 +92,7 @@ export class AuthService {
     credentials: { login: string; password: string },
     trace?: TraceContext,
   ): Promise<Tokens | OtpChallengeReply> {
-    const user = await users.findLiveUserByLogin(this.db, credentials.login);
+    const user = await this.users.findLiveUserByLogin(this.db, credentials.login);
     const passwordMatches = await verifyPassword(
       user?.password_hash ?? this.options.dummyPasswordHash,
       credentials.password,
@@ -97,7 +108,7 @@ export class AuthService {
    */
   async verifyOtp(request: { challenge_id: string; code: string }): Promise<Tokens> {
     const outcome = await this.db.transaction().execute(async (trx): Promise<OtpOutcome> => {
-      const challenge = await otpChallenges.lockOtpChallenge(trx, request.challenge_id);
+      const challenge = await this.otpChallenges.lockOtpChallenge(trx, request.challenge_id);
       if (!challenge) return { refused: 'otp_expired' };
       const now = this.clock();
       const verdict = judgeOtpAttempt(
@@ -107,11 +118,11 @@ export class AuthService {
       );
       if (verdict.outcome === 'refused') return { refused: verdict.reason };
       if (verdict.outcome === 'wrong_code') {
-        await otpChallenges.setOtpAttempts(trx, challenge.id, verdict.attempts);
+        await this.otpChallenges.setOtpAttempts(trx, challenge.id, verdict.attempts);
         return { refused: verdict.reason, remainingAttempts: verdict.remainingAttempts };
       }
-      await otpChallenges.consumeOtpChallenge(trx, challenge.id, now);
-      const user = await users.findLiveUserById(trx, challenge.user_id);
+      await this.otpChallenges.consumeOtpChallenge(trx, challenge.id, now);
+      const user = await this.users.findLiveUserById(trx, challenge.user_id);
       if (!user) return { refused: 'otp_expired' };
       return { tokens: await this.issueTokens(trx, user, this.newId()) };
     });
@@ -138,20 +149,20 @@ export class AuthService {
   async refresh(request: { refresh_token: string }): Promise<Tokens> {
     const tokenHash = hashRefreshToken(request.refresh_token);
     const outcome = await this.db.transaction().execute(async (trx): Promise<RefreshOutcome> => {
-      const token = await refreshTokens.findRefreshTokenByHash(trx, tokenHash);
+      const token = await this.refreshTokens.findRefreshTokenByHash(trx, tokenHash);
       if (!token) return { refused: 'unknown' };
       const now = this.clock();
       const state = judgeRefreshToken(token, now);
       if (state === 'expired') return { refused: 'expired' };
       if (state === 'reused') {
-        await refreshTokens.revokeRefreshTokenFamily(trx, token.family_id, now);
+        await this.refreshTokens.revokeRefreshTokenFamily(trx, token.family_id, now);
         return { refused: 'reused', familyId: token.family_id, userId: token.user_id };
       }
-      const user = await users.findLiveUserById(trx, token.user_id);
+      const user = await this.users.findLiveUserById(trx, token.user_id);
       if (!user) return { refused: 'unknown' };
       const newTokenId = this.newId();
-      if (!(await refreshTokens.markRefreshTokenReplaced(trx, token.id, newTokenId))) {
-        await refreshTokens.revokeRefreshTokenFamily(trx, token.family_id, now);
+      if (!(await this.refreshTokens.markRefreshTokenReplaced(trx, token.id, newTokenId))) {
+        await this.refreshTokens.revokeRefreshTokenFamily(trx, token.family_id, now);
         return { refused: 'reused', familyId: token.family_id, userId: token.user_id };
       }
       return { tokens: await this.issueTokens(trx, user, token.family_id, newTokenId) };
@@ -168,7 +179,12 @@ export class AuthService {
 
   /** Ends one session of the user; a session that is not theirs, or already ended, is left alone. */
   async logout(request: { user_id: string; session_id: string }): Promise<void> {
-    await refreshTokens.revokeRefreshTokenFamily(this.db, request.session_id, this.clock(), request.user_id);
+    await this.refreshTokens.revokeRefreshTokenFamily(
+      this.db,
+      request.session_id,
+      this.clock(),
+      request.user_id,
+    );
   }
 
   /**
@@ -184,7 +200,7 @@ export class AuthService {
       since === null || Date.parse(since) > now.getTime()
         ? new Date(now.getTime() - ttlSeconds * 1000)
         : new Date(since);
-    const sessions = await refreshTokens.listRevokedSessions(this.db, from, revokedSessionsPageSize);
+    const sessions = await this.refreshTokens.listRevokedSessions(this.db, from, revokedSessionsPageSize);
     const full = sessions.length === revokedSessionsPageSize;
     return {
       sessions: sessions.map((session) => ({
@@ -205,7 +221,7 @@ export class AuthService {
     const challengeId = this.newId();
     await this.db.transaction().execute(async (trx) => {
       const now = this.clock();
-      await otpChallenges.consumeOpenOtpChallengesOfUser(trx, user.id, now);
+      await this.otpChallenges.consumeOpenOtpChallengesOfUser(trx, user.id, now);
       const code = generateOtpCode();
       const { channel, to } = otpDestinationOf(user);
       const challenge = createOtpChallengeRecord(
@@ -213,7 +229,7 @@ export class AuthService {
         this.options.otpSecret,
         now,
       );
-      await otpChallenges.insertOtpChallenge(trx, challenge);
+      await this.otpChallenges.insertOtpChallenge(trx, challenge);
       await writeEvent(trx, {
         type: identityEvents.otpRequested,
         schema: otpRequestedData,
@@ -243,7 +259,7 @@ export class AuthService {
   ): Promise<Tokens> {
     const now = this.clock();
     const refreshToken = generateRefreshToken();
-    await refreshTokens.insertRefreshToken(
+    await this.refreshTokens.insertRefreshToken(
       trx,
       createRefreshTokenRecord(
         { id: tokenId, familyId, userId: user.id, tokenHash: hashRefreshToken(refreshToken) },

@@ -2,7 +2,7 @@ import type { Actor } from '@moneypal/contracts';
 import type { IdentityDatabase } from '../database.js';
 import { mayReadBalanceOf } from '../domain/user.js';
 import { identityError } from '../errors.js';
-import * as users from '../repositories/user.repository.js';
+import type * as userRepository from '../repositories/user.repository.js';
 import type { TraceContext } from './events.js';
 
 /** The ledger's answer for a user: the main balance of their default wallet. */
@@ -11,11 +11,12 @@ export interface LedgerBalance {
   currency: string;
 }
 
-/** Where balances live; identity never stores them (the composition root asks the ledger over the bus). */
+/** Where balances live; identity never stores them (the ledger client asks the ledger over the bus). */
 export type LedgerBalanceLookup = (ownerId: string, trace?: TraceContext) => Promise<LedgerBalance>;
 
 export interface BalanceServiceOptions {
   db: IdentityDatabase;
+  repositories: { users: typeof userRepository };
   ledgerBalanceOf: LedgerBalanceLookup;
 }
 
@@ -32,7 +33,7 @@ export class BalanceService {
     email: string,
     trace?: TraceContext,
   ): Promise<{ email: string; balance: number; currency: string }> {
-    const user = await users.findLiveUserByField(this.options.db, 'email', email);
+    const user = await this.options.repositories.users.findLiveUserByField(this.options.db, 'email', email);
     if (!user || !mayReadBalanceOf(actor, user.id)) throw identityError('not_found', 'no such user');
     const { balance, currency } = await this.options.ledgerBalanceOf(user.id, trace);
     return { email: user.email, balance, currency };

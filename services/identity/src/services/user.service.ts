@@ -19,13 +19,18 @@ import {
   type UserRecord,
 } from '../domain/user.js';
 import { identityError } from '../errors.js';
-import * as otpChallenges from '../repositories/otp-challenge.repository.js';
-import * as refreshTokens from '../repositories/refresh-token.repository.js';
-import * as users from '../repositories/user.repository.js';
+import type * as otpChallengeRepository from '../repositories/otp-challenge.repository.js';
+import type * as refreshTokenRepository from '../repositories/refresh-token.repository.js';
+import type * as userRepository from '../repositories/user.repository.js';
 import { type TraceContext, writeEvent } from './events.js';
 
 export interface UserServiceOptions {
   db: IdentityDatabase;
+  repositories: {
+    users: typeof userRepository;
+    otpChallenges: typeof otpChallengeRepository;
+    refreshTokens: typeof refreshTokenRepository;
+  };
   clock: () => Date;
   newId: () => string;
   passwordHashCost: PasswordHashCost;
@@ -69,11 +74,17 @@ export class UserService {
   private readonly db: IdentityDatabase;
   private readonly clock: () => Date;
   private readonly newId: () => string;
+  private readonly users: typeof userRepository;
+  private readonly otpChallenges: typeof otpChallengeRepository;
+  private readonly refreshTokens: typeof refreshTokenRepository;
 
   constructor(private readonly options: UserServiceOptions) {
     this.db = options.db;
     this.clock = options.clock;
     this.newId = options.newId;
+    this.users = options.repositories.users;
+    this.otpChallenges = options.repositories.otpChallenges;
+    this.refreshTokens = options.repositories.refreshTokens;
   }
 
   async register(registration: Registration, trace?: TraceContext): Promise<User> {
@@ -81,10 +92,10 @@ export class UserService {
     // Hashing takes tens of milliseconds on purpose: done before the transaction, not inside it.
     const passwordHash = await hashPassword(registration.password, this.options.passwordHashCost);
     const user = await this.db.transaction().execute(async (trx) => {
-      const taken = await users.findTakenFields(trx, registration);
+      const taken = await this.users.findTakenFields(trx, registration);
       if (taken.length > 0) throw alreadyTakenError(taken);
       const now = this.clock();
-      const created = await users.insertUser(
+      const created = await this.users.insertUser(
         trx,
         createUserRecord({ ...registration, role: 'user' }, passwordHash, this.newId(), now),
       );
@@ -98,10 +109,10 @@ export class UserService {
   async findUser(lookup: UserLookup): Promise<User> {
     const user =
       'id' in lookup
-        ? await users.findLiveUserById(this.db, lookup.id)
+        ? await this.users.findLiveUserById(this.db, lookup.id)
         : 'email' in lookup
-          ? await users.findLiveUserByField(this.db, 'email', lookup.email)
-          : await users.findLiveUserByField(this.db, 'user_name', lookup.user_name);
+          ? await this.users.findLiveUserByField(this.db, 'email', lookup.email)
+          : await this.users.findLiveUserByField(this.db, 'user_name', lookup.user_name);
     if (!user) throw identityError('not_found', 'no such user');
     return toPublicUser(user);
   }
@@ -111,7 +122,7 @@ export class UserService {
    * session: all refresh-token families are revoked in the same transaction.
    */
   async updateProfile(userId: string, update: ProfileUpdate, trace?: TraceContext): Promise<User> {
-    const current = await users.findLiveUserById(this.db, userId);
+    const current = await this.users.findLiveUserById(this.db, userId);
     if (!current) throw identityError('not_found', 'no such user');
     let newPasswordHash: string | undefined;
     if (update.password !== undefined) {
@@ -125,14 +136,14 @@ export class UserService {
       newPasswordHash = await hashPassword(update.password, this.options.passwordHashCost);
     }
     const { user, changed } = await this.db.transaction().execute(async (trx) => {
-      const locked = await users.lockLiveUser(trx, userId);
+      const locked = await this.users.lockLiveUser(trx, userId);
       if (!locked) throw identityError('not_found', 'no such user');
       // The current password was checked against the hash read before the lock.
       if (newPasswordHash !== undefined && locked.password_hash !== current.password_hash) {
         throw identityError('conflict', 'the password was changed meanwhile; try again');
       }
       const { patch, changed } = planProfileChanges(locked, update);
-      const taken = await users.findTakenFields(trx, patch, userId);
+      const taken = await this.users.findTakenFields(trx, patch, userId);
       if (taken.length > 0) throw alreadyTakenError(taken);
       if (newPasswordHash !== undefined) {
         patch.password_hash = newPasswordHash;
@@ -140,8 +151,8 @@ export class UserService {
       }
       if (changed.length === 0) return { user: locked, changed };
       const now = this.clock();
-      const updated = await users.updateUser(trx, userId, patch, now);
-      if (newPasswordHash !== undefined) await refreshTokens.revokeRefreshTokensOfUser(trx, userId, now);
+      const updated = await this.users.updateUser(trx, userId, patch, now);
+      if (newPasswordHash !== undefined) await this.refreshTokens.revokeRefreshTokensOfUser(trx, userId, now);
       await this.writeUserUpdated(trx, updated, changed, trace);
       return { user: updated, changed };
     });
@@ -152,12 +163,12 @@ export class UserService {
   /** Soft delete: the row stays, its user_name and email become free, and every session ends. */
   async deleteUser(userId: string, trace?: TraceContext): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const user = await users.lockLiveUser(trx, userId);
+      const user = await this.users.lockLiveUser(trx, userId);
       if (!user) throw identityError('not_found', 'no such user');
       const now = this.clock();
-      await users.softDeleteUser(trx, userId, now);
-      await refreshTokens.revokeRefreshTokensOfUser(trx, userId, now);
-      await otpChallenges.consumeOpenOtpChallengesOfUser(trx, userId, now);
+      await this.users.softDeleteUser(trx, userId, now);
+      await this.refreshTokens.revokeRefreshTokensOfUser(trx, userId, now);
+      await this.otpChallenges.consumeOpenOtpChallengesOfUser(trx, userId, now);
       await writeEvent(trx, {
         type: identityEvents.userDeleted,
         schema: userDeletedData,
@@ -181,7 +192,7 @@ export class UserService {
       }
       beforeId = decoded;
     }
-    const rows = await users.listLiveUsers(
+    const rows = await this.users.listLiveUsers(
       this.db,
       {
         ...query,
@@ -220,8 +231,8 @@ export class UserService {
   private async tryEnsureAdmin(
     admin: AdminCredentials,
   ): Promise<{ user: User; outcome: 'created' | 'updated' | 'unchanged' }> {
-    const byEmail = await users.findLiveUserByField(this.db, 'email', admin.email);
-    const existing = byEmail ?? (await users.findLiveUserByField(this.db, 'user_name', admin.userName));
+    const byEmail = await this.users.findLiveUserByField(this.db, 'email', admin.email);
+    const existing = byEmail ?? (await this.users.findLiveUserByField(this.db, 'user_name', admin.userName));
     // Emails are not verified, so anyone could have registered with the admin's email or
     // name before it was configured: such a user is never promoted (nor handed the password).
     if (existing && existing.role !== 'admin') {
@@ -233,7 +244,7 @@ export class UserService {
     if (!existing) {
       const passwordHash = await hashPassword(admin.password, this.options.passwordHashCost);
       const user = await this.db.transaction().execute(async (trx) => {
-        const created = await users.insertUser(
+        const created = await this.users.insertUser(
           trx,
           createUserRecord(
             {
@@ -273,11 +284,11 @@ export class UserService {
     }
     if (changed.length === 0) return { user: toPublicUser(existing), outcome: 'unchanged' };
     const user = await this.db.transaction().execute(async (trx) => {
-      const taken = await users.findTakenFields(trx, patch, existing.id);
+      const taken = await this.users.findTakenFields(trx, patch, existing.id);
       if (taken.length > 0) throw alreadyTakenError(taken);
       const now = this.clock();
-      const updated = await users.updateUser(trx, existing.id, patch, now);
-      if (passwordChanged) await refreshTokens.revokeRefreshTokensOfUser(trx, existing.id, now);
+      const updated = await this.users.updateUser(trx, existing.id, patch, now);
+      if (passwordChanged) await this.refreshTokens.revokeRefreshTokensOfUser(trx, existing.id, now);
       await this.writeUserUpdated(trx, updated, changed);
       return updated;
     });

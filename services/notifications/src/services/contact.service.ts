@@ -2,7 +2,7 @@ import type { User } from '@moneypal/contracts';
 import type { NotificationsDatabase } from '../database.js';
 import type { ContactRecord } from '../domain/contact.js';
 import { type Contact, contactRecordOf, reachableContact } from '../domain/contact.js';
-import { findContacts, saveContact } from '../repositories/contact.repository.js';
+import type * as contactRepository from '../repositories/contact.repository.js';
 
 /** Identity, as the notifications service asks it: a user by id. */
 export interface UserDirectory {
@@ -12,6 +12,7 @@ export interface UserDirectory {
 
 export interface ContactServiceOptions {
   db: NotificationsDatabase;
+  repositories: { contacts: typeof contactRepository };
   users: UserDirectory;
 }
 
@@ -42,7 +43,7 @@ export class ContactService {
     if (user === null) return null;
     const contact = contactRecordOf(user);
     // Kept, so identity is asked once per user; a newer state an event wrote meanwhile stays.
-    await saveContact(this.options.db, contact);
+    await this.options.repositories.contacts.saveContact(this.options.db, contact);
     return reachableContact(contact);
   }
 
@@ -74,7 +75,9 @@ export class ContactService {
   private async readContacts(lookups: Map<string, Lookup>): Promise<void> {
     try {
       const found = new Map(
-        (await findContacts(this.options.db, [...lookups.keys()])).map((row) => [row.user_id, row]),
+        (await this.options.repositories.contacts.findContacts(this.options.db, [...lookups.keys()])).map(
+          (row) => [row.user_id, row],
+        ),
       );
       for (const [userId, lookup] of lookups) lookup.resolve(found.get(userId));
     } catch (error) {

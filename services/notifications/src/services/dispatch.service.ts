@@ -1,5 +1,13 @@
 import { messageEventData, notificationsEvents } from '@moneypal/contracts';
-import { CircuitOpenError, type ClaimingOutbox, enqueueEvents, type Logger, newId } from '@moneypal/kit';
+import {
+  CircuitOpenError,
+  type CircuitState,
+  type ClaimingOutbox,
+  enqueueEvents,
+  type Logger,
+  newId,
+} from '@moneypal/kit';
+import type { EmailConfig } from '../config.js';
 import type { NotificationsDatabase } from '../database.js';
 import {
   type AttemptOutcome,
@@ -7,18 +15,53 @@ import {
   isExpired,
   type MessageChannel,
   type MessageRecord,
+  type MessageTemplate,
   type RetryPolicy,
   retryDelayMs,
   toPublicMessage,
 } from '../domain/message.js';
-import { claimDueMessages, recordAttempts } from '../repositories/message.repository.js';
-import type { ChannelBreaker } from './breakers.js';
-import type { EmailTransport } from './email.transport.js';
+import type * as messageRepository from '../repositories/message.repository.js';
 import { notificationsEvent } from './events.js';
-import type { SmsProvider } from './sms.provider.js';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  /** Decides what may be logged: never the body of a one-time code. */
+  template: MessageTemplate;
+}
+
+/** Where email goes. `send` resolves once the email was handed over, with the id it was given. */
+export interface EmailTransport {
+  readonly mode: EmailConfig['mode'];
+  send(email: OutgoingEmail): Promise<{ providerId: string }>;
+  close(): void;
+}
+
+export interface OutgoingSms {
+  /** An E.164 phone number. */
+  to: string;
+  body: string;
+}
+
+/** An SMS gateway. `send` resolves once the provider accepted the message, with its id for it. */
+export interface SmsProvider {
+  readonly name: string;
+  send(message: OutgoingSms): Promise<{ providerId: string }>;
+}
+
+/** What the dispatcher needs to know of a channel's breaker. */
+export interface ChannelBreaker {
+  readonly state: CircuitState;
+  /** How long the breaker stays open before a probe is let through. */
+  readonly resetMs: number;
+  /** Stops its timers; the breaker refuses every call afterwards. */
+  shutdown(): void;
+}
 
 export interface DispatchServiceOptions {
   db: NotificationsDatabase;
+  repositories: { messages: typeof messageRepository };
   clock: () => Date;
   logger: Logger;
   email: EmailTransport;
@@ -121,7 +164,7 @@ export class DispatchService implements ClaimedMessageSender {
     let attempted = 0;
     for (;;) {
       const token = newId();
-      const batch = await claimDueMessages(this.db, {
+      const batch = await this.options.repositories.messages.claimDueMessages(this.db, {
         now: this.options.clock(),
         limit: this.batchSize,
         leaseMs: this.leaseMs,
@@ -146,7 +189,7 @@ export class DispatchService implements ClaimedMessageSender {
       changesAfterAttempt(message, outcomes[index]!, now, this.options.policy),
     );
     const { recorded, events } = await this.db.transaction().execute(async (trx) => {
-      const rows = await recordAttempts(
+      const rows = await this.options.repositories.messages.recordAttempts(
         trx,
         token,
         batch.map((message, index) => ({ message, changes: changes[index]! })),

@@ -11,8 +11,8 @@ import {
 } from '../domain/message.js';
 import { type MessageContent, renderMessage } from '../domain/templates.js';
 import { partiesToNotify } from '../domain/transfer.js';
-import { markContactDeleted, saveContact } from '../repositories/contact.repository.js';
-import { insertMessages } from '../repositories/message.repository.js';
+import type * as contactRepository from '../repositories/contact.repository.js';
+import type * as messageRepository from '../repositories/message.repository.js';
 import type { ContactService } from './contact.service.js';
 import type { ClaimedMessageSender } from './dispatch.service.js';
 
@@ -21,6 +21,7 @@ export const notificationsConsumer = 'notifications';
 
 export interface IntakeServiceOptions {
   db: NotificationsDatabase;
+  repositories: { contacts: typeof contactRepository; messages: typeof messageRepository };
   clock: () => Date;
   newId: () => string;
   contacts: ContactService;
@@ -88,7 +89,10 @@ export class IntakeService {
     records: readonly MessageRecord[],
   ): Promise<Claimed | undefined> {
     const token = this.options.newId();
-    const messages = await insertMessages(trx, records, { token, leaseMs: this.options.dispatcher.leaseMs });
+    const messages = await this.options.repositories.messages.insertMessages(trx, records, {
+      token,
+      leaseMs: this.options.dispatcher.leaseMs,
+    });
     return messages.length === 0 ? undefined : { token, messages };
   }
 
@@ -106,20 +110,22 @@ export class IntakeService {
           { template: 'registration', firstName: user.first_name, userName: user.user_name },
         ),
       ],
-      (trx) => saveContact(trx, contact),
+      (trx) => this.options.repositories.contacts.saveContact(trx, contact),
     );
   }
 
   /** `identity.user.updated`: the contact, unless it already holds a newer state of the user. */
   async updateContact(event: CloudEvent, user: User): Promise<void> {
     const contact = contactRecordOf(user);
-    await this.recordOnce(event, [], (trx) => saveContact(trx, contact));
+    await this.recordOnce(event, [], (trx) => this.options.repositories.contacts.saveContact(trx, contact));
   }
 
   /** `identity.user.deleted`: nothing more is sent to the user. */
   async forgetContact(event: CloudEvent, deleted: DeletedUser): Promise<void> {
     const contact = deletedContactRecord(deleted, new Date(event.time));
-    await this.recordOnce(event, [], (trx) => markContactDeleted(trx, contact));
+    await this.recordOnce(event, [], (trx) =>
+      this.options.repositories.contacts.markContactDeleted(trx, contact),
+    );
   }
 
   /**

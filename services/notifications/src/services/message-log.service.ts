@@ -9,7 +9,7 @@ import {
   toPublicMessage,
 } from '../domain/message.js';
 import { notificationsError } from '../errors.js';
-import { listMessages } from '../repositories/message.repository.js';
+import type * as messageRepository from '../repositories/message.repository.js';
 
 export interface MessageListQuery {
   channel?: MessageChannel | undefined;
@@ -20,7 +20,10 @@ export interface MessageListQuery {
 
 /** The log of messages, as the actor may read it. */
 export class MessageLogService {
-  constructor(private readonly db: NotificationsDatabase) {}
+  constructor(
+    private readonly db: NotificationsDatabase,
+    private readonly repositories: { messages: typeof messageRepository },
+  ) {}
 
   /** Newest first: a user's own messages, or everyone's for an admin or a service. */
   async listMessages(
@@ -37,7 +40,7 @@ export class MessageLogService {
       }
       beforeId = decoded;
     }
-    const rows = await listMessages(
+    const rows = await this.repositories.messages.listMessages(
       this.db,
       {
         userId: readsEveryone(actor) ? undefined : userIdOf(actor)!,

@@ -6,6 +6,8 @@ import {
   type Wallet,
 } from '@moneypal/contracts';
 import type { Logger } from '@moneypal/kit';
+import { payPalAmountProblem } from '../clients/paypal/amounts.js';
+import { approveLinkOf, type PayPalClient } from '../clients/paypal/client.js';
 import type { PaymentsDatabase } from '../database.js';
 import { mayRead, readsAll, userIdOf } from '../domain/actor.js';
 import { requestHashOf } from '../domain/idempotency.js';
@@ -17,9 +19,7 @@ import {
   toPublicPayment,
 } from '../domain/payment.js';
 import { paymentsError } from '../errors.js';
-import { payPalAmountProblem } from '../paypal/amounts.js';
-import { approveLinkOf, type PayPalClient } from '../paypal/client.js';
-import * as payments from '../repositories/payment.repository.js';
+import type * as paymentRepository from '../repositories/payment.repository.js';
 import { type TraceContext, writePaymentEvent } from './events.js';
 import { badGatewayOf, isPayPalFailure } from './paypal-failure.js';
 
@@ -37,6 +37,7 @@ export interface UserDirectory {
 
 export interface PaymentServiceOptions {
   db: PaymentsDatabase;
+  repositories: { payments: typeof paymentRepository };
   paypal: PayPalClient;
   wallets: WalletDirectory;
   users: UserDirectory;
@@ -83,12 +84,14 @@ const noSuchPayment = () => paymentsError('not_found', 'no such payment');
 /** Creating payments (with their PayPal order) and reading them. */
 export class PaymentService {
   private readonly db: PaymentsDatabase;
+  private readonly payments: typeof paymentRepository;
   private readonly clock: () => Date;
   private readonly orderLeaseMs: number;
   private readonly publicUrl: string;
 
   constructor(private readonly options: PaymentServiceOptions) {
     this.db = options.db;
+    this.payments = options.repositories.payments;
     this.clock = options.clock;
     this.orderLeaseMs = options.orderLeaseMs ?? defaultOrderLeaseMs;
     this.publicUrl = options.publicUrl.replace(/\/+$/, '');
@@ -105,7 +108,7 @@ export class PaymentService {
     const payerId = userIdOf(request.actor);
     if (payerId === null) throw paymentsError('forbidden', 'only a user pays');
     const requestHash = requestHashOf({ ...request });
-    const existing = await payments.findPaymentByKey(this.db, payerId, request.idempotency_key);
+    const existing = await this.payments.findPaymentByKey(this.db, payerId, request.idempotency_key);
     if (existing) return this.resume(existing, requestHash, trace);
 
     const amount = BigInt(request.amount);
@@ -145,11 +148,11 @@ export class PaymentService {
       now,
     );
     try {
-      await payments.insertPayment(this.db, record);
+      await this.payments.insertPayment(this.db, record);
     } catch (error) {
-      if (!payments.isIdempotencyKeyConflict(error)) throw error;
+      if (!this.payments.isIdempotencyKeyConflict(error)) throw error;
       // A concurrent request with the same key inserted first: answer as its retry.
-      const winner = await payments.findPaymentByKey(this.db, payerId, request.idempotency_key);
+      const winner = await this.payments.findPaymentByKey(this.db, payerId, request.idempotency_key);
       if (!winner) throw error;
       return this.resume(winner, requestHash, trace);
     }
@@ -157,7 +160,7 @@ export class PaymentService {
   }
 
   async get(actor: Actor, paymentId: string): Promise<Payment> {
-    const payment = await payments.findPayment(this.db, paymentId);
+    const payment = await this.payments.findPayment(this.db, paymentId);
     if (!payment || !mayRead(actor, payment.payer_id)) throw noSuchPayment();
     return toPublicPayment(payment);
   }
@@ -177,7 +180,7 @@ export class PaymentService {
       }
       beforeId = decoded;
     }
-    const rows = await payments.listPayments(
+    const rows = await this.payments.listPayments(
       this.db,
       { payerId: readsAll(actor) ? undefined : (userIdOf(actor) ?? undefined), status: query.status },
       // One row more than asked tells whether another page follows.
@@ -208,14 +211,14 @@ export class PaymentService {
       return { result: toPublicPayment(existing), replayed: true };
     }
     const now = this.clock();
-    const leased = await payments.leaseOrderCreation(
+    const leased = await this.payments.leaseOrderCreation(
       this.db,
       existing.id,
       now,
       new Date(now.getTime() + this.orderLeaseMs),
     );
     if (!leased) {
-      const current = await payments.findPayment(this.db, existing.id);
+      const current = await this.payments.findPayment(this.db, existing.id);
       if (current && (current.paypal_order_id !== null || current.status !== 'created')) {
         return { result: toPublicPayment(current), replayed: true };
       }
@@ -248,12 +251,12 @@ export class PaymentService {
       orderId = order.id;
       approveUrl = approveLinkOf(order);
     } catch (error) {
-      await payments.releaseOrderCreation(this.db, payment.id);
+      await this.payments.releaseOrderCreation(this.db, payment.id);
       if (isPayPalFailure(error)) throw badGatewayOf(error, 'creating the order');
       throw error;
     }
     if (approveUrl === null) {
-      await payments.releaseOrderCreation(this.db, payment.id);
+      await this.payments.releaseOrderCreation(this.db, payment.id);
       this.options.logger.error(
         { payment_id: payment.id, paypal_order_id: orderId },
         'PayPal order has no approve link',
@@ -261,7 +264,7 @@ export class PaymentService {
       throw paymentsError('bad_gateway', 'PayPal created the order without a link to approve it');
     }
     const recorded = await this.db.transaction().execute(async (trx) => {
-      const row = await payments.recordOrder(trx, payment.id, { orderId, approveUrl }, this.clock());
+      const row = await this.payments.recordOrder(trx, payment.id, { orderId, approveUrl }, this.clock());
       if (row) await writePaymentEvent(trx, paymentsEvents.paymentCreated, row, trace);
       return row;
     });
@@ -270,7 +273,7 @@ export class PaymentService {
       return toPublicPayment(recorded);
     }
     // The payment changed meanwhile (cancelled by its payer): it is answered as it is.
-    const current = await payments.findPayment(this.db, payment.id);
+    const current = await this.payments.findPayment(this.db, payment.id);
     if (!current) throw noSuchPayment();
     return toPublicPayment(current);
   }

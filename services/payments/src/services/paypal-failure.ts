@@ -1,6 +1,6 @@
 import type { AppError } from '@moneypal/kit';
+import { PayPalError, PayPalUnreachableError } from '../clients/paypal/client.js';
 import { paymentsError } from '../errors.js';
-import { PayPalError, PayPalUnreachableError } from '../paypal/client.js';
 
 /** True for what PayPal's client throws: an error answer, or no answer at all. */
 export function isPayPalFailure(error: unknown): error is PayPalError | PayPalUnreachableError {

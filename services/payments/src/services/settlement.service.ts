@@ -1,5 +1,14 @@
 import type { Actor, Payment } from '@moneypal/contracts';
 import type { Logger } from '@moneypal/kit';
+import { fromPayPalMoney } from '../clients/paypal/amounts.js';
+import {
+  captureOf,
+  type PayPalCapture,
+  type PayPalClient,
+  PayPalError,
+  type PayPalOrder,
+  type PayPalRefund,
+} from '../clients/paypal/client.js';
 import type { PaymentsDatabase } from '../database.js';
 import { isAdmin, mayRead, userIdOf } from '../domain/actor.js';
 import { capturableStatuses, type PaymentRecord, toPublicPayment } from '../domain/payment.js';
@@ -14,21 +23,13 @@ import {
   stepsForCapture,
 } from '../domain/settlement.js';
 import { paymentsError } from '../errors.js';
-import { fromPayPalMoney } from '../paypal/amounts.js';
-import {
-  captureOf,
-  type PayPalCapture,
-  type PayPalClient,
-  PayPalError,
-  type PayPalOrder,
-  type PayPalRefund,
-} from '../paypal/client.js';
-import * as payments from '../repositories/payment.repository.js';
+import type * as paymentRepository from '../repositories/payment.repository.js';
 import { type TraceContext, writePaymentEvent } from './events.js';
 import { badGatewayOf, isPayPalFailure } from './paypal-failure.js';
 
 export interface SettlementServiceOptions {
   db: PaymentsDatabase;
+  repositories: { payments: typeof paymentRepository };
   paypal: PayPalClient;
   clock: () => Date;
   logger: Logger;
@@ -53,12 +54,14 @@ const noSuchPayment = () => paymentsError('not_found', 'no such payment');
  */
 export class SettlementService {
   private readonly db: PaymentsDatabase;
+  private readonly payments: typeof paymentRepository;
   private readonly clock: () => Date;
   /** Captures and refunds running in this process, by payment: a second asker shares the first one's PayPal call. */
   private readonly running = new Map<string, Promise<PaymentRecord>>();
 
   constructor(private readonly options: SettlementServiceOptions) {
     this.db = options.db;
+    this.payments = options.repositories.payments;
     this.clock = options.clock;
   }
 
@@ -165,7 +168,7 @@ export class SettlementService {
   }
 
   private async visiblePayment(actor: Actor, paymentId: string): Promise<PaymentRecord> {
-    const payment = await payments.findPayment(this.db, paymentId);
+    const payment = await this.payments.findPayment(this.db, paymentId);
     if (!payment || !mayRead(actor, payment.payer_id)) throw noSuchPayment();
     return payment;
   }
@@ -179,7 +182,7 @@ export class SettlementService {
    * approved: a capture PayPal refused would otherwise stay attached to its request id.
    */
   private async settleNow(paymentId: string, trace: TraceContext | undefined): Promise<PaymentRecord> {
-    const payment = await payments.findPayment(this.db, paymentId);
+    const payment = await this.payments.findPayment(this.db, paymentId);
     if (!payment) throw noSuchPayment();
     if (!capturableStatuses.includes(payment.status)) return payment;
     if (payment.paypal_order_id === null) {
@@ -242,7 +245,7 @@ export class SettlementService {
     const capture = captureOf(order);
     if (capture !== null) return this.applyCapture(payment, capture, {}, trace);
     // Still completing at PayPal: its capture webhook will say how it ended.
-    return (await payments.findPayment(this.db, payment.id)) ?? payment;
+    return (await this.payments.findPayment(this.db, payment.id)) ?? payment;
   }
 
   private async applyOrderCapture(
@@ -287,8 +290,8 @@ export class SettlementService {
     }
     if (refund.status === 'PENDING') {
       // PayPal finishes it later; its PAYMENT.CAPTURE.REFUNDED webhook completes the payment.
-      await payments.recordPendingRefund(this.db, payment.id, refund.id, this.clock());
-      return (await payments.findPayment(this.db, payment.id)) ?? payment;
+      await this.payments.recordPendingRefund(this.db, payment.id, refund.id, this.clock());
+      return (await this.payments.findPayment(this.db, payment.id)) ?? payment;
     }
     throw paymentsError('bad_gateway', `PayPal's refund ended ${refund.status}`);
   }
@@ -323,7 +326,7 @@ export class SettlementService {
       let wrote = false;
       let latest: PaymentRecord | undefined;
       for (const step of steps) {
-        const changed = await payments.transitionPayment(trx, payment.id, {
+        const changed = await this.payments.transitionPayment(trx, payment.id, {
           from: step.from ?? sourcesOf[step.target],
           status: step.target,
           fields: fieldsOf(step, ids, now),
@@ -337,7 +340,7 @@ export class SettlementService {
           wrote = true;
         }
       }
-      return { current: latest ?? (await payments.findPayment(trx, payment.id)), wroteEvents: wrote };
+      return { current: latest ?? (await this.payments.findPayment(trx, payment.id)), wroteEvents: wrote };
     });
     if (wroteEvents) this.options.onEventsWritten();
     if (!current) throw noSuchPayment();
@@ -365,7 +368,7 @@ export class SettlementService {
 }
 
 /** The columns a transition sets besides the status. */
-function fieldsOf(step: CaptureStep, ids: PayPalIds, now: Date): payments.TransitionFields {
+function fieldsOf(step: CaptureStep, ids: PayPalIds, now: Date): paymentRepository.TransitionFields {
   const captureId = ids.captureId === undefined ? {} : { paypal_capture_id: ids.captureId };
   switch (step.target) {
     case 'approved':

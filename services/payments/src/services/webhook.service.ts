@@ -1,18 +1,18 @@
 import { AppError, type Logger } from '@moneypal/kit';
 import { z } from 'zod';
-import type { PaymentsDatabase } from '../database.js';
-import type { PaymentRecord } from '../domain/payment.js';
-import { paymentsError } from '../errors.js';
 import {
   captureIdOfRefund,
   type PayPalCapture,
   type PayPalClient,
   PayPalError,
   PayPalUnreachableError,
-} from '../paypal/client.js';
-import { WebhookSignatureError, type WebhookTransmission } from '../paypal/webhooks.js';
-import * as payments from '../repositories/payment.repository.js';
-import * as receipts from '../repositories/webhook-receipt.repository.js';
+} from '../clients/paypal/client.js';
+import { WebhookSignatureError, type WebhookTransmission } from '../clients/paypal/webhooks.js';
+import type { PaymentsDatabase } from '../database.js';
+import type { PaymentRecord } from '../domain/payment.js';
+import { paymentsError } from '../errors.js';
+import type * as paymentRepository from '../repositories/payment.repository.js';
+import type * as webhookReceiptRepository from '../repositories/webhook-receipt.repository.js';
 import type { TraceContext } from './events.js';
 import { badGatewayOf, isPayPalFailure } from './paypal-failure.js';
 import type { SettlementService } from './settlement.service.js';
@@ -24,6 +24,7 @@ export interface WebhookVerifier {
 
 export interface WebhookServiceOptions {
   db: PaymentsDatabase;
+  repositories: { payments: typeof paymentRepository; webhookReceipts: typeof webhookReceiptRepository };
   paypal: PayPalClient;
   verifier: WebhookVerifier;
   settlement: SettlementService;
@@ -78,9 +79,13 @@ const orderEventTypes: ReadonlySet<string> = new Set(['CHECKOUT.ORDER.APPROVED',
  */
 export class WebhookService {
   private readonly db: PaymentsDatabase;
+  private readonly payments: typeof paymentRepository;
+  private readonly webhookReceipts: typeof webhookReceiptRepository;
 
   constructor(private readonly options: WebhookServiceOptions) {
     this.db = options.db;
+    this.payments = options.repositories.payments;
+    this.webhookReceipts = options.repositories.webhookReceipts;
   }
 
   async receive(
@@ -89,12 +94,12 @@ export class WebhookService {
   ): Promise<{ event_id: string; outcome: WebhookOutcome }> {
     await this.verify(request.headers, request.body);
     const event = parseEvent(request.body);
-    if (await receipts.findWebhookReceipt(this.db, event.id)) {
+    if (await this.webhookReceipts.findWebhookReceipt(this.db, event.id)) {
       return { event_id: event.id, outcome: 'duplicate' };
     }
     const applied = await this.apply(event, trace);
     // Applying is idempotent, so copies that raced past the check above changed nothing more; one records it.
-    const recorded = await receipts.insertWebhookReceipt(this.db, {
+    const recorded = await this.webhookReceipts.insertWebhookReceipt(this.db, {
       event_id: event.id,
       event_type: event.event_type,
       resource_id: event.resource.id ?? null,
@@ -145,7 +150,7 @@ export class WebhookService {
 
   /** The buyer approved (or the order completed): capture as the buyer's return would. */
   private async applyOrderEvent(orderId: string, trace: TraceContext | undefined): Promise<Applied> {
-    const payment = await payments.findPaymentByOrderId(this.db, orderId);
+    const payment = await this.payments.findPaymentByOrderId(this.db, orderId);
     if (!payment) return ignored;
     try {
       await this.options.settlement.settleApprovedOrder(payment, trace);
@@ -188,10 +193,10 @@ export class WebhookService {
     capture: PayPalCapture,
     orderIdInBody: string | undefined,
   ): Promise<PaymentRecord | undefined> {
-    const byCapture = await payments.findPaymentByCaptureId(this.db, capture.id);
+    const byCapture = await this.payments.findPaymentByCaptureId(this.db, capture.id);
     if (byCapture) return byCapture;
     const orderId = capture.supplementary_data?.related_ids?.order_id ?? orderIdInBody;
-    return orderId === undefined ? undefined : payments.findPaymentByOrderId(this.db, orderId);
+    return orderId === undefined ? undefined : this.payments.findPaymentByOrderId(this.db, orderId);
   }
 }
 

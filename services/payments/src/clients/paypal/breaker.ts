@@ -5,7 +5,7 @@ import {
   circuitBreaker,
   type ServiceMetrics,
 } from '@moneypal/kit';
-import { paymentsError } from '../errors.js';
+import { paymentsError } from '../../errors.js';
 
 /*
  * The `paypal` circuit breaker: every request to PayPal (API calls, tokens, webhook

@@ -1,17 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@moneypal/kit';
-
-export interface OutgoingSms {
-  /** An E.164 phone number. */
-  to: string;
-  body: string;
-}
-
-/** An SMS gateway. `send` resolves once the provider accepted the message, with its id for it. */
-export interface SmsProvider {
-  readonly name: string;
-  send(message: OutgoingSms): Promise<{ providerId: string }>;
-}
+import type { OutgoingSms, SmsProvider } from '../services/dispatch.service.js';
 
 /** How many recorded messages are kept: enough to look at, bounded for a long-running process. */
 const recordedLimit = 1_000;

@@ -3,22 +3,8 @@ import type { Logger } from '@moneypal/kit';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';
 import type { EmailConfig } from '../config.js';
-import { holdsSecret, type MessageTemplate } from '../domain/message.js';
-
-export interface OutgoingEmail {
-  to: string;
-  subject: string;
-  text: string;
-  /** Decides what may be logged: never the body of a one-time code. */
-  template: MessageTemplate;
-}
-
-/** Where email goes. `send` resolves once the email was handed over, with the id it was given. */
-export interface EmailTransport {
-  readonly mode: EmailConfig['mode'];
-  send(email: OutgoingEmail): Promise<{ providerId: string }>;
-  close(): void;
-}
+import { holdsSecret } from '../domain/message.js';
+import type { EmailTransport, OutgoingEmail } from '../services/dispatch.service.js';
 
 /**
  * Every network wait is bounded, so one attempt ends well inside a dispatcher's lease on

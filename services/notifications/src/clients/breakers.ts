@@ -1,13 +1,17 @@
 import {
   type CircuitBreakerOptions,
-  type CircuitState,
   circuitBreaker,
   defaultCircuitBreakerOptions,
   type Logger,
   type ServiceMetrics,
 } from '@moneypal/kit';
-import type { EmailTransport, OutgoingEmail } from './email.transport.js';
-import type { OutgoingSms, SmsProvider } from './sms.provider.js';
+import type {
+  ChannelBreaker,
+  EmailTransport,
+  OutgoingEmail,
+  OutgoingSms,
+  SmsProvider,
+} from '../services/dispatch.service.js';
 
 /*
  * The `smtp` and `sms` circuit breakers: every email to the SMTP server and every SMS to
@@ -15,15 +19,6 @@ import type { OutgoingSms, SmsProvider } from './sms.provider.js';
  * `send` rejects with the kit's `CircuitOpenError` at once, and the dispatcher keeps them
  * pending for later without counting an attempt.
  */
-
-/** What the dispatcher needs to know of a channel's breaker. */
-export interface ChannelBreaker {
-  readonly state: CircuitState;
-  /** How long the breaker stays open before a probe is let through. */
-  readonly resetMs: number;
-  /** Stops its timers; the breaker refuses every call afterwards. */
-  shutdown(): void;
-}
 
 /** An error's SMTP reply code (nodemailer's `responseCode`), when the server answered. */
 function smtpReplyCode(error: unknown): number | undefined {

@@ -28,7 +28,7 @@ function partOf(command: string, pid: number, databaseOfBackend: Map<number, str
     if (command.includes(`services/${service}/`)) return service;
   }
   if (command.includes('paypal-simulator')) return 'paypal-simulator';
-  if (command.includes('runtime/dist/local.js')) return 'local runtime (every service)';
+  if (command.includes('apps/server/dist/local.js')) return 'local runtime (every service)';
   if (pid === process.pid) return 'load generator (this script)';
   return undefined;
 }

@@ -97,7 +97,7 @@ export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions)
     dataDir = directory;
     env.MONEYPAL_DATA_DIR = directory;
     cleanups.push(async () => rmSync(directory, { recursive: true, force: true }));
-    entry = 'packages/runtime/dist/local.js';
+    entry = 'apps/server/dist/local.js';
   } else {
     const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const prefix = `moneypal_bench_${randomBytes(4).toString('hex')}`;
@@ -136,7 +136,7 @@ export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions)
       .privateKey.export({ format: 'pem', type: 'pkcs8' })
       .toString();
     env.OTP_SECRET = randomBytes(32).toString('base64url');
-    entry = 'packages/runtime/dist/distributed.js';
+    entry = 'apps/server/dist/distributed.js';
   }
   const child = spawn(process.execPath, [join(root, entry)], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));

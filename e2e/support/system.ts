@@ -12,11 +12,11 @@ import {
   MemoryBroker,
   openDatabase,
 } from '@moneypal/kit';
-import { testDatabaseLabel, testServerUrl } from '@moneypal/kit/testing';
 import { defaultLedgerConfig, type LedgerVerdict, verifyLedger } from '@moneypal/ledger';
 import { defaultNotificationsConfig } from '@moneypal/notifications';
 import { type RunningPayPalSimulator, startPayPalSimulator } from '@moneypal/paypal-simulator';
 import { type RunningSystem, startSystem } from '@moneypal/runtime';
+import { testDatabaseLabel, testServerUrl } from '@moneypal/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { sql } from 'kysely';

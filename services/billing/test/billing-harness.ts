@@ -23,7 +23,7 @@ import {
   type SubscribeOptions,
   serve,
 } from '@moneypal/kit';
-import { createTestDatabase, TestClock, type TestDatabase } from '@moneypal/kit/testing';
+import { createTestDatabase, TestClock, type TestDatabase } from '@moneypal/testing';
 import {
   defaultLedgerConfig,
   type LedgerTables,
@@ -317,4 +317,4 @@ export function isGapless(numbers: readonly number[]): boolean {
   return numbers.every((number, index) => number === index + 1);
 }
 
-export { failureOf, outboxEvents } from '@moneypal/kit/testing';
+export { failureOf, outboxEvents } from '@moneypal/testing';

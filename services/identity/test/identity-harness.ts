@@ -13,7 +13,7 @@ import {
   outboxEvents as outboxEventsOf,
   TestClock,
   type TestDatabase,
-} from '@moneypal/kit/testing';
+} from '@moneypal/testing';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import {
   type IdentityConfig,
@@ -145,7 +145,7 @@ export async function login(harness: IdentityHarness, loginName: string, passwor
   return reply;
 }
 
-export { failureOf } from '@moneypal/kit/testing';
+export { failureOf } from '@moneypal/testing';
 
 /** The events in the outbox, oldest first, optionally of one type. */
 export function outboxEvents(harness: IdentityHarness, type?: string): Promise<CloudEvent[]> {

@@ -22,7 +22,7 @@ import {
   outboxEvents as outboxEventsOf,
   TestClock,
   type TestDatabase,
-} from '@moneypal/kit/testing';
+} from '@moneypal/testing';
 import {
   defaultLedgerConfig,
   type LedgerConfig,
@@ -179,7 +179,7 @@ export async function fund(harness: LedgerHarness, walletId: string, amount: num
   });
 }
 
-export { failureOf } from '@moneypal/kit/testing';
+export { failureOf } from '@moneypal/testing';
 
 /** The events in the outbox, oldest first, optionally of one type. */
 export function outboxEvents(harness: LedgerHarness, type?: string): Promise<CloudEvent[]> {

@@ -33,7 +33,7 @@ import {
   ServiceMetrics,
   serve,
 } from '@moneypal/kit';
-import { createTestDatabase, TestClock, type TestDatabase } from '@moneypal/kit/testing';
+import { createTestDatabase, TestClock, type TestDatabase } from '@moneypal/testing';
 import type { z } from 'zod';
 import type { ContactRecord } from '../src/domain/contact.js';
 import {
@@ -430,4 +430,4 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
   };
 }
 
-export { failureOf, outboxEvents } from '@moneypal/kit/testing';
+export { failureOf, outboxEvents } from '@moneypal/testing';

@@ -23,12 +23,12 @@ import {
   ServiceMetrics,
   serve,
 } from '@moneypal/kit';
-import { createTestDatabase, outboxEvents, type TestDatabase } from '@moneypal/kit/testing';
 import {
   type RunningPayPalSimulator,
   type SimulatorFailures,
   startPayPalSimulator,
 } from '@moneypal/paypal-simulator';
+import { createTestDatabase, outboxEvents, type TestDatabase } from '@moneypal/testing';
 import {
   defaultLedgerConfig,
   type LedgerTables,
@@ -389,4 +389,4 @@ export function orderIdOf(payment: Payment): string {
   return payment.paypal_order_id;
 }
 
-export { failureOf } from '@moneypal/kit/testing';
+export { failureOf } from '@moneypal/testing';

@@ -13,6 +13,7 @@ import {
   outboxEvents as outboxEventsOf,
   TestClock,
   type TestDatabase,
+  uniqueTag,
 } from '@moneypal/testing';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import {
@@ -116,12 +117,9 @@ export async function startHarness(
   };
 }
 
-let sequence = 0;
-
 /** A registration body with unique names. */
 export function newRegistration(overrides: Record<string, string> = {}) {
-  sequence += 1;
-  const tag = `${process.pid}x${sequence}`;
+  const tag = uniqueTag();
   return {
     first_name: 'Ada',
     last_name: 'Lovelace',

@@ -4,7 +4,6 @@ import {
   billingEvents,
   type Invoice,
   identityEvents,
-  identityRequests,
   invoiceEventData,
   ledgerEvents,
   type Message,
@@ -31,9 +30,15 @@ import {
   MemoryBroker,
   type MemoryBus,
   ServiceMetrics,
-  serve,
 } from '@moneypal/kit';
-import { createTestDatabase, TestClock, type TestDatabase } from '@moneypal/testing';
+import {
+  answerUserLookups,
+  createTestDatabase,
+  newPhoneNumber,
+  newUser,
+  TestClock,
+  type TestDatabase,
+} from '@moneypal/testing';
 import type { z } from 'zod';
 import type { ContactRecord } from '../src/domain/contact.js';
 import {
@@ -173,8 +178,6 @@ export interface NotificationsHarness {
   close(): Promise<void>;
 }
 
-let sequence = 0;
-
 /**
  * The notifications service on a fresh database and the real in-process bus, sending email
  * to a real SMTP server in the test. Identity is a separate service: a small responder
@@ -243,15 +246,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
   const startIdentity = async () => {
     if (identity) return;
     identity = broker.connect('identity', logger);
-    await serve(identity, identityRequests.getUser, async (lookup) => {
+    await answerUserLookups(identity, users, (lookup) => {
       if ('id' in lookup) identityLookups.push(lookup.id);
       if (outage) {
         outage.refuse();
         throw new AppError('unavailable', 'identity is down');
       }
-      const found = 'id' in lookup ? users.get(lookup.id) : undefined;
-      if (!found) throw new AppError('not_found', 'no such user');
-      return found;
     });
   };
   const stopIdentity = async () => {
@@ -304,21 +304,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
     stopIdentity,
     startIdentity,
     addUser(overrides = {}) {
-      sequence += 1;
-      const tag = `${process.pid}x${sequence}`;
-      const user: User = {
-        id: randomUUID(),
-        first_name: 'Ada',
-        last_name: 'Lovelace',
-        user_name: `ada${tag}`,
-        email: `ada${tag}@example.com`,
-        phone: `+1415555${String(sequence).padStart(4, '0')}`,
-        role: 'user',
-        two_factor_enabled: false,
-        created_at: now(),
-        updated_at: now(),
-        ...overrides,
-      };
+      const user = newUser({ phone: newPhoneNumber(), ...overrides }, { now: clock.now() });
       users.set(user.id, user);
       return user;
     },

@@ -69,3 +69,41 @@ export async function outboxEvents<Schema extends MessagingTables>(
   if (type !== undefined) query = query.where('type', '=', type);
   return (await query.execute()).map((row) => row.event);
 }
+
+/** Empty databases on the test server for services that migrate their own, as the runtime starts them. */
+export interface EmptyTestDatabases<Name extends string> {
+  /** The database's name on the test server. */
+  nameOf(name: Name): string;
+  /** The connection string of the database. */
+  urlOf(name: Name): string;
+  create(): Promise<void>;
+  /** Drops every one of them, ending the connections still open to them; those never created are skipped. */
+  drop(): Promise<void>;
+}
+
+/** Empty databases on the test server (`testServerUrl`), one for each name, called `<prefix>_<name>`. */
+export function emptyTestDatabases<Name extends string>(
+  prefix: string,
+  names: readonly Name[],
+): EmptyTestDatabases<Name> {
+  const serverUrl = testServerUrl();
+  const nameOf = (name: Name) => `${prefix}_${name}`;
+  const onServer = async (statementOf: (name: Name) => string) => {
+    const server = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
+    try {
+      for (const name of names) await sql.raw(statementOf(name)).execute(server);
+    } finally {
+      await server.destroy();
+    }
+  };
+  return {
+    nameOf,
+    urlOf(name) {
+      const url = new URL(serverUrl);
+      url.pathname = `/${nameOf(name)}`;
+      return url.toString();
+    },
+    create: () => onServer((name) => `create database ${nameOf(name)}`),
+    drop: () => onServer((name) => `drop database if exists ${nameOf(name)} with (force)`),
+  };
+}

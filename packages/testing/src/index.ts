@@ -1,3 +1,4 @@
+export * from './bus.js';
 export * from './clock.js';
 export * from './database.js';
 export * from './failures.js';

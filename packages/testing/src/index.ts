@@ -5,4 +5,5 @@ export * from './failures.js';
 export * from './identity.js';
 export * from './ledger.js';
 export * from './metrics.js';
+export * from './payments.js';
 export * from './users.js';

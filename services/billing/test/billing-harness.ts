@@ -8,13 +8,13 @@ import {
   type EventHandler,
   MemoryBroker,
   MemoryBus,
-  newId,
   type SubscribeOptions,
 } from '@moneypal/kit';
 import {
   answerUserLookups,
   createTestDatabase,
   newUser,
+  paymentOf,
   registerWithLedger,
   TestClock,
   type TestDatabase,
@@ -171,28 +171,7 @@ export function newPayment(
   overrides: Partial<Pick<Payment, 'paid_to' | 'amount' | 'description'>> = {},
   clock?: TestClock,
 ): Payment {
-  const id = newId();
-  const now = (clock?.now() ?? new Date()).toISOString();
-  return {
-    id,
-    payer_id: payer.user.id,
-    wallet_id: payer.wallet.id,
-    paid_to: null,
-    amount: 1_000,
-    currency: 'USD',
-    description: null,
-    status: 'created',
-    failure_reason: null,
-    approve_url: `http://127.0.0.1/sandbox/approve/${id}`,
-    paypal_order_id: `ORDER-${id}`,
-    paypal_capture_id: null,
-    sandbox: true,
-    created_at: now,
-    updated_at: now,
-    captured_at: null,
-    refunded_at: null,
-    ...overrides,
-  };
+  return paymentOf({ payer_id: payer.user.id, wallet_id: payer.wallet.id, ...overrides }, clock?.now());
 }
 
 export function capturedPayment(payment: Payment): Payment {

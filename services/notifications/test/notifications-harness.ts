@@ -9,7 +9,6 @@ import {
   type Message,
   notificationsRequests,
   otpRequestedData,
-  type Payment,
   paymentEventData,
   paymentsEvents,
   type TransactionType,
@@ -36,6 +35,7 @@ import {
   createTestDatabase,
   newPhoneNumber,
   newUser,
+  paymentOf,
   TestClock,
   type TestDatabase,
 } from '@moneypal/testing';
@@ -371,25 +371,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
       return publish('billing', billingEvents.invoiceIssued, invoiceEventData, invoice.id, { invoice });
     },
     paymentRefunded: ({ payer, paidTo, amount, currency }) => {
-      const payment: Payment = {
-        id: randomUUID(),
-        payer_id: payer.id,
-        wallet_id: randomUUID(),
-        paid_to: paidTo?.id ?? null,
-        amount,
-        currency,
-        description: 'Concert tickets',
-        status: 'refunded',
-        failure_reason: null,
-        approve_url: null,
-        paypal_order_id: 'ORDER-1',
-        paypal_capture_id: 'CAPTURE-1',
-        sandbox: true,
-        created_at: now(),
-        updated_at: now(),
-        captured_at: now(),
-        refunded_at: now(),
-      };
+      const payment = paymentOf(
+        {
+          id: randomUUID(),
+          payer_id: payer.id,
+          paid_to: paidTo?.id ?? null,
+          amount,
+          currency,
+          description: 'Concert tickets',
+          status: 'refunded',
+          approve_url: null,
+          paypal_order_id: 'ORDER-1',
+          paypal_capture_id: 'CAPTURE-1',
+          captured_at: now(),
+          refunded_at: now(),
+        },
+        clock.now(),
+      );
       return publish('payments', paymentsEvents.paymentRefunded, paymentEventData, payment.id, { payment });
     },
     contactOf: (userId) =>

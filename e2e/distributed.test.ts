@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { openDatabase } from '@moneypal/kit';
-import { metricSamples, metricValue, testDatabaseLabel, testServerUrl } from '@moneypal/kit/testing';
+import { metricSamples, metricValue, testDatabaseLabel, testServerUrl } from '@moneypal/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpClient } from './support/http.js';

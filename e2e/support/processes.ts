@@ -4,11 +4,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort, openDatabase } from '@moneypal/kit';
-import { testServerUrl } from '@moneypal/kit/testing';
 import { type LedgerTables, type LedgerVerdict, verifyLedger } from '@moneypal/ledger';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { sql } from 'kysely';
+import { deleteStreams, emptyTestDatabases, testNatsUrl, testStreams } from '@moneypal/testing';
 
 /**
  * The distributed runtime as it runs in production, on this machine: every service its
@@ -89,17 +86,11 @@ export interface DistributedSystem {
 }
 
 export async function startDistributedSystem(): Promise<DistributedSystem> {
-  const serverUrl = testServerUrl();
-  const natsUrl = process.env.TEST_NATS_URL;
+  const natsUrl = testNatsUrl();
   if (!natsUrl) throw new Error('the distributed runtime needs TEST_NATS_URL');
   const run = randomBytes(5).toString('hex');
-  const databaseName = (service: DatabaseService) => `moneypal_dist_${run}_${service}`;
-  const databaseUrl = (service: DatabaseService) => {
-    const url = new URL(serverUrl);
-    url.pathname = `/${databaseName(service)}`;
-    return url.toString();
-  };
-  const streams = { events: `DIST_${run}_EVENTS`, deadLetters: `DIST_${run}_DEAD_LETTERS` };
+  const databases = emptyTestDatabases(`moneypal_dist_${run}`, databaseServices);
+  const streams = testStreams(`DIST_${run}`);
 
   const ports = {
     gateway: await freePort(),
@@ -130,7 +121,7 @@ export async function startDistributedSystem(): Promise<DistributedSystem> {
     entry: `services/${service}/dist/main.js`,
     env: {
       ...common,
-      [`${service.toUpperCase()}_DATABASE_URL`]: databaseUrl(service),
+      [`${service.toUpperCase()}_DATABASE_URL`]: databases.urlOf(service),
       OPS_PORT: String(ports[service]),
     },
     readyUrl: `http://127.0.0.1:${ports[service]}/readyz`,
@@ -258,23 +249,8 @@ export async function startDistributedSystem(): Promise<DistributedSystem> {
   };
 
   const dropEverything = async () => {
-    const server = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
-    try {
-      for (const service of databaseServices) {
-        await sql.raw(`drop database if exists ${databaseName(service)} with (force)`).execute(server);
-      }
-    } finally {
-      await server.destroy();
-    }
-    const connection = await connect({ servers: natsUrl });
-    try {
-      const manager = await jetstreamManager(connection);
-      for (const stream of [streams.events, streams.deadLetters]) {
-        await manager.streams.delete(stream).catch(() => false);
-      }
-    } finally {
-      await connection.close();
-    }
+    await databases.drop();
+    await deleteStreams(natsUrl, streams);
   };
 
   const stopAll = async () => {
@@ -283,14 +259,7 @@ export async function startDistributedSystem(): Promise<DistributedSystem> {
   };
 
   try {
-    const server = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
-    try {
-      for (const service of databaseServices) {
-        await sql.raw(`create database ${databaseName(service)}`).execute(server);
-      }
-    } finally {
-      await server.destroy();
-    }
+    await databases.create();
     // The services start together, as replicas of a deployment do; the gateway once they answer.
     await Promise.all(
       (['paypal-simulator', ...databaseServices] as ProcessName[]).map((name) => ready(name, launch(name))),
@@ -341,10 +310,10 @@ export async function startDistributedSystem(): Promise<DistributedSystem> {
       const target = running.get(name);
       return target !== undefined && target.child.exitCode === null && target.child.signalCode === null;
     },
-    databaseOf: databaseName,
+    databaseOf: databases.nameOf,
     verifyLedger: async () => {
       const db = await openDatabase<LedgerTables>({
-        url: databaseUrl('ledger'),
+        url: databases.urlOf('ledger'),
         poolSize: 2,
       });
       try {

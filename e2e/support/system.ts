@@ -3,29 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { defaultBillingConfig } from '@moneypal/billing';
 import { loadGatewayConfig } from '@moneypal/gateway';
 import type { AdminCredentials } from '@moneypal/identity';
-import {
-  type Bus,
-  type CloudEvent,
-  connectNatsBus,
-  createLogger,
-  freePort,
-  MemoryBroker,
-  openDatabase,
-} from '@moneypal/kit';
-import { testDatabaseLabel, testServerUrl } from '@moneypal/kit/testing';
+import { type Bus, type CloudEvent, createLogger, freePort } from '@moneypal/kit';
 import { defaultLedgerConfig, type LedgerVerdict, verifyLedger } from '@moneypal/ledger';
 import { defaultNotificationsConfig } from '@moneypal/notifications';
 import { type RunningPayPalSimulator, startPayPalSimulator } from '@moneypal/paypal-simulator';
 import { type RunningSystem, startSystem } from '@moneypal/server';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
-import { sql } from 'kysely';
+import { emptyTestDatabases, openTestBus, testBusLabel, testDatabaseLabel } from '@moneypal/testing';
 import { type CapturedEmail, startSmtpCatcher } from './smtp.js';
 
 /** Which real parts the whole-system tests run on, as the environment chooses them. */
-export const systemLabel = `${testDatabaseLabel} + ${
-  process.env.TEST_NATS_URL ? 'NATS JetStream' : 'in-process bus'
-}`;
+export const systemLabel = `${testDatabaseLabel} + ${testBusLabel}`;
 
 /** The services that keep a database. */
 const databaseServices = ['identity', 'ledger', 'payments', 'billing', 'notifications'];
@@ -69,53 +56,20 @@ export interface TestSystemOptions {
  * TEST_NATS_URL is set, on that NATS server (under a prefix of its own).
  */
 export async function startTestSystem(options: TestSystemOptions = {}): Promise<TestSystem> {
-  const serverUrl = testServerUrl();
-  const natsUrl = process.env.TEST_NATS_URL;
   const runId = randomBytes(5).toString('hex');
   const logger = (service: string) =>
     createLogger({ service, level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const cleanups: (() => Promise<void>)[] = [];
 
-  const databaseOf = (service: string) => {
-    const url = new URL(serverUrl);
-    url.pathname = `/moneypal_e2e_${runId}_${service}`;
-    return { url: url.toString() };
-  };
-  const server = await openDatabase<unknown>({ url: serverUrl, poolSize: 1 });
-  for (const service of databaseServices) {
-    await sql.raw(`create database moneypal_e2e_${runId}_${service}`).execute(server);
-  }
-  cleanups.push(async () => {
-    for (const service of databaseServices) {
-      await sql.raw(`drop database if exists moneypal_e2e_${runId}_${service} with (force)`).execute(server);
-    }
-    await server.destroy();
-  });
+  const databases = emptyTestDatabases(`moneypal_e2e_${runId}`, databaseServices);
+  const databaseOf = (service: string) => ({ url: databases.urlOf(service) });
+  await databases.create();
+  cleanups.push(() => databases.drop());
 
-  if (natsUrl) {
-    // The streams are this run's own; remove them once the system has stopped.
-    cleanups.push(async () => {
-      const connection = await connect({ servers: natsUrl });
-      const manager = await jetstreamManager(connection);
-      for (const stream of [`E2E_${runId}_EVENTS`, `E2E_${runId}_DEAD_LETTERS`]) {
-        await manager.streams.delete(stream).catch(() => false);
-      }
-      await connection.close();
-    });
-  }
-
-  const broker = new MemoryBroker();
-  const connectBus = async (service: string): Promise<Bus> =>
-    natsUrl
-      ? connectNatsBus({
-          servers: natsUrl,
-          service,
-          logger: logger(service),
-          subjectPrefix: `e2e${runId}`,
-          streamName: `E2E_${runId}_EVENTS`,
-          deadLetterStreamName: `E2E_${runId}_DEAD_LETTERS`,
-        })
-      : broker.connect(service, logger(service));
+  // On NATS the subjects and streams are this run's own; closing the bus removes the streams.
+  const bus = openTestBus({ subjectPrefix: `e2e${runId}`, streamPrefix: `E2E_${runId}` });
+  cleanups.push(() => bus.close());
+  const connectBus = (service: string): Promise<Bus> => bus.connect(service, logger(service));
 
   const paypal = await startPayPalSimulator({ port: 0 });
   cleanups.push(() => paypal.stop());
@@ -228,7 +182,6 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
       paypal.setWebhookTarget(null);
       await system.stop();
       await observer.close();
-      broker.shutdown();
       for (const cleanup of cleanups) await cleanup();
     },
   };

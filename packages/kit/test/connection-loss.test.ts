@@ -1,12 +1,7 @@
+import { createTestDatabase, type TestDatabase, testDatabaseLabel, testServerUrl } from '@moneypal/testing';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/database.js';
-import {
-  createTestDatabase,
-  type TestDatabase,
-  testDatabaseLabel,
-  testServerUrl,
-} from '../src/db/testing.js';
 
 /*
  * What a service's pool does when PostgreSQL drops its connections (a restart, a failover,

@@ -1,7 +1,7 @@
+import { createTestDatabase, type TestDatabase, testDatabaseLabel } from '@moneypal/testing';
 import { type Generated, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../src/db/database.js';
-import { createTestDatabase, type TestDatabase, testDatabaseLabel } from '../src/db/testing.js';
 
 interface Schema {
   notes: { id: Generated<number>; text: string; amount_minor: Generated<bigint> };

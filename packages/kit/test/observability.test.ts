@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
+import { createTestDatabase, metricValue, type TestDatabase, testDatabaseLabel } from '@moneypal/testing';
 import { SpanKind } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bus, CloudEvent, MessageContext } from '../src/bus/types.js';
-import { createTestDatabase, metricValue, type TestDatabase, testDatabaseLabel } from '../src/db/testing.js';
 import { AppError } from '../src/errors.js';
 import { createLogger } from '../src/logger.js';
 import { createEvent, enqueueEvent, OutboxRelay } from '../src/messaging/outbox.js';

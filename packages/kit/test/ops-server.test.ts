@@ -1,5 +1,5 @@
+import { metricValue } from '@moneypal/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { metricValue } from '../src/db/testing.js';
 import { ServiceMetrics } from '../src/observability/metrics.js';
 import { type RunningOpsServer, startOpsServer } from '../src/observability/ops-server.js';
 import { silentLogger } from './support.js';

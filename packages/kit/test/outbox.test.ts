@@ -1,7 +1,7 @@
+import { createTestDatabase, type TestDatabase } from '@moneypal/testing';
 import { type Generated, type Kysely, sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bus, CloudEvent } from '../src/bus/types.js';
-import { createTestDatabase, type TestDatabase } from '../src/db/testing.js';
 import { applyOnce, claimEvents } from '../src/messaging/inbox.js';
 import { enqueueEvent, enqueueEvents, OutboxRelay } from '../src/messaging/outbox.js';
 import { type MessagingTables, messagingMigration } from '../src/messaging/tables.js';

@@ -1,29 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import { type Actor, ledgerRequests, type Payment, paymentEventData, type User } from '@moneypal/contracts';
 import {
-  type Actor,
-  identityEvents,
-  identityRequests,
-  ledgerRequests,
-  type Payment,
-  paymentEventData,
-  type User,
-  type Wallet,
-} from '@moneypal/contracts';
-import {
-  AppError,
   type CloudEvent,
   call,
   createContractEvent,
-  createEvent,
   createLogger,
   type EventHandler,
   MemoryBroker,
   MemoryBus,
-  newId,
   type SubscribeOptions,
-  serve,
 } from '@moneypal/kit';
-import { createTestDatabase, TestClock, type TestDatabase } from '@moneypal/kit/testing';
+import {
+  answerUserLookups,
+  createTestDatabase,
+  newUser,
+  paymentOf,
+  registerWithLedger,
+  TestClock,
+  type TestDatabase,
+  type TestUser,
+} from '@moneypal/testing';
 import {
   defaultLedgerConfig,
   type LedgerTables,
@@ -48,13 +44,6 @@ class RecordingBus extends MemoryBus {
   }
 }
 
-export interface TestUser {
-  user: User;
-  actor: Actor;
-  /** The default wallet the ledger opened on `identity.user.created`. */
-  wallet: Wallet;
-}
-
 export interface BillingHarness {
   database: TestDatabase<BillingTables>;
   ledgerDatabase: TestDatabase<LedgerTables>;
@@ -76,14 +65,6 @@ export interface BillingHarness {
   startReplica(): Promise<() => Promise<void>>;
   verifyLedger(): Promise<LedgerVerdict>;
   close(): Promise<void>;
-}
-
-let sequence = 0;
-
-/** A unique Idempotency-Key. */
-export function newKey(label = 'key'): string {
-  sequence += 1;
-  return `${label}-${process.pid}-${sequence}-${randomUUID()}`;
 }
 
 /**
@@ -135,17 +116,7 @@ export async function startHarness(options: { poolSize?: number } = {}): Promise
   const payments = broker.connect('payments', logger);
   const identity = broker.connect('identity', logger);
   const users = new Map<string, User>();
-  await serve(identity, identityRequests.getUser, async (lookup) => {
-    const found = [...users.values()].find((user) =>
-      'id' in lookup
-        ? user.id === lookup.id
-        : 'email' in lookup
-          ? user.email.toLowerCase() === lookup.email.toLowerCase()
-          : user.user_name.toLowerCase() === lookup.user_name.toLowerCase(),
-    );
-    if (!found) throw new AppError('not_found', 'no such user');
-    return found;
-  });
+  await answerUserLookups(identity, users);
 
   const paymentEvent = (type: string, payment: Payment) =>
     createContractEvent('payments', {
@@ -162,38 +133,8 @@ export async function startHarness(options: { poolSize?: number } = {}): Promise
     client,
     clock,
     admin: { user_id: randomUUID(), role: 'admin' },
-    async createUser() {
-      sequence += 1;
-      const tag = `${process.pid}x${sequence}`;
-      const now = clock.now().toISOString();
-      const user: User = {
-        id: randomUUID(),
-        first_name: 'Ada',
-        last_name: 'Lovelace',
-        user_name: `ada${tag}`,
-        email: `ada${tag}@example.com`,
-        phone: null,
-        role: 'user',
-        two_factor_enabled: false,
-        created_at: now,
-        updated_at: now,
-      };
-      users.set(user.id, user);
-      await identity.publish(
-        createEvent({
-          source: 'identity',
-          type: identityEvents.userCreated,
-          subject: user.id,
-          data: { user },
-          time: clock.now(),
-        }),
-      );
-      const actor: Actor = { user_id: user.id, role: user.role };
-      const page = await call(client, ledgerRequests.listWallets, { actor, limit: 10 });
-      const wallet = page.data.find((item) => item.is_default);
-      if (!wallet) throw new Error('the ledger opened no default wallet');
-      return { user, actor, wallet };
-    },
+    createUser: () =>
+      registerWithLedger({ identity, client, users }, newUser({}, { now: clock.now() }), clock.now()),
     paymentEvent,
     async publishPaymentEvent(type, payment) {
       const event = paymentEvent(type, payment);
@@ -230,28 +171,7 @@ export function newPayment(
   overrides: Partial<Pick<Payment, 'paid_to' | 'amount' | 'description'>> = {},
   clock?: TestClock,
 ): Payment {
-  const id = newId();
-  const now = (clock?.now() ?? new Date()).toISOString();
-  return {
-    id,
-    payer_id: payer.user.id,
-    wallet_id: payer.wallet.id,
-    paid_to: null,
-    amount: 1_000,
-    currency: 'USD',
-    description: null,
-    status: 'created',
-    failure_reason: null,
-    approve_url: `http://127.0.0.1/sandbox/approve/${id}`,
-    paypal_order_id: `ORDER-${id}`,
-    paypal_capture_id: null,
-    sandbox: true,
-    created_at: now,
-    updated_at: now,
-    captured_at: null,
-    refunded_at: null,
-    ...overrides,
-  };
+  return paymentOf({ payer_id: payer.user.id, wallet_id: payer.wallet.id, ...overrides }, clock?.now());
 }
 
 export function capturedPayment(payment: Payment): Payment {
@@ -281,18 +201,6 @@ export function refundedPayment(payment: Payment): Payment {
   return { ...capturedPayment(payment), status: 'refunded', updated_at: now, refunded_at: now };
 }
 
-/** Credits a wallet from the back office, as an admin. */
-export async function fund(harness: BillingHarness, walletId: string, amount: number) {
-  return call(harness.client, ledgerRequests.deposit, {
-    actor: harness.admin,
-    wallet_id: walletId,
-    amount,
-    reference: 'test funding',
-    source: 'back-office',
-    idempotency_key: newKey('fund'),
-  });
-}
-
 /** A wallet's balances, as its owner reads them from the ledger. */
 export async function balancesOf(harness: BillingHarness, owner: TestUser, walletId = owner.wallet.id) {
   const wallet = await call(harness.client, ledgerRequests.getWallet, {
@@ -317,4 +225,4 @@ export function isGapless(numbers: readonly number[]): boolean {
   return numbers.every((number, index) => number === index + 1);
 }
 
-export { failureOf, outboxEvents } from '@moneypal/kit/testing';
+export { failureOf, fund, newKey, outboxEvents, type TestUser } from '@moneypal/testing';

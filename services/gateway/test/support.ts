@@ -13,6 +13,7 @@ import {
   type MessageContext,
   ServiceMetrics,
 } from '@moneypal/kit';
+import { newUser } from '@moneypal/testing';
 import type { FastifyInstance } from 'fastify';
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { buildGateway, routedServices } from '../src/app.js';
@@ -45,21 +46,9 @@ export interface TokenOptions {
   extraClaims?: Record<string, unknown>;
 }
 
+/** A user as identity answers with one, named `ada` (`ada@example.com`) unless `overrides` say otherwise. */
 export function userOf(overrides: Partial<User> = {}): User {
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    first_name: 'Ada',
-    last_name: 'Lovelace',
-    user_name: 'ada',
-    email: 'ada@example.com',
-    phone: null,
-    role: 'user',
-    two_factor_enabled: false,
-    created_at: now,
-    updated_at: now,
-    ...overrides,
-  };
+  return newUser({ user_name: 'ada', email: 'ada@example.com', ...overrides });
 }
 
 export function walletOf(overrides: Partial<Wallet> = {}): Wallet {

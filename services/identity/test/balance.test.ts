@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { identityRequests, type User } from '@moneypal/contracts';
 import { AppError, call, type MemoryBus, type MessageContext } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { failureOf, type IdentityHarness, register, startHarness } from './identity-harness.js';
 

@@ -13,7 +13,8 @@ import {
   outboxEvents as outboxEventsOf,
   TestClock,
   type TestDatabase,
-} from '@moneypal/kit/testing';
+  uniqueTag,
+} from '@moneypal/testing';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import {
   type IdentityConfig,
@@ -116,12 +117,9 @@ export async function startHarness(
   };
 }
 
-let sequence = 0;
-
 /** A registration body with unique names. */
 export function newRegistration(overrides: Record<string, string> = {}) {
-  sequence += 1;
-  const tag = `${process.pid}x${sequence}`;
+  const tag = uniqueTag();
   return {
     first_name: 'Ada',
     last_name: 'Lovelace',
@@ -145,7 +143,7 @@ export async function login(harness: IdentityHarness, loginName: string, passwor
   return reply;
 }
 
-export { failureOf } from '@moneypal/kit/testing';
+export { failureOf } from '@moneypal/testing';
 
 /** The events in the outbox, oldest first, optionally of one type. */
 export function outboxEvents(harness: IdentityHarness, type?: string): Promise<CloudEvent[]> {

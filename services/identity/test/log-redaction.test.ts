@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { identityRequests } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failureOf, type IdentityHarness, newRegistration, startHarness } from './identity-harness.js';

@@ -1,4 +1,4 @@
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as password from '../src/domain/password.js';
 import { failureOf, type IdentityHarness, login, register, startHarness } from './identity-harness.js';

@@ -1,6 +1,6 @@
 import { identityEvents, identityRequests } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserRecord } from '../src/domain/user.js';
 import { insertUser, uniqueViolationFieldOf, updateUser } from '../src/repositories/user.repository.js';

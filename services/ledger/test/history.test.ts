@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, ledgerRequests, type Transfer } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   failureOf,

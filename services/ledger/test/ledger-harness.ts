@@ -1,28 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor, User } from '@moneypal/contracts';
+import { type CloudEvent, createLogger, MemoryBroker, type MemoryBus } from '@moneypal/kit';
 import {
-  type Actor,
-  identityEvents,
-  identityRequests,
-  ledgerRequests,
-  type User,
-  type Wallet,
-} from '@moneypal/contracts';
-import {
-  AppError,
-  type CloudEvent,
-  call,
-  createEvent,
-  createLogger,
-  MemoryBroker,
-  type MemoryBus,
-  serve,
-} from '@moneypal/kit';
-import {
+  answerUserLookups,
   createTestDatabase,
+  newUser,
   outboxEvents as outboxEventsOf,
+  publishIdentityEvent,
+  registerWithLedger,
   TestClock,
   type TestDatabase,
-} from '@moneypal/kit/testing';
+  type TestUser,
+} from '@moneypal/testing';
 import {
   defaultLedgerConfig,
   type LedgerConfig,
@@ -30,13 +19,6 @@ import {
   ledgerMigrations,
   startLedger,
 } from '../src/index.js';
-
-export interface TestUser {
-  user: User;
-  actor: Actor;
-  /** The default wallet the ledger opened on `identity.user.created`. */
-  wallet: Wallet;
-}
 
 export interface LedgerHarness {
   database: TestDatabase<LedgerTables>;
@@ -55,14 +37,6 @@ export interface LedgerHarness {
   /** Publishes an identity event as identity's outbox relay would; resolves once the ledger applied it. */
   publishUserEvent(type: string, subject: string, data: unknown, id?: string): Promise<CloudEvent>;
   close(): Promise<void>;
-}
-
-let sequence = 0;
-
-/** A unique Idempotency-Key. */
-export function newKey(label = 'key'): string {
-  sequence += 1;
-  return `${label}-${process.pid}-${sequence}-${randomUUID()}`;
 }
 
 /**
@@ -95,25 +69,16 @@ export async function startHarness(
   const identity = broker.connect('identity', logger);
   const users = new Map<string, User>();
   let identityGate: Promise<void> = Promise.resolve();
-  await serve(identity, identityRequests.getUser, async (lookup) => {
-    await identityGate;
-    const found = [...users.values()].find((user) =>
-      'id' in lookup
-        ? user.id === lookup.id
-        : 'email' in lookup
-          ? user.email.toLowerCase() === lookup.email.toLowerCase()
-          : user.user_name.toLowerCase() === lookup.user_name.toLowerCase(),
-    );
-    if (!found) throw new AppError('not_found', 'no such user');
-    return found;
-  });
+  await answerUserLookups(identity, users, () => identityGate);
 
-  const publishUserEvent = async (type: string, subject: string, data: unknown, id?: string) => {
-    const event = createEvent({ source: 'identity', type, subject, data, time: clock.now() });
-    const sent = id === undefined ? event : { ...event, id };
-    await identity.publish(sent);
-    return sent;
-  };
+  const publishUserEvent = (type: string, subject: string, data: unknown, id?: string) =>
+    publishIdentityEvent(identity, {
+      type,
+      subject,
+      data,
+      time: clock.now(),
+      ...(id === undefined ? {} : { id }),
+    });
 
   return {
     database,
@@ -131,31 +96,8 @@ export async function startHarness(
     clock,
     admin: { user_id: randomUUID(), role: 'admin' },
     publishUserEvent,
-    async createUser(overrides = {}) {
-      sequence += 1;
-      const tag = `${process.pid}x${sequence}`;
-      const now = clock.now().toISOString();
-      const user: User = {
-        id: randomUUID(),
-        first_name: 'Ada',
-        last_name: 'Lovelace',
-        user_name: `ada${tag}`,
-        email: `ada${tag}@example.com`,
-        phone: null,
-        role: 'user',
-        two_factor_enabled: false,
-        created_at: now,
-        updated_at: now,
-        ...overrides,
-      };
-      users.set(user.id, user);
-      await publishUserEvent(identityEvents.userCreated, user.id, { user });
-      const actor: Actor = { user_id: user.id, role: user.role };
-      const page = await call(client, ledgerRequests.listWallets, { actor, limit: 10 });
-      const wallet = page.data.find((item) => item.is_default);
-      if (!wallet) throw new Error('the ledger opened no default wallet');
-      return { user, actor, wallet };
-    },
+    createUser: (overrides = {}) =>
+      registerWithLedger({ identity, client, users }, newUser(overrides, { now: clock.now() }), clock.now()),
     async close() {
       await ledger.stop();
       await bus.close();
@@ -167,19 +109,7 @@ export async function startHarness(
   };
 }
 
-/** Credits a wallet from the back office, as an admin. */
-export async function fund(harness: LedgerHarness, walletId: string, amount: number) {
-  return call(harness.client, ledgerRequests.deposit, {
-    actor: harness.admin,
-    wallet_id: walletId,
-    amount,
-    reference: 'test funding',
-    source: 'back-office',
-    idempotency_key: newKey('fund'),
-  });
-}
-
-export { failureOf } from '@moneypal/kit/testing';
+export { failureOf, fund, newKey, type TestUser } from '@moneypal/testing';
 
 /** The events in the outbox, oldest first, optionally of one type. */
 export function outboxEvents(harness: LedgerHarness, type?: string): Promise<CloudEvent[]> {

@@ -1,6 +1,6 @@
 import { ledgerRequests } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../src/index.js';
 import { fund, type LedgerHarness, newKey, startHarness, type TestUser } from './ledger-harness.js';

@@ -1,6 +1,6 @@
 import { ledgerRequests } from '@moneypal/contracts';
 import { call, openDatabase } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerTables } from '../src/index.js';

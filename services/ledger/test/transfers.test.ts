@@ -1,6 +1,6 @@
 import { identityEvents, ledgerEvents, ledgerRequests } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   failureOf,

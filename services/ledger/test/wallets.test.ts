@@ -8,7 +8,7 @@ import {
   walletCreatedData,
 } from '@moneypal/contracts';
 import { call, createLogger, MemoryBroker } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultLedgerConfig, startLedger } from '../src/index.js';
 import { failureOf, fund, type LedgerHarness, newKey, outboxEvents, startHarness } from './ledger-harness.js';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { User } from '@moneypal/contracts';
 import type { CloudEvent } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSmsOutage, isSmtpOutage } from '../src/clients/breakers.js';
 import { type OutgoingSms, RecordingSmsProvider, type SmsProvider } from '../src/index.js';

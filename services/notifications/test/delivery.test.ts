@@ -1,5 +1,5 @@
 import { messageEventData, notificationsEvents } from '@moneypal/contracts';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OutgoingSms, RecordingSmsProvider, type SmsProvider } from '../src/index.js';
 import { type NotificationsHarness, outboxEvents, startHarness } from './notifications-harness.js';

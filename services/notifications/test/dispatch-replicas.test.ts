@@ -1,6 +1,6 @@
 import { notificationsEvents } from '@moneypal/contracts';
 import { openDatabase } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactRecordOf, deletedContactRecord } from '../src/domain/contact.js';
 import { type NotificationsTables, startNotifications } from '../src/index.js';

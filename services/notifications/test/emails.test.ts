@@ -1,6 +1,6 @@
 import { healthContract, messageEventData, notificationsEvents, type User } from '@moneypal/contracts';
 import { call, createLogger, MemoryBroker } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNotifications } from '../src/index.js';
 import { failureOf, type NotificationsHarness, outboxEvents, startHarness } from './notifications-harness.js';

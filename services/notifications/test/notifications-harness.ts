@@ -4,13 +4,11 @@ import {
   billingEvents,
   type Invoice,
   identityEvents,
-  identityRequests,
   invoiceEventData,
   ledgerEvents,
   type Message,
   notificationsRequests,
   otpRequestedData,
-  type Payment,
   paymentEventData,
   paymentsEvents,
   type TransactionType,
@@ -31,9 +29,16 @@ import {
   MemoryBroker,
   type MemoryBus,
   ServiceMetrics,
-  serve,
 } from '@moneypal/kit';
-import { createTestDatabase, TestClock, type TestDatabase } from '@moneypal/kit/testing';
+import {
+  answerUserLookups,
+  createTestDatabase,
+  newPhoneNumber,
+  newUser,
+  paymentOf,
+  TestClock,
+  type TestDatabase,
+} from '@moneypal/testing';
 import type { z } from 'zod';
 import type { ContactRecord } from '../src/domain/contact.js';
 import {
@@ -173,8 +178,6 @@ export interface NotificationsHarness {
   close(): Promise<void>;
 }
 
-let sequence = 0;
-
 /**
  * The notifications service on a fresh database and the real in-process bus, sending email
  * to a real SMTP server in the test. Identity is a separate service: a small responder
@@ -243,15 +246,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
   const startIdentity = async () => {
     if (identity) return;
     identity = broker.connect('identity', logger);
-    await serve(identity, identityRequests.getUser, async (lookup) => {
+    await answerUserLookups(identity, users, (lookup) => {
       if ('id' in lookup) identityLookups.push(lookup.id);
       if (outage) {
         outage.refuse();
         throw new AppError('unavailable', 'identity is down');
       }
-      const found = 'id' in lookup ? users.get(lookup.id) : undefined;
-      if (!found) throw new AppError('not_found', 'no such user');
-      return found;
     });
   };
   const stopIdentity = async () => {
@@ -304,21 +304,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
     stopIdentity,
     startIdentity,
     addUser(overrides = {}) {
-      sequence += 1;
-      const tag = `${process.pid}x${sequence}`;
-      const user: User = {
-        id: randomUUID(),
-        first_name: 'Ada',
-        last_name: 'Lovelace',
-        user_name: `ada${tag}`,
-        email: `ada${tag}@example.com`,
-        phone: `+1415555${String(sequence).padStart(4, '0')}`,
-        role: 'user',
-        two_factor_enabled: false,
-        created_at: now(),
-        updated_at: now(),
-        ...overrides,
-      };
+      const user = newUser({ phone: newPhoneNumber(), ...overrides }, { now: clock.now() });
       users.set(user.id, user);
       return user;
     },
@@ -385,25 +371,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
       return publish('billing', billingEvents.invoiceIssued, invoiceEventData, invoice.id, { invoice });
     },
     paymentRefunded: ({ payer, paidTo, amount, currency }) => {
-      const payment: Payment = {
-        id: randomUUID(),
-        payer_id: payer.id,
-        wallet_id: randomUUID(),
-        paid_to: paidTo?.id ?? null,
-        amount,
-        currency,
-        description: 'Concert tickets',
-        status: 'refunded',
-        failure_reason: null,
-        approve_url: null,
-        paypal_order_id: 'ORDER-1',
-        paypal_capture_id: 'CAPTURE-1',
-        sandbox: true,
-        created_at: now(),
-        updated_at: now(),
-        captured_at: now(),
-        refunded_at: now(),
-      };
+      const payment = paymentOf(
+        {
+          id: randomUUID(),
+          payer_id: payer.id,
+          paid_to: paidTo?.id ?? null,
+          amount,
+          currency,
+          description: 'Concert tickets',
+          status: 'refunded',
+          approve_url: null,
+          paypal_order_id: 'ORDER-1',
+          paypal_capture_id: 'CAPTURE-1',
+          captured_at: now(),
+          refunded_at: now(),
+        },
+        clock.now(),
+      );
       return publish('payments', paymentsEvents.paymentRefunded, paymentEventData, payment.id, { payment });
     },
     contactOf: (userId) =>
@@ -430,4 +414,4 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
   };
 }
 
-export { failureOf, outboxEvents } from '@moneypal/kit/testing';
+export { failureOf, outboxEvents } from '@moneypal/testing';

@@ -8,7 +8,7 @@ import {
   paymentsRequests,
 } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { failureOf, newKey, type PaymentsHarness, startHarness, type TestUser } from './payments-harness.js';
 

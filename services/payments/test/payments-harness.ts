@@ -1,34 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type Actor,
-  identityEvents,
-  identityRequests,
-  ledgerRequests,
-  type Payment,
-  paymentsRequests,
-  type User,
-  type Wallet,
-} from '@moneypal/contracts';
+import { type Actor, identityEvents, type Payment, paymentsRequests, type User } from '@moneypal/contracts';
 import {
   AppError,
   type CircuitBreakerOptions,
   type CloudEvent,
   call,
-  createEvent,
   createLogger,
   MemoryBroker,
   type MemoryBus,
   ServiceMetrics,
-  serve,
 } from '@moneypal/kit';
-import { createTestDatabase, outboxEvents, type TestDatabase } from '@moneypal/kit/testing';
 import {
   type RunningPayPalSimulator,
   type SimulatorFailures,
   startPayPalSimulator,
 } from '@moneypal/paypal-simulator';
+import {
+  answerUserLookups,
+  createTestDatabase,
+  newKey,
+  newUser,
+  outboxEvents,
+  publishIdentityEvent,
+  registerWithLedger,
+  type TestDatabase,
+  type TestUser,
+} from '@moneypal/testing';
 import {
   defaultLedgerConfig,
   type LedgerTables,
@@ -42,13 +41,6 @@ import {
   type RunningPayments,
   startPayments,
 } from '../src/index.js';
-
-export interface TestUser {
-  user: User;
-  actor: Actor;
-  /** The default USD wallet the ledger opened on `identity.user.created`. */
-  wallet: Wallet;
-}
 
 /** One request payments sent to PayPal, as it left (after any test hook ran). */
 export interface SentRequest {
@@ -125,14 +117,6 @@ export interface HarnessOptions {
 
 export const webhookId = 'WH-MONEYPAL-TEST-0001';
 
-let sequence = 0;
-
-/** A unique Idempotency-Key. */
-export function newKey(label = 'key'): string {
-  sequence += 1;
-  return `${label}-${process.pid}-${sequence}-${randomUUID()}`;
-}
-
 function stringHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   return Object.fromEntries(
     Object.entries(headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
@@ -170,17 +154,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
   });
   const identity = broker.connect('identity', silent);
   const users = new Map<string, User>();
-  await serve(identity, identityRequests.getUser, async (lookup) => {
-    const found = [...users.values()].find((user) =>
-      'id' in lookup
-        ? user.id === lookup.id
-        : 'email' in lookup
-          ? user.email.toLowerCase() === lookup.email.toLowerCase()
-          : user.user_name.toLowerCase() === lookup.user_name.toLowerCase(),
-    );
-    if (!found) throw new AppError('not_found', 'no such user');
-    return found;
-  });
+  await answerUserLookups(identity, users);
   const client = broker.connect('gateway', silent);
 
   const webhooks: ReceivedWebhook[] = [];
@@ -268,10 +242,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
     outboxPollIntervalMs: 50,
   });
 
-  const publishUserEvent = async (type: string, subject: string, data: unknown) => {
-    await identity.publish(createEvent({ source: 'identity', type, subject, data }));
-  };
-
   const harness: PaymentsHarness = {
     payments,
     ledger,
@@ -296,37 +266,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
     advanceClock(milliseconds) {
       clockOffsetMs += milliseconds;
     },
-    async createUser(overrides = {}) {
-      sequence += 1;
-      const tag = `${process.pid}x${sequence}`;
-      const now = new Date().toISOString();
-      const user: User = {
-        id: randomUUID(),
-        first_name: 'Grace',
-        last_name: 'Hopper',
-        user_name: `grace${tag}`,
-        email: `grace${tag}@example.com`,
-        phone: null,
-        role: 'user',
-        two_factor_enabled: false,
-        created_at: now,
-        updated_at: now,
-        ...overrides,
-      };
-      users.set(user.id, user);
-      await publishUserEvent(identityEvents.userCreated, user.id, { user });
-      const actor: Actor = { user_id: user.id, role: user.role };
-      const page = await call(client, ledgerRequests.listWallets, { actor, limit: 10 });
-      const wallet = page.data.find((item) => item.is_default);
-      if (!wallet) throw new Error('the ledger opened no default wallet');
-      return { user, actor, wallet };
-    },
+    createUser: (overrides = {}) =>
+      registerWithLedger(
+        { identity, client, users },
+        newUser(overrides, { name: { first: 'Grace', last: 'Hopper' } }),
+      ),
     async deleteUser(user) {
       users.delete(user.id);
-      await publishUserEvent(identityEvents.userDeleted, user.id, {
-        user_id: user.id,
-        user_name: user.user_name,
-        email: user.email,
+      await publishIdentityEvent(identity, {
+        type: identityEvents.userDeleted,
+        subject: user.id,
+        data: { user_id: user.id, user_name: user.user_name, email: user.email },
       });
     },
     createPayment(payer, overrides = {}) {
@@ -389,4 +339,4 @@ export function orderIdOf(payment: Payment): string {
   return payment.paypal_order_id;
 }
 
-export { failureOf } from '@moneypal/kit/testing';
+export { failureOf, newKey, type TestUser } from '@moneypal/testing';

@@ -7,7 +7,7 @@ import {
   paymentsRequests,
 } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPayPalClient } from '../src/index.js';
 import {

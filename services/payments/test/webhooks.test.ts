@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Actor, type Payment, paymentsEvents, paymentsRequests } from '@moneypal/contracts';
 import { call, type MemoryBus } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/kit/testing';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPayPalClient } from '../src/index.js';
 import {

@@ -1,5 +1,13 @@
 import { type AccessClaims, type Actor, idempotencyKey } from '@moneypal/contracts';
-import { AppError, type Bus, call, type ErrorCode, fieldErrorsOf, type RequestContract } from '@moneypal/kit';
+import {
+  AppError,
+  type Bus,
+  call,
+  type ErrorCode,
+  fieldErrorsOf,
+  httpStatusOf,
+  type RequestContract,
+} from '@moneypal/kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AccessTokenVerifier } from './access-token.js';
@@ -232,7 +240,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
     try {
       request.user = await services.verifier.verify(bearerTokenOf(request), request.id);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'unauthenticated') {
+      if (error instanceof AppError && httpStatusOf(error.code) === 401) {
         // RFC 6750: a request without a token gets the bare challenge; a bad token also gets the error.
         const challenge = request.headers.authorization === undefined ? '' : ', error="invalid_token"';
         reply.header('www-authenticate', `Bearer realm="moneypal"${challenge}`);

@@ -49,12 +49,14 @@ export interface RunningPayments {
   stop(): Promise<void>;
 }
 
-/** A value or null when the other service answers `not_found`. */
+/** A value or null when the other service answers that the wallet or user does not exist. */
 async function orNull<Value>(request: Promise<Value>): Promise<Value | null> {
   try {
     return await request;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') return null;
+    if (error instanceof AppError && (error.code === 'wallet_not_found' || error.code === 'user_not_found')) {
+      return null;
+    }
     throw error;
   }
 }

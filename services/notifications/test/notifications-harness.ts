@@ -250,7 +250,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
         throw new AppError('unavailable', 'identity is down');
       }
       const found = 'id' in lookup ? users.get(lookup.id) : undefined;
-      if (!found) throw new AppError('not_found', 'no such user');
+      if (!found) throw new AppError('user_not_found', 'no such user');
       return found;
     });
   };

@@ -147,19 +147,22 @@ describe(`paying a provider from the wallet on ${testDatabaseLabel}`, () => {
   it('refuses an unknown provider, the payer themself and a wallet of another user', async () => {
     const { payer, provider } = await fundedPayer();
     const before = await invoiceNumbers(harness);
-    expect((await failureOf(bill(payer, { to_user: 'nobody-by-that-name', amount: 5 }))).code).toBe(
-      'not_found',
-    );
+    expect(await failureOf(bill(payer, { to_user: 'nobody-by-that-name', amount: 5 }))).toMatchObject({
+      code: 'recipient_not_found',
+      details: { errors: [{ path: 'to_user', message: 'names nobody' }] },
+    });
     expect((await failureOf(bill(payer, { to_user: 'nobody@example.com', amount: 5 }))).code).toBe(
-      'not_found',
+      'recipient_not_found',
     );
-    expect((await failureOf(bill(payer, { to_user: 'n'.repeat(60), amount: 5 }))).code).toBe('not_found');
+    expect((await failureOf(bill(payer, { to_user: 'n'.repeat(60), amount: 5 }))).code).toBe(
+      'recipient_not_found',
+    );
     const self = await failureOf(bill(payer, { to_user: payer.user.user_name, amount: 5 }));
     expect(self).toMatchObject({ code: 'validation_failed', details: { errors: [{ path: 'to_user' }] } });
     const theirs = await failureOf(
       bill(provider, { to_user: payer.user.user_name, amount: 5, wallet_id: payer.wallet.id }),
     );
-    expect(theirs.code).toBe('not_found');
+    expect(theirs.code).toBe('wallet_not_found');
     expect(await invoiceNumbers(harness)).toEqual(before);
     expect(await balancesOf(harness, payer)).toEqual({ main: 10_000, savings: 0 });
   });

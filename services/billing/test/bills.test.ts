@@ -115,6 +115,27 @@ describe(`paying a provider from the wallet on ${testDatabaseLabel}`, () => {
     }
   });
 
+  it('answers recipient_has_no_wallet on to_user for a provider without a wallet in the currency', async () => {
+    const { payer, provider } = await fundedPayer(0);
+    const euros = await call(harness.client, ledgerRequests.openWallet, {
+      actor: payer.actor,
+      currency: 'EUR',
+      type: 'personal',
+    });
+    await fund(harness, euros.id, 500);
+    const refused = await failureOf(
+      bill(payer, { to_user: provider.user.user_name, amount: 100, wallet_id: euros.id }),
+    );
+    expect(refused).toMatchObject({
+      code: 'recipient_has_no_wallet',
+      details: {
+        errors: [{ path: 'to_user', message: 'has no wallet in the currency of the paying wallet' }],
+      },
+    });
+    expect(await invoicesOfPayer(payer.user.id)).toEqual([]);
+    expect(await balancesOf(harness, payer, euros.id)).toEqual({ main: 500, savings: 0 });
+  });
+
   it('finds the provider by email, and pays from a wallet the payer names', async () => {
     const { payer, provider } = await fundedPayer(0);
     const second = await call(harness.client, ledgerRequests.openWallet, {

@@ -1,11 +1,4 @@
-import {
-  AppError,
-  type ErrorCode,
-  type ErrorDetails,
-  type FieldError,
-  httpStatusOf,
-  titleOf,
-} from '@moneypal/kit';
+import { AppError, type ErrorCode, type FieldError, httpStatusOf, titleOf } from '@moneypal/kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const problemContentType = 'application/problem+json';
@@ -83,7 +76,7 @@ export function problemOfError(
 }
 
 /** The rule a `limit_exceeded` names in its details, as the problem carries it. */
-function limitOf(details: ErrorDetails | undefined): Problem['limit'] {
+function limitOf(details: AppError['details']): Problem['limit'] {
   if (typeof details?.limit !== 'string') return undefined;
   return typeof details.value === 'number'
     ? { name: details.limit, value: details.value }

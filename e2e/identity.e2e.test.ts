@@ -166,25 +166,25 @@ describe(`identity through the gateway on ${systemLabel}`, () => {
       expect(first.body.refresh_token).not.toBe(tokens.refresh_token);
 
       const reused = await http('/v1/auth/refresh', { body: { refresh_token: tokens.refresh_token } });
-      expectProblem(reused, 401, 'unauthenticated');
+      expectProblem(reused, 401, 'token_invalid');
       // The reuse revoked the whole family: the newest token is dead too.
       const newest = await http('/v1/auth/refresh', { body: { refresh_token: first.body.refresh_token } });
-      expectProblem(newest, 401, 'unauthenticated');
+      expectProblem(newest, 401, 'token_invalid');
     });
 
-    it('refuses an expired refresh token', async () => {
+    it('answers token_expired for an expired refresh token', async () => {
       const { tokens } = await registerAndLogin();
       const answer = await system.withClockAhead(2 * 3600 * 1000, () =>
         http('/v1/auth/refresh', { body: { refresh_token: tokens.refresh_token } }),
       );
-      expectProblem(answer, 401, 'unauthenticated');
+      expectProblem(answer, 401, 'token_expired');
     });
 
-    it('refuses an unknown refresh token', async () => {
+    it('answers token_invalid for an unknown refresh token', async () => {
       expectProblem(
         await http('/v1/auth/refresh', { body: { refresh_token: 'made-up' } }),
         401,
-        'unauthenticated',
+        'token_invalid',
       );
     });
 
@@ -196,17 +196,33 @@ describe(`identity through the gateway on ${systemLabel}`, () => {
       expectProblem(
         await http('/v1/auth/refresh', { body: { refresh_token: tokens.refresh_token } }),
         401,
-        'unauthenticated',
+        'token_invalid',
       );
     });
 
     it('refuses protected routes without a valid access token', async () => {
       expectProblem(await http('/v1/users/me'), 401, 'unauthenticated');
-      expectProblem(await http('/v1/users/me', { token: 'not.a.jwt' }), 401, 'unauthenticated');
+      expectProblem(await http('/v1/users/me', { token: 'not.a.jwt' }), 401, 'token_invalid');
       const { tokens } = await registerAndLogin();
       const [header, payload] = tokens.access_token.split('.');
       const forged = `${header}.${payload}.${Buffer.from('forged').toString('base64url')}`;
-      expectProblem(await http('/v1/users/me', { token: forged }), 401, 'unauthenticated');
+      expectProblem(await http('/v1/users/me', { token: forged }), 401, 'token_invalid');
+    });
+
+    it('answers token_expired for an access token past its expiry, so the client refreshes', async () => {
+      const { credentials } = await registerAndLogin();
+      // Identity issues the token as if 20 minutes ago: it expired 5 minutes ago.
+      const earlier = await system.withClockAhead(-20 * 60 * 1000, () =>
+        http('/v1/auth/login', { body: { login: credentials.user_name, password: credentials.password } }),
+      );
+      expect(earlier.status).toBe(200);
+      const expired = await http('/v1/users/me', { token: earlier.body.access_token });
+      expectProblem(expired, 401, 'token_expired');
+      expect(expired.headers.get('www-authenticate')).toContain('error="invalid_token"');
+      const refreshed = await http('/v1/auth/refresh', {
+        body: { refresh_token: earlier.body.refresh_token },
+      });
+      expect(refreshed.status).toBe(200);
     });
   });
 
@@ -474,7 +490,7 @@ describe(`identity through the gateway on ${systemLabel}`, () => {
         expect(answer.status).toBe(200);
         expect(answer.body.id).toBe(user.id);
       }
-      expectProblem(await http('/v1/users/find?user_name=nobody_here', { token }), 404, 'not_found');
+      expectProblem(await http('/v1/users/find?user_name=nobody_here', { token }), 404, 'user_not_found');
       expectProblem(
         await http(`/v1/users/find?id=${user.id}&user_name=x`, { token }),
         400,

@@ -123,7 +123,9 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
       422,
       'insufficient_funds',
     );
-    expectProblem(await transfer(alice, { to_user: 'no_such_user_anywhere', amount: 1 }), 404, 'not_found');
+    const nobody = await transfer(alice, { to_user: 'no_such_user_anywhere', amount: 1 });
+    expectProblem(nobody, 404, 'recipient_not_found');
+    expect(nobody.body.errors).toEqual([{ path: 'to_user', message: 'names nobody' }]);
     expectProblem(
       await transfer(alice, { to_wallet_id: alice.walletId, amount: 1 }),
       400,
@@ -161,11 +163,17 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
     await deposit(alice.walletId, 1_000);
     const paid = await transfer(alice, { to_wallet_id: (await newPerson()).walletId, amount: 100 });
 
-    expectProblem(await http(`/v1/wallets/${alice.walletId}`, { token: mallory.token }), 404, 'not_found');
+    const theirs = await http(`/v1/wallets/${alice.walletId}`, { token: mallory.token });
+    expectProblem(theirs, 404, 'wallet_not_found');
+    // Another user's wallet answers exactly as a wallet that does not exist: nothing is revealed.
+    const missing = await http(`/v1/wallets/${randomUUID()}`, { token: mallory.token });
+    const { request_id: _theirs, ...theirsShape } = theirs.body;
+    const { request_id: _missing, ...missingShape } = missing.body;
+    expect(theirsShape).toEqual(missingShape);
     expectProblem(
       await http(`/v1/wallets/${alice.walletId}/balance`, { token: mallory.token }),
       404,
-      'not_found',
+      'wallet_not_found',
     );
     expectProblem(
       await http(`/v1/transactions/${paid.body.transfer.id}`, { token: mallory.token }),
@@ -179,14 +187,14 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
         headers: { 'idempotency-key': randomUUID() },
       }),
       404,
-      'not_found',
+      'wallet_not_found',
     );
     const history = await http(`/v1/transactions?wallet_id=${alice.walletId}`, { token: mallory.token });
     expect(history.status === 404 || history.body.data?.length === 0).toBe(true);
     expectProblem(
       await http(`/v1/balance?email=${encodeURIComponent(alice.email)}`, { token: mallory.token }),
       404,
-      'not_found',
+      'user_not_found',
     );
     expect((await walletOf(alice)).main).toBe(900);
   });

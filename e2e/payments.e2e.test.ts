@@ -299,12 +299,17 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
       http('/v1/payments', { token: payer.token, headers: { 'idempotency-key': key }, body });
     const foreignWallet = await send({ amount: 100, currency: 'USD', wallet_id: other.walletId });
     expect(foreignWallet.status).toBe(404);
+    expect(foreignWallet.body.code).toBe('wallet_not_found');
     const unknownProvider = await http('/v1/payments', {
       token: payer.token,
       headers: { 'idempotency-key': randomUUID() },
       body: { amount: 100, currency: 'USD', wallet_id: payer.walletId, paid_to: 'nobody_here_at_all' },
     });
     expect(unknownProvider.status).toBe(404);
+    expect(unknownProvider.body).toMatchObject({
+      code: 'recipient_not_found',
+      errors: [{ path: 'paid_to', message: 'names nobody' }],
+    });
     const wrongCurrency = await http('/v1/payments', {
       token: payer.token,
       headers: { 'idempotency-key': randomUUID() },

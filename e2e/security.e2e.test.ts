@@ -199,7 +199,7 @@ describe(`ended sessions on ${systemLabel}`, () => {
     const startedAt = Date.now();
     const refused = await refusedWithin(person);
     expect(Date.now() - startedAt).toBeLessThan(3_000);
-    expect(refused.body).toMatchObject({ code: 'unauthenticated' });
+    expect(refused.body).toMatchObject({ code: 'token_invalid' });
     expect(new Set(await statusesWith(person))).toEqual(new Set([401]));
     // Nobody can pay the deleted user any more.
     const paid = await http('/v1/transfers', {

@@ -84,6 +84,7 @@ export const problemSchema = z
     code: z.string(),
     request_id: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    limit: z.object({ name: z.string(), value: z.number().optional() }).optional(),
   })
   .meta({ id: 'Problem' });
 

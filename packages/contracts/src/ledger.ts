@@ -17,7 +17,8 @@ import { defineRequest } from './define.js';
 /*
  * The ledger: wallets, their two balances (main and savings), double-entry transfers,
  * savings plans, transaction rules and history. Every request names its actor; the
- * ledger answers `not_found` for a wallet or transfer the actor may not see.
+ * ledger answers `wallet_not_found` for a wallet and `not_found` for a transfer the actor
+ * may not see, as for one that does not exist.
  */
 
 export const walletStatuses = ['active', 'frozen', 'closed'] as const;

@@ -43,6 +43,18 @@ describe('error codes', () => {
     expect(httpStatusOf('unavailable')).toBe(503);
     expect(titleOf('not_found')).toBe('Not found');
   });
+
+  it('answers the precise refusals with the status of the general one they refine', () => {
+    for (const code of [
+      'wallet_not_found',
+      'recipient_not_found',
+      'recipient_has_no_wallet',
+      'user_not_found',
+    ] as const)
+      expect(httpStatusOf(code), code).toBe(404);
+    for (const code of ['token_expired', 'token_invalid'] as const)
+      expect(httpStatusOf(code), code).toBe(401);
+  });
 });
 
 describe('fieldErrorsOf', () => {

@@ -23,7 +23,7 @@ export async function answerUserLookups(
           ? user.email.toLowerCase() === lookup.email.toLowerCase()
           : user.user_name.toLowerCase() === lookup.user_name.toLowerCase(),
     );
-    if (!found) throw new AppError('not_found', 'no such user');
+    if (!found) throw new AppError('user_not_found', 'no such user');
     return found;
   });
 }

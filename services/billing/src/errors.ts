@@ -9,8 +9,10 @@ export const billingErrorCodes = {
   validation_failed:
     'the request does not match its contract, a cursor is malformed, a report range is reversed or too long, or a bill pays its own payer',
   forbidden: 'a service asked for what only a user does: pay a bill, read a report',
-  not_found:
-    "no invoice the actor may see, no provider of that name, no paying wallet of the payer's, or no wallet of the provider in its currency (others are never revealed)",
+  not_found: 'no invoice the actor may see (others are never revealed)',
+  wallet_not_found: "no paying wallet of the payer's (another's answers alike)",
+  recipient_not_found: 'no provider of the name or email in `to_user`',
+  recipient_has_no_wallet: 'the provider has no wallet in the currency of the paying wallet',
   conflict: "the bill's Idempotency-Key moved money before and the ledger's stored answer has expired",
   idempotency_in_flight: 'a bill with the same Idempotency-Key is being processed right now',
   idempotency_mismatch: 'the Idempotency-Key was used before with another bill',

@@ -115,6 +115,27 @@ describe(`paying a provider from the wallet on ${testDatabaseLabel}`, () => {
     }
   });
 
+  it('answers recipient_has_no_wallet on to_user for a provider without a wallet in the currency', async () => {
+    const { payer, provider } = await fundedPayer(0);
+    const euros = await call(harness.client, ledgerRequests.openWallet, {
+      actor: payer.actor,
+      currency: 'EUR',
+      type: 'personal',
+    });
+    await fund(harness, euros.id, 500);
+    const refused = await failureOf(
+      bill(payer, { to_user: provider.user.user_name, amount: 100, wallet_id: euros.id }),
+    );
+    expect(refused).toMatchObject({
+      code: 'recipient_has_no_wallet',
+      details: {
+        errors: [{ path: 'to_user', message: 'has no wallet in the currency of the paying wallet' }],
+      },
+    });
+    expect(await invoicesOfPayer(payer.user.id)).toEqual([]);
+    expect(await balancesOf(harness, payer, euros.id)).toEqual({ main: 500, savings: 0 });
+  });
+
   it('finds the provider by email, and pays from a wallet the payer names', async () => {
     const { payer, provider } = await fundedPayer(0);
     const second = await call(harness.client, ledgerRequests.openWallet, {
@@ -147,19 +168,22 @@ describe(`paying a provider from the wallet on ${testDatabaseLabel}`, () => {
   it('refuses an unknown provider, the payer themself and a wallet of another user', async () => {
     const { payer, provider } = await fundedPayer();
     const before = await invoiceNumbers(harness);
-    expect((await failureOf(bill(payer, { to_user: 'nobody-by-that-name', amount: 5 }))).code).toBe(
-      'not_found',
-    );
+    expect(await failureOf(bill(payer, { to_user: 'nobody-by-that-name', amount: 5 }))).toMatchObject({
+      code: 'recipient_not_found',
+      details: { errors: [{ path: 'to_user', message: 'names nobody' }] },
+    });
     expect((await failureOf(bill(payer, { to_user: 'nobody@example.com', amount: 5 }))).code).toBe(
-      'not_found',
+      'recipient_not_found',
     );
-    expect((await failureOf(bill(payer, { to_user: 'n'.repeat(60), amount: 5 }))).code).toBe('not_found');
+    expect((await failureOf(bill(payer, { to_user: 'n'.repeat(60), amount: 5 }))).code).toBe(
+      'recipient_not_found',
+    );
     const self = await failureOf(bill(payer, { to_user: payer.user.user_name, amount: 5 }));
     expect(self).toMatchObject({ code: 'validation_failed', details: { errors: [{ path: 'to_user' }] } });
     const theirs = await failureOf(
       bill(provider, { to_user: payer.user.user_name, amount: 5, wallet_id: payer.wallet.id }),
     );
-    expect(theirs.code).toBe('not_found');
+    expect(theirs.code).toBe('wallet_not_found');
     expect(await invoiceNumbers(harness)).toEqual(before);
     expect(await balancesOf(harness, payer)).toEqual({ main: 10_000, savings: 0 });
   });

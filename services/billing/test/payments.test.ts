@@ -245,7 +245,7 @@ describe(`paying a provider through PayPal on ${testDatabaseLabel}`, () => {
       .executeTakeFirstOrThrow();
     expect(capture).toMatchObject({
       refused_step: 'fund',
-      refusal_code: 'not_found',
+      refusal_code: 'wallet_not_found',
       fund_transfer_id: null,
     });
     expect(await invoiceOf(payment.id)).toMatchObject({ status: 'failed' });

@@ -70,7 +70,7 @@ describe('the access token verifier', () => {
     const claims = await verifier.verify(token, 'r1');
     expect(await verifier.verify(token, 'r2')).toEqual(claims);
     nowMs = expiresAtSeconds * 1000;
-    await expect(verifier.verify(token, 'r3')).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(verifier.verify(token, 'r3')).rejects.toMatchObject({ code: 'token_expired' });
   });
 
   it('refuses a token, remembered or not, once its session has ended', async () => {
@@ -90,7 +90,7 @@ describe('the access token verifier', () => {
     ended.add(sessionId);
     for (const token of [remembered, fresh]) {
       await expect(verifier.verify(token, 'r2')).rejects.toMatchObject({
-        code: 'unauthenticated',
+        code: 'token_invalid',
         message: 'The session has ended; log in again.',
       });
     }
@@ -122,6 +122,6 @@ describe('the access token verifier', () => {
     keys = [newKey.publicJwk];
     await verifier.verify(await tokenOf(newKey, Math.floor(nowMs / 1000) + 600), 'r2');
     expect(keyFetches).toBe(2);
-    await expect(verifier.verify(oldToken, 'r3')).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(verifier.verify(oldToken, 'r3')).rejects.toMatchObject({ code: 'token_invalid' });
   });
 });

@@ -37,8 +37,9 @@ export interface AccessTokenVerifierOptions {
 
 export interface AccessTokenVerifier {
   /**
-   * The verified claims of a token whose session has not ended, or `unauthenticated`;
-   * `unavailable` when the keys or the ended sessions cannot be fetched.
+   * The verified claims of a token whose session has not ended; `token_expired` (refresh)
+   * or `token_invalid` (log in again) otherwise, and `unavailable` when the keys or the
+   * ended sessions cannot be fetched.
    */
   verify(token: string, requestId: string): Promise<AccessClaims>;
 }
@@ -93,7 +94,7 @@ export function createAccessTokenVerifier({
 
   async function unlessRevoked(claims: AccessClaims, requestId: string): Promise<AccessClaims> {
     if (await revocations.isRevoked(claims.sid, requestId)) {
-      throw new AppError('unauthenticated', 'The session has ended; log in again.');
+      throw new AppError('token_invalid', 'The session has ended; log in again.');
     }
     return claims;
   }
@@ -101,7 +102,7 @@ export function createAccessTokenVerifier({
   return {
     async verify(token, requestId) {
       if (token.length === 0 || token.length > maxTokenLength) {
-        throw new AppError('unauthenticated', 'The access token is not valid.');
+        throw new AppError('token_invalid', 'The access token is not valid.');
       }
       const remembered = verified.get(token);
       if (remembered !== undefined) {
@@ -120,15 +121,15 @@ export function createAccessTokenVerifier({
       } catch (error) {
         if (error instanceof AppError) throw error;
         if (error instanceof joseErrors.JWTExpired) {
-          throw new AppError('unauthenticated', 'The access token has expired.');
+          throw new AppError('token_expired', 'The access token has expired.');
         }
         if (error instanceof joseErrors.JOSEError) {
-          throw new AppError('unauthenticated', 'The access token is not valid.');
+          throw new AppError('token_invalid', 'The access token is not valid.');
         }
         throw error;
       }
       const claims = accessClaims.safeParse(payload);
-      if (!claims.success) throw new AppError('unauthenticated', 'The access token is not valid.');
+      if (!claims.success) throw new AppError('token_invalid', 'The access token is not valid.');
       // jose refuses a token once the clock reaches `exp` (in seconds), as the check above does.
       const { exp } = payload as { exp: number };
       if (verified.size >= maxRememberedTokens) verified.clear();

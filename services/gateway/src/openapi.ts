@@ -55,7 +55,7 @@ const successDescriptions: Record<number, string> = {
 /** Errors any route may answer, by what the route does. */
 function problemCodesOf(route: Route): ErrorCode[] {
   const codes: ErrorCode[] = ['validation_failed'];
-  if (route.auth !== 'public') codes.push('unauthenticated');
+  if (route.auth !== 'public') codes.push('unauthenticated', 'token_expired', 'token_invalid');
   if (route.auth === 'admin') codes.push('forbidden');
   if (route.body !== undefined) codes.push('payload_too_large', 'unsupported_media_type');
   if (route.idempotent) codes.push('idempotency_in_flight', 'idempotency_mismatch');

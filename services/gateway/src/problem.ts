@@ -12,6 +12,8 @@ export interface Problem {
   code: ErrorCode;
   request_id: string;
   errors?: FieldError[];
+  /** With `limit_exceeded`: which rule refused (`min_amount`, `daily_total`, …) and its figure. */
+  limit?: { name: string; value?: number };
 }
 
 export function problemOf(
@@ -59,10 +61,10 @@ export function problemOfError(
         unexpected: true,
       };
     }
-    return {
-      problem: problemOf(error.code, error.message, request.id, error.details?.errors),
-      unexpected: false,
-    };
+    const problem = problemOf(error.code, error.message, request.id, error.details?.errors);
+    const limit = error.code === 'limit_exceeded' ? limitOf(error.details) : undefined;
+    if (limit !== undefined) problem.limit = limit;
+    return { problem, unexpected: false };
   }
   const statusCode = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
@@ -71,6 +73,14 @@ export function problemOfError(
     return { problem: problemOf(code, clientMessageOf(code, message), request.id), unexpected: false };
   }
   return { problem: problemOf('internal', 'An unexpected error occurred.', request.id), unexpected: true };
+}
+
+/** The rule a `limit_exceeded` names in its details, as the problem carries it. */
+function limitOf(details: AppError['details']): Problem['limit'] {
+  if (typeof details?.limit !== 'string') return undefined;
+  return typeof details.value === 'number'
+    ? { name: details.limit, value: details.value }
+    : { name: details.limit };
 }
 
 /** Framework messages are safe to show, but some deserve words a client understands. */

@@ -202,6 +202,13 @@ function headersOf(request: FastifyRequest): Record<string, string> {
   return headers;
 }
 
+/** What the verifier answers for a missing, bad or expired token: each gets the RFC 6750 challenge. */
+const refusedTokenCodes: ReadonlySet<ErrorCode> = new Set([
+  'unauthenticated',
+  'token_expired',
+  'token_invalid',
+]);
+
 /** The bearer token of a request, or `unauthenticated`. */
 function bearerTokenOf(request: FastifyRequest): string {
   const header = request.headers.authorization;
@@ -232,7 +239,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
     try {
       request.user = await services.verifier.verify(bearerTokenOf(request), request.id);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'unauthenticated') {
+      if (error instanceof AppError && refusedTokenCodes.has(error.code)) {
         // RFC 6750: a request without a token gets the bare challenge; a bad token also gets the error.
         const challenge = request.headers.authorization === undefined ? '' : ', error="invalid_token"';
         reply.header('www-authenticate', `Bearer realm="moneypal"${challenge}`);

@@ -97,6 +97,23 @@ describe('auth routes', () => {
     expect(problemBody(response).code).toBe('unauthenticated');
   });
 
+  it('passes an expired refresh token through as token_expired and a revoked one as token_invalid', async () => {
+    let code: 'token_expired' | 'token_invalid' = 'token_expired';
+    await gateway.respond('identity.auth.refresh', async () => {
+      throw new AppError(code, `refused with ${code}`);
+    });
+    for (const each of ['token_expired', 'token_invalid'] as const) {
+      code = each;
+      const response = await gateway.app.inject({
+        method: 'POST',
+        url: '/v1/auth/refresh',
+        payload: { refresh_token: 'A'.repeat(43) },
+      });
+      expect(response.statusCode, each).toBe(401);
+      expect(problemBody(response)).toMatchObject({ code: each, type: `/problems/${each}` });
+    }
+  });
+
   it('verifies a one-time code and answers tokens', async () => {
     await gateway.respond('identity.auth.otp.verify', async () => tokens);
     const payload = { challenge_id: randomUUID(), code: '123456' };

@@ -23,11 +23,14 @@ describe('access token verification', () => {
       headers: authorization ? { authorization } : {},
     });
 
-  async function expectUnauthenticated(authorization: string | undefined): Promise<void> {
+  async function expectRefused(
+    authorization: string | undefined,
+    code: 'unauthenticated' | 'token_expired' | 'token_invalid',
+  ): Promise<void> {
     const response = await me(authorization);
     expect(response.statusCode).toBe(401);
     expect(response.headers['www-authenticate']).toMatch(/^Bearer /);
-    expect(problemBody(response)).toMatchObject({ code: 'unauthenticated', status: 401 });
+    expect(problemBody(response)).toMatchObject({ code, status: 401 });
     expect(gateway.operationCalls()).toEqual([]);
   }
 
@@ -41,38 +44,64 @@ describe('access token verification', () => {
     ]);
   });
 
-  it('refuses a request without an Authorization header', async () => {
-    await expectUnauthenticated(undefined);
+  it('answers unauthenticated for a request without an Authorization header', async () => {
+    await expectRefused(undefined, 'unauthenticated');
   });
 
-  it('refuses an Authorization header that is not a bearer token', async () => {
-    await expectUnauthenticated('Basic YWRhOnNlY3JldA==');
-    await expectUnauthenticated('Bearer');
-    await expectUnauthenticated('Bearer a b');
+  it('answers unauthenticated for an Authorization header that is not a bearer token', async () => {
+    await expectRefused('Basic YWRhOnNlY3JldA==', 'unauthenticated');
+    await expectRefused('Bearer', 'unauthenticated');
+    await expectRefused('Bearer a b', 'unauthenticated');
   });
 
-  it('refuses a token that is not a JWT', async () => {
-    await expectUnauthenticated('Bearer not-a-token');
-    await expectUnauthenticated('Bearer eyJhbGciOiJFZERTQSJ9.e30.AAAA');
-    await expectUnauthenticated(`Bearer ${'a'.repeat(5000)}`);
+  it('answers token_invalid for a token that is not a JWT', async () => {
+    await expectRefused('Bearer not-a-token', 'token_invalid');
+    await expectRefused('Bearer eyJhbGciOiJFZERTQSJ9.e30.AAAA', 'token_invalid');
+    await expectRefused(`Bearer ${'a'.repeat(5000)}`, 'token_invalid');
     expect((await me('Bearer not-a-token')).headers['www-authenticate']).toContain('error="invalid_token"');
     expect((await me()).headers['www-authenticate']).toBe('Bearer realm="moneypal"');
   });
 
   it('refuses a token signed by another key under a known key id', async () => {
     const stranger = await createSigningKey(gateway.signingKey.publicJwk.kid as string);
-    await expectUnauthenticated(`Bearer ${await gateway.signToken({}, { key: stranger })}`);
+    await expectRefused(`Bearer ${await gateway.signToken({}, { key: stranger })}`, 'token_invalid');
   });
 
-  it('refuses an expired token', async () => {
-    await expectUnauthenticated(`Bearer ${await gateway.signToken({}, { expiresInSeconds: -60 })}`);
+  it('answers token_expired for a well-signed token past its expiry, so the client refreshes', async () => {
+    await expectRefused(`Bearer ${await gateway.signToken({}, { expiresInSeconds: -60 })}`, 'token_expired');
     const response = await me(`Bearer ${await gateway.signToken({}, { expiresInSeconds: -60 })}`);
-    expect(problemBody(response).detail).toMatch(/expired/);
+    expect(problemBody(response)).toMatchObject({
+      type: '/problems/token_expired',
+      title: 'The token has expired',
+      detail: 'The access token has expired.',
+    });
+    expect(response.headers['www-authenticate']).toContain('error="invalid_token"');
+  });
+
+  it('answers token_invalid for a token whose session has ended, so the client logs in again', async () => {
+    const { authorization, claims } = await gateway.bearer();
+    gateway.revokedSessions.push({ session_id: claims.sid, revoked_at: new Date().toISOString() });
+    await expect.poll(async () => (await me(authorization)).statusCode, { timeout: 5_000 }).toBe(401);
+    expect(problemBody(await me(authorization))).toMatchObject({
+      code: 'token_invalid',
+      detail: 'The session has ended; log in again.',
+    });
+  });
+
+  it('answers token_invalid, not token_expired, for an expired token signed by another key', async () => {
+    const stranger = await createSigningKey(gateway.signingKey.publicJwk.kid as string);
+    await expectRefused(
+      `Bearer ${await gateway.signToken({}, { key: stranger, expiresInSeconds: -60 })}`,
+      'token_invalid',
+    );
   });
 
   it('refuses a token for another audience or from another issuer', async () => {
-    await expectUnauthenticated(`Bearer ${await gateway.signToken({}, { audience: 'someone-else' })}`);
-    await expectUnauthenticated(`Bearer ${await gateway.signToken({}, { issuer: 'someone-else' })}`);
+    await expectRefused(
+      `Bearer ${await gateway.signToken({}, { audience: 'someone-else' })}`,
+      'token_invalid',
+    );
+    await expectRefused(`Bearer ${await gateway.signToken({}, { issuer: 'someone-else' })}`, 'token_invalid');
   });
 
   it('refuses an unsigned token', async () => {
@@ -86,12 +115,15 @@ describe('access token verification', () => {
       aud: accessTokenAudience,
       exp: now + 300,
     })}.`;
-    await expectUnauthenticated(`Bearer ${unsigned}`);
+    await expectRefused(`Bearer ${unsigned}`, 'token_invalid');
   });
 
   it('refuses a well-signed token whose claims are not the access claims', async () => {
-    await expectUnauthenticated(`Bearer ${await gateway.signToken({}, { extraClaims: { role: 'root' } })}`);
-    await expectUnauthenticated(`Bearer ${await gateway.signToken({ sub: 'not-a-uuid' })}`);
+    await expectRefused(
+      `Bearer ${await gateway.signToken({}, { extraClaims: { role: 'root' } })}`,
+      'token_invalid',
+    );
+    await expectRefused(`Bearer ${await gateway.signToken({ sub: 'not-a-uuid' })}`, 'token_invalid');
   });
 
   it('refuses a non-admin on an admin route with 403', async () => {

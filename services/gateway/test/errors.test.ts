@@ -22,6 +22,8 @@ describe('errors from services', () => {
     });
     for (const [errorCode, status] of [
       ['not_found', 404],
+      ['user_not_found', 404],
+      ['wallet_not_found', 404],
       ['conflict', 409],
       ['forbidden', 403],
       ['validation_failed', 400],

@@ -475,6 +475,9 @@ describe('ledger routes', () => {
             ['conflict', 409],
             ['idempotency_in_flight', 409],
             ['not_found', 404],
+            ['wallet_not_found', 404],
+            ['recipient_not_found', 404],
+            ['recipient_has_no_wallet', 404],
             ['forbidden', 403],
           ] as const) {
             code = errorCode;
@@ -763,13 +766,61 @@ describe('ledger routes', () => {
       expect(gateway.operationCalls()).toEqual([]);
     });
 
-    it('passes a ledger not_found through as 404', async () => {
+    it('passes a ledger wallet_not_found through as 404', async () => {
       await gateway.respond('ledger.wallet.get', async () => {
-        throw new AppError('not_found', 'No such wallet.');
+        throw new AppError('wallet_not_found', 'No such wallet.');
       });
       const response = await send(user, { method: 'GET', url: `/v1/wallets/${id}` });
       expect(response.statusCode).toBe(404);
-      expect(problemBody(response)).toMatchObject({ code: 'not_found', detail: 'No such wallet.' });
+      expect(problemBody(response)).toMatchObject({ code: 'wallet_not_found', detail: 'No such wallet.' });
+    });
+
+    it('answers an unknown recipient with 404 recipient_not_found naming the field', async () => {
+      await gateway.respond('ledger.transfer.create', async () => {
+        throw new AppError('recipient_not_found', 'no such user', {
+          errors: [{ path: 'to_user', message: 'names nobody' }],
+        });
+      });
+      const response = await send(user, {
+        method: 'POST',
+        url: '/v1/transfers',
+        headers: { 'idempotency-key': 'unknown-recipient' },
+        payload: { from_wallet_id: id, to_user: 'nobody', amount: 1 },
+      });
+      expect(response.statusCode).toBe(404);
+      expect(problemBody(response)).toMatchObject({
+        type: '/problems/recipient_not_found',
+        title: 'Recipient not found',
+        code: 'recipient_not_found',
+        errors: [{ path: 'to_user', message: 'names nobody' }],
+      });
+    });
+
+    it('names the limit that refused a transfer, and its figure, in the problem', async () => {
+      const refusals = [
+        { limit: 'min_amount', value: 100 },
+        { limit: 'max_amount', value: 50_000 },
+        { limit: 'daily_total', value: 100_000 },
+        { limit: 'daily_count', value: 3 },
+      ];
+      let refusal = refusals[0]!;
+      await gateway.respond('ledger.transfer.create', async () => {
+        throw new AppError('limit_exceeded', `the ${refusal.limit} of ${refusal.value} refuses it`, refusal);
+      });
+      for (const each of refusals) {
+        refusal = each;
+        const response = await send(user, {
+          method: 'POST',
+          url: '/v1/transfers',
+          headers: { 'idempotency-key': `limit-${each.limit}` },
+          payload: { from_wallet_id: id, to_user: 'bob', amount: 1 },
+        });
+        expect(response.statusCode, each.limit).toBe(422);
+        expect(problemBody(response)).toMatchObject({
+          code: 'limit_exceeded',
+          limit: { name: each.limit, value: each.value },
+        });
+      }
     });
   });
 
@@ -790,10 +841,11 @@ describe('ledger routes', () => {
 
     it('answers 404 when identity will not say', async () => {
       await gateway.respond('identity.balance.get', async () => {
-        throw new AppError('not_found', 'No such user.');
+        throw new AppError('user_not_found', 'No such user.');
       });
       const response = await send(user, { method: 'GET', url: '/v1/balance?email=grace%40example.com' });
       expect(response.statusCode).toBe(404);
+      expect(problemBody(response).code).toBe('user_not_found');
     });
 
     it('answers 400 without exactly one email', async () => {

@@ -243,6 +243,7 @@ export function problemBody(response: { headers: Record<string, unknown>; body: 
   code: string;
   request_id: string;
   errors?: { path: string; message: string }[];
+  limit?: { name: string; value?: number };
 } {
   const contentType = String(response.headers['content-type']);
   if (!contentType.startsWith('application/problem+json')) {

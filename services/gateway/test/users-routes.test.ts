@@ -128,7 +128,7 @@ describe('user routes', () => {
   it('answers 404 when identity finds no such user', async () => {
     const { authorization } = await gateway.bearer('admin');
     await gateway.respond('identity.user.get', async () => {
-      throw new AppError('not_found', 'No such user.');
+      throw new AppError('user_not_found', 'No such user.');
     });
     const response = await gateway.app.inject({
       method: 'GET',
@@ -136,7 +136,7 @@ describe('user routes', () => {
       headers: { authorization },
     });
     expect(response.statusCode).toBe(404);
-    expect(problemBody(response).code).toBe('not_found');
+    expect(problemBody(response).code).toBe('user_not_found');
   });
 
   it('refuses the user list and lookup to a non-admin', async () => {

@@ -6,9 +6,11 @@ import { AppError, type ErrorCode, type ErrorDetails } from '@moneypal/kit';
  */
 export const identityErrorCodes = {
   validation_failed: 'the request does not match its contract, or a list cursor is malformed',
-  unauthenticated: 'wrong login or password, or a refresh token that is unknown, expired, revoked or reused',
-  not_found:
-    'no live user has that id, email or user name (or a user asked for the balance of another), or the ledger has no wallet for them',
+  unauthenticated: 'wrong login or password, or a wrong current password when changing it',
+  token_expired: 'a refresh token past its expiry (it was neither replaced nor revoked)',
+  token_invalid: 'a refresh token that is unknown, revoked or reused, or whose user is deleted',
+  user_not_found: 'no live user has that id, email or user name (or a user asked for the balance of another)',
+  wallet_not_found: 'the ledger has no wallet for the user whose balance is asked',
   conflict: 'the user_name or email is already taken by a live user (details name the field)',
   otp_invalid: 'the one-time code is wrong; the challenge allows another try',
   otp_expired: 'the one-time code challenge is unknown, past its 5 minutes, or already used',

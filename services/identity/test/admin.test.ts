@@ -150,11 +150,11 @@ describe(`admin: list and find users on ${testDatabaseLabel}`, () => {
     ).resolves.toEqual(target);
   });
 
-  it('answers not_found for a user that does not exist', async () => {
+  it('answers user_not_found for a user that does not exist', async () => {
     expect(
       (await failureOf(call(harness.client, identityRequests.getUser, { email: 'nobody@nowhere.example' })))
         .code,
-    ).toBe('not_found');
+    ).toBe('user_not_found');
   });
 
   it('refuses a lookup by two fields at once', async () => {

@@ -78,25 +78,27 @@ describe(`balance by email on ${testDatabaseLabel}`, () => {
   it('answers a user asking for someone else’s email exactly as for an unknown email, asking no ledger', async () => {
     const other = await failureOf(balanceOf({ user_id: ada.id, role: 'user' }, grace.email));
     const unknown = await failureOf(balanceOf({ user_id: ada.id, role: 'user' }, 'nobody@example.com'));
-    expect(other.code).toBe('not_found');
+    expect(other.code).toBe('user_not_found');
     expect({ ...other }).toEqual({ ...unknown });
     expect(other.message).not.toContain(grace.email);
     expect(ledgerCalls).toEqual([]);
   });
 
-  it('answers not_found for a deleted user', async () => {
+  it('answers user_not_found for a deleted user', async () => {
     const { user } = await register(harness);
     await call(harness.client, identityRequests.deleteUser, { user_id: user.id });
     const failure = await failureOf(balanceOf({ user_id: randomUUID(), role: 'admin' }, user.email));
-    expect(failure.code).toBe('not_found');
+    expect(failure.code).toBe('user_not_found');
     expect(ledgerCalls).toEqual([]);
   });
 
   it('passes the ledger’s refusal on, and answers unavailable when the ledger does not answer', async () => {
     ledgerAnswer = async () => {
-      throw new AppError('not_found', 'no wallet for that owner');
+      throw new AppError('wallet_not_found', 'no wallet for that owner');
     };
-    expect((await failureOf(balanceOf({ user_id: ada.id, role: 'user' }, ada.email))).code).toBe('not_found');
+    expect((await failureOf(balanceOf({ user_id: ada.id, role: 'user' }, ada.email))).code).toBe(
+      'wallet_not_found',
+    );
 
     await ledger.close();
     try {

@@ -85,8 +85,8 @@ describe(`login, tokens and logout on ${testDatabaseLabel}`, () => {
     const first = await login(harness, user.user_name, password);
     const second = await refresh(first.refresh_token);
     const reuse = await failureOf(refresh(first.refresh_token));
-    expect(reuse.code).toBe('unauthenticated');
-    expect((await failureOf(refresh(second.refresh_token))).code).toBe('unauthenticated');
+    expect(reuse.code).toBe('token_invalid');
+    expect((await failureOf(refresh(second.refresh_token))).code).toBe('token_invalid');
   });
 
   it('leaves the user’s other sessions alone when one family is revoked for reuse', async () => {
@@ -112,19 +112,22 @@ describe(`login, tokens and logout on ${testDatabaseLabel}`, () => {
     expect(rows).toHaveLength(1);
   });
 
-  it('refuses an expired refresh token', async () => {
+  it('answers token_expired for a refresh token past its expiry', async () => {
     const { user, password } = await register(harness);
     const tokens = await login(harness, user.user_name, password);
     harness.clock.advance(harness.config.refreshTokenTtlSeconds * 1000 - 1000);
     const fresh = await refresh(tokens.refresh_token);
     harness.clock.advance(harness.config.refreshTokenTtlSeconds * 1000);
     const failure = await failureOf(refresh(fresh.refresh_token));
-    expect(failure.code).toBe('unauthenticated');
+    expect(failure).toMatchObject({
+      code: 'token_expired',
+      message: 'the refresh token has expired; log in again',
+    });
   });
 
-  it('refuses an unknown refresh token', async () => {
+  it('answers token_invalid for an unknown refresh token', async () => {
     const failure = await failureOf(refresh('A'.repeat(43)));
-    expect(failure.code).toBe('unauthenticated');
+    expect(failure.code).toBe('token_invalid');
   });
 
   it('stores only the hash of a refresh token', async () => {
@@ -148,7 +151,7 @@ describe(`login, tokens and logout on ${testDatabaseLabel}`, () => {
     await expect(
       call(harness.client, identityRequests.logout, { user_id: user.id, session_id: sessionId }),
     ).resolves.toEqual({});
-    expect((await failureOf(refresh(phone.refresh_token))).code).toBe('unauthenticated');
+    expect((await failureOf(refresh(phone.refresh_token))).code).toBe('token_invalid');
     await expect(refresh(laptop.refresh_token)).resolves.toMatchObject({ token_type: 'Bearer' });
   });
 

@@ -122,7 +122,7 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
     const { user, password } = await register(harness);
     const session = await login(harness, user.user_name, password);
     await update(user.id, { password: 'a brand new password', current_password: password });
-    expect((await failureOf(refresh(session.refresh_token))).code).toBe('unauthenticated');
+    expect((await failureOf(refresh(session.refresh_token))).code).toBe('token_invalid');
     expect((await failureOf(login(harness, user.user_name, password))).code).toBe('unauthenticated');
     await expect(login(harness, user.user_name, 'a brand new password')).resolves.toMatchObject({
       token_type: 'Bearer',
@@ -156,9 +156,9 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
     });
   });
 
-  it('answers not_found for an update of a user that does not exist', async () => {
+  it('answers user_not_found for an update of a user that does not exist', async () => {
     const failure = await failureOf(update('0190a000-0000-7000-8000-000000000000', { first_name: 'X' }));
-    expect(failure.code).toBe('not_found');
+    expect(failure.code).toBe('user_not_found');
   });
 
   it('deletes softly: login, refresh and lookups fail, and the row stays', async () => {
@@ -168,17 +168,17 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
       {},
     );
     expect((await failureOf(login(harness, user.user_name, password))).code).toBe('unauthenticated');
-    expect((await failureOf(refresh(session.refresh_token))).code).toBe('unauthenticated');
+    expect((await failureOf(refresh(session.refresh_token))).code).toBe('token_invalid');
     expect((await failureOf(call(harness.client, identityRequests.getUser, { id: user.id }))).code).toBe(
-      'not_found',
+      'user_not_found',
     );
     expect(
       (await failureOf(call(harness.client, identityRequests.getUser, { email: user.email }))).code,
-    ).toBe('not_found');
-    expect((await failureOf(update(user.id, { first_name: 'Ghost' }))).code).toBe('not_found');
+    ).toBe('user_not_found');
+    expect((await failureOf(update(user.id, { first_name: 'Ghost' }))).code).toBe('user_not_found');
     expect(
       (await failureOf(call(harness.client, identityRequests.deleteUser, { user_id: user.id }))).code,
-    ).toBe('not_found');
+    ).toBe('user_not_found');
     const row = await harness.database.db
       .selectFrom('users')
       .select('deleted_at')

@@ -169,7 +169,7 @@ describe(`registration on ${testDatabaseLabel}`, () => {
     expect(JSON.stringify(failure)).not.toContain(password);
     await expect(
       call(harness.client, identityRequests.getUser, { user_name: body.user_name }),
-    ).rejects.toMatchObject({ code: 'not_found' });
+    ).rejects.toMatchObject({ code: 'user_not_found' });
   });
 
   it('refuses a password built from the user name or the email', async () => {

@@ -9,8 +9,11 @@ export const ledgerErrorCodes = {
     'the request does not match its contract, a cursor is malformed, a currency or wallet type is unknown, or a transfer goes to its own wallet',
   forbidden:
     'the actor may not do this at all: admin-only catalogue changes, deposits from a source not theirs',
-  not_found:
-    'no wallet, transfer, plan, recipient or default wallet of the currency that the actor may see (others are never revealed)',
+  not_found: 'no transfer or savings plan that the actor may see (others are never revealed)',
+  wallet_not_found:
+    "no wallet of that id the actor may see, or no wallet of the owner in the currency asked (another's answers alike)",
+  recipient_not_found: 'the recipient user (id, user name or email) or the recipient wallet does not exist',
+  recipient_has_no_wallet: 'the recipient user has no wallet in the currency of the paying wallet',
   conflict:
     'the wallet type already exists, or an Idempotency-Key that moved money before is reused after its stored answer expired',
   idempotency_in_flight: 'a request with the same Idempotency-Key is being processed right now',

@@ -147,8 +147,10 @@ describe(`history on ${testDatabaseLabel}`, () => {
     expect(new Set(paged).size).toBe(paged.length);
   });
 
-  it("answers not_found for another user's wallet and validation_failed for a broken cursor", async () => {
-    expect((await failureOf(history(carol.actor, { wallet_id: alice.wallet.id }))).code).toBe('not_found');
+  it("answers wallet_not_found for another user's wallet and validation_failed for a broken cursor", async () => {
+    expect((await failureOf(history(carol.actor, { wallet_id: alice.wallet.id }))).code).toBe(
+      'wallet_not_found',
+    );
     expect((await failureOf(history(alice.actor, { cursor: 'not a cursor' }))).code).toBe(
       'validation_failed',
     );

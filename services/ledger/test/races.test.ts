@@ -301,9 +301,14 @@ describe(`concurrent transfers applied in batches on ${testDatabaseLabel}`, () =
     ).toHaveLength(20);
     for (const request of fromOthers)
       expect(outcomes.get(request.idempotency_key)).toMatchObject({ ok: true });
-    for (const request of strangers) {
-      expect(outcomes.get(request.idempotency_key)).toMatchObject({ ok: false, code: 'not_found' });
-    }
+    expect(outcomes.get(strangers[0]!.idempotency_key)).toMatchObject({
+      ok: false,
+      code: 'wallet_not_found',
+    });
+    expect(outcomes.get(strangers[1]!.idempotency_key)).toMatchObject({
+      ok: false,
+      code: 'recipient_not_found',
+    });
     expect(await balanceOf(poor)).toBe(0);
     expect(await balanceOf(receiver)).toBe(receiverBefore + 1_000 + fromOthers.length);
 

@@ -134,12 +134,15 @@ describe(`transfers on ${testDatabaseLabel}`, () => {
     expect(await walletOf(payee.actor, payee.wallet.id)).toMatchObject({ main: 300 });
   });
 
-  it('answers not_found for an unknown user or one without a wallet of the currency', async () => {
+  it('answers recipient_not_found for an unknown user, naming the field, and recipient_has_no_wallet for one without a wallet of the currency', async () => {
     const { payer } = await fundedPair();
     const unknown = await failureOf(
       transfer(payer.actor, { from_wallet_id: payer.wallet.id, to_user: 'nobody-at-all', amount: 1 }),
     );
-    expect(unknown.code).toBe('not_found');
+    expect(unknown).toMatchObject({
+      code: 'recipient_not_found',
+      details: { errors: [{ path: 'to_user', message: 'names nobody' }] },
+    });
     const euroOnly = await harness.createUser();
     const euroWallet = await call(harness.client, ledgerRequests.openWallet, {
       actor: payer.actor,
@@ -150,21 +153,24 @@ describe(`transfers on ${testDatabaseLabel}`, () => {
     const noEuro = await failureOf(
       transfer(payer.actor, { from_wallet_id: euroWallet.id, to_user_id: euroOnly.user.id, amount: 1 }),
     );
-    expect(noEuro.code).toBe('not_found');
+    expect(noEuro).toMatchObject({
+      code: 'recipient_has_no_wallet',
+      details: { errors: [{ path: 'to_user_id', message: 'has no EUR wallet' }] },
+    });
   });
 
-  it("answers not_found for another user's wallet, and moves nothing", async () => {
+  it("answers wallet_not_found for another user's wallet, and moves nothing", async () => {
     const { payer, payee } = await fundedPair(1_000);
     const thief = await harness.createUser();
     const before = await transferCount(harness);
     const failure = await failureOf(
       transfer(thief.actor, { from_wallet_id: payer.wallet.id, to_wallet_id: thief.wallet.id, amount: 1 }),
     );
-    expect(failure.code).toBe('not_found');
+    expect(failure.code).toBe('wallet_not_found');
     const failure2 = await failureOf(
       transfer(payee.actor, { from_wallet_id: payer.wallet.id, to_user_id: payee.user.id, amount: 1 }),
     );
-    expect(failure2.code).toBe('not_found');
+    expect(failure2.code).toBe('wallet_not_found');
     expect(await transferCount(harness)).toBe(before);
     expect(await walletOf(payer.actor, payer.wallet.id)).toMatchObject({ main: 1_000 });
   });
@@ -179,7 +185,7 @@ describe(`transfers on ${testDatabaseLabel}`, () => {
     const admin = await failureOf(
       transfer(harness.admin, { from_wallet_id: payer.wallet.id, to_wallet_id: payee.wallet.id, amount: 1 }),
     );
-    expect(admin.code).toBe('not_found');
+    expect(admin.code).toBe('wallet_not_found');
   });
 
   it('refuses a transfer to the wallet it comes from', async () => {
@@ -357,9 +363,9 @@ describe(`deposits on ${testDatabaseLabel}`, () => {
     expect(admin.code).toBe('forbidden');
   });
 
-  it('answers not_found for a wallet that does not exist', async () => {
+  it('answers wallet_not_found for a wallet that does not exist', async () => {
     const failure = await failureOf(fund(harness, '0190d3a4-0000-7000-8000-000000000000', 1));
-    expect(failure.code).toBe('not_found');
+    expect(failure.code).toBe('wallet_not_found');
   });
 });
 
@@ -408,7 +414,7 @@ describe(`withdrawals on ${testDatabaseLabel}`, () => {
     expect((await failureOf(withdraw(harness.admin, owner.wallet.id, 1))).code).toBe('forbidden');
     expect(
       (await failureOf(withdraw({ service: 'billing' }, '0190d3a4-0000-7000-8000-000000000000', 1))).code,
-    ).toBe('not_found');
+    ).toBe('wallet_not_found');
     expect((await walletOf(owner.actor, owner.wallet.id)).main).toBe(100);
   });
 });
@@ -489,8 +495,8 @@ describe(`savings on ${testDatabaseLabel}`, () => {
     expect(result.balance).toMatchObject({ main: 700, savings: 300 });
     expect((await failureOf(withdraw(owner.actor, 301))).code).toBe('insufficient_funds');
     const other = await harness.createUser();
-    expect((await failureOf(withdraw(other.actor, 1))).code).toBe('not_found');
-    expect((await failureOf(withdraw(harness.admin, 1))).code).toBe('not_found');
+    expect((await failureOf(withdraw(other.actor, 1))).code).toBe('wallet_not_found');
+    expect((await failureOf(withdraw(harness.admin, 1))).code).toBe('wallet_not_found');
     expect(await walletOf(owner.actor, owner.wallet.id)).toMatchObject({ main: 700, savings: 300 });
   });
 
@@ -505,7 +511,7 @@ describe(`savings on ${testDatabaseLabel}`, () => {
         plan_id: flat.id,
       }),
     );
-    expect(failure.code).toBe('not_found');
+    expect(failure.code).toBe('wallet_not_found');
     expect((await failureOf(select(owner, '0190d3a4-0000-7000-8000-000000000001'))).code).toBe('not_found');
   });
 });
@@ -701,9 +707,13 @@ describe(`idempotency on ${testDatabaseLabel}`, () => {
       replayed: true,
     });
     const missing = { ...request, idempotency_key: newKey('missing') };
-    expect((await failureOf(call(harness.client, ledgerRequests.transfer, missing))).code).toBe('not_found');
+    expect((await failureOf(call(harness.client, ledgerRequests.transfer, missing))).code).toBe(
+      'recipient_not_found',
+    );
     harness.users.set(payee.user.id, payee.user);
-    expect((await failureOf(call(harness.client, ledgerRequests.transfer, missing))).code).toBe('not_found');
+    expect((await failureOf(call(harness.client, ledgerRequests.transfer, missing))).code).toBe(
+      'recipient_not_found',
+    );
   });
 
   it('answers idempotency_in_flight to a duplicate while the first request is still being processed', async () => {

@@ -124,7 +124,7 @@ describe(`default wallets from identity's events on ${testDatabaseLabel}`, () =>
         idempotency_key: newKey('to-deleted'),
       }),
     );
-    expect(['wallet_frozen', 'not_found']).toContain(paid.code);
+    expect(['wallet_frozen', 'recipient_has_no_wallet']).toContain(paid.code);
     expect(
       await call(harness.client, ledgerRequests.getWallet, {
         actor: payer.actor,
@@ -209,7 +209,7 @@ describe(`opening and reading wallets on ${testDatabaseLabel}`, () => {
     expect((await failureOf(listWallets(actor, { cursor: 'garbage!' }))).code).toBe('validation_failed');
   });
 
-  it("answers not_found for another user's wallet and its balance, but lets an admin read it", async () => {
+  it("answers wallet_not_found for another user's wallet and its balance, but lets an admin read it", async () => {
     const owner = await harness.createUser();
     const stranger = await harness.createUser();
     // Each request starts only when awaited, so no rejection waits unhandled.
@@ -223,7 +223,7 @@ describe(`opening and reading wallets on ${testDatabaseLabel}`, () => {
         }),
       () => call(harness.client, ledgerRequests.getWallet, { actor: owner.actor, wallet_id: randomUUID() }),
     ]) {
-      expect((await failureOf(request())).code).toBe('not_found');
+      expect((await failureOf(request())).code).toBe('wallet_not_found');
     }
     const seen = await call(harness.client, ledgerRequests.getWallet, {
       actor: harness.admin,
@@ -250,7 +250,7 @@ describe(`opening and reading wallets on ${testDatabaseLabel}`, () => {
     const failure = await failureOf(
       call(harness.client, ledgerRequests.getBalance, { actor: stranger.actor, owner_id: owner.user.id }),
     );
-    expect(failure.code).toBe('not_found');
+    expect(failure.code).toBe('wallet_not_found');
     const noWallet = await failureOf(
       call(harness.client, ledgerRequests.getBalance, {
         actor: { service: 'identity' },
@@ -258,7 +258,7 @@ describe(`opening and reading wallets on ${testDatabaseLabel}`, () => {
         currency: 'JPY',
       }),
     );
-    expect(noWallet.code).toBe('not_found');
+    expect(noWallet.code).toBe('wallet_not_found');
   });
 });
 

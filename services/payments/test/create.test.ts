@@ -166,12 +166,12 @@ describe(`creating a payment on ${testDatabaseLabel}`, () => {
 
   it('does not reveal another user’s wallet, even to an admin paying from it', async () => {
     const notMine = await failureOf(harness.createPayment(payer, { wallet_id: payee.wallet.id }));
-    expect(notMine).toMatchObject({ code: 'not_found', message: 'no such wallet' });
+    expect(notMine).toMatchObject({ code: 'wallet_not_found', message: 'no such wallet' });
     const admin = await harness.createUser({ role: 'admin' });
     const byAdmin = await failureOf(harness.createPayment(admin, { wallet_id: payee.wallet.id }));
-    expect(byAdmin.code).toBe('not_found');
+    expect(byAdmin.code).toBe('wallet_not_found');
     const unknown = await failureOf(harness.createPayment(payer, { wallet_id: randomUUID() }));
-    expect(unknown.code).toBe('not_found');
+    expect(unknown.code).toBe('wallet_not_found');
   });
 
   it('refuses a currency other than the wallet’s, or one PayPal does not take', async () => {
@@ -210,11 +210,15 @@ describe(`creating a payment on ${testDatabaseLabel}`, () => {
 
   it('refuses an unknown payee, and paying yourself', async () => {
     const unknown = await failureOf(harness.createPayment(payer, { paid_to: 'nobody-here' }));
-    expect(unknown).toMatchObject({ code: 'not_found', message: 'no such user' });
+    expect(unknown).toMatchObject({
+      code: 'recipient_not_found',
+      message: 'no such user',
+      details: { errors: [{ path: 'paid_to', message: 'names nobody' }] },
+    });
     const unknownEmail = await failureOf(harness.createPayment(payer, { paid_to: 'nobody@example.com' }));
-    expect(unknownEmail.code).toBe('not_found');
+    expect(unknownEmail.code).toBe('recipient_not_found');
     const tooLong = await failureOf(harness.createPayment(payer, { paid_to: 'x'.repeat(40) }));
-    expect(tooLong.code).toBe('not_found');
+    expect(tooLong.code).toBe('recipient_not_found');
     const self = await failureOf(harness.createPayment(payer, { paid_to: payer.user.email }));
     expect(self).toMatchObject({ code: 'validation_failed', details: { errors: [{ path: 'paid_to' }] } });
   });

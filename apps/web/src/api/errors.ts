@@ -5,8 +5,14 @@ const messages: Record<string, string> = {
   [networkErrorCode]: 'We could not reach MoneyPal. Check your connection and try again.',
   validation_failed: 'Some details need fixing.',
   unauthenticated: 'Your session has ended. Please log in again.',
+  token_expired: 'Your session has ended. Please log in again.',
+  token_invalid: 'Your session has ended. Please log in again.',
   forbidden: 'You are not allowed to do that.',
   not_found: 'We could not find that.',
+  wallet_not_found: 'We could not find that wallet. Reload the page and try again.',
+  recipient_not_found: 'No MoneyPal user has that user name or email.',
+  recipient_has_no_wallet: 'That user has no wallet in this currency, so they cannot receive it.',
+  user_not_found: 'We could not find that user.',
   conflict: 'That clashes with something that changed meanwhile. Please try again.',
   idempotency_in_flight: 'This is still being processed. Wait a moment, then try again.',
   idempotency_mismatch: 'This attempt was already used with other details. Please start again.',
@@ -32,7 +38,7 @@ const codesWithUsefulDetail = new Set(['limit_exceeded', 'conflict', 'not_found'
 
 /**
  * What to tell the person about a failed call, in plain words. `overrides` reword codes for
- * a screen (a transfer's `not_found` is an unknown user).
+ * a screen (a transfer's `recipient_has_no_wallet` speaks of a transfer).
  */
 export function describeError(error: unknown, overrides: Record<string, string> = {}): string {
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';

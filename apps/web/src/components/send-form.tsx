@@ -159,3 +159,9 @@ export const sendFieldAliases: Readonly<Record<string, SendField>> = {
   amount: 'amount',
   description: 'description',
 };
+
+/** Refusals that say the recipient typed cannot be paid: the form shows them on that field. */
+export const recipientRefusalCodes: ReadonlySet<string> = new Set([
+  'recipient_not_found',
+  'recipient_has_no_wallet',
+]);

@@ -139,7 +139,7 @@ function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
         <ErrorNotice
           error={state.error}
           {...(state.retryable ? { onRetry: movement.retry } : {})}
-          overrides={{ not_found: 'That wallet was not found. Reload the page and try again.' }}
+          overrides={{ wallet_not_found: 'That wallet was not found. Reload the page and try again.' }}
         />
       ) : null}
       <div className="actions">

@@ -9,6 +9,7 @@ import { Screen } from '../components/screen';
 import {
   type CheckedSend,
   checkSend,
+  recipientRefusalCodes,
   type SendDetails,
   type SendField,
   SendForm,
@@ -24,8 +25,9 @@ import { useClient } from '../session';
 
 /** The server's refusals of a payment to a provider, in the words of this screen. */
 export const billWords: Record<string, string> = {
-  not_found:
-    'Unknown user: no MoneyPal user has that user name or email, or they cannot receive this currency.',
+  recipient_not_found: 'Unknown user: no MoneyPal user has that user name or email.',
+  recipient_has_no_wallet: 'They have no wallet in this currency, so they cannot be paid in it.',
+  wallet_not_found: 'Your wallet was not found. Reload the page and try again.',
   insufficient_funds:
     'Your wallet does not have enough money for this payment. You can pay through PayPal instead.',
   currency_mismatch:
@@ -77,7 +79,10 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
   /** Field errors of a refusal go back to the form, next to their fields. */
   const placeFieldErrors = (error: unknown) => {
     const placed = serverFieldErrors(error, sendFields, sendFieldAliases);
-    if (
+    if (error instanceof ApiError && recipientRefusalCodes.has(error.code)) {
+      setErrors({ recipient: billWords[error.code] });
+      setChecked(null);
+    } else if (
       error instanceof ApiError &&
       error.code === 'validation_failed' &&
       Object.keys(placed.fields).length > 0

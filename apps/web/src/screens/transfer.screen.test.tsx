@@ -83,12 +83,31 @@ describe('the transfer screen', () => {
     expect(keys[2]).not.toBe(keys[0]);
   });
 
-  it('says an unknown recipient is an unknown user', async () => {
-    renderApp('/transfer', () => problem(404, 'not_found', 'no user has that user_name or email'));
+  it('says an unknown recipient is an unknown user, next to the recipient field', async () => {
+    renderApp('/transfer', () =>
+      problem(404, 'recipient_not_found', 'no such user', [{ path: 'to_user', message: 'names nobody' }]),
+    );
     await fillAndReview('nobody', '1');
     fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Unknown user');
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    const recipient = screen.getByLabelText('To (user name or email)');
+    expect(recipient.getAttribute('aria-invalid')).toBe('true');
+    const described = recipient.getAttribute('aria-describedby')?.split(' ') ?? [];
+    expect(described.map((id) => document.getElementById(id)?.textContent)).toContain(
+      'Unknown user: no MoneyPal user has that user name or email.',
+    );
+  });
+
+  it('says a recipient without a wallet in the currency cannot receive it', async () => {
+    renderApp('/transfer', () =>
+      problem(404, 'recipient_has_no_wallet', 'the user has no USD wallet to receive money', [
+        { path: 'to_user', message: 'has no USD wallet' },
+      ]),
+    );
+    await fillAndReview('eve', '1');
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('no wallet in this currency');
   });
 
   it('says in plain words that the wallet is short', async () => {

@@ -8,6 +8,7 @@ import { Screen } from '../components/screen';
 import {
   type CheckedSend,
   checkSend,
+  recipientRefusalCodes,
   type SendDetails,
   type SendField,
   SendForm,
@@ -23,8 +24,9 @@ import { useClient } from '../session';
 
 /** The server's refusals of a transfer, in the words of this screen. */
 export const transferWords: Record<string, string> = {
-  not_found:
-    'Unknown user: no MoneyPal user has that user name or email, or they have no wallet in this currency.',
+  recipient_not_found: 'Unknown user: no MoneyPal user has that user name or email.',
+  recipient_has_no_wallet: 'They have no wallet in this currency, so they cannot receive this transfer.',
+  wallet_not_found: 'Your wallet was not found. Reload the page and try again.',
   insufficient_funds: 'Your wallet does not have enough money for this transfer.',
   currency_mismatch: 'Their wallet holds another currency than yours, so this transfer is not possible.',
   wallet_frozen: 'One of the wallets is frozen, so no money can move. Please contact support.',
@@ -92,7 +94,10 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
           ['recipient', 'amount', 'description'] as const,
           sendFieldAliases,
         );
-        if (
+        if (error instanceof ApiError && recipientRefusalCodes.has(error.code)) {
+          setErrors({ recipient: transferWords[error.code] });
+          setChecked(null);
+        } else if (
           error instanceof ApiError &&
           error.code === 'validation_failed' &&
           Object.keys(placed.fields).length > 0

@@ -29,6 +29,9 @@ export function paymentLedgerKeysOf(paymentId: string) {
  */
 export const ledgerRefusalCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'not_found',
+  'wallet_not_found',
+  'recipient_not_found',
+  'recipient_has_no_wallet',
   'validation_failed',
   'insufficient_funds',
   'limit_exceeded',

@@ -34,6 +34,21 @@ export interface BillResult {
   replayed: boolean;
 }
 
+const noSuchPayee = () =>
+  billingError('recipient_not_found', 'no such user', {
+    errors: [{ path: 'to_user', message: 'names nobody' }],
+  });
+
+/** The ledger names the recipient by the id billing gave it; the caller named them by `to_user`. */
+function namePayeeByToUser(error: unknown): never {
+  if (error instanceof AppError && error.code === 'recipient_has_no_wallet') {
+    throw billingError('recipient_has_no_wallet', error.message, {
+      errors: [{ path: 'to_user', message: 'has no wallet in the currency of the paying wallet' }],
+    });
+  }
+  throw error;
+}
+
 /**
  * Bills paid from the payer's wallet: the ledger pays the provider, then the invoice is
  * issued paid. The payer's Idempotency-Key makes both happen once: the ledger's key
@@ -87,7 +102,7 @@ export class BillService {
     }
     const walletId = request.wallet_id ?? (await this.defaultWalletOf(payerId, trace));
     // With the payer's actor, so the ledger itself checks that the wallet is theirs.
-    const { result } = await this.options.ledger.transfer(
+    const transferring = this.options.ledger.transfer(
       {
         actor: request.actor,
         from_wallet_id: walletId,
@@ -100,6 +115,7 @@ export class BillService {
       },
       trace,
     );
+    const { result } = await transferring.catch(namePayeeByToUser);
     const { transfer } = result;
     const outcome = await this.db.transaction().execute(async (trx) => {
       // A replica that took the same key meanwhile inserted first, or waits for us here.
@@ -142,12 +158,11 @@ export class BillService {
   /** The provider's user id, by user name or email. */
   private async findPayee(name: string, trace: TraceContext | undefined): Promise<string> {
     const lookup = userLookupOf(name);
-    if (lookup === null) throw billingError('not_found', 'no such user');
+    if (lookup === null) throw noSuchPayee();
     try {
       return (await this.options.identity.getUser(lookup, trace)).id;
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found')
-        throw billingError('not_found', 'no such user');
+      if (error instanceof AppError && error.code === 'user_not_found') throw noSuchPayee();
       throw error;
     }
   }
@@ -161,8 +176,8 @@ export class BillService {
       );
       return balance.wallet_id;
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_found') {
-        throw billingError('not_found', 'you have no wallet to pay from');
+      if (error instanceof AppError && error.code === 'wallet_not_found') {
+        throw billingError('wallet_not_found', 'you have no wallet to pay from');
       }
       throw error;
     }

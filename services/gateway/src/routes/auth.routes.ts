@@ -64,7 +64,7 @@ export function authRoutes({ rateLimitPerMinute }: { rateLimitPerMinute: number 
       tags: ['auth'],
       body: refreshBody,
       responses: { 200: tokensSchema },
-      problems: ['unauthenticated'],
+      problems: ['token_expired', 'token_invalid'],
       rateLimitPerMinute,
       handler: async ({ body, call }) => respond(200, await call(identityRequests.refresh, body)),
     }),

@@ -15,7 +15,7 @@ export function balanceRoutes(): Route[] {
       tags: ['wallets'],
       query: balanceByEmailQuery,
       responses: { 200: balanceByEmailSchema },
-      problems: ['not_found'],
+      problems: ['user_not_found', 'wallet_not_found'],
       handler: async ({ user, query, call }) =>
         respond(200, await call(identityRequests.balance, { actor: actorOf(user), email: query.email })),
     }),

@@ -29,7 +29,9 @@ export function billingRoutes(): Route[] {
       idempotent: true,
       responses: { 201: billResultSchema },
       problems: [
-        'not_found',
+        'wallet_not_found',
+        'recipient_not_found',
+        'recipient_has_no_wallet',
         'insufficient_funds',
         'limit_exceeded',
         'currency_mismatch',

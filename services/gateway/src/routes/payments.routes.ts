@@ -28,7 +28,13 @@ export function paymentRoutes(): Route[] {
       body: createPaymentBody,
       idempotent: true,
       responses: { 201: paymentSchema },
-      problems: ['not_found', 'currency_mismatch', 'wallet_frozen', 'bad_gateway'],
+      problems: [
+        'wallet_not_found',
+        'recipient_not_found',
+        'currency_mismatch',
+        'wallet_frozen',
+        'bad_gateway',
+      ],
       handler: async ({ user, body, idempotencyKey, call }) =>
         respondReplayable(
           201,

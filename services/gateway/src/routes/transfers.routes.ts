@@ -27,7 +27,9 @@ export function transferRoutes(): Route[] {
       idempotent: true,
       responses: { 201: transferResultSchema },
       problems: [
-        'not_found',
+        'wallet_not_found',
+        'recipient_not_found',
+        'recipient_has_no_wallet',
         'insufficient_funds',
         'limit_exceeded',
         'currency_mismatch',
@@ -56,7 +58,7 @@ export function transferRoutes(): Route[] {
       tags: ['transfers'],
       query: listTransactionsQuery,
       responses: { 200: transferPage },
-      problems: ['not_found'],
+      problems: ['wallet_not_found'],
       handler: async ({ user, query, call }) =>
         respond(200, await call(ledgerRequests.listTransactions, { actor: actorOf(user), ...query })),
     }),

@@ -18,7 +18,7 @@ export function userRoutes(): Route[] {
       summary: 'Read my profile',
       tags: ['users'],
       responses: { 200: userSchema },
-      problems: ['not_found'],
+      problems: ['user_not_found'],
       handler: async ({ user, call }) => respond(200, await call(identityRequests.getUser, { id: user.sub })),
     }),
     defineRoute({
@@ -31,7 +31,7 @@ export function userRoutes(): Route[] {
       tags: ['users'],
       body: updateMeBody,
       responses: { 200: userSchema },
-      problems: ['conflict', 'not_found'],
+      problems: ['conflict', 'user_not_found'],
       handler: async ({ user, body, call }) =>
         respond(200, await call(identityRequests.updateUser, { user_id: user.sub, changes: body })),
     }),
@@ -42,7 +42,7 @@ export function userRoutes(): Route[] {
       summary: 'Delete my account',
       tags: ['users'],
       responses: { 204: null },
-      problems: ['not_found'],
+      problems: ['user_not_found'],
       handler: async ({ user, call }) => {
         await call(identityRequests.deleteUser, { user_id: user.sub });
         return noContent();
@@ -68,7 +68,7 @@ export function userRoutes(): Route[] {
       tags: ['users'],
       query: findUserQuery,
       responses: { 200: userSchema },
-      problems: ['not_found'],
+      problems: ['user_not_found'],
       handler: async ({ query, call }) => {
         const key =
           query.id !== undefined

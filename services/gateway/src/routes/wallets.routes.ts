@@ -20,7 +20,7 @@ const walletParams = z.object({ id: uuid }).strict();
 /**
  * The caller's wallets, their balances (now or as of a time), savings plan and savings
  * withdrawals, and the admin's back-office deposit. A wallet the caller may not see is
- * `not_found`, as if it did not exist.
+ * `wallet_not_found`, as if it did not exist.
  */
 export function walletRoutes(): Route[] {
   return [
@@ -60,7 +60,7 @@ export function walletRoutes(): Route[] {
       tags: ['wallets'],
       params: walletParams,
       responses: { 200: walletSchema },
-      problems: ['not_found'],
+      problems: ['wallet_not_found'],
       handler: async ({ user, params, call }) =>
         respond(200, await call(ledgerRequests.getWallet, { actor: actorOf(user), wallet_id: params.id })),
     }),
@@ -74,7 +74,7 @@ export function walletRoutes(): Route[] {
       params: walletParams,
       query: walletBalanceQuery,
       responses: { 200: walletBalanceSchema },
-      problems: ['not_found'],
+      problems: ['wallet_not_found'],
       handler: async ({ user, params, query, call }) =>
         respond(
           200,
@@ -98,7 +98,13 @@ export function walletRoutes(): Route[] {
       body: depositBody,
       idempotent: true,
       responses: { 201: transferResultSchema },
-      problems: ['not_found', 'wallet_frozen', 'limit_exceeded', 'credit_not_above_savings', 'conflict'],
+      problems: [
+        'wallet_not_found',
+        'wallet_frozen',
+        'limit_exceeded',
+        'credit_not_above_savings',
+        'conflict',
+      ],
       handler: async ({ user, params, body, idempotencyKey, call }) =>
         respondReplayable(
           201,
@@ -121,7 +127,7 @@ export function walletRoutes(): Route[] {
       params: walletParams,
       body: selectSavingsPlanBody,
       responses: { 200: walletSchema },
-      problems: ['not_found', 'wallet_frozen'],
+      problems: ['wallet_not_found', 'not_found', 'wallet_frozen'],
       handler: async ({ user, params, body, call }) =>
         respond(
           200,
@@ -142,7 +148,7 @@ export function walletRoutes(): Route[] {
       body: withdrawSavingsBody,
       idempotent: true,
       responses: { 201: transferResultSchema },
-      problems: ['not_found', 'insufficient_funds', 'limit_exceeded', 'wallet_frozen', 'conflict'],
+      problems: ['wallet_not_found', 'insufficient_funds', 'limit_exceeded', 'wallet_frozen', 'conflict'],
       handler: async ({ user, params, body, idempotencyKey, call }) =>
         respondReplayable(
           201,

@@ -65,6 +65,7 @@ const revokedSessionsPageSize = 10_000;
 
 const wrongCredentials = 'wrong login or password';
 const invalidRefreshToken = 'the refresh token is not valid; log in again';
+const expiredRefreshToken = 'the refresh token has expired; log in again';
 
 /** Login (with or without a one-time code), refresh-token rotation, logout and the public keys. */
 export class AuthService {
@@ -174,7 +175,8 @@ export class AuthService {
         'a replaced or revoked refresh token was presented; the session is revoked',
       );
     }
-    throw identityError('unauthenticated', invalidRefreshToken);
+    if (outcome.refused === 'expired') throw identityError('token_expired', expiredRefreshToken);
+    throw identityError('token_invalid', invalidRefreshToken);
   }
 
   /** Ends one session of the user; a session that is not theirs, or already ended, is left alone. */

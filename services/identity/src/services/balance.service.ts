@@ -26,7 +26,7 @@ export class BalanceService {
 
   /**
    * Finds the live user with that email (in any letter case) and asks the ledger. A user
-   * asking for someone else's email gets the same `not_found` as for an unknown email.
+   * asking for someone else's email gets the same `user_not_found` as for an unknown email.
    */
   async balanceByEmail(
     actor: Actor,
@@ -34,7 +34,7 @@ export class BalanceService {
     trace?: TraceContext,
   ): Promise<{ email: string; balance: number; currency: string }> {
     const user = await this.options.repositories.users.findLiveUserByField(this.options.db, 'email', email);
-    if (!user || !mayReadBalanceOf(actor, user.id)) throw identityError('not_found', 'no such user');
+    if (!user || !mayReadBalanceOf(actor, user.id)) throw identityError('user_not_found', 'no such user');
     const { balance, currency } = await this.options.ledgerBalanceOf(user.id, trace);
     return { email: user.email, balance, currency };
   }

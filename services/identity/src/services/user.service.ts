@@ -113,7 +113,7 @@ export class UserService {
         : 'email' in lookup
           ? await this.users.findLiveUserByField(this.db, 'email', lookup.email)
           : await this.users.findLiveUserByField(this.db, 'user_name', lookup.user_name);
-    if (!user) throw identityError('not_found', 'no such user');
+    if (!user) throw identityError('user_not_found', 'no such user');
     return toPublicUser(user);
   }
 
@@ -123,7 +123,7 @@ export class UserService {
    */
   async updateProfile(userId: string, update: ProfileUpdate, trace?: TraceContext): Promise<User> {
     const current = await this.users.findLiveUserById(this.db, userId);
-    if (!current) throw identityError('not_found', 'no such user');
+    if (!current) throw identityError('user_not_found', 'no such user');
     let newPasswordHash: string | undefined;
     if (update.password !== undefined) {
       if (!(await verifyPassword(current.password_hash, update.current_password ?? ''))) {
@@ -137,7 +137,7 @@ export class UserService {
     }
     const { user, changed } = await this.db.transaction().execute(async (trx) => {
       const locked = await this.users.lockLiveUser(trx, userId);
-      if (!locked) throw identityError('not_found', 'no such user');
+      if (!locked) throw identityError('user_not_found', 'no such user');
       // The current password was checked against the hash read before the lock.
       if (newPasswordHash !== undefined && locked.password_hash !== current.password_hash) {
         throw identityError('conflict', 'the password was changed meanwhile; try again');
@@ -164,7 +164,7 @@ export class UserService {
   async deleteUser(userId: string, trace?: TraceContext): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const user = await this.users.lockLiveUser(trx, userId);
-      if (!user) throw identityError('not_found', 'no such user');
+      if (!user) throw identityError('user_not_found', 'no such user');
       const now = this.clock();
       await this.users.softDeleteUser(trx, userId, now);
       await this.refreshTokens.revokeRefreshTokensOfUser(trx, userId, now);

@@ -17,6 +17,9 @@ export type StoredResponse =
  */
 export const storedRefusalCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'not_found',
+  'wallet_not_found',
+  'recipient_not_found',
+  'recipient_has_no_wallet',
   'validation_failed',
   'insufficient_funds',
   'limit_exceeded',

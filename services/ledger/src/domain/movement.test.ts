@@ -41,16 +41,16 @@ const transfer = (from: string, to: string): MovementIntent => ({
 const anyone = () => true;
 
 describe('checkParties', () => {
-  it('answers not_found for a wallet the actor may not debit, before looking at anything else', () => {
+  it('answers wallet_not_found for a wallet the actor may not debit, before looking at anything else', () => {
     const frozenForeign = wallet('a', { status: 'frozen', currency: 'EUR' });
     expect(() =>
       checkParties(transfer('a', 'b'), walletsOf(frozenForeign, wallet('b')), () => false),
-    ).toThrow(expect.objectContaining({ code: 'not_found' }));
+    ).toThrow(expect.objectContaining({ code: 'wallet_not_found' }));
   });
 
-  it('answers not_found for a recipient that does not exist', () => {
+  it('answers recipient_not_found for a recipient wallet that does not exist', () => {
     expect(() => checkParties(transfer('a', 'b'), walletsOf(wallet('a')), anyone)).toThrow(
-      expect.objectContaining({ code: 'not_found' }),
+      expect.objectContaining({ code: 'recipient_not_found' }),
     );
   });
 

@@ -55,7 +55,7 @@ export interface MovementParties {
   reported: LockedWallet;
 }
 
-const noSuchWallet = () => ledgerError('not_found', 'no such wallet');
+const noSuchWallet = () => ledgerError('wallet_not_found', 'no such wallet');
 
 function assertActive(wallet: LockedWallet, side: string): void {
   if (wallet.status !== 'active') {
@@ -65,7 +65,7 @@ function assertActive(wallet: LockedWallet, side: string): void {
 
 /**
  * Checks who takes part, in the order that reveals nothing: a wallet the actor may not
- * move from is `not_found` before any of its properties is looked at; then sameness,
+ * move from is `wallet_not_found` before any of its properties is looked at; then sameness,
  * status and currency. `mayMoveFrom` says whether the actor may debit a wallet of that owner.
  */
 export function checkParties(
@@ -78,7 +78,11 @@ export function checkParties(
       const from = wallets.get(intent.fromWalletId);
       if (!from || !mayMoveFrom(from.ownerId)) throw noSuchWallet();
       const to = wallets.get(intent.toWalletId);
-      if (!to) throw ledgerError('not_found', 'no such recipient wallet');
+      if (!to) {
+        throw ledgerError('recipient_not_found', 'no such recipient wallet', {
+          errors: [{ path: 'to_wallet_id', message: 'is no wallet' }],
+        });
+      }
       if (from.id === to.id) {
         throw ledgerError('validation_failed', 'a transfer cannot go to the wallet it comes from', {
           errors: [{ path: 'to_wallet_id', message: 'is the wallet the money comes from' }],

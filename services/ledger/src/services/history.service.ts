@@ -48,7 +48,7 @@ export class HistoryService {
     if (query.wallet_id !== undefined) {
       const wallet = await this.wallets.findWallet(this.db, query.wallet_id);
       if (!wallet || !mayRead(actor, wallet.wallet.owner_id))
-        throw ledgerError('not_found', 'no such wallet');
+        throw ledgerError('wallet_not_found', 'no such wallet');
     }
     let beforeId: string | undefined;
     if (query.cursor !== undefined) {

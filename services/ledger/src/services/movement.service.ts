@@ -268,7 +268,7 @@ export class MovementService {
     const claim = this.claimOf(request.actor, request.idempotency_key, 'deposit', { ...request });
     return this.whileInFlight(claim, async () => {
       const wallet = await this.wallets.findWallet(this.db, request.wallet_id);
-      if (!wallet) return this.execute(claim, ledgerError('not_found', 'no such wallet'), trace);
+      if (!wallet) return this.execute(claim, ledgerError('wallet_not_found', 'no such wallet'), trace);
       const systemAccountId = await this.systemAccountOf(request.source, wallet.wallet.currency);
       return this.execute(
         claim,
@@ -302,7 +302,7 @@ export class MovementService {
     const claim = this.claimOf(request.actor, request.idempotency_key, 'withdrawal', { ...request });
     return this.whileInFlight(claim, async () => {
       const wallet = await this.wallets.findWallet(this.db, request.wallet_id);
-      if (!wallet) return this.execute(claim, ledgerError('not_found', 'no such wallet'), trace);
+      if (!wallet) return this.execute(claim, ledgerError('wallet_not_found', 'no such wallet'), trace);
       const systemAccountId = await this.systemAccountOf(request.destination, wallet.wallet.currency);
       return this.execute(
         claim,
@@ -376,7 +376,7 @@ export class MovementService {
   private async resolveRecipient(request: TransferRequest): Promise<string | AppError> {
     const from = await this.wallets.findWallet(this.db, request.from_wallet_id);
     if (!from || !mayDebit(request.actor, from.wallet.owner_id))
-      return ledgerError('not_found', 'no such wallet');
+      return ledgerError('wallet_not_found', 'no such wallet');
     let userId: string | null = null;
     if (request.to_user_id !== undefined) {
       userId = await this.options.users.findUserId({ id: request.to_user_id });
@@ -388,10 +388,21 @@ export class MovementService {
           ? await this.options.users.findUserId({ user_name: name })
           : null;
     }
-    if (userId === null) return ledgerError('not_found', 'no such user');
+    const recipientPath = request.to_user_id !== undefined ? 'to_user_id' : 'to_user';
+    if (userId === null) {
+      return ledgerError('recipient_not_found', 'no such user', {
+        errors: [{ path: recipientPath, message: 'names nobody' }],
+      });
+    }
     const walletId = await this.wallets.findDefaultWalletId(this.db, userId, from.wallet.currency);
     if (walletId === undefined) {
-      return ledgerError('not_found', `the user has no ${from.wallet.currency} wallet to receive money`);
+      return ledgerError(
+        'recipient_has_no_wallet',
+        `the user has no ${from.wallet.currency} wallet to receive money`,
+        {
+          errors: [{ path: recipientPath, message: `has no ${from.wallet.currency} wallet` }],
+        },
+      );
     }
     return walletId;
   }

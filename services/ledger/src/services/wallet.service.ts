@@ -46,7 +46,7 @@ export interface WalletListQuery {
   limit: number;
 }
 
-const noSuchWallet = () => ledgerError('not_found', 'no such wallet');
+const noSuchWallet = () => ledgerError('wallet_not_found', 'no such wallet');
 
 /** Wallets: opening, reading, balances, savings plan choice, and the reactions to identity's events. */
 export class WalletService {
@@ -190,9 +190,9 @@ export class WalletService {
     ownerId: string,
     currency?: string,
   ): Promise<{ wallet_id: string; currency: string; balance: number; savings: number }> {
-    if (!mayRead(actor, ownerId)) throw ledgerError('not_found', 'no wallet for that user');
+    if (!mayRead(actor, ownerId)) throw ledgerError('wallet_not_found', 'no wallet for that user');
     const found = await this.wallets.findDefaultWallet(this.db, ownerId, currency);
-    if (!found) throw ledgerError('not_found', 'no wallet for that user');
+    if (!found) throw ledgerError('wallet_not_found', 'no wallet for that user');
     const wallet = toPublicWallet(found.wallet, found.balances);
     return { wallet_id: wallet.id, currency: wallet.currency, balance: wallet.main, savings: wallet.savings };
   }

@@ -9,7 +9,7 @@ export function identityDirectory(bus: Bus): UserDirectory {
       try {
         return await call(bus, identityRequests.getUser, { id });
       } catch (error) {
-        if (error instanceof AppError && error.code === 'not_found') return null;
+        if (error instanceof AppError && error.code === 'user_not_found') return null;
         throw error;
       }
     },

@@ -9,7 +9,7 @@ export function ledgerWallets(bus: Bus): WalletDirectory {
       try {
         return await call(bus, ledgerRequests.getWallet, { actor, wallet_id: walletId });
       } catch (error) {
-        if (error instanceof AppError && error.code === 'not_found') return null;
+        if (error instanceof AppError && error.code === 'wallet_not_found') return null;
         throw error;
       }
     },

@@ -120,7 +120,8 @@ export class PaymentService {
     }
     const wallet = await this.options.wallets.findWallet(request.actor, request.wallet_id);
     // An admin sees every wallet, but pays only from their own.
-    if (wallet === null || wallet.owner_id !== payerId) throw paymentsError('not_found', 'no such wallet');
+    if (wallet === null || wallet.owner_id !== payerId)
+      throw paymentsError('wallet_not_found', 'no such wallet');
     if (wallet.status !== 'active') throw paymentsError('wallet_frozen', `the wallet is ${wallet.status}`);
     if (wallet.currency !== request.currency) {
       throw paymentsError(
@@ -285,7 +286,11 @@ export class PaymentService {
       : paidTo.length <= 32
         ? await this.options.users.findUserId({ user_name: paidTo })
         : null;
-    if (userId === null) throw paymentsError('not_found', 'no such user');
+    if (userId === null) {
+      throw paymentsError('recipient_not_found', 'no such user', {
+        errors: [{ path: 'paid_to', message: 'names nobody' }],
+      });
+    }
     if (userId === payerId) {
       throw paymentsError('validation_failed', 'a payment cannot be paid to its payer', {
         errors: [{ path: 'paid_to', message: 'is the payer' }],

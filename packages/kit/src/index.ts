@@ -16,6 +16,7 @@ export * from './db/database.js';
 export * from './db/embedded-postgres.js';
 export * from './db/group-commit.js';
 export * from './errors.js';
+export * from './idempotency.js';
 export * from './ids.js';
 export * from './logger.js';
 export * from './messaging/inbox.js';

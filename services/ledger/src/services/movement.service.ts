@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type Actor,
+  isLedgerRefusalCode,
   ledgerEvents,
   type TransactionType,
   type Transfer,
@@ -9,12 +10,7 @@ import {
 import { AppError, type ClaimingOutbox, type CloudEvent, GroupCommit } from '@moneypal/kit';
 import type { Executor, LedgerDatabase } from '../database.js';
 import { isAdmin, isService, mayDebit, scopeOf, userIdOf } from '../domain/actor.js';
-import {
-  type IdempotentOperation,
-  requestHashOf,
-  type StoredResponse,
-  storedRefusalCodes,
-} from '../domain/idempotency.js';
+import { type IdempotentOperation, requestHashOf, type StoredResponse } from '../domain/idempotency.js';
 import { checkParties, type LockedWallet, legsOf, type MovementIntent } from '../domain/movement.js';
 import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
 import { checkLimits, type DailyUsage, hasDailyLimits, noUsage, utcDayOf } from '../domain/rules.js';
@@ -539,7 +535,7 @@ export class MovementService {
         return;
       }
       if (plan instanceof AppError) {
-        outcomes[index] = storedRefusalCodes.has(plan.code)
+        outcomes[index] = isLedgerRefusalCode(plan.code)
           ? refuse(claim, plan)
           : { kind: 'failed', error: plan };
         return;
@@ -567,7 +563,7 @@ export class MovementService {
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           // A refusal has changed nothing: the balances and usage are those before it.
-          outcomes[index] = storedRefusalCodes.has(error.code)
+          outcomes[index] = isLedgerRefusalCode(error.code)
             ? refuse(movement.claim, error)
             : { kind: 'failed', error };
         }

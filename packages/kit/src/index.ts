@@ -12,6 +12,7 @@ export * from './bus/typed.js';
 export * from './bus/types.js';
 export * from './circuit-breaker.js';
 export * from './config.js';
+export * from './cursor.js';
 export * from './db/database.js';
 export * from './db/embedded-postgres.js';
 export * from './db/group-commit.js';

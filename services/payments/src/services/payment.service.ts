@@ -5,17 +5,11 @@ import {
   paymentsEvents,
   type Wallet,
 } from '@moneypal/contracts';
-import type { Logger } from '@moneypal/kit';
+import { decodeIdCursor, encodeCursor, type Logger } from '@moneypal/kit';
 import type { PaymentsDatabase } from '../database.js';
 import { mayRead, readsAll, userIdOf } from '../domain/actor.js';
 import { requestHashOf } from '../domain/idempotency.js';
-import {
-  createPaymentRecord,
-  decodeCursor,
-  encodeCursor,
-  type PaymentRecord,
-  toPublicPayment,
-} from '../domain/payment.js';
+import { createPaymentRecord, type PaymentRecord, toPublicPayment } from '../domain/payment.js';
 import { paymentsError } from '../errors.js';
 import { payPalAmountProblem } from '../paypal/amounts.js';
 import { approveLinkOf, type PayPalClient } from '../paypal/client.js';
@@ -167,16 +161,7 @@ export class PaymentService {
     actor: Actor,
     query: PaymentListQuery,
   ): Promise<{ data: Payment[]; next_cursor: string | null }> {
-    let beforeId: string | undefined;
-    if (query.cursor !== undefined) {
-      const decoded = decodeCursor(query.cursor);
-      if (decoded === null) {
-        throw paymentsError('validation_failed', 'the cursor is not valid', {
-          errors: [{ path: 'cursor', message: 'is not a cursor given by this list' }],
-        });
-      }
-      beforeId = decoded;
-    }
+    const beforeId = query.cursor === undefined ? undefined : decodeIdCursor(query.cursor);
     const rows = await payments.listPayments(
       this.db,
       { payerId: readsAll(actor) ? undefined : (userIdOf(actor) ?? undefined), status: query.status },

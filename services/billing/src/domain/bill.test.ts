@@ -1,5 +1,6 @@
+import { userLookupOf } from '@moneypal/contracts';
 import { describe, expect, it } from 'vitest';
-import { billRequestHashOf, billTransferKeyOf, userLookupOf } from './bill.js';
+import { billRequestHashOf, billTransferKeyOf } from './bill.js';
 
 describe('billRequestHashOf', () => {
   const bill = { to_user: 'bob', amount: 500, description: 'lessons' };

@@ -1,8 +1,8 @@
-import type { Actor, Invoice } from '@moneypal/contracts';
+import { type Actor, type Invoice, userLookupOf } from '@moneypal/contracts';
 import { AppError } from '@moneypal/kit';
 import type { BillingDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
-import { type BillRequest, billRequestHashOf, billTransferKeyOf, userLookupOf } from '../domain/bill.js';
+import { type BillRequest, billRequestHashOf, billTransferKeyOf } from '../domain/bill.js';
 import { type InvoiceRecord, toPublicInvoice } from '../domain/invoice.js';
 import { billingError } from '../errors.js';
 import { findInvoiceOfBill } from '../repositories/invoice.repository.js';

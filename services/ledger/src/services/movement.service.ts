@@ -6,6 +6,7 @@ import {
   type TransactionType,
   type Transfer,
   transferPostedData,
+  userLookupOf,
 } from '@moneypal/contracts';
 import { AppError, type ClaimingOutbox, type CloudEvent, GroupCommit } from '@moneypal/kit';
 import type { Executor, LedgerDatabase } from '../database.js';
@@ -371,12 +372,8 @@ export class MovementService {
     if (request.to_user_id !== undefined) {
       userId = await this.options.users.findUserId({ id: request.to_user_id });
     } else if (request.to_user !== undefined) {
-      const name = request.to_user;
-      userId = name.includes('@')
-        ? await this.options.users.findUserId({ email: name })
-        : name.length <= 32
-          ? await this.options.users.findUserId({ user_name: name })
-          : null;
+      const lookup = userLookupOf(request.to_user);
+      userId = lookup === null ? null : await this.options.users.findUserId(lookup);
     }
     if (userId === null) return ledgerError('not_found', 'no such user');
     const walletId = await wallets.findDefaultWalletId(this.db, userId, from.wallet.currency);

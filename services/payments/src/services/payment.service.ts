@@ -3,6 +3,7 @@ import {
   type Payment,
   type PaymentStatus,
   paymentsEvents,
+  userLookupOf,
   type Wallet,
 } from '@moneypal/contracts';
 import { decodeIdCursor, encodeCursor, type Logger } from '@moneypal/kit';
@@ -262,11 +263,8 @@ export class PaymentService {
 
   /** The payee's user id from their user name or email; a payer cannot pay themselves. */
   private async resolvePayee(paidTo: string, payerId: string): Promise<string> {
-    const userId = paidTo.includes('@')
-      ? await this.options.users.findUserId({ email: paidTo })
-      : paidTo.length <= 32
-        ? await this.options.users.findUserId({ user_name: paidTo })
-        : null;
+    const lookup = userLookupOf(paidTo);
+    const userId = lookup === null ? null : await this.options.users.findUserId(lookup);
     if (userId === null) throw paymentsError('not_found', 'no such user');
     if (userId === payerId) {
       throw paymentsError('validation_failed', 'a payment cannot be paid to its payer', {

@@ -1,55 +1,16 @@
-/**
+import { currencyExponents, formatMinorUnits } from '@moneypal/contracts';
+
+/*
  * Money in the web app is what it is on the server: an integer count of a currency's minor
  * units. Amounts from the API are JSON numbers (safe integers) and become `bigint` here; a
  * decimal string is built from the integer by division and remainder, and only that string
  * reaches `Intl.NumberFormat`, so no floating point ever touches an amount.
  */
 
-/** ISO 4217 minor-unit exponents of the currencies MoneyPal accepts (as the server's kit has them). */
-const currencyExponents: Readonly<Record<string, number>> = {
-  AUD: 2,
-  BHD: 3,
-  BRL: 2,
-  CAD: 2,
-  CHF: 2,
-  CLP: 0,
-  CNY: 2,
-  CZK: 2,
-  DKK: 2,
-  EUR: 2,
-  GBP: 2,
-  HKD: 2,
-  HUF: 2,
-  IDR: 2,
-  ILS: 2,
-  INR: 2,
-  ISK: 0,
-  JOD: 3,
-  JPY: 0,
-  KRW: 0,
-  KWD: 3,
-  MXN: 2,
-  MYR: 2,
-  NOK: 2,
-  NZD: 2,
-  PHP: 2,
-  PLN: 2,
-  SEK: 2,
-  SGD: 2,
-  THB: 2,
-  TND: 3,
-  TRY: 2,
-  TWD: 2,
-  UGX: 0,
-  USD: 2,
-  VND: 0,
-  ZAR: 2,
-};
-
 /** The largest amount a JSON number carries exactly, as the API accepts it. */
 export const maxAmountMinor = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** How many decimals a currency has: the server's table, else what the browser knows of it. */
+/** How many decimals a currency has: the contracts' table, as the server has it, else what the browser knows of it. */
 export function exponentOf(currency: string): number {
   if (Object.hasOwn(currencyExponents, currency)) return currencyExponents[currency]!;
   try {
@@ -67,13 +28,7 @@ export function toMinor(amount: bigint | number): bigint {
 
 /** `1050n, 'USD'` → `'10.50'`; `5n, 'JPY'` → `'5'`; `-7n, 'USD'` → `'-0.07'`: exact, with no rounding. */
 export function toDecimalString(amountMinor: bigint, currency: string): string {
-  const exponent = exponentOf(currency);
-  const negative = amountMinor < 0n;
-  const magnitude = negative ? -amountMinor : amountMinor;
-  const scale = 10n ** BigInt(exponent);
-  const whole = (magnitude / scale).toString();
-  const fraction = exponent > 0 ? `.${(magnitude % scale).toString().padStart(exponent, '0')}` : '';
-  return `${negative ? '-' : ''}${whole}${fraction}`;
+  return formatMinorUnits(amountMinor, exponentOf(currency));
 }
 
 export interface FormatOptions {

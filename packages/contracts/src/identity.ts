@@ -5,11 +5,27 @@ import { defineRequest } from './define.js';
 export const roles = ['user', 'admin'] as const;
 export const role = z.enum(roles);
 
+/** The longest user name identity keeps. */
+export const maxUserNameLength = 32;
+
+/** How another user is looked up by name: by email, or by user name. */
+export type UserLookup = { email: string } | { user_name: string };
+
+/**
+ * How a request names another user (a recipient, a payee, a login): an email holds "@",
+ * which user names cannot; anything else is a user name. A name longer than any user name
+ * names nobody, so it is null and not looked up at all.
+ */
+export function userLookupOf(name: string): UserLookup | null {
+  if (name.includes('@')) return { email: name };
+  return name.length <= maxUserNameLength ? { user_name: name } : null;
+}
+
 const name = text.trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const userName = text
   .trim()
   .min(3, 'must be at least 3 characters')
-  .max(32, 'must be at most 32 characters')
+  .max(maxUserNameLength, `must be at most ${maxUserNameLength} characters`)
   .regex(
     /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
     'may hold letters, digits, ".", "_" and "-", and starts with a letter or digit',

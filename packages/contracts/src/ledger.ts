@@ -21,6 +21,32 @@ import { defineRequest } from './define.js';
  * may not see, as for one that does not exist.
  */
 
+/**
+ * The refusals that depend on the ledger's state. The ledger stores them with the
+ * Idempotency-Key, so that a retry with the same key meets the same refusal and moves
+ * nothing (Stripe's semantics). Errors of the request itself (validation, forbidden) are
+ * answered before the key is claimed; transient ones (unavailable, internal, in flight)
+ * are never stored, so a retry may succeed. Each is one of the kit's error codes.
+ */
+export const ledgerRefusalCodes = [
+  'not_found',
+  'wallet_not_found',
+  'recipient_not_found',
+  'recipient_has_no_wallet',
+  'validation_failed',
+  'insufficient_funds',
+  'limit_exceeded',
+  'currency_mismatch',
+  'wallet_frozen',
+  'credit_not_above_savings',
+] as const;
+export type LedgerRefusalCode = (typeof ledgerRefusalCodes)[number];
+
+/** Whether the ledger stores this refusal with the key, so that asking again meets it again. */
+export function isLedgerRefusalCode(code: string): code is LedgerRefusalCode {
+  return (ledgerRefusalCodes as readonly string[]).includes(code);
+}
+
 export const walletStatuses = ['active', 'frozen', 'closed'] as const;
 export const transactionTypes = ['deposit', 'transfer', 'payment', 'withdrawal', 'savings'] as const;
 export const transactionType = z.enum(transactionTypes);

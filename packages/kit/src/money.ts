@@ -1,49 +1,11 @@
-/**
+import { currencyExponents, formatMinorUnits } from '@moneypal/contracts';
+
+/*
  * Money is an integer count of a currency's minor units, held as `bigint`. These helpers
  * convert between minor units and the decimal strings that external systems (PayPal)
- * use, by each currency's ISO 4217 exponent. No floating point is involved anywhere.
+ * use, by each currency's ISO 4217 exponent as the contracts list it. No floating point
+ * is involved anywhere.
  */
-
-/** ISO 4217 minor-unit exponents for the currencies MoneyPal accepts. */
-export const currencyExponents: Readonly<Record<string, number>> = {
-  AUD: 2,
-  BRL: 2,
-  CAD: 2,
-  CHF: 2,
-  CNY: 2,
-  CZK: 2,
-  DKK: 2,
-  EUR: 2,
-  GBP: 2,
-  HKD: 2,
-  HUF: 2,
-  ILS: 2,
-  INR: 2,
-  JPY: 0,
-  KRW: 0,
-  KWD: 3,
-  MXN: 2,
-  MYR: 2,
-  NOK: 2,
-  NZD: 2,
-  PHP: 2,
-  PLN: 2,
-  SEK: 2,
-  SGD: 2,
-  THB: 2,
-  TWD: 2,
-  USD: 2,
-  BHD: 3,
-  JOD: 3,
-  TND: 3,
-  ZAR: 2,
-  TRY: 2,
-  IDR: 2,
-  VND: 0,
-  CLP: 0,
-  ISK: 0,
-  UGX: 0,
-};
 
 export const maxSafeMinor = BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -59,12 +21,7 @@ export function exponentOf(currency: string): number {
 
 /** `1050n, 'USD'` → `'10.50'`; `5n, 'JPY'` → `'5'`; `-7n, 'USD'` → `'-0.07'`. */
 export function formatMinor(amountMinor: bigint, currency: string): string {
-  const exponent = exponentOf(currency);
-  const negative = amountMinor < 0n;
-  const digits = (negative ? -amountMinor : amountMinor).toString().padStart(exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - exponent);
-  const fraction = digits.slice(digits.length - exponent);
-  return `${negative ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
+  return formatMinorUnits(amountMinor, exponentOf(currency));
 }
 
 /**

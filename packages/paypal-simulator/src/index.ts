@@ -9,7 +9,6 @@ export {
 export type { PayPalErrorBody, PayPalErrorDetail, PayPalLink } from './errors.js';
 export { defaultFailures, type SimulatorFailures, type SimulatorOutage } from './failures.js';
 export { createJsonLineLogger, type SimulatorLogger } from './logger.js';
-export { paypalCurrencyExponents } from './money.js';
 export type { CaptureOutcome } from './orders.js';
 export {
   type PayPalSimulatorOptions,

@@ -1,36 +1,9 @@
-/**
- * PayPal amounts are decimal strings; the simulator keeps them as `bigint` minor units.
- * The exponents are PayPal's, not ISO 4217's: PayPal takes no decimals for HUF and TWD
- * either ("Decimal amounts cause an error"), so they are 0 here.
- */
+import { formatMinorUnits, paypalCurrencyDecimals } from '@moneypal/contracts';
 
-/** The currencies PayPal's REST API accepts, with the fraction digits it takes for each. */
-export const paypalCurrencyExponents: Readonly<Record<string, number>> = {
-  AUD: 2,
-  BRL: 2,
-  CAD: 2,
-  CHF: 2,
-  CNY: 2,
-  CZK: 2,
-  DKK: 2,
-  EUR: 2,
-  GBP: 2,
-  HKD: 2,
-  HUF: 0,
-  ILS: 2,
-  JPY: 0,
-  MXN: 2,
-  MYR: 2,
-  NOK: 2,
-  NZD: 2,
-  PHP: 2,
-  PLN: 2,
-  SEK: 2,
-  SGD: 2,
-  THB: 2,
-  TWD: 0,
-  USD: 2,
-};
+/*
+ * PayPal amounts are decimal strings; the simulator keeps them as `bigint` minor units.
+ * The exponents are PayPal's decimals (`paypalCurrencyDecimals`), not ISO 4217's.
+ */
 
 /** PayPal's pattern for `amount.value`; anything else is `INVALID_PARAMETER_SYNTAX`. */
 const amountValuePattern = /^((-?[0-9]+)|(-?([0-9]+)?[.][0-9]+))$/;
@@ -38,12 +11,12 @@ const amountValueMaxLength = 32;
 
 export function isPayPalCurrency(code: string): boolean {
   // `hasOwn`, so `constructor` or `__proto__` is not a currency.
-  return Object.hasOwn(paypalCurrencyExponents, code);
+  return Object.hasOwn(paypalCurrencyDecimals, code);
 }
 
 export function exponentOf(currency: string): number {
   if (!isPayPalCurrency(currency)) throw new RangeError(`PayPal does not take ${currency}`);
-  return paypalCurrencyExponents[currency]!;
+  return paypalCurrencyDecimals[currency]!;
 }
 
 /** Why PayPal refuses an `amount.value`, by the issue name it answers with. */
@@ -78,12 +51,7 @@ export function parseAmountValue(value: string, currency: string): ParsedAmountV
 
 /** `1050n, 'USD'` → `'10.50'`; `1050n, 'JPY'` → `'1050'`: always exactly the currency's fraction digits. */
 export function formatAmountValue(minor: bigint, currency: string): string {
-  const exponent = exponentOf(currency);
-  const negative = minor < 0n;
-  const digits = (negative ? -minor : minor).toString().padStart(exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - exponent);
-  const fraction = digits.slice(digits.length - exponent);
-  return `${negative ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
+  return formatMinorUnits(minor, exponentOf(currency));
 }
 
 /** `amount × numerator / denominator`, rounded half up; for fees, which PayPal rounds to the minor unit. */

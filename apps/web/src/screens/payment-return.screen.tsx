@@ -1,3 +1,4 @@
+import { uuid } from '@moneypal/contracts';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { ApiClient } from '../api/client';
@@ -26,8 +27,6 @@ type Outcome =
       stoppedWaiting: boolean;
     };
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** PayPal sends the buyer back here after approving: capture, then follow the payment until it settles. */
 export function PaymentReturnScreen() {
   return <PaymentOutcomeScreen action="capture" />;
@@ -41,7 +40,7 @@ export function PaymentCancelScreen() {
 function PaymentOutcomeScreen({ action }: { action: FinishAction }) {
   const [search] = useSearchParams();
   const paymentId = search.get('payment_id');
-  if (paymentId === null || !uuidPattern.test(paymentId)) {
+  if (paymentId === null || !uuid.safeParse(paymentId).success) {
     return (
       <Screen title="Your payment">
         <Notice tone="error" live>

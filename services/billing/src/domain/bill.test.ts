@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billRequestHashOf, billTransferKeyOf, userLookupOf } from './bill.js';
+import { billRequestHashOf, billTransferKeyOf } from './bill.js';
 
 describe('billRequestHashOf', () => {
   const bill = { to_user: 'bob', amount: 500, description: 'lessons' };
@@ -31,16 +31,5 @@ describe('billTransferKeyOf', () => {
     expect(billTransferKeyOf(tooLong)).toMatch(/^bill#[0-9a-f]{64}$/);
     expect(billTransferKeyOf('k'.repeat(255)).length).toBeLessThanOrEqual(255);
     expect(billTransferKeyOf(tooLong)).not.toBe(billTransferKeyOf('k'.repeat(252)));
-  });
-});
-
-describe('userLookupOf', () => {
-  it('looks an email up by email and anything else by user name', () => {
-    expect(userLookupOf('bob@example.com')).toEqual({ email: 'bob@example.com' });
-    expect(userLookupOf('bob')).toEqual({ user_name: 'bob' });
-  });
-
-  it('names nobody with a user name longer than identity allows', () => {
-    expect(userLookupOf('b'.repeat(33))).toBeNull();
   });
 });

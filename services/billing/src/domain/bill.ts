@@ -30,10 +30,3 @@ export function billTransferKeyOf(idempotencyKey: string): string {
     ? `bill:${idempotencyKey}`
     : `bill#${createHash('sha256').update(idempotencyKey).digest('hex')}`;
 }
-
-/** How a provider is named in a bill: an email has an "@"; anything else is a user name. */
-export function userLookupOf(name: string): { email: string } | { user_name: string } | null {
-  if (name.includes('@')) return { email: name };
-  // Identity's user names are at most 32 characters; a longer name names nobody.
-  return name.length <= 32 ? { user_name: name } : null;
-}

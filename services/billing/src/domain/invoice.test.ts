@@ -1,5 +1,12 @@
+import { decodeCursor, encodeCursor } from '@moneypal/kit';
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, type InvoiceRecord, statusAfter, toPublicInvoice } from './invoice.js';
+import {
+  type InvoiceRecord,
+  invoiceCursorPosition,
+  invoiceNoOfCursorPosition,
+  statusAfter,
+  toPublicInvoice,
+} from './invoice.js';
 
 describe('statusAfter', () => {
   it('issues a new invoice pending, paid or failed, and never refunded', () => {
@@ -28,21 +35,21 @@ describe('statusAfter', () => {
 
 describe('invoice cursors', () => {
   it('carry an invoice number there and back', () => {
-    expect(decodeCursor(encodeCursor(1n))).toBe(1n);
-    expect(decodeCursor(encodeCursor(123_456_789_012n))).toBe(123_456_789_012n);
+    expect(invoiceNoOfCursorPosition(invoiceCursorPosition(1n))).toBe(1n);
+    expect(invoiceNoOfCursorPosition(invoiceCursorPosition(123_456_789_012n))).toBe(123_456_789_012n);
+  });
+
+  it('write the same cursor strings as before', () => {
+    expect(encodeCursor(invoiceCursorPosition(12n))).toBe(Buffer.from('invoice:12').toString('base64url'));
   });
 
   it('refuse what this list did not make', () => {
-    for (const cursor of [
-      '',
-      'abc',
-      '!!',
-      Buffer.from('invoice:0').toString('base64url'),
-      'aW52b2ljZTotMQ',
-    ]) {
-      expect(decodeCursor(cursor)).toBeNull();
+    for (const position of ['', 'abc', 'invoice:0', 'invoice:-1', 'invoice:12x', 'invoice:01']) {
+      expect(invoiceNoOfCursorPosition(position)).toBeNull();
     }
-    expect(decodeCursor(Buffer.from('invoice:12x').toString('base64url'))).toBeNull();
+    for (const cursor of ['', '!!', encodeCursor('invoice:0'), 'aW52b2ljZTotMQ']) {
+      expect(() => decodeCursor(cursor, invoiceNoOfCursorPosition)).toThrow('the cursor is not valid');
+    }
   });
 });
 

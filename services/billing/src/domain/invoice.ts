@@ -66,14 +66,13 @@ export function toPublicInvoice(invoice: InvoiceRecord): Invoice {
   };
 }
 
-/** A list cursor: the number of the last invoice of the previous page, opaque to clients. */
-export function encodeCursor(lastInvoiceNo: bigint): string {
-  return Buffer.from(`invoice:${lastInvoiceNo}`, 'utf8').toString('base64url');
+/** A list cursor's position: the number of the last invoice of the previous page. */
+export function invoiceCursorPosition(lastInvoiceNo: bigint): string {
+  return `invoice:${lastInvoiceNo}`;
 }
 
-/** The invoice number inside a cursor, or null when the cursor was not made by `encodeCursor`. */
-export function decodeCursor(cursor: string): bigint | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
-  const match = /^invoice:([1-9]\d{0,17})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+/** The invoice number in a cursor's position, or null when `invoiceCursorPosition` did not write it. */
+export function invoiceNoOfCursorPosition(position: string): bigint | null {
+  const match = /^invoice:([1-9]\d{0,17})$/.exec(position);
   return match ? BigInt(match[1]!) : null;
 }

@@ -1,5 +1,3 @@
-import type { ErrorCode } from '@moneypal/kit';
-
 /**
  * The ledger's side of a PayPal payment (ARCHITECTURE §6): `fund` credits the payer's
  * wallet from paypal-clearing; `settle` pays the provider from it. A refund reverses them
@@ -22,23 +20,6 @@ export function paymentLedgerKeysOf(paymentId: string) {
     refundFund: `payment:${paymentId}:refund:fund`,
   };
 }
-
-/**
- * The ledger's refusals: it stores them with the key, so asking again with the same key
- * meets the same refusal. Anything else (unavailable, internal, in flight) may pass later.
- */
-export const ledgerRefusalCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'not_found',
-  'wallet_not_found',
-  'recipient_not_found',
-  'recipient_has_no_wallet',
-  'validation_failed',
-  'insufficient_funds',
-  'limit_exceeded',
-  'currency_mismatch',
-  'wallet_frozen',
-  'credit_not_above_savings',
-]);
 
 export interface LedgerRefusal {
   step: LedgerStep;

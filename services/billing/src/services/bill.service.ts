@@ -1,10 +1,10 @@
-import type { Actor, Invoice } from '@moneypal/contracts';
+import { type Actor, type Invoice, userLookupOf } from '@moneypal/contracts';
 import { AppError } from '@moneypal/kit';
 import type { IdentityClient } from '../clients/identity.client.js';
 import type { LedgerClient } from '../clients/ledger.client.js';
 import type { BillingDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
-import { type BillRequest, billRequestHashOf, billTransferKeyOf, userLookupOf } from '../domain/bill.js';
+import { type BillRequest, billRequestHashOf, billTransferKeyOf } from '../domain/bill.js';
 import { type InvoiceRecord, toPublicInvoice } from '../domain/invoice.js';
 import { billingError } from '../errors.js';
 import type * as invoiceRepository from '../repositories/invoice.repository.js';

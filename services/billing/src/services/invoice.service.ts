@@ -1,7 +1,13 @@
 import type { Actor, Invoice } from '@moneypal/contracts';
+import { decodeCursor, encodeCursor } from '@moneypal/kit';
 import type { BillingDatabase } from '../database.js';
 import { mayReadInvoice, readsAll, userIdOf } from '../domain/actor.js';
-import { decodeCursor, encodeCursor, type InvoiceStatus, toPublicInvoice } from '../domain/invoice.js';
+import {
+  type InvoiceStatus,
+  invoiceCursorPosition,
+  invoiceNoOfCursorPosition,
+  toPublicInvoice,
+} from '../domain/invoice.js';
 import { billingError } from '../errors.js';
 import type * as invoiceRepository from '../repositories/invoice.repository.js';
 
@@ -27,16 +33,8 @@ export class InvoiceService {
     actor: Actor,
     query: InvoiceListQuery,
   ): Promise<{ data: Invoice[]; next_cursor: string | null }> {
-    let beforeNo: bigint | undefined;
-    if (query.cursor !== undefined) {
-      const decoded = decodeCursor(query.cursor);
-      if (decoded === null) {
-        throw billingError('validation_failed', 'the cursor is not valid', {
-          errors: [{ path: 'cursor', message: 'is not a cursor given by this list' }],
-        });
-      }
-      beforeNo = decoded;
-    }
+    const beforeNo =
+      query.cursor === undefined ? undefined : decodeCursor(query.cursor, invoiceNoOfCursorPosition);
     const self = userIdOf(actor);
     if (self === null && query.role !== undefined) return { data: [], next_cursor: null };
     const rows = await this.repositories.invoices.listInvoices(
@@ -53,7 +51,8 @@ export class InvoiceService {
     const last = page.at(-1);
     return {
       data: page.map(toPublicInvoice),
-      next_cursor: rows.length > query.limit && last ? encodeCursor(last.invoice_no) : null,
+      next_cursor:
+        rows.length > query.limit && last ? encodeCursor(invoiceCursorPosition(last.invoice_no)) : null,
     };
   }
 

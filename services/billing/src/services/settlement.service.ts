@@ -1,4 +1,4 @@
-import { billingEvents, type Payment } from '@moneypal/contracts';
+import { billingEvents, isLedgerRefusalCode, type Payment } from '@moneypal/contracts';
 import { AppError, applyOnce, type CloudEvent, type Logger } from '@moneypal/kit';
 import type { LedgerClient } from '../clients/ledger.client.js';
 import type { BillingDatabase, CaptureRow, Executor } from '../database.js';
@@ -7,7 +7,6 @@ import {
   type CaptureOutcome,
   type LedgerRefusal,
   type LedgerStep,
-  ledgerRefusalCodes,
   paymentLedgerKeysOf,
   type ReversalOutcome,
 } from '../domain/settlement.js';
@@ -269,7 +268,7 @@ export class SettlementService {
     try {
       return await request();
     } catch (error) {
-      if (error instanceof AppError && ledgerRefusalCodes.has(error.code)) {
+      if (error instanceof AppError && isLedgerRefusalCode(error.code)) {
         return { refusal: { step, code: error.code, message: error.message } };
       }
       throw error;

@@ -121,20 +121,6 @@ export function escapeLikePattern(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A list cursor: the id of the last user of the previous page, opaque to clients. */
-export function encodeUserCursor(lastId: string): string {
-  return Buffer.from(lastId, 'utf8').toString('base64url');
-}
-
-/** The user id inside a cursor, or null when the cursor was not made by `encodeUserCursor`. */
-export function decodeUserCursor(cursor: string): string | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  return uuidPattern.test(id) ? id : null;
-}
-
 /** The fields that must be unique among live users, case-insensitively. */
 export type UniqueUserField = 'user_name' | 'email';
 

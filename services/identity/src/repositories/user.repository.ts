@@ -1,3 +1,4 @@
+import { userLookupOf } from '@moneypal/contracts';
 import type { Executor } from '../database.js';
 import {
   alreadyTakenError,
@@ -61,9 +62,13 @@ export function findLiveUserByField(
     .executeTakeFirst();
 }
 
-/** A login is an email when it holds "@" (user names cannot), else a user name. */
-export function findLiveUserByLogin(db: Executor, login: string): Promise<UserRecord | undefined> {
-  return findLiveUserByField(db, login.includes('@') ? 'email' : 'user_name', login);
+/** A login is an email or a user name, told apart by `userLookupOf`; a name no user can have finds nobody. */
+export async function findLiveUserByLogin(db: Executor, login: string): Promise<UserRecord | undefined> {
+  const lookup = userLookupOf(login);
+  if (lookup === null) return undefined;
+  return 'email' in lookup
+    ? findLiveUserByField(db, 'email', lookup.email)
+    : findLiveUserByField(db, 'user_name', lookup.user_name);
 }
 
 /** Locks the user's row until the transaction ends, so concurrent changes to one user apply one at a time. */

@@ -1,6 +1,6 @@
 import type { User } from '@moneypal/contracts';
 import { identityEvents, userCreatedData, userDeletedData, userUpdatedData } from '@moneypal/contracts';
-import { AppError } from '@moneypal/kit';
+import { AppError, decodeIdCursor, encodeCursor } from '@moneypal/kit';
 import type { AdminCredentials } from '../config.js';
 import type { Executor, IdentityDatabase } from '../database.js';
 import { hashPassword, type PasswordHashCost, verifyPassword } from '../domain/password.js';
@@ -8,8 +8,6 @@ import { type PasswordOwner, passwordWeakness } from '../domain/password-policy.
 import {
   alreadyTakenError,
   createUserRecord,
-  decodeUserCursor,
-  encodeUserCursor,
   type ProfileChanges,
   planProfileChanges,
   type Role,
@@ -182,16 +180,7 @@ export class UserService {
   }
 
   async listUsers(query: UserListQuery): Promise<{ data: User[]; next_cursor: string | null }> {
-    let beforeId: string | undefined;
-    if (query.cursor !== undefined) {
-      const decoded = decodeUserCursor(query.cursor);
-      if (decoded === null) {
-        throw identityError('validation_failed', 'the cursor is not valid', {
-          errors: [{ path: 'cursor', message: 'is not a cursor given by this list' }],
-        });
-      }
-      beforeId = decoded;
-    }
+    const beforeId = query.cursor === undefined ? undefined : decodeIdCursor(query.cursor);
     const rows = await this.users.listLiveUsers(
       this.db,
       {
@@ -206,7 +195,7 @@ export class UserService {
     const last = page.at(-1);
     return {
       data: page.map(toPublicUser),
-      next_cursor: rows.length > query.limit && last ? encodeUserCursor(last.id) : null,
+      next_cursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
     };
   }
 

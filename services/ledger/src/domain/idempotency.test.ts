@@ -1,5 +1,7 @@
+import { isLedgerRefusalCode, ledgerRefusalCodes } from '@moneypal/contracts';
+import { type ErrorCode, isErrorCode } from '@moneypal/kit';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, requestHashOf } from './idempotency.js';
+import { requestHashOf } from './idempotency.js';
 
 describe('requestHashOf', () => {
   it('ignores key order, the actor and the key itself', () => {
@@ -35,8 +37,16 @@ describe('requestHashOf', () => {
   });
 });
 
-describe('canonicalJson', () => {
-  it('sorts keys at every level and keeps arrays in order', () => {
-    expect(canonicalJson({ b: [2, { d: 1, c: 2 }], a: null })).toBe('{"a":null,"b":[2,{"c":2,"d":1}]}');
+describe('ledgerRefusalCodes', () => {
+  it('names only error codes the kit knows', () => {
+    const codes: readonly ErrorCode[] = ledgerRefusalCodes;
+    expect(codes.filter((code) => !isErrorCode(code))).toEqual([]);
+  });
+
+  it('stores state refusals with the key and leaves request and transient errors out', () => {
+    expect(isLedgerRefusalCode('insufficient_funds')).toBe(true);
+    expect(isLedgerRefusalCode('forbidden')).toBe(false);
+    expect(isLedgerRefusalCode('unavailable')).toBe(false);
+    expect(isLedgerRefusalCode('idempotency_in_flight')).toBe(false);
   });
 });

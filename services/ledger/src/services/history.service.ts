@@ -1,11 +1,11 @@
 import type { Actor, Transfer } from '@moneypal/contracts';
+import { decodeIdCursor, encodeCursor } from '@moneypal/kit';
 import type { LedgerDatabase } from '../database.js';
 import { mayRead, userIdOf } from '../domain/actor.js';
-import { decodeCursor, encodeCursor, entriesVisibleTo, toPublicTransfer } from '../domain/transfer.js';
+import { entriesVisibleTo, toPublicTransfer } from '../domain/transfer.js';
 import { ledgerError } from '../errors.js';
 import type * as transferRepository from '../repositories/transfer.repository.js';
 import type * as walletRepository from '../repositories/wallet.repository.js';
-import { invalidCursor } from './wallet.service.js';
 
 export interface HistoryQuery {
   wallet_id?: string | undefined;
@@ -50,12 +50,7 @@ export class HistoryService {
       if (!wallet || !mayRead(actor, wallet.wallet.owner_id))
         throw ledgerError('wallet_not_found', 'no such wallet');
     }
-    let beforeId: string | undefined;
-    if (query.cursor !== undefined) {
-      const decoded = decodeCursor(query.cursor);
-      if (decoded === null) throw invalidCursor();
-      beforeId = decoded;
-    }
+    const beforeId = query.cursor === undefined ? undefined : decodeIdCursor(query.cursor);
     const self = userIdOf(actor);
     const readsAll = mayRead(actor, null);
     const rows = await this.transfers.listTransfers(

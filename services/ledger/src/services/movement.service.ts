@@ -1,20 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type Actor,
+  isLedgerRefusalCode,
   ledgerEvents,
   type TransactionType,
   type Transfer,
   transferPostedData,
+  userLookupOf,
 } from '@moneypal/contracts';
 import { AppError, type ClaimingOutbox, type CloudEvent, GroupCommit } from '@moneypal/kit';
 import type { Executor, LedgerDatabase } from '../database.js';
 import { isAdmin, isService, mayDebit, scopeOf, userIdOf } from '../domain/actor.js';
-import {
-  type IdempotentOperation,
-  requestHashOf,
-  type StoredResponse,
-  storedRefusalCodes,
-} from '../domain/idempotency.js';
+import { type IdempotentOperation, requestHashOf, type StoredResponse } from '../domain/idempotency.js';
 import { checkParties, type LockedWallet, legsOf, type MovementIntent } from '../domain/movement.js';
 import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
 import { checkLimits, type DailyUsage, hasDailyLimits, noUsage, utcDayOf } from '../domain/rules.js';
@@ -381,12 +378,8 @@ export class MovementService {
     if (request.to_user_id !== undefined) {
       userId = await this.options.users.findUserId({ id: request.to_user_id });
     } else if (request.to_user !== undefined) {
-      const name = request.to_user;
-      userId = name.includes('@')
-        ? await this.options.users.findUserId({ email: name })
-        : name.length <= 32
-          ? await this.options.users.findUserId({ user_name: name })
-          : null;
+      const lookup = userLookupOf(request.to_user);
+      userId = lookup === null ? null : await this.options.users.findUserId(lookup);
     }
     const recipientPath = request.to_user_id !== undefined ? 'to_user_id' : 'to_user';
     if (userId === null) {
@@ -563,7 +556,7 @@ export class MovementService {
         return;
       }
       if (plan instanceof AppError) {
-        outcomes[index] = storedRefusalCodes.has(plan.code)
+        outcomes[index] = isLedgerRefusalCode(plan.code)
           ? refuse(claim, plan)
           : { kind: 'failed', error: plan };
         return;
@@ -591,7 +584,7 @@ export class MovementService {
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           // A refusal has changed nothing: the balances and usage are those before it.
-          outcomes[index] = storedRefusalCodes.has(error.code)
+          outcomes[index] = isLedgerRefusalCode(error.code)
             ? refuse(movement.claim, error)
             : { kind: 'failed', error };
         }

@@ -1,8 +1,7 @@
 import { type Actor, ledgerEvents, type Wallet, walletCreatedData } from '@moneypal/contracts';
-import { applyOnce, type CloudEvent, isSupportedCurrency } from '@moneypal/kit';
+import { applyOnce, type CloudEvent, decodeIdCursor, encodeCursor, isSupportedCurrency } from '@moneypal/kit';
 import type { Executor, LedgerDatabase } from '../database.js';
 import { mayRead, userIdOf } from '../domain/actor.js';
-import { decodeCursor, encodeCursor } from '../domain/transfer.js';
 import {
   createWalletRecord,
   type PublicWalletBalance,
@@ -141,12 +140,7 @@ export class WalletService {
     // A user lists only their own wallets; asking for another owner's finds nothing.
     if (!readsAll && query.owner_id !== undefined && query.owner_id !== self)
       return { data: [], next_cursor: null };
-    let afterId: string | undefined;
-    if (query.cursor !== undefined) {
-      const decoded = decodeCursor(query.cursor);
-      if (decoded === null) throw invalidCursor();
-      afterId = decoded;
-    }
+    const afterId = query.cursor === undefined ? undefined : decodeIdCursor(query.cursor);
     const rows = await this.wallets.listWallets(
       this.db,
       {
@@ -263,10 +257,4 @@ export class WalletService {
       );
     });
   }
-}
-
-export function invalidCursor() {
-  return ledgerError('validation_failed', 'the cursor is not valid', {
-    errors: [{ path: 'cursor', message: 'is not a cursor given by this list' }],
-  });
 }

@@ -193,17 +193,3 @@ export function toPublicMessage(message: MessageRecord): Message {
     sent_at: message.sent_at === null ? null : message.sent_at.toISOString(),
   };
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** A list cursor: the id of the last message of the previous page, opaque to clients. */
-export function encodeCursor(lastId: string): string {
-  return Buffer.from(lastId, 'utf8').toString('base64url');
-}
-
-/** The id inside a cursor, or null when the cursor was not made by `encodeCursor`. */
-export function decodeCursor(cursor: string): string | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  return uuidPattern.test(id) ? id : null;
-}

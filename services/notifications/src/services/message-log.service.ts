@@ -1,14 +1,8 @@
 import type { Actor, Message } from '@moneypal/contracts';
+import { decodeIdCursor, encodeCursor } from '@moneypal/kit';
 import type { NotificationsDatabase } from '../database.js';
 import { readsEveryone, userIdOf } from '../domain/actor.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  type MessageChannel,
-  type MessageStatus,
-  toPublicMessage,
-} from '../domain/message.js';
-import { notificationsError } from '../errors.js';
+import { type MessageChannel, type MessageStatus, toPublicMessage } from '../domain/message.js';
 import type * as messageRepository from '../repositories/message.repository.js';
 
 export interface MessageListQuery {
@@ -30,16 +24,7 @@ export class MessageLogService {
     actor: Actor,
     query: MessageListQuery,
   ): Promise<{ data: Message[]; next_cursor: string | null }> {
-    let beforeId: string | undefined;
-    if (query.cursor !== undefined) {
-      const decoded = decodeCursor(query.cursor);
-      if (decoded === null) {
-        throw notificationsError('validation_failed', 'the cursor is not valid', {
-          errors: [{ path: 'cursor', message: 'is not a cursor given by this list' }],
-        });
-      }
-      beforeId = decoded;
-    }
+    const beforeId = query.cursor === undefined ? undefined : decodeIdCursor(query.cursor);
     const rows = await this.repositories.messages.listMessages(
       this.db,
       {

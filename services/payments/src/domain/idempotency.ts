@@ -1,18 +1,7 @@
-import { createHash } from 'node:crypto';
-
-/** JSON with object keys sorted at every level, so that equal requests hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-}
+import { hashCanonicalJson } from '@moneypal/kit';
 
 /** SHA-256 (hex) of a payment request's body, without the actor and the key themselves. */
 export function requestHashOf(request: Record<string, unknown>): string {
   const { actor: _actor, idempotency_key: _key, ...body } = request;
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+  return hashCanonicalJson(body);
 }

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPaymentRecord, decodeCursor, encodeCursor, toPublicPayment } from './payment.js';
+import { createPaymentRecord, toPublicPayment } from './payment.js';
 
 const id = '01900000-0000-7000-8000-000000000001';
-
-describe('cursors', () => {
-  it('round-trips a payment id and refuses anything else', () => {
-    expect(decodeCursor(encodeCursor(id))).toBe(id);
-    expect(decodeCursor('not a cursor')).toBeNull();
-    expect(decodeCursor(Buffer.from('hello').toString('base64url'))).toBeNull();
-  });
-});
 
 describe('toPublicPayment', () => {
   it('answers a new payment as created, without an order, amount as a number', () => {

@@ -95,17 +95,3 @@ export function toPublicPayment(record: PaymentRecord): Payment {
 
 /** The statuses a payment may still be captured from (by the buyer's return or by webhook). */
 export const capturableStatuses: readonly PaymentStatus[] = ['created', 'approved'];
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** An opaque cursor: the id of the last payment of a page (ids are UUIDv7, so they sort by creation). */
-export function encodeCursor(lastId: string): string {
-  return Buffer.from(lastId, 'utf8').toString('base64url');
-}
-
-/** The id inside a cursor, or null when the cursor was not made by `encodeCursor`. */
-export function decodeCursor(cursor: string): string | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  return uuidPattern.test(id) ? id : null;
-}

@@ -3,21 +3,16 @@ import {
   type Payment,
   type PaymentStatus,
   paymentsEvents,
+  userLookupOf,
   type Wallet,
 } from '@moneypal/contracts';
-import type { Logger } from '@moneypal/kit';
+import { decodeIdCursor, encodeCursor, type Logger } from '@moneypal/kit';
 import { payPalAmountProblem } from '../clients/paypal/amounts.js';
 import { approveLinkOf, type PayPalClient } from '../clients/paypal/client.js';
 import type { PaymentsDatabase } from '../database.js';
 import { mayRead, readsAll, userIdOf } from '../domain/actor.js';
 import { requestHashOf } from '../domain/idempotency.js';
-import {
-  createPaymentRecord,
-  decodeCursor,
-  encodeCursor,
-  type PaymentRecord,
-  toPublicPayment,
-} from '../domain/payment.js';
+import { createPaymentRecord, type PaymentRecord, toPublicPayment } from '../domain/payment.js';
 import { paymentsError } from '../errors.js';
 import type * as paymentRepository from '../repositories/payment.repository.js';
 import { type TraceContext, writePaymentEvent } from './events.js';
@@ -171,16 +166,7 @@ export class PaymentService {
     actor: Actor,
     query: PaymentListQuery,
   ): Promise<{ data: Payment[]; next_cursor: string | null }> {
-    let beforeId: string | undefined;
-    if (query.cursor !== undefined) {
-      const decoded = decodeCursor(query.cursor);
-      if (decoded === null) {
-        throw paymentsError('validation_failed', 'the cursor is not valid', {
-          errors: [{ path: 'cursor', message: 'is not a cursor given by this list' }],
-        });
-      }
-      beforeId = decoded;
-    }
+    const beforeId = query.cursor === undefined ? undefined : decodeIdCursor(query.cursor);
     const rows = await this.payments.listPayments(
       this.db,
       { payerId: readsAll(actor) ? undefined : (userIdOf(actor) ?? undefined), status: query.status },
@@ -281,11 +267,8 @@ export class PaymentService {
 
   /** The payee's user id from their user name or email; a payer cannot pay themselves. */
   private async resolvePayee(paidTo: string, payerId: string): Promise<string> {
-    const userId = paidTo.includes('@')
-      ? await this.options.users.findUserId({ email: paidTo })
-      : paidTo.length <= 32
-        ? await this.options.users.findUserId({ user_name: paidTo })
-        : null;
+    const lookup = userLookupOf(paidTo);
+    const userId = lookup === null ? null : await this.options.users.findUserId(lookup);
     if (userId === null) {
       throw paymentsError('recipient_not_found', 'no such user', {
         errors: [{ path: 'paid_to', message: 'names nobody' }],

@@ -1,36 +1,5 @@
+import { paypalCurrencyDecimals } from '@moneypal/contracts';
 import { exponentOf, formatMinor, isSupportedCurrency, parseMinor } from '@moneypal/kit';
-
-/**
- * The currencies PayPal's REST API takes, with the decimals it accepts in each. HUF and
- * TWD have two ISO 4217 decimals but PayPal takes whole units only ("decimal amounts
- * cause an error"), so their minor-unit amounts must be whole hundreds.
- */
-export const paypalCurrencyDecimals: Readonly<Record<string, number>> = {
-  AUD: 2,
-  BRL: 2,
-  CAD: 2,
-  CHF: 2,
-  CNY: 2,
-  CZK: 2,
-  DKK: 2,
-  EUR: 2,
-  GBP: 2,
-  HKD: 2,
-  HUF: 0,
-  ILS: 2,
-  JPY: 0,
-  MXN: 2,
-  MYR: 2,
-  NOK: 2,
-  NZD: 2,
-  PHP: 2,
-  PLN: 2,
-  SEK: 2,
-  SGD: 2,
-  THB: 2,
-  TWD: 0,
-  USD: 2,
-};
 
 /** An amount as PayPal writes it. */
 export interface PayPalMoney {

@@ -32,7 +32,7 @@ import {
   orderJson,
   refundJson,
 } from './resources.js';
-import type { SimulatorCore } from './simulator.js';
+import type { SimulatorCore } from './simulator-core.js';
 import { invalidClient } from './tokens.js';
 import {
   checkCaptureRequest,

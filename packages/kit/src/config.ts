@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { defaultAckWaitMs, defaultDeadLetterStreamName, defaultStreamName } from './bus/nats.js';
+import { defaultAckWaitMs, defaultDeadLetterStreamName, defaultStreamName } from './bus/nats-defaults.js';
 import { otlpTracesUrlOf } from './observability/tracing.js';
 
 /**

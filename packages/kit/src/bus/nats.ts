@@ -35,6 +35,7 @@ import {
   redeliveryDelayMs,
   reportDeadLetter,
 } from './delivery.js';
+import { defaultAckWaitMs, defaultDeadLetterStreamName, defaultStreamName } from './nats-defaults.js';
 import { NatsReplies, NoReplyError } from './nats-replies.js';
 import { replyOf, sendRequest, unwrapReply } from './reply.js';
 import {
@@ -83,11 +84,6 @@ export interface NatsBusOptions {
   /** How long `close` waits for running handlers before it closes the connection anyway. */
   closeTimeoutMs?: number;
 }
-
-export const defaultStreamName = 'MONEYPAL_EVENTS';
-export const defaultDeadLetterStreamName = 'MONEYPAL_DEAD_LETTERS';
-/** How long JetStream waits for an acknowledgement before it redelivers an event. */
-export const defaultAckWaitMs = 30_000;
 
 /** The header that carries the request id of a request (the trace context travels as `traceparent`). */
 const requestIdHeader = 'Moneypal-Request-Id';

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   type ApprovalAction,
   isApprovalAction,
@@ -6,7 +6,7 @@ import {
   renderMessagePage,
 } from '../approval-page.js';
 import { formatAmountValue } from '../money.js';
-import type { CaptureOutcome } from '../orders.js';
+import type { CaptureOutcome, Order } from '../orders.js';
 import type { SimulatorCore } from '../simulator-core.js';
 import { type IdParams, sendHtml } from './http.js';
 
@@ -24,6 +24,14 @@ const outcomeOfAction: Record<Exclude<ApprovalAction, 'cancel'>, CaptureOutcome 
   approve_pending: 'pending',
 };
 
+/** The page for a checkout link that names no order, or names one already captured. */
+function sendCheckoutRefusal(reply: FastifyReply, order: Order | undefined): FastifyReply {
+  if (!order) {
+    return sendHtml(reply, 404, renderMessagePage('Unknown checkout', 'This checkout link names no order.'));
+  }
+  return sendHtml(reply, 409, renderMessagePage('Already paid', 'This order has already been captured.'));
+}
+
 /**
  * `/checkoutnow`: the buyer's approval page, where an order is approved (with the capture
  * outcome the buyer picks) or cancelled, then sent back to the merchant's URL.
@@ -31,16 +39,7 @@ const outcomeOfAction: Record<Exclude<ApprovalAction, 'cancel'>, CaptureOutcome 
 export function registerApprovalRoutes(app: FastifyInstance, core: SimulatorCore): void {
   app.get<{ Querystring: { token?: string } }>('/checkoutnow', async (request, reply) => {
     const order = request.query.token === undefined ? undefined : core.book.findOrder(request.query.token);
-    if (!order) {
-      return sendHtml(
-        reply,
-        404,
-        renderMessagePage('Unknown checkout', 'This checkout link names no order.'),
-      );
-    }
-    if (order.status === 'COMPLETED') {
-      return sendHtml(reply, 409, renderMessagePage('Already paid', 'This order has already been captured.'));
-    }
+    if (!order || order.status === 'COMPLETED') return sendCheckoutRefusal(reply, order);
     const currency = order.purchaseUnits[0]!.amount.currency;
     const totalMinor = order.purchaseUnits.reduce((sum, unit) => sum + unit.amount.minor, 0n);
     const descriptions = order.purchaseUnits.map((unit) => unit.description).filter((text) => text !== null);
@@ -68,16 +67,7 @@ export function registerApprovalRoutes(app: FastifyInstance, core: SimulatorCore
       );
     }
     const order = core.book.findOrder(request.params.id);
-    if (!order) {
-      return sendHtml(
-        reply,
-        404,
-        renderMessagePage('Unknown checkout', 'This checkout link names no order.'),
-      );
-    }
-    if (order.status === 'COMPLETED') {
-      return sendHtml(reply, 409, renderMessagePage('Already paid', 'This order has already been captured.'));
-    }
+    if (!order || order.status === 'COMPLETED') return sendCheckoutRefusal(reply, order);
     if (action === 'cancel') {
       core.cancel(order.id);
       const cancelUrl = order.experience.cancelUrl;

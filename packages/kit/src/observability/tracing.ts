@@ -93,14 +93,6 @@ export function startTracing(options: TracingOptions): Tracing {
   };
 }
 
-/** The OTLP/HTTP traces URL from the standard OpenTelemetry variables' values. */
-export function otlpTracesUrlOf(endpoint: string | undefined, tracesEndpoint: string | undefined) {
-  if (tracesEndpoint) return tracesEndpoint;
-  if (!endpoint) return undefined;
-  // The generic endpoint names the collector; each signal has its path under it.
-  return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
-}
-
 /** Whether spans are recorded; registers the default provider (and its context manager) first. */
 function isRecording(): boolean {
   if (!registered) startTracing({ service: 'moneypal' });

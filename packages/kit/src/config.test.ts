@@ -7,6 +7,7 @@ import {
   booleanFlag,
   ConfigError,
   loadOrCreateLocalSecrets,
+  otlpTracesUrlOf,
   parseConfig,
   randomSecret,
   secretString,
@@ -210,5 +211,15 @@ describe('the environment every service process shares', () => {
     expect(
       parseConfig(schema, { NATS_URL: 'nats://nats:4222', OTEL_EXPORTER_OTLP_ENDPOINT: '' }).tracing,
     ).toEqual({ otlpTracesUrl: undefined });
+  });
+});
+
+describe('the OTLP traces URL', () => {
+  it('is the signal’s own endpoint when set, else /v1/traces under the generic one, else none', () => {
+    expect(otlpTracesUrlOf('http://collector:4318', 'http://tempo:4318/v1/traces')).toBe(
+      'http://tempo:4318/v1/traces',
+    );
+    expect(otlpTracesUrlOf('http://collector:4318/', undefined)).toBe('http://collector:4318/v1/traces');
+    expect(otlpTracesUrlOf(undefined, undefined)).toBeUndefined();
   });
 });

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { defaultAckWaitMs, defaultDeadLetterStreamName, defaultStreamName } from './bus/nats.js';
-import { otlpTracesUrlOf } from './observability/tracing.js';
+import { defaultAckWaitMs, defaultDeadLetterStreamName, defaultStreamName } from './bus/nats-defaults.js';
 
 /**
  * Environment parsing. Only a service's `config.ts` and `main.ts` call these, once at
@@ -201,6 +200,14 @@ export const tracingEnvironment = {
 export interface TracingSettings {
   /** The OTLP/HTTP traces URL; spans are exported only when it is set. */
   otlpTracesUrl: string | undefined;
+}
+
+/** The OTLP/HTTP traces URL from the standard OpenTelemetry variables' values. */
+export function otlpTracesUrlOf(endpoint: string | undefined, tracesEndpoint: string | undefined) {
+  if (tracesEndpoint) return tracesEndpoint;
+  if (!endpoint) return undefined;
+  // The generic endpoint names the collector; each signal has its path under it.
+  return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
 }
 
 export function tracingSettingsOf(env: z.output<z.ZodObject<typeof tracingEnvironment>>): TracingSettings {

@@ -1,12 +1,6 @@
 export { MemoryBroker, MemoryBus } from './bus/memory.js';
-export {
-  connectNatsBus,
-  defaultAckWaitMs,
-  defaultDeadLetterStreamName,
-  defaultStreamName,
-  NatsBus,
-  type NatsBusOptions,
-} from './bus/nats.js';
+export { connectNatsBus, NatsBus, type NatsBusOptions } from './bus/nats.js';
+export { defaultAckWaitMs, defaultDeadLetterStreamName, defaultStreamName } from './bus/nats-defaults.js';
 export { replyOf, unwrapReply } from './bus/reply.js';
 export * from './bus/typed.js';
 export * from './bus/types.js';

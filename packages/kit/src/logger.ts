@@ -1,5 +1,5 @@
 import { type Logger, pino } from 'pino';
-import { activeLogFields } from './observability/tracing.js';
+import { activeLogFields } from './log-context.js';
 
 export type { Logger } from 'pino';
 

@@ -1,7 +1,15 @@
 import { type Logger, withoutStatementValues } from '../logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import { endSpan, runInSpan, startSpan, traceparentOf } from '../observability/tracing.js';
-import type { CloudEvent, DeadLetter, EventHandler, MessageContext } from './types.js';
+import {
+  type CloudEvent,
+  type DeadLetter,
+  defaultBackoffMs,
+  defaultMaxDeliveries,
+  type EventHandler,
+  type MessageContext,
+  type SubscribeOptions,
+} from './types.js';
 
 /**
  * Rules that every bus implementation applies to event delivery the same way, so that
@@ -27,6 +35,14 @@ export function assertEventType(type: string): void {
   if (!eventTypePattern.test(type)) {
     throw new RangeError(`invalid event type ${JSON.stringify(type)}: use dot-separated words`);
   }
+}
+
+/** A subscription's delivery limits, with the defaults for what it leaves out. */
+export function deliveryLimitsOf(options: SubscribeOptions): Required<SubscribeOptions> {
+  return {
+    maxDeliveries: options.maxDeliveries ?? defaultMaxDeliveries,
+    backoffMs: options.backoffMs ?? defaultBackoffMs,
+  };
 }
 
 /** The wait before redelivering after the given failed attempt (1-based); the last value repeats. */

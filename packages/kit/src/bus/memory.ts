@@ -4,21 +4,26 @@ import type { ServiceMetrics } from '../observability/metrics.js';
 import {
   assertConsumerName,
   deliverEvent,
+  deliveryLimitsOf,
   describeFailure,
   redeliveryDelayMs,
   reportDeadLetter,
 } from './delivery.js';
-import { replyOf, sendRequest, unwrapReply } from './reply.js';
+import {
+  noResponderError,
+  replyBodyOf,
+  replyOf,
+  replyTimeoutError,
+  sendRequest,
+  unwrapReply,
+} from './reply.js';
 import {
   type Bus,
   type CloudEvent,
   type DeadLetter,
-  defaultBackoffMs,
-  defaultMaxDeliveries,
   defaultRequestTimeoutMs,
   type EventHandler,
   type MessageContext,
-  type ReplyEnvelope,
   type RequestHandler,
   type RequestOptions,
   type SubscribeOptions,
@@ -284,16 +289,13 @@ export class MemoryBus implements Bus {
     options: RequestOptions,
   ): Promise<unknown> {
     const responder = this.broker.pickResponder(subject);
-    if (!responder) throw new AppError('unavailable', `no service answers ${subject}`);
+    if (!responder) throw noResponderError(subject);
     const timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
     // JSON both ways, as on the wire: what cannot cross a network cannot cross here either.
     const wirePayload = JSON.parse(JSON.stringify(payload ?? null)) as unknown;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new AppError('unavailable', `no reply on ${subject} within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+      timer = setTimeout(() => reject(replyTimeoutError(subject, timeoutMs)), timeoutMs);
     });
     try {
       const reply = await Promise.race([
@@ -314,14 +316,7 @@ export class MemoryBus implements Bus {
     context: MessageContext,
   ): Promise<string> {
     const envelope = await replyOf(handler, payload, context, subject, this.logger, this.metrics);
-    try {
-      return JSON.stringify(envelope);
-    } catch (error) {
-      // A reply that cannot become JSON (a bigint, a cycle) is a bug of the handler.
-      this.logger?.error({ err: error, subject, request_id: context.requestId }, 'reply is not serialisable');
-      const internal: ReplyEnvelope = { ok: false, error: { code: 'internal', message: 'internal error' } };
-      return JSON.stringify(internal);
-    }
+    return replyBodyOf(envelope, subject, context.requestId, this.logger);
   }
 
   async handle(subject: string, handler: RequestHandler): Promise<void> {
@@ -351,14 +346,7 @@ export class MemoryBus implements Bus {
   ): Promise<void> {
     this.assertOpen();
     assertConsumerName(consumer);
-    this.broker.join(
-      consumer,
-      { bus: this, handlers },
-      {
-        maxDeliveries: options.maxDeliveries ?? defaultMaxDeliveries,
-        backoffMs: options.backoffMs ?? defaultBackoffMs,
-      },
-    );
+    this.broker.join(consumer, { bus: this, handlers }, deliveryLimitsOf(options));
   }
 
   onDeadLetter(listener: (deadLetter: DeadLetter) => void): void {

@@ -149,6 +149,35 @@ export async function sendRequest(
   }
 }
 
+/**
+ * The reply as the JSON text that crosses the network. A reply that cannot become JSON (a
+ * bigint, a cycle) is a bug of the handler: it is logged and travels as `internal`.
+ */
+export function replyBodyOf(
+  envelope: ReplyEnvelope,
+  subject: string,
+  requestId: string,
+  logger: Logger | undefined,
+): string {
+  try {
+    return JSON.stringify(envelope);
+  } catch (error) {
+    logger?.error({ err: error, subject, request_id: requestId }, 'reply is not serialisable');
+    const internal: ReplyEnvelope = { ok: false, error: { code: 'internal', message: 'internal error' } };
+    return JSON.stringify(internal);
+  }
+}
+
+/** No service serves the subject of a request. */
+export function noResponderError(subject: string): AppError {
+  return new AppError('unavailable', `no service answers ${subject}`);
+}
+
+/** A request got no reply in time. */
+export function replyTimeoutError(subject: string, timeoutMs: number): AppError {
+  return new AppError('unavailable', `no reply on ${subject} within ${timeoutMs} ms`);
+}
+
 /** The data of a reply, or its error thrown again as an `AppError` on the caller's side. */
 export function unwrapReply(reply: unknown, subject: string): unknown {
   const envelope = reply as ReplyEnvelope | null;

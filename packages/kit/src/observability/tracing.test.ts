@@ -5,7 +5,6 @@ import {
   activeTrace,
   contextOfTraceparent,
   endSpan,
-  otlpTracesUrlOf,
   runInSpan,
   startSpan,
   traceparentOf,
@@ -89,15 +88,5 @@ describe('W3C trace context', () => {
     });
     expect(activeTrace()).toEqual({});
     expect(activeLogFields()).toEqual({});
-  });
-});
-
-describe('the OTLP traces URL', () => {
-  it('is the signal’s own endpoint when set, else /v1/traces under the generic one, else none', () => {
-    expect(otlpTracesUrlOf('http://collector:4318', 'http://tempo:4318/v1/traces')).toBe(
-      'http://tempo:4318/v1/traces',
-    );
-    expect(otlpTracesUrlOf('http://collector:4318/', undefined)).toBe('http://collector:4318/v1/traces');
-    expect(otlpTracesUrlOf(undefined, undefined)).toBeUndefined();
   });
 });

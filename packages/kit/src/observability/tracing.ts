@@ -2,7 +2,6 @@ import {
   type Attributes,
   type Context,
   context,
-  createContextKey,
   isSpanContextValid,
   propagation,
   ROOT_CONTEXT,
@@ -21,8 +20,11 @@ import {
   type SpanProcessor,
 } from '@opentelemetry/sdk-trace-node';
 import { AppError } from '../errors.js';
+import { requestIdKey } from '../log-context.js';
 
 export type { Span } from '@opentelemetry/api';
+/** The log fields of the active request and span live beside the logger, which reads them. */
+export { activeLogFields, traceFieldsOf } from '../log-context.js';
 
 /**
  * OpenTelemetry tracing with W3C trace context (ARCHITECTURE §3: every request and event
@@ -91,14 +93,6 @@ export function startTracing(options: TracingOptions): Tracing {
   };
 }
 
-/** The OTLP/HTTP traces URL from the standard OpenTelemetry variables' values. */
-export function otlpTracesUrlOf(endpoint: string | undefined, tracesEndpoint: string | undefined) {
-  if (tracesEndpoint) return tracesEndpoint;
-  if (!endpoint) return undefined;
-  // The generic endpoint names the collector; each signal has its path under it.
-  return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
-}
-
 /** Whether spans are recorded; registers the default provider (and its context manager) first. */
 function isRecording(): boolean {
   if (!registered) startTracing({ service: 'moneypal' });
@@ -157,8 +151,6 @@ export function endSpan(span: Span, failure?: unknown): void {
   span.end();
 }
 
-const requestIdKey = createContextKey('moneypal.request_id');
-
 /**
  * Runs `work` with `span` active and `requestId` as the request being handled: the spans
  * it starts are children of `span`, its log lines carry both ids (see `createLogger`),
@@ -175,12 +167,6 @@ export function traceparentOf(span: Span): string {
   return `00-${traceId}-${spanId}-${traceFlags.toString(16).padStart(2, '0')}`;
 }
 
-/** The ids of a span as log fields. */
-export function traceFieldsOf(span: Span): { trace_id: string; span_id: string } {
-  const { traceId, spanId } = span.spanContext();
-  return { trace_id: traceId, span_id: spanId };
-}
-
 /** The trace and request being handled where this runs, if any. */
 export function activeTrace(): { traceparent?: string; requestId?: string } {
   const active = context.active();
@@ -189,18 +175,6 @@ export function activeTrace(): { traceparent?: string; requestId?: string } {
   return {
     ...(span && isSpanContextValid(span.spanContext()) ? { traceparent: traceparentOf(span) } : {}),
     ...(typeof requestId === 'string' ? { requestId } : {}),
-  };
-}
-
-/** The log fields of the request and span active where a line is written: `createLogger`'s mixin. */
-export function activeLogFields(): { request_id?: string; trace_id?: string; span_id?: string } {
-  const active = context.active();
-  if (active === ROOT_CONTEXT) return {};
-  const span = trace.getSpan(active);
-  const requestId = active.getValue(requestIdKey);
-  return {
-    ...(typeof requestId === 'string' ? { request_id: requestId } : {}),
-    ...(span && isSpanContextValid(span.spanContext()) ? traceFieldsOf(span) : {}),
   };
 }
 

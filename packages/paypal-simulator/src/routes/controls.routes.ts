@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { TransitionRefused } from './orders.js';
-import { captureJson, orderJson } from './resources.js';
-import type { SimulatorCore } from './simulator.js';
+import { TransitionRefused } from '../orders.js';
+import { captureJson, orderJson } from '../resources.js';
+import type { SimulatorCore } from '../simulator-core.js';
 
 /**
  * `/_simulator/…`: the programmatic controls over HTTP, for tests that drive a simulator

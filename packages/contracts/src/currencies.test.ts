@@ -26,4 +26,10 @@ describe('paypalCurrencyDecimals', () => {
       expect(currencyExponents[currency], currency).toBeGreaterThanOrEqual(decimals);
     }
   });
+
+  it('takes HUF and TWD in whole units, as PayPal does, and the others at their ISO 4217 decimals', () => {
+    expect(Object.keys(paypalCurrencyDecimals)).toHaveLength(24);
+    expect(paypalCurrencyDecimals).toMatchObject({ HUF: 0, TWD: 0, JPY: 0, USD: 2, EUR: 2 });
+    expect(paypalCurrencyDecimals.BHD).toBeUndefined();
+  });
 });

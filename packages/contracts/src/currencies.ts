@@ -45,37 +45,47 @@ export const currencyExponents: Readonly<Record<string, number>> = {
   ZAR: 2,
 };
 
+/** The currencies PayPal's REST API takes. */
+const paypalCurrencies = [
+  'AUD',
+  'BRL',
+  'CAD',
+  'CHF',
+  'CNY',
+  'CZK',
+  'DKK',
+  'EUR',
+  'GBP',
+  'HKD',
+  'HUF',
+  'ILS',
+  'JPY',
+  'MXN',
+  'MYR',
+  'NOK',
+  'NZD',
+  'PHP',
+  'PLN',
+  'SEK',
+  'SGD',
+  'THB',
+  'TWD',
+  'USD',
+] as const;
+
 /**
- * The currencies PayPal's REST API takes, with the decimals it accepts in each. These are
- * PayPal's, not ISO 4217's: HUF and TWD have two ISO 4217 decimals but PayPal takes whole
- * units only ("decimal amounts cause an error"), so they are 0 here.
+ * PayPal's currencies with the decimals PayPal accepts in each: ISO 4217's, except HUF and
+ * TWD, which have two ISO 4217 decimals but which PayPal takes in whole units only
+ * ("decimal amounts cause an error").
  */
-export const paypalCurrencyDecimals: Readonly<Record<string, number>> = {
-  AUD: 2,
-  BRL: 2,
-  CAD: 2,
-  CHF: 2,
-  CNY: 2,
-  CZK: 2,
-  DKK: 2,
-  EUR: 2,
-  GBP: 2,
-  HKD: 2,
-  HUF: 0,
-  ILS: 2,
-  JPY: 0,
-  MXN: 2,
-  MYR: 2,
-  NOK: 2,
-  NZD: 2,
-  PHP: 2,
-  PLN: 2,
-  SEK: 2,
-  SGD: 2,
-  THB: 2,
-  TWD: 0,
-  USD: 2,
-};
+const paypalWholeUnitCurrencies: ReadonlySet<string> = new Set(['HUF', 'TWD']);
+
+export const paypalCurrencyDecimals: Readonly<Record<string, number>> = Object.fromEntries(
+  paypalCurrencies.map((code) => [
+    code,
+    paypalWholeUnitCurrencies.has(code) ? 0 : (currencyExponents[code] ?? 0),
+  ]),
+);
 
 /**
  * Minor units as a decimal string with exactly `exponent` fraction digits, by division and

@@ -1,9 +1,13 @@
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { ApiClient } from '../src/api/client';
 import { AppRoutes } from '../src/app';
 import { SessionProvider } from '../src/session';
 import { fakeFetch, type Handler, json, memoryRefreshTokens, tokens } from './fake-api';
+
+// The screen tests share the machine with the database-backed suites of the same run; under
+// that load a screen's first render can take longer than testing-library's default 1 s wait.
+configure({ asyncUtilTimeout: 5_000 });
 
 export const testUser = {
   id: '0190a4c1-0000-7000-8000-000000000001',

@@ -59,7 +59,8 @@ describe('the local runtime’s databases', () => {
     const second = await startOn(dataDir);
     expect(await query(second.urls.ledger, 'select note from kept')).toEqual([{ note: 'acknowledged' }]);
     await second.stop();
-  });
+    // Two initdb-sized starts: generous, since the suite shares the machine with the others.
+  }, 120_000);
 
   it('gives each service a role that can reach its own database and no other', async () => {
     // The cluster of the test above, whose ledger database holds a table.

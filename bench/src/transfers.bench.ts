@@ -320,10 +320,12 @@ function bulkLoad(wallets: BenchWallet[], size: number): Load {
       }
       let posted = 0;
       const { results } = JSON.parse(body) as {
-        results: { status: 'posted' | 'failed'; error?: { code?: string } }[];
+        results: { status: 'posted' | 'failed'; replayed?: boolean; error?: { code?: string } }[];
       };
       for (const result of results) {
-        if (result.status === 'posted') posted += 1;
+        // Every key is new: a replayed answer posted nothing in this run.
+        if (result.status === 'posted' && result.replayed !== true) posted += 1;
+        else if (result.status === 'posted') refused('item replayed', 1);
         else refused(`item ${result.error?.code ?? 'without code'}`, 1);
       }
       return posted;

@@ -47,6 +47,11 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 120_
   throw new Error('the system did not become ready in time');
 }
 
+/** The PostgreSQL server of the distributed runtime's databases, as a role that may create databases. */
+export function distributedServerUrl(): string {
+  return process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
 /** The services that own a database: each gets a new one in the distributed runtime. */
 const databaseServices = ['identity', 'ledger', 'payments', 'billing', 'notifications'];
 
@@ -90,7 +95,7 @@ export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions)
   };
   const cleanups: (() => Promise<void>)[] = [];
   const databaseUrls: Record<string, string> = {};
-  let serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  let serverUrl = distributedServerUrl();
   let dataDir: string | undefined;
   let entry: string;
   if (runtime === 'local') {

@@ -7,8 +7,15 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { cpuMsPerTransfer, startCpuSampling } from './cpu.js';
 import { figuresTable, ratioOf, yardstickTable } from './report.js';
-import { root, runtimeOf, type StartedSystem, startSystem, wholeOption } from './system.js';
-import { measureYardstick } from './yardstick.js';
+import {
+  distributedServerUrl,
+  root,
+  runtimeOf,
+  type StartedSystem,
+  startSystem,
+  wholeOption,
+} from './system.js';
+import { measureYardstick, type Yardstick } from './yardstick.js';
 
 /**
  * Transfers money between users over HTTP against a freshly started MoneyPal and prints
@@ -408,25 +415,36 @@ function verifyLedger(system: StartedSystem) {
   };
 }
 
-const system = await startSystem({
-  runtime,
-  env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
-});
-let stopped = false;
-try {
+function yardstickOn(serverUrl: string) {
   process.stderr.write(`yardstick: ${yardstickConnections} connections for ${yardstickSeconds} s\n`);
-  const yardstick = await measureYardstick({
-    serverUrl: system.serverUrl,
+  return measureYardstick({
+    serverUrl,
     accounts: walletCount,
     connections: yardstickConnections,
     seconds: yardstickSeconds,
   });
-  if (options['yardstick-only']) {
-    await system.stop();
-    stopped = true;
-    console.log(yardstickTable(yardstick));
-    console.log(JSON.stringify({ runtime, yardstick }));
-  } else {
+}
+
+function printYardstick(yardstick: Yardstick): void {
+  console.log(yardstickTable(yardstick));
+  console.log(JSON.stringify({ runtime, yardstick }));
+}
+
+/** R, then MoneyPal on the same server; or R alone on the server of a runtime started for it. */
+async function measureWithSystem(): Promise<void> {
+  const system = await startSystem({
+    runtime,
+    env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
+  });
+  let stopped = false;
+  try {
+    const yardstick = await yardstickOn(system.serverUrl);
+    if (options['yardstick-only']) {
+      await system.stop();
+      stopped = true;
+      printYardstick(yardstick);
+      return;
+    }
     const seeding = await seed(system.url);
     await analyzeDatabases(system);
     const cpu = await startCpuSampling(system.databaseUrls);
@@ -460,7 +478,12 @@ try {
     console.log(figuresTable(figures));
     console.log(JSON.stringify(figures));
     if ('exit_code' in verify && verify.exit_code !== 0) process.exitCode = 1;
+  } finally {
+    if (!stopped) await system.stop();
   }
-} finally {
-  if (!stopped) await system.stop();
 }
+
+// The distributed runtime's server is there without the runtime; the local runtime's comes with it.
+if (options['yardstick-only'] && runtime === 'distributed')
+  printYardstick(await yardstickOn(distributedServerUrl()));
+else await measureWithSystem();

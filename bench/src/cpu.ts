@@ -47,7 +47,8 @@ function partOf(command: string, pid: number, databaseOfBackend: Map<number, str
   if (command.includes(`${root}packages/paypal-simulator/`)) return 'paypal-simulator';
   if (command.includes(`${root}apps/server/dist/local.js`)) return 'local runtime (every service)';
   if (pid === process.pid) return `${loadGeneratorPrefix} (this script)`;
-  if (command.startsWith('pgbench ')) return `${loadGeneratorPrefix} (pgbench)`;
+  // Debian's pgbench is a perl wrapper that runs the binary of the server's version.
+  if (/(^|\/)pgbench /.test(command)) return `${loadGeneratorPrefix} (pgbench)`;
   return undefined;
 }
 

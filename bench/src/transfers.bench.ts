@@ -15,7 +15,7 @@ import {
   startSystem,
   wholeOption,
 } from './system.js';
-import { measureYardstick, type Yardstick } from './yardstick.js';
+import { measureYardstick, type Yardstick, type YardstickDriver } from './yardstick.js';
 
 /**
  * Transfers money between users over HTTP against a freshly started MoneyPal and prints
@@ -56,6 +56,7 @@ const { values: options } = parseArgs({
     'yardstick-connections': { type: 'string', default: '32' },
     'yardstick-seconds': { type: 'string', default: '10' },
     'yardstick-only': { type: 'boolean', default: false },
+    'yardstick-driver': { type: 'string' },
   },
 });
 const runtime = runtimeOf(options.runtime);
@@ -84,6 +85,14 @@ const atomic = options.atomic;
 if (atomic && bulkSize === undefined) throw new Error('--atomic goes with --bulk');
 const yardstickConnections = wholeOption('yardstick-connections', options['yardstick-connections'], 1, 1_000);
 const yardstickSeconds = wholeOption('yardstick-seconds', options['yardstick-seconds'], 1, 3_600);
+const yardstickDriver = yardstickDriverOf(options['yardstick-driver']);
+
+function yardstickDriverOf(value: string | undefined): YardstickDriver | undefined {
+  if (value !== undefined && value !== 'pgbench' && value !== 'pg') {
+    throw new Error('--yardstick-driver is pgbench or pg');
+  }
+  return value;
+}
 
 const admin = { email: 'bench-admin@example.com', password: `bench-${randomBytes(12).toString('hex')}` };
 /** Access tokens live 15 minutes; the admin logs in again well before. */
@@ -422,6 +431,7 @@ function yardstickOn(serverUrl: string) {
     accounts: walletCount,
     connections: yardstickConnections,
     seconds: yardstickSeconds,
+    ...(yardstickDriver === undefined ? {} : { driver: yardstickDriver }),
   });
 }
 

@@ -22,10 +22,14 @@ export interface YardstickOptions {
   accounts: number;
   connections: number;
   seconds: number;
+  /** pgbench when it is on PATH, else the `pg` loop, unless one is named. */
+  driver?: YardstickDriver;
 }
 
+export type YardstickDriver = 'pgbench' | 'pg';
+
 export interface Yardstick {
-  driver: 'pgbench' | 'pg';
+  driver: YardstickDriver;
   accounts: number;
   connections: number;
   seconds: number;
@@ -79,7 +83,7 @@ export async function measureYardstick(options: YardstickOptions): Promise<Yards
         [options.accounts, initialBalanceMinor.toString()],
       );
       await client.query('analyze');
-      const driver = pgbenchAvailable() ? 'pgbench' : 'pg';
+      const driver = options.driver ?? (pgbenchAvailable() ? 'pgbench' : 'pg');
       const cpu = await startCpuSampling({ [yardstickDatabase]: databaseUrl });
       const run =
         driver === 'pgbench' ? await runPgbench(databaseUrl, options) : await runPgLoop(databaseUrl, options);

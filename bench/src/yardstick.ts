@@ -102,6 +102,7 @@ export async function measureYardstick(options: YardstickOptions): Promise<Yards
         connections: options.connections,
         seconds: options.seconds,
         transfers,
+        // The driver's rate of calls (pgbench's leaves connecting out), of which refused ones moved nothing.
         transfers_per_second:
           run.calls === 0 ? 0 : Math.round((run.transfersPerSecondOfCalls * transfers) / run.calls),
         p50_ms: round(percentile(sorted, 0.5)),

@@ -47,6 +47,11 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 120_
   throw new Error('the system did not become ready in time');
 }
 
+/** The PostgreSQL server of the distributed runtime's databases, as a role that may create databases. */
+export function distributedServerUrl(): string {
+  return process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
 /** The services that own a database: each gets a new one in the distributed runtime. */
 const databaseServices = ['identity', 'ledger', 'payments', 'billing', 'notifications'];
 
@@ -62,6 +67,8 @@ export interface StartedSystem {
   dataDir: string | undefined;
   /** Each service's database, by service name. */
   databaseUrls: Record<string, string>;
+  /** A role that may create databases on the PostgreSQL server those databases are on. */
+  serverUrl: string;
   /** Stops the runtime's processes and waits for them to exit; the data stays. */
   halt(): Promise<void>;
   /** Halts, then removes the data directory or drops the databases. */
@@ -88,6 +95,7 @@ export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions)
   };
   const cleanups: (() => Promise<void>)[] = [];
   const databaseUrls: Record<string, string> = {};
+  let serverUrl = distributedServerUrl();
   let dataDir: string | undefined;
   let entry: string;
   if (runtime === 'local') {
@@ -99,7 +107,6 @@ export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions)
     cleanups.push(async () => rmSync(directory, { recursive: true, force: true }));
     entry = 'apps/server/dist/local.js';
   } else {
-    const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
     const prefix = `moneypal_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
@@ -157,6 +164,8 @@ export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions)
         string
       >;
       Object.assign(databaseUrls, urls);
+      // The local runtime takes the server of DATABASE_URL when it is set, else its embedded one.
+      serverUrl = process.env.DATABASE_URL ?? embeddedServerUrl(dataDir, Object.values(urls)[0]!);
     }
   } catch (error) {
     await halt();
@@ -167,12 +176,28 @@ export async function startSystem({ runtime, env: extraEnv = {} }: StartOptions)
     url,
     dataDir,
     databaseUrls,
+    serverUrl,
     halt,
     stop: async () => {
       await halt();
       await cleanUp();
     },
   };
+}
+
+/**
+ * The superuser of the local runtime's embedded server: its password is among the secrets the
+ * runtime generated into the data directory, its address that of any service's database.
+ */
+function embeddedServerUrl(dataDir: string, serviceDatabaseUrl: string): string {
+  const secrets = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as {
+    postgresPassword: string;
+  };
+  const url = new URL(serviceDatabaseUrl);
+  url.username = 'postgres';
+  url.password = encodeURIComponent(secrets.postgresPassword);
+  url.pathname = '/postgres';
+  return url.toString();
 }
 
 export function percentile(sortedMs: number[], fraction: number): number {

@@ -5,8 +5,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { startCpuSampling } from './cpu.js';
-import { root, runtimeOf, type StartedSystem, startSystem, wholeOption } from './system.js';
+import { cpuMsPerTransfer, startCpuSampling } from './cpu.js';
+import { figuresTable, ratioOf, yardstickTable } from './report.js';
+import {
+  distributedServerUrl,
+  root,
+  runtimeOf,
+  type StartedSystem,
+  startSystem,
+  wholeOption,
+} from './system.js';
+import { measureYardstick, type Yardstick, type YardstickDriver } from './yardstick.js';
 
 /**
  * Transfers money between users over HTTP against a freshly started MoneyPal and prints
@@ -20,8 +29,16 @@ import { root, runtimeOf, type StartedSystem, startSystem, wholeOption } from '.
  * Workloads: `uniform` sends from a random wallet to another random wallet; `hot` sends from
  * random wallets to one wallet, which every transfer credits.
  *
+ * Before seeding it measures the yardstick R on the PostgreSQL server MoneyPal uses in this
+ * run (see yardstick.ts) and prints every rate of MoneyPal also as a ratio to it, with the
+ * CPU per transfer summed over every process of the system. `--yardstick-only` prints R alone.
+ * `--bulk N` sends `POST /v1/transfers/batch` with N transfers a request instead, and counts
+ * transfers, not requests.
+ *
  *   npm run bench:transfers -- --runtime distributed --workload uniform --wallets 10000 --duration 20
  *   npm run bench:transfers -- --runtime local --workload hot --users 100 --wallets 1000
+ *   npm run bench:transfers -- --runtime distributed --bulk 100
+ *   npm run bench:transfers -- --yardstick-only
  */
 const { values: options } = parseArgs({
   options: {
@@ -34,6 +51,12 @@ const { values: options } = parseArgs({
     'seed-concurrency': { type: 'string', default: '16' },
     'initial-balance': { type: 'string', default: '100000000' },
     'max-amount': { type: 'string', default: '100' },
+    bulk: { type: 'string' },
+    atomic: { type: 'boolean', default: false },
+    'yardstick-connections': { type: 'string', default: '32' },
+    'yardstick-seconds': { type: 'string', default: '10' },
+    'yardstick-only': { type: 'boolean', default: false },
+    'yardstick-driver': { type: 'string' },
   },
 });
 const runtime = runtimeOf(options.runtime);
@@ -56,6 +79,20 @@ const initialBalanceMinor = wholeOption(
   Number.MAX_SAFE_INTEGER,
 );
 const maxAmountMinor = wholeOption('max-amount', options['max-amount'], 1, Number.MAX_SAFE_INTEGER);
+/** Transfers per request of the bulk API, or undefined for one transfer a request. */
+const bulkSize = options.bulk === undefined ? undefined : wholeOption('bulk', options.bulk, 1, 1_000);
+const atomic = options.atomic;
+if (atomic && bulkSize === undefined) throw new Error('--atomic goes with --bulk');
+const yardstickConnections = wholeOption('yardstick-connections', options['yardstick-connections'], 1, 1_000);
+const yardstickSeconds = wholeOption('yardstick-seconds', options['yardstick-seconds'], 1, 3_600);
+const yardstickDriver = yardstickDriverOf(options['yardstick-driver']);
+
+function yardstickDriverOf(value: string | undefined): YardstickDriver | undefined {
+  if (value !== undefined && value !== 'pgbench' && value !== 'pg') {
+    throw new Error('--yardstick-driver is pgbench or pg');
+  }
+  return value;
+}
 
 const admin = { email: 'bench-admin@example.com', password: `bench-${randomBytes(12).toString('hex')}` };
 /** Access tokens live 15 minutes; the admin logs in again well before. */
@@ -208,19 +245,113 @@ async function seed(url: string): Promise<{ wallets: BenchWallet[]; seconds: num
   return { wallets, seconds: (performance.now() - startedAt) / 1000 };
 }
 
-/** A sending and a receiving wallet for the next transfer of the workload; never the same one. */
-function pairOf(wallets: BenchWallet[]): { from: BenchWallet; to: BenchWallet } {
-  if (workload === 'hot') {
-    // wallets[0] is the hot wallet: every transfer credits it, from any other wallet.
-    return { from: wallets[1 + randomInt(wallets.length - 1)]!, to: wallets[0]! };
+/** A wallet to credit from `from` in the workload; never `from` itself. */
+function receiverFor(wallets: BenchWallet[], from: BenchWallet): BenchWallet {
+  // wallets[0] is the hot wallet: every transfer credits it, from any other wallet.
+  if (workload === 'hot') return wallets[0]!;
+  for (;;) {
+    const to = wallets[randomInt(wallets.length)]!;
+    if (to !== from) return to;
   }
-  const fromIndex = randomInt(wallets.length);
-  const toIndex = (fromIndex + 1 + randomInt(wallets.length - 1)) % wallets.length;
-  return { from: wallets[fromIndex]!, to: wallets[toIndex]! };
 }
 
-async function runTransfers(url: string, wallets: BenchWallet[]) {
-  const outcomes = new Map<string, number>();
+/** A sending wallet for a transfer of the workload: any wallet but the hot one. */
+function senderOf(wallets: BenchWallet[]): BenchWallet {
+  return workload === 'hot'
+    ? wallets[1 + randomInt(wallets.length - 1)]!
+    : wallets[randomInt(wallets.length)]!;
+}
+
+/**
+ * The wallets each user may send from in one bulk request, a list per user; with the hot
+ * workload the hot wallet's owner sends nothing, so no transfer is from the hot wallet to itself.
+ */
+function sendersByUser(wallets: BenchWallet[]): BenchWallet[][] {
+  const byUser = Array.from({ length: userCount }, (): BenchWallet[] => []);
+  for (const [index, wallet] of wallets.entries()) byUser[index % userCount]!.push(wallet);
+  return workload === 'hot' ? byUser.slice(1) : byUser;
+}
+
+function transferOf(from: BenchWallet, to: BenchWallet) {
+  return { from_wallet_id: from.walletId, to_wallet_id: to.walletId, amount: 1 + randomInt(maxAmountMinor) };
+}
+
+/** `"<status> <code>"` of a refusal, or the status alone when the body is no problem. */
+function outcomeOf(status: number, body: string): string {
+  try {
+    return `${status} ${(JSON.parse(body) as { code?: string }).code ?? ''}`.trim();
+  } catch {
+    return String(status);
+  }
+}
+
+/** What one request asks and how its answer counts: transfers posted, and each refusal by outcome. */
+interface Load {
+  path: string;
+  /** A request's headers and body. */
+  next(): { token: string; body: unknown; idempotencyKey?: string };
+  count(status: number, body: string, refused: (outcome: string, transfers: number) => void): number;
+}
+
+/** One transfer a request: `POST /v1/transfers`, posted when answered 201. */
+function singleLoad(wallets: BenchWallet[]): Load {
+  return {
+    path: '/v1/transfers',
+    next: () => {
+      const from = senderOf(wallets);
+      return {
+        token: from.token,
+        body: transferOf(from, receiverFor(wallets, from)),
+        idempotencyKey: randomUUID(),
+      };
+    },
+    count: (status, body, refused) => {
+      if (status === 201) return 1;
+      refused(outcomeOf(status, body), 1);
+      return 0;
+    },
+  };
+}
+
+/**
+ * `size` transfers a request: `POST /v1/transfers/batch`, all from one user's wallets, each
+ * with its own idempotency key; every item answered `posted` counts.
+ */
+function bulkLoad(wallets: BenchWallet[], size: number): Load {
+  const senders = sendersByUser(wallets);
+  return {
+    path: '/v1/transfers/batch',
+    next: () => {
+      const own = senders[randomInt(senders.length)]!;
+      const transfers = Array.from({ length: size }, () => {
+        const from = own[randomInt(own.length)]!;
+        return { ...transferOf(from, receiverFor(wallets, from)), idempotency_key: randomUUID() };
+      });
+      return { token: own[0]!.token, body: atomic ? { transfers, atomic } : { transfers } };
+    },
+    count: (status, body, refused) => {
+      if (status < 200 || status > 299) {
+        refused(outcomeOf(status, body), size);
+        return 0;
+      }
+      let posted = 0;
+      const { results } = JSON.parse(body) as {
+        results: { status: 'posted' | 'failed'; replayed?: boolean; error?: { code?: string } }[];
+      };
+      for (const result of results) {
+        // Every key is new: a replayed answer posted nothing in this run.
+        if (result.status === 'posted' && result.replayed !== true) posted += 1;
+        else if (result.status === 'posted') refused('item replayed', 1);
+        else refused(`item ${result.error?.code ?? 'without code'}`, 1);
+      }
+      return posted;
+    },
+  };
+}
+
+async function runTransfers(url: string, load: Load) {
+  const refused = new Map<string, number>();
+  let posted = 0;
   const result = await autocannon({
     url,
     connections,
@@ -228,48 +359,38 @@ async function runTransfers(url: string, wallets: BenchWallet[]) {
     requests: [
       {
         method: 'POST',
-        path: '/v1/transfers',
+        path: load.path,
         setupRequest: (request) => {
-          const { from, to } = pairOf(wallets);
+          const { token, body, idempotencyKey } = load.next();
           return {
             ...request,
             headers: {
               'content-type': 'application/json',
-              authorization: `Bearer ${from.token}`,
-              'idempotency-key': randomUUID(),
+              authorization: `Bearer ${token}`,
+              ...(idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }),
             },
-            body: JSON.stringify({
-              from_wallet_id: from.walletId,
-              to_wallet_id: to.walletId,
-              amount: 1 + randomInt(maxAmountMinor),
-            }),
+            body: JSON.stringify(body),
           };
         },
         onResponse: (status, body) => {
-          let outcome = String(status);
-          if (status !== 201) {
-            try {
-              outcome = `${status} ${(JSON.parse(body) as { code?: string }).code ?? ''}`.trim();
-            } catch {
-              // Not a problem body; the status says enough.
-            }
-          }
-          outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+          posted += load.count(status, body, (outcome, transfers) => {
+            refused.set(outcome, (refused.get(outcome) ?? 0) + transfers);
+          });
         },
       },
     ],
   });
-  const posted = outcomes.get('201') ?? 0;
-  outcomes.delete('201');
   return {
     duration_seconds: result.duration,
     requests: result.requests.total,
+    transfers_per_request: bulkSize ?? 1,
     posted,
     transfers_per_second: Math.round(posted / result.duration),
+    /** Of requests: with --bulk, of whole batches. */
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
     max_ms: result.latency.max,
-    refused: Object.fromEntries([...outcomes].sort(([, left], [, right]) => right - left)),
+    refused: Object.fromEntries([...refused].sort(([, left], [, right]) => right - left)),
     socket_errors: result.errors,
     timeouts: result.timeouts,
   };
@@ -303,39 +424,76 @@ function verifyLedger(system: StartedSystem) {
   };
 }
 
-const system = await startSystem({
-  runtime,
-  env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
-});
-let stopped = false;
-try {
-  const seeding = await seed(system.url);
-  await analyzeDatabases(system);
-  const cpu = await startCpuSampling(system.databaseUrls);
-  const transfers = await runTransfers(system.url, seeding.wallets);
-  const cpuPercent = await cpu.stop();
-  // The load is over; the check runs before the runtime stops, which stops the local runtime's database too.
-  const verify = verifyLedger(system);
-  await system.stop();
-  stopped = true;
-  const figures = {
-    runtime,
-    workload,
-    users: userCount,
-    wallets: walletCount,
-    connections,
-    seeding: {
-      seconds: Math.round(seeding.seconds * 10) / 10,
-      wallets_per_second: Math.round(walletCount / seeding.seconds),
-      concurrency: seedConcurrency,
-      initial_balance_minor: initialBalanceMinor,
-    },
-    transfers,
-    cpu_percent_of_one_core: cpuPercent,
-    verify,
-  };
-  console.log(JSON.stringify(figures, null, 2));
-  if ('exit_code' in verify && verify.exit_code !== 0) process.exitCode = 1;
-} finally {
-  if (!stopped) await system.stop();
+function yardstickOn(serverUrl: string) {
+  process.stderr.write(`yardstick: ${yardstickConnections} connections for ${yardstickSeconds} s\n`);
+  return measureYardstick({
+    serverUrl,
+    accounts: walletCount,
+    connections: yardstickConnections,
+    seconds: yardstickSeconds,
+    ...(yardstickDriver === undefined ? {} : { driver: yardstickDriver }),
+  });
 }
+
+function printYardstick(yardstick: Yardstick): void {
+  console.log(yardstickTable(yardstick));
+  console.log(JSON.stringify({ runtime, yardstick }));
+}
+
+/** R, then MoneyPal on the same server; or R alone on the server of a runtime started for it. */
+async function measureWithSystem(): Promise<void> {
+  const system = await startSystem({
+    runtime,
+    env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
+  });
+  let stopped = false;
+  try {
+    const yardstick = await yardstickOn(system.serverUrl);
+    if (options['yardstick-only']) {
+      await system.stop();
+      stopped = true;
+      printYardstick(yardstick);
+      return;
+    }
+    const seeding = await seed(system.url);
+    await analyzeDatabases(system);
+    const cpu = await startCpuSampling(system.databaseUrls);
+    const load = bulkSize === undefined ? singleLoad(seeding.wallets) : bulkLoad(seeding.wallets, bulkSize);
+    const transfers = await runTransfers(system.url, load);
+    const cpuUse = await cpu.stop();
+    // The load is over; the check runs before the runtime stops, which stops the local runtime's database too.
+    const verify = verifyLedger(system);
+    await system.stop();
+    stopped = true;
+    const figures = {
+      runtime,
+      workload,
+      api: bulkSize === undefined ? 'single' : `bulk of ${bulkSize}${atomic ? ', atomic' : ''}`,
+      users: userCount,
+      wallets: walletCount,
+      connections,
+      yardstick,
+      seeding: {
+        seconds: Math.round(seeding.seconds * 10) / 10,
+        wallets_per_second: Math.round(walletCount / seeding.seconds),
+        concurrency: seedConcurrency,
+        initial_balance_minor: initialBalanceMinor,
+      },
+      transfers,
+      ratio_to_r: ratioOf(transfers.transfers_per_second, yardstick.transfers_per_second),
+      cpu_ms_per_transfer: cpuMsPerTransfer(cpuUse, transfers.posted),
+      cpu_percent_of_one_core: 'unavailable' in cpuUse ? cpuUse : cpuUse.percentOfOneCore,
+      verify,
+    };
+    console.log(figuresTable(figures));
+    console.log(JSON.stringify(figures));
+    if ('exit_code' in verify && verify.exit_code !== 0) process.exitCode = 1;
+  } finally {
+    if (!stopped) await system.stop();
+  }
+}
+
+// The distributed runtime's server is there without the runtime; the local runtime's comes with it.
+if (options['yardstick-only'] && runtime === 'distributed')
+  printYardstick(await yardstickOn(distributedServerUrl()));
+else await measureWithSystem();

@@ -1,4 +1,9 @@
-import { type Actor, type ledgerRequests, userLookupOf } from '@moneypal/contracts';
+import {
+  type Actor,
+  type ledgerRequests,
+  type transferBatchResultSchema,
+  userLookupOf,
+} from '@moneypal/contracts';
 import { AppError } from '@moneypal/kit';
 import type { z } from 'zod';
 import type { LedgerDatabase } from '../database.js';
@@ -10,7 +15,14 @@ import type * as accountRepository from '../repositories/account.repository.js';
 import type * as idempotencyRepository from '../repositories/idempotency.repository.js';
 import type * as walletRepository from '../repositories/wallet.repository.js';
 import type { TraceContext } from './events.js';
-import type { Claim, MovementPlan, PostingService, TransferResult } from './posting.service.js';
+import type {
+  Claim,
+  Movement,
+  MovementPlan,
+  Outcome,
+  PostingService,
+  TransferResult,
+} from './posting.service.js';
 
 export type { TransferResult } from './posting.service.js';
 
@@ -55,6 +67,9 @@ export type TransferRequest = z.infer<typeof ledgerRequests.transfer.request>;
 export type DepositRequest = z.infer<typeof ledgerRequests.deposit.request>;
 export type WithdrawRequest = z.infer<typeof ledgerRequests.withdraw.request>;
 export type WithdrawSavingsRequest = z.infer<typeof ledgerRequests.withdrawSavings.request>;
+export type TransferBatchRequest = z.infer<typeof ledgerRequests.transferBatch.request>;
+export type TransferBatchResult = z.input<typeof transferBatchResultSchema>;
+type TransferBatchItemResult = TransferBatchResult['results'][number];
 
 /**
  * Every movement of money: transfers and payments between wallets, deposits from a system
@@ -90,6 +105,77 @@ export class MovementService {
     return this.whileInFlight(claim, async () =>
       this.execute(claim, await this.transferPlanOf(request), trace),
     );
+  }
+
+  /**
+   * Many transfers of one actor, each with its own key and outcome, in the batch's order.
+   * Each item is the single transfer it stands for (same checks, same key space and
+   * stored answer). Without `atomic`, the items join the group commit together and each
+   * is posted or refused on its own; with it, they go into one transaction that commits
+   * only when every item posts, and otherwise answers each failure beside `batch_failed`
+   * for the others.
+   */
+  async transferBatch(request: TransferBatchRequest, trace?: TraceContext): Promise<TransferBatchResult> {
+    const { actor, atomic } = request;
+    const items: TransferRequest[] = request.transfers.map((item) => ({ actor, ...item }));
+    const claims = items.map((item) => this.claimOf(actor, item.idempotency_key, 'transfer', { ...item }));
+    const marked = claims.map((claim) => this.markInFlight(claim));
+    try {
+      const results: (TransferBatchItemResult | undefined)[] = [];
+      const movements: (Movement | undefined)[] = [];
+      const recipients = new Map<string, Promise<string | AppError>>();
+      await Promise.all(
+        items.map(async (item, index) => {
+          if (!marked[index]) {
+            results[index] = failedItem(inFlightError());
+            return;
+          }
+          try {
+            assertOneRecipient(item);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            results[index] = failedItem(error);
+            return;
+          }
+          const plan = await this.transferPlanOf(item, recipients);
+          movements[index] = { claim: claims[index]!, plan, trace };
+        }),
+      );
+      const toPost = movements.flatMap((movement, index) => (movement ? [{ index, movement }] : []));
+      if (atomic) {
+        if (results.some((result) => result !== undefined)) {
+          return { results: items.map((_, index) => results[index] ?? failedItem(batchFailedError())) };
+        }
+        const { applied, outcomes } = await this.posting.postAtomically(
+          toPost.map(({ movement }) => movement),
+        );
+        return {
+          results: outcomes.map((outcome, index) =>
+            applied || isFailure(outcome)
+              ? this.itemResultOf(claims[index]!, outcome)
+              : failedItem(batchFailedError()),
+          ),
+        };
+      }
+      const settled = await Promise.allSettled(
+        toPost.map(async ({ index, movement }) => {
+          results[index] = this.itemResultOf(movement.claim, await this.posting.post(movement));
+        }),
+      );
+      for (const outcome of settled) {
+        if (outcome.status === 'rejected') {
+          if (!(outcome.reason instanceof AppError)) throw outcome.reason;
+        }
+      }
+      settled.forEach((outcome, position) => {
+        if (outcome.status === 'rejected') results[toPost[position]!.index] = failedItem(outcome.reason);
+      });
+      return { results: results as TransferBatchItemResult[] };
+    } finally {
+      claims.forEach((claim, index) => {
+        if (marked[index]) this.keysInFlight.delete(markerOf(claim));
+      });
+    }
   }
 
   /**
@@ -211,9 +297,14 @@ export class MovementService {
    * The parties themselves (may the actor debit, does the recipient wallet exist) are
    * checked once, under the locks, when the movement is posted.
    */
-  private async transferPlanOf(request: TransferRequest): Promise<MovementPlan | AppError> {
+  private async transferPlanOf(
+    request: TransferRequest,
+    recipients?: Map<string, Promise<string | AppError>>,
+  ): Promise<MovementPlan | AppError> {
     const recipient =
-      request.to_wallet_id !== undefined ? request.to_wallet_id : await this.resolveRecipient(request);
+      request.to_wallet_id !== undefined
+        ? request.to_wallet_id
+        : await this.resolveRecipientOnce(request, recipients);
     if (recipient instanceof AppError) return recipient;
     return {
       intent: {
@@ -229,6 +320,21 @@ export class MovementService {
       description: request.description ?? null,
       metadata: request.metadata ?? {},
     };
+  }
+
+  /** Resolves each paying wallet and recipient once per batch, however many of its transfers name them. */
+  private resolveRecipientOnce(
+    request: TransferRequest,
+    recipients: Map<string, Promise<string | AppError>> | undefined,
+  ): Promise<string | AppError> {
+    if (recipients === undefined) return this.resolveRecipient(request);
+    const key = JSON.stringify([request.from_wallet_id, request.to_user ?? null, request.to_user_id ?? null]);
+    let recipient = recipients.get(key);
+    if (recipient === undefined) {
+      recipient = this.resolveRecipient(request);
+      recipients.set(key, recipient);
+    }
+    return recipient;
   }
 
   /**
@@ -285,15 +391,37 @@ export class MovementService {
    * through the advisory lock `claimIdempotencyKeys` takes.
    */
   private async whileInFlight<Result>(claim: Claim, work: () => Promise<Result>): Promise<Result> {
-    const marker = `${claim.scope}\n${claim.key}`;
-    if (this.keysInFlight.has(marker)) {
-      throw ledgerError('idempotency_in_flight', 'a request with this Idempotency-Key is still in flight');
-    }
-    this.keysInFlight.add(marker);
+    if (!this.markInFlight(claim)) throw inFlightError();
     try {
       return await work();
     } finally {
-      this.keysInFlight.delete(marker);
+      this.keysInFlight.delete(markerOf(claim));
+    }
+  }
+
+  /** Marks the key in flight in this process; false when it already is. */
+  private markInFlight(claim: Claim): boolean {
+    const marker = markerOf(claim);
+    if (this.keysInFlight.has(marker)) return false;
+    this.keysInFlight.add(marker);
+    return true;
+  }
+
+  /** One transfer's outcome as a batch answers it, counted as a single transfer's would be. */
+  private itemResultOf(claim: Claim, outcome: Outcome): TransferBatchItemResult {
+    switch (outcome.kind) {
+      case 'posted':
+        this.options.metrics?.transferPosted(outcome.result.transfer.type);
+        return { status: 'posted', transfer: outcome.result.transfer, replayed: false };
+      case 'refused':
+      case 'failed':
+        return failedItem(outcome.error);
+      case 'stored': {
+        this.options.metrics?.idempotentReplay(claim.operation);
+        const { response } = outcome;
+        if (!response.ok) return { status: 'failed', error: response.error };
+        return { status: 'posted', transfer: (response.result as TransferResult).transfer, replayed: true };
+      }
     }
   }
 
@@ -331,4 +459,29 @@ function assertOneRecipient(request: Pick<TransferRequest, 'to_wallet_id' | 'to_
       errors: [{ path: 'to_wallet_id', message: 'give exactly one of to_wallet_id, to_user or to_user_id' }],
     });
   }
+}
+
+function markerOf(claim: Claim): string {
+  return `${claim.scope}\n${claim.key}`;
+}
+
+function inFlightError(): AppError {
+  return ledgerError('idempotency_in_flight', 'a request with this Idempotency-Key is still in flight');
+}
+
+function batchFailedError(): AppError {
+  return ledgerError('batch_failed', 'not posted: another transfer of this all-or-nothing batch failed');
+}
+
+function failedItem(error: AppError): TransferBatchItemResult {
+  return { status: 'failed', error: error.toJSON() };
+}
+
+/** An outcome that is not a posting, fresh or stored. */
+function isFailure(outcome: Outcome): boolean {
+  return (
+    outcome.kind === 'refused' ||
+    outcome.kind === 'failed' ||
+    (outcome.kind === 'stored' && !outcome.response.ok)
+  );
 }

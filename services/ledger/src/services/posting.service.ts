@@ -118,6 +118,13 @@ interface PlannedBatch {
   refusals: IdempotencyRecord[];
 }
 
+/** Thrown inside an all-or-nothing transaction to roll it back; carries the outcomes to answer. */
+class AtomicBatchRefused extends Error {
+  constructor(readonly outcomes: Outcome[]) {
+    super('an all-or-nothing batch met a refusal');
+  }
+}
+
 const defaultMaxAttempts = 5;
 const defaultMaxBatchSize = 200;
 const defaultMaxConcurrentBatches = 1;
@@ -160,7 +167,7 @@ export class PostingService {
       // each runs again alone.
       runBatch: async (batch) =>
         this.announced(await this.db.transaction().execute((trx) => this.attempt(trx, batch))),
-      runOne: async (movement) => this.announced(await this.runInTransaction([movement]))[0]!,
+      runOne: async (movement) => this.announced(await this.runInTransaction([movement], false))[0]!,
     });
   }
 
@@ -174,6 +181,20 @@ export class PostingService {
     return this.movements.submit(movement);
   }
 
+  /**
+   * Applies all the movements in one transaction of their own, or none of them: when any
+   * would be refused or fail, the transaction rolls back (nothing is stored, not even the
+   * refusals) and the outcomes say which did.
+   */
+  async postAtomically(movements: readonly Movement[]): Promise<{ applied: boolean; outcomes: Outcome[] }> {
+    try {
+      return { applied: true, outcomes: this.announced(await this.runInTransaction(movements, true)) };
+    } catch (error) {
+      if (error instanceof AtomicBatchRefused) return { applied: false, outcomes: error.outcomes };
+      throw error;
+    }
+  }
+
   /** Outcomes of a committed transaction: the outbox relay publishes the events it wrote now. */
   private announced(outcomes: Outcome[]): Outcome[] {
     this.options.outbox.publishClaimed(
@@ -183,11 +204,19 @@ export class PostingService {
   }
 
   /** Runs the movements' own transaction, again after a deadlock or serialization failure. */
-  private async runInTransaction(movements: readonly Movement[]): Promise<Outcome[]> {
+  private async runInTransaction(movements: readonly Movement[], atomic: boolean): Promise<Outcome[]> {
     let transferKeyConflicts = 0;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction().execute((trx) => this.attempt(trx, movements));
+        return await this.db.transaction().execute(async (trx) => {
+          if (!atomic) return this.attempt(trx, movements);
+          const planned = await this.planBatch(trx, movements);
+          if (planned.outcomes.some((outcome) => outcome.kind !== 'posted' && !isStoredResult(outcome))) {
+            throw new AtomicBatchRefused(planned.outcomes);
+          }
+          await this.write(trx, planned);
+          return planned.outcomes;
+        });
       } catch (error) {
         if (attempt < this.maxAttempts && this.isRetryable(error)) {
           // A short random pause, so that the transactions that collided do not collide again.
@@ -491,4 +520,9 @@ export class PostingService {
       created_at: createdAt,
     };
   }
+}
+
+/** The stored result (not refusal) of an earlier identical request. */
+function isStoredResult(outcome: Outcome): boolean {
+  return outcome.kind === 'stored' && outcome.response.ok;
 }

@@ -1,8 +1,8 @@
 import { ledgerRequests } from '@moneypal/contracts';
-import { call } from '@moneypal/kit';
+import { call, createLogger, MemoryBroker, openDatabase } from '@moneypal/kit';
 import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyLedger } from '../src/index.js';
+import { defaultLedgerConfig, type LedgerTables, startLedger, verifyLedger } from '../src/index.js';
 import {
   failureOf,
   fund,
@@ -247,6 +247,56 @@ describe(`transfer batches on ${testDatabaseLabel}`, () => {
     expect(await transferCount(harness)).toBe(transfersBefore + items.length);
     expect(await balanceOf(payee)).toBe((50 * 51) / 2);
     expect(await failedChecks()).toEqual([]);
+  });
+
+  it('posts one transfer per key when two replicas take batches with the same keys at once', async () => {
+    const { payer, payee } = await fundedUsers(100_000);
+    // A second ledger on the same database through a pool of its own, as another replica.
+    const broker = new MemoryBroker();
+    const logger = createLogger({ service: 'ledger', level: 'silent' });
+    const db = await openDatabase<LedgerTables>({ url: harness.database.url, poolSize: 4 });
+    const bus = broker.connect('ledger', logger);
+    const replica = await startLedger({
+      config: defaultLedgerConfig,
+      db,
+      bus,
+      logger,
+      clock: () => harness.clock.now(),
+      outboxPollIntervalMs: 50,
+    });
+    const client = broker.connect('gateway', logger);
+    try {
+      const items: BatchItem[] = Array.from({ length: 100 }, (_, index) => ({
+        from_wallet_id: payer.wallet.id,
+        to_wallet_id: payee.wallet.id,
+        amount: index + 1,
+        idempotency_key: newKey('replicas'),
+      }));
+      const transfersBefore = await transferCount(harness);
+      const [first, second] = await Promise.all([
+        transferBatch(payer.actor, items),
+        call(client, ledgerRequests.transferBatch, { actor: payer.actor, transfers: [...items].reverse() }),
+      ]);
+      const secondInOrder = [...second.results].reverse();
+      items.forEach((_, index) => {
+        const outcomes = [first.results[index]!, secondInOrder[index]!];
+        const posted = outcomes.filter((result) => result.status === 'posted');
+        expect(posted.length).toBeGreaterThanOrEqual(1);
+        if (posted.length === 2) expect(posted[0]!.transfer.id).toBe(posted[1]!.transfer.id);
+        for (const result of outcomes) {
+          if (result.status === 'failed') expect(result.error.code).toBe('idempotency_in_flight');
+        }
+      });
+      expect(await transferCount(harness)).toBe(transfersBefore + items.length);
+      expect(await balanceOf(payee)).toBe((100 * 101) / 2);
+      expect(await failedChecks()).toEqual([]);
+    } finally {
+      await replica.stop();
+      await bus.close();
+      await client.close();
+      broker.shutdown();
+      await db.destroy();
+    }
   });
 
   it('refuses a batch that repeats a key, is empty or holds more than 1,000 transfers', async () => {

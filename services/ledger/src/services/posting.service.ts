@@ -167,7 +167,8 @@ export class PostingService {
       // each runs again alone.
       runBatch: async (batch) =>
         this.announced(await this.db.transaction().execute((trx) => this.attempt(trx, batch))),
-      runOne: async (movement) => this.announced(await this.runInTransaction([movement], false))[0]!,
+      runOne: async (movement) =>
+        this.announced(await this.runInTransaction((trx) => this.attempt(trx, [movement])))[0]!,
     });
   }
 
@@ -188,7 +189,12 @@ export class PostingService {
    */
   async postAtomically(movements: readonly Movement[]): Promise<{ applied: boolean; outcomes: Outcome[] }> {
     try {
-      return { applied: true, outcomes: this.announced(await this.runInTransaction(movements, true)) };
+      return {
+        applied: true,
+        outcomes: this.announced(
+          await this.runInTransaction((trx) => this.attemptAtomically(trx, movements)),
+        ),
+      };
     } catch (error) {
       if (error instanceof AtomicBatchRefused) return { applied: false, outcomes: error.outcomes };
       throw error;
@@ -203,20 +209,12 @@ export class PostingService {
     return outcomes;
   }
 
-  /** Runs the movements' own transaction, again after a deadlock or serialization failure. */
-  private async runInTransaction(movements: readonly Movement[], atomic: boolean): Promise<Outcome[]> {
+  /** Runs a transaction of its own for some movements, again after a deadlock or serialization failure. */
+  private async runInTransaction(work: (trx: Executor) => Promise<Outcome[]>): Promise<Outcome[]> {
     let transferKeyConflicts = 0;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction().execute(async (trx) => {
-          if (!atomic) return this.attempt(trx, movements);
-          const planned = await this.planBatch(trx, movements);
-          if (planned.outcomes.some((outcome) => outcome.kind !== 'posted' && !isStoredResult(outcome))) {
-            throw new AtomicBatchRefused(planned.outcomes);
-          }
-          await this.write(trx, planned);
-          return planned.outcomes;
-        });
+        return await this.db.transaction().execute(work);
       } catch (error) {
         if (attempt < this.maxAttempts && this.isRetryable(error)) {
           // A short random pause, so that the transactions that collided do not collide again.
@@ -258,6 +256,16 @@ export class PostingService {
    */
   private async attempt(trx: Executor, batch: readonly Movement[]): Promise<Outcome[]> {
     const planned = await this.planBatch(trx, batch);
+    await this.write(trx, planned);
+    return planned.outcomes;
+  }
+
+  /** As `attempt`, but writes only when every movement posts (or had posted under its key); else rolls back. */
+  private async attemptAtomically(trx: Executor, batch: readonly Movement[]): Promise<Outcome[]> {
+    const planned = await this.planBatch(trx, batch);
+    if (planned.outcomes.some((outcome) => outcome.kind !== 'posted' && !isStoredResult(outcome))) {
+      throw new AtomicBatchRefused(planned.outcomes);
+    }
     await this.write(trx, planned);
     return planned.outcomes;
   }

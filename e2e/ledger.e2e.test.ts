@@ -400,6 +400,73 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
     expectProblem(await transfer(stayer, { to_wallet_id: leaver.walletId, amount: 1 }), 422, 'wallet_frozen');
   });
 
+  it('posts a batch of transfers with one outcome each, replays it, and posts an atomic batch whole or not at all', async () => {
+    const payer = await newPerson();
+    const payee = await newPerson();
+    const stranger = await newPerson();
+    await deposit(payer.walletId, 1_000);
+    await deposit(stranger.walletId, 1_000);
+    const batch = (transfers: Record<string, unknown>[], atomic?: boolean) =>
+      http('/v1/transfers/batch', {
+        token: payer.token,
+        body: { transfers, ...(atomic === undefined ? {} : { atomic }) },
+      });
+    const items = [
+      {
+        from_wallet_id: payer.walletId,
+        to_wallet_id: payee.walletId,
+        amount: 300,
+        idempotency_key: randomUUID(),
+      },
+      { from_wallet_id: payer.walletId, to_user: payee.userName, amount: 200, idempotency_key: randomUUID() },
+      {
+        from_wallet_id: stranger.walletId,
+        to_wallet_id: payee.walletId,
+        amount: 1,
+        idempotency_key: randomUUID(),
+      },
+      {
+        from_wallet_id: payer.walletId,
+        to_wallet_id: payee.walletId,
+        amount: 9_999,
+        idempotency_key: randomUUID(),
+      },
+    ];
+    const first = await batch(items);
+    expect(first.status).toBe(200);
+    const codes = (results: { status: string; error?: { code: string } }[]) =>
+      results.map((result) => (result.status === 'posted' ? 'posted' : result.error?.code));
+    expect(codes(first.body.results)).toEqual(['posted', 'posted', 'wallet_not_found', 'insufficient_funds']);
+    const again = await batch(items);
+    expect(again.body.results[0]).toEqual({ ...first.body.results[0], replayed: true });
+    expect(codes(again.body.results)).toEqual(codes(first.body.results));
+    expect((await walletOf(payee)).main).toBe(500);
+
+    const atomic = [
+      {
+        from_wallet_id: payer.walletId,
+        to_wallet_id: payee.walletId,
+        amount: 400,
+        idempotency_key: randomUUID(),
+      },
+      {
+        from_wallet_id: payer.walletId,
+        to_wallet_id: payee.walletId,
+        amount: 400,
+        idempotency_key: randomUUID(),
+      },
+    ];
+    const refused = await batch(atomic, true);
+    expect(codes(refused.body.results)).toEqual(['batch_failed', 'insufficient_funds']);
+    expect((await walletOf(payer)).main).toBe(500);
+    await deposit(payer.walletId, 300);
+    const posted = await batch(atomic, true);
+    expect(codes(posted.body.results)).toEqual(['posted', 'posted']);
+    expect((await walletOf(payer)).main).toBe(0);
+    expect((await walletOf(payee)).main).toBe(1_300);
+    expectProblem(await batch([]), 400, 'validation_failed');
+  });
+
   it('keeps every ledger invariant after all of the above', async () => {
     const verdict = await system.verifyLedger();
     expect(verdict.checks.filter((check) => check.violations > 0)).toEqual([]);

@@ -157,20 +157,89 @@ const metadata = z
 /** A user to pay: their user_name or email; the money lands in their default wallet of the currency. */
 const toUser = text.trim().min(1).max(254);
 
+/** A transfer as a user asks for it over HTTP. */
+const transferBodyFields = {
+  from_wallet_id: uuid,
+  to_wallet_id: uuid.optional(),
+  to_user: toUser.optional(),
+  amount: amountMinor,
+  description: description.optional(),
+};
+const namesOneRecipient = (body: { to_wallet_id?: string | undefined; to_user?: string | undefined }) =>
+  (body.to_wallet_id === undefined) !== (body.to_user === undefined);
+const oneRecipient = { message: 'give exactly one of to_wallet_id or to_user', path: ['to_wallet_id'] };
+
 export const createTransferBody = z
+  .object(transferBodyFields)
+  .strict()
+  .refine(namesOneRecipient, oneRecipient)
+  .meta({ id: 'CreateTransferRequest' });
+
+/** Most transfers in one batch request. */
+export const maxTransfersPerBatch = 1_000;
+
+/** Refuses a batch that uses one idempotency key twice, naming each repeat by its path. */
+function refuseRepeatedKeys(batch: { transfers: { idempotency_key: string }[] }, context: z.RefinementCtx) {
+  const seen = new Set<string>();
+  batch.transfers.forEach((transfer, index) => {
+    if (seen.has(transfer.idempotency_key)) {
+      context.addIssue({
+        code: 'custom',
+        message: 'repeats the idempotency_key of an earlier transfer in the batch',
+        path: ['transfers', index, 'idempotency_key'],
+      });
+    }
+    seen.add(transfer.idempotency_key);
+  });
+}
+
+/** A transfer of a batch: the fields of a single transfer and its own key. */
+export const createTransferBatchItem = z
   .object({
-    from_wallet_id: uuid,
-    to_wallet_id: uuid.optional(),
-    to_user: toUser.optional(),
-    amount: amountMinor,
-    description: description.optional(),
+    ...transferBodyFields,
+    /** Scoped by caller like the Idempotency-Key header of a single transfer, and shared with it. */
+    idempotency_key: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(255, 'must be at most 255 characters')
+      .regex(/^[\x21-\x7E]+$/, 'must be printable ASCII without spaces'),
   })
   .strict()
-  .refine((body) => (body.to_wallet_id === undefined) !== (body.to_user === undefined), {
-    message: 'give exactly one of to_wallet_id or to_user',
-    path: ['to_wallet_id'],
+  .refine(namesOneRecipient, oneRecipient)
+  .meta({ id: 'CreateTransferBatchItem' });
+
+export const createTransferBatchBody = z
+  .object({
+    transfers: z.array(createTransferBatchItem).min(1).max(maxTransfersPerBatch),
+    /** All or nothing: when any transfer would fail, none is posted. */
+    atomic: z.boolean().default(false),
   })
-  .meta({ id: 'CreateTransferRequest' });
+  .strict()
+  .superRefine(refuseRepeatedKeys)
+  .meta({ id: 'CreateTransferBatchRequest' });
+
+/**
+ * The outcome of one transfer of a batch, in the batch's order: posted (now, or earlier
+ * under the same key when `replayed`), or failed with the error a single transfer would
+ * have answered.
+ */
+export const transferBatchItemResultSchema = z
+  .discriminatedUnion('status', [
+    z.object({ status: z.literal('posted'), transfer: transferSchema, replayed: z.boolean() }),
+    z.object({
+      status: z.literal('failed'),
+      error: z.object({
+        code: z.string(),
+        message: z.string(),
+        details: z.record(z.string(), z.unknown()).optional(),
+      }),
+    }),
+  ])
+  .meta({ id: 'TransferBatchItemResult' });
+
+export const transferBatchResultSchema = z
+  .object({ results: z.array(transferBatchItemResultSchema) })
+  .meta({ id: 'TransferBatchResult' });
 
 export const transferResultSchema = z
   .object({ transfer: transferSchema, balance: walletBalanceSchema })
@@ -287,6 +356,21 @@ const replayable = <Reply extends z.ZodType>(reply: Reply) =>
 const withActor = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z.object({ actor: actorSchema, ...shape }).strict();
 
+/** A transfer as a service or the gateway asks the ledger for it. */
+const transferRequestFields = {
+  from_wallet_id: uuid,
+  to_wallet_id: uuid.optional(),
+  to_user: toUser.optional(),
+  /** A user id: pay that user's default wallet of the currency (used by services). */
+  to_user_id: uuid.optional(),
+  amount: amountMinor,
+  description: description.optional(),
+  /** `payment` when billing pays a provider; `transfer` otherwise. */
+  type: z.enum(['transfer', 'payment']).default('transfer'),
+  metadata: metadata.optional(),
+  idempotency_key: idempotencyKey,
+};
+
 export const ledgerRequests = {
   listWalletTypes: defineRequest(
     'ledger.wallet-type.list',
@@ -329,20 +413,20 @@ export const ledgerRequests = {
   ),
   transfer: defineRequest(
     'ledger.transfer.create',
-    withActor({
-      from_wallet_id: uuid,
-      to_wallet_id: uuid.optional(),
-      to_user: toUser.optional(),
-      /** A user id: pay that user's default wallet of the currency (used by services). */
-      to_user_id: uuid.optional(),
-      amount: amountMinor,
-      description: description.optional(),
-      /** `payment` when billing pays a provider; `transfer` otherwise. */
-      type: z.enum(['transfer', 'payment']).default('transfer'),
-      metadata: metadata.optional(),
-      idempotency_key: idempotencyKey,
-    }),
+    withActor(transferRequestFields),
     replayable(transferResultSchema),
+  ),
+  /**
+   * Many transfers of one actor in one request, each with its own key and outcome; with
+   * `atomic`, all of them or none.
+   */
+  transferBatch: defineRequest(
+    'ledger.transfer.batch',
+    withActor({
+      transfers: z.array(z.object(transferRequestFields).strict()).min(1).max(maxTransfersPerBatch),
+      atomic: z.boolean().default(false),
+    }).superRefine(refuseRepeatedKeys),
+    transferBatchResultSchema,
   ),
   /**
    * Debits a wallet's main balance to a system account (a service only): how billing

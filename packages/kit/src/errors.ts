@@ -38,6 +38,8 @@ export const errorCodes = {
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   /** The Idempotency-Key was used before with another request. */
   idempotency_mismatch: { status: 422, title: 'The Idempotency-Key was used with another request' },
+  /** A transfer of an all-or-nothing batch that was not posted because another one of the batch failed. */
+  batch_failed: { status: 422, title: 'Another transfer of the all-or-nothing batch failed' },
   /** The debited wallet holds less than the amount. */
   insufficient_funds: { status: 422, title: 'Insufficient funds' },
   /** A rule refuses it; `details.limit` names which (min_amount, max_amount, daily_total, daily_count, balance), `details.value` its figure. */

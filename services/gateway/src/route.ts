@@ -73,6 +73,8 @@ export interface RouteDefinition<
   problems?: ErrorCode[];
   /** Requests per minute per client address, when the route is rate limited. */
   rateLimitPerMinute?: number;
+  /** The largest body the route reads, when it takes more than the gateway's default. */
+  bodyLimitBytes?: number;
   /**
    * The route moves money: it requires an `Idempotency-Key` header (validated, and documented
    * as a parameter), may answer the idempotency problems, and marks replayed answers with
@@ -98,6 +100,7 @@ export interface Route {
   responses: Responses;
   problems?: ErrorCode[];
   rateLimitPerMinute?: number;
+  bodyLimitBytes?: number;
   idempotent?: boolean;
   handler: (input: ErasedRouteInput) => Promise<{ status: number; body?: unknown; headers?: ResultHeaders }>;
 }
@@ -256,6 +259,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
     ...(route.rateLimitPerMinute === undefined
       ? {}
       : { config: { rateLimitPerMinute: route.rateLimitPerMinute } }),
+    ...(route.bodyLimitBytes === undefined ? {} : { bodyLimit: route.bodyLimitBytes }),
     ...(requiresUser ? { onRequest: authorise } : {}),
     handler: async (request, reply) => {
       const input: ErasedRouteInput = {

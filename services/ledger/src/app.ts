@@ -27,6 +27,7 @@ import { CatalogService } from './services/catalog.service.js';
 import { HealthService } from './services/health.service.js';
 import { HistoryService } from './services/history.service.js';
 import { type MovementMetrics, MovementService } from './services/movement.service.js';
+import { PostingService } from './services/posting.service.js';
 import { type LedgerVerdict, VerifyService } from './services/verify.service.js';
 import { WalletService } from './services/wallet.service.js';
 
@@ -113,20 +114,30 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
       owners: ownerRepository,
     },
   });
+  const posting = new PostingService({
+    db,
+    clock,
+    newId: ids,
+    outbox: relay,
+    repositories: {
+      accounts: accountRepository,
+      dailyUsage: dailyUsageRepository,
+      idempotency: idempotencyRepository,
+      transfers: transferRepository,
+    },
+  });
   const movements = new MovementService({
     db,
     clock,
     newId: ids,
     users: identityDirectory(bus),
     idempotencyRetentionHours: config.idempotencyRetentionHours,
-    outbox: relay,
+    posting,
     ...(options.metrics ? { metrics: movementMetricsOf(options.metrics) } : {}),
     repositories: {
       wallets: walletRepository,
       accounts: accountRepository,
-      dailyUsage: dailyUsageRepository,
       idempotency: idempotencyRepository,
-      transfers: transferRepository,
     },
   });
 

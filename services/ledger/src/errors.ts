@@ -18,6 +18,7 @@ export const ledgerErrorCodes = {
     'the wallet type already exists, or an Idempotency-Key that moved money before is reused after its stored answer expired',
   idempotency_in_flight: 'a request with the same Idempotency-Key is being processed right now',
   idempotency_mismatch: 'the Idempotency-Key was used before with another request',
+  batch_failed: 'a transfer of an all-or-nothing batch was not posted because another transfer of it failed',
   insufficient_funds: 'the debited account holds less than the amount',
   limit_exceeded:
     'a transaction rule (min, max, daily total, daily count) of the wallet type refuses it, or a balance would pass 2^53-1',

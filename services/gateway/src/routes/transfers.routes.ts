@@ -1,7 +1,10 @@
 import {
+  createTransferBatchBody,
   createTransferBody,
   ledgerRequests,
   listTransactionsQuery,
+  maxTransfersPerBatch,
+  transferBatchResultSchema,
   transferPage,
   transferResultSchema,
   transferSchema,
@@ -46,6 +49,26 @@ export function transferRoutes(): Route[] {
             idempotency_key: idempotencyKey,
           }),
         ),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/v1/transfers/batch',
+      auth: 'user',
+      summary: 'Transfer money in many transfers at once',
+      description:
+        `Up to ${maxTransfersPerBatch} transfers, each with the fields of a single transfer and its own ` +
+        '`idempotency_key` (the same key space as the `Idempotency-Key` header: a retried batch replays each ' +
+        'transfer’s stored answer). Answers one result per transfer, in the order given: `posted` with the ' +
+        'transfer (`replayed` for a stored answer), or `failed` with the error a single transfer would have ' +
+        'answered (`code`, `message`, `details`). With `atomic: true`, either every transfer is posted or none ' +
+        'is: the failing ones report their own error and the others `batch_failed`.',
+      tags: ['transfers'],
+      body: createTransferBatchBody,
+      // A thousand transfers of a few hundred bytes each.
+      bodyLimitBytes: 1024 * 1024,
+      responses: { 200: transferBatchResultSchema },
+      handler: async ({ user, body, call }) =>
+        respond(200, await call(ledgerRequests.transferBatch, { actor: actorOf(user), ...body })),
     }),
     defineRoute({
       method: 'GET',

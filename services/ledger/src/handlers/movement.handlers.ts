@@ -5,6 +5,9 @@ import type { MovementService } from '../services/movement.service.js';
 /** The requests that move money; each carries the caller's Idempotency-Key. */
 export async function serveMovementRequests(bus: Bus, movements: MovementService): Promise<void> {
   await serve(bus, ledgerRequests.transfer, (request, context) => movements.transfer(request, context));
+  await serve(bus, ledgerRequests.transferBatch, (request, context) =>
+    movements.transferBatch(request, context),
+  );
   await serve(bus, ledgerRequests.deposit, (request, context) => movements.deposit(request, context));
   await serve(bus, ledgerRequests.withdraw, (request, context) => movements.withdraw(request, context));
   await serve(bus, ledgerRequests.withdrawSavings, (request, context) =>

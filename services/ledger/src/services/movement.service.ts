@@ -1,38 +1,30 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type Actor,
-  isLedgerRefusalCode,
-  ledgerEvents,
-  type TransactionType,
-  type Transfer,
-  transferPostedData,
+  type ledgerRequests,
+  type transferBatchResultSchema,
   userLookupOf,
 } from '@moneypal/contracts';
-import { AppError, type ClaimingOutbox, type CloudEvent, GroupCommit } from '@moneypal/kit';
-import type { Executor, LedgerDatabase } from '../database.js';
+import { AppError } from '@moneypal/kit';
+import type { z } from 'zod';
+import type { LedgerDatabase } from '../database.js';
 import { isAdmin, isService, mayDebit, scopeOf, userIdOf } from '../domain/actor.js';
-import { type IdempotentOperation, requestHashOf, type StoredResponse } from '../domain/idempotency.js';
-import { checkParties, type LockedWallet, legsOf, type MovementIntent } from '../domain/movement.js';
-import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
-import { checkLimits, type DailyUsage, hasDailyLimits, noUsage, utcDayOf } from '../domain/rules.js';
-import {
-  type EntryView,
-  entriesVisibleTo,
-  type TransferRecord,
-  toPublicTransfer,
-} from '../domain/transfer.js';
-import { type PublicWalletBalance, type SystemAccountCode, toPublicWalletBalance } from '../domain/wallet.js';
+import { type IdempotentOperation, requestHashOf } from '../domain/idempotency.js';
+import type { SystemAccountCode } from '../domain/wallet.js';
 import { ledgerError } from '../errors.js';
 import type * as accountRepository from '../repositories/account.repository.js';
-import type { LockedPosting } from '../repositories/account.repository.js';
-import type * as dailyUsageRepository from '../repositories/daily-usage.repository.js';
-import type { DailyUsageKey } from '../repositories/daily-usage.repository.js';
 import type * as idempotencyRepository from '../repositories/idempotency.repository.js';
-import type { IdempotencyRecord } from '../repositories/idempotency.repository.js';
-import type * as transferRepository from '../repositories/transfer.repository.js';
-import type { Posting } from '../repositories/transfer.repository.js';
 import type * as walletRepository from '../repositories/wallet.repository.js';
-import { ledgerEvent, type TraceContext } from './events.js';
+import type { TraceContext } from './events.js';
+import type {
+  Claim,
+  Movement,
+  MovementPlan,
+  Outcome,
+  PostingService,
+  TransferResult,
+} from './posting.service.js';
+
+export type { TransferResult } from './posting.service.js';
 
 /** Finds users by a unique field; identity answers it, the ledger never stores users. */
 export interface UserDirectory {
@@ -54,27 +46,14 @@ export interface MovementServiceOptions {
   newId: () => string;
   users: UserDirectory;
   idempotencyRetentionHours: number;
-  /** The outbox relay: the events of posted movements are claimed for it, and it publishes them after the commit. */
-  outbox: ClaimingOutbox;
-  /** Tries of a transaction that hit a deadlock or a serialization failure. */
-  maxAttempts?: number;
-  /** Most movements applied in one database transaction (group commit). */
-  maxBatchSize?: number;
-  /** Most batches in their transactions at once; the movements that arrive meanwhile wait for the next. */
-  maxConcurrentBatches?: number;
+  /** Posts the planned movements: claim, lock, check, write, in groups. */
+  posting: PostingService;
   metrics?: MovementMetrics;
   repositories: {
     wallets: typeof walletRepository;
     accounts: typeof accountRepository;
-    dailyUsage: typeof dailyUsageRepository;
     idempotency: typeof idempotencyRepository;
-    transfers: typeof transferRepository;
   };
-}
-
-export interface TransferResult {
-  transfer: Transfer;
-  balance: PublicWalletBalance;
 }
 
 export interface Replayable<Result> {
@@ -83,172 +62,120 @@ export interface Replayable<Result> {
   replayed: boolean;
 }
 
-export interface TransferRequest {
-  actor: Actor;
-  from_wallet_id: string;
-  to_wallet_id?: string | undefined;
-  to_user?: string | undefined;
-  to_user_id?: string | undefined;
-  /** Minor units as the contract carries them (a safe integer); made a bigint before any arithmetic. */
-  amount: number;
-  description?: string | undefined;
-  type: 'transfer' | 'payment';
-  metadata?: Record<string, string> | undefined;
-  idempotency_key: string;
-}
-
-export interface DepositRequest {
-  actor: Actor;
-  wallet_id: string;
-  amount: number;
-  reference: string;
-  source: SystemAccountCode;
-  idempotency_key: string;
-  metadata?: Record<string, string> | undefined;
-}
-
-export interface WithdrawRequest {
-  actor: Actor;
-  wallet_id: string;
-  amount: number;
-  reference: string;
-  destination: SystemAccountCode;
-  idempotency_key: string;
-  metadata?: Record<string, string> | undefined;
-}
-
-export interface WithdrawSavingsRequest {
-  actor: Actor;
-  wallet_id: string;
-  amount: number;
-  idempotency_key: string;
-}
-
-/** Who asks under which key for what; the hash decides whether a retry is the same request. */
-interface Claim {
-  actor: Actor;
-  scope: string;
-  key: string;
-  operation: IdempotentOperation;
-  requestHash: string;
-}
-
-/** A movement ready to post, or the refusal it met before its transaction (stored with the key). */
-interface MovementPlan {
-  intent: MovementIntent;
-  /** Every account of these wallets, and these system accounts, are locked. */
-  walletIds: string[];
-  systemAccountIds: string[];
-  /** Whether the actor may debit a wallet of this owner. */
-  mayMoveFrom: (ownerId: string) => boolean;
-  description: string | null;
-  metadata: Record<string, string>;
-}
-
-type Outcome =
-  | { kind: 'posted'; result: TransferResult; event: CloudEvent }
-  | { kind: 'refused'; error: AppError }
-  | { kind: 'stored'; response: StoredResponse }
-  /** Nothing was written for it (the key is in flight, or was used for another request). */
-  | { kind: 'failed'; error: AppError };
-
-/** What a batch locked, with the wallets as each transaction type sees them. */
-interface LockedBatch extends LockedPosting {
-  walletsByType: Map<string, Map<string, LockedWallet>>;
-}
-
-/** A movement waiting for, or in, a batch. */
-interface Movement {
-  claim: Claim;
-  plan: MovementPlan | AppError;
-  trace: TraceContext | undefined;
-}
-
-const defaultMaxAttempts = 5;
-const defaultMaxBatchSize = 200;
-const defaultMaxConcurrentBatches = 1;
-/** PostgreSQL's serialization_failure and deadlock_detected: the whole transaction may simply run again. */
-const retryableSqlStates = new Set(['40001', '40P01']);
+/** The bus requests as the ledger serves them (validated, defaults applied). */
+export type TransferRequest = z.infer<typeof ledgerRequests.transfer.request>;
+export type DepositRequest = z.infer<typeof ledgerRequests.deposit.request>;
+export type WithdrawRequest = z.infer<typeof ledgerRequests.withdraw.request>;
+export type WithdrawSavingsRequest = z.infer<typeof ledgerRequests.withdrawSavings.request>;
+export type TransferBatchRequest = z.infer<typeof ledgerRequests.transferBatch.request>;
+export type TransferBatchResult = z.input<typeof transferBatchResultSchema>;
+type TransferBatchItemResult = TransferBatchResult['results'][number];
 
 /**
  * Every movement of money: transfers and payments between wallets, deposits from a system
- * account, savings back to main. Each is one database transaction keyed by the caller's
- * Idempotency-Key (ARCHITECTURE §5): claim the key, lock the accounts in id order, check,
- * write everything in one statement, commit.
+ * account, withdrawals to one, savings back to main. Each use case checks who may ask,
+ * resolves what the request names and plans the movement; the posting service applies it
+ * in one database transaction keyed by the caller's Idempotency-Key (ARCHITECTURE §5).
  */
 export class MovementService {
   private readonly db: LedgerDatabase;
   private readonly clock: () => Date;
   private readonly newId: () => string;
-  private readonly maxAttempts: number;
+  private readonly posting: PostingService;
   private readonly wallets: typeof walletRepository;
   private readonly accounts: typeof accountRepository;
-  private readonly dailyUsage: typeof dailyUsageRepository;
   private readonly idempotency: typeof idempotencyRepository;
-  private readonly transfers: typeof transferRepository;
   private readonly systemAccounts = new Map<string, string>();
   /** Idempotency keys (scope and key) this process is working on right now. */
   private readonly keysInFlight = new Set<string>();
-  /** Movements that arrive while a transaction runs go together into the next one. */
-  private readonly movements: GroupCommit<Movement, Outcome>;
 
   constructor(private readonly options: MovementServiceOptions) {
     this.db = options.db;
     this.clock = options.clock;
     this.newId = options.newId;
-    this.maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
+    this.posting = options.posting;
     this.wallets = options.repositories.wallets;
     this.accounts = options.repositories.accounts;
-    this.dailyUsage = options.repositories.dailyUsage;
     this.idempotency = options.repositories.idempotency;
-    this.transfers = options.repositories.transfers;
-    this.movements = new GroupCommit({
-      maxBatchSize: options.maxBatchSize ?? defaultMaxBatchSize,
-      maxConcurrentBatches: options.maxConcurrentBatches ?? defaultMaxConcurrentBatches,
-      // If the transaction fails as a whole (a deadlock, a key that a replica recorded just
-      // after our snapshot, a bug met by one movement), no movement of it was applied, and
-      // each runs again alone.
-      runBatch: async (batch) =>
-        this.announced(await this.db.transaction().execute((trx) => this.attempt(trx, batch))),
-      runOne: async (movement) => this.announced([await this.runAlone(movement)])[0]!,
-    });
   }
 
   async transfer(request: TransferRequest, trace?: TraceContext): Promise<Replayable<TransferResult>> {
-    const named = [request.to_wallet_id, request.to_user, request.to_user_id].filter(
-      (to) => to !== undefined,
+    assertOneRecipient(request);
+    const claim = this.claimOf(request.actor, request.idempotency_key, 'transfer', { ...request });
+    return this.whileInFlight(claim, async () =>
+      this.execute(claim, await this.transferPlanOf(request), trace),
     );
-    if (named.length !== 1) {
-      throw ledgerError('validation_failed', 'give exactly one of to_wallet_id, to_user or to_user_id', {
-        errors: [
-          { path: 'to_wallet_id', message: 'give exactly one of to_wallet_id, to_user or to_user_id' },
-        ],
+  }
+
+  /**
+   * Many transfers of one actor, each with its own key and outcome, in the batch's order.
+   * Each item is the single transfer it stands for (same checks, same key space and
+   * stored answer). Without `atomic`, the items join the group commit together and each
+   * is posted or refused on its own; with it, they go into one transaction that commits
+   * only when every item posts, and otherwise answers each failure beside `batch_failed`
+   * for the others.
+   */
+  async transferBatch(request: TransferBatchRequest, trace?: TraceContext): Promise<TransferBatchResult> {
+    const { actor, atomic } = request;
+    const items: TransferRequest[] = request.transfers.map((item) => ({ actor, ...item }));
+    const claims = items.map((item) => this.claimOf(actor, item.idempotency_key, 'transfer', { ...item }));
+    const marked = claims.map((claim) => this.markInFlight(claim));
+    try {
+      const results: (TransferBatchItemResult | undefined)[] = [];
+      const movements: (Movement | undefined)[] = [];
+      const recipients = new Map<string, Promise<string | AppError>>();
+      await Promise.all(
+        items.map(async (item, index) => {
+          if (!marked[index]) {
+            results[index] = failedItem(inFlightError());
+            return;
+          }
+          try {
+            assertOneRecipient(item);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            results[index] = failedItem(error);
+            return;
+          }
+          const plan = await this.transferPlanOf(item, recipients);
+          movements[index] = { claim: claims[index]!, plan, trace };
+        }),
+      );
+      const toPost = movements.flatMap((movement, index) => (movement ? [{ index, movement }] : []));
+      if (atomic) {
+        if (results.some((result) => result !== undefined)) {
+          return { results: items.map((_, index) => results[index] ?? failedItem(batchFailedError())) };
+        }
+        const { applied, outcomes } = await this.posting.postAtomically(
+          toPost.map(({ movement }) => movement),
+        );
+        return {
+          results: outcomes.map((outcome, index) =>
+            applied || isFailure(outcome)
+              ? this.itemResultOf(claims[index]!, outcome)
+              : failedItem(batchFailedError()),
+          ),
+        };
+      }
+      const settled = await Promise.allSettled(
+        toPost.map(async ({ index, movement }) => {
+          results[index] = this.itemResultOf(movement.claim, await this.posting.post(movement));
+        }),
+      );
+      for (const outcome of settled) {
+        if (outcome.status === 'rejected') {
+          if (!(outcome.reason instanceof AppError)) throw outcome.reason;
+        }
+      }
+      settled.forEach((outcome, position) => {
+        if (outcome.status === 'rejected') results[toPost[position]!.index] = failedItem(outcome.reason);
+      });
+      return { results: results as TransferBatchItemResult[] };
+    } finally {
+      claims.forEach((claim, index) => {
+        if (marked[index]) this.keysInFlight.delete(markerOf(claim));
       });
     }
-    const claim = this.claimOf(request.actor, request.idempotency_key, 'transfer', { ...request });
-    return this.whileInFlight(claim, async () => {
-      const recipient =
-        request.to_wallet_id !== undefined ? request.to_wallet_id : await this.resolveRecipient(request);
-      if (recipient instanceof AppError) return this.execute(claim, recipient, trace);
-      return this.execute(
-        claim,
-        {
-          intent: {
-            kind: 'transfer',
-            type: request.type,
-            amount: BigInt(request.amount),
-            fromWalletId: request.from_wallet_id,
-            toWalletId: recipient,
-          },
-          walletIds: [request.from_wallet_id, recipient],
-          systemAccountIds: [],
-          mayMoveFrom: (ownerId) => mayDebit(request.actor, ownerId),
-          description: request.description ?? null,
-          metadata: request.metadata ?? {},
-        },
-        trace,
-      );
-    });
   }
 
   /**
@@ -366,9 +293,56 @@ export class MovementService {
   }
 
   /**
+   * The plan of a transfer, or the refusal to store when the recipient cannot be resolved.
+   * The parties themselves (may the actor debit, does the recipient wallet exist) are
+   * checked once, under the locks, when the movement is posted.
+   */
+  private async transferPlanOf(
+    request: TransferRequest,
+    recipients?: Map<string, Promise<string | AppError>>,
+  ): Promise<MovementPlan | AppError> {
+    const recipient =
+      request.to_wallet_id !== undefined
+        ? request.to_wallet_id
+        : await this.resolveRecipientOnce(request, recipients);
+    if (recipient instanceof AppError) return recipient;
+    return {
+      intent: {
+        kind: 'transfer',
+        type: request.type,
+        amount: BigInt(request.amount),
+        fromWalletId: request.from_wallet_id,
+        toWalletId: recipient,
+      },
+      walletIds: [request.from_wallet_id, recipient],
+      systemAccountIds: [],
+      mayMoveFrom: (ownerId) => mayDebit(request.actor, ownerId),
+      description: request.description ?? null,
+      metadata: request.metadata ?? {},
+    };
+  }
+
+  /** Resolves each paying wallet and recipient once per batch, however many of its transfers name them. */
+  private resolveRecipientOnce(
+    request: TransferRequest,
+    recipients: Map<string, Promise<string | AppError>> | undefined,
+  ): Promise<string | AppError> {
+    if (recipients === undefined) return this.resolveRecipient(request);
+    const key = JSON.stringify([request.from_wallet_id, request.to_user ?? null, request.to_user_id ?? null]);
+    let recipient = recipients.get(key);
+    if (recipient === undefined) {
+      recipient = this.resolveRecipient(request);
+      recipients.set(key, recipient);
+    }
+    return recipient;
+  }
+
+  /**
    * The recipient's default wallet in the currency of the paying wallet, or the refusal to
-   * store when the paying wallet, the user or such a wallet does not exist. Identity is
-   * asked before the transaction opens, so no transaction waits on the network.
+   * store when the user or such a wallet does not exist. Identity is asked before the
+   * transaction opens, so no transaction waits on the network. A paying wallet the actor
+   * may not debit answers `wallet_not_found` before identity is asked, so that nothing is
+   * learnt about the recipient through another user's wallet.
    */
   private async resolveRecipient(request: TransferRequest): Promise<string | AppError> {
     const from = await this.wallets.findWallet(this.db, request.from_wallet_id);
@@ -417,30 +391,47 @@ export class MovementService {
    * through the advisory lock `claimIdempotencyKeys` takes.
    */
   private async whileInFlight<Result>(claim: Claim, work: () => Promise<Result>): Promise<Result> {
-    const marker = `${claim.scope}\n${claim.key}`;
-    if (this.keysInFlight.has(marker)) {
-      throw ledgerError('idempotency_in_flight', 'a request with this Idempotency-Key is still in flight');
-    }
-    this.keysInFlight.add(marker);
+    if (!this.markInFlight(claim)) throw inFlightError();
     try {
       return await work();
     } finally {
-      this.keysInFlight.delete(marker);
+      this.keysInFlight.delete(markerOf(claim));
     }
   }
 
-  /**
-   * Applies the movement in the next batch and answers. Movements that arrive while
-   * `maxConcurrentBatches` batches are in their transactions wait and go together into the
-   * next one (group commit): one transaction, a handful of statements, however many
-   * movements. Each keeps its own outcome, idempotency record and event.
-   */
+  /** Marks the key in flight in this process; false when it already is. */
+  private markInFlight(claim: Claim): boolean {
+    const marker = markerOf(claim);
+    if (this.keysInFlight.has(marker)) return false;
+    this.keysInFlight.add(marker);
+    return true;
+  }
+
+  /** One transfer's outcome as a batch answers it, counted as a single transfer's would be. */
+  private itemResultOf(claim: Claim, outcome: Outcome): TransferBatchItemResult {
+    switch (outcome.kind) {
+      case 'posted':
+        this.options.metrics?.transferPosted(outcome.result.transfer.type);
+        return { status: 'posted', transfer: outcome.result.transfer, replayed: false };
+      case 'refused':
+      case 'failed':
+        return failedItem(outcome.error);
+      case 'stored': {
+        this.options.metrics?.idempotentReplay(claim.operation);
+        const { response } = outcome;
+        if (!response.ok) return { status: 'failed', error: response.error };
+        return { status: 'posted', transfer: (response.result as TransferResult).transfer, replayed: true };
+      }
+    }
+  }
+
+  /** Posts the movement in the next batch and answers its outcome. */
   private async execute(
     claim: Claim,
     plan: MovementPlan | AppError,
     trace?: TraceContext,
   ): Promise<Replayable<TransferResult>> {
-    const outcome = await this.movements.submit({ claim, plan, trace });
+    const outcome = await this.posting.post({ claim, plan, trace });
     switch (outcome.kind) {
       case 'posted':
         // Settled only once its batch committed.
@@ -458,305 +449,39 @@ export class MovementService {
       }
     }
   }
+}
 
-  /** Outcomes of a committed transaction: the outbox relay publishes the events it wrote now. */
-  private announced(outcomes: Outcome[]): Outcome[] {
-    this.options.outbox.publishClaimed(
-      outcomes.flatMap((outcome) => (outcome.kind === 'posted' ? [outcome.event] : [])),
-    );
-    return outcomes;
-  }
-
-  /** Runs one movement's transaction, again after a deadlock or serialization failure. */
-  private async runAlone(movement: Movement): Promise<Outcome> {
-    let transferKeyConflicts = 0;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const [outcome] = await this.db.transaction().execute((trx) => this.attempt(trx, [movement]));
-        return outcome!;
-      } catch (error) {
-        if (attempt < this.maxAttempts && this.isRetryable(error)) {
-          // A short random pause, so that the transactions that collided do not collide again.
-          await sleep(Math.floor(Math.random() * 5 * attempt));
-          continue;
-        }
-        // The first time, the key's holder may have committed just after our snapshot: the
-        // retry sees its record and replays it. Met again, the key moved money long ago.
-        if (
-          error instanceof this.transfers.TransferKeyUsedError &&
-          transferKeyConflicts++ === 0 &&
-          attempt < this.maxAttempts
-        ) {
-          continue;
-        }
-        if (error instanceof this.transfers.TransferKeyUsedError) {
-          throw ledgerError(
-            'conflict',
-            'this Idempotency-Key moved money before and its stored answer has expired; use a new key',
-          );
-        }
-        throw error;
-      }
-    }
-  }
-
-  /** A transaction that may simply run again: a key recorded meanwhile, a deadlock or a serialization failure. */
-  private isRetryable(error: unknown): boolean {
-    if (this.idempotency.isIdempotencyRecordConflict(error)) return true;
-    const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-    return typeof code === 'string' && retryableSqlStates.has(code);
-  }
-
-  /**
-   * One transaction for a batch: claims every key, locks every account the batch touches
-   * (one statement, id order), then checks and plans each movement in turn on the running
-   * balances and usage, and writes everything in one statement. A refusal leaves only its
-   * key and answer; an error that is not a refusal fails the whole transaction.
-   */
-  private async attempt(trx: Executor, batch: readonly Movement[]): Promise<Outcome[]> {
-    const claims = await this.idempotency.claimIdempotencyKeys(
-      trx,
-      batch.map(({ claim }) => claim),
-    );
-    const outcomes: (Outcome | undefined)[] = [];
-    const toPost: { index: number; movement: Movement; plan: MovementPlan }[] = [];
-    const refusals: IdempotencyRecord[] = [];
-    const refuse = (claim: Claim, error: AppError): Outcome => {
-      refusals.push(this.recordOf(claim, { ok: false, error: error.toJSON() }, this.clock()));
-      return { kind: 'refused', error };
-    };
-    const claimedHere = new Set<string>();
-    batch.forEach((movement, index) => {
-      const { claim, plan } = movement;
-      const { locked, record: stored } = claims[index]!;
-      // The advisory lock is re-entrant within a transaction: a key twice in one batch is in flight.
-      const marker = `${claim.scope}\n${claim.key}`;
-      if (!locked || claimedHere.has(marker)) {
-        outcomes[index] = {
-          kind: 'failed',
-          error: ledgerError(
-            'idempotency_in_flight',
-            'a request with this Idempotency-Key is still in flight',
-          ),
-        };
-        return;
-      }
-      claimedHere.add(marker);
-      if (stored) {
-        outcomes[index] =
-          stored.request_hash === claim.requestHash
-            ? { kind: 'stored', response: stored.response }
-            : {
-                kind: 'failed',
-                error: ledgerError(
-                  'idempotency_mismatch',
-                  'this Idempotency-Key was used with another request',
-                ),
-              };
-        return;
-      }
-      if (plan instanceof AppError) {
-        outcomes[index] = isLedgerRefusalCode(plan.code)
-          ? refuse(claim, plan)
-          : { kind: 'failed', error: plan };
-        return;
-      }
-      toPost.push({ index, movement, plan });
+/** A transfer names its recipient one way: a wallet, a user (name or email) or a user id. */
+function assertOneRecipient(request: Pick<TransferRequest, 'to_wallet_id' | 'to_user' | 'to_user_id'>): void {
+  const named = [request.to_wallet_id, request.to_user, request.to_user_id].filter((to) => to !== undefined);
+  if (named.length !== 1) {
+    throw ledgerError('validation_failed', 'give exactly one of to_wallet_id, to_user or to_user_id', {
+      errors: [{ path: 'to_wallet_id', message: 'give exactly one of to_wallet_id, to_user or to_user_id' }],
     });
-
-    const postings: Posting[] = [];
-    if (toPost.length > 0) {
-      const locked: LockedBatch = {
-        ...(await this.accounts.lockPostingAccounts(trx, {
-          walletIds: [...new Set(toPost.flatMap(({ plan }) => plan.walletIds))],
-          accountIds: [...new Set(toPost.flatMap(({ plan }) => plan.systemAccountIds))],
-          transactionTypes: [...new Set(toPost.map(({ plan }) => plan.intent.type))],
-        })),
-        walletsByType: new Map(),
-      };
-      const now = this.clock();
-      const usage = await this.lockUsageOf(trx, locked, toPost, now);
-      for (const { index, movement, plan } of toPost) {
-        try {
-          const { posting, result } = await this.plan(trx, locked, usage, movement, plan, now);
-          postings.push(posting);
-          outcomes[index] = { kind: 'posted', result, event: posting.event };
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          // A refusal has changed nothing: the balances and usage are those before it.
-          outcomes[index] = isLedgerRefusalCode(error.code)
-            ? refuse(movement.claim, error)
-            : { kind: 'failed', error };
-        }
-      }
-    }
-    await this.transfers.insertPostings(trx, { postings, refusals, outbox: this.options.outbox });
-    return outcomes as Outcome[];
   }
+}
 
-  /**
-   * Locks, in one statement, the daily usage rows of the movements whose wallet has daily
-   * limits for their type; a movement whose checks fail here is refused later, in turn.
-   */
-  private async lockUsageOf(
-    trx: Executor,
-    locked: LockedBatch,
-    toPost: readonly { movement: Movement; plan: MovementPlan }[],
-    now: Date,
-  ): Promise<Map<string, DailyUsage>> {
-    const keys: DailyUsageKey[] = [];
-    for (const { plan } of toPost) {
-      try {
-        const parties = checkParties(
-          plan.intent,
-          this.walletsFor(locked, plan.intent.type),
-          plan.mayMoveFrom,
-        );
-        if (!hasDailyLimits(parties.subject.limits)) continue;
-        const time = postingTimeOf(now, this.accountsOf(locked, plan));
-        keys.push({ walletId: parties.subject.id, transactionType: plan.intent.type, day: utcDayOf(time) });
-      } catch {
-        // Refused when its turn comes.
-      }
-    }
-    return keys.length === 0 ? new Map() : this.dailyUsage.lockDailyUsage(trx, keys);
-  }
+function markerOf(claim: Claim): string {
+  return `${claim.scope}\n${claim.key}`;
+}
 
-  /** The locked wallets as one movement type sees them: with that type's limits (built once per type). */
-  private walletsFor(locked: LockedBatch, transactionType: string): Map<string, LockedWallet> {
-    let wallets = locked.walletsByType.get(transactionType);
-    if (wallets === undefined) {
-      wallets = new Map();
-      for (const [id, { limitsByType, ...wallet }] of locked.wallets) {
-        wallets.set(id, { ...wallet, limits: limitsByType.get(transactionType) ?? null });
-      }
-      locked.walletsByType.set(transactionType, wallets);
-    }
-    return wallets;
-  }
+function inFlightError(): AppError {
+  return ledgerError('idempotency_in_flight', 'a request with this Idempotency-Key is still in flight');
+}
 
-  /** The locked accounts one movement touches. */
-  private accountsOf(locked: LockedPosting, plan: MovementPlan): LockedAccount[] {
-    const accounts: LockedAccount[] = [];
-    for (const walletId of plan.walletIds) {
-      const wallet = locked.wallets.get(walletId);
-      if (wallet) accounts.push(wallet.main, wallet.savings);
-    }
-    for (const accountId of plan.systemAccountIds) {
-      const account = locked.accounts.get(accountId);
-      if (account) accounts.push(account);
-    }
-    return accounts;
-  }
+function batchFailedError(): AppError {
+  return ledgerError('batch_failed', 'not posted: another transfer of this all-or-nothing batch failed');
+}
 
-  /**
-   * Checks (parties, status, currency, rules, savings plan, funds) and plans one movement
-   * on the running balances and usage, then moves them on by it. Every check comes before
-   * that, so a refusal leaves them as they were.
-   */
-  private async plan(
-    trx: Executor,
-    locked: LockedBatch,
-    usageByKey: Map<string, DailyUsage>,
-    movement: Movement,
-    plan: MovementPlan,
-    now: Date,
-  ): Promise<{ posting: Posting; result: TransferResult }> {
-    const { claim, trace } = movement;
-    const { intent } = plan;
-    const parties = checkParties(intent, this.walletsFor(locked, intent.type), plan.mayMoveFrom);
-    const time = postingTimeOf(now, this.accountsOf(locked, plan));
-    const day = utcDayOf(time);
-    const { subject } = parties;
-    const subjectDay: DailyUsageKey = { walletId: subject.id, transactionType: intent.type, day };
-    const usageKey = this.dailyUsage.dailyUsageKeyOf(subjectDay);
-    let usage = noUsage;
-    if (hasDailyLimits(subject.limits)) {
-      // Locked with the batch, unless a later entry moved the posting to another day.
-      usage =
-        usageByKey.get(usageKey) ?? (await this.dailyUsage.lockDailyUsage(trx, [subjectDay])).get(usageKey)!;
-    }
-    checkLimits(intent.amount, subject.limits, usage);
-    const entries = planEntries(locked.accounts, legsOf(intent, parties), this.newId);
+function failedItem(error: AppError): TransferBatchItemResult {
+  return { status: 'failed', error: error.toJSON() };
+}
 
-    const record: TransferRecord = {
-      id: this.newId(),
-      type: intent.type as TransactionType,
-      amount: intent.amount,
-      currency: parties.reported.currency,
-      description: plan.description,
-      metadata: plan.metadata,
-      from_wallet_id: parties.from?.id ?? null,
-      to_wallet_id: parties.to?.id ?? null,
-      from_owner_id: parties.from?.ownerId ?? null,
-      to_owner_id: parties.to?.ownerId ?? null,
-      initiator_id: userIdOf(claim.actor),
-      idempotency_scope: claim.scope,
-      idempotency_key: claim.key,
-      created_at: time,
-    };
-    const views: EntryView[] = entries.map((entry) => {
-      const account = locked.accounts.get(entry.accountId)!;
-      return { ...entry, walletId: account.walletId, kind: account.kind };
-    });
-    // The caller's answer (stored for its retries too) shows the entries it may read; the
-    // event carries none, since no consumer needs another account's balance.
-    const transfer = toPublicTransfer(record, entriesVisibleTo(claim.actor, record, views));
-    const { reported } = parties;
-    const balanceOf = (accountId: string, before: bigint) =>
-      entries.find((entry) => entry.accountId === accountId)?.balanceAfter ?? before;
-    const result: TransferResult = {
-      transfer,
-      balance: toPublicWalletBalance(
-        reported,
-        {
-          main: balanceOf(reported.main.id, reported.main.balance),
-          savings: balanceOf(reported.savings.id, reported.savings.balance),
-        },
-        time,
-      ),
-    };
-    const event = ledgerEvent({
-      type: ledgerEvents.transferPosted,
-      schema: transferPostedData,
-      subject: record.id,
-      data: {
-        transfer: toPublicTransfer(record),
-        from_owner_id: record.from_owner_id,
-        to_owner_id: record.to_owner_id,
-      },
-      time,
-      trace,
-    });
-    // Checked and planned: the movements after it in the batch see its balances and usage.
-    for (const entry of entries) {
-      const account = locked.accounts.get(entry.accountId)!;
-      account.balance = entry.balanceAfter;
-      account.lastEntryAt = time;
-    }
-    if (hasDailyLimits(subject.limits)) {
-      usageByKey.set(usageKey, { total: usage.total + intent.amount, count: usage.count + 1 });
-    }
-    return {
-      posting: {
-        transfer: record,
-        entries,
-        usage: { walletId: subject.id, day },
-        event,
-        idempotency: this.recordOf(claim, { ok: true, result }, time),
-      },
-      result,
-    };
-  }
-
-  private recordOf(claim: Claim, response: StoredResponse, createdAt: Date): IdempotencyRecord {
-    return {
-      scope: claim.scope,
-      key: claim.key,
-      operation: claim.operation,
-      request_hash: claim.requestHash,
-      response,
-      created_at: createdAt,
-    };
-  }
+/** An outcome that is not a posting, fresh or stored. */
+function isFailure(outcome: Outcome): boolean {
+  return (
+    outcome.kind === 'refused' ||
+    outcome.kind === 'failed' ||
+    (outcome.kind === 'stored' && !outcome.response.ok)
+  );
 }

@@ -1,0 +1,536 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type Actor,
+  isLedgerRefusalCode,
+  ledgerEvents,
+  type TransactionType,
+  type Transfer,
+  transferPostedData,
+} from '@moneypal/contracts';
+import { AppError, type ClaimingOutbox, type CloudEvent, GroupCommit } from '@moneypal/kit';
+import type { Executor, LedgerDatabase } from '../database.js';
+import { userIdOf } from '../domain/actor.js';
+import type { IdempotentOperation, StoredResponse } from '../domain/idempotency.js';
+import {
+  checkParties,
+  type LockedWallet,
+  legsOf,
+  type MovementIntent,
+  type MovementParties,
+} from '../domain/movement.js';
+import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
+import { checkLimits, type DailyUsage, hasDailyLimits, noUsage, utcDayOf } from '../domain/rules.js';
+import {
+  type EntryView,
+  entriesVisibleTo,
+  type TransferRecord,
+  toPublicTransfer,
+} from '../domain/transfer.js';
+import { type PublicWalletBalance, toPublicWalletBalance } from '../domain/wallet.js';
+import { ledgerError } from '../errors.js';
+import type * as accountRepository from '../repositories/account.repository.js';
+import type { LockedPosting } from '../repositories/account.repository.js';
+import type * as dailyUsageRepository from '../repositories/daily-usage.repository.js';
+import type { DailyUsageKey } from '../repositories/daily-usage.repository.js';
+import type * as idempotencyRepository from '../repositories/idempotency.repository.js';
+import type { IdempotencyRecord } from '../repositories/idempotency.repository.js';
+import type * as transferRepository from '../repositories/transfer.repository.js';
+import type { Posting } from '../repositories/transfer.repository.js';
+import { ledgerEvent, type TraceContext } from './events.js';
+
+export interface PostingServiceOptions {
+  db: LedgerDatabase;
+  clock: () => Date;
+  newId: () => string;
+  /** The outbox relay: the events of posted movements are claimed for it, and it publishes them after the commit. */
+  outbox: ClaimingOutbox;
+  /** Tries of a transaction that hit a deadlock or a serialization failure. */
+  maxAttempts?: number;
+  /** Most movements applied in one database transaction (group commit). */
+  maxBatchSize?: number;
+  /** Most batches in their transactions at once; the movements that arrive meanwhile wait for the next. */
+  maxConcurrentBatches?: number;
+  repositories: {
+    accounts: typeof accountRepository;
+    dailyUsage: typeof dailyUsageRepository;
+    idempotency: typeof idempotencyRepository;
+    transfers: typeof transferRepository;
+  };
+}
+
+export interface TransferResult {
+  transfer: Transfer;
+  balance: PublicWalletBalance;
+}
+
+/** Who asks under which key for what; the hash decides whether a retry is the same request. */
+export interface Claim {
+  actor: Actor;
+  scope: string;
+  key: string;
+  operation: IdempotentOperation;
+  requestHash: string;
+}
+
+/** A movement ready to post. */
+export interface MovementPlan {
+  intent: MovementIntent;
+  /** Every account of these wallets, and these system accounts, are locked. */
+  walletIds: string[];
+  systemAccountIds: string[];
+  /** Whether the actor may debit a wallet of this owner. */
+  mayMoveFrom: (ownerId: string) => boolean;
+  description: string | null;
+  metadata: Record<string, string>;
+}
+
+/** A movement to post, or the refusal it met before its transaction (stored with its key). */
+export interface Movement {
+  claim: Claim;
+  plan: MovementPlan | AppError;
+  trace: TraceContext | undefined;
+}
+
+export type Outcome =
+  | { kind: 'posted'; result: TransferResult; event: CloudEvent }
+  | { kind: 'refused'; error: AppError }
+  | { kind: 'stored'; response: StoredResponse }
+  /** Nothing was written for it (the key is in flight, or was used for another request). */
+  | { kind: 'failed'; error: AppError };
+
+/** What a batch locked, with the wallets as each transaction type sees them. */
+interface LockedBatch extends LockedPosting {
+  walletsByType: Map<string, Map<string, LockedWallet>>;
+}
+
+/** A movement whose key is claimed and whose parties passed their checks, waiting for its turn. */
+interface Admitted {
+  index: number;
+  movement: Movement;
+  plan: MovementPlan;
+  parties: MovementParties;
+}
+
+/** The outcomes of one transaction's movements, and what it writes for them. */
+interface PlannedBatch {
+  outcomes: Outcome[];
+  postings: Posting[];
+  refusals: IdempotencyRecord[];
+}
+
+/** Thrown inside an all-or-nothing transaction to roll it back; carries the outcomes to answer. */
+class AtomicBatchRefused extends Error {
+  constructor(readonly outcomes: Outcome[]) {
+    super('an all-or-nothing batch met a refusal');
+  }
+}
+
+const defaultMaxAttempts = 5;
+const defaultMaxBatchSize = 200;
+const defaultMaxConcurrentBatches = 1;
+/** PostgreSQL's serialization_failure and deadlock_detected: the whole transaction may simply run again. */
+const retryableSqlStates = new Set(['40001', '40P01']);
+
+/**
+ * Posts planned movements: claims their idempotency keys, locks their accounts in id
+ * order, checks and plans each on the running balances, and writes everything in one
+ * statement, then hands the events to the outbox relay. Movements that arrive while a
+ * transaction runs go together into the next one (group commit); each keeps its own
+ * outcome, idempotency record and event.
+ */
+export class PostingService {
+  private readonly db: LedgerDatabase;
+  private readonly clock: () => Date;
+  private readonly newId: () => string;
+  private readonly maxAttempts: number;
+  private readonly accounts: typeof accountRepository;
+  private readonly dailyUsage: typeof dailyUsageRepository;
+  private readonly idempotency: typeof idempotencyRepository;
+  private readonly transfers: typeof transferRepository;
+  /** Movements that arrive while a transaction runs go together into the next one. */
+  private readonly movements: GroupCommit<Movement, Outcome>;
+
+  constructor(private readonly options: PostingServiceOptions) {
+    this.db = options.db;
+    this.clock = options.clock;
+    this.newId = options.newId;
+    this.maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
+    this.accounts = options.repositories.accounts;
+    this.dailyUsage = options.repositories.dailyUsage;
+    this.idempotency = options.repositories.idempotency;
+    this.transfers = options.repositories.transfers;
+    this.movements = new GroupCommit({
+      maxBatchSize: options.maxBatchSize ?? defaultMaxBatchSize,
+      maxConcurrentBatches: options.maxConcurrentBatches ?? defaultMaxConcurrentBatches,
+      // If the transaction fails as a whole (a deadlock, a key that a replica recorded just
+      // after our snapshot, a bug met by one movement), no movement of it was applied, and
+      // each runs again alone.
+      runBatch: async (batch) =>
+        this.announced(await this.db.transaction().execute((trx) => this.attempt(trx, batch))),
+      runOne: async (movement) =>
+        this.announced(await this.runInTransaction((trx) => this.attempt(trx, [movement])))[0]!,
+    });
+  }
+
+  /**
+   * Applies the movement in the next batch and answers its outcome once the batch
+   * committed. Movements that arrive while `maxConcurrentBatches` batches are in their
+   * transactions wait and go together into the next one: one transaction, a handful of
+   * statements, however many movements.
+   */
+  post(movement: Movement): Promise<Outcome> {
+    return this.movements.submit(movement);
+  }
+
+  /**
+   * Applies all the movements in one transaction of their own, or none of them: when any
+   * would be refused or fail, the transaction rolls back (nothing is stored, not even the
+   * refusals) and the outcomes say which did.
+   */
+  async postAtomically(movements: readonly Movement[]): Promise<{ applied: boolean; outcomes: Outcome[] }> {
+    try {
+      return {
+        applied: true,
+        outcomes: this.announced(
+          await this.runInTransaction((trx) => this.attemptAtomically(trx, movements)),
+        ),
+      };
+    } catch (error) {
+      if (error instanceof AtomicBatchRefused) return { applied: false, outcomes: error.outcomes };
+      throw error;
+    }
+  }
+
+  /** Outcomes of a committed transaction: the outbox relay publishes the events it wrote now. */
+  private announced(outcomes: Outcome[]): Outcome[] {
+    this.options.outbox.publishClaimed(
+      outcomes.flatMap((outcome) => (outcome.kind === 'posted' ? [outcome.event] : [])),
+    );
+    return outcomes;
+  }
+
+  /** Runs a transaction of its own for some movements, again after a deadlock or serialization failure. */
+  private async runInTransaction(work: (trx: Executor) => Promise<Outcome[]>): Promise<Outcome[]> {
+    let transferKeyConflicts = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction().execute(work);
+      } catch (error) {
+        if (attempt < this.maxAttempts && this.isRetryable(error)) {
+          // A short random pause, so that the transactions that collided do not collide again.
+          await sleep(Math.floor(Math.random() * 5 * attempt));
+          continue;
+        }
+        // The first time, the key's holder may have committed just after our snapshot: the
+        // retry sees its record and replays it. Met again, the key moved money long ago.
+        if (
+          error instanceof this.transfers.TransferKeyUsedError &&
+          transferKeyConflicts++ === 0 &&
+          attempt < this.maxAttempts
+        ) {
+          continue;
+        }
+        if (error instanceof this.transfers.TransferKeyUsedError) {
+          throw ledgerError(
+            'conflict',
+            'this Idempotency-Key moved money before and its stored answer has expired; use a new key',
+          );
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** A transaction that may simply run again: a key recorded meanwhile, a deadlock or a serialization failure. */
+  private isRetryable(error: unknown): boolean {
+    if (this.idempotency.isIdempotencyRecordConflict(error)) return true;
+    const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+    return typeof code === 'string' && retryableSqlStates.has(code);
+  }
+
+  /**
+   * One transaction for a batch: claims every key, locks every account the batch touches
+   * (one statement, id order), then checks and plans each movement in turn on the running
+   * balances and usage, and writes everything in one statement. A refusal leaves only its
+   * key and answer; an error that is not a refusal fails the whole transaction.
+   */
+  private async attempt(trx: Executor, batch: readonly Movement[]): Promise<Outcome[]> {
+    const planned = await this.planBatch(trx, batch);
+    await this.write(trx, planned);
+    return planned.outcomes;
+  }
+
+  /** As `attempt`, but writes only when every movement posts (or had posted under its key); else rolls back. */
+  private async attemptAtomically(trx: Executor, batch: readonly Movement[]): Promise<Outcome[]> {
+    const planned = await this.planBatch(trx, batch);
+    if (planned.outcomes.some((outcome) => outcome.kind !== 'posted' && !isStoredResult(outcome))) {
+      throw new AtomicBatchRefused(planned.outcomes);
+    }
+    await this.write(trx, planned);
+    return planned.outcomes;
+  }
+
+  private async write(trx: Executor, { postings, refusals }: PlannedBatch): Promise<void> {
+    await this.transfers.insertPostings(trx, { postings, refusals, outbox: this.options.outbox });
+  }
+
+  /** Claims the keys, locks the accounts, and checks and plans each movement; writes nothing. */
+  private async planBatch(trx: Executor, batch: readonly Movement[]): Promise<PlannedBatch> {
+    const claims = await this.idempotency.claimIdempotencyKeys(
+      trx,
+      batch.map(({ claim }) => claim),
+    );
+    const outcomes: (Outcome | undefined)[] = [];
+    const claimed: { index: number; movement: Movement; plan: MovementPlan }[] = [];
+    const refusals: IdempotencyRecord[] = [];
+    const refuse = (claim: Claim, error: AppError): Outcome => {
+      refusals.push(this.recordOf(claim, { ok: false, error: error.toJSON() }, this.clock()));
+      return { kind: 'refused', error };
+    };
+    const claimedHere = new Set<string>();
+    batch.forEach((movement, index) => {
+      const { claim, plan } = movement;
+      const { locked, record: stored } = claims[index]!;
+      // The advisory lock is re-entrant within a transaction: a key twice in one batch is in flight.
+      const marker = `${claim.scope}\n${claim.key}`;
+      if (!locked || claimedHere.has(marker)) {
+        outcomes[index] = {
+          kind: 'failed',
+          error: ledgerError(
+            'idempotency_in_flight',
+            'a request with this Idempotency-Key is still in flight',
+          ),
+        };
+        return;
+      }
+      claimedHere.add(marker);
+      if (stored) {
+        outcomes[index] =
+          stored.request_hash === claim.requestHash
+            ? { kind: 'stored', response: stored.response }
+            : {
+                kind: 'failed',
+                error: ledgerError(
+                  'idempotency_mismatch',
+                  'this Idempotency-Key was used with another request',
+                ),
+              };
+        return;
+      }
+      if (plan instanceof AppError) {
+        outcomes[index] = isLedgerRefusalCode(plan.code)
+          ? refuse(claim, plan)
+          : { kind: 'failed', error: plan };
+        return;
+      }
+      claimed.push({ index, movement, plan });
+    });
+
+    const postings: Posting[] = [];
+    if (claimed.length > 0) {
+      const locked: LockedBatch = {
+        ...(await this.accounts.lockPostingAccounts(trx, {
+          walletIds: [...new Set(claimed.flatMap(({ plan }) => plan.walletIds))],
+          accountIds: [...new Set(claimed.flatMap(({ plan }) => plan.systemAccountIds))],
+          transactionTypes: [...new Set(claimed.map(({ plan }) => plan.intent.type))],
+        })),
+        walletsByType: new Map(),
+      };
+      // The parties are checked once, under the locks: who takes part does not depend on
+      // the balances, so the movements before one in the batch cannot change the verdict.
+      const admitted: Admitted[] = [];
+      for (const { index, movement, plan } of claimed) {
+        try {
+          const parties = checkParties(
+            plan.intent,
+            this.walletsFor(locked, plan.intent.type),
+            plan.mayMoveFrom,
+          );
+          admitted.push({ index, movement, plan, parties });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          outcomes[index] = isLedgerRefusalCode(error.code)
+            ? refuse(movement.claim, error)
+            : { kind: 'failed', error };
+        }
+      }
+      const now = this.clock();
+      const usage = await this.lockUsageOf(trx, locked, admitted, now);
+      for (const admittedMovement of admitted) {
+        const { index, movement } = admittedMovement;
+        try {
+          const { posting, result } = await this.plan(trx, locked, usage, admittedMovement, now);
+          postings.push(posting);
+          outcomes[index] = { kind: 'posted', result, event: posting.event };
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          // A refusal has changed nothing: the balances and usage are those before it.
+          outcomes[index] = isLedgerRefusalCode(error.code)
+            ? refuse(movement.claim, error)
+            : { kind: 'failed', error };
+        }
+      }
+    }
+    return { outcomes: outcomes as Outcome[], postings, refusals };
+  }
+
+  /**
+   * Locks, in one statement, the daily usage rows of the movements whose wallet has daily
+   * limits for their type.
+   */
+  private async lockUsageOf(
+    trx: Executor,
+    locked: LockedBatch,
+    admitted: readonly Admitted[],
+    now: Date,
+  ): Promise<Map<string, DailyUsage>> {
+    const keys: DailyUsageKey[] = [];
+    for (const { plan, parties } of admitted) {
+      if (!hasDailyLimits(parties.subject.limits)) continue;
+      const time = postingTimeOf(now, this.accountsOf(locked, plan));
+      keys.push({ walletId: parties.subject.id, transactionType: plan.intent.type, day: utcDayOf(time) });
+    }
+    return keys.length === 0 ? new Map() : this.dailyUsage.lockDailyUsage(trx, keys);
+  }
+
+  /** The locked wallets as one movement type sees them: with that type's limits (built once per type). */
+  private walletsFor(locked: LockedBatch, transactionType: string): Map<string, LockedWallet> {
+    let wallets = locked.walletsByType.get(transactionType);
+    if (wallets === undefined) {
+      wallets = new Map();
+      for (const [id, { limitsByType, ...wallet }] of locked.wallets) {
+        wallets.set(id, { ...wallet, limits: limitsByType.get(transactionType) ?? null });
+      }
+      locked.walletsByType.set(transactionType, wallets);
+    }
+    return wallets;
+  }
+
+  /** The locked accounts one movement touches. */
+  private accountsOf(locked: LockedPosting, plan: MovementPlan): LockedAccount[] {
+    const accounts: LockedAccount[] = [];
+    for (const walletId of plan.walletIds) {
+      const wallet = locked.wallets.get(walletId);
+      if (wallet) accounts.push(wallet.main, wallet.savings);
+    }
+    for (const accountId of plan.systemAccountIds) {
+      const account = locked.accounts.get(accountId);
+      if (account) accounts.push(account);
+    }
+    return accounts;
+  }
+
+  /**
+   * Checks (rules, savings plan, funds) and plans one movement whose parties passed, on the
+   * running balances and usage, then moves them on by it. Every check comes before that,
+   * so a refusal leaves them as they were.
+   */
+  private async plan(
+    trx: Executor,
+    locked: LockedBatch,
+    usageByKey: Map<string, DailyUsage>,
+    { movement, plan, parties }: Admitted,
+    now: Date,
+  ): Promise<{ posting: Posting; result: TransferResult }> {
+    const { claim, trace } = movement;
+    const { intent } = plan;
+    const time = postingTimeOf(now, this.accountsOf(locked, plan));
+    const day = utcDayOf(time);
+    const { subject } = parties;
+    const subjectDay: DailyUsageKey = { walletId: subject.id, transactionType: intent.type, day };
+    const usageKey = this.dailyUsage.dailyUsageKeyOf(subjectDay);
+    let usage = noUsage;
+    if (hasDailyLimits(subject.limits)) {
+      // Locked with the batch, unless a later entry moved the posting to another day.
+      usage =
+        usageByKey.get(usageKey) ?? (await this.dailyUsage.lockDailyUsage(trx, [subjectDay])).get(usageKey)!;
+    }
+    checkLimits(intent.amount, subject.limits, usage);
+    const entries = planEntries(locked.accounts, legsOf(intent, parties), this.newId);
+
+    const record: TransferRecord = {
+      id: this.newId(),
+      type: intent.type as TransactionType,
+      amount: intent.amount,
+      currency: parties.reported.currency,
+      description: plan.description,
+      metadata: plan.metadata,
+      from_wallet_id: parties.from?.id ?? null,
+      to_wallet_id: parties.to?.id ?? null,
+      from_owner_id: parties.from?.ownerId ?? null,
+      to_owner_id: parties.to?.ownerId ?? null,
+      initiator_id: userIdOf(claim.actor),
+      idempotency_scope: claim.scope,
+      idempotency_key: claim.key,
+      created_at: time,
+    };
+    const views: EntryView[] = entries.map((entry) => {
+      const account = locked.accounts.get(entry.accountId)!;
+      return { ...entry, walletId: account.walletId, kind: account.kind };
+    });
+    // The caller's answer (stored for its retries too) shows the entries it may read; the
+    // event carries none, since no consumer needs another account's balance.
+    const transfer = toPublicTransfer(record, entriesVisibleTo(claim.actor, record, views));
+    const { reported } = parties;
+    const balanceOf = (accountId: string, before: bigint) =>
+      entries.find((entry) => entry.accountId === accountId)?.balanceAfter ?? before;
+    const result: TransferResult = {
+      transfer,
+      balance: toPublicWalletBalance(
+        reported,
+        {
+          main: balanceOf(reported.main.id, reported.main.balance),
+          savings: balanceOf(reported.savings.id, reported.savings.balance),
+        },
+        time,
+      ),
+    };
+    const event = ledgerEvent({
+      type: ledgerEvents.transferPosted,
+      schema: transferPostedData,
+      subject: record.id,
+      data: {
+        transfer: toPublicTransfer(record),
+        from_owner_id: record.from_owner_id,
+        to_owner_id: record.to_owner_id,
+      },
+      time,
+      trace,
+    });
+    // Checked and planned: the movements after it in the batch see its balances and usage.
+    for (const entry of entries) {
+      const account = locked.accounts.get(entry.accountId)!;
+      account.balance = entry.balanceAfter;
+      account.lastEntryAt = time;
+    }
+    if (hasDailyLimits(subject.limits)) {
+      usageByKey.set(usageKey, { total: usage.total + intent.amount, count: usage.count + 1 });
+    }
+    return {
+      posting: {
+        transfer: record,
+        entries,
+        usage: { walletId: subject.id, day },
+        event,
+        idempotency: this.recordOf(claim, { ok: true, result }, time),
+      },
+      result,
+    };
+  }
+
+  private recordOf(claim: Claim, response: StoredResponse, createdAt: Date): IdempotencyRecord {
+    return {
+      scope: claim.scope,
+      key: claim.key,
+      operation: claim.operation,
+      request_hash: claim.requestHash,
+      response,
+      created_at: createdAt,
+    };
+  }
+}
+
+/** The stored result (not refusal) of an earlier identical request. */
+function isStoredResult(outcome: Outcome): boolean {
+  return outcome.kind === 'stored' && outcome.response.ok;
+}

@@ -20,6 +20,8 @@ export default defineConfig({
     // with TEST_REDIS_URL. The browser suite needs Chromium: `npm run test:browser` runs it
     // (vitest.browser.config.ts).
     globalSetup: ['./vitest.setup.ts'],
+    // Bus callers check their requests and replies against the contracts, as production does not.
+    setupFiles: ['./vitest.workers.setup.ts'],
     exclude: [
       '**/node_modules/**',
       'e2e/browser/**',

@@ -1,6 +1,8 @@
+import { metricValue } from '@moneypal/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Bus, CloudEvent, DeadLetter, MessageContext } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
+import { ServiceMetrics } from '../src/observability/metrics.js';
 import {
   availableTransports,
   type BusWorld,
@@ -178,6 +180,170 @@ describe.each(availableTransports())('the $name bus', (transport) => {
       expect(served.first + served.second).toBe(40);
       expect(served.first).toBeGreaterThan(0);
       expect(served.second).toBeGreaterThan(0);
+    });
+  });
+
+  describe('coalesced requests', () => {
+    it('carries the requests made to one subject in one turn as one message, and answers each with its own reply', async () => {
+      const metrics = new ServiceMetrics('ledger');
+      const server = await world.connect('ledger', { metrics });
+      const client = await world.connect('gateway');
+      const seen: number[] = [];
+      const release = gate();
+      await server.handle('ledger.transfer.create', async (payload) => {
+        const { n } = payload as { n: number };
+        seen.push(n);
+        await release.promise;
+        return { n, doubled: n * 2 };
+      });
+
+      const replies = Promise.all(
+        Array.from({ length: 50 }, (_, n) => client.request('ledger.transfer.create', { n })),
+      );
+      // The handler is handed every item before any of them is answered.
+      await waitFor(() => seen.length === 50, 'every item at the handler');
+      release.open();
+
+      expect(await replies).toEqual(Array.from({ length: 50 }, (_, n) => ({ n, doubled: n * 2 })));
+      const served = await metrics.metrics();
+      const subject = 'ledger.transfer.create';
+      expect(metricValue(served, 'bus_request_messages_total', { subject })).toBe(1);
+      expect(metricValue(served, 'bus_requests_total', { subject, outcome: 'ok' })).toBe(50);
+    });
+
+    it('sends requests made in different turns as messages of their own', async () => {
+      const metrics = new ServiceMetrics('ledger');
+      const server = await world.connect('ledger', { metrics });
+      const client = await world.connect('gateway');
+      await server.handle('ledger.balance.get', async (payload) => payload);
+
+      for (let n = 0; n < 3; n++) expect(await client.request('ledger.balance.get', { n })).toEqual({ n });
+
+      const served = await metrics.metrics();
+      expect(metricValue(served, 'bus_request_messages_total', { subject: 'ledger.balance.get' })).toBe(3);
+    });
+
+    it('answers each coalesced request with its own error, without failing its neighbours', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      await server.handle('ledger.transfer.create', async (payload) => {
+        const { n } = payload as { n: number };
+        if (n === 1)
+          throw new AppError('insufficient_funds', 'the wallet lacks 1.00 USD', { shortMinor: 100 });
+        if (n === 2) throw new Error('a bug');
+        if (n === 3) return { amountMinor: 10n };
+        return { n };
+      });
+
+      const outcomes = await Promise.all(
+        Array.from({ length: 6 }, (_, n) =>
+          client.request('ledger.transfer.create', { n }).then(
+            (reply) => ({ reply }),
+            (error: unknown) => ({ error: (error as AppError).toJSON() }),
+          ),
+        ),
+      );
+
+      expect(outcomes).toEqual([
+        { reply: { n: 0 } },
+        {
+          error: {
+            code: 'insufficient_funds',
+            message: 'the wallet lacks 1.00 USD',
+            details: { shortMinor: 100 },
+          },
+        },
+        { error: { code: 'internal', message: 'internal error' } },
+        { error: { code: 'internal', message: 'internal error' } },
+        { reply: { n: 4 } },
+        { reply: { n: 5 } },
+      ]);
+    });
+
+    it('times out a coalesced request whose handler is slow, while its neighbours are answered at once', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      const release = gate();
+      await server.handle('ledger.transfer.create', async (payload) => {
+        const { n } = payload as { n: number };
+        if (n === 0) await release.promise;
+        return { n };
+      });
+
+      const startedMs = Date.now();
+      const slow = client
+        .request('ledger.transfer.create', { n: 0 }, { timeoutMs: 300 })
+        .catch((error: unknown) => error);
+      const quick = Promise.all(
+        [1, 2, 3].map((n) => client.request('ledger.transfer.create', { n }, { timeoutMs: 5_000 })),
+      );
+
+      expect(await quick).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+      expect(Date.now() - startedMs).toBeLessThan(250);
+      const failure = await slow;
+      release.open();
+      expect((failure as AppError).code).toBe('unavailable');
+      expect(Date.now() - startedMs).toBeGreaterThanOrEqual(290);
+    });
+
+    it('carries each coalesced request with its own request id and trace', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      const seen = new Map<number, MessageContext>();
+      await server.handle('ledger.transfer.create', async (payload, context) => {
+        seen.set((payload as { n: number }).n, context);
+        return null;
+      });
+      const traceIdOf = (n: number) => n.toString(16).padStart(32, 'a');
+
+      await Promise.all(
+        [1, 2, 3].map((n) =>
+          client.request(
+            'ledger.transfer.create',
+            { n },
+            { requestId: `request-${n}`, traceparent: `00-${traceIdOf(n)}-b7ad6b7169203331-01` },
+          ),
+        ),
+      );
+      await client.request('ledger.transfer.create', { n: 4 });
+
+      for (const n of [1, 2, 3]) {
+        expect(seen.get(n)).toEqual({
+          requestId: `request-${n}`,
+          traceparent: expect.stringMatching(new RegExp(`^00-${traceIdOf(n)}-[0-9a-f]{16}-01$`)),
+        });
+      }
+      expect(seen.get(4)?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('fails only the request whose payload cannot become JSON', async () => {
+      const server = await world.connect('ledger');
+      const client = await world.connect('gateway');
+      await server.handle('ledger.transfer.create', async (payload) => payload);
+
+      const [bad, good] = await Promise.allSettled([
+        client.request('ledger.transfer.create', { amountMinor: 10n }),
+        client.request('ledger.transfer.create', { amountMinor: 10 }),
+      ]);
+
+      expect(bad.status).toBe('rejected');
+      expect(good).toEqual({ status: 'fulfilled', value: { amountMinor: 10 } });
+    });
+
+    it('answers unavailable to every coalesced request when no service handles the subject', async () => {
+      const client = await world.connect('gateway');
+
+      const failures = await Promise.all(
+        [1, 2, 3].map((n) =>
+          client.request('nobody.listens', { n }, { timeoutMs: 2_000 }).catch((error: unknown) => error),
+        ),
+      );
+
+      expect(failures.map((failure) => (failure as AppError).code)).toEqual([
+        'unavailable',
+        'unavailable',
+        'unavailable',
+      ]);
     });
   });
 

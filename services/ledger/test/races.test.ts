@@ -320,3 +320,54 @@ describe(`concurrent transfers applied in batches on ${testDatabaseLabel}`, () =
     expect((await verifyLedger(harness.database.db)).ok).toBe(true);
   });
 });
+
+describe(`one idempotency key raced through coalesced requests on ${testDatabaseLabel}`, () => {
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  async function mainBalanceOf(person: TestUser): Promise<number> {
+    const wallet = await call(harness.client, ledgerRequests.getWallet, {
+      actor: person.actor,
+      wallet_id: person.wallet.id,
+    });
+    return wallet.main;
+  }
+
+  it('posts one transfer for a key sent 40 times inside one coalesced message and 60 times across others', async () => {
+    const [payer, payee] = [people[0]!, people[1]!];
+    const request = {
+      actor: payer.actor,
+      from_wallet_id: payer.wallet.id,
+      to_wallet_id: payee.wallet.id,
+      amount: 7,
+      idempotency_key: newKey('coalesced'),
+    };
+    const [payerBefore, payeeBefore] = [await mainBalanceOf(payer), await mainBalanceOf(payee)];
+    const transfersBefore = await harness.database.db
+      .selectFrom('transfers')
+      .select((eb) => eb.fn.countAll<bigint>().as('n'))
+      .executeTakeFirstOrThrow();
+
+    // The requests of one turn travel as one coalesced message; three more turns send three more.
+    const sent: Promise<Outcome>[] = [];
+    for (const copies of [40, 20, 20, 20]) {
+      for (let copy = 0; copy < copies; copy++) sent.push(send(request));
+      await nextTurn();
+    }
+    const outcomes = await Promise.all(sent);
+
+    const unexpected = outcomes.filter((outcome) => !outcome.ok && outcome.code !== 'idempotency_in_flight');
+    expect(unexpected).toEqual([]);
+    const succeeded = outcomes.filter((outcome) => outcome.ok);
+    expect(succeeded.filter((outcome) => !outcome.replayed)).toHaveLength(1);
+    expect(new Set(succeeded.map((outcome) => outcome.transferId)).size).toBe(1);
+    const transfersAfter = await harness.database.db
+      .selectFrom('transfers')
+      .select((eb) => eb.fn.countAll<bigint>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(transfersAfter.n - transfersBefore.n)).toBe(1);
+    expect(await mainBalanceOf(payer)).toBe(payerBefore - 7);
+    expect(await mainBalanceOf(payee)).toBe(payeeBefore + 7);
+    const verdict = await verifyLedger(harness.database.db);
+    expect(verdict.checks.filter((check) => check.violations > 0)).toEqual([]);
+  });
+});

@@ -2,6 +2,15 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import {
+  answerBatch,
+  batchBodyOf,
+  failBatch,
+  malformedReplyError,
+  type QueuedRequest,
+  RequestCoalescer,
+  takeReplyPart,
+} from './coalescing.js';
+import {
   assertConsumerName,
   deliverEvent,
   deliveryLimitsOf,
@@ -9,14 +18,8 @@ import {
   redeliveryDelayMs,
   reportDeadLetter,
 } from './delivery.js';
-import {
-  noResponderError,
-  replyBodyOf,
-  replyOf,
-  replyTimeoutError,
-  sendRequest,
-  unwrapReply,
-} from './reply.js';
+
+import { noResponderError, replyBodyOf, replyOf, sendRequest } from './reply.js';
 import {
   type Bus,
   type CloudEvent,
@@ -267,6 +270,7 @@ export class MemoryBus implements Bus {
   private closed = false;
   private readonly deadLetterListeners = new Set<(deadLetter: DeadLetter) => void>();
   private readonly publishing = new Set<(error: Error) => void>();
+  private readonly coalescer = new RequestCoalescer((subject, items) => this.send(subject, items));
 
   constructor(
     readonly service: string,
@@ -278,34 +282,41 @@ export class MemoryBus implements Bus {
   async request(subject: string, payload: unknown, options: RequestOptions = {}): Promise<unknown> {
     this.assertOpen();
     return sendRequest(subject, options, this.metrics, (context) =>
-      this.send(subject, payload, context, options),
+      this.coalescer.enqueue(subject, payload, context, options.timeoutMs ?? defaultRequestTimeoutMs),
     );
   }
 
-  private async send(
-    subject: string,
-    payload: unknown,
-    context: MessageContext,
-    options: RequestOptions,
-  ): Promise<unknown> {
+  /**
+   * Sends the requests of one subject that came in one turn to one responder: alone as a
+   * plain request, else coalesced, as JSON text both ways as on the wire (what cannot cross
+   * a network cannot cross here either).
+   */
+  private send(subject: string, items: QueuedRequest[]): void {
     const responder = this.broker.pickResponder(subject);
-    if (!responder) throw noResponderError(subject);
-    const timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
-    // JSON both ways, as on the wire: what cannot cross a network cannot cross here either.
-    const wirePayload = JSON.parse(JSON.stringify(payload ?? null)) as unknown;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(replyTimeoutError(subject, timeoutMs)), timeoutMs);
-    });
-    try {
-      const reply = await Promise.race([
-        responder.bus.answer(subject, responder.handler, wirePayload, context),
-        timeout,
-      ]);
-      return unwrapReply(JSON.parse(reply), subject);
-    } finally {
-      clearTimeout(timer);
+    if (!responder) {
+      failBatch(items, noResponderError(subject));
+      return;
     }
+    const takeText = (text: string, take: (part: unknown) => void) => {
+      let part: unknown;
+      try {
+        part = JSON.parse(text);
+      } catch {
+        failBatch(items, malformedReplyError(subject));
+        return;
+      }
+      take(part);
+    };
+    if (items.length === 1) {
+      const single = items[0]!;
+      void responder.bus
+        .answer(subject, responder.handler, JSON.parse(single.payloadJson), single.context)
+        .then((text) => takeText(text, (envelope) => single.settle({ envelope })));
+      return;
+    }
+    void responder.bus.answerBatch(subject, responder.handler, batchBodyOf(items), (text) =>
+      takeText(text, (part) => takeReplyPart(items, part)),
+    );
   }
 
   /** The serving side of a request: the reply as the JSON text that would cross the network. */
@@ -315,8 +326,20 @@ export class MemoryBus implements Bus {
     payload: unknown,
     context: MessageContext,
   ): Promise<string> {
+    this.metrics?.busRequestMessages.inc({ subject });
     const envelope = await replyOf(handler, payload, context, subject, this.logger, this.metrics);
     return replyBodyOf(envelope, subject, context.requestId, this.logger);
+  }
+
+  /** The serving side of a coalesced request: its reply parts as the JSON texts that would cross the network. */
+  answerBatch(
+    subject: string,
+    handler: RequestHandler,
+    body: string,
+    respond: (part: string) => void,
+  ): Promise<void> {
+    this.metrics?.busRequestMessages.inc({ subject });
+    return answerBatch(subject, body, handler, respond, this.logger, this.metrics);
   }
 
   async handle(subject: string, handler: RequestHandler): Promise<void> {

@@ -22,7 +22,8 @@ export class NoReplyError extends Error {
 
 interface Pending {
   subject: string;
-  resolve: (reply: Msg) => void;
+  /** Takes one reply message; true when it was the last one the request waits for. */
+  take: (reply: Msg) => boolean;
   reject: (error: NoReplyError) => void;
   timer: NodeJS.Timeout;
 }
@@ -55,24 +56,57 @@ export class NatsReplies {
 
   /** Sends `data` to `subject` and resolves with the first reply; rejects with a `NoReplyError`. */
   request(subject: string, data: string, options: { timeoutMs: number; headers?: MsgHdrs }): Promise<Msg> {
-    const token = (this.nextToken++).toString(36);
     return new Promise<Msg>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(token);
-        reject(new NoReplyError('timeout', `no reply on ${subject} within ${options.timeoutMs} ms`));
-      }, options.timeoutMs);
-      this.pending.set(token, { subject, resolve, reject, timer });
-      try {
-        this.connection.publish(subject, data, {
-          reply: this.inbox + token,
-          ...(options.headers ? { headers: options.headers } : {}),
-        });
-      } catch (error) {
-        clearTimeout(timer);
-        this.pending.delete(token);
-        reject(new NoReplyError('closed', `request on ${subject} not sent: ${(error as Error).message}`));
-      }
+      this.send(subject, data, options, reject, (reply) => {
+        resolve(reply);
+        return true;
+      });
     });
+  }
+
+  /**
+   * Sends `data` to `subject` and hands every reply message to `take` until it says it had
+   * the last one (a coalesced request is answered in parts); then resolves. Rejects with a
+   * `NoReplyError` when no part comes in time or nothing answers the subject.
+   */
+  requestInParts(
+    subject: string,
+    data: string,
+    options: { timeoutMs: number; headers?: MsgHdrs },
+    take: (reply: Msg) => boolean,
+  ): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.send(subject, data, options, reject, (reply) => {
+        if (!take(reply)) return false;
+        resolve();
+        return true;
+      });
+    });
+  }
+
+  private send(
+    subject: string,
+    data: string,
+    options: { timeoutMs: number; headers?: MsgHdrs },
+    reject: (error: NoReplyError) => void,
+    take: (reply: Msg) => boolean,
+  ): void {
+    const token = (this.nextToken++).toString(36);
+    const timer = setTimeout(() => {
+      this.pending.delete(token);
+      reject(new NoReplyError('timeout', `no reply on ${subject} within ${options.timeoutMs} ms`));
+    }, options.timeoutMs);
+    this.pending.set(token, { subject, take, reject, timer });
+    try {
+      this.connection.publish(subject, data, {
+        reply: this.inbox + token,
+        ...(options.headers ? { headers: options.headers } : {}),
+      });
+    } catch (error) {
+      clearTimeout(timer);
+      this.pending.delete(token);
+      reject(new NoReplyError('closed', `request on ${subject} not sent: ${(error as Error).message}`));
+    }
   }
 
   /**
@@ -96,14 +130,15 @@ export class NatsReplies {
   private settle(message: Msg): void {
     const token = message.subject.slice(this.inbox.length);
     const waiting = this.pending.get(token);
-    // A reply after the timeout, or a second reply, finds nobody waiting.
+    // A reply after the timeout, or one more than the request waits for, finds nobody waiting.
     if (waiting === undefined) return;
-    this.pending.delete(token);
-    clearTimeout(waiting.timer);
     if (message.data.length === 0 && message.headers?.code === 503) {
+      this.pending.delete(token);
+      clearTimeout(waiting.timer);
       waiting.reject(new NoReplyError('no_responders', `nothing answers ${waiting.subject}`));
-    } else {
-      waiting.resolve(message);
+    } else if (waiting.take(message)) {
+      this.pending.delete(token);
+      clearTimeout(waiting.timer);
     }
   }
 }

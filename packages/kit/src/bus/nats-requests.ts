@@ -8,16 +8,19 @@ import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
+import {
+  answerBatch,
+  batchBodyOf,
+  batchHeader,
+  failBatch,
+  malformedReplyError,
+  type QueuedRequest,
+  RequestCoalescer,
+  takeReplyPart,
+} from './coalescing.js';
 import { describeFailure } from './delivery.js';
 import { type NatsReplies, NoReplyError } from './nats-replies.js';
-import {
-  noResponderError,
-  replyBodyOf,
-  replyOf,
-  replyTimeoutError,
-  sendRequest,
-  unwrapReply,
-} from './reply.js';
+import { noResponderError, replyBodyOf, replyOf, replyTimeoutError, sendRequest } from './reply.js';
 import {
   defaultRequestTimeoutMs,
   type MessageContext,
@@ -42,7 +45,8 @@ export interface NatsRequestsOptions {
 /**
  * Request/reply on NATS core: requests go out through the connection's reply inbox, and
  * each served subject is a subscription in the service's queue group, so each request
- * reaches one replica.
+ * reaches one replica. The requests to one subject made in one turn travel as one
+ * coalesced message (coalescing.ts).
  */
 export class NatsRequests {
   private readonly service: string;
@@ -51,6 +55,7 @@ export class NatsRequests {
   private readonly metrics: ServiceMetrics | undefined;
   private readonly responders: Subscription[] = [];
   private readonly requestsInFlight = new Set<Promise<void>>();
+  private readonly coalescer = new RequestCoalescer((subject, items) => this.send(subject, items));
 
   constructor(
     private readonly connection: NatsConnection,
@@ -65,42 +70,48 @@ export class NatsRequests {
 
   async request(subject: string, payload: unknown, options: RequestOptions): Promise<unknown> {
     return sendRequest(subject, options, this.metrics, (context) =>
-      this.send(subject, payload, context, options),
+      this.coalescer.enqueue(subject, payload, context, options.timeoutMs ?? defaultRequestTimeoutMs),
     );
   }
 
-  private async send(
-    subject: string,
-    payload: unknown,
-    context: MessageContext,
-    options: RequestOptions,
-  ): Promise<unknown> {
-    const timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
+  /** Sends the requests of one subject that came in one turn: alone as a plain request, else coalesced. */
+  private send(subject: string, items: QueuedRequest[]): void {
+    const single = items.length === 1 ? items[0]! : undefined;
     const headers = createHeaders();
-    headers.set(requestIdHeader, context.requestId);
-    if (context.traceparent) headers.set(traceparentHeader, context.traceparent);
-    let reply: Msg;
-    try {
-      reply = await this.replies.request(this.subjectPrefix + subject, JSON.stringify(payload ?? null), {
-        timeoutMs,
-        headers,
-      });
-    } catch (error) {
-      if (error instanceof NoReplyError && error.reason === 'no_responders') {
-        throw noResponderError(subject);
-      }
-      if (error instanceof NoReplyError && error.reason === 'timeout') {
-        throw replyTimeoutError(subject, timeoutMs);
-      }
-      throw new AppError('unavailable', `request on ${subject} failed: ${describeFailure(error)}`);
+    let body: string;
+    if (single) {
+      headers.set(requestIdHeader, single.context.requestId);
+      if (single.context.traceparent) headers.set(traceparentHeader, single.context.traceparent);
+      body = single.payloadJson;
+    } else {
+      headers.set(batchHeader, String(items.length));
+      body = batchBodyOf(items);
     }
-    let envelope: unknown;
-    try {
-      envelope = reply.json();
-    } catch {
-      throw new AppError('internal', `malformed reply on ${subject}`);
-    }
-    return unwrapReply(envelope, subject);
+    const timeoutMs = Math.max(...items.map((item) => item.timeoutMs));
+    const take = (reply: Msg): boolean => {
+      let part: unknown;
+      try {
+        part = reply.json();
+      } catch {
+        failBatch(items, malformedReplyError(subject));
+        return true;
+      }
+      if (single) {
+        single.settle({ envelope: part });
+        return true;
+      }
+      return takeReplyPart(items, part);
+    };
+    this.replies
+      .requestInParts(this.subjectPrefix + subject, body, { timeoutMs, headers }, take)
+      .catch((error: unknown) => failBatch(items, this.failureOf(subject, error, timeoutMs)));
+  }
+
+  private failureOf(subject: string, error: unknown, timeoutMs: number): AppError {
+    if (error instanceof NoReplyError && error.reason === 'no_responders') return noResponderError(subject);
+    if (error instanceof NoReplyError && error.reason === 'timeout')
+      return replyTimeoutError(subject, timeoutMs);
+    return new AppError('unavailable', `request on ${subject} failed: ${describeFailure(error)}`);
   }
 
   async handle(subject: string, handler: RequestHandler): Promise<void> {
@@ -124,6 +135,15 @@ export class NatsRequests {
   }
 
   private async answer(subject: string, message: Msg, handler: RequestHandler): Promise<void> {
+    this.metrics?.busRequestMessages.inc({ subject });
+    const respond = (body: string) => {
+      if (!message.reply || this.connection.isClosed()) return;
+      message.respond(body);
+    };
+    // A coalesced request (ARCHITECTURE.md §3); a message without the header is a plain request.
+    if (message.headers?.has(batchHeader)) {
+      return answerBatch(subject, message.string(), handler, respond, this.logger, this.metrics);
+    }
     const context: MessageContext = {
       requestId: message.headers?.get(requestIdHeader) || newId(),
     };
@@ -138,9 +158,7 @@ export class NatsRequests {
       this.metrics?.busRequests.inc({ subject, outcome: 'validation_failed' });
       envelope = { ok: false, error: { code: 'validation_failed', message: 'the request is not JSON' } };
     }
-    const body = replyBodyOf(envelope, subject, context.requestId, this.logger);
-    if (!message.reply || this.connection.isClosed()) return;
-    message.respond(body);
+    respond(replyBodyOf(envelope, subject, context.requestId, this.logger));
   }
 
   /** Stops taking requests; those already taken go on (see `running`). */

@@ -40,6 +40,8 @@ export class ServiceMetrics {
   /** Requests this service answered. */
   readonly busRequests: Counter<'subject' | 'outcome'>;
   readonly busRequestDuration: Histogram<'subject'>;
+  /** Messages that carried those requests: fewer than the requests when requests were coalesced. */
+  readonly busRequestMessages: Counter<'subject'>;
   /** Requests this service made to others. */
   readonly busClientRequests: Counter<'subject' | 'outcome'>;
   readonly busClientRequestDuration: Histogram<'subject'>;
@@ -64,6 +66,11 @@ export class ServiceMetrics {
       help: 'Time to answer a bus request, by subject.',
       labelNames: ['subject'],
       buckets: latencyBucketsSeconds,
+    });
+    this.busRequestMessages = this.counter({
+      name: 'bus_request_messages_total',
+      help: 'Request messages answered, by subject: one per plain request, one per coalesced batch.',
+      labelNames: ['subject'],
     });
     this.busClientRequests = this.counter({
       name: 'bus_client_requests_total',

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { MemoryBroker } from './memory.js';
+import { call, checkCallsAgainstContracts, serve } from './typed.js';
+
+const ask = {
+  subject: 'test.ask',
+  request: z.object({ amount: z.number().int().positive() }).strict(),
+  reply: z.object({ doubled: z.number().int() }),
+};
+
+async function connected() {
+  const broker = new MemoryBroker();
+  const server = broker.connect('server');
+  const client = broker.connect('client');
+  let parsed = 0;
+  const counted = {
+    ...ask,
+    request: ask.request.transform((request) => {
+      parsed += 1;
+      return request;
+    }),
+  };
+  await serve(server, counted, async ({ amount }) => ({ doubled: amount * 2 }));
+  return { client, parsedCount: () => parsed };
+}
+
+describe('call and serve', () => {
+  // The test setup turns caller checks on for every suite; each test here says what it needs.
+  afterEach(() => checkCallsAgainstContracts(true));
+
+  it('parses a request once, at the serving side, when caller checks are off (production)', async () => {
+    checkCallsAgainstContracts(false);
+    const { client, parsedCount } = await connected();
+
+    expect(await call(client, ask, { amount: 21 })).toEqual({ doubled: 42 });
+    expect(parsedCount()).toBe(1);
+  });
+
+  it('refuses an invalid request at the serving side when caller checks are off', async () => {
+    checkCallsAgainstContracts(false);
+    const { client } = await connected();
+
+    const failure = await call(client, ask, { amount: -1 }).catch((error: unknown) => error);
+
+    expect((failure as AppError).toJSON()).toMatchObject({
+      code: 'validation_failed',
+      message: 'the request is not valid',
+    });
+  });
+
+  it('refuses an invalid request before it leaves the caller when caller checks are on', async () => {
+    checkCallsAgainstContracts(true);
+    const { client, parsedCount } = await connected();
+
+    const failure = await call(client, ask, { amount: -1 }).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).message).toBe('invalid test.ask request');
+    expect(parsedCount()).toBe(0);
+  });
+
+  it('refuses a reply outside the contract at the caller when caller checks are on', async () => {
+    checkCallsAgainstContracts(true);
+    const broker = new MemoryBroker();
+    const server = broker.connect('server');
+    const client = broker.connect('client');
+    await server.handle(ask.subject, async () => ({ doubled: 'forty-two' }));
+
+    const failure = await call(client, ask, { amount: 21 }).catch((error: unknown) => error);
+
+    expect((failure as AppError).toJSON()).toEqual({
+      code: 'internal',
+      message: 'invalid reply on test.ask',
+    });
+  });
+});

@@ -223,6 +223,36 @@ describe.each(availableTransports())('the $name bus', (transport) => {
       expect(metricValue(served, 'bus_request_messages_total', { subject: 'ledger.balance.get' })).toBe(3);
     });
 
+    it('starts another message when the requests or answers of one turn would pass the size bound', async () => {
+      const metrics = new ServiceMetrics('ledger');
+      const server = await world.connect('ledger', { metrics });
+      const client = await world.connect('gateway');
+      await server.handle('ledger.transfer.batch', async (payload) => ({
+        length: (payload as { pad: string }).pad.length,
+      }));
+      await server.handle('ledger.history.list', async (payload) =>
+        'x'.repeat((payload as { size: number }).size),
+      );
+
+      // Six requests of 100 kB: two fit under the bound, so three messages.
+      const pad = 'x'.repeat(100_000);
+      const lengths = await Promise.all(
+        Array.from({ length: 6 }, () => client.request('ledger.transfer.batch', { pad })),
+      );
+      expect(lengths).toEqual(Array.from({ length: 6 }, () => ({ length: 100_000 })));
+      // Eight small requests whose answers add up to 1.6 MB, past NATS's payload limit in one part.
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () => client.request('ledger.history.list', { size: 200_000 })),
+      );
+      expect(answers.map((answer) => (answer as string).length)).toEqual(
+        Array.from({ length: 8 }, () => 200_000),
+      );
+
+      const served = await metrics.metrics();
+      expect(metricValue(served, 'bus_request_messages_total', { subject: 'ledger.transfer.batch' })).toBe(3);
+      expect(metricValue(served, 'bus_request_messages_total', { subject: 'ledger.history.list' })).toBe(1);
+    });
+
     it('answers each coalesced request with its own error, without failing its neighbours', async () => {
       const server = await world.connect('ledger');
       const client = await world.connect('gateway');

@@ -23,6 +23,14 @@ import type { MessageContext, ReplyEnvelope, RequestHandler } from './types.js';
 /** The header that marks a coalesced request; its value is the number of items. */
 export const batchHeader = 'Moneypal-Batch';
 
+/**
+ * The most JSON one coalesced message or reply part carries before the rest goes in another:
+ * a quarter of NATS's default 1 MiB payload limit, so that two large items (a batch of a
+ * thousand transfers answers about 0.6 MB) never share a message that the server refuses.
+ * An item larger than this travels alone.
+ */
+export const maxCoalescedBytes = 256 * 1024;
+
 /** One request waiting for its turn, and then for its answer. */
 export interface QueuedRequest {
   /** The payload as JSON text, made when the request was issued. */
@@ -43,7 +51,7 @@ export type SendQueued = (subject: string, items: QueuedRequest[]) => void;
  * its own timer: it answers `unavailable` after its own timeout whatever its neighbours do.
  */
 export class RequestCoalescer {
-  private readonly queues = new Map<string, QueuedRequest[]>();
+  private readonly queues = new Map<string, { items: QueuedRequest[]; bytes: number }>();
 
   constructor(private readonly send: SendQueued) {}
 
@@ -79,17 +87,25 @@ export class RequestCoalescer {
           }
         },
       };
-      let queue = this.queues.get(subject);
-      if (queue === undefined) {
-        const turn: QueuedRequest[] = [];
-        queue = turn;
-        this.queues.set(subject, turn);
+      let turn = this.queues.get(subject);
+      if (turn !== undefined && turn.bytes + payloadJson.length > maxCoalescedBytes) {
+        // Full: it leaves now, and this request starts the next message of the turn.
+        this.queues.delete(subject);
+        this.send(subject, turn.items);
+        turn = undefined;
+      }
+      if (turn === undefined) {
+        const started = { items: [] as QueuedRequest[], bytes: 0 };
+        turn = started;
+        this.queues.set(subject, started);
         setImmediate(() => {
+          if (this.queues.get(subject) !== started) return;
           this.queues.delete(subject);
-          this.send(subject, turn);
+          this.send(subject, started.items);
         });
       }
-      queue.push(item);
+      turn.items.push(item);
+      turn.bytes += payloadJson.length;
     });
   }
 }
@@ -173,9 +189,12 @@ export function answerBatch(
     return Promise.resolve();
   }
   let answered: string[] = [];
+  let answeredBytes = 0;
   const flush = () => {
+    if (answered.length === 0) return;
     const part = `[${answered.join(',')}]`;
     answered = [];
+    answeredBytes = 0;
     respond(part);
   };
   const answers = items.map(async (item, index) => {
@@ -184,8 +203,12 @@ export function answerBatch(
     };
     if (typeof item.traceparent === 'string') context.traceparent = item.traceparent;
     const envelope = await replyOf(handler, item.payload, context, subject, logger, metrics);
+    const answer = `[${index},${replyBodyOf(envelope, subject, context.requestId, logger)}]`;
+    // A part that would grow past the bound leaves first; a single large answer goes alone.
+    if (answered.length > 0 && answeredBytes + answer.length > maxCoalescedBytes) flush();
     if (answered.length === 0) setImmediate(flush);
-    answered.push(`[${index},${replyBodyOf(envelope, subject, context.requestId, logger)}]`);
+    answered.push(answer);
+    answeredBytes += answer.length;
   });
   return Promise.all(answers).then(
     // The last part goes out at the end of the turn in which the last item was answered.

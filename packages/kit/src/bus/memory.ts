@@ -3,9 +3,12 @@ import type { Logger } from '../logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import {
   assertConsumerName,
+  batchSizeOf,
   deliverEvent,
+  deliverEventBatch,
   deliveryLimitsOf,
   describeFailure,
+  isBatchHandler,
   redeliveryDelayMs,
   reportDeadLetter,
 } from './delivery.js';
@@ -22,7 +25,9 @@ import {
   type CloudEvent,
   type DeadLetter,
   defaultRequestTimeoutMs,
+  type EventBatchHandler,
   type EventHandler,
+  type EventHandlers,
   type MessageContext,
   type RequestHandler,
   type RequestOptions,
@@ -47,7 +52,7 @@ interface Pending {
 
 interface Member {
   bus: MemoryBus;
-  handlers: Record<string, EventHandler>;
+  handlers: EventHandlers;
 }
 
 /**
@@ -61,6 +66,7 @@ class ConsumerGroup {
   private readonly inFlight = new Map<Pending, MemoryBus>();
   private readonly delayed = new Map<NodeJS.Timeout, Pending>();
   private nextMember = 0;
+  private pumpScheduled = false;
 
   constructor(
     readonly name: string,
@@ -103,15 +109,69 @@ class ConsumerGroup {
     this.inFlight.clear();
   }
 
+  /**
+   * Delivers what waits once the current turn has queued all it will (a relay publishes
+   * its group of events in one turn), so that a batch handler gets them together.
+   */
   private pump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    queueMicrotask(() => {
+      this.pumpScheduled = false;
+      this.deliverWaiting();
+    });
+  }
+
+  private deliverWaiting(): void {
     while (this.waiting.length > 0 && this.members.length > 0) {
       const pending = this.waiting.shift()!;
       const member = this.members[this.nextMember++ % this.members.length]!;
-      void this.deliver(pending, member);
+      const handler = member.handlers[pending.event.type];
+      if (handler !== undefined && isBatchHandler(handler)) {
+        const batch = [pending, ...this.takeWaiting(pending.event.type, batchSizeOf(handler) - 1)];
+        void this.deliverBatch(batch, member, handler);
+      } else {
+        void this.deliver(pending, member, handler);
+      }
     }
   }
 
-  private async deliver(pending: Pending, member: Member): Promise<void> {
+  /** Takes up to `limit` waiting events of one type, oldest first; the others keep their order. */
+  private takeWaiting(type: string, limit: number): Pending[] {
+    const taken: Pending[] = [];
+    for (let index = 0; index < this.waiting.length && taken.length < limit; ) {
+      if (this.waiting[index]!.event.type === type) taken.push(...this.waiting.splice(index, 1));
+      else index++;
+    }
+    return taken;
+  }
+
+  private async deliverBatch(batch: Pending[], member: Member, handler: EventBatchHandler): Promise<void> {
+    const delivered: Pending[] = [];
+    for (const pending of batch) {
+      pending.attempts += 1;
+      if (pending.attempts > this.options.maxDeliveries) {
+        // The last allowed delivery went to a member that left without a verdict.
+        this.deadLetter(pending, member, pending.attempts - 1, 'the last delivery was never acknowledged');
+        continue;
+      }
+      this.inFlight.set(pending, member.bus);
+      delivered.push(pending);
+    }
+    if (delivered.length === 0) return;
+    // Copies, as a network bus would deliver: a handler cannot touch the publisher's objects.
+    const outcomes = await deliverEventBatch(
+      handler,
+      delivered.map((pending) => ({ event: structuredClone(pending.event), attempt: pending.attempts })),
+      { consumer: this.name, metrics: member.bus.metrics, logger: member.bus.logger },
+    );
+    for (const [index, pending] of delivered.entries()) {
+      const outcome = outcomes[index]!;
+      this.conclude(pending, member, outcome.failed, outcome.failed ? outcome.failure : undefined);
+    }
+  }
+
+  private async deliver(pending: Pending, member: Member, handler: EventHandler | undefined): Promise<void> {
     this.inFlight.set(pending, member.bus);
     pending.attempts += 1;
     if (pending.attempts > this.options.maxDeliveries) {
@@ -120,7 +180,6 @@ class ConsumerGroup {
       this.deadLetter(pending, member, pending.attempts - 1, 'the last delivery was never acknowledged');
       return;
     }
-    const handler = member.handlers[pending.event.type];
     let failed = false;
     let failure: unknown;
     try {
@@ -137,6 +196,11 @@ class ConsumerGroup {
       failed = true;
       failure = error;
     }
+    this.conclude(pending, member, failed, failure);
+  }
+
+  /** Acknowledges a delivered event, or redelivers it after its backoff, or dead-letters it. */
+  private conclude(pending: Pending, member: Member, failed: boolean, failure: unknown): void {
     if (this.inFlight.get(pending) !== member.bus) return; // the member left; the event was requeued
     this.inFlight.delete(pending);
     if (!failed) {
@@ -339,13 +403,10 @@ export class MemoryBus implements Bus {
     }
   }
 
-  async subscribe(
-    consumer: string,
-    handlers: Record<string, EventHandler>,
-    options: SubscribeOptions = {},
-  ): Promise<void> {
+  async subscribe(consumer: string, handlers: EventHandlers, options: SubscribeOptions = {}): Promise<void> {
     this.assertOpen();
     assertConsumerName(consumer);
+    for (const handler of Object.values(handlers)) if (isBatchHandler(handler)) batchSizeOf(handler);
     this.broker.join(consumer, { bus: this, handlers }, deliveryLimitsOf(options));
   }
 

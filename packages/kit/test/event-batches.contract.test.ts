@@ -124,6 +124,43 @@ describe.each(availableTransports())('batches of events on the $name bus', (tran
     expect(batches.slice(1).some((batch) => batch.length > 1)).toBe(true);
   });
 
+  it('applies one batch at a time, so events that arrive during a batch make the next one', async () => {
+    const type = uniqueType('transfer.posted');
+    const consumer = await world.connect('billing');
+    const batches: string[][] = [];
+    let running = 0;
+    let mostRunning = 0;
+    const busy = gate();
+    await consumer.subscribe('reports', {
+      [type]: {
+        handle: async (events) => {
+          running++;
+          mostRunning = Math.max(mostRunning, running);
+          batches.push(events.map((event) => event.id));
+          if (batches.length === 1) await busy.promise;
+          running--;
+        },
+      },
+    });
+    const first = testEvent(type);
+    const later = Array.from({ length: 10 }, () => testEvent(type));
+
+    const publications = [publisher.publish(first)];
+    await waitFor(() => batches.length === 1, 'the first batch');
+    // One at a time, in turns of their own, while the first batch is being applied.
+    for (const event of later) {
+      publications.push(publisher.publish(event));
+      await sleep(5);
+    }
+    await sleep(200);
+    busy.open();
+    await waitFor(() => batches.flat().length === 1 + later.length, 'every event');
+    await Promise.all(publications);
+
+    expect(batches).toEqual([[first.id], expect.arrayContaining(later.map((event) => event.id))]);
+    expect(mostRunning).toBe(1);
+  });
+
   it('applies the others of a batch and retries a poison event alone until it is dead-lettered', async () => {
     const type = uniqueType('transfer.posted');
     const consumer = await world.connect('billing');

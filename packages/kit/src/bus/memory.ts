@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import {
   assertConsumerName,
+  type BatchOutcome,
   batchSizeOf,
   deliverEvent,
   deliverEventBatch,
@@ -67,6 +68,8 @@ class ConsumerGroup {
   private readonly delayed = new Map<NodeJS.Timeout, Pending>();
   private nextMember = 0;
   private pumpScheduled = false;
+  /** The event types each member is applying a batch of: one batch per member and type at a time. */
+  private readonly batching = new Map<MemoryBus, Set<string>>();
 
   constructor(
     readonly name: string,
@@ -122,18 +125,45 @@ class ConsumerGroup {
     });
   }
 
+  /**
+   * Hands each waiting event to a member, round robin. A member applies one batch of a type
+   * at a time, as a group commit does: the events that arrive meanwhile wait and make its
+   * next batch, so under load batches grow rather than transactions multiply.
+   */
   private deliverWaiting(): void {
+    const held: Pending[] = [];
     while (this.waiting.length > 0 && this.members.length > 0) {
       const pending = this.waiting.shift()!;
-      const member = this.members[this.nextMember++ % this.members.length]!;
+      const turn = this.nextMember++;
+      const member = this.members[turn % this.members.length]!;
       const handler = member.handlers[pending.event.type];
-      if (handler !== undefined && isBatchHandler(handler)) {
-        const batch = [pending, ...this.takeWaiting(pending.event.type, batchSizeOf(handler) - 1)];
-        void this.deliverBatch(batch, member, handler);
-      } else {
+      if (handler === undefined || !isBatchHandler(handler)) {
         void this.deliver(pending, member, handler);
+        continue;
       }
+      const free = this.freeBatchMember(pending.event.type, turn);
+      if (free === undefined) {
+        held.push(pending);
+        continue;
+      }
+      const batch = [pending, ...this.takeWaiting(pending.event.type, batchSizeOf(free.handler) - 1)];
+      void this.deliverBatch(batch, free.member, free.handler);
     }
+    this.waiting.push(...held);
+  }
+
+  /** The first member from `turn` on that takes `type` in batches and is not applying a batch of it. */
+  private freeBatchMember(
+    type: string,
+    turn: number,
+  ): { member: Member; handler: EventBatchHandler } | undefined {
+    for (let offset = 0; offset < this.members.length; offset++) {
+      const member = this.members[(turn + offset) % this.members.length]!;
+      const handler = member.handlers[type];
+      if (handler === undefined || !isBatchHandler(handler)) continue;
+      if (!this.batching.get(member.bus)?.has(type)) return { member, handler };
+    }
+    return undefined;
   }
 
   /** Takes up to `limit` waiting events of one type, oldest first; the others keep their order. */
@@ -159,12 +189,21 @@ class ConsumerGroup {
       delivered.push(pending);
     }
     if (delivered.length === 0) return;
-    // Copies, as a network bus would deliver: a handler cannot touch the publisher's objects.
-    const outcomes = await deliverEventBatch(
-      handler,
-      delivered.map((pending) => ({ event: structuredClone(pending.event), attempt: pending.attempts })),
-      { consumer: this.name, metrics: member.bus.metrics, logger: member.bus.logger },
-    );
+    const type = delivered[0]!.event.type;
+    const types = this.batching.get(member.bus) ?? new Set<string>();
+    this.batching.set(member.bus, types.add(type));
+    let outcomes: BatchOutcome[];
+    try {
+      // Copies, as a network bus would deliver: a handler cannot touch the publisher's objects.
+      outcomes = await deliverEventBatch(
+        handler,
+        delivered.map((pending) => ({ event: structuredClone(pending.event), attempt: pending.attempts })),
+        { consumer: this.name, metrics: member.bus.metrics, logger: member.bus.logger },
+      );
+    } finally {
+      types.delete(type);
+      this.pump();
+    }
     for (const [index, pending] of delivered.entries()) {
       const outcome = outcomes[index]!;
       this.conclude(pending, member, outcome.failed, outcome.failed ? outcome.failure : undefined);

@@ -87,6 +87,8 @@ interface Subscriber {
   /** A batch handler's messages taken since its last batch started, waiting for the next. */
   buffer: JsMsg[];
   flushScheduled: boolean;
+  /** True while a batch is being applied: the next one waits for it, as in a group commit. */
+  batchRunning: boolean;
 }
 
 /**
@@ -218,6 +220,7 @@ export class NatsEvents {
         taken: 0,
         buffer: [],
         flushScheduled: false,
+        batchRunning: false,
       };
       // The consumer exists before `subscribe` returns, so no event published after it is missed.
       const jetstreamConsumer = await this.ensureConsumer(subscriber);
@@ -305,27 +308,36 @@ export class NatsEvents {
 
   /**
    * Buffers a message for a batch handler. The messages that arrive in one turn of the
-   * event loop (a pull's answer) go into one batch, which starts when it is full or in the
-   * next turn.
+   * event loop (a pull's answer) go into one batch, which starts in the next turn; while a
+   * batch is being applied, what arrives waits and makes the next one, so under load
+   * batches grow rather than transactions multiply.
    */
   private collect(subscriber: Subscriber, handler: EventBatchHandler, message: JsMsg): void {
     subscriber.buffer.push(message);
+    if (subscriber.batchRunning) return;
+    // A full batch starts at once: the loop that takes messages may wait for it to end.
     if (subscriber.buffer.length >= batchSizeOf(handler)) {
       this.flush(subscriber, handler);
-    } else if (!subscriber.flushScheduled) {
-      subscriber.flushScheduled = true;
-      setImmediate(() => {
-        subscriber.flushScheduled = false;
-        this.flush(subscriber, handler);
-      });
+      return;
     }
+    if (subscriber.flushScheduled) return;
+    subscriber.flushScheduled = true;
+    setImmediate(() => {
+      subscriber.flushScheduled = false;
+      this.flush(subscriber, handler);
+    });
   }
 
+  /** Starts the next batch, unless one is being applied (its end starts the next). */
   private flush(subscriber: Subscriber, handler: EventBatchHandler): void {
-    if (subscriber.buffer.length === 0) return;
-    const messages = subscriber.buffer;
-    subscriber.buffer = [];
-    this.track(subscriber, messages.length, this.processBatch(subscriber, handler, messages));
+    if (subscriber.batchRunning || subscriber.buffer.length === 0) return;
+    const messages = subscriber.buffer.splice(0, batchSizeOf(handler));
+    subscriber.batchRunning = true;
+    const processing = this.processBatch(subscriber, handler, messages).finally(() => {
+      subscriber.batchRunning = false;
+      this.flush(subscriber, handler);
+    });
+    this.track(subscriber, messages.length, processing);
   }
 
   /**
@@ -515,7 +527,7 @@ export class NatsEvents {
   /** Stops taking events; those already taken go on (see `running`). */
   async stopConsuming(): Promise<void> {
     await Promise.allSettled(this.subscribers.map((subscriber) => subscriber.messages?.close()));
-    // Messages taken for a batch are handled now, so that `running` includes them.
+    // Messages taken for a batch are handled, each batch after the one before.
     for (const subscriber of this.subscribers) {
       if (isBatchHandler(subscriber.handler)) this.flush(subscriber, subscriber.handler);
     }

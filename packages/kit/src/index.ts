@@ -1,3 +1,4 @@
+export { isBatchHandler } from './bus/delivery.js';
 export { MemoryBroker, MemoryBus } from './bus/memory.js';
 export { connectNatsBus, NatsBus, type NatsBusOptions } from './bus/nats.js';
 export { defaultAckWaitMs, defaultDeadLetterStreamName, defaultStreamName } from './bus/nats-defaults.js';

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@moneypal/testing';
+import { createTestDatabase, StatementRecorder, type TestDatabase } from '@moneypal/testing';
 import { type Generated, type Kysely, sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Bus, CloudEvent } from '../src/bus/types.js';
@@ -143,6 +143,34 @@ describe.each(availableTransports())('the outbox and inbox over the $name bus', 
     expect(handled).not.toContain(rolledBack.id);
     expect(await effectsOf(rolledBack.id)).toBe(0);
     expect(await sentAtOf(rolledBack.id)).toBeUndefined();
+  });
+
+  it("publishes a batch's events together, awaiting their confirmations at once, and marks them sent in one statement", async () => {
+    const events = Array.from({ length: 10 }, (_, index) => testEvent(type, { paymentId: `group-${index}` }));
+    await db.transaction().execute((trx) => enqueueEvents(trx, events));
+    const held = gate();
+    let publishing = 0;
+    const holding: Bus = {
+      ...publisher,
+      service: publisher.service,
+      publish: async (event) => {
+        publishing++;
+        await held.promise;
+        await publisher.publish(event);
+      },
+    };
+    const statements = new StatementRecorder();
+    const relay = new OutboxRelay({ db: db.withPlugin(statements), bus: holding, logger: silentLogger });
+
+    const drained = relay.drain();
+    // Every publication of the batch is under way before any is confirmed.
+    await waitFor(() => publishing === events.length, 'the whole batch to be publishing');
+    held.open();
+
+    expect(await drained).toBe(events.length);
+    expect(statements.matching(/^update "outbox" set "sent_at"/)).toHaveLength(1);
+    const sent = await Promise.all(events.map((event) => sentAtOf(event.id)));
+    expect(sent.every((at) => at instanceof Date)).toBe(true);
   });
 
   it('stops after the batch it is publishing, leaving the rest of a backlog for the next start', async () => {
@@ -337,7 +365,8 @@ describe.each(availableTransports())('the outbox and inbox over the $name bus', 
     relay.publishClaimed([event]);
     await waitFor(async () => (await effectsOf(event.id)) === 1, 'the effect after the failed publication');
     expect(failuresLeft).toBe(-1);
-    expect(await sentAtOf(event.id)).toBeInstanceOf(Date);
+    // The relay marks the event sent once the bus confirms it, a moment after the effect.
+    await waitFor(async () => (await sentAtOf(event.id)) instanceof Date, 'the event marked sent');
   });
 });
 

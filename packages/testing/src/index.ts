@@ -6,4 +6,5 @@ export * from './identity.js';
 export * from './ledger.js';
 export * from './metrics.js';
 export * from './payments.js';
+export * from './statements.js';
 export * from './users.js';

@@ -5,7 +5,8 @@ import {
   call,
   createContractEvent,
   createLogger,
-  type EventHandler,
+  type EventHandlers,
+  isBatchHandler,
   MemoryBroker,
   MemoryBus,
   type SubscribeOptions,
@@ -16,6 +17,7 @@ import {
   newUser,
   paymentOf,
   registerWithLedger,
+  StatementRecorder,
   TestClock,
   type TestDatabase,
   type TestUser,
@@ -32,11 +34,11 @@ import { type BillingTables, billingMigrations, defaultBillingConfig, startBilli
 
 /** Billing's end of the bus, which remembers its event handlers so a test can deliver an event again. */
 class RecordingBus extends MemoryBus {
-  readonly eventHandlers: Record<string, EventHandler> = {};
+  readonly eventHandlers: EventHandlers = {};
 
   override async subscribe(
     consumer: string,
-    handlers: Record<string, EventHandler>,
+    handlers: EventHandlers,
     options?: SubscribeOptions,
   ): Promise<void> {
     Object.assign(this.eventHandlers, handlers);
@@ -47,6 +49,8 @@ class RecordingBus extends MemoryBus {
 export interface BillingHarness {
   database: TestDatabase<BillingTables>;
   ledgerDatabase: TestDatabase<LedgerTables>;
+  /** Every statement billing runs on its database. */
+  statements: StatementRecorder;
   /** The caller's end of the bus, as the gateway holds it. */
   client: MemoryBus;
   clock: TestClock;
@@ -91,11 +95,12 @@ export async function startHarness(options: { poolSize?: number } = {}): Promise
     clock: () => clock.now(),
     outboxPollIntervalMs: 50,
   });
+  const statements = new StatementRecorder();
   const start = async () => {
     const bus = new RecordingBus('billing', broker, logger);
     const billing = await startBilling({
       config: defaultBillingConfig,
-      db: database.db,
+      db: database.db.withPlugin(statements),
       bus,
       logger,
       clock: () => clock.now(),
@@ -130,6 +135,7 @@ export async function startHarness(options: { poolSize?: number } = {}): Promise
   return {
     database,
     ledgerDatabase,
+    statements,
     client,
     clock,
     admin: { user_id: randomUUID(), role: 'admin' },
@@ -145,7 +151,9 @@ export async function startHarness(options: { poolSize?: number } = {}): Promise
     async redeliver(event) {
       const handler = billing.bus.eventHandlers[event.type];
       if (!handler) throw new Error(`billing has no handler of ${event.type}`);
-      await handler(structuredClone(event), { attempt: 2, context: { requestId: event.id } });
+      const delivery = { attempt: 2, context: { requestId: event.id } };
+      if (isBatchHandler(handler)) await handler.handle([structuredClone(event)], [delivery]);
+      else await handler(structuredClone(event), delivery);
     },
     async startReplica() {
       const replica = await start();

@@ -5,10 +5,12 @@ import {
   billingRequests,
   healthContract,
   type Invoice,
+  ledgerEvents,
   ledgerRequests,
   paymentsEvents,
+  transferPostedData,
 } from '@moneypal/contracts';
-import { call } from '@moneypal/kit';
+import { call, createContractEvent } from '@moneypal/kit';
 import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -593,5 +595,64 @@ describe(`reports on ${testDatabaseLabel}`, () => {
       .execute();
     const failure = await failureOf(report({ user_id: userId, role: 'user' }, '2031-06-01', '2031-06-01'));
     expect(failure.code).toBe('internal');
+  });
+
+  it('projects a burst of posted transfers with two statements per batch, not per transfer', async () => {
+    const transferPosted = (payerId: string, payeeId: string) => {
+      const id = randomUUID();
+      return createContractEvent('ledger', {
+        type: ledgerEvents.transferPosted,
+        schema: transferPostedData,
+        subject: id,
+        data: {
+          transfer: {
+            id,
+            type: 'transfer',
+            status: 'posted',
+            amount: 125,
+            currency: 'USD',
+            description: null,
+            metadata: {},
+            from_wallet_id: randomUUID(),
+            to_wallet_id: randomUUID(),
+            initiator_id: payerId,
+            created_at: harness.clock.now().toISOString(),
+          },
+          from_owner_id: payerId,
+          to_owner_id: payeeId,
+        },
+        time: harness.clock.now(),
+      });
+    };
+    const projected = (events: readonly { subject: string }[]) =>
+      harness.database.db
+        .selectFrom('report_movements')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .where(
+          'transfer_id',
+          'in',
+          events.map((event) => event.subject),
+        )
+        .executeTakeFirstOrThrow()
+        .then((row) => Number(row.count));
+    const projectionStatements = () => harness.statements.matching(/\b(inbox|report_movements)\b/).length;
+    const [payer, payee] = [randomUUID(), randomUUID()];
+
+    for (const size of [1, 200]) {
+      const events = Array.from({ length: size }, () => transferPosted(payer, payee));
+      const before = projectionStatements();
+      // Published in one turn, as a relay publishes a group: they wait for billing together.
+      await Promise.all(events.map((event) => harness.publish(event)));
+
+      expect(await projected(events)).toBe(2 * size);
+      // Batches of at most 100: the inbox rows and the sides, once per batch.
+      expect(projectionStatements() - before).toBe(2 * Math.ceil(size / 100));
+    }
+
+    // A posted transfer delivered again changes nothing.
+    const again = transferPosted(payer, payee);
+    await harness.publish(again);
+    await harness.redeliver(again);
+    expect(await projected([again])).toBe(2);
   });
 });

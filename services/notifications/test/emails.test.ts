@@ -107,6 +107,53 @@ describe(`emails for other services' events, over SMTP, on ${testDatabaseLabel}`
     }
   });
 
+  it('writes a burst of transfers with the same few statements per batch however many it holds', async () => {
+    const users = Array.from({ length: 20 }, () => harness.addUser());
+    await Promise.all(users.map((user) => harness.userCreated(user)));
+    // What a batch of posted transfers takes: the contacts read, the inbox rows, the messages.
+    const intakeStatements = () => ({
+      contacts: harness.statements.matching(/select .* from "contacts"/).length,
+      inbox: harness.statements.matching(/insert into "inbox"/).length,
+      messages: harness.statements.matching(/insert into messages/).length,
+    });
+
+    for (const size of [1, 150]) {
+      const before = intakeStatements();
+      // Published in one turn, as a relay publishes a group: they wait for notifications together.
+      const events = await Promise.all(
+        Array.from({ length: size }, (_, index) =>
+          harness.transferPosted({
+            type: 'transfer',
+            amount: 100 + index,
+            currency: 'USD',
+            from: users[index % users.length]!,
+            to: users[(index + 1) % users.length]!,
+          }),
+        ),
+      );
+
+      const messages = await harness.database.db
+        .selectFrom('messages')
+        .select(['source_event_id', 'template'])
+        .where(
+          'source_event_id',
+          'in',
+          events.map((event) => event.id),
+        )
+        .execute();
+      expect(messages).toHaveLength(2 * size);
+      // Batches of at most 100, each one statement of each kind (batches handled at once share
+      // their contacts read).
+      const batches = Math.ceil(size / 100);
+      const after = intakeStatements();
+      expect(after.inbox - before.inbox).toBe(batches);
+      expect(after.messages - before.messages).toBe(batches);
+      expect(after.contacts - before.contacts).toBeGreaterThanOrEqual(1);
+      expect(after.contacts - before.contacts).toBeLessThanOrEqual(batches);
+    }
+    await dispatch();
+  });
+
   it('words a payment to a provider as paid, in a currency with three decimals', async () => {
     const payer = harness.addUser();
     const provider = harness.addUser();

@@ -36,6 +36,7 @@ import {
   newPhoneNumber,
   newUser,
   paymentOf,
+  StatementRecorder,
   TestClock,
   type TestDatabase,
 } from '@moneypal/testing';
@@ -96,6 +97,8 @@ export interface HarnessOptions {
 
 export interface NotificationsHarness {
   database: TestDatabase<NotificationsTables>;
+  /** Every statement the service runs on its database. */
+  statements: StatementRecorder;
   broker: MemoryBroker;
   notifications: RunningNotifications;
   config: NotificationsConfig;
@@ -210,10 +213,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
   const clock = new TestClock(new Date('2030-01-01T00:00:00.000Z'));
   const bus = broker.connect('notifications', logger);
   const metrics = new ServiceMetrics('notifications');
+  const statements = new StatementRecorder();
   const notifications = await startNotifications({
     config,
     metrics,
-    db: database.db,
+    db: database.db.withPlugin(statements),
     bus,
     logger,
     clock: () => clock.now(),
@@ -275,6 +279,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
 
   return {
     database,
+    statements,
     broker,
     notifications,
     config,

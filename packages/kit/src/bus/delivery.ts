@@ -1,3 +1,4 @@
+import { newId } from '../ids.js';
 import { type Logger, withoutStatementValues } from '../logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
 import { endSpan, runInSpan, startSpan, traceparentOf } from '../observability/tracing.js';
@@ -5,7 +6,9 @@ import {
   type CloudEvent,
   type DeadLetter,
   defaultBackoffMs,
+  defaultEventBatchSize,
   defaultMaxDeliveries,
+  type EventBatchHandler,
   type EventHandler,
   type MessageContext,
   type SubscribeOptions,
@@ -131,6 +134,110 @@ export async function deliverEvent(
     }
     finish('ok');
   });
+}
+
+/** True for a handler that takes its events in batches. */
+export function isBatchHandler(handler: EventHandler | EventBatchHandler): handler is EventBatchHandler {
+  return typeof handler !== 'function';
+}
+
+/** How many events a batch handler takes at once. */
+export function batchSizeOf(handler: EventBatchHandler): number {
+  const size = handler.maxBatchSize ?? defaultEventBatchSize;
+  if (!Number.isSafeInteger(size) || size < 1) {
+    throw new RangeError('maxBatchSize must be a whole number of at least 1');
+  }
+  return size;
+}
+
+/** One event of a batch as it is delivered, and how its delivery ended. */
+export interface BatchItem {
+  event: CloudEvent;
+  attempt: number;
+}
+
+/** How each event of a batch ended: `failed` with what was thrown, or applied. */
+export type BatchOutcome = { failed: false } | { failed: true; failure: unknown };
+
+/**
+ * Hands events of one type to a batch handler, as every bus implementation does. A batch
+ * of several runs in one span and, when it fails as a whole, each event runs again alone
+ * (as `deliverEvent` runs a single event, with its own span, count and log line), so that
+ * a poison event fails by itself and the others are applied. Resolves with one outcome per
+ * event, in order; never rejects.
+ */
+export async function deliverEventBatch(
+  handler: EventBatchHandler,
+  items: readonly BatchItem[],
+  delivery: {
+    consumer: string;
+    metrics: ServiceMetrics | undefined;
+    logger: Logger | undefined;
+  },
+): Promise<BatchOutcome[]> {
+  const { consumer, metrics, logger } = delivery;
+  const alone = (item: BatchItem): Promise<BatchOutcome> =>
+    deliverEvent((event, one) => handler.handle([event], [one]), item.event, {
+      ...delivery,
+      attempt: item.attempt,
+    })
+      .then((): BatchOutcome => ({ failed: false }))
+      .catch((failure: unknown): BatchOutcome => ({ failed: true, failure }));
+  if (items.length === 1) return [await alone(items[0]!)];
+  if (items.length === 0) return [];
+  const type = items[0]!.event.type;
+  const startedAt = performance.now();
+  // Its events were caused by many requests: the batch starts a trace of its own.
+  const span = startSpan(`${type} process`, {
+    kind: 'consumer',
+    parent: undefined,
+    attributes: {
+      'messaging.operation.type': 'process',
+      'messaging.destination.name': type,
+      'messaging.consumer.group.name': consumer,
+      'messaging.batch.message_count': items.length,
+    },
+  });
+  // The batch's events came from many requests; its own logs carry an id of their own.
+  const requestId = newId();
+  let failure: unknown;
+  let failed = false;
+  await runInSpan(span, requestId, async () => {
+    try {
+      // Each event keeps the request id and trace of its own cause, for what the handler writes.
+      await handler.handle(
+        items.map(({ event }) => event),
+        items.map(({ event, attempt }) => ({ attempt, context: contextOf(event) })),
+      );
+    } catch (error) {
+      failure = error;
+      failed = true;
+    }
+    endSpan(span, failed ? failure : undefined);
+  });
+  logger?.info(
+    {
+      consumer,
+      event_type: type,
+      events: items.length,
+      outcome: failed ? 'failed' : 'ok',
+      duration_ms: Math.round((performance.now() - startedAt) * 10) / 10,
+    },
+    'event batch handled',
+  );
+  if (!failed) {
+    for (const { event, attempt } of items) {
+      if (attempt > 1) metrics?.eventRedeliveries.inc({ type: event.type, consumer });
+      metrics?.eventsHandled.inc({ type: event.type, consumer, outcome: 'ok' });
+    }
+    return items.map(() => ({ failed: false }));
+  }
+  logger?.warn(
+    { err: failure, consumer, event_type: type, events: items.length },
+    'event batch failed; its events are handled one by one',
+  );
+  // Nothing of the batch was applied: one by one, each event meets its own failure, if any.
+  return Promise.all(items.map(alone));
 }
 
 /** A one-line description of a failure, for dead letters and logs; no value a database refused. */

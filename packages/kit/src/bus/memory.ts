@@ -12,9 +12,13 @@ import {
 } from './coalescing.js';
 import {
   assertConsumerName,
+  type BatchOutcome,
+  batchSizeOf,
   deliverEvent,
+  deliverEventBatch,
   deliveryLimitsOf,
   describeFailure,
+  isBatchHandler,
   redeliveryDelayMs,
   reportDeadLetter,
 } from './delivery.js';
@@ -25,7 +29,9 @@ import {
   type CloudEvent,
   type DeadLetter,
   defaultRequestTimeoutMs,
+  type EventBatchHandler,
   type EventHandler,
+  type EventHandlers,
   type MessageContext,
   type RequestHandler,
   type RequestOptions,
@@ -50,7 +56,7 @@ interface Pending {
 
 interface Member {
   bus: MemoryBus;
-  handlers: Record<string, EventHandler>;
+  handlers: EventHandlers;
 }
 
 /**
@@ -64,6 +70,9 @@ class ConsumerGroup {
   private readonly inFlight = new Map<Pending, MemoryBus>();
   private readonly delayed = new Map<NodeJS.Timeout, Pending>();
   private nextMember = 0;
+  private pumpScheduled = false;
+  /** The event types each member is applying a batch of: one batch per member and type at a time. */
+  private readonly batching = new Map<MemoryBus, Set<string>>();
 
   constructor(
     readonly name: string,
@@ -106,15 +115,105 @@ class ConsumerGroup {
     this.inFlight.clear();
   }
 
+  /**
+   * Delivers what waits once the current turn has queued all it will (a relay publishes
+   * its group of events in one turn), so that a batch handler gets them together.
+   */
   private pump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    queueMicrotask(() => {
+      this.pumpScheduled = false;
+      this.deliverWaiting();
+    });
+  }
+
+  /**
+   * Hands each waiting event to a member, round robin. A member applies one batch of a type
+   * at a time, as a group commit does: the events that arrive meanwhile wait and make its
+   * next batch, so under load batches grow rather than transactions multiply.
+   */
+  private deliverWaiting(): void {
+    const held: Pending[] = [];
     while (this.waiting.length > 0 && this.members.length > 0) {
       const pending = this.waiting.shift()!;
-      const member = this.members[this.nextMember++ % this.members.length]!;
-      void this.deliver(pending, member);
+      const turn = this.nextMember++;
+      const member = this.members[turn % this.members.length]!;
+      const handler = member.handlers[pending.event.type];
+      if (handler === undefined || !isBatchHandler(handler)) {
+        void this.deliver(pending, member, handler);
+        continue;
+      }
+      const free = this.freeBatchMember(pending.event.type, turn);
+      if (free === undefined) {
+        held.push(pending);
+        continue;
+      }
+      const batch = [pending, ...this.takeWaiting(pending.event.type, batchSizeOf(free.handler) - 1)];
+      void this.deliverBatch(batch, free.member, free.handler);
+    }
+    this.waiting.push(...held);
+  }
+
+  /** The first member from `turn` on that takes `type` in batches and is not applying a batch of it. */
+  private freeBatchMember(
+    type: string,
+    turn: number,
+  ): { member: Member; handler: EventBatchHandler } | undefined {
+    for (let offset = 0; offset < this.members.length; offset++) {
+      const member = this.members[(turn + offset) % this.members.length]!;
+      const handler = member.handlers[type];
+      if (handler === undefined || !isBatchHandler(handler)) continue;
+      if (!this.batching.get(member.bus)?.has(type)) return { member, handler };
+    }
+    return undefined;
+  }
+
+  /** Takes up to `limit` waiting events of one type, oldest first; the others keep their order. */
+  private takeWaiting(type: string, limit: number): Pending[] {
+    const taken: Pending[] = [];
+    for (let index = 0; index < this.waiting.length && taken.length < limit; ) {
+      if (this.waiting[index]!.event.type === type) taken.push(...this.waiting.splice(index, 1));
+      else index++;
+    }
+    return taken;
+  }
+
+  private async deliverBatch(batch: Pending[], member: Member, handler: EventBatchHandler): Promise<void> {
+    const delivered: Pending[] = [];
+    for (const pending of batch) {
+      pending.attempts += 1;
+      if (pending.attempts > this.options.maxDeliveries) {
+        // The last allowed delivery went to a member that left without a verdict.
+        this.deadLetter(pending, member, pending.attempts - 1, 'the last delivery was never acknowledged');
+        continue;
+      }
+      this.inFlight.set(pending, member.bus);
+      delivered.push(pending);
+    }
+    if (delivered.length === 0) return;
+    const type = delivered[0]!.event.type;
+    const types = this.batching.get(member.bus) ?? new Set<string>();
+    this.batching.set(member.bus, types.add(type));
+    let outcomes: BatchOutcome[];
+    try {
+      // Copies, as a network bus would deliver: a handler cannot touch the publisher's objects.
+      outcomes = await deliverEventBatch(
+        handler,
+        delivered.map((pending) => ({ event: structuredClone(pending.event), attempt: pending.attempts })),
+        { consumer: this.name, metrics: member.bus.metrics, logger: member.bus.logger },
+      );
+    } finally {
+      types.delete(type);
+      this.pump();
+    }
+    for (const [index, pending] of delivered.entries()) {
+      const outcome = outcomes[index]!;
+      this.conclude(pending, member, outcome.failed, outcome.failed ? outcome.failure : undefined);
     }
   }
 
-  private async deliver(pending: Pending, member: Member): Promise<void> {
+  private async deliver(pending: Pending, member: Member, handler: EventHandler | undefined): Promise<void> {
     this.inFlight.set(pending, member.bus);
     pending.attempts += 1;
     if (pending.attempts > this.options.maxDeliveries) {
@@ -123,7 +222,6 @@ class ConsumerGroup {
       this.deadLetter(pending, member, pending.attempts - 1, 'the last delivery was never acknowledged');
       return;
     }
-    const handler = member.handlers[pending.event.type];
     let failed = false;
     let failure: unknown;
     try {
@@ -140,6 +238,11 @@ class ConsumerGroup {
       failed = true;
       failure = error;
     }
+    this.conclude(pending, member, failed, failure);
+  }
+
+  /** Acknowledges a delivered event, or redelivers it after its backoff, or dead-letters it. */
+  private conclude(pending: Pending, member: Member, failed: boolean, failure: unknown): void {
     if (this.inFlight.get(pending) !== member.bus) return; // the member left; the event was requeued
     this.inFlight.delete(pending);
     if (!failed) {
@@ -362,13 +465,10 @@ export class MemoryBus implements Bus {
     }
   }
 
-  async subscribe(
-    consumer: string,
-    handlers: Record<string, EventHandler>,
-    options: SubscribeOptions = {},
-  ): Promise<void> {
+  async subscribe(consumer: string, handlers: EventHandlers, options: SubscribeOptions = {}): Promise<void> {
     this.assertOpen();
     assertConsumerName(consumer);
+    for (const handler of Object.values(handlers)) if (isBatchHandler(handler)) batchSizeOf(handler);
     this.broker.join(consumer, { bus: this, handlers }, deliveryLimitsOf(options));
   }
 

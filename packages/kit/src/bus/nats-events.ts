@@ -20,16 +20,26 @@ import type { ServiceMetrics } from '../observability/metrics.js';
 import {
   assertConsumerName,
   assertEventType,
+  batchSizeOf,
   deliverEvent,
+  deliverEventBatch,
   deliveryLimitsOf,
   describeFailure,
+  isBatchHandler,
   isCloudEvent,
   redeliveryDelayMs,
   reportDeadLetter,
 } from './delivery.js';
 import { defaultAckWaitMs, defaultDeadLetterStreamName, defaultStreamName } from './nats-defaults.js';
 import type { NatsReplies } from './nats-replies.js';
-import type { CloudEvent, DeadLetter, EventHandler, SubscribeOptions } from './types.js';
+import type {
+  CloudEvent,
+  DeadLetter,
+  EventBatchHandler,
+  EventHandler,
+  EventHandlers,
+  SubscribeOptions,
+} from './types.js';
 
 const dayMs = 86_400_000;
 /** Dead letters wait for a person, so they are kept much longer than events. */
@@ -64,12 +74,21 @@ interface Subscriber {
   /** Its JetStream durable consumer for one event type: `<consumer>--<type with _ for .>`. */
   durable: string;
   eventType: string;
-  handlers: Record<string, EventHandler>;
+  handler: EventHandler | EventBatchHandler;
   maxDeliveries: number;
   backoffMs: number[];
   messages: ConsumerMessages | undefined;
   loop: Promise<void>;
   inFlight: Set<Promise<void>>;
+  /** Most messages taken and not yet settled (buffered or being handled). */
+  maxTaken: number;
+  /** How many messages are taken and not yet settled. */
+  taken: number;
+  /** A batch handler's messages taken since its last batch started, waiting for the next. */
+  buffer: JsMsg[];
+  flushScheduled: boolean;
+  /** True while a batch is being applied: the next one waits for it, as in a group commit. */
+  batchRunning: boolean;
 }
 
 /**
@@ -179,11 +198,7 @@ export class NatsEvents {
     if (!ack.stream) throw new Error('JetStream answered without naming a stream');
   }
 
-  async subscribe(
-    consumer: string,
-    handlers: Record<string, EventHandler>,
-    options: SubscribeOptions = {},
-  ): Promise<void> {
+  async subscribe(consumer: string, handlers: EventHandlers, options: SubscribeOptions = {}): Promise<void> {
     assertConsumerName(consumer);
     const { maxDeliveries, backoffMs } = deliveryLimitsOf(options);
     for (const [eventType, handler] of Object.entries(handlers)) {
@@ -192,16 +207,24 @@ export class NatsEvents {
         consumer,
         durable: `${consumer}--${eventType.replaceAll('.', '_')}`,
         eventType,
-        handlers: { [eventType]: handler },
+        handler,
         maxDeliveries,
         backoffMs,
         messages: undefined,
         loop: Promise.resolve(),
         inFlight: new Set(),
+        // A batch handler may hold a full batch while the previous one is being applied.
+        maxTaken: isBatchHandler(handler)
+          ? Math.max(this.maxInFlight, 2 * batchSizeOf(handler))
+          : this.maxInFlight,
+        taken: 0,
+        buffer: [],
+        flushScheduled: false,
+        batchRunning: false,
       };
       // The consumer exists before `subscribe` returns, so no event published after it is missed.
       const jetstreamConsumer = await this.ensureConsumer(subscriber);
-      subscriber.messages = await jetstreamConsumer.consume({ max_messages: this.maxInFlight });
+      subscriber.messages = await jetstreamConsumer.consume({ max_messages: subscriber.maxTaken });
       this.subscribers.push(subscriber);
       subscriber.loop = this.runConsumer(subscriber, jetstreamConsumer);
     }
@@ -243,7 +266,7 @@ export class NatsEvents {
       try {
         if (!jetstreamConsumer) {
           jetstreamConsumer = await this.ensureConsumer(subscriber);
-          subscriber.messages = await jetstreamConsumer.consume({ max_messages: this.maxInFlight });
+          subscriber.messages = await jetstreamConsumer.consume({ max_messages: subscriber.maxTaken });
           // `close` may have run while the consumer was being set up, and closed only the old messages.
           if (this.isClosing()) {
             await subscriber.messages.close();
@@ -252,10 +275,13 @@ export class NatsEvents {
         }
         const messages = subscriber.messages!;
         for await (const message of messages) {
-          while (subscriber.inFlight.size >= this.maxInFlight) await Promise.race(subscriber.inFlight);
-          const processing = this.process(subscriber, message);
-          subscriber.inFlight.add(processing);
-          void processing.finally(() => subscriber.inFlight.delete(processing));
+          while (subscriber.taken >= subscriber.maxTaken) await Promise.race(subscriber.inFlight);
+          subscriber.taken += 1;
+          if (isBatchHandler(subscriber.handler)) {
+            this.collect(subscriber, subscriber.handler, message);
+          } else {
+            this.track(subscriber, 1, this.process(subscriber, subscriber.handler, message));
+          }
         }
       } catch (error) {
         if (this.isClosing()) return;
@@ -271,8 +297,58 @@ export class NatsEvents {
     }
   }
 
-  /** Handles one delivery; never throws, so one bad event cannot stop the loop. */
-  private async process(subscriber: Subscriber, message: JsMsg): Promise<void> {
+  /** Counts `count` taken messages as settled once `processing` ends. */
+  private track(subscriber: Subscriber, count: number, processing: Promise<void>): void {
+    subscriber.inFlight.add(processing);
+    void processing.finally(() => {
+      subscriber.inFlight.delete(processing);
+      subscriber.taken -= count;
+    });
+  }
+
+  /**
+   * Buffers a message for a batch handler. The messages that arrive in one turn of the
+   * event loop (a pull's answer) go into one batch, which starts in the next turn; while a
+   * batch is being applied, what arrives waits and makes the next one, so under load
+   * batches grow rather than transactions multiply.
+   */
+  private collect(subscriber: Subscriber, handler: EventBatchHandler, message: JsMsg): void {
+    subscriber.buffer.push(message);
+    if (subscriber.batchRunning) return;
+    // A full batch starts at once: the loop that takes messages may wait for it to end.
+    if (subscriber.buffer.length >= batchSizeOf(handler)) {
+      this.flush(subscriber, handler);
+      return;
+    }
+    if (subscriber.flushScheduled) return;
+    subscriber.flushScheduled = true;
+    setImmediate(() => {
+      subscriber.flushScheduled = false;
+      this.flush(subscriber, handler);
+    });
+  }
+
+  /** Starts the next batch, unless one is being applied (its end starts the next). */
+  private flush(subscriber: Subscriber, handler: EventBatchHandler): void {
+    if (subscriber.batchRunning || subscriber.buffer.length === 0) return;
+    const messages = subscriber.buffer.splice(0, batchSizeOf(handler));
+    subscriber.batchRunning = true;
+    const processing = this.processBatch(subscriber, handler, messages).finally(() => {
+      subscriber.batchRunning = false;
+      this.flush(subscriber, handler);
+    });
+    this.track(subscriber, messages.length, processing);
+  }
+
+  /**
+   * The event a delivered message carries, or undefined when the message is dead-lettered
+   * (unreadable, or its last allowed delivery ended without a verdict) or acknowledged
+   * unhandled (of another type).
+   */
+  private async admit(
+    subscriber: Subscriber,
+    message: JsMsg,
+  ): Promise<{ event: CloudEvent; attempt: number } | undefined> {
     const attempt = message.info.deliveryCount;
     const event = decodeEvent(message);
     if (!event) {
@@ -283,7 +359,7 @@ export class NatsEvents {
         attempts: attempt,
         error: 'the message is not a CloudEvent in JSON',
       });
-      return;
+      return undefined;
     }
     if (attempt > subscriber.maxDeliveries) {
       // The previous, last allowed delivery ended without a verdict (its process died).
@@ -293,17 +369,36 @@ export class NatsEvents {
         attempts: attempt - 1,
         error: 'the last delivery was never acknowledged',
       });
-      return;
+      return undefined;
     }
-    const handler = subscriber.handlers[event.type];
-    if (!handler) {
+    if (event.type !== subscriber.eventType) {
       this.settle(message, 'ack');
-      return;
+      return undefined;
     }
-    // A handler slower than the ack wait tells the server it is still working, rather than
-    // have the event redelivered to another replica while it runs.
-    const heartbeat = setInterval(() => this.settle(message, 'working'), Math.max(this.ackWaitMs / 2, 100));
+    return { event, attempt };
+  }
+
+  /**
+   * While handlers slower than the ack wait run, tells the server they are still working,
+   * rather than have their events redelivered to another replica meanwhile. Returns the stop.
+   */
+  private keepWorking(messages: readonly JsMsg[]): () => void {
+    const heartbeat = setInterval(
+      () => {
+        for (const message of messages) this.settle(message, 'working');
+      },
+      Math.max(this.ackWaitMs / 2, 100),
+    );
     heartbeat.unref();
+    return () => clearInterval(heartbeat);
+  }
+
+  /** Handles one delivery; never throws, so one bad event cannot stop the loop. */
+  private async process(subscriber: Subscriber, handler: EventHandler, message: JsMsg): Promise<void> {
+    const admitted = await this.admit(subscriber, message);
+    if (!admitted) return;
+    const { event, attempt } = admitted;
+    const stopWorking = this.keepWorking([message]);
     let failure: unknown;
     let failed = false;
     try {
@@ -317,8 +412,58 @@ export class NatsEvents {
       failure = error;
       failed = true;
     } finally {
-      clearInterval(heartbeat);
+      stopWorking();
     }
+    await this.conclude(subscriber, message, event, attempt, failed, failure);
+  }
+
+  /** Handles a batch of deliveries, each settled by its own outcome; never throws. */
+  private async processBatch(
+    subscriber: Subscriber,
+    handler: EventBatchHandler,
+    messages: readonly JsMsg[],
+  ): Promise<void> {
+    const admitted = await Promise.all(messages.map((message) => this.admit(subscriber, message)));
+    const delivered = messages.flatMap((message, index) => {
+      const item = admitted[index];
+      return item === undefined ? [] : [{ message, ...item }];
+    });
+    if (delivered.length === 0) return;
+    const stopWorking = this.keepWorking(delivered.map(({ message }) => message));
+    let outcomes: Awaited<ReturnType<typeof deliverEventBatch>>;
+    try {
+      outcomes = await deliverEventBatch(handler, delivered, {
+        consumer: subscriber.consumer,
+        metrics: this.metrics,
+        logger: this.logger,
+      });
+    } finally {
+      stopWorking();
+    }
+    await Promise.all(
+      delivered.map(({ message, event, attempt }, index) => {
+        const outcome = outcomes[index]!;
+        return this.conclude(
+          subscriber,
+          message,
+          event,
+          attempt,
+          outcome.failed,
+          outcome.failed ? outcome.failure : undefined,
+        );
+      }),
+    );
+  }
+
+  /** Acknowledges a handled event, or asks for its redelivery after its backoff, or dead-letters it. */
+  private async conclude(
+    subscriber: Subscriber,
+    message: JsMsg,
+    event: CloudEvent,
+    attempt: number,
+    failed: boolean,
+    failure: unknown,
+  ): Promise<void> {
     if (!failed) {
       // Not waiting for the server's confirmation: an acknowledgement lost on the way only
       // brings the event again, and the consumer's inbox applies nothing twice.
@@ -382,6 +527,10 @@ export class NatsEvents {
   /** Stops taking events; those already taken go on (see `running`). */
   async stopConsuming(): Promise<void> {
     await Promise.allSettled(this.subscribers.map((subscriber) => subscriber.messages?.close()));
+    // Messages taken for a batch are handled, each batch after the one before.
+    for (const subscriber of this.subscribers) {
+      if (isBatchHandler(subscriber.handler)) this.flush(subscriber, subscriber.handler);
+    }
   }
 
   /**

@@ -10,7 +10,7 @@ import type {
   Bus,
   CloudEvent,
   DeadLetter,
-  EventHandler,
+  EventHandlers,
   RequestHandler,
   RequestOptions,
   SubscribeOptions,
@@ -148,11 +148,7 @@ export class NatsBus implements Bus {
     return this.events.publish(event);
   }
 
-  async subscribe(
-    consumer: string,
-    handlers: Record<string, EventHandler>,
-    options: SubscribeOptions = {},
-  ): Promise<void> {
+  async subscribe(consumer: string, handlers: EventHandlers, options: SubscribeOptions = {}): Promise<void> {
     this.assertOpen();
     return this.events.subscribe(consumer, handlers, options);
   }

@@ -43,6 +43,23 @@ export interface Delivery {
 /** Throwing (or rejecting) asks for redelivery; returning acknowledges the event. */
 export type EventHandler = (event: CloudEvent, delivery: Delivery) => Promise<void>;
 
+/**
+ * A handler that takes the events of its type in batches: what is waiting when it is
+ * free, up to `maxBatchSize`, or one event alone when there is no load. `handle` applies
+ * a whole batch (one transaction, with its inbox rows) and returns to acknowledge every
+ * event of it. When it throws, nothing of the batch may have been applied: each event is
+ * then handed to it again alone, so that only the one that fails is redelivered and, in
+ * the end, dead-lettered.
+ */
+export interface EventBatchHandler {
+  handle(events: readonly CloudEvent[], deliveries: readonly Delivery[]): Promise<void>;
+  /** Most events in one batch; 100 when absent. */
+  maxBatchSize?: number;
+}
+
+/** Maps event types to their handler: one event at a time, or in batches. */
+export type EventHandlers = Record<string, EventHandler | EventBatchHandler>;
+
 export interface SubscribeOptions {
   /** Deliveries before an event is dead-lettered. */
   maxDeliveries?: number;
@@ -78,13 +95,10 @@ export interface Bus {
   publish(event: CloudEvent): Promise<void>;
   /**
    * One durable subscription per consumer name (letters, digits, `_` and `-`); `handlers`
-   * maps event types to handlers. Events of other types are acknowledged unhandled.
+   * maps event types to handlers, each taking events one by one or in batches. Events of
+   * other types are acknowledged unhandled.
    */
-  subscribe(
-    consumer: string,
-    handlers: Record<string, EventHandler>,
-    options?: SubscribeOptions,
-  ): Promise<void>;
+  subscribe(consumer: string, handlers: EventHandlers, options?: SubscribeOptions): Promise<void>;
   /** Events that exhausted their deliveries on this connection's subscriptions, as they are dead-lettered. */
   onDeadLetter(listener: (deadLetter: DeadLetter) => void): void;
   ping(): Promise<boolean>;
@@ -92,6 +106,8 @@ export interface Bus {
 }
 
 export const defaultRequestTimeoutMs = 5_000;
+/** Most events handed to an `EventBatchHandler` at once, unless it says otherwise. */
+export const defaultEventBatchSize = 100;
 /**
  * An event a consumer keeps failing is tried again for about 70 minutes before it becomes
  * a dead letter: long enough to ride out a database or service outage of ordinary length,

@@ -28,6 +28,32 @@ export async function applyOnce<Schema extends MessagingTables>(
 }
 
 /**
+ * Applies a batch of events once per consumer, in one transaction: the inbox rows of all
+ * of them in one statement, then `apply` with the items whose event was not applied before
+ * (nor met earlier in the same batch), in order. Their effects commit with their inbox
+ * rows, so a batch redelivered in whole or in part changes nothing twice. Returns how many
+ * items were applied now.
+ */
+export async function applyBatchOnce<Schema extends MessagingTables, Item extends { event: CloudEvent }>(
+  db: Kysely<Schema>,
+  consumer: string,
+  items: readonly Item[],
+  apply: (trx: Transaction<Schema>, fresh: readonly Item[]) => Promise<void>,
+): Promise<number> {
+  if (items.length === 0) return 0;
+  return db.transaction().execute(async (trx) => {
+    const claimed = await claimEvents(
+      trx,
+      consumer,
+      items.map(({ event }) => event),
+    );
+    const fresh = items.filter((_, index) => claimed[index]);
+    if (fresh.length > 0) await apply(trx, fresh);
+    return fresh.length;
+  });
+}
+
+/**
  * Claims many events for one consumer in one statement, inside the transaction that
  * applies their effects: true for each event to apply now, false for one applied before
  * (or met earlier in the same list). Use it to apply a batch of events in one transaction;

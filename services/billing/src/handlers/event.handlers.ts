@@ -7,8 +7,8 @@ import { billingConsumer, type SettlementService } from '../services/settlement.
 /**
  * Every event billing consumes, under one consumer (one inbox): payments' results, which
  * move money and change invoices, and the ledger's posted transfers, which feed reports.
- * An event whose data breaks its contract throws, is redelivered, and ends as a visible
- * dead letter.
+ * An event whose data breaks its contract throws (failing its batch, which is then
+ * applied one by one), is redelivered, and ends as a visible dead letter.
  */
 export async function subscribeToEvents(
   bus: Bus,
@@ -32,8 +32,13 @@ export async function subscribeToEvents(
       const { payment } = paymentEventData.parse(event.data);
       await settlements.applyPaymentRefunded(event, payment, context);
     },
-    [ledgerEvents.transferPosted]: async (event) => {
-      await reports.applyTransferPosted(event, movementsOf(transferPostedData.parse(event.data)));
+    // The busiest event: taken in batches, each batch projected in one transaction.
+    [ledgerEvents.transferPosted]: {
+      handle: async (events) => {
+        await reports.applyTransfersPosted(
+          events.map((event) => ({ event, movements: movementsOf(transferPostedData.parse(event.data)) })),
+        );
+      },
     },
   });
 }

@@ -1,5 +1,5 @@
 import type { Actor, ReportSummary } from '@moneypal/contracts';
-import { type CloudEvent, claimEvents, GroupCommit } from '@moneypal/kit';
+import { applyBatchOnce, type CloudEvent } from '@moneypal/kit';
 import type { BillingDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
 import { buildReportSummary, dayCountOf, instantsOf, type Movement } from '../domain/report.js';
@@ -14,7 +14,8 @@ export interface ReportServiceOptions {
   maxReportDays: number;
 }
 
-interface PostedTransfer {
+/** A posted transfer's event and the sides it adds to the projection. */
+export interface PostedTransfer {
   event: CloudEvent;
   movements: readonly Movement[];
 }
@@ -23,27 +24,10 @@ interface PostedTransfer {
 export class ReportService {
   private readonly db: BillingDatabase;
   private readonly reports: typeof reportRepository;
-  /** Posted transfers arrive one per event; under load many are projected in one transaction. */
-  private readonly projection: GroupCommit<PostedTransfer, void>;
 
   constructor(private readonly options: ReportServiceOptions) {
     this.db = options.db;
     this.reports = options.repositories.reports;
-    this.projection = new GroupCommit<PostedTransfer, void>({
-      runBatch: (batch) =>
-        this.db.transaction().execute(async (trx) => {
-          const claimed = await claimEvents(
-            trx,
-            billingConsumer,
-            batch.map(({ event }) => event),
-          );
-          await this.reports.insertMovements(
-            trx,
-            batch.filter((_, index) => claimed[index]).flatMap(({ movements }) => movements),
-          );
-          return batch.map(() => undefined);
-        }),
-    });
   }
 
   /** The actor's own report over the UTC days `from` to `to`, both included. */
@@ -67,8 +51,16 @@ export class ReportService {
     return buildReportSummary(range, movements, invoices);
   }
 
-  /** Adds a posted transfer's sides to the projection, once. */
-  async applyTransferPosted(event: CloudEvent, movements: readonly Movement[]): Promise<void> {
-    await this.projection.submit({ event, movements });
+  /**
+   * Adds a batch of posted transfers' sides to the projection, each transfer once: one
+   * transaction of two statements (the inbox rows, the sides) however many transfers.
+   */
+  async applyTransfersPosted(batch: readonly PostedTransfer[]): Promise<void> {
+    await applyBatchOnce(this.db, billingConsumer, batch, (trx, fresh) =>
+      this.reports.insertMovements(
+        trx,
+        fresh.flatMap(({ movements }) => movements),
+      ),
+    );
   }
 }

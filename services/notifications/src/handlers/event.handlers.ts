@@ -16,8 +16,8 @@ import { type IntakeService, notificationsConsumer } from '../services/intake.se
 
 /**
  * The events that make messages or keep users' contacts, applied once each (the inbox).
- * An event whose data breaks its contract throws, is redelivered, and ends as a visible
- * dead letter.
+ * An event whose data breaks its contract throws (failing its batch, which is then
+ * applied one by one), is redelivered, and ends as a visible dead letter.
  */
 export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promise<void> {
   await bus.subscribe(notificationsConsumer, {
@@ -33,8 +33,13 @@ export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promis
     [identityEvents.otpRequested]: async (event) => {
       await intake.sendOneTimeCode(event, otpRequestedData.parse(event.data));
     },
-    [ledgerEvents.transferPosted]: async (event) => {
-      await intake.announceTransfer(event, transferPostedData.parse(event.data));
+    // The busiest event: taken in batches, each batch written in one transaction.
+    [ledgerEvents.transferPosted]: {
+      handle: async (events) => {
+        await intake.announceTransfers(
+          events.map((event) => ({ event, posted: transferPostedData.parse(event.data) })),
+        );
+      },
     },
     [billingEvents.invoiceIssued]: async (event) => {
       await intake.announceInvoice(event, invoiceEventData.parse(event.data).invoice);

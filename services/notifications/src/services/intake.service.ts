@@ -38,6 +38,13 @@ interface Claimed {
   messages: MessageRecord[];
 }
 
+/** A `ledger.transfer.posted` event's data. */
+export interface PostedTransfer {
+  transfer: Transfer;
+  from_owner_id: string | null;
+  to_owner_id: string | null;
+}
+
 /** One event's effect: its messages, and the change to a contact it makes. */
 interface Intake {
   event: CloudEvent;
@@ -55,31 +62,40 @@ interface Intake {
 export class IntakeService {
   private readonly contacts: ContactService;
   private readonly logger: Logger;
-  /** Events arrive one by one; under load many are applied in one transaction. */
+  /** Events that arrive one by one; under load many are applied in one transaction. */
   private readonly intakes: GroupCommit<Intake, Claimed | undefined>;
 
   constructor(private readonly options: IntakeServiceOptions) {
     this.contacts = options.contacts;
     this.logger = options.logger;
     this.intakes = new GroupCommit({
-      runBatch: (batch) =>
-        options.db.transaction().execute(async (trx) => {
-          const claimed = await claimEvents(
-            trx,
-            notificationsConsumer,
-            batch.map(({ event }) => event),
-          );
-          const now = options.clock();
-          const records: MessageRecord[] = [];
-          for (const [index, intake] of batch.entries()) {
-            if (!claimed[index]) continue;
-            await intake.changeContact?.(trx);
-            records.push(...this.recordsOf(intake, now));
-          }
-          // The batch's messages go to the dispatcher together, through its first event.
-          const claimedMessages = await this.claimForSending(trx, records);
-          return batch.map((_, index) => (index === 0 ? claimedMessages : undefined));
-        }),
+      runBatch: async (batch) => {
+        // The batch's messages go to the dispatcher together, through its first event.
+        const claimed = await this.applyIntakes(batch);
+        return batch.map((_, index) => (index === 0 ? claimed : undefined));
+      },
+    });
+  }
+
+  /**
+   * Applies events in one transaction, each once: the inbox rows, the contact changes and
+   * the messages of all of them, which are claimed for the dispatcher as they are inserted.
+   */
+  private applyIntakes(batch: readonly Intake[]): Promise<Claimed | undefined> {
+    return this.options.db.transaction().execute(async (trx) => {
+      const claimed = await claimEvents(
+        trx,
+        notificationsConsumer,
+        batch.map(({ event }) => event),
+      );
+      const now = this.options.clock();
+      const records: MessageRecord[] = [];
+      for (const [index, intake] of batch.entries()) {
+        if (!claimed[index]) continue;
+        await intake.changeContact?.(trx);
+        records.push(...this.recordsOf(intake, now));
+      }
+      return this.claimForSending(trx, records);
     });
   }
 
@@ -154,18 +170,30 @@ export class IntakeService {
     ]);
   }
 
-  /** `ledger.transfer.posted`: the payer and the payee of money moved between two users each hear of it. */
-  async announceTransfer(
-    event: CloudEvent,
-    posted: { transfer: Transfer; from_owner_id: string | null; to_owner_id: string | null },
-  ): Promise<void> {
+  /**
+   * A batch of `ledger.transfer.posted`: the payer and the payee of money moved between two
+   * users each hear of it. The batch's contacts are read in one query and its messages
+   * written in one transaction, so a batch costs the same few statements however large.
+   */
+  async announceTransfers(batch: readonly { event: CloudEvent; posted: PostedTransfer }[]): Promise<void> {
+    const intakes = (
+      await Promise.all(batch.map(({ event, posted }) => this.transferIntake(event, posted)))
+    ).filter((intake) => intake !== undefined);
+    if (intakes.length === 0) return;
+    const claimed = await this.applyIntakes(intakes);
+    if (claimed !== undefined) this.options.dispatcher.sendClaimed(claimed.messages, claimed.token);
+  }
+
+  /** The messages of one posted transfer, or none when it moved no money between two users. */
+  private async transferIntake(event: CloudEvent, posted: PostedTransfer): Promise<Intake | undefined> {
     const { transfer } = posted;
     const parties = partiesToNotify({
       type: transfer.type,
       fromOwnerId: posted.from_owner_id,
       toOwnerId: posted.to_owner_id,
     });
-    if (parties === null) return;
+    if (parties === null) return undefined;
+    // The lookups of one turn are one query (see ContactService).
     const [payer, payee] = await Promise.all([
       this.contacts.contactOf(parties.payerId),
       this.contacts.contactOf(parties.payeeId),
@@ -200,7 +228,7 @@ export class IntakeService {
         }),
       );
     }
-    await this.recordOnce(event, drafts);
+    return drafts.length === 0 ? undefined : { event, drafts, changeContact: undefined };
   }
 
   /** `billing.invoice.issued`: the payer gets the invoice. */

@@ -226,7 +226,9 @@ describe.each(availableTransports())('batches of events on the $name bus', (tran
     const events = Array.from({ length: 10 }, () => testEvent(type));
 
     const publications = events.map((event) => publisher.publish(event));
-    await waitFor(() => applied.flat().length === events.length, 'the first deliveries');
+    // One batch at a time: the first one applied holds the consumer, so the others wait unacknowledged.
+    await waitFor(() => applied.length > 0, 'a first batch');
+    const crashed = new Set(applied.flat().map((event) => event.id));
     await crashing.close();
     const replacement = await world.connect('billing');
     const redelivered: { id: string; attempt: number }[] = [];
@@ -241,13 +243,17 @@ describe.each(availableTransports())('batches of events on the $name bus', (tran
         },
       },
     });
-    await waitFor(() => redelivered.length === events.length, 'the redeliveries', 15_000);
+    const reached = () => new Set(redelivered.map(({ id }) => id)).size;
+    await waitFor(() => reached() === events.length, 'every event at the replacement', 15_000);
     await Promise.all(publications);
     stuck.open();
     await sleep(world.redeliveryWindowMs);
 
-    expect(redelivered.map(({ id }) => id).sort()).toEqual(events.map((event) => event.id).sort());
-    expect(redelivered.every(({ attempt }) => attempt === 2)).toBe(true);
+    expect(reached()).toBe(events.length);
+    // The applied batch comes again, as a redelivery; the inbox keeps its effects single.
+    const again = redelivered.filter(({ id }) => crashed.has(id));
+    expect(new Set(again.map(({ id }) => id))).toEqual(crashed);
+    expect(again.every(({ attempt }) => attempt >= 2)).toBe(true);
     expect(await effectCounts(events)).toEqual(events.map(() => 1));
   });
 

@@ -1,4 +1,4 @@
-import { currencyExponents, formatMinorUnits } from '@moneypal/contracts';
+import { currencyExponents, formatMinorUnits } from '@moneypal/contracts/currencies';
 
 /*
  * Money in the web app is what it is on the server: an integer count of a currency's minor

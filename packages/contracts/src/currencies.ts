@@ -1,6 +1,7 @@
 /*
  * The currencies MoneyPal accepts and PayPal takes, as data every process shares: the
- * server's kit, the web app (which loads only these contracts) and the PayPal simulator.
+ * server's kit, the web app (which imports this file alone, `@moneypal/contracts/currencies`,
+ * so that no schema code reaches the browser) and the PayPal simulator.
  * Amounts are integer counts of a currency's minor units; no floating point is involved.
  */
 

@@ -1,4 +1,4 @@
-import { uuid } from '@moneypal/contracts';
+import { isUuid } from '@moneypal/contracts/ids';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { ApiClient } from '../api/client';
@@ -40,7 +40,7 @@ export function PaymentCancelScreen() {
 function PaymentOutcomeScreen({ action }: { action: FinishAction }) {
   const [search] = useSearchParams();
   const paymentId = search.get('payment_id');
-  if (paymentId === null || !uuid.safeParse(paymentId).success) {
+  if (paymentId === null || !isUuid(paymentId)) {
     return (
       <Screen title="Your payment">
         <Notice tone="error" live>

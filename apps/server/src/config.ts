@@ -3,6 +3,10 @@ import { type GatewayConfig, loadGatewayConfig } from '@moneypal/gateway';
 import { isSupportedCurrency, logLevel, parseConfig } from '@moneypal/kit';
 import { defaultLedgerConfig } from '@moneypal/ledger';
 import type { EmailConfig } from '@moneypal/notifications';
+
+/** The webhook id the PayPal simulator signs with when either runtime starts it. */
+export const simulatorWebhookId = 'WH-LOCAL-SIMULATOR';
+
 import { z } from 'zod';
 
 /** Where payments find PayPal: the simulator the local runtime starts, or PayPal itself. */

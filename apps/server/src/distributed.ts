@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, createLogger, type Logger, openDatabase, printableError } from '@moneypal/kit';
 import { sql } from 'kysely';
-import { type DistributedConfig, loadDistributedConfig } from './config.js';
+import { type DistributedConfig, loadDistributedConfig, simulatorWebhookId } from './config.js';
 import { services } from './system.js';
 
 /**
@@ -18,9 +18,6 @@ import { services } from './system.js';
  * and `/metrics` on its operations port: OPS_PORT_BASE plus its place in the start order
  * (identity 9101, ledger 9102, payments 9103, billing 9104, notifications 9105 by default).
  */
-
-/** The webhook id the simulator signs with when the launcher starts it. */
-const simulatorWebhookId = 'WH-LOCAL-SIMULATOR';
 
 /** The client id payments and the simulator share when the launcher starts the simulator. */
 const simulatorClientId = 'moneypal-local';

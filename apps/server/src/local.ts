@@ -19,7 +19,7 @@ import { defaultLedgerConfig } from '@moneypal/ledger';
 import { defaultNotificationsConfig } from '@moneypal/notifications';
 import type { PaymentsConfig } from '@moneypal/payments';
 import { type RunningPayPalSimulator, startPayPalSimulator } from '@moneypal/paypal-simulator';
-import { type LocalConfig, loadLocalConfig } from './config.js';
+import { type LocalConfig, loadLocalConfig, simulatorWebhookId } from './config.js';
 import {
   type LocalDatabaseService,
   type LocalDatabases,
@@ -38,9 +38,6 @@ import { type RunningSystem, startSystem } from './system.js';
 
 /** The built web app, served at `/` when present (`npm run build` makes it). */
 const webRoot = fileURLToPath(new URL('../../../apps/web/dist', import.meta.url));
-
-/** The webhook id the simulator signs with when this runtime starts it. */
-const simulatorWebhookId = 'WH-LOCAL-SIMULATOR';
 
 type LoggerOf = (service: string) => Logger;
 

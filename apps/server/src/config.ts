@@ -4,10 +4,10 @@ import { isSupportedCurrency, logLevel, parseConfig } from '@moneypal/kit';
 import { defaultLedgerConfig } from '@moneypal/ledger';
 import type { EmailConfig } from '@moneypal/notifications';
 
+import { z } from 'zod';
+
 /** The webhook id the PayPal simulator signs with when either runtime starts it. */
 export const simulatorWebhookId = 'WH-LOCAL-SIMULATOR';
-
-import { z } from 'zod';
 
 /** Where payments find PayPal: the simulator the local runtime starts, or PayPal itself. */
 export type LocalPayPalSetting =

@@ -3,7 +3,6 @@ import { type GatewayConfig, loadGatewayConfig } from '@moneypal/gateway';
 import { isSupportedCurrency, logLevel, parseConfig } from '@moneypal/kit';
 import { defaultLedgerConfig } from '@moneypal/ledger';
 import type { EmailConfig } from '@moneypal/notifications';
-
 import { z } from 'zod';
 
 /** The webhook id the PayPal simulator signs with when either runtime starts it. */

@@ -13,6 +13,7 @@ export default defineConfig({
       'services/*/test/**/*.test.ts',
       'apps/*/src/**/*.test.{ts,tsx}',
       'e2e/**/*.test.ts',
+      'bench/src/**/*.test.ts',
     ],
     // Every suite runs on PostgreSQL: the embedded server that vitest.setup.ts starts for the
     // run, or TEST_DATABASE_URL's. The multi-process e2e needs NATS and runs only with

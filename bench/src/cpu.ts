@@ -25,6 +25,15 @@ export interface CpuUse {
 /** Parts whose CPU is the benchmark's own, not the measured system's. */
 export const loadGeneratorPrefix = 'load generator';
 
+/**
+ * The application name of the bench's own connections that watch the system (how many events
+ * are applied): their backends count as no part, so that watching costs the system nothing.
+ */
+export const observerApplicationName = 'moneypal bench observer';
+
+/** The thin peer's HTTP server (peer-server.ts), a process of its own. */
+export const peerServerPart = 'peer server';
+
 const services = ['gateway', 'identity', 'ledger', 'payments', 'billing', 'notifications'];
 const pollMs = 250;
 /** pg_stat_activity is read at most this often; new backends appear as pools grow. */
@@ -46,6 +55,7 @@ function partOf(command: string, pid: number, databaseOfBackend: Map<number, str
   }
   if (command.includes(`${root}packages/paypal-simulator/`)) return 'paypal-simulator';
   if (command.includes(`${root}apps/server/dist/local.js`)) return 'local runtime (every service)';
+  if (command.includes(`${root}bench/dist/peer-server.js`)) return peerServerPart;
   if (pid === process.pid) return `${loadGeneratorPrefix} (this script)`;
   // Debian's pgbench is a perl wrapper that runs the binary of the server's version.
   if (/(^|\/)pgbench /.test(command)) return `${loadGeneratorPrefix} (pgbench)`;
@@ -75,13 +85,17 @@ async function backendsOf(databaseUrls: Record<string, string>): Promise<Map<num
   const backends = new Map<number, string>();
   const entries = Object.entries(databaseUrls);
   if (entries.length === 0) return backends;
-  const client = new pg.Client({ connectionString: entries[0]![1] });
+  const client = new pg.Client({
+    connectionString: entries[0]![1],
+    application_name: observerApplicationName,
+  });
   await client.connect();
   try {
     const partOfDatabase = new Map(entries.map(([part, url]) => [new URL(url).pathname.slice(1), part]));
     const { rows } = await client.query<{ pid: number; datname: string }>(
-      'select pid, datname from pg_stat_activity where datname = any($1::text[]) and pid <> pg_backend_pid()',
-      [[...partOfDatabase.keys()]],
+      `select pid, datname from pg_stat_activity
+        where datname = any($1::text[]) and pid <> pg_backend_pid() and application_name <> $2`,
+      [[...partOfDatabase.keys()], observerApplicationName],
     );
     for (const row of rows) backends.set(row.pid, partOfDatabase.get(row.datname)!);
   } finally {
@@ -91,6 +105,10 @@ async function backendsOf(databaseUrls: Record<string, string>): Promise<Map<num
 }
 
 export interface CpuSampler {
+  /** The use so far; sampling goes on. */
+  current(): CpuUse | { unavailable: string };
+  /** The part of each process seen so far, by process id. */
+  processes(): Map<number, string>;
   stop(): Promise<CpuUse | { unavailable: string }>;
 }
 
@@ -100,7 +118,8 @@ export interface CpuSampler {
  */
 export async function startCpuSampling(databaseUrls: Record<string, string>): Promise<CpuSampler> {
   if (!existsSync('/proc/self/stat')) {
-    return { stop: async () => ({ unavailable: 'no /proc on this system' }) };
+    const unavailable = { unavailable: 'no /proc on this system' };
+    return { current: () => unavailable, processes: () => new Map(), stop: async () => unavailable };
   }
   const ticksPerSecond = clockTicksPerSecond();
   const ownCommand = commandOf(process.pid);
@@ -149,25 +168,34 @@ export async function startCpuSampling(databaseUrls: Record<string, string>): Pr
   }, pollMs);
   timer.unref();
 
+  const use = (): CpuUse => {
+    const elapsedSeconds = (performance.now() - startedAt) / 1000;
+    const ticksByPart = new Map<string, number>();
+    for (const { part, first, last } of seen.values()) {
+      ticksByPart.set(part, (ticksByPart.get(part) ?? 0) + last - first);
+    }
+    const percentOfOneCore: Record<string, number> = {};
+    const seconds: Record<string, number> = {};
+    for (const [part, ticks] of [...ticksByPart].sort(([, left], [, right]) => right - left)) {
+      if (ticks <= 0) continue;
+      seconds[part] = ticks / ticksPerSecond;
+      percentOfOneCore[part] = Math.round((100 * seconds[part]) / elapsedSeconds);
+    }
+    return { percentOfOneCore, seconds, elapsedSeconds };
+  };
+
   return {
+    current: () => {
+      read();
+      return use();
+    },
+    processes: () => new Map([...seen].map(([pid, { part }]) => [pid, part])),
     async stop() {
       clearInterval(timer);
       await polling;
       await refreshBackends();
       read();
-      const elapsedSeconds = (performance.now() - startedAt) / 1000;
-      const ticksByPart = new Map<string, number>();
-      for (const { part, first, last } of seen.values()) {
-        ticksByPart.set(part, (ticksByPart.get(part) ?? 0) + last - first);
-      }
-      const percentOfOneCore: Record<string, number> = {};
-      const seconds: Record<string, number> = {};
-      for (const [part, ticks] of [...ticksByPart].sort(([, left], [, right]) => right - left)) {
-        if (ticks <= 0) continue;
-        seconds[part] = ticks / ticksPerSecond;
-        percentOfOneCore[part] = Math.round((100 * seconds[part]) / elapsedSeconds);
-      }
-      return { percentOfOneCore, seconds, elapsedSeconds };
+      return use();
     },
   };
 }
@@ -183,4 +211,18 @@ export function cpuMsPerTransfer(
     .filter(([part]) => counted(part))
     .reduce((sum, [, partSeconds]) => sum + partSeconds, 0);
   return Math.round((1000 * seconds * 1000) / transfers) / 1000;
+}
+
+/** CPU milliseconds per transfer of each part (the load generators too), the largest first. */
+export function cpuMsPerTransferByPart(
+  use: CpuUse | { unavailable: string },
+  transfers: number,
+): Record<string, number> | null {
+  if ('unavailable' in use || transfers === 0) return null;
+  return Object.fromEntries(
+    Object.entries(use.seconds).map(([part, seconds]) => [
+      part,
+      Math.round((1000 * seconds * 1000) / transfers) / 1000,
+    ]),
+  );
 }

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { cpuMsPerTransfer, startCpuSampling } from './cpu.js';
-import { figuresTable, ratioOf, yardstickTable } from './report.js';
+import { cpuMsPerTransfer, cpuMsPerTransferByPart, startCpuSampling } from './cpu.js';
+import { watchEvents } from './event-lag.js';
+import { measurePeer } from './peer.js';
+import { profilingEnvironment, startProfiling } from './profile.js';
+import { figuresTable, ratioOf, type TransferFigures, yardstickTable } from './report.js';
 import {
   distributedServerUrl,
   root,
@@ -35,9 +38,30 @@ import { measureYardstick, type Yardstick, type YardstickDriver } from './yardst
  * `--bulk N` sends `POST /v1/transfers/batch` with N transfers a request instead, and counts
  * transfers, not requests.
  *
+ * Consumers must keep up: before the load it waits until the seeding's events are applied;
+ * after it, until every event is (see event-lag.ts: the ledger's outbox all sent, billing's
+ * and notifications' inboxes holding as many `ledger.transfer.posted` as the ledger has
+ * transfers), at most `--events-bound` seconds (10), and prints how long that took and the
+ * counts; not in time, the script still prints everything and exits 1. CPU per transfer counts
+ * every process from the start of the load until then (and apart, during the load alone), in
+ * all and per process, over the transfers the ledger posted meanwhile (those whose answers the
+ * load generator stopped waiting for at the end too).
+ *
+ * `--pgledger-sql <path>` measures the thin peer side by side (see peer.ts): pgledger behind
+ * Fastify + pg on the same server, as many accounts as wallets, the same connections and
+ * duration, right after R; MoneyPal's rate is also printed as a ratio to it. `--peer-pool`
+ * sizes the peer's pool (32). pgledger's SQL is not in this repository: clone
+ * https://github.com/pgr0ss/pgledger and give the path of its pgledger.sql.
+ *
+ * `--profile <dir>` profiles every Node process of the system with V8's CPU profiler from the
+ * start of the load until the events are applied (see profile.ts), leaves the .cpuprofile
+ * files in <dir> and prints each process's `--profile-top` (10) functions by self time.
+ *
  *   npm run bench:transfers -- --runtime distributed --workload uniform --wallets 10000 --duration 20
  *   npm run bench:transfers -- --runtime local --workload hot --users 100 --wallets 1000
  *   npm run bench:transfers -- --runtime distributed --bulk 100
+ *   npm run bench:transfers -- --runtime distributed --pgledger-sql ../pgledger/pgledger.sql
+ *   npm run bench:transfers -- --runtime distributed --duration 15 --profile /tmp/moneypal-profile
  *   npm run bench:transfers -- --yardstick-only
  */
 const { values: options } = parseArgs({
@@ -57,6 +81,11 @@ const { values: options } = parseArgs({
     'yardstick-seconds': { type: 'string', default: '10' },
     'yardstick-only': { type: 'boolean', default: false },
     'yardstick-driver': { type: 'string' },
+    'events-bound': { type: 'string', default: '10' },
+    'pgledger-sql': { type: 'string' },
+    'peer-pool': { type: 'string', default: '32' },
+    profile: { type: 'string' },
+    'profile-top': { type: 'string', default: '10' },
   },
 });
 const runtime = runtimeOf(options.runtime);
@@ -86,6 +115,14 @@ if (atomic && bulkSize === undefined) throw new Error('--atomic goes with --bulk
 const yardstickConnections = wholeOption('yardstick-connections', options['yardstick-connections'], 1, 1_000);
 const yardstickSeconds = wholeOption('yardstick-seconds', options['yardstick-seconds'], 1, 3_600);
 const yardstickDriver = yardstickDriverOf(options['yardstick-driver']);
+/** How long the consumers may take, after the load, to apply every event. */
+const eventsBoundMs = 1000 * wholeOption('events-bound', options['events-bound'], 0, 3_600);
+/** Before the load, the seeding's events have this long: seeding more wallets leaves more behind. */
+const seedEventsBoundMs = 120_000;
+const pgledgerSql = options['pgledger-sql'];
+const peerPool = wholeOption('peer-pool', options['peer-pool'], 1, 1_000);
+const profileDirectory = options.profile;
+const profileTop = wholeOption('profile-top', options['profile-top'], 1, 1_000);
 
 function yardstickDriverOf(value: string | undefined): YardstickDriver | undefined {
   if (value !== undefined && value !== 'pgbench' && value !== 'pg') {
@@ -444,7 +481,11 @@ function printYardstick(yardstick: Yardstick): void {
 async function measureWithSystem(): Promise<void> {
   const system = await startSystem({
     runtime,
-    env: { ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password },
+    env: {
+      ADMIN_EMAIL: admin.email,
+      ADMIN_PASSWORD: admin.password,
+      ...(profileDirectory === undefined ? {} : profilingEnvironment(profileDirectory)),
+    },
   });
   let stopped = false;
   try {
@@ -455,42 +496,88 @@ async function measureWithSystem(): Promise<void> {
       printYardstick(yardstick);
       return;
     }
+    const peer =
+      pgledgerSql === undefined ? undefined : await peerOn(system.serverUrl, pgledgerSql, yardstick);
     const seeding = await seed(system.url);
     await analyzeDatabases(system);
-    const cpu = await startCpuSampling(system.databaseUrls);
-    const load = bulkSize === undefined ? singleLoad(seeding.wallets) : bulkLoad(seeding.wallets, bulkSize);
-    const transfers = await runTransfers(system.url, load);
-    const cpuUse = await cpu.stop();
-    // The load is over; the check runs before the runtime stops, which stops the local runtime's database too.
-    const verify = verifyLedger(system);
+    const watcher = await watchEvents(system.databaseUrls);
+    let figures: TransferFigures;
+    try {
+      const seeded = await watcher.waitUntilApplied(seedEventsBoundMs);
+      if (!seeded.applied)
+        process.stderr.write(`the seeding's events were not all applied: ${JSON.stringify(seeded)}\n`);
+      const cpu = await startCpuSampling(system.databaseUrls);
+      const profiling =
+        profileDirectory === undefined
+          ? undefined
+          : startProfiling(profileDirectory, cpu.processes(), profileTop);
+      const load = bulkSize === undefined ? singleLoad(seeding.wallets) : bulkLoad(seeding.wallets, bulkSize);
+      const transfers = await runTransfers(system.url, load);
+      const duringLoad = cpu.current();
+      process.stderr.write(`waiting up to ${eventsBoundMs / 1000} s for every event to be applied\n`);
+      const events = await watcher.waitUntilApplied(eventsBoundMs);
+      const cpuUse = await cpu.stop();
+      const profile =
+        profiling === undefined ? undefined : { directory: profileDirectory!, parts: await profiling.stop() };
+      const postedDuringLoad = events.ledger_transfers - seeded.ledger_transfers;
+      // The ledger's own count: the transfers whose answers autocannon stopped waiting for at the end cost CPU too.
+      const costed = postedDuringLoad > 0 ? postedDuringLoad : transfers.posted;
+      figures = {
+        runtime,
+        workload,
+        api: bulkSize === undefined ? 'single' : `bulk of ${bulkSize}${atomic ? ', atomic' : ''}`,
+        users: userCount,
+        wallets: walletCount,
+        connections,
+        yardstick,
+        ...(peer === undefined ? {} : { peer }),
+        seeding: {
+          seconds: Math.round(seeding.seconds * 10) / 10,
+          wallets_per_second: Math.round(walletCount / seeding.seconds),
+          concurrency: seedConcurrency,
+          initial_balance_minor: initialBalanceMinor,
+        },
+        transfers,
+        ratio_to_r: ratioOf(transfers.transfers_per_second, yardstick.transfers_per_second),
+        ...(peer === undefined
+          ? {}
+          : { ratio_to_peer: ratioOf(transfers.transfers_per_second, peer.transfers_per_second) }),
+        cpu_ms_per_transfer: cpuMsPerTransfer(cpuUse, costed),
+        cpu_ms_per_transfer_during_load: cpuMsPerTransfer(duringLoad, costed),
+        cpu_ms_per_transfer_by_part: cpuMsPerTransferByPart(cpuUse, costed),
+        cpu_percent_of_one_core: 'unavailable' in duringLoad ? duringLoad : duringLoad.percentOfOneCore,
+        events: { ...events, ledger_transfers_during_load: postedDuringLoad },
+        // The load is over; the check runs before the runtime stops, which stops the local runtime's database too.
+        verify: verifyLedger(system),
+        ...(profile === undefined ? {} : { profile }),
+      };
+    } finally {
+      await watcher.close();
+    }
     await system.stop();
     stopped = true;
-    const figures = {
-      runtime,
-      workload,
-      api: bulkSize === undefined ? 'single' : `bulk of ${bulkSize}${atomic ? ', atomic' : ''}`,
-      users: userCount,
-      wallets: walletCount,
-      connections,
-      yardstick,
-      seeding: {
-        seconds: Math.round(seeding.seconds * 10) / 10,
-        wallets_per_second: Math.round(walletCount / seeding.seconds),
-        concurrency: seedConcurrency,
-        initial_balance_minor: initialBalanceMinor,
-      },
-      transfers,
-      ratio_to_r: ratioOf(transfers.transfers_per_second, yardstick.transfers_per_second),
-      cpu_ms_per_transfer: cpuMsPerTransfer(cpuUse, transfers.posted),
-      cpu_percent_of_one_core: 'unavailable' in cpuUse ? cpuUse : cpuUse.percentOfOneCore,
-      verify,
-    };
     console.log(figuresTable(figures));
     console.log(JSON.stringify(figures));
-    if ('exit_code' in verify && verify.exit_code !== 0) process.exitCode = 1;
+    if ('exit_code' in figures.verify && figures.verify.exit_code !== 0) process.exitCode = 1;
+    if (!figures.events.applied) process.exitCode = 1;
   } finally {
     if (!stopped) await system.stop();
   }
+}
+
+/** The thin peer on the same server, right after R (see peer.ts). */
+async function peerOn(serverUrl: string, sqlPath: string, yardstick: Yardstick) {
+  process.stderr.write(`thin peer: ${connections} connections for ${durationSeconds} s\n`);
+  const peer = await measurePeer({
+    serverUrl,
+    pgledgerSql: sqlPath,
+    accounts: walletCount,
+    connections,
+    pool: peerPool,
+    seconds: durationSeconds,
+    maxAmountMinor,
+  });
+  return { ...peer, ratio_to_r: ratioOf(peer.transfers_per_second, yardstick.transfers_per_second) };
 }
 
 // The distributed runtime's server is there without the runtime; the local runtime's comes with it.

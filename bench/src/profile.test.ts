@@ -19,7 +19,7 @@ function profileOf(
 }
 
 describe('summarizeProfiles', () => {
-  it('gives each function the time until the next sample, the last one until the end, idle left out', () => {
+  it('gives each function the time until the next sample, the last one until the end, idle and the profiler left out', () => {
     const profile = profileOf(
       [
         [1, '(root)', ''],
@@ -27,10 +27,11 @@ describe('summarizeProfiles', () => {
         [3, 'parse', `file://${root}node_modules/pg-protocol/dist/parser.js`],
         [4, '(idle)', ''],
         [5, '', `file://${root}services/gateway/dist/route.js`],
+        [6, 'dispatch', ''],
       ],
-      [2, 2, 3, 4, 5],
-      [0, 3_000, 4_000, 5_000, 9_000],
-      10_000,
+      [2, 2, 3, 4, 5, 6],
+      [0, 3_000, 4_000, 5_000, 9_000, 10_000],
+      40_000,
     );
 
     const summary = summarizeProfiles([profile], 10);

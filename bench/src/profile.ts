@@ -17,12 +17,12 @@ import { root } from './system.js';
 export interface FunctionCost {
   function: string;
   self_ms: number;
-  /** Of the part's sampled CPU time (idle left out). */
+  /** Of the part's sampled CPU time (idle and the profiler's own work left out). */
   share: number;
 }
 
 export interface PartProfile {
-  /** Sampled time that was not idle, in milliseconds. */
+  /** Sampled time that was not idle nor the profiler's own, in milliseconds. */
   sampled_ms: number;
   top: FunctionCost[];
 }
@@ -113,6 +113,11 @@ export interface CpuProfile {
 }
 
 const idle = '(idle)';
+/**
+ * The inspector session's native call, through which the profiler is started and stopped and
+ * the profile handed over: the profiler's own work, not the process's.
+ */
+const profilerOwn = 'dispatch';
 
 /**
  * Adds each function's self time in microseconds to `selfUs`, by name and place. A sample
@@ -150,7 +155,9 @@ function labelOfFrame({ functionName, url, lineNumber }: CpuProfile['nodes'][num
 export function summarizeProfiles(profiles: readonly CpuProfile[], topCount: number): PartProfile {
   const selfUs = new Map<string, number>();
   for (const profile of profiles) addSelfTimes(profile, selfUs);
-  const busy = [...selfUs].filter(([label]) => label !== idle).sort(([, left], [, right]) => right - left);
+  const busy = [...selfUs]
+    .filter(([label]) => label !== idle && label !== profilerOwn)
+    .sort(([, left], [, right]) => right - left);
   const totalUs = busy.reduce((sum, [, us]) => sum + us, 0);
   return {
     sampled_ms: Math.round(totalUs / 1000),

@@ -276,6 +276,58 @@ describe.each(availableTransports())('batches of events on the $name bus', (tran
     expect(single).toEqual([events[1]!.id]);
   });
 
+  it('carries the events published to one type in one turn as one message, each applied once', async () => {
+    const type = uniqueType('transfer.posted');
+    const consumer = await world.connect('billing');
+    const seen: CloudEvent[][] = [];
+    await consumer.subscribe('reports', { [type]: applyingHandler({ seen }) });
+    const events = Array.from({ length: 30 }, () => testEvent(type));
+
+    await Promise.all(events.map((event) => publisher.publish(event)));
+    await waitFor(() => seen.flat().length >= events.length, 'every event');
+    // The same group published again is a copy: nothing is applied twice.
+    await Promise.all(events.map((event) => publisher.publish(structuredClone(event))));
+    await sleep(world.redeliveryWindowMs);
+
+    expect(await effectCounts(events)).toEqual(events.map(() => 1));
+    if (world.deliveredByConsumer) {
+      // One message for the turn's thirty events; its copy was dropped by the broker.
+      expect(await world.deliveredByConsumer()).toEqual({ [`reports--${type.replaceAll('.', '_')}`]: 1 });
+    }
+  });
+
+  it('dead-letters only the poison event of a message that carries several, and applies the others once', async () => {
+    const type = uniqueType('payment.captured');
+    const consumer = await world.connect('billing');
+    const deadLetters: DeadLetter[] = [];
+    consumer.onDeadLetter((deadLetter) => deadLetters.push(deadLetter));
+    const attempts = new Map<string, number[]>();
+    const applying = applyingHandler();
+    await consumer.subscribe(
+      'reports',
+      {
+        // A handler of single events: the events of one message are handled one after another.
+        [type]: async (event, delivery) => {
+          attempts.set(event.id, [...(attempts.get(event.id) ?? []), delivery.attempt]);
+          await applying.handle([event], [delivery]);
+        },
+      },
+      { maxDeliveries: 3, backoffMs: [20, 40] },
+    );
+    const poison = testEvent(type, { poison: true });
+    const events = [testEvent(type), poison, testEvent(type)];
+
+    await Promise.all(events.map((event) => publisher.publish(event)));
+    await waitFor(() => deadLetters.length === 1, 'the dead letter', 15_000);
+    await sleep(world.redeliveryWindowMs);
+
+    expect(await effectCounts(events)).toEqual([1, 0, 1]);
+    expect(deadLetters).toEqual([
+      { consumer: 'reports', event: poison, attempts: 3, error: 'the event breaks its contract' },
+    ]);
+    expect(attempts.get(poison.id)).toEqual([1, 2, 3]);
+  });
+
   it('refuses a batch size below 1', async () => {
     const consumer = await world.connect('billing');
     await expect(

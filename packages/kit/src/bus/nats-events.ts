@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   AckPolicy,
   type Consumer,
@@ -17,6 +18,7 @@ import { headers as createHeaders, type NatsConnection, nanos } from '@nats-io/t
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ServiceMetrics } from '../observability/metrics.js';
+import { maxCoalescedBytes } from './coalescing.js';
 import {
   assertConsumerName,
   assertEventType,
@@ -52,6 +54,47 @@ const consumerRestartDelayMs = 1_000;
 /** JetStream's answer when a stream exists with another configuration. */
 const streamNameInUseCode = 10058;
 
+/**
+ * The content type of a message that carries several events: CloudEvents' JSON batch
+ * format, a JSON array of structured-mode events.
+ */
+export const eventBatchContentType = 'application/cloudevents-batch+json';
+
+/** Events published to one subject in one turn of the event loop, waiting to travel together. */
+interface PendingPublication {
+  bodies: string[];
+  ids: Set<string>;
+  bytes: number;
+  waiters: { id: string; resolve: () => void; reject: (error: unknown) => void }[];
+}
+
+/** A message as a consumer took it, with the events it carries (undefined when unreadable). */
+interface Taken {
+  message: JsMsg;
+  events: CloudEvent[] | undefined;
+}
+
+/** One event of a delivered message, ready for its handler. */
+interface Delivered {
+  message: JsMsg;
+  event: CloudEvent;
+  attempt: number;
+}
+
+/**
+ * A message admitted for a batch handler: its events may go in more than one batch, and it
+ * is settled once the last of them is handled.
+ */
+interface Admitted {
+  message: JsMsg;
+  attempt: number;
+  /** Its events not handled yet. */
+  pending: number;
+  failures: Failure[];
+  /** Called once the message is settled. */
+  settled: () => void;
+}
+
 export interface NatsEventsOptions {
   /** Put before every subject, with its trailing dot (or empty). */
   subjectPrefix: string;
@@ -84,8 +127,8 @@ interface Subscriber {
   maxTaken: number;
   /** How many messages are taken and not yet settled. */
   taken: number;
-  /** A batch handler's messages taken since its last batch started, waiting for the next. */
-  buffer: JsMsg[];
+  /** A batch handler's events taken since its last batch started, waiting for the next. */
+  buffer: { admitted: Admitted; event: CloudEvent }[];
   flushScheduled: boolean;
   /** True while a batch is being applied: the next one waits for it, as in a group commit. */
   batchRunning: boolean;
@@ -110,6 +153,7 @@ export class NatsEvents {
   private readonly maxInFlight: number;
   private readonly isClosing: () => boolean;
   private readonly subscribers: Subscriber[] = [];
+  private readonly publications = new Map<string, PendingPublication>();
   private readonly deadLetterListeners = new Set<(deadLetter: DeadLetter) => void>();
 
   constructor(
@@ -170,14 +214,65 @@ export class NatsEvents {
     }
   }
 
-  /** Resolves once JetStream has stored the event; a copy with a known id is dropped by the broker. */
-  async publish(event: CloudEvent): Promise<void> {
+  /**
+   * Resolves once JetStream has stored the event. The events published to one type in the
+   * same turn of the event loop (an outbox relay's group) travel as one message in
+   * CloudEvents' batch format (ARCHITECTURE.md §3 "Batch at every hop"); an event alone in
+   * its turn travels as a plain event. The broker drops a copy of a message stored with the
+   * same id within its duplicate window (an event's id; a batch's id is made from its
+   * events' ids); a copy that travels in another grouping reaches the consumers, whose
+   * inboxes apply nothing twice.
+   */
+  publish(event: CloudEvent): Promise<void> {
     assertEventType(event.type);
+    const subject = `${this.subjectPrefix}events.${event.type}`;
+    const body = JSON.stringify(event);
+    return new Promise<void>((resolve, reject) => {
+      let turn = this.publications.get(subject);
+      if (turn !== undefined && turn.bytes + body.length > maxCoalescedBytes) {
+        // Full: it leaves now, and this event starts the next message of the turn.
+        this.publications.delete(subject);
+        void this.storeEvents(subject, turn);
+        turn = undefined;
+      }
+      if (turn === undefined) {
+        const started: PendingPublication = { bodies: [], ids: new Set(), bytes: 0, waiters: [] };
+        turn = started;
+        this.publications.set(subject, started);
+        setImmediate(() => {
+          if (this.publications.get(subject) !== started) return;
+          this.publications.delete(subject);
+          void this.storeEvents(subject, started);
+        });
+      }
+      turn.waiters.push({ id: event.id, resolve, reject });
+      if (turn.ids.has(event.id)) return;
+      turn.ids.add(event.id);
+      turn.bodies.push(body);
+      turn.bytes += body.length;
+    });
+  }
+
+  /** Stores one turn's events as one message, and settles each publication with the outcome. */
+  private async storeEvents(subject: string, turn: PendingPublication): Promise<void> {
     try {
-      await this.store(`${this.subjectPrefix}events.${event.type}`, JSON.stringify(event), event.id);
+      if (turn.bodies.length === 1) {
+        await this.store(subject, turn.bodies[0]!, turn.ids.values().next().value!);
+      } else {
+        await this.store(
+          subject,
+          `[${turn.bodies.join(',')}]`,
+          batchMessageIdOf(turn.ids),
+          eventBatchContentType,
+        );
+      }
     } catch (error) {
-      throw new AppError('unavailable', `event ${event.id} was not stored: ${describeFailure(error)}`);
+      for (const { id, reject } of turn.waiters) {
+        reject(new AppError('unavailable', `event ${id} was not stored: ${describeFailure(error)}`));
+      }
+      return;
     }
+    for (const { resolve } of turn.waiters) resolve();
   }
 
   /**
@@ -185,9 +280,10 @@ export class NatsEvents {
    * dropped it as a copy of one stored with the same `Nats-Msg-Id` within the duplicate
    * window): JetStream's publication protocol, a request answered by a PubAck.
    */
-  private async store(subject: string, body: string, messageId: string): Promise<void> {
+  private async store(subject: string, body: string, messageId: string, contentType?: string): Promise<void> {
     const headers = createHeaders();
     headers.set('Nats-Msg-Id', messageId);
+    if (contentType !== undefined) headers.set('Content-Type', contentType);
     const reply = await this.replies.request(subject, body, { timeoutMs: storeTimeoutMs, headers });
     const ack = reply.json<{ stream?: string; error?: { code?: number; description?: string } }>();
     if (ack.error !== undefined) {
@@ -277,10 +373,11 @@ export class NatsEvents {
         for await (const message of messages) {
           while (subscriber.taken >= subscriber.maxTaken) await Promise.race(subscriber.inFlight);
           subscriber.taken += 1;
+          const taken: Taken = { message, events: decodeEvents(message) };
           if (isBatchHandler(subscriber.handler)) {
-            this.collect(subscriber, subscriber.handler, message);
+            this.track(subscriber, 1, this.collect(subscriber, subscriber.handler, taken));
           } else {
-            this.track(subscriber, 1, this.process(subscriber, subscriber.handler, message));
+            this.track(subscriber, 1, this.process(subscriber, subscriber.handler, taken));
           }
         }
       } catch (error) {
@@ -307,75 +404,87 @@ export class NatsEvents {
   }
 
   /**
-   * Buffers a message for a batch handler. The messages that arrive in one turn of the
-   * event loop (a pull's answer) go into one batch, which starts in the next turn; while a
-   * batch is being applied, what arrives waits and makes the next one, so under load
-   * batches grow rather than transactions multiply.
+   * Buffers a message's events for a batch handler; resolves once the message is settled.
+   * The events that arrive in one turn of the event loop (a pull's answer) go into one
+   * batch, which starts in the next turn; while a batch is being applied, what arrives waits
+   * and makes the next one, so under load batches grow rather than transactions multiply.
    */
-  private collect(subscriber: Subscriber, handler: EventBatchHandler, message: JsMsg): void {
-    subscriber.buffer.push(message);
-    if (subscriber.batchRunning) return;
-    // A full batch starts at once: the loop that takes messages may wait for it to end.
-    if (subscriber.buffer.length >= batchSizeOf(handler)) {
-      this.flush(subscriber, handler);
-      return;
-    }
-    if (subscriber.flushScheduled) return;
-    subscriber.flushScheduled = true;
-    setImmediate(() => {
-      subscriber.flushScheduled = false;
-      this.flush(subscriber, handler);
+  private async collect(subscriber: Subscriber, handler: EventBatchHandler, taken: Taken): Promise<void> {
+    const delivered = await this.admit(subscriber, taken);
+    if (delivered.length === 0) return;
+    await new Promise<void>((settled) => {
+      const admitted: Admitted = {
+        message: taken.message,
+        attempt: delivered[0]!.attempt,
+        pending: delivered.length,
+        failures: [],
+        settled,
+      };
+      for (const { event } of delivered) subscriber.buffer.push({ admitted, event });
+      if (subscriber.batchRunning) return;
+      // A full batch starts at once: the loop that takes messages may wait for it to end.
+      if (subscriber.buffer.length >= batchSizeOf(handler)) {
+        this.flush(subscriber, handler);
+        return;
+      }
+      if (subscriber.flushScheduled) return;
+      subscriber.flushScheduled = true;
+      setImmediate(() => {
+        subscriber.flushScheduled = false;
+        this.flush(subscriber, handler);
+      });
     });
   }
 
   /** Starts the next batch, unless one is being applied (its end starts the next). */
   private flush(subscriber: Subscriber, handler: EventBatchHandler): void {
     if (subscriber.batchRunning || subscriber.buffer.length === 0) return;
-    const messages = subscriber.buffer.splice(0, batchSizeOf(handler));
+    const batch = subscriber.buffer.splice(0, batchSizeOf(handler));
     subscriber.batchRunning = true;
-    const processing = this.processBatch(subscriber, handler, messages).finally(() => {
+    void this.processBatch(subscriber, handler, batch).finally(() => {
       subscriber.batchRunning = false;
       this.flush(subscriber, handler);
     });
-    this.track(subscriber, messages.length, processing);
   }
 
   /**
-   * The event a delivered message carries, or undefined when the message is dead-lettered
-   * (unreadable, or its last allowed delivery ended without a verdict) or acknowledged
-   * unhandled (of another type).
+   * The events of a delivered message its handler should get: none when the message is
+   * dead-lettered (unreadable, or its last allowed delivery ended without a verdict) or
+   * acknowledged unhandled (only events of another type).
    */
-  private async admit(
-    subscriber: Subscriber,
-    message: JsMsg,
-  ): Promise<{ event: CloudEvent; attempt: number } | undefined> {
+  private async admit(subscriber: Subscriber, { message, events }: Taken): Promise<Delivered[]> {
     const attempt = message.info.deliveryCount;
-    const event = decodeEvent(message);
-    if (!event) {
-      await this.deadLetter(subscriber, message, {
-        consumer: subscriber.consumer,
-        event: null,
-        body: message.string(),
-        attempts: attempt,
-        error: 'the message is not a CloudEvent in JSON',
-      });
-      return undefined;
+    if (!events) {
+      await this.deadLetter(subscriber, message, [
+        {
+          consumer: subscriber.consumer,
+          event: null,
+          body: message.string(),
+          attempts: attempt,
+          error: 'the message is not a CloudEvent, or a batch of them, in JSON',
+        },
+      ]);
+      return [];
     }
     if (attempt > subscriber.maxDeliveries) {
       // The previous, last allowed delivery ended without a verdict (its process died).
-      await this.deadLetter(subscriber, message, {
-        consumer: subscriber.consumer,
-        event,
-        attempts: attempt - 1,
-        error: 'the last delivery was never acknowledged',
-      });
-      return undefined;
+      await this.deadLetter(
+        subscriber,
+        message,
+        events.map((event) => ({
+          consumer: subscriber.consumer,
+          event,
+          attempts: attempt - 1,
+          error: 'the last delivery was never acknowledged',
+        })),
+      );
+      return [];
     }
-    if (event.type !== subscriber.eventType) {
-      this.settle(message, 'ack');
-      return undefined;
-    }
-    return { event, attempt };
+    const delivered = events.flatMap((event) =>
+      event.type === subscriber.eventType ? [{ message, event, attempt }] : [],
+    );
+    if (delivered.length === 0) this.settle(message, 'ack');
+    return delivered;
   }
 
   /**
@@ -393,110 +502,127 @@ export class NatsEvents {
     return () => clearInterval(heartbeat);
   }
 
-  /** Handles one delivery; never throws, so one bad event cannot stop the loop. */
-  private async process(subscriber: Subscriber, handler: EventHandler, message: JsMsg): Promise<void> {
-    const admitted = await this.admit(subscriber, message);
-    if (!admitted) return;
-    const { event, attempt } = admitted;
-    const stopWorking = this.keepWorking([message]);
-    let failure: unknown;
-    let failed = false;
+  /** Handles one delivery, its events one after another; never throws, so one bad event cannot stop the loop. */
+  private async process(subscriber: Subscriber, handler: EventHandler, taken: Taken): Promise<void> {
+    const delivered = await this.admit(subscriber, taken);
+    if (delivered.length === 0) return;
+    const stopWorking = this.keepWorking([taken.message]);
+    const failures: Failure[] = [];
     try {
-      await deliverEvent(handler, event, {
-        consumer: subscriber.consumer,
-        attempt,
-        metrics: this.metrics,
-        logger: this.logger,
-      });
-    } catch (error) {
-      failure = error;
-      failed = true;
+      for (const { event, attempt } of delivered) {
+        try {
+          await deliverEvent(handler, event, {
+            consumer: subscriber.consumer,
+            attempt,
+            metrics: this.metrics,
+            logger: this.logger,
+          });
+        } catch (failure) {
+          failures.push({ event, failure });
+        }
+      }
     } finally {
       stopWorking();
     }
-    await this.conclude(subscriber, message, event, attempt, failed, failure);
+    await this.conclude(subscriber, taken.message, delivered[0]!.attempt, failures);
   }
 
-  /** Handles a batch of deliveries, each settled by its own outcome; never throws. */
+  /**
+   * Handles a batch of events; a message is settled by the outcomes of its events once the
+   * last of them is handled (it may have been split over batches). Never throws.
+   */
   private async processBatch(
     subscriber: Subscriber,
     handler: EventBatchHandler,
-    messages: readonly JsMsg[],
+    batch: readonly { admitted: Admitted; event: CloudEvent }[],
   ): Promise<void> {
-    const admitted = await Promise.all(messages.map((message) => this.admit(subscriber, message)));
-    const delivered = messages.flatMap((message, index) => {
-      const item = admitted[index];
-      return item === undefined ? [] : [{ message, ...item }];
-    });
-    if (delivered.length === 0) return;
-    const stopWorking = this.keepWorking(delivered.map(({ message }) => message));
+    const messages = [...new Set(batch.map(({ admitted }) => admitted.message))];
+    const stopWorking = this.keepWorking(messages);
     let outcomes: Awaited<ReturnType<typeof deliverEventBatch>>;
     try {
-      outcomes = await deliverEventBatch(handler, delivered, {
-        consumer: subscriber.consumer,
-        metrics: this.metrics,
-        logger: this.logger,
-      });
+      outcomes = await deliverEventBatch(
+        handler,
+        batch.map(({ admitted, event }) => ({ event, attempt: admitted.attempt })),
+        { consumer: subscriber.consumer, metrics: this.metrics, logger: this.logger },
+      );
     } finally {
       stopWorking();
     }
+    const finished: Admitted[] = [];
+    batch.forEach(({ admitted, event }, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.failed) admitted.failures.push({ event, failure: outcome.failure });
+      admitted.pending -= 1;
+      if (admitted.pending === 0) finished.push(admitted);
+    });
     await Promise.all(
-      delivered.map(({ message, event, attempt }, index) => {
-        const outcome = outcomes[index]!;
-        return this.conclude(
-          subscriber,
-          message,
-          event,
-          attempt,
-          outcome.failed,
-          outcome.failed ? outcome.failure : undefined,
-        );
+      finished.map(async (admitted) => {
+        await this.conclude(subscriber, admitted.message, admitted.attempt, admitted.failures);
+        admitted.settled();
       }),
     );
   }
 
-  /** Acknowledges a handled event, or asks for its redelivery after its backoff, or dead-letters it. */
+  /**
+   * Acknowledges a message whose events were all handled; else asks for its redelivery after
+   * its backoff (the events applied meanwhile are skipped by the consumer's inbox), or, on
+   * its last allowed delivery, dead-letters the events that failed.
+   */
   private async conclude(
     subscriber: Subscriber,
     message: JsMsg,
-    event: CloudEvent,
     attempt: number,
-    failed: boolean,
-    failure: unknown,
+    failures: readonly Failure[],
   ): Promise<void> {
-    if (!failed) {
+    if (failures.length === 0) {
       // Not waiting for the server's confirmation: an acknowledgement lost on the way only
       // brings the event again, and the consumer's inbox applies nothing twice.
       this.settle(message, 'ack');
       return;
     }
     if (attempt >= subscriber.maxDeliveries) {
-      await this.deadLetter(subscriber, message, {
-        consumer: subscriber.consumer,
-        event,
-        attempts: attempt,
-        error: describeFailure(failure),
-      });
+      await this.deadLetter(
+        subscriber,
+        message,
+        failures.map(({ event, failure }) => ({
+          consumer: subscriber.consumer,
+          event,
+          attempts: attempt,
+          error: describeFailure(failure),
+        })),
+      );
       return;
     }
-    this.logger.warn(
-      { err: failure, consumer: subscriber.consumer, event_id: event.id, event_type: event.type, attempt },
-      'event handler failed; the event will be redelivered',
-    );
+    for (const { event, failure } of failures) {
+      this.logger.warn(
+        { err: failure, consumer: subscriber.consumer, event_id: event.id, event_type: event.type, attempt },
+        'event handler failed; the event will be redelivered',
+      );
+    }
     this.settle(message, 'nak', redeliveryDelayMs(subscriber.backoffMs, attempt));
   }
 
   /**
-   * Stores the dead letter, then ends the event's deliveries. If the dead letter cannot be
-   * stored, the event is redelivered later and dead-lettered then.
+   * Stores the dead letters of a message's events, then ends the message's deliveries. If
+   * one cannot be stored, the message is redelivered later and dead-lettered then.
    */
-  private async deadLetter(subscriber: Subscriber, message: JsMsg, deadLetter: DeadLetter): Promise<void> {
+  private async deadLetter(
+    subscriber: Subscriber,
+    message: JsMsg,
+    deadLetters: readonly DeadLetter[],
+  ): Promise<void> {
     try {
-      await this.store(
-        `${this.subjectPrefix}deadletter.${subscriber.consumer}`,
-        JSON.stringify(deadLetter),
-        // One dead letter per stored message and consumer, however often this runs.
-        `${subscriber.consumer}:${message.seq}`,
+      await Promise.all(
+        deadLetters.map((deadLetter, index) =>
+          this.store(
+            `${this.subjectPrefix}deadletter.${subscriber.consumer}`,
+            JSON.stringify(deadLetter),
+            // One dead letter per stored message, event and consumer, however often this runs.
+            index === 0
+              ? `${subscriber.consumer}:${message.seq}`
+              : `${subscriber.consumer}:${message.seq}:${index}`,
+          ),
+        ),
       );
     } catch (error) {
       this.logger.error({ err: error, consumer: subscriber.consumer }, 'dead letter not stored');
@@ -504,7 +630,9 @@ export class NatsEvents {
       return;
     }
     this.settle(message, 'term');
-    reportDeadLetter(deadLetter, this.deadLetterListeners, this.logger, this.metrics);
+    for (const deadLetter of deadLetters) {
+      reportDeadLetter(deadLetter, this.deadLetterListeners, this.logger, this.metrics);
+    }
   }
 
   /** Sends a verdict unless the connection is gone, in which case the server redelivers after the ack wait. */
@@ -542,11 +670,32 @@ export class NatsEvents {
   }
 }
 
-function decodeEvent(message: JsMsg): CloudEvent | undefined {
+/** An event that failed its handler, and what the handler threw. */
+interface Failure {
+  event: CloudEvent;
+  failure: unknown;
+}
+
+/**
+ * The events a message carries: one, or several in CloudEvents' batch format (a JSON
+ * array); undefined when the message is neither.
+ */
+function decodeEvents(message: JsMsg): CloudEvent[] | undefined {
   try {
     const value: unknown = message.json();
-    return isCloudEvent(value) ? value : undefined;
+    if (Array.isArray(value)) return value.length > 0 && value.every(isCloudEvent) ? value : undefined;
+    return isCloudEvent(value) ? [value] : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The id under which a batch of events is stored, so that the same batch published again
+ * within the duplicate window is dropped by the broker as a single event is.
+ */
+function batchMessageIdOf(ids: Iterable<string>): string {
+  const hash = createHash('sha256');
+  for (const id of ids) hash.update(id).update('\n');
+  return `batch:${hash.digest('base64url')}`;
 }

@@ -338,6 +338,48 @@ describe.each(availableTransports())('the outbox and inbox over the $name bus', 
     }
   });
 
+  it('marks the events of several commits published after them sent in one statement, and keeps them claimed until then', async () => {
+    const statements = new StatementRecorder();
+    const relay = new OutboxRelay({
+      db: db.withPlugin(statements),
+      bus: publisher,
+      logger: silentLogger,
+      pollIntervalMs: 60_000,
+      markDelayMs: 300,
+    });
+    relays.push(relay);
+    relay.start();
+    await relay.drain();
+    const commits = [0, 1, 2].map((commit) => [
+      testEvent(type, { paymentId: `marked-together-${commit}-a` }),
+      testEvent(type, { paymentId: `marked-together-${commit}-b` }),
+    ]);
+    for (const events of commits) {
+      await db.transaction().execute((trx) => enqueueEvents(trx, events, relay));
+      relay.publishClaimed(events);
+    }
+    const events = commits.flat();
+    for (const event of events) await waitFor(async () => (await effectsOf(event.id)) === 1, 'the effect');
+    // Published, not yet marked: still claimed, so a pass of another relay leaves them alone.
+    expect(await new OutboxRelay({ db, bus: publisher, logger: silentLogger }).drain()).toBe(0);
+    for (const event of events) {
+      await waitFor(async () => (await sentAtOf(event.id)) instanceof Date, 'the event to be marked sent');
+    }
+    expect(statements.matching(/^update "outbox" set "sent_at"/)).toHaveLength(1);
+  });
+
+  it('marks the events it published sent before it stops', async () => {
+    const relay = new OutboxRelay({ db, bus: publisher, logger: silentLogger, markDelayMs: 60_000 });
+    relay.start();
+    await relay.drain();
+    const event = testEvent(type, { paymentId: 'marked-at-stop' });
+    await db.transaction().execute((trx) => enqueueEvents(trx, [event], relay));
+    relay.publishClaimed([event]);
+    await waitFor(async () => (await effectsOf(event.id)) === 1, 'the effect');
+    await relay.stop();
+    expect(await sentAtOf(event.id)).toBeInstanceOf(Date);
+  });
+
   it('publishes claimed events whose writer died before publishing them, once the claim runs out', async () => {
     const leaseMs = 200;
     const event = testEvent(type, { paymentId: 'claimed-orphan' });

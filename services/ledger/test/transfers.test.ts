@@ -1,4 +1,4 @@
-import { identityEvents, ledgerEvents, ledgerRequests } from '@moneypal/contracts';
+import { identityEvents, ledgerEvents, ledgerRequests, transferPostedData } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
 import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,8 @@ describe(`transfers on ${testDatabaseLabel}`, () => {
       from_owner_id: payer.user.id,
       to_owner_id: payee.user.id,
     });
+    // Built by the ledger without a parse on the way out: it must meet its contract as it is.
+    expect(transferPostedData.parse(posted?.data)).toEqual(posted?.data);
   });
 
   it("never shows either party the other's balance: each reads only the entries on its own accounts", async () => {

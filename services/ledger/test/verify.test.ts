@@ -109,6 +109,54 @@ describe(`the ledger check on ${testDatabaseLabel}`, () => {
     expect((await verifyLedger(db)).ok).toBe(true);
   });
 
+  it('refuses an entry or a transfer naming what does not exist, and the removal of an account or wallet', async () => {
+    const db = harness.database.db;
+    const missing = '01900000-0000-7000-8000-000000000000';
+    const entry = (
+      await sql<{ transfer_id: string; account_id: string }>`
+      select transfer_id, account_id from entries order by seq limit 1`.execute(db)
+    ).rows[0]!;
+    const orphanEntry = (accountId: string, transferId: string) =>
+      sql`insert into entries (id, transfer_id, account_id, amount, balance_after, created_at)
+          values (gen_random_uuid(), ${transferId}, ${accountId}, 1, 1, now())`.execute(db);
+    expect(String(await failureOf(orphanEntry(missing, entry.transfer_id)))).toMatch(/does not exist/);
+    expect(String(await failureOf(orphanEntry(entry.account_id, missing)))).toMatch(/does not exist/);
+    const orphanTransfer = sql`
+      insert into transfers (id, type, amount, currency, from_wallet_id, to_wallet_id, idempotency_scope,
+                             idempotency_key, created_at)
+      values (gen_random_uuid(), 'transfer', 1, 'USD', ${alice.wallet.id}, ${missing}, 'test', 'orphan', now())`;
+    expect(String(await failureOf(orphanTransfer.execute(db)))).toMatch(/does not exist/);
+    const removal = sql`delete from accounts where id = ${entry.account_id}`;
+    expect(String(await failureOf(removal.execute(db)))).toMatch(/refused/);
+    expect(String(await failureOf(sql`delete from wallets where id = ${bob.wallet.id}`.execute(db)))).toMatch(
+      /refused/,
+    );
+    expect(
+      String(
+        await failureOf(sql`update wallets set id = ${missing} where id = ${bob.wallet.id}`.execute(db)),
+      ),
+    ).toMatch(/refused/);
+    expect((await verifyLedger(db)).ok).toBe(true);
+  });
+
+  it('fails when an entry names a missing account, had the journal let it in', async () => {
+    const db = harness.database.db;
+    const missing = '01900000-0000-7000-8000-000000000000';
+    await sql`alter table entries disable trigger user`.execute(db);
+    try {
+      await sql`insert into entries (id, transfer_id, account_id, amount, balance_after, created_at)
+                select gen_random_uuid(), transfer_id, ${missing}, 1, 1, now()
+                from entries order by seq limit 1`.execute(db);
+      expect(await failedChecks()).toContain(
+        'every entry names its account and transfer, every transfer its wallets',
+      );
+      await sql`delete from entries where account_id = ${missing}`.execute(db);
+    } finally {
+      await sql`alter table entries enable trigger user`.execute(db);
+    }
+    expect((await verifyLedger(db)).ok).toBe(true);
+  });
+
   it('fails on a user account below zero', async () => {
     const db = harness.database.db;
     await sql`alter table accounts drop constraint accounts_balance_not_negative`.execute(db);

@@ -102,7 +102,33 @@ export async function migrateToLatest<Schema>(
  * PostgreSQL reads back exactly.
  */
 export function jsonRows(rows: readonly object[]): RawBuilder<unknown> {
-  return sql`${JSON.stringify(rows, exactJson)}::jsonb`;
+  return sql`${jsonTextOf(rows)}::jsonb`;
+}
+
+/**
+ * The rows as JSON text. A replacer would be called for every value of every row, nested
+ * ones too, and makes `JSON.stringify` half as fast again; bigints sit in the rows' own
+ * columns, so those alone are turned into strings first. A bigint deeper down (which
+ * `JSON.stringify` refuses) sends the whole list through the replacer instead.
+ */
+function jsonTextOf(rows: readonly object[]): string {
+  const plain = rows.map((row) => {
+    let copy: Record<string, unknown> | undefined;
+    // for…in allocates nothing per row, unlike Object.entries; rows are plain objects.
+    for (const key in row) {
+      const value = (row as Record<string, unknown>)[key];
+      if (typeof value !== 'bigint') continue;
+      copy ??= { ...row };
+      copy[key] = value.toString();
+    }
+    return copy ?? row;
+  });
+  try {
+    return JSON.stringify(plain);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return JSON.stringify(rows, exactJson);
+  }
 }
 
 /** `jsonRows` as a set of `table`'s row type: keys name its columns, and absent keys read as null. */

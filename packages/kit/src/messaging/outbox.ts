@@ -149,6 +149,12 @@ export interface OutboxRelayOptions<Schema extends MessagingTables = MessagingTa
   batchSize?: number;
   /** How long a claim on a batch lasts; a relay that dies is replaced after it. */
   leaseMs?: number;
+  /**
+   * How long the events published through `publishClaimed` wait to be marked sent, so that
+   * those of several commits are marked by one statement (and one commit) rather than one
+   * each. Until then they stay claimed, so no pass publishes them again.
+   */
+  markDelayMs?: number;
   /** Where the outbox lag (measured at each scrape while the relay runs) and published events are counted. */
   metrics?: ServiceMetrics;
 }
@@ -167,6 +173,12 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> imple
   readonly leaseMs: number;
   /** Publications of claimed events that are under way. */
   private readonly publishing = new Set<Promise<void>>();
+  private readonly markDelayMs: number;
+  /** Claimed events published and not yet marked sent; `markPublished` marks them together. */
+  private published: string[] = [];
+  private marking: Promise<void> | undefined;
+  /** Ends the wait of `markPublished` at once (when the relay stops). */
+  private markNow: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -184,6 +196,7 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> imple
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
     this.batchSize = options.batchSize ?? 100;
     this.leaseMs = options.leaseMs ?? 15_000;
+    this.markDelayMs = options.markDelayMs ?? 20;
   }
 
   start(): void {
@@ -224,12 +237,17 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> imple
     clearTimeout(this.timer);
     await this.running;
     await Promise.allSettled(this.publishing);
+    this.markNow?.();
+    await this.marking;
   }
 
   publishClaimed(events: readonly CloudEvent[]): void {
     // A relay that stopped leaves them to the next start, once the claim runs out.
     if (events.length === 0 || this.stopped) return;
-    const publishing = this.publish(events.map((event) => ({ id: event.id, event })))
+    const publishing = this.publish(
+      events.map((event) => ({ id: event.id, event })),
+      (sentIds) => this.markLater(sentIds),
+    )
       .then(() => undefined)
       .catch((error: unknown) => {
         this.options.logger.error({ err: error }, 'publishing new events failed; a pass will retry them');
@@ -277,19 +295,15 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> imple
    * Publishes claimed events, marks the published ones sent and releases the others for the
    * next pass; returns how many were published, or rejects with the first failure.
    */
-  private async publish(batch: readonly { id: string; event: CloudEvent }[]): Promise<number> {
+  private async publish(
+    batch: readonly { id: string; event: CloudEvent }[],
+    markSent: (sentIds: string[]) => Promise<void> = (sentIds) => this.markSent(sentIds),
+  ): Promise<number> {
     const outcomes = await Promise.allSettled(batch.map(({ event }) => this.options.bus.publish(event)));
     const sent = batch.filter((_, index) => outcomes[index]!.status === 'fulfilled');
     const sentIds = sent.map(({ id }) => id);
     const failedIds = batch.filter((_, index) => outcomes[index]!.status === 'rejected').map(({ id }) => id);
-    if (sentIds.length > 0) {
-      await this.db
-        .updateTable('outbox')
-        .set({ sent_at: sql<Date>`now()`, claimed_until: null })
-        // One array parameter: one statement text however many events.
-        .where(sql<boolean>`id = any(${sentIds}::uuid[])`)
-        .execute();
-    }
+    if (sentIds.length > 0) await markSent(sentIds);
     for (const { event } of sent) this.options.metrics?.eventsPublished.inc({ type: event.type });
     if (failedIds.length > 0) {
       await this.db
@@ -301,6 +315,54 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> imple
       throw failure.reason;
     }
     return sentIds.length;
+  }
+
+  private async markSent(ids: readonly string[]): Promise<void> {
+    await this.db
+      .updateTable('outbox')
+      .set({ sent_at: sql<Date>`now()`, claimed_until: null })
+      // One array parameter: one statement text however many events.
+      .where(sql<boolean>`id = any(${ids}::uuid[])`)
+      .execute();
+  }
+
+  /**
+   * Queues published events to be marked sent after `markDelayMs`, together with those that
+   * other commits publish meanwhile: one statement for them all. If the process dies first,
+   * their claim runs out and a pass publishes them again with the same ids, which the broker
+   * and every inbox deduplicate. A failed marking leaves them to that too.
+   */
+  private markLater(ids: readonly string[]): Promise<void> {
+    this.published.push(...ids);
+    this.marking ??= this.markPublished().finally(() => {
+      this.marking = undefined;
+    });
+    return Promise.resolve();
+  }
+
+  private async markPublished(): Promise<void> {
+    while (this.published.length > 0) {
+      if (!this.stopping) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.markDelayMs);
+          this.markNow = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.markNow = undefined;
+      }
+      const ids = this.published;
+      this.published = [];
+      try {
+        await this.markSent(ids);
+      } catch (error) {
+        this.options.logger.error(
+          { err: error },
+          'marking published events sent failed; they will be published again',
+        );
+      }
+    }
   }
 
   /**

@@ -32,6 +32,24 @@ export function checkTransfersBalanced(db: Executor): Promise<CheckCount> {
   );
 }
 
+/** Every entry's account and transfer exist, and every transfer's wallets. */
+export function checkJournalReferences(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select (select count(*) from entries) + (select count(*) from transfers) as n',
+    `select 'entry ' || e.id || ' names a missing ' ||
+            case when a.id is null then 'account ' || e.account_id else 'transfer ' || e.transfer_id end as example
+     from entries e left join accounts a on a.id = e.account_id left join transfers t on t.id = e.transfer_id
+     where a.id is null or t.id is null
+     union all
+     select 'transfer ' || t.id || ' names a missing wallet' as example
+     from transfers t
+     left join wallets f on f.id = t.from_wallet_id
+     left join wallets w on w.id = t.to_wallet_id
+     where (t.from_wallet_id is not null and f.id is null) or (t.to_wallet_id is not null and w.id is null)`,
+  );
+}
+
 /** Every entry posts to an account of its transfer's currency. */
 export function checkEntryCurrencies(db: Executor): Promise<CheckCount> {
   return count(

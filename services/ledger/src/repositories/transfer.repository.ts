@@ -108,10 +108,13 @@ export async function insertPostings(
         from ${rowsOf('entries', entryRows)} with ordinality as entry
         order by entry.ordinality
       )`,
+      // The ids again as an array, which the planner counts: it then finds the accounts by
+      // their key instead of reading the whole table to join a set it guesses has 100 rows.
       sql`new_balances as (
         update accounts set balance = accounts.balance + change.amount, last_entry_at = change.time
         from jsonb_to_recordset(${jsonRows(balanceChanges)}) as change (account_id uuid, amount bigint, time timestamptz)
         where accounts.id = change.account_id
+          and accounts.id = any(${balanceChanges.map((change) => change.account_id)}::uuid[])
       )`,
       sql`new_usage as (
         insert into daily_usage (wallet_id, transaction_type, day, total, count)

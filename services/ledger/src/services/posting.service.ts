@@ -36,7 +36,7 @@ import type * as idempotencyRepository from '../repositories/idempotency.reposit
 import type { IdempotencyRecord } from '../repositories/idempotency.repository.js';
 import type * as transferRepository from '../repositories/transfer.repository.js';
 import type { Posting } from '../repositories/transfer.repository.js';
-import { ledgerEvent, type TraceContext } from './events.js';
+import { builtLedgerEvent, type TraceContext } from './events.js';
 
 export interface PostingServiceOptions {
   db: LedgerDatabase;
@@ -485,7 +485,7 @@ export class PostingService {
         time,
       ),
     };
-    const event = ledgerEvent({
+    const event = builtLedgerEvent({
       type: ledgerEvents.transferPosted,
       schema: transferPostedData,
       subject: record.id,

@@ -20,6 +20,10 @@ type InvariantQuery = (db: Executor) => Promise<journalRepository.CheckCount>;
 function checksOf(journal: typeof journalRepository): Array<[string, InvariantQuery]> {
   return [
     ["every transfer's entries sum to zero", journal.checkTransfersBalanced],
+    [
+      'every entry names its account and transfer, every transfer its wallets',
+      journal.checkJournalReferences,
+    ],
     ["every entry is in its transfer's currency", journal.checkEntryCurrencies],
     ['per currency, all balances sum to zero', journal.checkCurrenciesBalanced],
     ['every balance equals the sum of its entries', journal.checkBalancesMatchEntries],

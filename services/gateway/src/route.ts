@@ -11,7 +11,7 @@ import {
 } from '@moneypal/kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AccessTokenVerifier } from './access-token.js';
+import { type AccessTokenVerifier, verifiedClaimsOf } from './access-token.js';
 import { traceparentFor } from './tracing.js';
 
 export type Access = 'public' | 'user' | 'admin';
@@ -261,7 +261,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
   const busTimeoutMs = route.bulk ? services.busBulkRequestTimeoutMs : services.busRequestTimeoutMs;
   const authorise = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     try {
-      request.user = await services.verifier.verify(bearerTokenOf(request), request.id);
+      request.user = await verifiedClaimsOf(services.verifier, request, bearerTokenOf(request));
     } catch (error) {
       if (error instanceof AppError && refusedTokenCodes.has(error.code)) {
         // RFC 6750: a request without a token gets the bare challenge; a bad token also gets the error.

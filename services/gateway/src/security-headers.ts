@@ -47,9 +47,10 @@ export async function installSecurityHeaders(
     // Decided per request below: a plain-HTTP answer must not pin the host to HTTPS.
     strictTransportSecurity: false,
   });
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
     if (request.protocol === 'https') reply.header('strict-transport-security', strictTransportSecurity);
+    done();
   });
   if (corsOrigins.length === 0) return;
   await app.register(cors, {

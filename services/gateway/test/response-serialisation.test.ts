@@ -53,4 +53,36 @@ describe('answers written by their response schema', () => {
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('ten');
   });
+
+  it('writes a batch answer of posted and failed transfers as the ledger gave it (production)', async () => {
+    checkCallsAgainstContracts(false);
+    const results = [
+      {
+        status: 'posted',
+        transfer: transferOf({ description: 'rent', metadata: { order: '17' }, to_wallet_id: null }),
+        replayed: true,
+      },
+      {
+        status: 'failed',
+        error: { code: 'insufficient_funds', message: 'not enough', details: { available: 5, nested: [1] } },
+      },
+      { status: 'failed', error: { code: 'batch_failed', message: 'another transfer failed' } },
+    ];
+    await gateway.respond('ledger.transfer.batch', async () => ({ results }));
+    const { authorization } = await gateway.bearer('user');
+
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/transfers/batch',
+      headers: { authorization },
+      payload: {
+        transfers: [
+          { from_wallet_id: randomUUID(), to_wallet_id: randomUUID(), amount: 1, idempotency_key: 'k1' },
+        ],
+      },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ results });
+  });
 });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { AccessClaims } from '@moneypal/contracts';
 import { accessTokenAudience, accessTokenIssuer } from '@moneypal/contracts';
 import { MemoryBroker, type MemoryBus } from '@moneypal/kit';
+import type { FastifyRequest } from 'fastify';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAccessTokenVerifier } from './access-token.js';
+import { type AccessTokenVerifier, createAccessTokenVerifier, verifiedClaimsOf } from './access-token.js';
 
 describe('the access token verifier', () => {
   let broker: MemoryBroker;
@@ -123,5 +125,43 @@ describe('the access token verifier', () => {
     await verifier.verify(await tokenOf(newKey, Math.floor(nowMs / 1000) + 600), 'r2');
     expect(keyFetches).toBe(2);
     await expect(verifier.verify(oldToken, 'r3')).rejects.toMatchObject({ code: 'token_invalid' });
+  });
+});
+
+describe('the claims of a request', () => {
+  const claims: AccessClaims = { sub: randomUUID(), role: 'user', sid: randomUUID() };
+  let verifications: string[];
+  const verifier: AccessTokenVerifier = {
+    verify: async (token) => {
+      verifications.push(token);
+      if (token === 'bad') throw new Error('refused');
+      return claims;
+    },
+  };
+  const requestOf = (id: string) => ({ id }) as FastifyRequest;
+  beforeEach(() => {
+    verifications = [];
+  });
+
+  it('verifies a request’s token once however many hooks ask', async () => {
+    const request = requestOf('r1');
+    expect(await verifiedClaimsOf(verifier, request, 'good')).toEqual(claims);
+    expect(await verifiedClaimsOf(verifier, request, 'good')).toEqual(claims);
+    expect(verifications).toEqual(['good']);
+  });
+
+  it('verifies each request, and another token of the same request, on its own', async () => {
+    await verifiedClaimsOf(verifier, requestOf('r1'), 'good');
+    await verifiedClaimsOf(verifier, requestOf('r2'), 'good');
+    const request = requestOf('r3');
+    await verifiedClaimsOf(verifier, request, 'good');
+    await expect(verifiedClaimsOf(verifier, request, 'bad')).rejects.toThrow('refused');
+    expect(verifications).toEqual(['good', 'good', 'good', 'bad']);
+  });
+
+  it('refuses a refused token every time it is asked within the request', async () => {
+    const request = requestOf('r1');
+    await expect(verifiedClaimsOf(verifier, request, 'bad')).rejects.toThrow('refused');
+    await expect(verifiedClaimsOf(verifier, request, 'bad')).rejects.toThrow('refused');
   });
 });

@@ -7,6 +7,7 @@ import {
   identityRequests,
 } from '@moneypal/contracts';
 import { AppError, type Bus, call } from '@moneypal/kit';
+import type { FastifyRequest } from 'fastify';
 import {
   createLocalJWKSet,
   type FlattenedJWSInput,
@@ -137,4 +138,24 @@ export function createAccessTokenVerifier({
       return unlessRevoked(claims.data, requestId);
     },
   };
+}
+
+const verification = Symbol('access token verification');
+type VerifiedRequest = FastifyRequest & { [verification]?: { token: string; claims: Promise<AccessClaims> } };
+
+/**
+ * The verified claims of a request's access token, asked of the verifier once per request:
+ * the rate limits (to count by user) and the route's guard both need them.
+ */
+export function verifiedClaimsOf(
+  verifier: AccessTokenVerifier,
+  request: FastifyRequest,
+  token: string,
+): Promise<AccessClaims> {
+  const verified = request as VerifiedRequest;
+  const earlier = verified[verification];
+  if (earlier !== undefined && earlier.token === token) return earlier.claims;
+  const claims = verifier.verify(token, request.id);
+  verified[verification] = { token, claims };
+  return claims;
 }

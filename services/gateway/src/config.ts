@@ -46,6 +46,11 @@ export interface GatewayConfig {
   webRoot: string | undefined;
   /** How long a route waits for the service that answers it. */
   busRequestTimeoutMs: number;
+  /**
+   * How long a bulk route (a batch of up to a thousand transfers) waits for its service: a
+   * busy ledger takes seconds, not milliseconds, over such a request.
+   */
+  busBulkRequestTimeoutMs: number;
   /** How long `/readyz` waits for each service's health reply. */
   readyTimeoutMs: number;
   /** The shortest time between two fetches of the token keys caused by an unknown key id. */
@@ -128,6 +133,7 @@ export const gatewayEnvironment = z
     LOG_LEVEL: logLevel,
     WEB_ROOT: optionalText,
     BUS_REQUEST_TIMEOUT_MS: whole('BUS_REQUEST_TIMEOUT_MS', 100, 120_000, 5_000),
+    BUS_BULK_REQUEST_TIMEOUT_MS: whole('BUS_BULK_REQUEST_TIMEOUT_MS', 100, 600_000, 60_000),
     READY_TIMEOUT_MS: whole('READY_TIMEOUT_MS', 50, 60_000, 1_000),
     JWKS_REFETCH_INTERVAL_MS: whole('JWKS_REFETCH_INTERVAL_MS', 0, 3_600_000, 5_000),
     SESSION_REVOCATION_POLL_MS: whole('SESSION_REVOCATION_POLL_MS', 100, 60_000, 1_000),
@@ -149,6 +155,7 @@ export const gatewayEnvironment = z
       logLevel: env.LOG_LEVEL,
       webRoot: env.WEB_ROOT,
       busRequestTimeoutMs: env.BUS_REQUEST_TIMEOUT_MS,
+      busBulkRequestTimeoutMs: env.BUS_BULK_REQUEST_TIMEOUT_MS,
       readyTimeoutMs: env.READY_TIMEOUT_MS,
       jwksRefetchIntervalMs: env.JWKS_REFETCH_INTERVAL_MS,
       sessionRevocationPollMs: env.SESSION_REVOCATION_POLL_MS,

@@ -19,7 +19,7 @@ export function installMetrics(app: FastifyInstance, metrics: ServiceMetrics): v
     buckets: latencyBucketsSeconds,
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const labels = {
       method: request.method,
       route: request.routeOptions.url ?? 'unmatched',
@@ -27,5 +27,6 @@ export function installMetrics(app: FastifyInstance, metrics: ServiceMetrics): v
     };
     requests.inc(labels);
     durations.observe(labels, reply.elapsedTime / 1000);
+    done();
   });
 }

@@ -2,7 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import { AppError, type Logger } from '@moneypal/kit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
-import type { AccessTokenVerifier } from './access-token.js';
+import { type AccessTokenVerifier, verifiedClaimsOf } from './access-token.js';
 import type { GatewayConfig } from './config.js';
 
 /** Every limit counts requests over one minute. */
@@ -181,7 +181,7 @@ async function userIdOf(request: FastifyRequest, verifier: AccessTokenVerifier):
   const match = /^Bearer +([^\s]+) *$/i.exec(request.headers.authorization ?? '');
   if (match === null) return undefined;
   try {
-    return (await verifier.verify(match[1]!, request.id)).sub;
+    return (await verifiedClaimsOf(verifier, request, match[1]!)).sub;
   } catch {
     // The route itself refuses a bad token, or says the keys cannot be fetched.
     return undefined;

@@ -15,7 +15,7 @@ declare module 'fastify' {
  */
 export function installTracing(app: FastifyInstance): void {
   app.decorateRequest('span', undefined);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     const header = request.headers.traceparent;
     const route = request.routeOptions.url;
     const span = startSpan(route === undefined ? `${request.method}` : `${request.method} ${route}`, {
@@ -29,11 +29,14 @@ export function installTracing(app: FastifyInstance): void {
     });
     request.span = span;
     request.log = request.log.child(traceFieldsOf(span));
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
-    if (!request.span) return;
-    request.span.setAttribute('http.response.status_code', reply.statusCode);
-    endSpan(request.span, reply.statusCode >= 500 ? new Error(`status ${reply.statusCode}`) : undefined);
+  app.addHook('onResponse', (request, reply, done) => {
+    if (request.span) {
+      request.span.setAttribute('http.response.status_code', reply.statusCode);
+      endSpan(request.span, reply.statusCode >= 500 ? new Error(`status ${reply.statusCode}`) : undefined);
+    }
+    done();
   });
   app.addHook('onRequestAbort', async (request) => {
     if (request.span) endSpan(request.span, new Error('the client went away'));

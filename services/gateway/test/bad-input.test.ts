@@ -291,6 +291,7 @@ describe('path parameters', () => {
             revocations: { isRevoked: () => false, stop: () => {} },
           }),
           busRequestTimeoutMs: 100,
+          busBulkRequestTimeoutMs: 100,
         },
       );
       for (const id of [

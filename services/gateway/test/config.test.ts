@@ -20,6 +20,7 @@ describe('gateway configuration', () => {
       logLevel: 'info',
       webRoot: undefined,
       busRequestTimeoutMs: 5_000,
+      busBulkRequestTimeoutMs: 60_000,
       readyTimeoutMs: 1_000,
       jwksRefetchIntervalMs: 5_000,
       sessionRevocationPollMs: 1_000,
@@ -45,6 +46,7 @@ describe('gateway configuration', () => {
       TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
       LOG_LEVEL: 'warn',
       WEB_ROOT: '/srv/web',
+      BUS_BULK_REQUEST_TIMEOUT_MS: '120000',
     });
     expect(config).toMatchObject({
       port: 3000,
@@ -67,6 +69,7 @@ describe('gateway configuration', () => {
       trustProxy: ['10.0.0.0/8', '127.0.0.1'],
       logLevel: 'warn',
       webRoot: '/srv/web',
+      busBulkRequestTimeoutMs: 120_000,
     });
   });
 

@@ -133,3 +133,69 @@ describe('POST /v1/transfers/batch', () => {
     expect(document.components.schemas).toHaveProperty('CreateTransferBatchRequest');
   });
 });
+
+describe('the wait for the ledger on a batch', () => {
+  let gateway: TestGateway;
+  let user: { authorization: string; claims: AccessClaims };
+  const ledgerDelayMs = 300;
+  beforeEach(async () => {
+    // A single transfer gives up long before the ledger answers; a batch waits for it.
+    gateway = await startGateway({ busRequestTimeoutMs: 100, busBulkRequestTimeoutMs: 2_000 });
+    user = await gateway.bearer('user');
+    const slowly = async <T>(value: T): Promise<T> => {
+      await new Promise((resolve) => setTimeout(resolve, ledgerDelayMs));
+      return value;
+    };
+    await gateway.respond('ledger.transfer.batch', () => slowly({ results: [] }));
+    await gateway.respond('ledger.transfer.create', () => slowly({}));
+  });
+  afterEach(async () => {
+    await gateway.close();
+  });
+
+  const transfer = { from_wallet_id: randomUUID(), to_wallet_id: randomUUID(), amount: 100 };
+
+  it('waits the bulk timeout, not the default one, for a batch', async () => {
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: user.authorization },
+      payload: { transfers: [{ ...transfer, idempotency_key: randomUUID() }] },
+    });
+
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ results: [] });
+  });
+
+  it('still gives up on a single transfer after the default timeout', async () => {
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/transfers',
+      headers: { authorization: user.authorization, 'idempotency-key': randomUUID() },
+      payload: transfer,
+    });
+
+    expect(response.statusCode).toBe(503);
+    expect(problemBody(response).code).toBe('unavailable');
+  });
+
+  it('tells a client whose batch timed out to send the same items again with the same keys', async () => {
+    await gateway.close();
+    gateway = await startGateway({ busRequestTimeoutMs: 100, busBulkRequestTimeoutMs: 100 });
+    user = await gateway.bearer('user');
+    await gateway.respond('ledger.transfer.batch', async () => {
+      await new Promise((resolve) => setTimeout(resolve, ledgerDelayMs));
+      return { results: [] };
+    });
+
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: user.authorization },
+      payload: { transfers: [{ ...transfer, idempotency_key: randomUUID() }] },
+    });
+
+    expect(response.statusCode).toBe(503);
+    expect(problemBody(response).detail).toMatch(/same idempotency keys/);
+  });
+});

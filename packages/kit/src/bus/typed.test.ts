@@ -75,4 +75,40 @@ describe('call and serve', () => {
       message: 'invalid reply on test.ask',
     });
   });
+
+  it('does not parse the reply again at the serving side when contract checks are off (production)', async () => {
+    const broker = new MemoryBroker();
+    const server = broker.connect('server');
+    const client = broker.connect('client');
+    let replyParses = 0;
+    const counted = {
+      ...ask,
+      reply: ask.reply.transform((reply) => {
+        replyParses += 1;
+        return reply;
+      }),
+    };
+    await serve(server, counted, async ({ amount }) => ({ doubled: amount * 2 }));
+
+    checkCallsAgainstContracts(false);
+    expect(await call(client, ask, { amount: 21 })).toEqual({ doubled: 42 });
+    expect(replyParses).toBe(0);
+
+    checkCallsAgainstContracts(true);
+    expect(await call(client, ask, { amount: 21 })).toEqual({ doubled: 42 });
+    expect(replyParses).toBe(1);
+  });
+
+  it('refuses its own reply outside the contract at the serving side when contract checks are on', async () => {
+    checkCallsAgainstContracts(true);
+    const broker = new MemoryBroker();
+    const server = broker.connect('server');
+    const client = broker.connect('client');
+    // Typed as the contract allows nothing else; a handler that breaks it anyway is a bug the tests catch.
+    await serve(server, ask, async () => ({ doubled: 'forty-two' }) as unknown as { doubled: number });
+
+    const failure = await client.request(ask.subject, { amount: 21 }).catch((error: unknown) => error);
+
+    expect((failure as AppError).toJSON()).toEqual({ code: 'internal', message: 'internal error' });
+  });
 });

@@ -11,21 +11,27 @@ export interface RequestContract<Request extends z.ZodType = z.ZodType, Reply ex
 
 /**
  * A payload is validated once, where it enters a process (ARCHITECTURE.md §3): the serving
- * side parses the request and checks its own reply before it leaves. The calling side's
- * checks of its outgoing request and of the reply would parse the same data a second time,
- * so they run only where this is on: the test suites turn it on (vitest.workers.setup.ts),
- * so that a caller's bug or a reply outside its contract still fails a test.
+ * side parses the request. Checking the serving side's own reply before it leaves, and the
+ * calling side's outgoing request and the reply it gets, would parse the same data again,
+ * so those checks run only where this is on: the test suites turn it on
+ * (vitest.workers.setup.ts), so that a caller's bug or a reply outside its contract still
+ * fails a test. The gateway checks its HTTP answers against their schemas under the same switch.
  */
 let callerChecks = false;
 
-/** Makes `call` validate its outgoing request and the reply too; for tests. */
+/** Makes `call` validate its outgoing request and the reply, and `serve` its reply; for tests. */
 export function checkCallsAgainstContracts(enabled: boolean): void {
   callerChecks = enabled;
 }
 
+/** Whether replies and outgoing payloads are checked against their contracts too (tests). */
+export function contractChecksEnabled(): boolean {
+  return callerChecks;
+}
+
 /**
  * Sends a request and returns the reply, typed by the contract. The serving side validates
- * both (see `serve`); with caller checks on, they are validated here as well.
+ * the request (see `serve`); with contract checks on, both are validated here as well.
  */
 export async function call<Request extends z.ZodType, Reply extends z.ZodType>(
   bus: Bus,
@@ -46,7 +52,11 @@ export async function call<Request extends z.ZodType, Reply extends z.ZodType>(
   return reply.data;
 }
 
-/** Serves a contract: the handler sees a validated request and must return a valid reply. */
+/**
+ * Serves a contract: the handler sees a validated request and must return a valid reply. The
+ * reply is built by the handler from the contract's types, so it is not parsed again on its way
+ * out, except with contract checks on (tests), where a reply outside the contract fails.
+ */
 export async function serve<Request extends z.ZodType, Reply extends z.ZodType>(
   bus: Bus,
   contract: RequestContract<Request, Reply>,
@@ -59,6 +69,7 @@ export async function serve<Request extends z.ZodType, Reply extends z.ZodType>(
         errors: fieldErrorsOf(request.error.issues),
       });
     }
-    return contract.reply.parse(await handler(request.data, context));
+    const reply = await handler(request.data, context);
+    return callerChecks ? contract.reply.parse(reply) : reply;
   });
 }

@@ -61,11 +61,14 @@ export function transferRoutes(): Route[] {
         'transfer’s stored answer). Answers one result per transfer, in the order given: `posted` with the ' +
         'transfer (`replayed` for a stored answer), or `failed` with the error a single transfer would have ' +
         'answered (`code`, `message`, `details`). With `atomic: true`, either every transfer is posted or none ' +
-        'is: the failing ones report their own error and the others `batch_failed`.',
+        'is: the failing ones report their own error and the others `batch_failed`. The gateway waits longer for a ' +
+        'batch than for a single transfer (`BUS_BULK_REQUEST_TIMEOUT_MS`, 60 s by default); should it answer 503 ' +
+        '`unavailable` all the same, send the same transfers again with the same keys to learn each outcome.',
       tags: ['transfers'],
       body: createTransferBatchBody,
       // A thousand transfers of a few hundred bytes each.
       bodyLimitBytes: 1024 * 1024,
+      bulk: true,
       responses: { 200: transferBatchResultSchema },
       handler: async ({ user, body, call }) =>
         respond(200, await call(ledgerRequests.transferBatch, { actor: actorOf(user), ...body })),

@@ -336,6 +336,45 @@ describe.each(availableTransports())('batches of events on the $name bus', (tran
       }),
     ).rejects.toThrow(/maxBatchSize/);
   });
+
+  it('refuses a batch wait below 0 ms or above a minute', async () => {
+    const consumer = await world.connect('billing');
+    for (const maxWaitMs of [-1, 1.5, 60_001]) {
+      await expect(
+        consumer.subscribe('reports', {
+          [uniqueType('transfer.posted')]: { maxWaitMs, handle: async () => {} },
+        }),
+      ).rejects.toThrow(/maxWaitMs/);
+    }
+  });
+
+  it('lets a batch gather events that arrive apart for its wait on a networked bus, each event once', async () => {
+    const type = uniqueType('transfer.posted');
+    const consumer = await world.connect('billing');
+    const batches: string[][] = [];
+    await consumer.subscribe('reports', {
+      [type]: {
+        maxWaitMs: 1_000,
+        handle: async (events) => {
+          batches.push(events.map((event) => event.id));
+        },
+      },
+    });
+    const events = Array.from({ length: 5 }, () => testEvent(type));
+
+    // Apart, but well within the wait (which the NATS bus keeps within a quarter of its ack wait).
+    for (const event of events) {
+      await publisher.publish(event);
+      await sleep(20);
+    }
+    await waitFor(() => batches.flat().length >= events.length, 'every event');
+    await sleep(world.redeliveryWindowMs);
+
+    expect(batches.flat().sort()).toEqual(events.map((event) => event.id).sort());
+    // The in-process bus, whose deliveries cost nothing, starts each batch at once.
+    if (transport.name === 'in-process') expect(batches.length).toBeGreaterThan(1);
+    else expect(batches).toHaveLength(1);
+  });
 });
 
 describe('applyBatchOnce', () => {

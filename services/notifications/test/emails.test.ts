@@ -110,11 +110,13 @@ describe(`emails for other services' events, over SMTP, on ${testDatabaseLabel}`
   it('writes a burst of transfers with the same few statements per batch however many it holds', async () => {
     const users = Array.from({ length: 20 }, () => harness.addUser());
     await Promise.all(users.map((user) => harness.userCreated(user)));
-    // What a batch of posted transfers takes: the contacts read, the inbox rows, the messages.
+    // What a batch of posted transfers takes: the contacts read, and the inbox rows with the
+    // messages in one statement.
     const intakeStatements = () => ({
       contacts: harness.statements.matching(/select .* from "contacts"/).length,
-      inbox: harness.statements.matching(/insert into "inbox"/).length,
+      inbox: harness.statements.matching(/insert into "?inbox"?/).length,
       messages: harness.statements.matching(/insert into messages/).length,
+      together: harness.statements.matching(/insert into inbox[\s\S]*insert into messages/).length,
     });
 
     for (const size of [1, 150]) {
@@ -148,6 +150,7 @@ describe(`emails for other services' events, over SMTP, on ${testDatabaseLabel}`
       const after = intakeStatements();
       expect(after.inbox - before.inbox).toBe(batches);
       expect(after.messages - before.messages).toBe(batches);
+      expect(after.together - before.together).toBe(batches);
       expect(after.contacts - before.contacts).toBeGreaterThanOrEqual(1);
       expect(after.contacts - before.contacts).toBeLessThanOrEqual(batches);
     }

@@ -150,6 +150,15 @@ export function batchSizeOf(handler: EventBatchHandler): number {
   return size;
 }
 
+/** How long a batch handler's batch may wait for more events before it starts. */
+export function batchWaitMsOf(handler: EventBatchHandler): number {
+  const waitMs = handler.maxWaitMs ?? 0;
+  if (!Number.isSafeInteger(waitMs) || waitMs < 0 || waitMs > 60_000) {
+    throw new RangeError('maxWaitMs must be a whole number of milliseconds from 0 to 60000');
+  }
+  return waitMs;
+}
+
 /** One event of a batch as it is delivered, and how its delivery ended. */
 export interface BatchItem {
   event: CloudEvent;

@@ -14,6 +14,7 @@ import {
   assertConsumerName,
   type BatchOutcome,
   batchSizeOf,
+  batchWaitMsOf,
   deliverEvent,
   deliverEventBatch,
   deliveryLimitsOf,
@@ -468,7 +469,12 @@ export class MemoryBus implements Bus {
   async subscribe(consumer: string, handlers: EventHandlers, options: SubscribeOptions = {}): Promise<void> {
     this.assertOpen();
     assertConsumerName(consumer);
-    for (const handler of Object.values(handlers)) if (isBatchHandler(handler)) batchSizeOf(handler);
+    for (const handler of Object.values(handlers)) {
+      if (isBatchHandler(handler)) {
+        batchSizeOf(handler);
+        batchWaitMsOf(handler);
+      }
+    }
     this.broker.join(consumer, { bus: this, handlers }, deliveryLimitsOf(options));
   }
 

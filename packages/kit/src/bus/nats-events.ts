@@ -23,6 +23,7 @@ import {
   assertConsumerName,
   assertEventType,
   batchSizeOf,
+  batchWaitMsOf,
   deliverEvent,
   deliverEventBatch,
   deliveryLimitsOf,
@@ -130,6 +131,8 @@ interface Subscriber {
   /** A batch handler's events taken since its last batch started, waiting for the next. */
   buffer: { admitted: Admitted; event: CloudEvent }[];
   flushScheduled: boolean;
+  /** When the oldest message of `buffer` arrived (`performance.now()`), for the handler's `maxWaitMs`. */
+  bufferedSince: number;
   /** True while a batch is being applied: the next one waits for it, as in a group commit. */
   batchRunning: boolean;
 }
@@ -299,6 +302,8 @@ export class NatsEvents {
     const { maxDeliveries, backoffMs } = deliveryLimitsOf(options);
     for (const [eventType, handler] of Object.entries(handlers)) {
       assertEventType(eventType);
+      // A batch handler's limits are checked before anything is taken for it.
+      if (isBatchHandler(handler)) batchWaitMsOf(handler);
       const subscriber: Subscriber = {
         consumer,
         durable: `${consumer}--${eventType.replaceAll('.', '_')}`,
@@ -316,6 +321,7 @@ export class NatsEvents {
         taken: 0,
         buffer: [],
         flushScheduled: false,
+        bufferedSince: 0,
         batchRunning: false,
       };
       // The consumer exists before `subscribe` returns, so no event published after it is missed.
@@ -405,9 +411,10 @@ export class NatsEvents {
 
   /**
    * Buffers a message's events for a batch handler; resolves once the message is settled.
-   * The events that arrive in one turn of the event loop (a pull's answer) go into one
-   * batch, which starts in the next turn; while a batch is being applied, what arrives waits
-   * and makes the next one, so under load batches grow rather than transactions multiply.
+   * The events that arrive in one turn of the event loop (a pull's answer), or within the
+   * handler's `maxWaitMs` of the first, go into one batch, which starts in the next turn
+   * after that; while a batch is being applied, what arrives waits and makes the next one,
+   * so under load batches grow rather than transactions multiply.
    */
   private async collect(subscriber: Subscriber, handler: EventBatchHandler, taken: Taken): Promise<void> {
     const delivered = await this.admit(subscriber, taken);
@@ -420,6 +427,7 @@ export class NatsEvents {
         failures: [],
         settled,
       };
+      if (subscriber.buffer.length === 0) subscriber.bufferedSince = performance.now();
       for (const { event } of delivered) subscriber.buffer.push({ admitted, event });
       if (subscriber.batchRunning) return;
       // A full batch starts at once: the loop that takes messages may wait for it to end.
@@ -427,23 +435,35 @@ export class NatsEvents {
         this.flush(subscriber, handler);
         return;
       }
-      if (subscriber.flushScheduled) return;
-      subscriber.flushScheduled = true;
-      setImmediate(() => {
-        subscriber.flushScheduled = false;
-        this.flush(subscriber, handler);
-      });
+      this.scheduleFlush(subscriber, handler);
     });
+  }
+
+  /** Starts the next batch in the next turn, or once the oldest buffered event waited `maxWaitMs`. */
+  private scheduleFlush(subscriber: Subscriber, handler: EventBatchHandler): void {
+    if (subscriber.flushScheduled) return;
+    subscriber.flushScheduled = true;
+    const start = () => {
+      subscriber.flushScheduled = false;
+      this.flush(subscriber, handler);
+    };
+    // Buffered messages are not yet kept alive as `working`: they wait well within the ack wait.
+    const waitMs = Math.min(batchWaitMsOf(handler), Math.floor(this.ackWaitMs / 4));
+    if (waitMs === 0) setImmediate(start);
+    else setTimeout(start, Math.max(0, subscriber.bufferedSince + waitMs - performance.now()));
   }
 
   /** Starts the next batch, unless one is being applied (its end starts the next). */
   private flush(subscriber: Subscriber, handler: EventBatchHandler): void {
     if (subscriber.batchRunning || subscriber.buffer.length === 0) return;
     const batch = subscriber.buffer.splice(0, batchSizeOf(handler));
+    // What stays behind waits at most `maxWaitMs` more.
+    subscriber.bufferedSince = performance.now();
     subscriber.batchRunning = true;
     void this.processBatch(subscriber, handler, batch).finally(() => {
       subscriber.batchRunning = false;
-      this.flush(subscriber, handler);
+      if (subscriber.buffer.length >= batchSizeOf(handler)) this.flush(subscriber, handler);
+      else if (subscriber.buffer.length > 0) this.scheduleFlush(subscriber, handler);
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { CloudEvent } from '../bus/types.js';
 import type { MessagingTables } from './tables.js';
 
@@ -78,6 +78,26 @@ export async function claimEvents<Schema extends MessagingTables>(
   );
   // A copy of an event later in the list is not applied twice.
   return events.map((event) => claimed.delete(canonicalUuid(event.id)));
+}
+
+/**
+ * The inbox claim of `claimEvents` as a statement of its own, for a writer that applies a
+ * batch in one statement: used as a CTE, it returns the `event_id` of each event to apply
+ * now, and the effects the statement writes for those events only commit with their inbox
+ * rows (one statement is one transaction), with no BEGIN and COMMIT round trips. An event
+ * met twice in `events` is claimed once. `events` must not be empty.
+ */
+export function inboxClaimOf(
+  consumer: string,
+  events: readonly CloudEvent[],
+): RawBuilder<{ event_id: string }> {
+  return sql<{ event_id: string }>`
+    insert into inbox (consumer, event_id, event_type)
+    select ${consumer}, event_id, event_type
+    from unnest(${events.map((event) => event.id)}::uuid[], ${events.map((event) => event.type)}::text[])
+      as claimed(event_id, event_type)
+    on conflict (consumer, event_id) do nothing
+    returning event_id`;
 }
 
 /** A UUID as PostgreSQL compares it: any case, with or without hyphens and braces. */

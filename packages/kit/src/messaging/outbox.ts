@@ -109,8 +109,14 @@ export async function enqueueEvents<Schema extends MessagingTables>(
 export function outboxInsertOf(
   events: readonly CloudEvent[],
   claim?: Pick<ClaimingOutbox, 'leaseMs'>,
+  /**
+   * Writes only the events whose subject (a UUID) this query returns, e.g. the ids a CTE
+   * of the same statement changed: the others were not meant to be written after all.
+   */
+  subjectsIn?: RawBuilder<unknown>,
 ): RawBuilder<unknown> {
   const claimedUntil = claim === undefined ? sql<Date | null>`null` : claimedUntilOf(claim);
+  const only = subjectsIn === undefined ? sql`` : sql`where (event->>'subject')::uuid in (${subjectsIn})`;
   return sql`
     insert into outbox (id, type, event, claimed_until)
     select id, type, event, ${claimedUntil}
@@ -118,6 +124,7 @@ export function outboxInsertOf(
       'outbox',
       events.map((event) => ({ id: event.id, type: event.type, event })),
     )}
+    ${only}
   `;
 }
 

@@ -4,6 +4,9 @@ import { movementsOf } from '../domain/report.js';
 import type { ReportService } from '../services/report.service.js';
 import { billingConsumer, type SettlementService } from '../services/settlement.service.js';
 
+/** How long a batch of posted transfers gathers events before it is projected. */
+const transferBatchWaitMs = 50;
+
 /**
  * Every event billing consumes, under one consumer (one inbox): payments' results, which
  * move money and change invoices, and the ledger's posted transfers, which feed reports.
@@ -32,8 +35,10 @@ export async function subscribeToEvents(
       const { payment } = paymentEventData.parse(event.data);
       await settlements.applyPaymentRefunded(event, payment, context);
     },
-    // The busiest event: taken in batches, each batch projected in one transaction.
+    // The busiest event: taken in batches, each batch projected in one statement. Reports may
+    // lag a moment, so a batch gathers events for a while rather than start for a few.
     [ledgerEvents.transferPosted]: {
+      maxWaitMs: transferBatchWaitMs,
       handle: async (events) => {
         await reports.applyTransfersPosted(
           events.map((event) => ({ event, movements: movementsOf(transferPostedData.parse(event.data)) })),

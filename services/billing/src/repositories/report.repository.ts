@@ -1,23 +1,43 @@
-import { rowsOf } from '@moneypal/kit';
+import { type CloudEvent, inboxClaimOf, jsonRows } from '@moneypal/kit';
 import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 import type { InvoiceSum, Movement, MovementDirection, MovementKind, MovementSum } from '../domain/report.js';
 
-/** Adds a transfer's sides to the projection; a side already there is left as it is. */
-export async function insertMovements(db: Executor, movements: readonly Movement[]): Promise<void> {
-  if (movements.length === 0) return;
-  const rows = movements.map((movement) => ({
-    transfer_id: movement.transferId,
-    user_id: movement.userId,
-    direction: movement.direction,
-    kind: movement.kind,
-    currency: movement.currency,
-    day: movement.day,
-    amount: movement.amount,
-  }));
+/**
+ * Applies posted transfers once each, in one statement (so one transaction, and one round
+ * trip): the consumer's inbox rows of every event, and the sides of the events claimed now;
+ * an event applied before adds nothing, and a side already there is left as it is.
+ */
+export async function insertMovementsOnce(
+  db: Executor,
+  consumer: string,
+  batch: readonly { event: CloudEvent; movements: readonly Movement[] }[],
+): Promise<void> {
+  if (batch.length === 0) return;
+  const rows = batch.flatMap(({ event, movements }) =>
+    movements.map((movement) => ({
+      event_id: event.id,
+      transfer_id: movement.transferId,
+      user_id: movement.userId,
+      direction: movement.direction,
+      kind: movement.kind,
+      currency: movement.currency,
+      day: movement.day,
+      amount: movement.amount,
+    })),
+  );
   await sql`
+    with claimed as (${inboxClaimOf(
+      consumer,
+      batch.map(({ event }) => event),
+    )})
     insert into report_movements (transfer_id, user_id, direction, kind, currency, day, amount)
-    select transfer_id, user_id, direction, kind, currency, day, amount from ${rowsOf('report_movements', rows)}
+    select side.transfer_id, side.user_id, side.direction, side.kind, side.currency, side.day, side.amount
+    from jsonb_to_recordset(${jsonRows(rows)}) as side(
+      event_id uuid, transfer_id uuid, user_id uuid, direction text, kind text, currency text, day date,
+      amount bigint
+    )
+    where side.event_id in (select event_id from claimed)
     on conflict (transfer_id, user_id, direction) do nothing
   `.execute(db);
 }

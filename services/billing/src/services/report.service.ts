@@ -1,5 +1,5 @@
 import type { Actor, ReportSummary } from '@moneypal/contracts';
-import { applyBatchOnce, type CloudEvent } from '@moneypal/kit';
+import type { CloudEvent } from '@moneypal/kit';
 import type { BillingDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
 import { buildReportSummary, dayCountOf, instantsOf, type Movement } from '../domain/report.js';
@@ -53,14 +53,9 @@ export class ReportService {
 
   /**
    * Adds a batch of posted transfers' sides to the projection, each transfer once: one
-   * transaction of two statements (the inbox rows, the sides) however many transfers.
+   * statement (the inbox rows and the sides together) however many transfers.
    */
   async applyTransfersPosted(batch: readonly PostedTransfer[]): Promise<void> {
-    await applyBatchOnce(this.db, billingConsumer, batch, (trx, fresh) =>
-      this.reports.insertMovements(
-        trx,
-        fresh.flatMap(({ movements }) => movements),
-      ),
-    );
+    await this.reports.insertMovementsOnce(this.db, billingConsumer, batch);
   }
 }

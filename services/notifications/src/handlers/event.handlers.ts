@@ -14,6 +14,9 @@ import {
 import type { Bus } from '@moneypal/kit';
 import { type IntakeService, notificationsConsumer } from '../services/intake.service.js';
 
+/** How long a batch of posted transfers gathers events before its messages are written. */
+const transferBatchWaitMs = 50;
+
 /**
  * The events that make messages or keep users' contacts, applied once each (the inbox).
  * An event whose data breaks its contract throws (failing its batch, which is then
@@ -33,8 +36,10 @@ export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promis
     [identityEvents.otpRequested]: async (event) => {
       await intake.sendOneTimeCode(event, otpRequestedData.parse(event.data));
     },
-    // The busiest event: taken in batches, each batch written in one transaction.
+    // The busiest event: taken in batches, each batch written in one statement. Messages
+    // may wait a moment, so a batch gathers events for a while rather than start for a few.
     [ledgerEvents.transferPosted]: {
+      maxWaitMs: transferBatchWaitMs,
       handle: async (events) => {
         await intake.announceTransfers(
           events.map((event) => ({ event, posted: transferPostedData.parse(event.data) })),

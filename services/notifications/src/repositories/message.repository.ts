@@ -1,4 +1,12 @@
-import { claimedUntilOf, jsonRows, rowsOf } from '@moneypal/kit';
+import {
+  type ClaimingOutbox,
+  type CloudEvent,
+  claimedUntilOf,
+  inboxClaimOf,
+  jsonRows,
+  outboxInsertOf,
+  rowsOf,
+} from '@moneypal/kit';
 import { sql } from 'kysely';
 import type { Executor, MessageRow } from '../database.js';
 import type { MessageChanges, MessageChannel, MessageRecord, MessageStatus } from '../domain/message.js';
@@ -20,6 +28,39 @@ export async function insertMessages<Message extends MessageRecord>(
   const { rows: inserted } = await sql<{ id: string }>`
     insert into messages (${columns}, claimed_until)
     select ${columns}, ${claimedUntil} from ${rowsOf('messages', rows)}
+    on conflict (source_event_id, template, recipient) do nothing
+    returning id
+  `.execute(db);
+  const ids = new Set(inserted.map((row) => row.id));
+  return messages.filter((message) => ids.has(message.id));
+}
+
+/**
+ * Applies events once each and inserts their messages, in one statement (so one
+ * transaction, and one round trip): the consumer's inbox rows of every event, and the
+ * messages of the events claimed now, claimed by the caller (as `insertMessages`). An event
+ * applied before adds nothing. Returns the messages inserted.
+ */
+export async function insertMessagesOnce<Message extends MessageRecord>(
+  db: Executor,
+  consumer: string,
+  events: readonly CloudEvent[],
+  messages: readonly Message[],
+  claim: { token: string; leaseMs: number },
+): Promise<Message[]> {
+  if (events.length === 0) return [];
+  const claimed = inboxClaimOf(consumer, events);
+  if (messages.length === 0) {
+    await claimed.execute(db);
+    return [];
+  }
+  const rows = messages.map((message) => ({ ...message, claim_token: claim.token }));
+  const columns = sql.join(Object.keys(rows[0]!).map((column) => sql.ref(column)));
+  const { rows: inserted } = await sql<{ id: string }>`
+    with claimed as (${claimed})
+    insert into messages (${columns}, claimed_until)
+    select ${columns}, ${claimedUntilOf(claim)} from ${rowsOf('messages', rows)}
+    where source_event_id in (select event_id from claimed)
     on conflict (source_event_id, template, recipient) do nothing
     returning id
   `.execute(db);
@@ -64,23 +105,31 @@ export async function claimDueMessages(
 }
 
 /**
- * Writes the outcomes of a dispatcher pass in one statement and returns the messages as
- * written. Each is written only while the claim is still the caller's: a dispatcher whose
- * lease ran out and was taken over changes nothing, and its messages are missing from the
- * answer.
+ * Writes the outcomes of a dispatcher pass, and the events of those written, in one
+ * statement (so one transaction, and one round trip); returns the messages as written.
+ * Each is written only while the claim is still the caller's: a dispatcher whose lease ran
+ * out and was taken over changes nothing, and its messages and their events are missing
+ * from the answer and the outbox. `events` have the message ids as subjects, and are
+ * claimed for the relay given.
  */
 export async function recordAttempts(
   db: Executor,
   token: string,
   attempts: readonly { message: MessageRecord; changes: MessageChanges }[],
+  outcomeEvents: { events: readonly CloudEvent[]; outbox: Pick<ClaimingOutbox, 'leaseMs'> },
 ): Promise<MessageRecord[]> {
   if (attempts.length === 0) return [];
-  const outcomes = attempts.map(({ message, changes }) => ({ id: message.id, ...changes }));
-  const { rows } = await sql<{ id: string }>`
+  // The body is sent back only where it changes (a secret blanked), not for every message.
+  const outcomes = attempts.map(({ message, changes }) => ({
+    id: message.id,
+    ...changes,
+    body: changes.body === message.body ? null : changes.body,
+  }));
+  const written = sql`
     update messages as m set
       status = c.status, attempts = c.attempts, next_attempt_at = c.next_attempt_at,
-      provider_id = c.provider_id, error = c.error, body = c.body, updated_at = c.updated_at,
-      sent_at = c.sent_at, claim_token = null, claimed_until = null
+      provider_id = c.provider_id, error = c.error, body = coalesce(c.body, m.body),
+      updated_at = c.updated_at, sent_at = c.sent_at, claim_token = null, claimed_until = null
     from jsonb_to_recordset(${jsonRows(outcomes)}) as c(
       id uuid, status text, attempts integer, next_attempt_at timestamptz, provider_id text,
       error text, body text, updated_at timestamptz, sent_at timestamptz
@@ -88,10 +137,21 @@ export async function recordAttempts(
     where m.id = c.id and m.claim_token = ${token}
       -- Named again as a list, so the plan looks the messages up by key rather than scanning.
       and m.id = any(${outcomes.map(({ id }) => id)}::uuid[])
-    returning m.id`.execute(db);
-  const written = new Set(rows.map((row) => row.id));
+    returning m.id`;
+  const { rows } =
+    outcomeEvents.events.length === 0
+      ? await sql<{ id: string }>`${written}`.execute(db)
+      : await sql<{ id: string }>`
+          with written as (${written}),
+          published as (${outboxInsertOf(
+            outcomeEvents.events,
+            outcomeEvents.outbox,
+            sql`select id from written`,
+          )})
+          select id from written`.execute(db);
+  const writtenIds = new Set(rows.map((row) => row.id));
   return attempts
-    .filter(({ message }) => written.has(message.id))
+    .filter(({ message }) => writtenIds.has(message.id))
     .map(({ message, changes }) => ({ ...message, ...changes }));
 }
 

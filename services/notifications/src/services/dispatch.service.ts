@@ -1,12 +1,5 @@
 import { messageEventData, notificationsEvents } from '@moneypal/contracts';
-import {
-  CircuitOpenError,
-  type CircuitState,
-  type ClaimingOutbox,
-  enqueueEvents,
-  type Logger,
-  newId,
-} from '@moneypal/kit';
+import { CircuitOpenError, type CircuitState, type ClaimingOutbox, type Logger, newId } from '@moneypal/kit';
 import type { EmailConfig } from '../config.js';
 import type { NotificationsDatabase } from '../database.js';
 import {
@@ -188,33 +181,40 @@ export class DispatchService implements ClaimedMessageSender {
     const changes = batch.map((message, index) =>
       changesAfterAttempt(message, outcomes[index]!, now, this.options.policy),
     );
-    const { recorded, events } = await this.db.transaction().execute(async (trx) => {
-      const rows = await this.options.repositories.messages.recordAttempts(
-        trx,
-        token,
-        batch.map((message, index) => ({ message, changes: changes[index]! })),
-      );
-      const events = rows
-        .filter((row) => row.status !== 'pending')
-        .map((row) =>
-          notificationsEvent({
-            type: row.status === 'sent' ? notificationsEvents.messageSent : notificationsEvents.messageFailed,
-            schema: messageEventData,
-            subject: row.id,
-            data: { message: toPublicMessage(row) },
-            time: now,
-          }),
-        );
-      await enqueueEvents(trx, events, this.options.outbox);
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return { recorded: batch.map((message) => byId.get(message.id)), events };
+    // The events of final outcomes are made beforehand and written with them, in one statement.
+    const outcomeEvents = batch.flatMap((message, index) => {
+      const changed = { ...message, ...changes[index]! };
+      if (changed.status === 'pending') return [];
+      return [
+        notificationsEvent({
+          type:
+            changed.status === 'sent' ? notificationsEvents.messageSent : notificationsEvents.messageFailed,
+          schema: messageEventData,
+          subject: changed.id,
+          data: { message: toPublicMessage(changed) },
+          time: now,
+        }),
+      ];
     });
+    const rows = await this.options.repositories.messages.recordAttempts(
+      this.db,
+      token,
+      batch.map((message, index) => ({ message, changes: changes[index]! })),
+      { events: outcomeEvents, outbox: this.options.outbox },
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const recorded = batch.map((message) => byId.get(message.id));
+    const events = outcomeEvents.filter((event) => byId.has(event.subject));
     this.options.outbox.publishClaimed(events);
+    let sent = 0;
     for (const [index, message] of batch.entries()) {
       // The breaker logs its own changes of state; a message it held back is not logged each time.
       if (outcomes[index]!.kind === 'held') continue;
+      if (recorded[index]?.status === 'sent') sent += 1;
       this.logOutcome(message, changes[index]!.attempts, recorded[index]);
     }
+    // One line per pass at info: under load a line per message would cost more than sending it.
+    if (sent > 0) this.options.logger.info({ messages: sent }, 'messages sent');
   }
 
   private logOutcome(message: MessageRecord, attempts: number, recorded: MessageRecord | undefined): void {
@@ -225,7 +225,9 @@ export class DispatchService implements ClaimedMessageSender {
         'message outcome not recorded: another dispatcher took the message over',
       );
     } else if (recorded.status === 'sent') {
-      this.options.logger.info({ ...fields, provider_id: recorded.provider_id }, 'message sent');
+      if (this.options.logger.isLevelEnabled('debug')) {
+        this.options.logger.debug({ ...fields, provider_id: recorded.provider_id }, 'message sent');
+      }
     } else if (recorded.status === 'failed') {
       this.options.logger.error({ ...fields, error: recorded.error }, 'message failed');
     } else {

@@ -80,15 +80,27 @@ export class IntakeService {
   /**
    * Applies events in one transaction, each once: the inbox rows, the contact changes and
    * the messages of all of them, which are claimed for the dispatcher as they are inserted.
+   * A batch that changes no contact (every transfer's) is one statement.
    */
-  private applyIntakes(batch: readonly Intake[]): Promise<Claimed | undefined> {
+  private async applyIntakes(batch: readonly Intake[]): Promise<Claimed | undefined> {
+    const now = this.options.clock();
+    if (batch.every((intake) => intake.changeContact === undefined)) {
+      const token = this.options.newId();
+      const messages = await this.options.repositories.messages.insertMessagesOnce(
+        this.options.db,
+        notificationsConsumer,
+        batch.map(({ event }) => event),
+        batch.flatMap((intake) => this.recordsOf(intake, now)),
+        { token, leaseMs: this.options.dispatcher.leaseMs },
+      );
+      return messages.length === 0 ? undefined : { token, messages };
+    }
     return this.options.db.transaction().execute(async (trx) => {
       const claimed = await claimEvents(
         trx,
         notificationsConsumer,
         batch.map(({ event }) => event),
       );
-      const now = this.options.clock();
       const records: MessageRecord[] = [];
       for (const [index, intake] of batch.entries()) {
         if (!claimed[index]) continue;

@@ -310,8 +310,9 @@ export class OutboxRelay<Schema extends MessagingTables = MessagingTables> imple
     const sent = batch.filter((_, index) => outcomes[index]!.status === 'fulfilled');
     const sentIds = sent.map(({ id }) => id);
     const failedIds = batch.filter((_, index) => outcomes[index]!.status === 'rejected').map(({ id }) => id);
-    if (sentIds.length > 0) await markSent(sentIds);
+    // Counted once the broker has them, before the mark: whoever sees them marked sees them counted.
     for (const { event } of sent) this.options.metrics?.eventsPublished.inc({ type: event.type });
+    if (sentIds.length > 0) await markSent(sentIds);
     if (failedIds.length > 0) {
       await this.db
         .updateTable('outbox')

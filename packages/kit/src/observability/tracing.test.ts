@@ -69,6 +69,18 @@ describe('W3C trace context', () => {
     expect(traceparentOf(span)).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-00$/);
   });
 
+  it.each([
+    ['malformed', 'trace-1'],
+    ['with an all-zero trace id', '00-00000000000000000000000000000000-00f067aa0ba902b7-01'],
+    ['with an all-zero span id', '00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-00'],
+  ])('starts a new sampled trace for a span whose parent is %s', (_case, parent) => {
+    const span = startSpan('ledger.transfer.create', { kind: 'server', parent });
+
+    expect(traceparentOf(span)).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    expect(span.spanContext().traceId).not.toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(span.spanContext().traceId).not.toBe('0'.repeat(32));
+  });
+
   it('records nothing when no span processor is registered', () => {
     const span = startSpan('ledger.transfer.create', { kind: 'server', parent: traceparent });
 

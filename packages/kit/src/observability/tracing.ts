@@ -6,6 +6,7 @@ import {
   propagation,
   ROOT_CONTEXT,
   type Span,
+  type SpanContext,
   SpanKind,
   SpanStatusCode,
   TraceFlags,
@@ -115,8 +116,8 @@ export interface SpanOptions {
 
 /** Starts a span; end it with `endSpan`. */
 export function startSpan(name: string, options: SpanOptions): Span {
+  if (!isRecording()) return unrecordedSpan(options.parent);
   const parent = contextOfTraceparent(options.parent);
-  if (!isRecording()) return unrecordedSpan(parent);
   return trace
     .getTracer(tracerName)
     .startSpan(
@@ -132,8 +133,10 @@ export function startSpan(name: string, options: SpanOptions): Span {
  * keep its attributes for no reader, which cost 3 to 7 % of a busy service's CPU. It is
  * sampled as the SDK's default sampler decides: as its parent is, or sampled.
  */
-function unrecordedSpan(parent: Context): Span {
-  const parentSpan = trace.getSpanContext(parent);
+function unrecordedSpan(traceparent: string | undefined): Span {
+  // The parent's ids straight from its `traceparent`: no Context is built for a span
+  // nobody reads, which halves the cost of a span per bus request.
+  const parentSpan = spanContextOfTraceparent(traceparent);
   return trace.wrapSpanContext({
     traceId: parentSpan?.traceId ?? ids.generateTraceId(),
     spanId: ids.generateSpanId(),
@@ -186,17 +189,27 @@ const traceparentPattern = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-
  * ignore) gives an empty context, so the span starts a new trace.
  */
 export function contextOfTraceparent(traceparent: string | undefined): Context {
+  const spanContext = spanContextOfTraceparent(traceparent);
+  return spanContext === undefined ? ROOT_CONTEXT : trace.setSpanContext(ROOT_CONTEXT, spanContext);
+}
+
+const invalidTraceId = '0'.repeat(32);
+const invalidSpanId = '0'.repeat(16);
+
+/** The remote span a `traceparent` names; undefined when absent or malformed. */
+function spanContextOfTraceparent(traceparent: string | undefined): SpanContext | undefined {
   const match = traceparent === undefined ? null : traceparentPattern.exec(traceparent.trim());
-  if (!match) return ROOT_CONTEXT;
+  if (!match) return undefined;
   const [, version, traceId, spanId, flags, rest] = match;
   // Version ff is invalid; version 00 has exactly four parts.
-  if (version === 'ff' || (version === '00' && rest !== undefined)) return ROOT_CONTEXT;
-  const spanContext = {
+  if (version === 'ff' || (version === '00' && rest !== undefined)) return undefined;
+  // The pattern already checked both ids are lowercase hex of the right length; W3C makes
+  // the all-zero ids invalid.
+  if (traceId === invalidTraceId || spanId === invalidSpanId) return undefined;
+  return {
     traceId: traceId!,
     spanId: spanId!,
     traceFlags: Number.parseInt(flags!, 16) & 1,
     isRemote: true,
   };
-  if (!isSpanContextValid(spanContext)) return ROOT_CONTEXT;
-  return trace.setSpanContext(ROOT_CONTEXT, spanContext);
 }

@@ -64,17 +64,17 @@ export function toPublicTransfer(transfer: TransferRecord, entries?: readonly En
     to_wallet_id: transfer.to_wallet_id,
     initiator_id: transfer.initiator_id,
     created_at: transfer.created_at.toISOString(),
-    ...(entries === undefined
-      ? {}
-      : {
-          entries: entries.map((entry) => ({
-            id: entry.id,
-            account_id: entry.accountId,
-            wallet_id: entry.walletId,
-            account: entry.kind,
-            amount: toSafeNumber(entry.amount),
-            balance_after: toSafeNumber(entry.balanceAfter),
-          })),
-        }),
+    ...(entries === undefined ? {} : { entries: publicEntriesOf(entries) }),
   };
+}
+
+export function publicEntriesOf(entries: readonly EntryView[]): NonNullable<Transfer['entries']> {
+  return entries.map((entry) => ({
+    id: entry.id,
+    account_id: entry.accountId,
+    wallet_id: entry.walletId,
+    account: entry.kind,
+    amount: toSafeNumber(entry.amount),
+    balance_after: toSafeNumber(entry.balanceAfter),
+  }));
 }

@@ -59,6 +59,8 @@ export function toPublicWalletBalance(
   wallet: Pick<WalletRecord, 'id' | 'currency' | 'status'>,
   balances: WalletBalances,
   asOf: Date,
+  /** `asOf` as ISO text, when the caller has formatted it already. */
+  asOfText: string = asOf.toISOString(),
 ): PublicWalletBalance {
   return {
     wallet_id: wallet.id,
@@ -66,7 +68,7 @@ export function toPublicWalletBalance(
     main: toSafeNumber(balances.main),
     savings: toSafeNumber(balances.savings),
     available: toSafeNumber(availableOf(wallet.status, balances.main)),
-    as_of: asOf.toISOString(),
+    as_of: asOfText,
   };
 }
 

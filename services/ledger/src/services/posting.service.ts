@@ -23,6 +23,7 @@ import { checkLimits, type DailyUsage, hasDailyLimits, noUsage, utcDayOf } from 
 import {
   type EntryView,
   entriesVisibleTo,
+  publicEntriesOf,
   type TransferRecord,
   toPublicTransfer,
 } from '../domain/transfer.js';
@@ -468,21 +469,29 @@ export class PostingService {
       const account = locked.accounts.get(entry.accountId)!;
       return { ...entry, walletId: account.walletId, kind: account.kind };
     });
-    // The caller's answer (stored for its retries too) shows the entries it may read; the
-    // event carries none, since no consumer needs another account's balance.
-    const transfer = toPublicTransfer(record, entriesVisibleTo(claim.actor, record, views));
+    // The event carries no entries, since no consumer needs another account's balance; the
+    // caller's answer (stored for its retries too) is the same transfer with the entries it
+    // may read. It is built once, and the time formatted once, for both.
+    const publicTransfer = toPublicTransfer(record);
+    const transfer: Transfer = {
+      ...publicTransfer,
+      entries: publicEntriesOf(entriesVisibleTo(claim.actor, record, views)),
+    };
     const { reported } = parties;
-    const balanceOf = (accountId: string, before: bigint) =>
-      entries.find((entry) => entry.accountId === accountId)?.balanceAfter ?? before;
+    const { main, savings } = reported;
+    let mainBalance = main.balance;
+    let savingsBalance = savings.balance;
+    for (const entry of entries) {
+      if (entry.accountId === main.id) mainBalance = entry.balanceAfter;
+      else if (entry.accountId === savings.id) savingsBalance = entry.balanceAfter;
+    }
     const result: TransferResult = {
       transfer,
       balance: toPublicWalletBalance(
         reported,
-        {
-          main: balanceOf(reported.main.id, reported.main.balance),
-          savings: balanceOf(reported.savings.id, reported.savings.balance),
-        },
+        { main: mainBalance, savings: savingsBalance },
         time,
+        publicTransfer.created_at,
       ),
     };
     const event = builtLedgerEvent({
@@ -490,7 +499,7 @@ export class PostingService {
       schema: transferPostedData,
       subject: record.id,
       data: {
-        transfer: toPublicTransfer(record),
+        transfer: publicTransfer,
         from_owner_id: record.from_owner_id,
         to_owner_id: record.to_owner_id,
       },

@@ -283,10 +283,16 @@ export class PostingService {
 
   /** Claims the keys, locks the accounts, and checks and plans each movement; writes nothing. */
   private async planBatch(trx: Executor, batch: readonly Movement[]): Promise<PlannedBatch> {
-    const claims = await this.idempotency.claimIdempotencyKeys(
-      trx,
-      batch.map(({ claim }) => claim),
-    );
+    // The accounts of every movement with a plan are locked with the claims, in one round
+    // trip: also those of a movement whose key turns out to be in flight or answered, which
+    // only holds their locks a little longer.
+    const plans = batch.flatMap(({ plan }) => (plan instanceof AppError ? [] : [plan]));
+    const { claims, ...lockedPosting } = await this.accounts.lockPostingAccounts(trx, {
+      claims: batch.map(({ claim }) => claim),
+      walletIds: [...new Set(plans.flatMap((plan) => plan.walletIds))],
+      accountIds: [...new Set(plans.flatMap((plan) => plan.systemAccountIds))],
+      transactionTypes: [...new Set(plans.map((plan) => plan.intent.type))],
+    });
     const replayed = await this.replayedPostings(
       trx,
       claims.flatMap(({ record }) => (record && 'posted' in record.response ? [record.response.posted] : [])),
@@ -339,14 +345,7 @@ export class PostingService {
 
     const postings: Posting[] = [];
     if (claimed.length > 0) {
-      const locked: LockedBatch = {
-        ...(await this.accounts.lockPostingAccounts(trx, {
-          walletIds: [...new Set(claimed.flatMap(({ plan }) => plan.walletIds))],
-          accountIds: [...new Set(claimed.flatMap(({ plan }) => plan.systemAccountIds))],
-          transactionTypes: [...new Set(claimed.map(({ plan }) => plan.intent.type))],
-        })),
-        walletsByType: new Map(),
-      };
+      const locked: LockedBatch = { ...lockedPosting, walletsByType: new Map() };
       // The parties are checked once, under the locks: who takes part does not depend on
       // the balances, so the movements before one in the batch cannot change the verdict.
       const admitted: Admitted[] = [];

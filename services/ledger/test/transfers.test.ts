@@ -635,6 +635,89 @@ describe(`idempotency on ${testDatabaseLabel}`, () => {
     expect(await walletOf(payer.actor, payer.wallet.id)).toMatchObject({ main: 700 });
   });
 
+  it('replays each answer equal to the first, entries and balance as they were then, once the wallets moved on', async () => {
+    const { payer, payee } = await fundedPair(10_000);
+    const share = await call(harness.client, ledgerRequests.createSavingsPlan, {
+      actor: harness.admin,
+      plan: { name: `replay ${newKey('plan')}`, kind: 'percentage', value: 2_500 },
+    });
+    await call(harness.client, ledgerRequests.selectSavingsPlan, {
+      actor: payee.actor,
+      wallet_id: payee.wallet.id,
+      plan_id: share.id,
+    });
+    // The payer sees only its own entry; the admin's deposit shows every entry.
+    const paid = {
+      actor: payer.actor,
+      from_wallet_id: payer.wallet.id,
+      to_wallet_id: payee.wallet.id,
+      amount: 400,
+      description: 'rent',
+      metadata: { flat: '4b', month: 'march' },
+      idempotency_key: newKey('paid'),
+    };
+    const deposit = {
+      actor: harness.admin,
+      wallet_id: payee.wallet.id,
+      amount: 800,
+      reference: 'back-office credit',
+      source: 'back-office' as const,
+      idempotency_key: newKey('deposit'),
+    };
+    const firstPaid = await call(harness.client, ledgerRequests.transfer, paid);
+    const firstDeposit = await call(harness.client, ledgerRequests.deposit, deposit);
+    expect(firstPaid.result.transfer.entries).toHaveLength(1);
+    expect(firstDeposit.result.transfer.entries).toHaveLength(3);
+    expect(firstDeposit.result.balance).toMatchObject({ main: 300 + 600, savings: 100 + 200 });
+    // Later movements change every balance the answers showed.
+    await transfer(payer.actor, {
+      from_wallet_id: payer.wallet.id,
+      to_wallet_id: payee.wallet.id,
+      amount: 1_000,
+    });
+    await transfer(payee.actor, {
+      from_wallet_id: payee.wallet.id,
+      to_wallet_id: payer.wallet.id,
+      amount: 50,
+    });
+
+    expect(await call(harness.client, ledgerRequests.transfer, paid)).toEqual({
+      ...firstPaid,
+      replayed: true,
+    });
+    expect(await call(harness.client, ledgerRequests.deposit, deposit)).toEqual({
+      ...firstDeposit,
+      replayed: true,
+    });
+    const [item] = (
+      await call(harness.client, ledgerRequests.transferBatch, {
+        actor: payer.actor,
+        transfers: [
+          {
+            from_wallet_id: paid.from_wallet_id,
+            to_wallet_id: paid.to_wallet_id,
+            amount: paid.amount,
+            description: paid.description,
+            metadata: paid.metadata,
+            idempotency_key: paid.idempotency_key,
+          },
+        ],
+        atomic: false,
+      })
+    ).results;
+    expect(item).toEqual({ status: 'posted', transfer: firstPaid.result.transfer, replayed: true });
+    // What is stored per posting is the balance shown and who saw which entries, not the answer.
+    const stored = await harness.database.db
+      .selectFrom('idempotency_keys')
+      .select('response')
+      .where('key', 'in', [paid.idempotency_key, deposit.idempotency_key])
+      .execute();
+    for (const { response } of stored) {
+      expect(response).toMatchObject({ ok: true, posted: expect.any(Object) });
+      expect(JSON.stringify(response).length).toBeLessThan(250);
+    }
+  });
+
   it('refuses the same key with another body', async () => {
     const { payer, payee } = await fundedPair(1_000);
     const key = newKey('mismatch');

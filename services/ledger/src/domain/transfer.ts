@@ -42,8 +42,21 @@ export function entriesVisibleTo<Entry extends { walletId: string | null }>(
   transfer: Pick<TransferRecord, 'from_wallet_id' | 'to_wallet_id' | 'from_owner_id' | 'to_owner_id'>,
   entries: readonly Entry[],
 ): Entry[] {
-  const self = userIdOf(actor);
-  if (self === null || isAdmin(actor)) return [...entries];
+  if (seesAllEntries(actor)) return [...entries];
+  return entriesOwnedBy(userIdOf(actor)!, transfer, entries);
+}
+
+/** Whether `actor` reads every entry of a transfer: an admin or a service. */
+export function seesAllEntries(actor: Actor): boolean {
+  return userIdOf(actor) === null || isAdmin(actor);
+}
+
+/** The entries of a transfer on the accounts of the user's own wallets. */
+export function entriesOwnedBy<Entry extends { walletId: string | null }>(
+  self: string,
+  transfer: Pick<TransferRecord, 'from_wallet_id' | 'to_wallet_id' | 'from_owner_id' | 'to_owner_id'>,
+  entries: readonly Entry[],
+): Entry[] {
   const ownWallets = new Set<string>();
   if (transfer.from_owner_id === self && transfer.from_wallet_id !== null)
     ownWallets.add(transfer.from_wallet_id);

@@ -5,6 +5,11 @@ import type { LockedAccount } from '../domain/posting.js';
 import type { TransactionLimits } from '../domain/rules.js';
 import type { SavingsPlanKind } from '../domain/savings.js';
 import type { AccountKind, SystemAccountCode, WalletBalances, WalletStatus } from '../domain/wallet.js';
+import {
+  type IdempotencyClaim,
+  type IdempotencyClaimRow,
+  idempotencyClaimOf,
+} from './idempotency.repository.js';
 
 /**
  * The id of a system account of a currency, created on first use. Concurrent first uses
@@ -78,26 +83,72 @@ export interface LockedPosting {
 }
 
 /**
- * Locks every account of the given wallets and the given system accounts with one
- * statement, in account id order: every posting (or batch of postings) locks in the same
- * order, so two never wait for each other in a cycle. The balances are those of the locked
- * rows (fresh even after a wait). The wallets, their savings plans and their type's rules
- * for `transactionTypes` are read in a second statement, which starts once the locks are
- * held: a freeze changes a status while it holds the wallet's account locks, so it has
- * either committed by then (and is seen) or waits for this transaction. Each statement
- * reads one table by its keys, so neither depends on the planner's view of the others.
+ * Claims (scope, key) pairs for this transaction, reads their stored records, and locks
+ * every account of the given wallets and the given system accounts, in one statement; then
+ * reads the wallets in a second one. The claims come back in the order of `claims`.
+ *
+ * Each key's transaction-scoped advisory lock is taken without waiting, so claiming many
+ * keys can never deadlock: `locked` is false when another transaction holds that key, i.e.
+ * the same key is in flight. The locks are released at commit or rollback. A record is read
+ * with the statement's snapshot, taken before the lock: a holder that committed in between
+ * is not seen, and this transaction then fails on the unique key of `idempotency_keys` or
+ * `transfers` when it writes; the caller retries such a conflict once, and the retry's
+ * snapshot sees the holder's record.
+ *
+ * The accounts are locked in id order: every posting (or batch of postings) locks in the
+ * same order, so two never wait for each other in a cycle. The balances are those of the
+ * locked rows (fresh even after a wait). The wallets, their savings plans and their type's
+ * rules for `transactionTypes` are read by the second statement, which starts once the
+ * locks are held: a freeze changes a status while it holds the wallet's account locks, so
+ * it has either committed by then (and is seen) or waits for this transaction. Each part
+ * reads one table by its keys, so none depends on the planner's view of the others.
  */
 export async function lockPostingAccounts(
   db: Executor,
-  input: { walletIds: string[]; accountIds: string[]; transactionTypes: string[] },
-): Promise<LockedPosting> {
-  const { rows } = await sql<LockedAccountRow>`
-    select id, wallet_id, kind, currency, balance, last_entry_at
-    from accounts
-    where wallet_id = any(${input.walletIds}::uuid[]) or id = any(${input.accountIds}::uuid[])
-    order by id
-    for update
+  input: {
+    claims: readonly { scope: string; key: string }[];
+    walletIds: string[];
+    accountIds: string[];
+    transactionTypes: string[];
+  },
+): Promise<LockedPosting & { claims: IdempotencyClaim[] }> {
+  const { rows: lockedRows } = await sql<
+    IdempotencyClaimRow & { position: string | null } & {
+      [Column in keyof LockedAccountRow]: LockedAccountRow[Column] | null;
+    }
+  >`
+    with claim as materialized (
+      select claim.position,
+             pg_try_advisory_xact_lock(hashtextextended(claim.scope || chr(10) || claim.key, 0)) as locked,
+             k.operation, k.request_hash, k.response, k.created_at
+      from unnest(${input.claims.map((claim) => claim.scope)}::text[], ${input.claims.map((claim) => claim.key)}::text[])
+           with ordinality as claim (scope, key, position)
+      left join idempotency_keys k on k.scope = claim.scope and k.key = claim.key
+    ), account as materialized (
+      select id, wallet_id, kind, currency, balance, last_entry_at
+      from accounts
+      where wallet_id = any(${input.walletIds}::uuid[]) or id = any(${input.accountIds}::uuid[])
+      order by id
+      for update
+    )
+    select position, locked, operation, request_hash, response, created_at,
+           null::uuid as id, null::uuid as wallet_id, null::text as kind, null::text as currency,
+           null::bigint as balance, null::timestamptz as last_entry_at
+    from claim
+    union all
+    select null, null, null, null, null, null, id, wallet_id, kind, currency, balance, last_entry_at
+    from account
   `.execute(db);
+  const claims: IdempotencyClaim[] = [];
+  const rows: LockedAccountRow[] = [];
+  for (const row of lockedRows) {
+    if (row.position !== null) {
+      const index = Number(row.position) - 1;
+      claims[index] = idempotencyClaimOf(input.claims[index]!, row);
+    } else {
+      rows.push(row as LockedAccountRow);
+    }
+  }
   const { rows: walletRows } =
     input.walletIds.length === 0
       ? { rows: [] }
@@ -157,7 +208,7 @@ export async function lockPostingAccounts(
       });
     }
   }
-  return { accounts, wallets };
+  return { claims, accounts, wallets };
 }
 
 /**

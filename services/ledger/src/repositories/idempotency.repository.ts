@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 import type { IdempotentOperation, StoredResponse } from '../domain/idempotency.js';
 
@@ -17,53 +16,34 @@ export interface IdempotencyClaim {
   record: IdempotencyRecord | undefined;
 }
 
-/**
- * Claims (scope, key) pairs for this transaction and reads their stored records, in one
- * round trip; the answers come in the order of `claims`. Each transaction-scoped advisory
- * lock is taken without waiting, so claiming many keys can never deadlock: `locked` is
- * false when another transaction holds that key, i.e. the same key is in flight. The locks
- * are released at commit or rollback.
- *
- * A record is read with the statement's snapshot, taken just before the lock: a holder
- * that committed in between is not seen, and this transaction then fails on the unique
- * key of `idempotency_keys` or `transfers` when it writes. The caller retries such a
- * conflict once, and the retry's snapshot sees the holder's record.
- */
-export async function claimIdempotencyKeys(
-  db: Executor,
-  claims: readonly { scope: string; key: string }[],
-): Promise<IdempotencyClaim[]> {
-  const { rows } = await sql<{
-    locked: boolean;
-    operation: IdempotentOperation | null;
-    request_hash: string | null;
-    response: StoredResponse | null;
-    created_at: Date | null;
-  }>`
-    select pg_try_advisory_xact_lock(hashtextextended(claim.scope || chr(10) || claim.key, 0)) as locked,
-           k.operation, k.request_hash, k.response, k.created_at
-    from unnest(${claims.map((claim) => claim.scope)}::text[], ${claims.map((claim) => claim.key)}::text[])
-         with ordinality as claim (scope, key, position)
-    left join idempotency_keys k on k.scope = claim.scope and k.key = claim.key
-    order by claim.position
-  `.execute(db);
-  return rows.map((row, index) => {
-    const { scope, key } = claims[index]!;
-    return {
-      locked: row.locked,
-      record:
-        row.request_hash === null
-          ? undefined
-          : {
-              scope,
-              key,
-              operation: row.operation!,
-              request_hash: row.request_hash,
-              response: row.response!,
-              created_at: row.created_at!,
-            },
-    };
-  });
+/** A claim's row as `lockPostingAccounts` reads it: the lock's outcome and the stored record's columns. */
+export interface IdempotencyClaimRow {
+  locked: boolean;
+  operation: IdempotentOperation | null;
+  request_hash: string | null;
+  response: StoredResponse | null;
+  created_at: Date | null;
+}
+
+/** The claim of (scope, key) from its row. */
+export function idempotencyClaimOf(
+  { scope, key }: { scope: string; key: string },
+  row: IdempotencyClaimRow,
+): IdempotencyClaim {
+  return {
+    locked: row.locked,
+    record:
+      row.request_hash === null
+        ? undefined
+        : {
+            scope,
+            key,
+            operation: row.operation!,
+            request_hash: row.request_hash,
+            response: row.response!,
+            created_at: row.created_at!,
+          },
+  };
 }
 
 /** Removes the records created before the cutoff; returns how many. */

@@ -191,6 +191,50 @@ export async function findEntriesOfTransfer(db: Executor, transferId: string): P
   }));
 }
 
+/**
+ * Transfers by id with their entries (with their accounts, in posting order), in two
+ * statements however many: the journal side of stored answers being replayed.
+ */
+export async function findTransfersWithEntries(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { transfer: TransferRecord; entries: EntryView[] }>> {
+  const found = new Map<string, { transfer: TransferRecord; entries: EntryView[] }>();
+  if (ids.length === 0) return found;
+  const transfers = await db
+    .selectFrom('transfers')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+  for (const row of transfers) found.set(row.id, { transfer: toTransferRecord(row), entries: [] });
+  const entries = await db
+    .selectFrom('entries')
+    .innerJoin('accounts', 'accounts.id', 'entries.account_id')
+    .select([
+      'entries.id',
+      'entries.transfer_id',
+      'entries.account_id',
+      'accounts.wallet_id',
+      'accounts.kind',
+      'entries.amount',
+      'entries.balance_after',
+    ])
+    .where('entries.transfer_id', 'in', [...ids])
+    .orderBy('entries.seq')
+    .execute();
+  for (const row of entries) {
+    found.get(row.transfer_id)?.entries.push({
+      id: row.id,
+      accountId: row.account_id,
+      walletId: row.wallet_id,
+      kind: row.kind,
+      amount: row.amount,
+      balanceAfter: row.balance_after,
+    });
+  }
+  return found;
+}
+
 export interface TransferListFilters {
   /** Transfers touching this wallet; else those touching `ownerId`'s wallets; else all. */
   walletId?: string | undefined;

@@ -388,7 +388,7 @@ export class MovementService {
    * Marks the key in flight in this process until `work` ends. A duplicate that arrives
    * meanwhile is refused at once, even before the first reaches the database (while it
    * asks identity for a recipient, say); replicas meet each other's keys in the database,
-   * through the advisory lock `claimIdempotencyKeys` takes.
+   * through the advisory lock `lockPostingAccounts` takes for each key.
    */
   private async whileInFlight<Result>(claim: Claim, work: () => Promise<Result>): Promise<Result> {
     if (!this.markInFlight(claim)) throw inFlightError();

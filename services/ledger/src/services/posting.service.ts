@@ -10,7 +10,12 @@ import {
 import { AppError, type ClaimingOutbox, type CloudEvent, GroupCommit } from '@moneypal/kit';
 import type { Executor, LedgerDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
-import type { IdempotentOperation, StoredResponse } from '../domain/idempotency.js';
+import type {
+  IdempotentOperation,
+  ReplayedResponse,
+  StoredPosting,
+  StoredResponse,
+} from '../domain/idempotency.js';
 import {
   checkParties,
   type LockedWallet,
@@ -22,8 +27,10 @@ import { type LockedAccount, planEntries, postingTimeOf } from '../domain/postin
 import { checkLimits, type DailyUsage, hasDailyLimits, noUsage, utcDayOf } from '../domain/rules.js';
 import {
   type EntryView,
+  entriesOwnedBy,
   entriesVisibleTo,
   publicEntriesOf,
+  seesAllEntries,
   type TransferRecord,
   toPublicTransfer,
 } from '../domain/transfer.js';
@@ -95,7 +102,7 @@ export interface Movement {
 export type Outcome =
   | { kind: 'posted'; result: TransferResult; event: CloudEvent }
   | { kind: 'refused'; error: AppError }
-  | { kind: 'stored'; response: StoredResponse }
+  | { kind: 'stored'; response: ReplayedResponse }
   /** Nothing was written for it (the key is in flight, or was used for another request). */
   | { kind: 'failed'; error: AppError };
 
@@ -277,9 +284,19 @@ export class PostingService {
 
   /** Claims the keys, locks the accounts, and checks and plans each movement; writes nothing. */
   private async planBatch(trx: Executor, batch: readonly Movement[]): Promise<PlannedBatch> {
-    const claims = await this.idempotency.claimIdempotencyKeys(
+    // The accounts of every movement with a plan are locked with the claims, in one round
+    // trip: also those of a movement whose key turns out to be in flight or answered, which
+    // only holds their locks a little longer.
+    const plans = batch.flatMap(({ plan }) => (plan instanceof AppError ? [] : [plan]));
+    const { claims, ...lockedPosting } = await this.accounts.lockPostingAccounts(trx, {
+      claims: batch.map(({ claim }) => claim),
+      walletIds: [...new Set(plans.flatMap((plan) => plan.walletIds))],
+      accountIds: [...new Set(plans.flatMap((plan) => plan.systemAccountIds))],
+      transactionTypes: [...new Set(plans.map((plan) => plan.intent.type))],
+    });
+    const replayed = await this.replayedPostings(
       trx,
-      batch.map(({ claim }) => claim),
+      claims.flatMap(({ record }) => (record && 'posted' in record.response ? [record.response.posted] : [])),
     );
     const outcomes: (Outcome | undefined)[] = [];
     const claimed: { index: number; movement: Movement; plan: MovementPlan }[] = [];
@@ -308,7 +325,7 @@ export class PostingService {
       if (stored) {
         outcomes[index] =
           stored.request_hash === claim.requestHash
-            ? { kind: 'stored', response: stored.response }
+            ? { kind: 'stored', response: replayedResponseOf(stored.response, replayed) }
             : {
                 kind: 'failed',
                 error: ledgerError(
@@ -329,14 +346,7 @@ export class PostingService {
 
     const postings: Posting[] = [];
     if (claimed.length > 0) {
-      const locked: LockedBatch = {
-        ...(await this.accounts.lockPostingAccounts(trx, {
-          walletIds: [...new Set(claimed.flatMap(({ plan }) => plan.walletIds))],
-          accountIds: [...new Set(claimed.flatMap(({ plan }) => plan.systemAccountIds))],
-          transactionTypes: [...new Set(claimed.map(({ plan }) => plan.intent.type))],
-        })),
-        walletsByType: new Map(),
-      };
+      const locked: LockedBatch = { ...lockedPosting, walletsByType: new Map() };
       // The parties are checked once, under the locks: who takes part does not depend on
       // the balances, so the movements before one in the batch cannot change the verdict.
       const admitted: Admitted[] = [];
@@ -515,16 +525,49 @@ export class PostingService {
     if (hasDailyLimits(subject.limits)) {
       usageByKey.set(usageKey, { total: usage.total + intent.amount, count: usage.count + 1 });
     }
+    // Stored compactly: a retry's answer is rebuilt from the journal, equal to this one.
+    const stored: StoredPosting = {
+      transfer_id: record.id,
+      wallet_id: result.balance.wallet_id,
+      main: result.balance.main,
+      savings: result.balance.savings,
+      available: result.balance.available,
+      all_entries: seesAllEntries(claim.actor),
+    };
     return {
       posting: {
         transfer: record,
         entries,
         usage: { walletId: subject.id, day },
         event,
-        idempotency: this.recordOf(claim, { ok: true, result }, time),
+        idempotency: this.recordOf(claim, { ok: true, posted: stored }, time),
       },
       result,
     };
+  }
+
+  /**
+   * The answers of earlier postings whose keys came again, rebuilt from their transfers and
+   * entries as `plan` answered them, by transfer id (no statement when there are none).
+   */
+  private async replayedPostings(
+    trx: Executor,
+    stored: readonly StoredPosting[],
+  ): Promise<Map<string, TransferResult>> {
+    const answers = new Map<string, TransferResult>();
+    if (stored.length === 0) return answers;
+    const journal = await this.transfers.findTransfersWithEntries(
+      trx,
+      stored.map((posting) => posting.transfer_id),
+    );
+    for (const posting of stored) {
+      const found = journal.get(posting.transfer_id);
+      // Journal entries are never removed: a stored posting without its transfer is a broken invariant.
+      if (!found)
+        throw new Error(`the stored answer names transfer ${posting.transfer_id}, which is missing`);
+      answers.set(posting.transfer_id, answerOf(posting, found.transfer, found.entries));
+    }
+    return answers;
   }
 
   private recordOf(claim: Claim, response: StoredResponse, createdAt: Date): IdempotencyRecord {
@@ -537,6 +580,41 @@ export class PostingService {
       created_at: createdAt,
     };
   }
+}
+
+/** A stored answer as the retry gets it, with a stored posting rebuilt (by `replayedPostings`). */
+function replayedResponseOf(
+  response: StoredResponse,
+  replayed: ReadonlyMap<string, TransferResult>,
+): ReplayedResponse {
+  if (!('posted' in response)) return response;
+  return { ok: true, result: replayed.get(response.posted.transfer_id)! };
+}
+
+/**
+ * A posting's answer from its transfer, its entries and what was stored of it: the entries
+ * its caller saw, and the balance shown then (as of the transfer's time).
+ */
+function answerOf(
+  stored: StoredPosting,
+  record: TransferRecord,
+  entries: readonly EntryView[],
+): TransferResult {
+  const visible =
+    stored.all_entries || record.initiator_id === null
+      ? entries
+      : entriesOwnedBy(record.initiator_id, record, entries);
+  return {
+    transfer: toPublicTransfer(record, visible),
+    balance: {
+      wallet_id: stored.wallet_id,
+      currency: record.currency,
+      main: stored.main,
+      savings: stored.savings,
+      available: stored.available,
+      as_of: record.created_at.toISOString(),
+    },
+  };
 }
 
 /** The stored result (not refusal) of an earlier identical request. */

@@ -5,14 +5,14 @@
 -- heap-only (HOT) update. A message is queued in the statement that inserts it, and
 -- dequeued (or its due time moved) in the statement that records its attempt.
 create table message_queue (
-  -- The message's id; no foreign key, as both rows are always written by one statement.
-  message_id uuid primary key,
   -- The message's own `next_attempt_at`, kept equal to it.
-  next_attempt_at timestamptz not null
+  next_attempt_at timestamptz not null,
+  -- The message's id; no foreign key, as both rows are always written by one statement.
+  message_id uuid not null,
+  -- The dispatcher's scan, earliest first, and the only index: an entry is found by its due
+  -- time and id, which the dispatcher has from the message it claimed.
+  primary key (next_attempt_at, message_id)
 );
-
--- The dispatcher's scan: due messages, earliest first.
-create index message_queue_due_idx on message_queue (next_attempt_at, message_id);
 
 insert into message_queue (message_id, next_attempt_at)
 select id, next_attempt_at from messages where status = 'pending';

@@ -133,6 +133,8 @@ export async function recordAttempts(
   // The body is sent back only where it changes (a secret blanked), not for every message.
   const outcomes = attempts.map(({ message, changes }) => ({
     id: message.id,
+    // The due time the message is queued at, which finds its queue entry.
+    queued_at: message.next_attempt_at,
     ...changes,
     body: changes.body === message.body ? null : changes.body,
   }));
@@ -142,22 +144,22 @@ export async function recordAttempts(
       provider_id = c.provider_id, error = c.error, body = coalesce(c.body, m.body),
       updated_at = c.updated_at, sent_at = c.sent_at, claim_token = null, claimed_until = null
     from jsonb_to_recordset(${jsonRows(outcomes)}) as c(
-      id uuid, status text, attempts integer, next_attempt_at timestamptz, provider_id text,
-      error text, body text, updated_at timestamptz, sent_at timestamptz
+      id uuid, queued_at timestamptz, status text, attempts integer, next_attempt_at timestamptz,
+      provider_id text, error text, body text, updated_at timestamptz, sent_at timestamptz
     )
     where m.id = c.id and m.claim_token = ${token}
       -- Named again as a list, so the plan looks the messages up by key rather than scanning.
       and m.id = any(${outcomes.map(({ id }) => id)}::uuid[])
-    returning m.id, m.next_attempt_at`;
+    returning m.id, m.next_attempt_at, c.queued_at`;
   // A message sent or failed leaves the queue; one to try again moves to its new due time.
   const queue = sql`
     dequeued as (
       delete from message_queue as q using written as w
-      where q.message_id = w.id and w.next_attempt_at is null
+      where (q.next_attempt_at, q.message_id) = (w.queued_at, w.id) and w.next_attempt_at is null
     ),
     requeued as (
       update message_queue as q set next_attempt_at = w.next_attempt_at from written as w
-      where q.message_id = w.id and w.next_attempt_at is not null
+      where (q.next_attempt_at, q.message_id) = (w.queued_at, w.id) and w.next_attempt_at is not null
     )`;
   const { rows } =
     outcomeEvents.events.length === 0

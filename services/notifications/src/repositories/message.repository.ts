@@ -117,7 +117,7 @@ function queuedOf(inserted: RawBuilder<unknown>): RawBuilder<unknown> {
 /**
  * Writes the outcomes of a dispatcher pass, and the events of those written, in one
  * statement (so one transaction, and one round trip); returns the messages as written.
- * Each is written only while the claim is still the caller's: a dispatcher whose lease ran
+ * Each is written only while its claim (`token`) is still the caller's: a dispatcher whose lease ran
  * out and was taken over changes nothing, and its messages and their events are missing
  * from the answer and the outbox. A message written leaves the queue when it is sent or
  * failed, and moves to its new due time when it is to be tried again. `events` have the message ids as subjects, and are
@@ -125,14 +125,14 @@ function queuedOf(inserted: RawBuilder<unknown>): RawBuilder<unknown> {
  */
 export async function recordAttempts(
   db: Executor,
-  token: string,
-  attempts: readonly { message: MessageRecord; changes: MessageChanges }[],
+  attempts: readonly { message: MessageRecord; token: string; changes: MessageChanges }[],
   outcomeEvents: { events: readonly CloudEvent[]; outbox: Pick<ClaimingOutbox, 'leaseMs'> },
 ): Promise<MessageRecord[]> {
   if (attempts.length === 0) return [];
   // The body is sent back only where it changes (a secret blanked), not for every message.
-  const outcomes = attempts.map(({ message, changes }) => ({
+  const outcomes = attempts.map(({ message, token, changes }) => ({
     id: message.id,
+    claim_token: token,
     // The due time the message is queued at, which finds its queue entry.
     queued_at: message.next_attempt_at,
     ...changes,
@@ -144,10 +144,10 @@ export async function recordAttempts(
       provider_id = c.provider_id, error = c.error, body = coalesce(c.body, m.body),
       updated_at = c.updated_at, sent_at = c.sent_at, claim_token = null, claimed_until = null
     from jsonb_to_recordset(${jsonRows(outcomes)}) as c(
-      id uuid, queued_at timestamptz, status text, attempts integer, next_attempt_at timestamptz,
+      id uuid, claim_token uuid, queued_at timestamptz, status text, attempts integer, next_attempt_at timestamptz,
       provider_id text, error text, body text, updated_at timestamptz, sent_at timestamptz
     )
-    where m.id = c.id and m.claim_token = ${token}
+    where m.id = c.id and m.claim_token = c.claim_token
       -- Named again as a list, so the plan looks the messages up by key rather than scanning.
       and m.id = any(${outcomes.map(({ id }) => id)}::uuid[])
     returning m.id, m.next_attempt_at, c.queued_at`;

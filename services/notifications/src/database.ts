@@ -14,16 +14,9 @@ export interface MessageRow extends MessageRecord {
   claimed_until: Date | null;
 }
 
-/** A pending message's place in the dispatcher's queue (see migrations/0003_message_queue.sql). */
-export interface MessageQueueRow {
-  message_id: string;
-  next_attempt_at: Date;
-}
-
 /** The notifications database as Kysely sees it; migrations/ is the source of truth. */
 export interface NotificationsTables extends MessagingTables {
   messages: MessageRow;
-  message_queue: MessageQueueRow;
   contacts: ContactRecord;
 }
 

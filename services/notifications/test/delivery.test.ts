@@ -38,34 +38,6 @@ const dispatch = () => harness.notifications.dispatchNow();
 const allLogs = () => harness.logLines.join('\n');
 
 describe(`retries with backoff on ${testDatabaseLabel}`, () => {
-  it('keeps a pending message queued at its due time, and dequeues it once it is sent or failed', async () => {
-    const refused = harness.addUser({ email: 'queued-refused@example.com' });
-    const accepted = harness.addUser({ email: 'queued-accepted@example.com' });
-    harness.sink.refuse(refused.email);
-    const refusedEvent = await harness.userCreated(refused);
-    const acceptedEvent = await harness.userCreated(accepted);
-    await dispatch();
-    expect(await harness.queuedOf(acceptedEvent)).toEqual([]);
-    expect(await harness.messagesOf(acceptedEvent)).toMatchObject([{ status: 'sent' }]);
-
-    const [pending] = await harness.messagesOf(refusedEvent);
-    expect(await harness.queuedOf(refusedEvent)).toEqual([
-      { message_id: pending!.id, next_attempt_at: pending!.next_attempt_at },
-    ]);
-    harness.clock.advance(1_000);
-    await dispatch();
-    const [again] = await harness.messagesOf(refusedEvent);
-    expect(again!.next_attempt_at).toEqual(new Date(harness.clock.now().getTime() + 5_000));
-    expect(await harness.queuedOf(refusedEvent)).toEqual([
-      { message_id: again!.id, next_attempt_at: again!.next_attempt_at },
-    ]);
-
-    harness.clock.advance(5_000);
-    await dispatch();
-    expect(await harness.messagesOf(refusedEvent)).toMatchObject([{ status: 'failed', attempts: 3 }]);
-    expect(await harness.queuedOf(refusedEvent)).toEqual([]);
-  });
-
   it('tries an email the SMTP server refuses again after each backoff, then fails it visibly', async () => {
     const user = harness.addUser({ email: 'refused-recipient@example.com' });
     harness.sink.refuse(user.email);

@@ -1,13 +1,10 @@
 import { notificationsEvents } from '@moneypal/contracts';
-import { newId, openDatabase } from '@moneypal/kit';
-import { StatementRecorder, testDatabaseLabel } from '@moneypal/testing';
+import { openDatabase } from '@moneypal/kit';
+import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactRecordOf, deletedContactRecord } from '../src/domain/contact.js';
-import { createMessageRecord } from '../src/domain/message.js';
-import { type NotificationsTables, RecordingSmsProvider, startNotifications } from '../src/index.js';
+import { type NotificationsTables, startNotifications } from '../src/index.js';
 import { markContactDeleted, saveContact } from '../src/repositories/contact.repository.js';
-import * as messageRepository from '../src/repositories/message.repository.js';
-import { DispatchService } from '../src/services/dispatch.service.js';
 import { type NotificationsHarness, outboxEvents, startHarness } from './notifications-harness.js';
 
 /*
@@ -129,80 +126,5 @@ describe(`notifications replicas sharing one database on ${testDatabaseLabel}`, 
     } finally {
       await otherDb.destroy();
     }
-  });
-});
-
-describe(`a dispatcher handed messages while it sends on ${testDatabaseLabel}`, () => {
-  it('sends the messages of several commits as one batch, each written under its own claim', async () => {
-    const statements = new StatementRecorder();
-    const db = harness.database.db.withPlugin(statements);
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const sentTo: string[] = [];
-    const dispatcher = new DispatchService({
-      db,
-      repositories: { messages: messageRepository },
-      clock: () => harness.clock.now(),
-      logger: harness.logger,
-      email: {
-        mode: 'capture',
-        async send(email) {
-          // The first message waits, so the others are handed over while its pass runs.
-          if (sentTo.length === 0) {
-            sentTo.push(email.to);
-            await held;
-          } else sentTo.push(email.to);
-          return { providerId: `provider-${email.to}` };
-        },
-        close: () => undefined,
-      },
-      sms: new RecordingSmsProvider(),
-      policy: { maxAttempts: 3, retryBackoffMs: [1_000] },
-      pollIntervalMs: 3_600_000,
-      outbox: { leaseMs: 15_000, publishClaimed: () => undefined },
-    });
-    const commits = await Promise.all(
-      [1, 2, 3].map(async (commit) => {
-        const token = newId();
-        const record = createMessageRecord(
-          {
-            userId: null,
-            channel: 'email',
-            to: `handed-over-${commit}@example.com`,
-            template: 'registration',
-            subject: 'Welcome',
-            body: 'Hello',
-          },
-          newId(),
-          newId(),
-          harness.clock.now(),
-        );
-        const messages = await messageRepository.insertMessages(db, [record], { token, leaseMs: 60_000 });
-        return { token, messages };
-      }),
-    );
-    dispatcher.start();
-    const [first, ...others] = commits;
-    dispatcher.sendClaimed(first!.messages, first!.token);
-    while (sentTo.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    for (const { token, messages } of others) dispatcher.sendClaimed(messages, token);
-    release();
-    await dispatcher.stop();
-
-    expect(sentTo.sort()).toEqual([1, 2, 3].map((commit) => `handed-over-${commit}@example.com`));
-    // The first commit's pass, then one for the two handed over while it ran.
-    expect(statements.matching(/update messages as m/)).toHaveLength(2);
-    const rows = await harness.database.db
-      .selectFrom('messages')
-      .select(['status', 'claim_token'])
-      .where(
-        'id',
-        'in',
-        commits.flatMap(({ messages }) => messages.map(({ id }) => id)),
-      )
-      .execute();
-    expect(rows).toEqual([1, 2, 3].map(() => ({ status: 'sent', claim_token: null })));
   });
 });

@@ -173,8 +173,6 @@ export interface NotificationsHarness {
   contactOf(userId: string): Promise<ContactRecord | undefined>;
   /** The messages an event made, as stored. */
   messagesOf(event: CloudEvent): Promise<MessageRow[]>;
-  /** The dispatcher's queue entries of an event's messages, in message id order. */
-  queuedOf(event: CloudEvent): Promise<{ message_id: string; next_attempt_at: Date }[]>;
   /** One user's log through the bus, as `GET /v1/notifications` asks for it. */
   listMessages(
     actor: Actor,
@@ -405,14 +403,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
         .selectAll()
         .where('source_event_id', '=', event.id)
         .orderBy('id')
-        .execute(),
-    queuedOf: (event) =>
-      database.db
-        .selectFrom('message_queue')
-        .innerJoin('messages', 'messages.id', 'message_queue.message_id')
-        .select(['message_queue.message_id', 'message_queue.next_attempt_at'])
-        .where('messages.source_event_id', '=', event.id)
-        .orderBy('messages.id')
         .execute(),
     listMessages: (actor, query = {}) =>
       call(client, notificationsRequests.listMessages, { actor, limit: 100, ...query } as never),

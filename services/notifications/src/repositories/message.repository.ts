@@ -7,14 +7,14 @@ import {
   outboxInsertOf,
   rowsOf,
 } from '@moneypal/kit';
-import { type RawBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor, MessageRow } from '../database.js';
 import type { MessageChanges, MessageChannel, MessageRecord, MessageStatus } from '../domain/message.js';
 
 /**
- * Inserts messages, each with its entry in the dispatcher's queue, claimed by the caller
- * when a claim is given (so it sends them next, with no claiming pass); one that an earlier
- * delivery of the same event made is left as it is. Returns the messages inserted.
+ * Inserts messages, claimed by the caller when a claim is given (so it sends them next,
+ * with no claiming pass); one that an earlier delivery of the same event made is left as
+ * it is. Returns the messages inserted.
  */
 export async function insertMessages<Message extends MessageRecord>(
   db: Executor,
@@ -26,14 +26,10 @@ export async function insertMessages<Message extends MessageRecord>(
   const columns = sql.join(Object.keys(rows[0]!).map((column) => sql.ref(column)));
   const claimedUntil = claim === undefined ? sql<Date | null>`null` : claimedUntilOf(claim);
   const { rows: inserted } = await sql<{ id: string }>`
-    with inserted as (
-      insert into messages (${columns}, claimed_until)
-      select ${columns}, ${claimedUntil} from ${rowsOf('messages', rows)}
-      on conflict (source_event_id, template, recipient) do nothing
-      returning id, next_attempt_at
-    ),
-    ${queuedOf(sql`inserted`)}
-    select id from inserted
+    insert into messages (${columns}, claimed_until)
+    select ${columns}, ${claimedUntil} from ${rowsOf('messages', rows)}
+    on conflict (source_event_id, template, recipient) do nothing
+    returning id
   `.execute(db);
   const ids = new Set(inserted.map((row) => row.id));
   return messages.filter((message) => ids.has(message.id));
@@ -61,23 +57,19 @@ export async function insertMessagesOnce<Message extends MessageRecord>(
   const rows = messages.map((message) => ({ ...message, claim_token: claim.token }));
   const columns = sql.join(Object.keys(rows[0]!).map((column) => sql.ref(column)));
   const { rows: inserted } = await sql<{ id: string }>`
-    with claimed as (${claimed}),
-    inserted as (
-      insert into messages (${columns}, claimed_until)
-      select ${columns}, ${claimedUntilOf(claim)} from ${rowsOf('messages', rows)}
-      where source_event_id in (select event_id from claimed)
-      on conflict (source_event_id, template, recipient) do nothing
-      returning id, next_attempt_at
-    ),
-    ${queuedOf(sql`inserted`)}
-    select id from inserted
+    with claimed as (${claimed})
+    insert into messages (${columns}, claimed_until)
+    select ${columns}, ${claimedUntilOf(claim)} from ${rowsOf('messages', rows)}
+    where source_event_id in (select event_id from claimed)
+    on conflict (source_event_id, template, recipient) do nothing
+    returning id
   `.execute(db);
   const ids = new Set(inserted.map((row) => row.id));
   return messages.filter((message) => ids.has(message.id));
 }
 
 /**
- * Claims pending messages due at `now` (by the queue), earliest first, for one dispatcher pass: `skip
+ * Claims pending messages due at `now`, earliest first, for one dispatcher pass: `skip
  * locked` keeps concurrent dispatchers off each other's rows, and the lease keeps them off
  * a claimed message until it runs out. The lease is computed and compared with the
  * database's clock only, so dispatchers whose clocks disagree still honour each other's
@@ -87,54 +79,49 @@ export async function claimDueMessages(
   db: Executor,
   claim: { now: Date; limit: number; leaseMs: number; token: string },
 ): Promise<MessageRow[]> {
-  // The queue finds the due messages; the claim is taken on (and locks) the messages themselves.
-  const { rows } = await sql<MessageRow>`
-    update messages set claim_token = ${claim.token}, claimed_until = ${claimedUntilOf(claim)}
-    where id in (
-      select m.id from message_queue as q join messages as m on m.id = q.message_id
-      where q.next_attempt_at <= ${claim.now} and m.status = 'pending'
-        and (m.claimed_until is null or m.claimed_until < now())
-      order by q.next_attempt_at, q.message_id
-      limit ${claim.limit}
-      for update of m skip locked
+  return db
+    .updateTable('messages')
+    .set({
+      claim_token: claim.token,
+      claimed_until: claimedUntilOf(claim),
+    })
+    .where(
+      'id',
+      'in',
+      db
+        .selectFrom('messages')
+        .select('id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', claim.now)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', sql<Date>`now()`)]))
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(claim.limit)
+        .forUpdate()
+        .skipLocked(),
     )
-    returning *
-  `.execute(db);
-  return rows;
-}
-
-/**
- * The CTE that queues the messages a CTE of the same statement inserted (`id`,
- * `next_attempt_at`), so that a message and its place in the queue are written together.
- */
-function queuedOf(inserted: RawBuilder<unknown>): RawBuilder<unknown> {
-  return sql`queued as (
-    insert into message_queue (message_id, next_attempt_at)
-    select id, next_attempt_at from ${inserted}
-  )`;
+    .returningAll()
+    .execute();
 }
 
 /**
  * Writes the outcomes of a dispatcher pass, and the events of those written, in one
  * statement (so one transaction, and one round trip); returns the messages as written.
- * Each is written only while its claim (`token`) is still the caller's: a dispatcher whose lease ran
+ * Each is written only while the claim is still the caller's: a dispatcher whose lease ran
  * out and was taken over changes nothing, and its messages and their events are missing
- * from the answer and the outbox. A message written leaves the queue when it is sent or
- * failed, and moves to its new due time when it is to be tried again. `events` have the message ids as subjects, and are
+ * from the answer and the outbox. `events` have the message ids as subjects, and are
  * claimed for the relay given.
  */
 export async function recordAttempts(
   db: Executor,
-  attempts: readonly { message: MessageRecord; token: string; changes: MessageChanges }[],
+  token: string,
+  attempts: readonly { message: MessageRecord; changes: MessageChanges }[],
   outcomeEvents: { events: readonly CloudEvent[]; outbox: Pick<ClaimingOutbox, 'leaseMs'> },
 ): Promise<MessageRecord[]> {
   if (attempts.length === 0) return [];
   // The body is sent back only where it changes (a secret blanked), not for every message.
-  const outcomes = attempts.map(({ message, token, changes }) => ({
+  const outcomes = attempts.map(({ message, changes }) => ({
     id: message.id,
-    claim_token: token,
-    // The due time the message is queued at, which finds its queue entry.
-    queued_at: message.next_attempt_at,
     ...changes,
     body: changes.body === message.body ? null : changes.body,
   }));
@@ -144,28 +131,18 @@ export async function recordAttempts(
       provider_id = c.provider_id, error = c.error, body = coalesce(c.body, m.body),
       updated_at = c.updated_at, sent_at = c.sent_at, claim_token = null, claimed_until = null
     from jsonb_to_recordset(${jsonRows(outcomes)}) as c(
-      id uuid, claim_token uuid, queued_at timestamptz, status text, attempts integer, next_attempt_at timestamptz,
-      provider_id text, error text, body text, updated_at timestamptz, sent_at timestamptz
+      id uuid, status text, attempts integer, next_attempt_at timestamptz, provider_id text,
+      error text, body text, updated_at timestamptz, sent_at timestamptz
     )
-    where m.id = c.id and m.claim_token = c.claim_token
+    where m.id = c.id and m.claim_token = ${token}
       -- Named again as a list, so the plan looks the messages up by key rather than scanning.
       and m.id = any(${outcomes.map(({ id }) => id)}::uuid[])
-    returning m.id, m.next_attempt_at, c.queued_at`;
-  // A message sent or failed leaves the queue; one to try again moves to its new due time.
-  const queue = sql`
-    dequeued as (
-      delete from message_queue as q using written as w
-      where (q.next_attempt_at, q.message_id) = (w.queued_at, w.id) and w.next_attempt_at is null
-    ),
-    requeued as (
-      update message_queue as q set next_attempt_at = w.next_attempt_at from written as w
-      where (q.next_attempt_at, q.message_id) = (w.queued_at, w.id) and w.next_attempt_at is not null
-    )`;
+    returning m.id`;
   const { rows } =
     outcomeEvents.events.length === 0
-      ? await sql<{ id: string }>`with written as (${written}), ${queue} select id from written`.execute(db)
+      ? await sql<{ id: string }>`${written}`.execute(db)
       : await sql<{ id: string }>`
-          with written as (${written}), ${queue},
+          with written as (${written}),
           published as (${outboxInsertOf(
             outcomeEvents.events,
             outcomeEvents.outbox,

@@ -75,12 +75,6 @@ export interface DispatchServiceOptions {
   outbox: ClaimingOutbox;
 }
 
-/** A message claimed for sending, with the token of its claim. */
-interface Claim {
-  message: MessageRecord;
-  token: string;
-}
-
 /** What the intake needs of the dispatcher: the lease to claim new messages with, and sending them. */
 export interface ClaimedMessageSender {
   readonly leaseMs: number;
@@ -102,8 +96,6 @@ export class DispatchService implements ClaimedMessageSender {
   private readonly batchSize: number;
   readonly leaseMs: number;
   private tail: Promise<unknown> = Promise.resolve();
-  /** Claimed messages handed over while a pass runs; the next attempt sends them all together. */
-  private handedOver: Claim[] = [];
   private timer: NodeJS.Timeout | undefined;
   private passQueued = false;
   private stopped = true;
@@ -137,17 +129,10 @@ export class DispatchService implements ClaimedMessageSender {
   }
 
   sendClaimed(messages: MessageRecord[], token: string): void {
-    if (this.stopped || messages.length === 0) return; // The lease runs out and a later pass sends them.
-    // Messages of several commits that wait for the same pass are sent, and their outcomes
-    // written, as one batch: one statement for them all.
-    const queued = this.handedOver.length > 0;
-    for (const message of messages) this.handedOver.push({ message, token });
-    if (queued) return;
-    void this.serialized(() => {
-      const batch = this.handedOver;
-      this.handedOver = [];
-      return this.attempt(batch);
-    }).catch((error: unknown) => this.options.logger.error({ err: error }, 'sending new messages failed'));
+    if (this.stopped) return; // The lease runs out and a later pass sends them.
+    void this.serialized(() => this.attempt(messages, token)).catch((error: unknown) =>
+      this.options.logger.error({ err: error }, 'sending new messages failed'),
+    );
   }
 
   /** Runs a pass now, after any running one; resolves with how many messages it tried to send. */
@@ -179,7 +164,7 @@ export class DispatchService implements ClaimedMessageSender {
         token,
       });
       if (batch.length === 0) return attempted;
-      await this.attempt(batch.map((message) => ({ message, token })));
+      await this.attempt(batch, token);
       attempted += batch.length;
       if (batch.length < this.batchSize) return attempted;
     }
@@ -190,8 +175,7 @@ export class DispatchService implements ClaimedMessageSender {
    * outcome that cannot be written leaves its message claimed until the lease runs out;
    * then it is tried again.
    */
-  private async attempt(claimed: readonly Claim[]): Promise<void> {
-    const batch = claimed.map(({ message }) => message);
+  private async attempt(batch: MessageRecord[], token: string): Promise<void> {
     const outcomes = await this.deliverAll(batch);
     const now = this.options.clock();
     const changes = batch.map((message, index) =>
@@ -214,7 +198,8 @@ export class DispatchService implements ClaimedMessageSender {
     });
     const rows = await this.options.repositories.messages.recordAttempts(
       this.db,
-      claimed.map(({ message, token }, index) => ({ message, token, changes: changes[index]! })),
+      token,
+      batch.map((message, index) => ({ message, changes: changes[index]! })),
       { events: outcomeEvents, outbox: this.options.outbox },
     );
     const byId = new Map(rows.map((row) => [row.id, row]));

@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { freePort } from '@moneypal/kit';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import type pg from 'pg';
 import { cpuMsPerTransfer, peerServerPart, startCpuSampling } from './cpu.js';
 import { root } from './system.js';
+import { withScratchDatabase } from './yardstick.js';
 
 /**
  * The thin peer MoneyPal is compared with: pgledger (github.com/pgr0ss/pgledger, a double-entry
@@ -120,100 +121,84 @@ async function seedAccounts(client: pg.Client, accounts: number): Promise<string
 
 export async function measurePeer(options: PeerOptions): Promise<PeerFigures> {
   const scripts = pgledgerScripts(options.pgledgerSql);
-  const database = `moneypal_pgledger_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: options.serverUrl });
-  await admin.connect();
-  const url = new URL(options.serverUrl);
-  url.pathname = `/${database}`;
-  const databaseUrl = url.toString();
-  try {
-    await admin.query(`create database ${database}`);
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
+  return withScratchDatabase(options.serverUrl, 'moneypal_pgledger', async (client, databaseUrl) => {
+    for (const script of scripts) await client.query(script);
+    const accountIds = await seedAccounts(client, options.accounts);
+    await client.query('analyze');
+    const seeded = await client.query<{ transfers: string }>(
+      'select count(*) as transfers from pgledger_transfers',
+    );
+    const port = await freePort();
+    const server = await startServer(databaseUrl, port, options.pool);
+    let result: autocannon.Result;
+    const refused = new Map<string, number>();
+    const cpu = await startCpuSampling({ [peerDatabase]: databaseUrl });
     try {
-      for (const script of scripts) await client.query(script);
-      const accountIds = await seedAccounts(client, options.accounts);
-      await client.query('analyze');
-      const seeded = await client.query<{ transfers: string }>(
-        'select count(*) as transfers from pgledger_transfers',
-      );
-      const port = await freePort();
-      const server = await startServer(databaseUrl, port, options.pool);
-      let result: autocannon.Result;
-      const refused = new Map<string, number>();
-      const cpu = await startCpuSampling({ [peerDatabase]: databaseUrl });
-      try {
-        result = await autocannon({
-          url: `http://127.0.0.1:${port}`,
-          connections: options.connections,
-          duration: options.seconds,
-          requests: [
-            {
-              method: 'POST',
-              path: '/transfers',
-              setupRequest: (request) => {
-                const from = randomInt(accountIds.length);
-                const to = (from + 1 + randomInt(accountIds.length - 1)) % accountIds.length;
-                return {
-                  ...request,
-                  headers: { 'content-type': 'application/json' },
-                  body: JSON.stringify({
-                    from_account_id: accountIds[from],
-                    to_account_id: accountIds[to],
-                    amount: 1 + randomInt(options.maxAmountMinor),
-                  }),
-                };
-              },
-              onResponse: (status, body) => {
-                if (status === 201) return;
-                let outcome = String(status);
-                try {
-                  outcome = `${status} ${(JSON.parse(body) as { code?: string }).code ?? ''}`.trim();
-                } catch {
-                  // No JSON body: the status alone.
-                }
-                refused.set(outcome, (refused.get(outcome) ?? 0) + 1);
-              },
+      result = await autocannon({
+        url: `http://127.0.0.1:${port}`,
+        connections: options.connections,
+        duration: options.seconds,
+        requests: [
+          {
+            method: 'POST',
+            path: '/transfers',
+            setupRequest: (request) => {
+              const from = randomInt(accountIds.length);
+              const to = (from + 1 + randomInt(accountIds.length - 1)) % accountIds.length;
+              return {
+                ...request,
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({
+                  from_account_id: accountIds[from],
+                  to_account_id: accountIds[to],
+                  amount: 1 + randomInt(options.maxAmountMinor),
+                }),
+              };
             },
-          ],
-        });
-      } finally {
-        await stopServer(server);
-      }
-      const cpuUse = await cpu.stop();
-      const counted = await client.query<{ transfers: string; money_kept: boolean }>(
-        `select (select count(*) from pgledger_transfers) - $1::bigint as transfers,
+            onResponse: (status, body) => {
+              if (status === 201) return;
+              let outcome = String(status);
+              try {
+                outcome = `${status} ${(JSON.parse(body) as { code?: string }).code ?? ''}`.trim();
+              } catch {
+                // No JSON body: the status alone.
+              }
+              refused.set(outcome, (refused.get(outcome) ?? 0) + 1);
+            },
+          },
+        ],
+      });
+    } finally {
+      await stopServer(server);
+    }
+    const cpuUse = await cpu.stop();
+    const counted = await client.query<{ transfers: string; money_kept: boolean }>(
+      `select (select count(*) from pgledger_transfers) - $1::bigint as transfers,
                 (select sum(balance) from pgledger_accounts) = 0
                   and not exists (select 1 from pgledger_entries group by transfer_id having sum(amount) <> 0)
                   and not exists (select 1 from pgledger_accounts where balance < 0 and not allow_negative_balance)
                   as money_kept`,
-        [seeded.rows[0]!.transfers],
-      );
-      const transfers = Number(counted.rows[0]!.transfers);
-      return {
-        accounts: options.accounts,
-        connections: options.connections,
-        pool: options.pool,
-        duration_seconds: result.duration,
+      [seeded.rows[0]!.transfers],
+    );
+    const transfers = Number(counted.rows[0]!.transfers);
+    return {
+      accounts: options.accounts,
+      connections: options.connections,
+      pool: options.pool,
+      duration_seconds: result.duration,
+      transfers,
+      transfers_per_second: Math.round(transfers / result.duration),
+      p50_ms: result.latency.p50,
+      p99_ms: result.latency.p99,
+      refused: Object.fromEntries(refused),
+      socket_errors: result.errors,
+      money_kept: counted.rows[0]!.money_kept,
+      cpu_percent_of_one_core: 'unavailable' in cpuUse ? cpuUse : cpuUse.percentOfOneCore,
+      cpu_ms_per_transfer: cpuMsPerTransfer(
+        cpuUse,
         transfers,
-        transfers_per_second: Math.round(transfers / result.duration),
-        p50_ms: result.latency.p50,
-        p99_ms: result.latency.p99,
-        refused: Object.fromEntries(refused),
-        socket_errors: result.errors,
-        money_kept: counted.rows[0]!.money_kept,
-        cpu_percent_of_one_core: 'unavailable' in cpuUse ? cpuUse : cpuUse.percentOfOneCore,
-        cpu_ms_per_transfer: cpuMsPerTransfer(
-          cpuUse,
-          transfers,
-          (part) => part === peerServerPart || part === peerDatabasePart,
-        ),
-      };
-    } finally {
-      await client.end();
-    }
-  } finally {
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.end();
-  }
+        (part) => part === peerServerPart || part === peerDatabasePart,
+      ),
+    };
+  });
 }

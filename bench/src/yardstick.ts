@@ -65,11 +65,19 @@ export function pgbenchAvailable(): boolean {
   return spawnSync('pgbench', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-export async function measureYardstick(options: YardstickOptions): Promise<Yardstick> {
-  const database = `moneypal_yardstick_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: options.serverUrl });
+/**
+ * Runs `work` with a connected client of a new database on the server of `serverUrl`, named
+ * `<prefix>_<random>`, and drops the database afterwards, whatever happened.
+ */
+export async function withScratchDatabase<Result>(
+  serverUrl: string,
+  prefix: string,
+  work: (client: pg.Client, databaseUrl: string) => Promise<Result>,
+): Promise<Result> {
+  const database = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  const url = new URL(options.serverUrl);
+  const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   const databaseUrl = url.toString();
   try {
@@ -77,43 +85,7 @@ export async function measureYardstick(options: YardstickOptions): Promise<Yards
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      await client.query(readFileSync(join(root, 'bench/sql/yardstick-schema.sql'), 'utf8'));
-      await client.query(
-        'insert into accounts (id, balance) select id, $2 from generate_series(1, $1::bigint) id',
-        [options.accounts, initialBalanceMinor.toString()],
-      );
-      await client.query('analyze');
-      const driver = options.driver ?? (pgbenchAvailable() ? 'pgbench' : 'pg');
-      const cpu = await startCpuSampling({ [yardstickDatabase]: databaseUrl });
-      const run =
-        driver === 'pgbench' ? await runPgbench(databaseUrl, options) : await runPgLoop(databaseUrl, options);
-      const cpuUse = await cpu.stop();
-      const counted = await client.query<{ transfers: string; money_kept: boolean }>(
-        `select (select count(*) from transfers) as transfers,
-                (select sum(balance) from accounts) = $1::numeric * $2::numeric
-                  and not exists (select 1 from entries group by transfer_id having sum(amount) <> 0) as money_kept`,
-        [options.accounts, initialBalanceMinor.toString()],
-      );
-      const transfers = Number(counted.rows[0]!.transfers);
-      const sorted = run.latenciesMs.sort((left, right) => left - right);
-      return {
-        driver,
-        accounts: options.accounts,
-        connections: options.connections,
-        seconds: options.seconds,
-        transfers,
-        // The driver's rate of calls (pgbench's leaves connecting out), of which refused ones moved nothing.
-        transfers_per_second:
-          run.calls === 0 ? 0 : Math.round((run.transfersPerSecondOfCalls * transfers) / run.calls),
-        p50_ms: round(percentile(sorted, 0.5)),
-        p99_ms: round(percentile(sorted, 0.99)),
-        refused: Math.max(0, run.calls - transfers),
-        errors: run.errors,
-        money_kept: counted.rows[0]!.money_kept,
-        cpu_percent_of_one_core: 'unavailable' in cpuUse ? cpuUse : cpuUse.percentOfOneCore,
-        // MoneyPal idles meanwhile, yet its processes and NATS still use a little: R counts its own backends only.
-        cpu_ms_per_transfer: cpuMsPerTransfer(cpuUse, transfers, (part) => part === yardstickPart),
-      };
+      return await work(client, databaseUrl);
     } finally {
       await client.end();
     }
@@ -121,6 +93,48 @@ export async function measureYardstick(options: YardstickOptions): Promise<Yards
     await admin.query(`drop database if exists ${database} with (force)`);
     await admin.end();
   }
+}
+
+export async function measureYardstick(options: YardstickOptions): Promise<Yardstick> {
+  return withScratchDatabase(options.serverUrl, 'moneypal_yardstick', async (client, databaseUrl) => {
+    await client.query(readFileSync(join(root, 'bench/sql/yardstick-schema.sql'), 'utf8'));
+    await client.query(
+      'insert into accounts (id, balance) select id, $2 from generate_series(1, $1::bigint) id',
+      [options.accounts, initialBalanceMinor.toString()],
+    );
+    await client.query('analyze');
+    const driver = options.driver ?? (pgbenchAvailable() ? 'pgbench' : 'pg');
+    const cpu = await startCpuSampling({ [yardstickDatabase]: databaseUrl });
+    const run =
+      driver === 'pgbench' ? await runPgbench(databaseUrl, options) : await runPgLoop(databaseUrl, options);
+    const cpuUse = await cpu.stop();
+    const counted = await client.query<{ transfers: string; money_kept: boolean }>(
+      `select (select count(*) from transfers) as transfers,
+                (select sum(balance) from accounts) = $1::numeric * $2::numeric
+                  and not exists (select 1 from entries group by transfer_id having sum(amount) <> 0) as money_kept`,
+      [options.accounts, initialBalanceMinor.toString()],
+    );
+    const transfers = Number(counted.rows[0]!.transfers);
+    const sorted = run.latenciesMs.sort((left, right) => left - right);
+    return {
+      driver,
+      accounts: options.accounts,
+      connections: options.connections,
+      seconds: options.seconds,
+      transfers,
+      // The driver's rate of calls (pgbench's leaves connecting out), of which refused ones moved nothing.
+      transfers_per_second:
+        run.calls === 0 ? 0 : Math.round((run.transfersPerSecondOfCalls * transfers) / run.calls),
+      p50_ms: round(percentile(sorted, 0.5)),
+      p99_ms: round(percentile(sorted, 0.99)),
+      refused: Math.max(0, run.calls - transfers),
+      errors: run.errors,
+      money_kept: counted.rows[0]!.money_kept,
+      cpu_percent_of_one_core: 'unavailable' in cpuUse ? cpuUse : cpuUse.percentOfOneCore,
+      // MoneyPal idles meanwhile, yet its processes and NATS still use a little: R counts its own backends only.
+      cpu_ms_per_transfer: cpuMsPerTransfer(cpuUse, transfers, (part) => part === yardstickPart),
+    };
+  });
 }
 
 function round(value: number): number {

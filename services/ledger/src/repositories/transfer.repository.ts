@@ -167,28 +167,7 @@ export async function findTransfer(db: Executor, id: string): Promise<TransferRe
 
 /** The entries of a transfer with their accounts, in posting order. */
 export async function findEntriesOfTransfer(db: Executor, transferId: string): Promise<EntryView[]> {
-  const rows = await db
-    .selectFrom('entries')
-    .innerJoin('accounts', 'accounts.id', 'entries.account_id')
-    .select([
-      'entries.id',
-      'entries.account_id',
-      'accounts.wallet_id',
-      'accounts.kind',
-      'entries.amount',
-      'entries.balance_after',
-    ])
-    .where('entries.transfer_id', '=', transferId)
-    .orderBy('entries.seq')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    accountId: row.account_id,
-    walletId: row.wallet_id,
-    kind: row.kind,
-    amount: row.amount,
-    balanceAfter: row.balance_after,
-  }));
+  return (await findEntriesOfTransfers(db, [transferId])).get(transferId) ?? [];
 }
 
 /**
@@ -206,8 +185,19 @@ export async function findTransfersWithEntries(
     .selectAll()
     .where('id', 'in', [...ids])
     .execute();
-  for (const row of transfers) found.set(row.id, { transfer: toTransferRecord(row), entries: [] });
-  const entries = await db
+  const entries = await findEntriesOfTransfers(db, ids);
+  for (const row of transfers) {
+    found.set(row.id, { transfer: toTransferRecord(row), entries: entries.get(row.id) ?? [] });
+  }
+  return found;
+}
+
+/** The entries of transfers with their accounts, in posting order, by transfer id. */
+async function findEntriesOfTransfers(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, EntryView[]>> {
+  const rows = await db
     .selectFrom('entries')
     .innerJoin('accounts', 'accounts.id', 'entries.account_id')
     .select([
@@ -222,8 +212,14 @@ export async function findTransfersWithEntries(
     .where('entries.transfer_id', 'in', [...ids])
     .orderBy('entries.seq')
     .execute();
-  for (const row of entries) {
-    found.get(row.transfer_id)?.entries.push({
+  const byTransfer = new Map<string, EntryView[]>();
+  for (const row of rows) {
+    let entries = byTransfer.get(row.transfer_id);
+    if (entries === undefined) {
+      entries = [];
+      byTransfer.set(row.transfer_id, entries);
+    }
+    entries.push({
       id: row.id,
       accountId: row.account_id,
       walletId: row.wallet_id,
@@ -232,7 +228,7 @@ export async function findTransfersWithEntries(
       balanceAfter: row.balance_after,
     });
   }
-  return found;
+  return byTransfer;
 }
 
 export interface TransferListFilters {

@@ -149,10 +149,34 @@ export const transferSchema = z
 export type Transfer = z.infer<typeof transferSchema>;
 
 const description = text.trim().min(1).max(500);
-/** Free-form string pairs a caller attaches to a transfer (at most 20, short). */
-const metadata = z
-  .record(text.min(1).max(40), text.max(500))
-  .refine((value) => Object.keys(value).length <= 20, { message: 'must have at most 20 keys' });
+/** Most pairs in a transfer's metadata, and in one history filter by metadata. */
+export const maxMetadataKeys = 20;
+/** A metadata key: an integrator's own name for a value, such as `order_id`. */
+const metadataKey = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(40, 'must be at most 40 characters')
+  .regex(/^[A-Za-z0-9_.-]+$/, 'must be letters, digits, "_", "." or "-"');
+const metadataValue = text.max(500, 'must be at most 500 characters');
+const metadataPairs = z
+  .record(metadataKey, metadataValue)
+  .refine((value) => Object.keys(value).length <= maxMetadataKeys, {
+    message: `must have at most ${maxMetadataKeys} keys`,
+  });
+/** Free-form string pairs a caller attaches to a transfer, returned wherever the transfer is read. */
+const metadata = metadataPairs.meta({
+  description: `At most ${maxMetadataKeys} pairs; keys 1 to 40 of \`A-Z a-z 0-9 _ . -\`, values strings of at most 500 characters.`,
+  examples: [{ order_id: 'A-1042', channel: 'web' }],
+});
+/**
+ * History filtered by metadata: the transfers whose metadata holds every pair given (exact
+ * match); over HTTP `metadata[order_id]=A-1042`, one parameter per pair.
+ */
+const metadataFilter = metadataPairs.meta({
+  description:
+    'Only transfers whose metadata holds every pair given, exactly: `metadata[order_id]=A-1042&metadata[channel]=web`.',
+  examples: [{ order_id: 'A-1042' }],
+});
 
 /** A user to pay: their user_name or email; the money lands in their default wallet of the currency. */
 const toUser = text.trim().min(1).max(254);
@@ -164,6 +188,7 @@ const transferBodyFields = {
   to_user: toUser.optional(),
   amount: amountMinor,
   description: description.optional(),
+  metadata: metadata.optional(),
 };
 const namesOneRecipient = (body: { to_wallet_id?: string | undefined; to_user?: string | undefined }) =>
   (body.to_wallet_id === undefined) !== (body.to_user === undefined);
@@ -335,6 +360,7 @@ const historyFilters = {
   direction: z.enum(['in', 'out']).optional(),
   /** A wallet id or a user id on the other side of the transfer. */
   counterparty: uuid.optional(),
+  metadata: metadataFilter.optional(),
   cursor: cursor.optional(),
 };
 const amountQuery = z.coerce

@@ -155,6 +155,10 @@ function parametersOf(catalogue: SchemaCatalogue, schema: z.ZodType | undefined,
       in: location,
       required: location === 'path' || required.has(name),
       ...(typeof propertyDescription === 'string' ? { description: propertyDescription } : {}),
+      // An object in a query string is sent one key per parameter: `metadata[order_id]=A-1042`.
+      ...(location === 'query' && propertySchema.type === 'object'
+        ? { style: 'deepObject', explode: true }
+        : {}),
       schema: propertySchema,
     };
   });

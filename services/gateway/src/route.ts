@@ -200,6 +200,40 @@ function parsePart(
   return result.data;
 }
 
+/** A query parameter that names one key of an object parameter: `metadata[order_id]`. */
+const objectParameterName = /^([A-Za-z_][A-Za-z0-9_]*)\[([^[\]]*)\]$/;
+
+/**
+ * A query string with its `name[key]=value` parameters gathered into `name: {key: value}`
+ * (OpenAPI's `deepObject` style), for the schema to validate as an object. A parameter that
+ * cannot be gathered is left as it came, so the schema refuses it as unknown: its name is
+ * also given bare, or its key is `__proto__` (which zod would drop from a record unseen).
+ */
+function queryWithObjectsOf(query: unknown): unknown {
+  if (query === null || typeof query !== 'object') return query;
+  // No prototype, so that a parameter named `__proto__` stays a parameter for the schema to refuse.
+  const gathered = Object.create(null) as Record<string, unknown>;
+  const objects = new Map<string, Record<string, unknown>>();
+  const entries = Object.entries(query);
+  const bareNames = new Set(entries.map(([name]) => name));
+  for (const [name, value] of entries) {
+    const match = objectParameterName.exec(name);
+    if (!match || bareNames.has(match[1]!) || match[2] === '__proto__') {
+      gathered[name] = value;
+      continue;
+    }
+    const [, objectName, key] = match as unknown as [string, string, string];
+    let object = objects.get(objectName);
+    if (object === undefined) {
+      object = Object.create(null) as Record<string, unknown>;
+      objects.set(objectName, object);
+      gathered[objectName] = object;
+    }
+    object[key] = value;
+  }
+  return gathered;
+}
+
 /** The validated `Idempotency-Key` header of a request, or `validation_failed` naming the header. */
 function idempotencyKeyOf(request: FastifyRequest): string {
   const result = idempotencyKey.safeParse(request.headers[idempotencyKeyHeader.toLowerCase()]);
@@ -285,7 +319,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
     handler: async (request, reply) => {
       const input: ErasedRouteInput = {
         params: parsePart(route.params, request.params, 'params'),
-        query: parsePart(route.query, request.query, 'query'),
+        query: parsePart(route.query, queryWithObjectsOf(request.query), 'query'),
         idempotencyKey: route.idempotent ? idempotencyKeyOf(request) : undefined,
         body: parsePart(route.body, request.body, 'body'),
         user: request.user,

@@ -169,6 +169,26 @@ describe('ledger routes', () => {
         },
       },
       {
+        name: 'lists my transactions whose metadata holds every pair asked, beside other filters',
+        role: 'user',
+        request: {
+          method: 'GET',
+          url: `/v1/transactions?wallet_id=${walletId}&metadata[order_id]=A-1042&metadata%5Bchannel%5D=web%20shop&limit=5&cursor=c1`,
+        },
+        subject: 'ledger.transaction.list',
+        reply: {
+          data: [transferOf({ metadata: { order_id: 'A-1042', channel: 'web shop' } })],
+          next_cursor: 'c2',
+        },
+        status: 200,
+        payload: {
+          wallet_id: walletId,
+          metadata: { order_id: 'A-1042', channel: 'web shop' },
+          limit: 5,
+          cursor: 'c1',
+        },
+      },
+      {
         name: 'reads one transaction with its entries',
         role: 'user',
         request: { method: 'GET', url: `/v1/transactions/${transferId}` },
@@ -544,6 +564,65 @@ describe('ledger routes', () => {
       expect(gateway.operationCalls()).toEqual([]);
     });
 
+    it('passes a transfer’s metadata to the ledger, and refuses metadata out of bounds naming the field', async () => {
+      await answer(
+        'ledger.transfer.create',
+        transferReplyOf(transferOf({ metadata: { order_id: 'A-1042' } })),
+      );
+      const headers = { 'idempotency-key': key };
+      const base = { from_wallet_id: walletId, to_wallet_id: toWalletId, amount: 1 };
+      const metadata = { order_id: 'A-1042', 'shop.v2-ref': 'x'.repeat(500), empty: '' };
+      const ok = await send(user, {
+        method: 'POST',
+        url: '/v1/transfers',
+        headers,
+        payload: { ...base, metadata },
+      });
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(ok.json().transfer.metadata).toEqual({ order_id: 'A-1042' });
+      expect(gateway.operationCalls()[0]?.payload).toMatchObject({ metadata });
+      const twentyOne = Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`k${index}`, 'v']));
+      const refused: [unknown, string][] = [
+        [twentyOne, 'metadata'],
+        [{ ['k'.repeat(41)]: 'v' }, 'metadata'],
+        [{ '': 'v' }, 'metadata'],
+        [{ 'order id': 'v' }, 'metadata'],
+        [{ 'ordre/é': 'v' }, 'metadata'],
+        [{ order_id: 'x'.repeat(501) }, 'metadata.order_id'],
+        [{ order_id: 'a\u0000b' }, 'metadata.order_id'],
+        [{ order_id: 7 }, 'metadata.order_id'],
+        [{ order_id: null }, 'metadata.order_id'],
+        [{ order_id: { nested: 'v' } }, 'metadata.order_id'],
+        [['order_id'], 'metadata'],
+        ['order_id=A-1042', 'metadata'],
+      ];
+      for (const [value, path] of refused) {
+        const response = await send(user, {
+          method: 'POST',
+          url: '/v1/transfers',
+          headers,
+          payload: { ...base, metadata: value },
+        });
+        expect(response.statusCode, JSON.stringify(value)).toBe(400);
+        const problem = problemBody(response);
+        expect(problem.code).toBe('validation_failed');
+        expect(problem.errors?.map((error) => error.path).join(' '), JSON.stringify(value)).toContain(path);
+      }
+      const batch = await send(user, {
+        method: 'POST',
+        url: '/v1/transfers/batch',
+        payload: {
+          transfers: [
+            { ...base, idempotency_key: 'k1', metadata: { order_id: 'A-1' } },
+            { ...base, idempotency_key: 'k2', metadata: twentyOne },
+          ],
+        },
+      });
+      expect(batch.statusCode).toBe(400);
+      expect(problemBody(batch).errors?.map((error) => error.path)).toEqual(['transfers.1.metadata']);
+      expect(gateway.operationCalls()).toHaveLength(1);
+    });
+
     it('refuses a deposit to a user and a deposit without a reference', async () => {
       const headers = { 'idempotency-key': key };
       const url = `/v1/wallets/${walletId}/deposits`;
@@ -633,6 +712,18 @@ describe('ledger routes', () => {
         'cursor=',
         `owner_id=${randomUUID()}`,
         'unknown=1',
+        'metadata=x',
+        'metadata[]=',
+        'metadata[]=x',
+        'metadata[order%20id]=x',
+        `metadata[${'k'.repeat(41)}]=x`,
+        'metadata[__proto__]=x',
+        'metadata[order_id]=a&metadata[order_id]=b',
+        `metadata[order_id]=${'x'.repeat(501)}`,
+        'metadata[order_id]=a%00b',
+        'metadata[a][b]=x',
+        'metadata=x&metadata[order_id]=a',
+        Array.from({ length: 21 }, (_, index) => `metadata[k${index}]=v`).join('&'),
       ]) {
         const response = await send(user, { method: 'GET', url: `/v1/transactions?${query}` });
         expect(response.statusCode, query).toBe(400);
@@ -865,7 +956,7 @@ describe('ledger routes', () => {
 });
 
 interface Operation {
-  parameters: { name: string; in: string; required: boolean }[];
+  parameters: { name: string; in: string; required: boolean; schema?: unknown }[];
   responses: Record<string, { headers?: Record<string, unknown>; description: string }>;
   security: unknown[];
 }
@@ -929,9 +1020,15 @@ describe('the ledger in the API document', () => {
         'direction',
         'min_amount',
         'max_amount',
+        'metadata',
         'limit',
       ]),
     );
+    const metadataFilter = paths['/v1/transactions']?.get?.parameters.find(
+      (parameter) => parameter.name === 'metadata',
+    );
+    expect(metadataFilter).toMatchObject({ in: 'query', style: 'deepObject', explode: true });
+    expect(metadataFilter?.schema).toMatchObject({ type: 'object', examples: [{ order_id: 'A-1042' }] });
     expect(paths['/v1/wallets/{id}/balance']?.get?.parameters.map((parameter) => parameter.name)).toContain(
       'at',
     );

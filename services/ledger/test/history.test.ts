@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, ledgerRequests, type Transfer } from '@moneypal/contracts';
+import { type Actor, ledgerEvents, ledgerRequests, type Transfer } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
 import { testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,8 +8,10 @@ import {
   fund,
   type LedgerHarness,
   newKey,
+  outboxEvents,
   startHarness,
   type TestUser,
+  transferCount,
 } from './ledger-harness.js';
 
 let harness: LedgerHarness;
@@ -194,5 +196,163 @@ describe(`one transfer on ${testDatabaseLabel}`, () => {
     expect(adminTransfer).toEqual(bobsTransfer);
     expect(adminEntries!.map((entry) => entry.amount).sort((a, b) => a - b)).toEqual([-50, 50]);
     expect(adminEntries!.every((entry) => entry.account === 'main')).toBe(true);
+  });
+});
+
+describe(`metadata on transfers on ${testDatabaseLabel}`, () => {
+  let dave: TestUser;
+  let erin: TestUser;
+  /** Dave's transfers to Erin, oldest first, by the metadata each carried. */
+  const sent: Transfer[] = [];
+  const sendWith = async (metadata: Record<string, string>, amount = 10) => {
+    const reply = await call(harness.client, ledgerRequests.transfer, {
+      actor: dave.actor,
+      from_wallet_id: dave.wallet.id,
+      to_wallet_id: erin.wallet.id,
+      amount,
+      metadata,
+      idempotency_key: newKey('metadata'),
+    });
+    sent.push(reply.result.transfer);
+    return reply.result.transfer;
+  };
+  const amountsOf = (transfers: Transfer[]) => transfers.map((transfer) => transfer.amount);
+
+  beforeAll(async () => {
+    dave = await harness.createUser();
+    erin = await harness.createUser();
+    await fund(harness, dave.wallet.id, 10_000);
+    await sendWith({ order_id: 'A1', channel: 'web' }, 11);
+    await sendWith({ order_id: 'A1', channel: 'app' }, 12);
+    await sendWith({ order_id: 'A2', channel: 'web' }, 13);
+    await sendWith({}, 14);
+    await sendWith({ order_id: 'A1', channel: 'web', note: 'second try' }, 15);
+    // Erin pays back under the same order id: the filter is on the transfer, whichever side.
+    await call(harness.client, ledgerRequests.transfer, {
+      actor: erin.actor,
+      from_wallet_id: erin.wallet.id,
+      to_wallet_id: dave.wallet.id,
+      amount: 16,
+      metadata: { order_id: 'A1' },
+      idempotency_key: newKey('metadata'),
+    });
+  });
+
+  it('returns the metadata in the answer, the history, the detail and the posted event', async () => {
+    const posted = sent[0]!;
+    expect(posted.metadata).toEqual({ order_id: 'A1', channel: 'web' });
+    const listed = (await history(dave.actor)).find((transfer) => transfer.id === posted.id);
+    expect(listed?.metadata).toEqual({ order_id: 'A1', channel: 'web' });
+    const detail = await call(harness.client, ledgerRequests.getTransaction, {
+      actor: erin.actor,
+      transfer_id: posted.id,
+    });
+    expect(detail.metadata).toEqual({ order_id: 'A1', channel: 'web' });
+    const events = await outboxEvents(harness, ledgerEvents.transferPosted);
+    const event = events.find(
+      (candidate) => (candidate.data as { transfer: Transfer }).transfer.id === posted.id,
+    );
+    expect((event?.data as { transfer: Transfer } | undefined)?.transfer.metadata).toEqual({
+      order_id: 'A1',
+      channel: 'web',
+    });
+  });
+
+  it('lists only the transfers whose metadata holds every pair asked, exactly', async () => {
+    expect(amountsOf(await history(dave.actor, { metadata: { order_id: 'A1' } }))).toEqual([16, 15, 12, 11]);
+    expect(amountsOf(await history(dave.actor, { metadata: { order_id: 'A1', channel: 'web' } }))).toEqual([
+      15, 11,
+    ]);
+    expect(amountsOf(await history(dave.actor, { metadata: { channel: 'web' } }))).toEqual([15, 13, 11]);
+    expect(await history(dave.actor, { metadata: { order_id: 'a1' } })).toEqual([]);
+    expect(await history(dave.actor, { metadata: { order_id: 'A' } })).toEqual([]);
+    expect(await history(dave.actor, { metadata: { order_id: 'A1', channel: 'fax' } })).toEqual([]);
+    expect(await history(dave.actor, { metadata: { unknown: 'A1' } })).toEqual([]);
+    // Nobody else's transfers match, whatever their metadata.
+    expect(await history(alice.actor, { metadata: { order_id: 'A1' } })).toEqual([]);
+  });
+
+  it('combines the metadata filter with the wallet, direction and amount filters', async () => {
+    const onErin = { wallet_id: erin.wallet.id, metadata: { order_id: 'A1' } };
+    expect(amountsOf(await history(erin.actor, onErin))).toEqual([16, 15, 12, 11]);
+    expect(amountsOf(await history(erin.actor, { ...onErin, direction: 'out' }))).toEqual([16]);
+    expect(amountsOf(await history(erin.actor, { ...onErin, direction: 'in', min_amount: 12 }))).toEqual([
+      15, 12,
+    ]);
+    expect((await failureOf(history(erin.actor, { ...onErin, wallet_id: alice.wallet.id }))).code).toBe(
+      'wallet_not_found',
+    );
+  });
+
+  it('pages through the matching transfers without gaps or duplicates', async () => {
+    const amounts: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { data: Transfer[]; next_cursor: string | null } = await call(
+        harness.client,
+        ledgerRequests.listTransactions,
+        {
+          actor: dave.actor,
+          wallet_id: dave.wallet.id,
+          metadata: { order_id: 'A1' },
+          limit: 1,
+          ...(cursor ? { cursor } : {}),
+        },
+      );
+      expect(page.data.length).toBeLessThanOrEqual(1);
+      amounts.push(...amountsOf(page.data));
+      cursor = page.next_cursor;
+    } while (cursor);
+    expect(amounts).toEqual([16, 15, 12, 11]);
+  });
+
+  it('refuses metadata out of bounds on a transfer and in a filter, and moves nothing', async () => {
+    const before = await transferCount(harness);
+    const twentyOne = Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`k${index}`, 'v']));
+    for (const metadata of [
+      twentyOne,
+      { 'order id': 'v' },
+      { ['k'.repeat(41)]: 'v' },
+      { order_id: 'x'.repeat(501) },
+      { order_id: 'a\u0007b' },
+    ]) {
+      const refusal = await failureOf(
+        call(harness.client, ledgerRequests.transfer, {
+          actor: dave.actor,
+          from_wallet_id: dave.wallet.id,
+          to_wallet_id: erin.wallet.id,
+          amount: 1,
+          metadata,
+          idempotency_key: newKey('metadata'),
+        }),
+      );
+      expect(refusal.code, JSON.stringify(metadata)).toBe('validation_failed');
+      expect((await failureOf(history(dave.actor, { metadata }))).code, JSON.stringify(metadata)).toBe(
+        'validation_failed',
+      );
+    }
+    const batch = await failureOf(
+      call(harness.client, ledgerRequests.transferBatch, {
+        actor: dave.actor,
+        transfers: [
+          {
+            from_wallet_id: dave.wallet.id,
+            to_wallet_id: erin.wallet.id,
+            amount: 1,
+            metadata: { order_id: 'B1' },
+            idempotency_key: newKey('metadata'),
+          },
+          {
+            from_wallet_id: dave.wallet.id,
+            to_wallet_id: erin.wallet.id,
+            amount: 1,
+            metadata: twentyOne,
+            idempotency_key: newKey('metadata'),
+          },
+        ],
+      } as never),
+    );
+    expect(batch.code).toBe('validation_failed');
+    expect(await transferCount(harness)).toBe(before);
   });
 });

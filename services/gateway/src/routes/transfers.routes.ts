@@ -23,8 +23,9 @@ export function transferRoutes(): Route[] {
       summary: 'Transfer money from my wallet to another user’s',
       description:
         'To a wallet (`to_wallet_id`) or to a user (`to_user`: their user name or email; the money lands in ' +
-        'their default wallet). Both wallets must hold the same currency. Answers the transfer with its ' +
-        'entries and my wallet’s balance after it.',
+        'their default wallet). Both wallets must hold the same currency. `metadata` keeps up to 20 string ' +
+        'pairs of my own (an order id, say), returned wherever the transfer is read and filterable in the ' +
+        'history. Answers the transfer with its entries and my wallet’s balance after it.',
       tags: ['transfers'],
       body: createTransferBody,
       idempotent: true,
@@ -80,7 +81,8 @@ export function transferRoutes(): Route[] {
       summary: 'List my transactions',
       description:
         'Newest first. Filters: one wallet, a time range (`from` inclusive, `to` exclusive), a type, a ' +
-        'direction, an amount range (minor units, inclusive) and a counterparty (wallet or user id).',
+        'direction, an amount range (minor units, inclusive), a counterparty (wallet or user id) and ' +
+        'metadata pairs (`metadata[order_id]=A-1042`: only transfers whose metadata holds every pair given).',
       tags: ['transfers'],
       query: listTransactionsQuery,
       responses: { 200: transferPage },

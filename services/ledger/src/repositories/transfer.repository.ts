@@ -244,6 +244,8 @@ export interface TransferListFilters {
   maxAmount?: bigint | undefined;
   /** A wallet id or owner id on the other side. */
   counterparty?: string | undefined;
+  /** Pairs the transfer's metadata must all hold, exactly. */
+  metadata?: Record<string, string> | undefined;
 }
 
 /** Newest first (ids are UUIDv7), `limit` rows before the cursor's id. */
@@ -287,6 +289,10 @@ export async function listTransfers(
     if (filters.type !== undefined) conditions.push(eb('type', '=', filters.type));
     if (filters.minAmount !== undefined) conditions.push(eb('amount', '>=', filters.minAmount));
     if (filters.maxAmount !== undefined) conditions.push(eb('amount', '<=', filters.maxAmount));
+    // Containment, so that the GIN index transfers_metadata_idx can serve it.
+    if (filters.metadata !== undefined && Object.keys(filters.metadata).length > 0) {
+      conditions.push(sql<SqlBool>`metadata @> ${JSON.stringify(filters.metadata)}::jsonb`);
+    }
     if (page.beforeId !== undefined) conditions.push(eb('id', '<', page.beforeId));
     return eb.and(conditions);
   });

@@ -14,6 +14,7 @@ export interface HistoryQuery {
   type?: string | undefined;
   direction?: 'in' | 'out' | undefined;
   counterparty?: string | undefined;
+  metadata?: Record<string, string> | undefined;
   min_amount?: number | undefined;
   max_amount?: number | undefined;
   cursor?: string | undefined;
@@ -65,6 +66,7 @@ export class HistoryService {
         minAmount: query.min_amount === undefined ? undefined : BigInt(query.min_amount),
         maxAmount: query.max_amount === undefined ? undefined : BigInt(query.max_amount),
         counterparty: query.counterparty,
+        metadata: query.metadata,
       },
       // One row more than asked tells whether another page follows.
       { beforeId, limit: query.limit + 1 },

@@ -467,6 +467,49 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
     expectProblem(await batch([]), 400, 'validation_failed');
   });
 
+  it('lets an admin freeze, unfreeze and close a wallet, and nobody else', async () => {
+    const owner = await newPerson();
+    const other = await newPerson();
+    await deposit(owner.walletId, 600);
+    const setStatus = (walletId: string, body: Record<string, unknown>, token = adminToken) =>
+      http(`/v1/wallets/${walletId}`, { method: 'PATCH', token, body });
+
+    expectProblem(
+      await setStatus(owner.walletId, { status: 'frozen', reason: 'mine' }, owner.token),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await setStatus(randomUUID(), { status: 'frozen', reason: 'unknown' }),
+      404,
+      'wallet_not_found',
+    );
+    expectProblem(await setStatus(owner.walletId, { status: 'frozen' }), 400, 'validation_failed');
+    expectProblem(
+      await setStatus(owner.walletId, { status: 'frozen', reason: 'r', extra: 1 }),
+      400,
+      'validation_failed',
+    );
+    expect(await walletOf(owner)).toMatchObject({ status: 'active', available: 600 });
+
+    const frozen = await setStatus(owner.walletId, { status: 'frozen', reason: 'dispute 17' });
+    expect(frozen.status).toBe(200);
+    expect(frozen.body).toEqual(await walletOf(owner));
+    expect(frozen.body).toMatchObject({ status: 'frozen', main: 600, available: 0 });
+    expectProblem(await transfer(owner, { to_wallet_id: other.walletId, amount: 10 }), 422, 'wallet_frozen');
+    await deposit(other.walletId, 100);
+    expectProblem(await transfer(other, { to_wallet_id: owner.walletId, amount: 10 }), 422, 'wallet_frozen');
+    expectProblem(await setStatus(owner.walletId, { status: 'closed', reason: 'done' }), 409, 'conflict');
+
+    expect((await setStatus(owner.walletId, { status: 'active', reason: 'dispute settled' })).status).toBe(
+      200,
+    );
+    expect((await transfer(owner, { to_wallet_id: other.walletId, amount: 600 })).status).toBe(201);
+    const closed = await setStatus(owner.walletId, { status: 'closed', reason: 'owner asked' });
+    expect(closed.body).toMatchObject({ status: 'closed', main: 0 });
+    expectProblem(await setStatus(owner.walletId, { status: 'active', reason: 'reopen' }), 409, 'conflict');
+  });
+
   it('keeps every ledger invariant after all of the above', async () => {
     const verdict = await system.verifyLedger();
     expect(verdict.checks.filter((check) => check.violations > 0)).toEqual([]);

@@ -101,6 +101,19 @@ const walletFilters = {
 };
 export const listWalletsQuery = z.object({ ...walletFilters, limit: pageLimit }).strict();
 
+/** What an admin asks when freezing, unfreezing or closing a wallet; the reason is kept. */
+export const changeWalletStatusBody = z
+  .object({ status: z.enum(walletStatuses), reason: text.trim().min(1).max(500) })
+  .strict()
+  .meta({
+    id: 'ChangeWalletStatusRequest',
+    examples: [
+      { status: 'frozen', reason: 'Chargeback dispute 2291 under review' },
+      { status: 'active', reason: 'Dispute 2291 settled in the customer’s favour' },
+      { status: 'closed', reason: 'Closed at the customer’s request, balance paid out' },
+    ],
+  });
+
 export const walletBalanceSchema = z
   .object({
     wallet_id: uuid,
@@ -419,6 +432,12 @@ export const ledgerRequests = {
     walletSchema,
   ),
   getWallet: defineRequest('ledger.wallet.get', withActor({ wallet_id: uuid }), walletSchema),
+  /** An admin freezes, unfreezes or closes a wallet; the answer is the wallet after it. */
+  changeWalletStatus: defineRequest(
+    'ledger.wallet.status.change',
+    withActor({ wallet_id: uuid, status: z.enum(walletStatuses), reason: text.min(1).max(500) }),
+    walletSchema,
+  ),
   getWalletBalance: defineRequest(
     'ledger.wallet.balance',
     withActor({ wallet_id: uuid, at: timestamp.optional() }),
@@ -522,6 +541,7 @@ export const ledgerRequests = {
 export const ledgerEvents = {
   walletCreated: 'ledger.wallet.created',
   transferPosted: 'ledger.transfer.posted',
+  walletStatusChanged: 'ledger.wallet.status_changed',
 } as const;
 
 export const walletCreatedData = z.object({ wallet: walletSchema });
@@ -533,4 +553,15 @@ export const transferPostedData = z.object({
   transfer: transferSchema,
   from_owner_id: uuid.nullable(),
   to_owner_id: uuid.nullable(),
+});
+
+/** An admin changed a wallet's status: who, when, why, and from what to what. */
+export const walletStatusChangedData = z.object({
+  wallet_id: uuid,
+  owner_id: uuid,
+  from: z.enum(walletStatuses),
+  to: z.enum(walletStatuses),
+  reason: z.string(),
+  changed_by: uuid,
+  changed_at: timestamp,
 });

@@ -29,7 +29,7 @@ const rule = {
 const actorOf = (claims: AccessClaims) => ({ user_id: claims.sub, role: claims.role });
 
 interface Request {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   url: string;
   payload?: unknown;
   headers?: Record<string, string>;
@@ -123,6 +123,19 @@ describe('ledger routes', () => {
         },
         status: 200,
         payload: { wallet_id: walletId, at: '2030-01-01T00:00:00Z' },
+      },
+      {
+        name: 'freezes a wallet for an admin, the reason trimmed',
+        role: 'admin',
+        request: {
+          method: 'PATCH',
+          url: `/v1/wallets/${walletId}`,
+          payload: { status: 'frozen', reason: ' chargeback 2291 ' },
+        },
+        subject: 'ledger.wallet.status.change',
+        reply: walletOf({ id: walletId, status: 'frozen', available: 0 }),
+        status: 200,
+        payload: { wallet_id: walletId, status: 'frozen', reason: 'chargeback 2291' },
       },
       {
         name: 'chooses a savings plan for a wallet',
@@ -811,6 +824,7 @@ describe('ledger routes', () => {
       { method: 'POST', url: '/v1/wallets', payload: { currency: 'USD' } },
       { method: 'GET', url: `/v1/wallets/${id}` },
       { method: 'GET', url: `/v1/wallets/${id}/balance` },
+      { method: 'PATCH', url: `/v1/wallets/${id}`, payload: { status: 'frozen', reason: 'r' } },
       { method: 'POST', url: `/v1/wallets/${id}/deposits`, payload: { amount: 1, reference: 'r' } },
       { method: 'PUT', url: `/v1/wallets/${id}/savings-plan`, payload: { plan_id: null } },
       { method: 'POST', url: `/v1/wallets/${id}/savings/withdraw`, payload: { amount: 1 } },
@@ -846,9 +860,10 @@ describe('ledger routes', () => {
         (request) =>
           (request.method === 'POST' &&
             /wallet-types|deposits|savings-plans|transaction-rules/.test(request.url)) ||
+          request.method === 'PATCH' ||
           request.url.startsWith('/v1/transaction-rules'),
       );
-      expect(adminOnly).toHaveLength(5);
+      expect(adminOnly).toHaveLength(6);
       for (const request of adminOnly) {
         const response = await send(user, { ...request, headers: { 'idempotency-key': 'k1' }, payload: {} });
         expect(response.statusCode, `${request.method} ${request.url}`).toBe(403);
@@ -864,6 +879,48 @@ describe('ledger routes', () => {
       const response = await send(user, { method: 'GET', url: `/v1/wallets/${id}` });
       expect(response.statusCode).toBe(404);
       expect(problemBody(response)).toMatchObject({ code: 'wallet_not_found', detail: 'No such wallet.' });
+    });
+
+    it('answers 400 to a status change outside its contract and asks no service', async () => {
+      const bodies: Record<string, unknown>[] = [
+        {},
+        { status: 'frozen' },
+        { status: 'frozen', reason: '   ' },
+        { status: 'frozen', reason: 'r'.repeat(501) },
+        { status: 'deleted', reason: 'r' },
+        { status: 'frozen', reason: 'r', note: 'extra' },
+      ];
+      for (const payload of bodies) {
+        const response = await send(admin, { method: 'PATCH', url: `/v1/wallets/${id}`, payload });
+        expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(problemBody(response).code).toBe('validation_failed');
+        expect(problemBody(response).errors?.length, JSON.stringify(payload)).toBeGreaterThan(0);
+      }
+      const badId = await send(admin, {
+        method: 'PATCH',
+        url: '/v1/wallets/not-a-uuid',
+        payload: { status: 'frozen', reason: 'r' },
+      });
+      expect(badId.statusCode).toBe(400);
+      expect(gateway.operationCalls()).toEqual([]);
+    });
+
+    it('passes the ledger’s wallet_not_found and conflict on a status change through as 404 and 409', async () => {
+      for (const [code, status] of [
+        ['wallet_not_found', 404],
+        ['conflict', 409],
+      ] as const) {
+        await gateway.respond('ledger.wallet.status.change', async () => {
+          throw new AppError(code, 'refused');
+        });
+        const response = await send(admin, {
+          method: 'PATCH',
+          url: `/v1/wallets/${id}`,
+          payload: { status: 'closed', reason: 'owner asked' },
+        });
+        expect(response.statusCode, code).toBe(status);
+        expect(problemBody(response)).toMatchObject({ code, detail: 'refused' });
+      }
     });
 
     it('answers an unknown recipient with 404 recipient_not_found naming the field', async () => {
@@ -964,9 +1021,12 @@ interface Operation {
 describe('the ledger in the API document', () => {
   let gateway: TestGateway;
   let paths: Record<string, Record<string, Operation>>;
+  let schemas: Record<string, unknown>;
   beforeAll(async () => {
     gateway = await startGateway();
-    paths = (await gateway.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths;
+    const document = (await gateway.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    paths = document.paths;
+    schemas = document.components.schemas;
   });
   afterAll(async () => {
     await gateway.close();
@@ -1038,9 +1098,18 @@ describe('the ledger in the API document', () => {
       ['/v1/transaction-rules', 'get'],
       ['/v1/transaction-rules', 'post'],
       ['/v1/wallets/{id}/deposits', 'post'],
+      ['/v1/wallets/{id}', 'patch'],
     ] as const) {
       expect(paths[path]?.[method]?.responses, `${method} ${path}`).toHaveProperty('403');
     }
     expect(paths['/v1/wallet-types']?.get?.responses).not.toHaveProperty('403');
+    expect(paths['/v1/wallets/{id}']?.patch?.responses).toHaveProperty('409');
+    expect(schemas.ChangeWalletStatusRequest).toMatchObject({
+      required: ['status', 'reason'],
+      additionalProperties: false,
+      examples: expect.arrayContaining([
+        { status: 'frozen', reason: 'Chargeback dispute 2291 under review' },
+      ]),
+    });
   });
 });

@@ -231,6 +231,7 @@ describe('API documents', () => {
         'GET /v1/wallets',
         'POST /v1/wallets',
         'GET /v1/wallets/{id}',
+        'PATCH /v1/wallets/{id}',
         'GET /v1/wallets/{id}/balance',
         'POST /v1/wallets/{id}/deposits',
         'PUT /v1/wallets/{id}/savings-plan',

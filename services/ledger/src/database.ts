@@ -5,7 +5,7 @@ import {
   type SqlMigration,
 } from '@moneypal/kit';
 import type { ColumnType, Generated, Kysely } from 'kysely';
-import type { AccountKind, SystemAccountCode, WalletRecord } from './domain/wallet.js';
+import type { AccountKind, SystemAccountCode, WalletRecord, WalletStatus } from './domain/wallet.js';
 
 /** A `date` column: written as 'YYYY-MM-DD', read back as a Date (midnight UTC) or a string by driver. */
 type DateColumn = ColumnType<Date | string, string, string>;
@@ -96,6 +96,16 @@ export interface DeletedOwnerRow {
   deleted_at: Date;
 }
 
+export interface WalletStatusChangeRow {
+  id: string;
+  wallet_id: string;
+  from_status: WalletStatus;
+  to_status: WalletStatus;
+  reason: string;
+  changed_by: string;
+  changed_at: Date;
+}
+
 /** The ledger database as Kysely sees it; migrations/ is the source of truth. */
 export interface LedgerTables extends MessagingTables {
   wallet_types: WalletTypeRow;
@@ -108,6 +118,7 @@ export interface LedgerTables extends MessagingTables {
   daily_usage: DailyUsageRow;
   idempotency_keys: IdempotencyRow;
   deleted_owners: DeletedOwnerRow;
+  wallet_status_changes: WalletStatusChangeRow;
 }
 
 export type LedgerDatabase = Kysely<LedgerTables>;

@@ -8,14 +8,14 @@ export const ledgerErrorCodes = {
   validation_failed:
     'the request does not match its contract, a cursor is malformed, a currency or wallet type is unknown, or a transfer goes to its own wallet',
   forbidden:
-    'the actor may not do this at all: admin-only catalogue changes, deposits from a source not theirs',
+    'the actor may not do this at all: admin-only catalogue changes and wallet status changes, deposits from a source not theirs',
   not_found: 'no transfer or savings plan that the actor may see (others are never revealed)',
   wallet_not_found:
     "no wallet of that id the actor may see, or no wallet of the owner in the currency asked (another's answers alike)",
   recipient_not_found: 'the recipient user (id, user name or email) or the recipient wallet does not exist',
   recipient_has_no_wallet: 'the recipient user has no wallet in the currency of the paying wallet',
   conflict:
-    'the wallet type already exists, or an Idempotency-Key that moved money before is reused after its stored answer expired',
+    'the wallet type already exists, an Idempotency-Key that moved money before is reused after its stored answer expired, or a wallet status change breaks a rule (reopening a closed wallet, closing one with money, activating a deleted owner’s)',
   idempotency_in_flight: 'a request with the same Idempotency-Key is being processed right now',
   idempotency_mismatch: 'the Idempotency-Key was used before with another request',
   batch_failed: 'a transfer of an all-or-nothing batch was not posted because another transfer of it failed',

@@ -1,4 +1,5 @@
 import {
+  changeWalletStatusBody,
   depositBody,
   ledgerRequests,
   listWalletsQuery,
@@ -19,7 +20,7 @@ const walletParams = z.object({ id: uuid }).strict();
 
 /**
  * The caller's wallets, their balances (now or as of a time), savings plan and savings
- * withdrawals, and the admin's back-office deposit. A wallet the caller may not see is
+ * withdrawals, and the admin's back-office deposit and status changes. A wallet the caller may not see is
  * `wallet_not_found`, as if it did not exist.
  */
 export function walletRoutes(): Route[] {
@@ -63,6 +64,32 @@ export function walletRoutes(): Route[] {
       problems: ['wallet_not_found'],
       handler: async ({ user, params, call }) =>
         respond(200, await call(ledgerRequests.getWallet, { actor: actorOf(user), wallet_id: params.id })),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/v1/wallets/:id',
+      auth: 'admin',
+      summary: 'Freeze, unfreeze or close a wallet (admin)',
+      description:
+        'Sets `status` to `frozen` (no money moves in or out), `active` again, or `closed` (for good); ' +
+        '`reason` is kept with the admin’s id in the wallet’s status history and sent in a ' +
+        '`ledger.wallet.status_changed` event. Closing needs the main and savings balances at zero; a ' +
+        'closed wallet is never reopened; a deleted user’s wallet is never active again (each 409 ' +
+        '`conflict`). Asking for the status the wallet has answers it unchanged and records nothing.',
+      tags: ['wallets'],
+      params: walletParams,
+      body: changeWalletStatusBody,
+      responses: { 200: walletSchema },
+      problems: ['wallet_not_found', 'conflict'],
+      handler: async ({ user, params, body, call }) =>
+        respond(
+          200,
+          await call(ledgerRequests.changeWalletStatus, {
+            actor: actorOf(user),
+            wallet_id: params.id,
+            ...body,
+          }),
+        ),
     }),
     defineRoute({
       method: 'GET',

@@ -1,5 +1,6 @@
 import type { Wallet } from '@moneypal/contracts';
 import { toSafeNumber } from '@moneypal/kit';
+import { ledgerError } from '../errors.js';
 
 export type WalletStatus = 'active' | 'frozen' | 'closed';
 export type AccountKind = 'main' | 'savings' | 'system';
@@ -97,4 +98,29 @@ export function createWalletRecord(
  */
 export function statusAfterOwnerDeleted(balances: WalletBalances): 'closed' | 'frozen' {
   return balances.main === 0n && balances.savings === 0n ? 'closed' : 'frozen';
+}
+
+/**
+ * Whether an admin's status change applies: false when the wallet has that status already
+ * (nothing to record), true when it changes, else a refusal. A closed wallet stays closed,
+ * since its owner may have been paid out and told so; closing needs both balances at zero,
+ * so no money is ever shut away; a deleted owner's wallet never becomes active again, since
+ * nobody could move its money on the owner's behalf.
+ */
+export function decideStatusChange(
+  wallet: { status: WalletStatus; balances: WalletBalances; ownerDeleted: boolean },
+  to: WalletStatus,
+): boolean {
+  if (wallet.status === to) return false;
+  if (wallet.status === 'closed') throw ledgerError('conflict', 'a closed wallet cannot be reopened');
+  if (to === 'closed' && (wallet.balances.main !== 0n || wallet.balances.savings !== 0n)) {
+    throw ledgerError('conflict', 'a wallet closes only when its main and savings balances are zero', {
+      main: toSafeNumber(wallet.balances.main),
+      savings: toSafeNumber(wallet.balances.savings),
+    });
+  }
+  if (to === 'active' && wallet.ownerDeleted) {
+    throw ledgerError('conflict', 'the owner of the wallet is deleted: it cannot be active again');
+  }
+  return true;
 }

@@ -9,6 +9,9 @@ export async function serveWalletRequests(bus: Bus, wallets: WalletService): Pro
     wallets.openWallet(actor, input, context),
   );
   await serve(bus, ledgerRequests.getWallet, ({ actor, wallet_id }) => wallets.getWallet(actor, wallet_id));
+  await serve(bus, ledgerRequests.changeWalletStatus, ({ actor, ...input }, context) =>
+    wallets.changeWalletStatus(actor, input, context),
+  );
   await serve(bus, ledgerRequests.getWalletBalance, ({ actor, wallet_id, at }) =>
     wallets.getWalletBalance(actor, wallet_id, at),
   );

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Executor } from '../database.js';
+import type { Executor, WalletStatusChangeRow } from '../database.js';
 import type { WalletBalances, WalletRecord, WalletStatus } from '../domain/wallet.js';
 
 export interface WalletWithBalances {
@@ -165,6 +165,38 @@ export async function lockWalletsOfOwner(
     wallets.set(row.wallet_id, wallet);
   }
   return [...wallets.values()];
+}
+
+/**
+ * The wallet with its balances, its main and savings accounts locked in id order like every
+ * posting, so that no money moves in or out until the transaction ends.
+ */
+export async function lockWallet(db: Executor, walletId: string): Promise<WalletWithBalances | undefined> {
+  const accounts = await db
+    .selectFrom('accounts')
+    .select(['kind', 'balance'])
+    .where('wallet_id', '=', walletId)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  if (accounts.length === 0) return undefined;
+  const wallet = await db
+    .selectFrom('wallets')
+    .select(walletColumns)
+    .where('id', '=', walletId)
+    .executeTakeFirst();
+  if (!wallet) return undefined;
+  return {
+    wallet,
+    balances: {
+      main: accounts.find((account) => account.kind === 'main')?.balance ?? 0n,
+      savings: accounts.find((account) => account.kind === 'savings')?.balance ?? 0n,
+    },
+  };
+}
+
+export async function insertStatusChange(db: Executor, change: WalletStatusChangeRow): Promise<void> {
+  await db.insertInto('wallet_status_changes').values(change).execute();
 }
 
 export async function setWalletStatus(

@@ -1,9 +1,16 @@
-import { type Actor, ledgerEvents, type Wallet, walletCreatedData } from '@moneypal/contracts';
+import {
+  type Actor,
+  ledgerEvents,
+  type Wallet,
+  walletCreatedData,
+  walletStatusChangedData,
+} from '@moneypal/contracts';
 import { applyOnce, type CloudEvent, decodeIdCursor, encodeCursor, isSupportedCurrency } from '@moneypal/kit';
 import type { Executor, LedgerDatabase } from '../database.js';
-import { mayRead, userIdOf } from '../domain/actor.js';
+import { isAdmin, mayRead, userIdOf } from '../domain/actor.js';
 import {
   createWalletRecord,
+  decideStatusChange,
   type PublicWalletBalance,
   statusAfterOwnerDeleted,
   toPublicWallet,
@@ -202,6 +209,66 @@ export class WalletService {
     const now = this.clock();
     await this.wallets.updateSavingsPlan(this.db, walletId, planId, now);
     return toPublicWallet({ ...found.wallet, savings_plan_id: planId, updated_at: now }, found.balances);
+  }
+
+  /**
+   * An admin freezes, unfreezes or closes a wallet. The owner's lock and the wallet's account
+   * locks (taken in the order of a deletion and of every posting) make the decision on fresh
+   * balances and owner state; the status, its record and the event commit together. Asking
+   * for the status the wallet has changes and records nothing.
+   */
+  async changeWalletStatus(
+    actor: Actor,
+    input: { wallet_id: string; status: WalletStatus; reason: string },
+    trace?: TraceContext,
+  ): Promise<Wallet> {
+    const adminId = isAdmin(actor) ? userIdOf(actor) : null;
+    if (adminId === null) throw ledgerError('forbidden', "only an admin changes a wallet's status");
+    const found = await this.wallets.findWallet(this.db, input.wallet_id);
+    if (!found) throw noSuchWallet();
+    const ownerId = found.wallet.owner_id;
+    let changed = false;
+    const wallet = await this.db.transaction().execute(async (trx) => {
+      await this.owners.lockOwner(trx, ownerId);
+      const locked = await this.wallets.lockWallet(trx, input.wallet_id);
+      if (!locked) throw noSuchWallet();
+      const ownerDeleted = await this.owners.isOwnerDeleted(trx, ownerId);
+      const from = locked.wallet.status;
+      if (!decideStatusChange({ status: from, balances: locked.balances, ownerDeleted }, input.status)) {
+        return toPublicWallet(locked.wallet, locked.balances);
+      }
+      const now = this.clock();
+      await this.wallets.setWalletStatus(trx, [input.wallet_id], input.status, now);
+      await this.wallets.insertStatusChange(trx, {
+        id: this.newId(),
+        wallet_id: input.wallet_id,
+        from_status: from,
+        to_status: input.status,
+        reason: input.reason,
+        changed_by: adminId,
+        changed_at: now,
+      });
+      await writeEvent(trx, {
+        type: ledgerEvents.walletStatusChanged,
+        schema: walletStatusChangedData,
+        subject: input.wallet_id,
+        data: {
+          wallet_id: input.wallet_id,
+          owner_id: ownerId,
+          from,
+          to: input.status,
+          reason: input.reason,
+          changed_by: adminId,
+          changed_at: now.toISOString(),
+        },
+        time: now,
+        trace,
+      });
+      changed = true;
+      return toPublicWallet({ ...locked.wallet, status: input.status, updated_at: now }, locked.balances);
+    });
+    if (changed) this.options.onEventsWritten();
+    return wallet;
   }
 
   /**

@@ -242,7 +242,7 @@ describe('methods', () => {
       ['DELETE', '/v1/auth/login', 'POST'],
       ['GET', '/v1/auth/login', 'POST'],
       ['POST', '/v1/users/me', 'GET, HEAD, PATCH, DELETE'],
-      ['PUT', `/v1/wallets/${crypto.randomUUID()}`, 'GET, HEAD'],
+      ['PUT', `/v1/wallets/${crypto.randomUUID()}`, 'GET, HEAD, PATCH'],
     ] as const) {
       const response = await gateway.app.inject({ method, url });
       expect(response.statusCode, `${method} ${url}`).toBe(405);

@@ -51,6 +51,15 @@ export const walletStatuses = ['active', 'frozen', 'closed'] as const;
 export const transactionTypes = ['deposit', 'transfer', 'payment', 'withdrawal', 'savings'] as const;
 export const transactionType = z.enum(transactionTypes);
 export type TransactionType = z.infer<typeof transactionType>;
+/**
+ * The types a transfer may have: every transaction type, and `reversal`, an admin's
+ * compensating transfer of a user-to-user transfer. No wallet type's rule or daily limit
+ * applies to a reversal (it is a correction, not the payee's spending), so it is no
+ * transaction type a rule can name.
+ */
+export const transferTypes = [...transactionTypes, 'reversal'] as const;
+export const transferType = z.enum(transferTypes);
+export type TransferType = z.infer<typeof transferType>;
 
 const walletTypeCode = z
   .string()
@@ -145,7 +154,7 @@ export type Entry = z.infer<typeof entrySchema>;
 export const transferSchema = z
   .object({
     id: uuid,
-    type: transactionType,
+    type: transferType,
     status: z.literal('posted'),
     amount: amountMinor,
     currency: z.string(),
@@ -156,6 +165,8 @@ export const transferSchema = z
     /** The user who asked for it, or null when a service did. */
     initiator_id: uuid.nullable(),
     created_at: timestamp,
+    /** On a reversal only: the id of the transfer it reverses. */
+    reversal_of: uuid.optional(),
     entries: z.array(entrySchema).optional(),
   })
   .meta({ id: 'Transfer' });
@@ -288,6 +299,21 @@ export const depositBody = z
   .strict()
   .meta({ id: 'DepositRequest' });
 
+/** Most characters of the reason an admin gives for a reversal. */
+const reversalReason = text.trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
+
+/** An admin reverses a transfer, in full (no amount: what is left of it) or in part. */
+export const reverseTransferBody = z
+  .object({ amount: amountMinor.optional(), reason: reversalReason })
+  .strict()
+  .meta({
+    id: 'ReverseTransferRequest',
+    examples: [
+      { reason: 'Chargeback 2291: the service was never delivered' },
+      { amount: 1500, reason: 'Dispute 2291 settled: half of the job was delivered' },
+    ],
+  });
+
 export const withdrawSavingsBody = z
   .object({ amount: amountMinor })
   .strict()
@@ -369,7 +395,7 @@ const historyFilters = {
   wallet_id: uuid.optional(),
   from: timestamp.optional(),
   to: timestamp.optional(),
-  type: transactionType.optional(),
+  type: transferType.optional(),
   direction: z.enum(['in', 'out']).optional(),
   /** A wallet id or a user id on the other side of the transfer. */
   counterparty: uuid.optional(),
@@ -453,6 +479,17 @@ export const ledgerRequests = {
       source: z.enum(['back-office', 'paypal-clearing']),
       idempotency_key: idempotencyKey,
       metadata: metadata.optional(),
+    }),
+    replayable(transferResultSchema),
+  ),
+  /** An admin moves (part of) a user-to-user transfer back from its payee to its payer. */
+  reverseTransfer: defineRequest(
+    'ledger.transfer.reverse',
+    withActor({
+      transfer_id: uuid,
+      amount: amountMinor.optional(),
+      reason: reversalReason,
+      idempotency_key: idempotencyKey,
     }),
     replayable(transferResultSchema),
   ),

@@ -380,6 +380,23 @@ describe('ledger routes', () => {
         }),
       },
       {
+        name: 'POST /v1/transfers/{id}/reverse',
+        role: 'admin',
+        subject: 'ledger.transfer.reverse',
+        request: {
+          method: 'POST',
+          url: `/v1/transfers/${walletId}/reverse`,
+          payload: { amount: 1050, reason: ' chargeback 2291 ' },
+        },
+        busPayload: (caller) => ({
+          actor: actorOf(caller),
+          transfer_id: walletId,
+          amount: 1050,
+          reason: 'chargeback 2291',
+          idempotency_key: key,
+        }),
+      },
+      {
         name: 'POST /v1/wallets/{id}/savings/withdraw',
         role: 'user',
         subject: 'ledger.savings.withdraw',
@@ -463,7 +480,8 @@ describe('ledger routes', () => {
             'a string': { ...base, amount: '10' },
             '2^53': { ...base, amount: 2 ** 53 },
             null: { ...base, amount: null },
-            missing: withoutAmount,
+            // A reversal without an amount reverses all that is left of the transfer.
+            ...(route.subject === 'ledger.transfer.reverse' ? {} : { missing: withoutAmount }),
           };
           for (const [name, body] of Object.entries(bodies)) {
             const response = await send(callerOf(), { ...withKey(), payload: body });
@@ -829,6 +847,7 @@ describe('ledger routes', () => {
       { method: 'PUT', url: `/v1/wallets/${id}/savings-plan`, payload: { plan_id: null } },
       { method: 'POST', url: `/v1/wallets/${id}/savings/withdraw`, payload: { amount: 1 } },
       { method: 'POST', url: '/v1/transfers', payload: { from_wallet_id: id, to_user: 'grace', amount: 1 } },
+      { method: 'POST', url: `/v1/transfers/${id}/reverse`, payload: { reason: 'r' } },
       { method: 'GET', url: '/v1/transactions' },
       { method: 'GET', url: `/v1/transactions/${id}` },
       { method: 'GET', url: '/v1/savings-plans' },
@@ -859,11 +878,11 @@ describe('ledger routes', () => {
       const adminOnly = everyRoute.filter(
         (request) =>
           (request.method === 'POST' &&
-            /wallet-types|deposits|savings-plans|transaction-rules/.test(request.url)) ||
+            /wallet-types|deposits|savings-plans|transaction-rules|reverse/.test(request.url)) ||
           request.method === 'PATCH' ||
           request.url.startsWith('/v1/transaction-rules'),
       );
-      expect(adminOnly).toHaveLength(6);
+      expect(adminOnly).toHaveLength(7);
       for (const request of adminOnly) {
         const response = await send(user, { ...request, headers: { 'idempotency-key': 'k1' }, payload: {} });
         expect(response.statusCode, `${request.method} ${request.url}`).toBe(403);
@@ -903,6 +922,62 @@ describe('ledger routes', () => {
       });
       expect(badId.statusCode).toBe(400);
       expect(gateway.operationCalls()).toEqual([]);
+    });
+
+    it('answers 400 to a reversal outside its contract and asks no service', async () => {
+      const bodies: Record<string, unknown>[] = [
+        {},
+        { reason: '' },
+        { reason: '   ' },
+        { reason: 'r'.repeat(501) },
+        { amount: 0, reason: 'r' },
+        { amount: -1, reason: 'r' },
+        { amount: 1.5, reason: 'r' },
+        { amount: '10', reason: 'r' },
+        { amount: 2 ** 53, reason: 'r' },
+        { amount: 10 },
+        { reason: 'r', note: 'extra' },
+        { reason: 'r', to_wallet_id: id },
+      ];
+      for (const payload of bodies) {
+        const response = await send(admin, {
+          method: 'POST',
+          url: `/v1/transfers/${id}/reverse`,
+          headers: { 'idempotency-key': 'k1' },
+          payload,
+        });
+        expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(problemBody(response).code).toBe('validation_failed');
+        expect(problemBody(response).errors?.length, JSON.stringify(payload)).toBeGreaterThan(0);
+      }
+      const badId = await send(admin, {
+        method: 'POST',
+        url: '/v1/transfers/not-a-uuid/reverse',
+        headers: { 'idempotency-key': 'k1' },
+        payload: { reason: 'r' },
+      });
+      expect(badId.statusCode).toBe(400);
+      expect(gateway.operationCalls()).toEqual([]);
+    });
+
+    it('passes the ledger’s not_found, conflict and insufficient_funds on a reversal through as 404, 409 and 422', async () => {
+      for (const [code, status] of [
+        ['not_found', 404],
+        ['conflict', 409],
+        ['insufficient_funds', 422],
+      ] as const) {
+        await gateway.respond('ledger.transfer.reverse', async () => {
+          throw new AppError(code, 'refused');
+        });
+        const response = await send(admin, {
+          method: 'POST',
+          url: `/v1/transfers/${id}/reverse`,
+          headers: { 'idempotency-key': `k-${code}` },
+          payload: { reason: 'chargeback' },
+        });
+        expect(response.statusCode, code).toBe(status);
+        expect(problemBody(response)).toMatchObject({ code, detail: 'refused' });
+      }
     });
 
     it('passes the ledger’s wallet_not_found and conflict on a status change through as 404 and 409', async () => {
@@ -1034,6 +1109,7 @@ describe('the ledger in the API document', () => {
 
   const moneyMoving = [
     ['/v1/transfers', 'post'],
+    ['/v1/transfers/{id}/reverse', 'post'],
     ['/v1/wallets/{id}/deposits', 'post'],
     ['/v1/wallets/{id}/savings/withdraw', 'post'],
     ['/v1/payments', 'post'],

@@ -237,6 +237,7 @@ describe('API documents', () => {
         'PUT /v1/wallets/{id}/savings-plan',
         'POST /v1/wallets/{id}/savings/withdraw',
         'POST /v1/transfers',
+        'POST /v1/transfers/{id}/reverse',
         'POST /v1/transfers/batch',
         'GET /v1/transactions',
         'GET /v1/transactions/{id}',

@@ -138,6 +138,7 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
       wallets: walletRepository,
       accounts: accountRepository,
       idempotency: idempotencyRepository,
+      transfers: transferRepository,
     },
   });
 

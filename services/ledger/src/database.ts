@@ -50,6 +50,8 @@ export interface TransferRow {
   idempotency_scope: string;
   idempotency_key: string;
   created_at: Date;
+  /** On a reversal only: the transfer it reverses. */
+  reversal_of: string | null;
 }
 
 export interface EntryRow {

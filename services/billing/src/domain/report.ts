@@ -87,6 +87,8 @@ export function movementsOf(posted: {
       return [side(fromOwner, 'out', transfer.type), side(toOwner, 'in', transfer.type)];
     case 'withdrawal':
     case 'savings':
+    // An admin's correction of a transfer, not a movement either party made.
+    case 'reversal':
       return [];
   }
 }

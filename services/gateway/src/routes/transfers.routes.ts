@@ -4,6 +4,7 @@ import {
   ledgerRequests,
   listTransactionsQuery,
   maxTransfersPerBatch,
+  reverseTransferBody,
   transferBatchResultSchema,
   transferPage,
   transferResultSchema,
@@ -46,6 +47,35 @@ export function transferRoutes(): Route[] {
           201,
           await call(ledgerRequests.transfer, {
             actor: actorOf(user),
+            ...body,
+            idempotency_key: idempotencyKey,
+          }),
+        ),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/v1/transfers/:id/reverse',
+      auth: 'admin',
+      summary: 'Reverse a transfer, in full or in part (admin)',
+      description:
+        'Moves `amount` (by default all that is left of the transfer) back from the payee’s main balance to ' +
+        'the payer’s, as a new transfer of type `reversal` whose `reversal_of` names the original and whose ' +
+        'description is the `reason`; the original’s entries stay as they are. Several partial reversals are ' +
+        'allowed up to the original amount; more is 409 `conflict`, as is a transfer that is not between two ' +
+        'users’ wallets. 422 `insufficient_funds` when the payee no longer holds the amount. Answers the ' +
+        'reversal with its entries and the payee’s wallet balance after it.',
+      tags: ['transfers'],
+      params: z.object({ id: uuid }).strict(),
+      body: reverseTransferBody,
+      idempotent: true,
+      responses: { 201: transferResultSchema },
+      problems: ['not_found', 'insufficient_funds', 'wallet_frozen', 'conflict'],
+      handler: async ({ user, params, body, idempotencyKey, call }) =>
+        respondReplayable(
+          201,
+          await call(ledgerRequests.reverseTransfer, {
+            actor: actorOf(user),
+            transfer_id: params.id,
             ...body,
             idempotency_key: idempotencyKey,
           }),

@@ -1,7 +1,7 @@
 import { type ErrorCode, type ErrorDetails, hashCanonicalJson } from '@moneypal/kit';
 
 /** The money-moving operations that take an Idempotency-Key. */
-export type IdempotentOperation = 'transfer' | 'deposit' | 'withdrawal' | 'savings_withdraw';
+export type IdempotentOperation = 'transfer' | 'deposit' | 'withdrawal' | 'savings_withdraw' | 'reversal';
 
 /**
  * What a posting's answer holds beyond its transfer row and entries: the balance the

@@ -1,4 +1,4 @@
-import type { TransactionType } from '@moneypal/contracts';
+import type { TransactionType, TransferType } from '@moneypal/contracts';
 import { ledgerError } from '../errors.js';
 import type { Leg, LockedAccount } from './posting.js';
 import type { TransactionLimits } from './rules.js';
@@ -42,7 +42,20 @@ export type MovementIntent =
       fromWalletId: string;
       systemAccountId: string;
     }
-  | { kind: 'savings_withdraw'; type: 'savings'; amount: bigint; walletId: string };
+  | { kind: 'savings_withdraw'; type: 'savings'; amount: bigint; walletId: string }
+  | {
+      kind: 'reversal';
+      type: Extract<TransferType, 'reversal'>;
+      /** What is moved back; 0 until the posting resolves it (see `reversalAmountOf`). */
+      amount: bigint;
+      /** null: all that is left to reverse of the original. */
+      requestedAmount: bigint | null;
+      reversalOf: { id: string; amount: bigint };
+      /** The original's payee, who gives the money back. */
+      fromWalletId: string;
+      /** The original's payer. */
+      toWalletId: string;
+    };
 
 /** The wallets of a movement once checked; `subject` is the one whose rules and daily usage apply. */
 export interface MovementParties {
@@ -107,6 +120,15 @@ export function checkParties(
       assertActive(from, 'paying');
       return { from, to: null, subject: from, reported: from };
     }
+    case 'reversal': {
+      // The wallets of a posted transfer exist for ever; an admin may move from any.
+      const from = wallets.get(intent.fromWalletId)!;
+      const to = wallets.get(intent.toWalletId)!;
+      if (!mayMoveFrom(from.ownerId)) throw noSuchWallet();
+      assertActive(from, 'paying');
+      assertActive(to, 'receiving');
+      return { from, to, subject: from, reported: from };
+    }
     case 'savings_withdraw': {
       const wallet = wallets.get(intent.walletId);
       if (!wallet || !mayMoveFrom(wallet.ownerId)) throw noSuchWallet();
@@ -134,6 +156,12 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
         { accountId: to.savings.id, amount: split.savings },
       ];
     }
+    case 'reversal':
+      // Money given back, not income: straight to the payer's main balance, past any savings plan.
+      return [
+        { accountId: parties.from!.main.id, amount: -intent.amount },
+        { accountId: parties.to!.main.id, amount: intent.amount },
+      ];
     case 'withdrawal':
       return [
         { accountId: parties.from!.main.id, amount: -intent.amount },
@@ -147,4 +175,31 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
       ];
     }
   }
+}
+
+/**
+ * The amount a reversal moves back, given how much of the original earlier reversals
+ * already did: the amount asked, or all that is left. Refused with `conflict` when nothing
+ * or less than asked is left, so that reversals together never pass the original's amount.
+ */
+export function reversalAmountOf(
+  intent: Extract<MovementIntent, { kind: 'reversal' }>,
+  reversedMinor: bigint,
+): bigint {
+  const leftMinor = intent.reversalOf.amount - reversedMinor;
+  if (leftMinor <= 0n) {
+    throw ledgerError('conflict', 'the transfer is already reversed in full', {
+      transfer_id: intent.reversalOf.id,
+      reversed: Number(reversedMinor),
+    });
+  }
+  const amountMinor = intent.requestedAmount ?? leftMinor;
+  if (amountMinor > leftMinor) {
+    throw ledgerError('conflict', `only ${leftMinor} of the transfer is left to reverse`, {
+      transfer_id: intent.reversalOf.id,
+      reversed: Number(reversedMinor),
+      left: Number(leftMinor),
+    });
+  }
+  return amountMinor;
 }

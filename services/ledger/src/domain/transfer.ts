@@ -1,4 +1,4 @@
-import type { Actor, TransactionType, Transfer } from '@moneypal/contracts';
+import type { Actor, Transfer, TransferType } from '@moneypal/contracts';
 import { toSafeNumber } from '@moneypal/kit';
 import { isAdmin, userIdOf } from './actor.js';
 import type { AccountKind } from './wallet.js';
@@ -6,7 +6,7 @@ import type { AccountKind } from './wallet.js';
 /** A transfer as stored. */
 export interface TransferRecord {
   id: string;
-  type: TransactionType;
+  type: TransferType;
   amount: bigint;
   currency: string;
   description: string | null;
@@ -19,6 +19,8 @@ export interface TransferRecord {
   idempotency_scope: string;
   idempotency_key: string;
   created_at: Date;
+  /** On a reversal only: the transfer it reverses. */
+  reversal_of: string | null;
 }
 
 /** An entry with the account it posts to, as a reader sees it. */
@@ -77,6 +79,7 @@ export function toPublicTransfer(transfer: TransferRecord, entries?: readonly En
     to_wallet_id: transfer.to_wallet_id,
     initiator_id: transfer.initiator_id,
     created_at: transfer.created_at.toISOString(),
+    ...(transfer.reversal_of === null ? {} : { reversal_of: transfer.reversal_of }),
     ...(entries === undefined ? {} : { entries: publicEntriesOf(entries) }),
   };
 }

@@ -9,6 +9,9 @@ export async function serveMovementRequests(bus: Bus, movements: MovementService
     movements.transferBatch(request, context),
   );
   await serve(bus, ledgerRequests.deposit, (request, context) => movements.deposit(request, context));
+  await serve(bus, ledgerRequests.reverseTransfer, (request, context) =>
+    movements.reverseTransfer(request, context),
+  );
   await serve(bus, ledgerRequests.withdraw, (request, context) => movements.withdraw(request, context));
   await serve(bus, ledgerRequests.withdrawSavings, (request, context) =>
     movements.withdrawSavings(request, context),

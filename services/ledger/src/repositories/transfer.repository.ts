@@ -94,9 +94,11 @@ export async function insertPostings(
     steps.push(
       sql`new_transfers as (
         insert into transfers (id, type, amount, currency, description, metadata, from_wallet_id, to_wallet_id,
-                               from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key, created_at)
+                               from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key, created_at,
+                               reversal_of)
         select id, type, amount, currency, description, metadata, from_wallet_id, to_wallet_id,
-               from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key, created_at
+               from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key, created_at,
+               reversal_of
         from ${rowsOf(
           'transfers',
           postings.map(({ transfer }) => transfer),
@@ -152,6 +154,27 @@ function isTransferKeyConflict(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
   return code === '23505' && constraint === 'transfers_idempotency_key';
+}
+
+/**
+ * How much of each transfer its reversals moved back so far, by transfer id (0 for one
+ * never reversed). The wallets of the originals must be locked in the same transaction:
+ * every reversal locks them too, so no other can be posted between this read and the write.
+ */
+export async function sumReversedAmounts(
+  db: Executor,
+  transferIds: readonly string[],
+): Promise<Map<string, bigint>> {
+  const reversed = new Map<string, bigint>(transferIds.map((id) => [id, 0n]));
+  if (transferIds.length === 0) return reversed;
+  const rows = await db
+    .selectFrom('transfers')
+    .select(['reversal_of', (eb) => eb.fn.sum<string>('amount').as('total')])
+    .where('reversal_of', 'in', [...transferIds])
+    .groupBy('reversal_of')
+    .execute();
+  for (const row of rows) reversed.set(row.reversal_of!, BigInt(row.total));
+  return reversed;
 }
 
 type TransferRow = Omit<TransferRecord, 'type'> & { type: string };

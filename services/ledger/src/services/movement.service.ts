@@ -13,6 +13,7 @@ import type { SystemAccountCode } from '../domain/wallet.js';
 import { ledgerError } from '../errors.js';
 import type * as accountRepository from '../repositories/account.repository.js';
 import type * as idempotencyRepository from '../repositories/idempotency.repository.js';
+import type * as transferRepository from '../repositories/transfer.repository.js';
 import type * as walletRepository from '../repositories/wallet.repository.js';
 import type { TraceContext } from './events.js';
 import type {
@@ -53,6 +54,7 @@ export interface MovementServiceOptions {
     wallets: typeof walletRepository;
     accounts: typeof accountRepository;
     idempotency: typeof idempotencyRepository;
+    transfers: typeof transferRepository;
   };
 }
 
@@ -67,6 +69,7 @@ export type TransferRequest = z.infer<typeof ledgerRequests.transfer.request>;
 export type DepositRequest = z.infer<typeof ledgerRequests.deposit.request>;
 export type WithdrawRequest = z.infer<typeof ledgerRequests.withdraw.request>;
 export type WithdrawSavingsRequest = z.infer<typeof ledgerRequests.withdrawSavings.request>;
+export type ReverseTransferRequest = z.infer<typeof ledgerRequests.reverseTransfer.request>;
 export type TransferBatchRequest = z.infer<typeof ledgerRequests.transferBatch.request>;
 export type TransferBatchResult = z.input<typeof transferBatchResultSchema>;
 type TransferBatchItemResult = TransferBatchResult['results'][number];
@@ -243,6 +246,55 @@ export class MovementService {
           mayMoveFrom: () => true,
           description: request.reference,
           metadata: { ...request.metadata, destination: request.destination, reference: request.reference },
+        },
+        trace,
+      );
+    });
+  }
+
+  /**
+   * An admin moves a user-to-user transfer back, in full or in part, from its payee's main
+   * balance to its payer's: a new transfer of type `reversal` linked to the original, whose
+   * entries stay as they are. What is left to reverse is checked under the wallets' locks,
+   * so reversals together never pass the original's amount.
+   */
+  async reverseTransfer(
+    request: ReverseTransferRequest,
+    trace?: TraceContext,
+  ): Promise<Replayable<TransferResult>> {
+    if (!isAdmin(request.actor)) throw ledgerError('forbidden', 'only an admin reverses a transfer');
+    const claim = this.claimOf(request.actor, request.idempotency_key, 'reversal', { ...request });
+    return this.whileInFlight(claim, async () => {
+      const original = await this.options.repositories.transfers.findTransfer(this.db, request.transfer_id);
+      if (!original) return this.execute(claim, ledgerError('not_found', 'no such transfer'), trace);
+      if (
+        (original.type !== 'transfer' && original.type !== 'payment') ||
+        original.from_wallet_id === null ||
+        original.to_wallet_id === null
+      ) {
+        throw ledgerError(
+          'conflict',
+          `only a transfer between two users' wallets can be reversed; this one is a ${original.type}`,
+          { transfer_id: original.id, type: original.type },
+        );
+      }
+      return this.execute(
+        claim,
+        {
+          intent: {
+            kind: 'reversal',
+            type: 'reversal',
+            amount: 0n,
+            requestedAmount: request.amount === undefined ? null : BigInt(request.amount),
+            reversalOf: { id: original.id, amount: original.amount },
+            fromWalletId: original.to_wallet_id,
+            toWalletId: original.from_wallet_id,
+          },
+          walletIds: [original.to_wallet_id, original.from_wallet_id],
+          systemAccountIds: [],
+          mayMoveFrom: () => true,
+          description: request.reason,
+          metadata: {},
         },
         trace,
       );

@@ -3,7 +3,6 @@ import {
   type Actor,
   isLedgerRefusalCode,
   ledgerEvents,
-  type TransactionType,
   type Transfer,
   transferPostedData,
 } from '@moneypal/contracts';
@@ -22,6 +21,7 @@ import {
   legsOf,
   type MovementIntent,
   type MovementParties,
+  reversalAmountOf,
 } from '../domain/movement.js';
 import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
 import { checkLimits, type DailyUsage, hasDailyLimits, noUsage, utcDayOf } from '../domain/rules.js';
@@ -109,6 +109,8 @@ export type Outcome =
 /** What a batch locked, with the wallets as each transaction type sees them. */
 interface LockedBatch extends LockedPosting {
   walletsByType: Map<string, Map<string, LockedWallet>>;
+  /** How much of each reversed transfer is moved back, with the reversals planned so far in the batch. */
+  reversed: Map<string, bigint>;
 }
 
 /** A movement whose key is claimed and whose parties passed their checks, waiting for its turn. */
@@ -346,7 +348,13 @@ export class PostingService {
 
     const postings: Posting[] = [];
     if (claimed.length > 0) {
-      const locked: LockedBatch = { ...lockedPosting, walletsByType: new Map() };
+      // Read under the wallets' locks, which every reversal of the same transfer takes too.
+      const reversed = await this.transfers.sumReversedAmounts(trx, [
+        ...new Set(
+          claimed.flatMap(({ plan }) => (plan.intent.kind === 'reversal' ? [plan.intent.reversalOf.id] : [])),
+        ),
+      ]);
+      const locked: LockedBatch = { ...lockedPosting, walletsByType: new Map(), reversed };
       // The parties are checked once, under the locks: who takes part does not depend on
       // the balances, so the movements before one in the batch cannot change the verdict.
       const admitted: Admitted[] = [];
@@ -444,7 +452,13 @@ export class PostingService {
     now: Date,
   ): Promise<{ posting: Posting; result: TransferResult }> {
     const { claim, trace } = movement;
-    const { intent } = plan;
+    const intent =
+      plan.intent.kind === 'reversal'
+        ? {
+            ...plan.intent,
+            amount: reversalAmountOf(plan.intent, locked.reversed.get(plan.intent.reversalOf.id)!),
+          }
+        : plan.intent;
     const time = postingTimeOf(now, this.accountsOf(locked, plan));
     const day = utcDayOf(time);
     const { subject } = parties;
@@ -461,7 +475,7 @@ export class PostingService {
 
     const record: TransferRecord = {
       id: this.newId(),
-      type: intent.type as TransactionType,
+      type: intent.type,
       amount: intent.amount,
       currency: parties.reported.currency,
       description: plan.description,
@@ -474,6 +488,7 @@ export class PostingService {
       idempotency_scope: claim.scope,
       idempotency_key: claim.key,
       created_at: time,
+      reversal_of: intent.kind === 'reversal' ? intent.reversalOf.id : null,
     };
     const views: EntryView[] = entries.map((entry) => {
       const account = locked.accounts.get(entry.accountId)!;
@@ -521,6 +536,9 @@ export class PostingService {
       const account = locked.accounts.get(entry.accountId)!;
       account.balance = entry.balanceAfter;
       account.lastEntryAt = time;
+    }
+    if (intent.kind === 'reversal') {
+      locked.reversed.set(intent.reversalOf.id, locked.reversed.get(intent.reversalOf.id)! + intent.amount);
     }
     if (hasDailyLimits(subject.limits)) {
       usageByKey.set(usageKey, { total: usage.total + intent.amount, count: usage.count + 1 });

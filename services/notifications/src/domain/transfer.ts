@@ -1,8 +1,8 @@
-import type { TransactionType } from '@moneypal/contracts';
+import type { TransferType } from '@moneypal/contracts';
 
 /** What of a posted transfer decides whether anyone hears of it. */
 export interface PostedTransfer {
-  type: TransactionType;
+  type: TransferType;
   fromOwnerId: string | null;
   toOwnerId: string | null;
 }

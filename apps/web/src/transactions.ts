@@ -24,6 +24,8 @@ export function transactionLabel(transfer: Transfer, direction: Direction): stri
     case 'transfer':
       if (direction === 'within') return 'Between your wallets';
       return direction === 'in' ? 'Money received' : 'Money sent';
+    case 'reversal':
+      return direction === 'in' ? 'Transfer reversed: money back' : 'Transfer reversed';
   }
 }
 
@@ -33,4 +35,5 @@ export const transactionTypeNames: Readonly<Record<Transfer['type'], string>> = 
   payment: 'Payments',
   withdrawal: 'Withdrawals',
   savings: 'Savings moves',
+  reversal: 'Reversals',
 };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkParties, type LockedWallet, legsOf, type MovementIntent } from './movement.js';
+import {
+  checkParties,
+  type LockedWallet,
+  legsOf,
+  type MovementIntent,
+  reversalAmountOf,
+} from './movement.js';
 
 function wallet(id: string, overrides: Partial<LockedWallet> = {}): LockedWallet {
   return {
@@ -109,5 +115,35 @@ describe('legsOf', () => {
       { accountId: 'a-savings', amount: -30n },
       { accountId: 'a-main', amount: 30n },
     ]);
+  });
+});
+
+describe('reversalAmountOf', () => {
+  const reversal = (requestedAmount: bigint | null): Extract<MovementIntent, { kind: 'reversal' }> => ({
+    kind: 'reversal',
+    type: 'reversal',
+    amount: 0n,
+    requestedAmount,
+    reversalOf: { id: 'original', amount: 600n },
+    fromWalletId: 'payee',
+    toWalletId: 'payer',
+  });
+
+  it('reverses all that is left when no amount is asked', () => {
+    expect(reversalAmountOf(reversal(null), 0n)).toBe(600n);
+    expect(reversalAmountOf(reversal(null), 450n)).toBe(150n);
+  });
+
+  it('reverses the amount asked up to what is left', () => {
+    expect(reversalAmountOf(reversal(150n), 450n)).toBe(150n);
+  });
+
+  it('refuses more than is left, and anything once reversed in full, with conflict', () => {
+    expect(() => reversalAmountOf(reversal(151n), 450n)).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
+    expect(() => reversalAmountOf(reversal(null), 600n)).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
   });
 });

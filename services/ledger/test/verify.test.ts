@@ -157,6 +157,34 @@ describe(`the ledger check on ${testDatabaseLabel}`, () => {
     expect((await verifyLedger(db)).ok).toBe(true);
   });
 
+  it('fails when a transfer is reversed by more than its amount, had the journal let it in', async () => {
+    const db = harness.database.db;
+    const original = await call(harness.client, ledgerRequests.transfer, {
+      actor: alice.actor,
+      from_wallet_id: alice.wallet.id,
+      to_wallet_id: bob.wallet.id,
+      amount: 40,
+      idempotency_key: newKey('verify'),
+    });
+    const reversal = await call(harness.client, ledgerRequests.reverseTransfer, {
+      actor: harness.admin,
+      transfer_id: original.result.transfer.id,
+      amount: 10,
+      reason: 'charged twice',
+      idempotency_key: newKey('verify'),
+    });
+    expect((await verifyLedger(db)).ok).toBe(true);
+    await sql`alter table transfers disable trigger user`.execute(db);
+    try {
+      await sql`update transfers set amount = 50 where id = ${reversal.result.transfer.id}`.execute(db);
+      expect(await failedChecks()).toContain('no transfer is reversed by more than its amount');
+      await sql`update transfers set amount = 10 where id = ${reversal.result.transfer.id}`.execute(db);
+    } finally {
+      await sql`alter table transfers enable trigger user`.execute(db);
+    }
+    expect((await verifyLedger(db)).ok).toBe(true);
+  });
+
   it('fails on a user account below zero', async () => {
     const db = harness.database.db;
     await sql`alter table accounts drop constraint accounts_balance_not_negative`.execute(db);

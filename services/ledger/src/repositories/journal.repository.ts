@@ -128,6 +128,17 @@ export function checkTransferKeysUnique(db: Executor): Promise<CheckCount> {
   );
 }
 
+/** 1. A transfer's reversals together return at most its amount (entries are never edited, so each reverses part of it). */
+export function checkReversalsWithinOriginal(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select count(distinct reversal_of) as n from transfers where reversal_of is not null',
+    `select o.id || ': ' || sum(r.amount) || ' reversed of ' || o.amount as example
+     from transfers r join transfers o on o.id = r.reversal_of
+     group by o.id, o.amount having sum(r.amount) > o.amount`,
+  );
+}
+
 /** 5. Each event was applied once per consumer. */
 export function checkInboxUnique(db: Executor): Promise<CheckCount> {
   return count(

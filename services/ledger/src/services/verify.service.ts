@@ -20,6 +20,7 @@ type InvariantQuery = (db: Executor) => Promise<journalRepository.CheckCount>;
 function checksOf(journal: typeof journalRepository): Array<[string, InvariantQuery]> {
   return [
     ["every transfer's entries sum to zero", journal.checkTransfersBalanced],
+    ['no transfer is reversed by more than its amount', journal.checkReversalsWithinOriginal],
     [
       'every entry names its account and transfer, every transfer its wallets',
       journal.checkJournalReferences,

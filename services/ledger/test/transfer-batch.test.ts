@@ -233,17 +233,7 @@ describe(`transfer batches on ${testDatabaseLabel}`, () => {
       transferBatch(payer.actor, items),
       transferBatch(payer.actor, [...items].reverse()),
     ]);
-    const secondInOrder = [...second.results].reverse();
-    items.forEach((_, index) => {
-      const outcomes = [first.results[index]!, secondInOrder[index]!];
-      const posted = outcomes.filter((result) => result.status === 'posted');
-      expect(posted.length).toBeGreaterThanOrEqual(1);
-      // Both answers of a key that posted twice over are the same transfer, one of them replayed.
-      if (posted.length === 2) expect(posted[0]!.transfer.id).toBe(posted[1]!.transfer.id);
-      for (const result of outcomes) {
-        if (result.status === 'failed') expect(result.error.code).toBe('idempotency_in_flight');
-      }
-    });
+    expectEachKeyPostedOnce(first.results, second.results);
     expect(await transferCount(harness)).toBe(transfersBefore + items.length);
     expect(await balanceOf(payee)).toBe((50 * 51) / 2);
     expect(await failedChecks()).toEqual([]);
@@ -277,16 +267,7 @@ describe(`transfer batches on ${testDatabaseLabel}`, () => {
         transferBatch(payer.actor, items),
         call(client, ledgerRequests.transferBatch, { actor: payer.actor, transfers: [...items].reverse() }),
       ]);
-      const secondInOrder = [...second.results].reverse();
-      items.forEach((_, index) => {
-        const outcomes = [first.results[index]!, secondInOrder[index]!];
-        const posted = outcomes.filter((result) => result.status === 'posted');
-        expect(posted.length).toBeGreaterThanOrEqual(1);
-        if (posted.length === 2) expect(posted[0]!.transfer.id).toBe(posted[1]!.transfer.id);
-        for (const result of outcomes) {
-          if (result.status === 'failed') expect(result.error.code).toBe('idempotency_in_flight');
-        }
-      });
+      expectEachKeyPostedOnce(first.results, second.results);
       expect(await transferCount(harness)).toBe(transfersBefore + items.length);
       expect(await balanceOf(payee)).toBe((100 * 101) / 2);
       expect(await failedChecks()).toEqual([]);
@@ -318,3 +299,23 @@ describe(`transfer batches on ${testDatabaseLabel}`, () => {
     expect(await balanceOf(payee)).toBe(0);
   });
 });
+
+type BatchResult = Awaited<ReturnType<typeof transferBatch>>['results'][number];
+
+/**
+ * Two batches of the same keys, the second sent in reverse order: each key posted in at
+ * least one of them, both answers of a key that posted twice over are the same transfer
+ * (one of them replayed), and a key that did not post was in flight in the other.
+ */
+function expectEachKeyPostedOnce(first: readonly BatchResult[], reversed: readonly BatchResult[]): void {
+  const secondInOrder = [...reversed].reverse();
+  first.forEach((result, index) => {
+    const outcomes = [result, secondInOrder[index]!];
+    const posted = outcomes.filter((outcome) => outcome.status === 'posted');
+    expect(posted.length).toBeGreaterThanOrEqual(1);
+    if (posted.length === 2) expect(posted[0]!.transfer.id).toBe(posted[1]!.transfer.id);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'failed') expect(outcome.error.code).toBe('idempotency_in_flight');
+    }
+  });
+}

@@ -39,6 +39,7 @@ export const ledgerRefusalCodes = [
   'currency_mismatch',
   'wallet_frozen',
   'credit_not_above_savings',
+  'hold_already_settled',
 ] as const;
 export type LedgerRefusalCode = (typeof ledgerRefusalCodes)[number];
 
@@ -91,6 +92,8 @@ export const walletSchema = z
     savings: balanceMinor,
     /** What can be spent now: the main balance of an active wallet, else 0. */
     available: balanceMinor,
+    /** Money of this wallet held in escrow by open holds: neither spendable nor the payee's yet. */
+    held: balanceMinor.optional(),
     created_at: timestamp,
     updated_at: timestamp,
   })
@@ -130,6 +133,8 @@ export const walletBalanceSchema = z
     main: balanceMinor,
     savings: balanceMinor,
     available: balanceMinor,
+    /** Held in escrow by open holds of this wallet. */
+    held: balanceMinor.optional(),
     /** The instant the balance is for: now, or the `at` asked for. */
     as_of: timestamp,
   })
@@ -314,6 +319,96 @@ export const reverseTransferBody = z
     ],
   });
 
+export const holdStatuses = ['held', 'captured', 'voided', 'expired'] as const;
+export const holdStatus = z.enum(holdStatuses);
+export type HoldStatus = z.infer<typeof holdStatus>;
+/** What a hold does by itself at `expires_at`: give the money back, or pay the payee. */
+export const holdExpiryActions = ['void', 'capture'] as const;
+
+/**
+ * Escrow: money taken from the payer's available balance at once and held until the payer
+ * captures it (to the payee), the payee or an admin voids it (back to the payer), or it
+ * expires and applies `on_expiry`. Exactly one of these settles it.
+ */
+export const holdSchema = z
+  .object({
+    id: uuid,
+    status: holdStatus,
+    amount: amountMinor,
+    /** What went to the payee: 0 until captured; on a partial capture, the rest went back. */
+    captured_amount: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    currency: z.string(),
+    description: z.string().nullable(),
+    metadata: z.record(z.string(), z.string()),
+    from_wallet_id: uuid,
+    to_wallet_id: uuid,
+    payer_id: uuid,
+    payee_id: uuid,
+    expires_at: timestamp.nullable(),
+    on_expiry: z.enum(holdExpiryActions),
+    created_at: timestamp,
+    /** When it was captured, voided or expired; null while held. */
+    settled_at: timestamp.nullable(),
+    /** The user who settled it; null while held or when it expired. */
+    settled_by: uuid.nullable(),
+    /** The transfer that moved the amount into escrow. */
+    transfer_id: uuid,
+    /** The transfer that settled it (to the payee and/or back to the payer); null while held. */
+    settlement_transfer_id: uuid.nullable(),
+  })
+  .meta({ id: 'Hold' });
+export type Hold = z.infer<typeof holdSchema>;
+
+export const createHoldBody = z
+  .object({
+    ...transferBodyFields,
+    expires_at: timestamp.optional(),
+    on_expiry: z.enum(holdExpiryActions).default('void'),
+  })
+  .strict()
+  .refine(namesOneRecipient, oneRecipient)
+  .meta({
+    id: 'CreateHoldRequest',
+    examples: [
+      {
+        from_wallet_id: '0b9f6c0e-8d3c-4f7e-9a51-2f1f7c3b9d10',
+        to_user: 'ada',
+        amount: 12000,
+        description: 'Kitchen tiling, job 1042',
+        expires_at: '2027-01-15T12:00:00Z',
+        on_expiry: 'capture',
+        metadata: { order_id: 'A-1042' },
+      },
+    ],
+  });
+
+/** The payer (or an admin) releases a hold to the payee: all of it, or `amount` and the rest back. */
+export const captureHoldBody = z
+  .object({ amount: amountMinor.optional() })
+  .strict()
+  .meta({ id: 'CaptureHoldRequest', examples: [{}, { amount: 9000 }] });
+
+/** The payee (declining the job) or an admin gives a hold back to the payer. */
+export const voidHoldBody = z
+  .object({ reason: text.trim().min(1).max(500).optional() })
+  .strict()
+  .meta({ id: 'VoidHoldRequest', examples: [{ reason: 'I cannot take this job' }] });
+
+export const listHoldsQuery = z
+  .object({
+    wallet_id: uuid.optional(),
+    status: holdStatus.optional(),
+    /** `out`: holds the caller pays; `in`: holds the caller is the payee of. */
+    direction: z.enum(['in', 'out']).optional(),
+    cursor: cursor.optional(),
+    limit: pageLimit,
+  })
+  .strict();
+
+export const holdResultSchema = z
+  .object({ hold: holdSchema, balance: walletBalanceSchema })
+  .meta({ id: 'HoldResult' });
+
 export const withdrawSavingsBody = z
   .object({ amount: amountMinor })
   .strict()
@@ -412,6 +507,7 @@ export const listTransactionsQuery = z
   .strict();
 
 export const walletPage = pageOf(walletSchema).meta({ id: 'WalletPage' });
+export const holdPage = pageOf(holdSchema).meta({ id: 'HoldPage' });
 export const transferPage = pageOf(transferSchema).meta({ id: 'TransferPage' });
 
 /** Every money-moving reply says whether it is a stored answer to an earlier identical request. */
@@ -492,6 +588,44 @@ export const ledgerRequests = {
       idempotency_key: idempotencyKey,
     }),
     replayable(transferResultSchema),
+  ),
+  /** A user (or billing, for an escrow bill) puts money of the payer's wallet in escrow for a payee. */
+  createHold: defineRequest(
+    'ledger.hold.create',
+    withActor({
+      ...transferRequestFields,
+      expires_at: timestamp.optional(),
+      on_expiry: z.enum(holdExpiryActions).default('void'),
+    }),
+    replayable(holdResultSchema),
+  ),
+  /** The payer or an admin captures a hold; the balance in the answer is the payer's wallet. */
+  captureHold: defineRequest(
+    'ledger.hold.capture',
+    withActor({ hold_id: uuid, amount: amountMinor.optional(), idempotency_key: idempotencyKey }),
+    replayable(holdResultSchema),
+  ),
+  /** The payee or an admin voids a hold; the balance in the answer is the caller's side. */
+  voidHold: defineRequest(
+    'ledger.hold.void',
+    withActor({
+      hold_id: uuid,
+      reason: text.min(1).max(500).optional(),
+      idempotency_key: idempotencyKey,
+    }),
+    replayable(holdResultSchema),
+  ),
+  getHold: defineRequest('ledger.hold.get', withActor({ hold_id: uuid }), holdSchema),
+  listHolds: defineRequest(
+    'ledger.hold.list',
+    withActor({
+      wallet_id: uuid.optional(),
+      status: holdStatus.optional(),
+      direction: z.enum(['in', 'out']).optional(),
+      cursor: cursor.optional(),
+      limit: z.number().int().min(1).max(100),
+    }),
+    holdPage,
   ),
   transfer: defineRequest(
     'ledger.transfer.create',
@@ -579,6 +713,10 @@ export const ledgerEvents = {
   walletCreated: 'ledger.wallet.created',
   transferPosted: 'ledger.transfer.posted',
   walletStatusChanged: 'ledger.wallet.status_changed',
+  holdCreated: 'ledger.hold.created',
+  holdCaptured: 'ledger.hold.captured',
+  holdVoided: 'ledger.hold.voided',
+  holdExpired: 'ledger.hold.expired',
 } as const;
 
 export const walletCreatedData = z.object({ wallet: walletSchema });
@@ -602,3 +740,10 @@ export const walletStatusChangedData = z.object({
   changed_by: uuid,
   changed_at: timestamp,
 });
+
+/**
+ * A hold was created or settled (`ledger.hold.created|captured|voided|expired`): the hold
+ * as it is after the change. The payer and payee ids are in the hold, so consumers tell
+ * both parties without asking back.
+ */
+export const holdEventData = z.object({ hold: holdSchema });

@@ -30,6 +30,8 @@ export const errorCodes = {
   request_timeout: { status: 408, title: 'The request did not arrive in time' },
   /** The request conflicts with the current state (a taken name, an expired stored answer). */
   conflict: { status: 409, title: 'Conflict with the current state' },
+  /** The hold was already captured, voided or expired: only one of them settles it. */
+  hold_already_settled: { status: 409, title: 'The hold is already settled' },
   /** The same Idempotency-Key is being processed: retry later with the same key. */
   idempotency_in_flight: { status: 409, title: 'A request with this Idempotency-Key is still in flight' },
   /** The body is larger than the limit. */

@@ -18,7 +18,7 @@ import { defineRequest } from './define.js';
  * are payer or payee; an admin sees all.
  */
 
-export const invoiceStatuses = ['pending', 'paid', 'failed', 'refunded'] as const;
+export const invoiceStatuses = ['pending', 'paid', 'failed', 'partially_refunded', 'refunded'] as const;
 export const invoiceStatus = z.enum(invoiceStatuses);
 
 export const invoiceSchema = z
@@ -39,6 +39,8 @@ export const invoiceSchema = z
     issued_at: timestamp,
     paid_at: timestamp.nullable(),
     refunded_at: timestamp.nullable(),
+    /** What its payment's refunds gave back so far; `refunded` once it is the whole amount. */
+    refunded_amount: z.number().int().nonnegative(),
     updated_at: timestamp,
   })
   .meta({ id: 'Invoice' });
@@ -139,4 +141,12 @@ export const billingEvents = {
   invoiceRefunded: 'billing.invoice.refunded',
 } as const;
 
-export const invoiceEventData = z.object({ invoice: invoiceSchema });
+/**
+ * Every billing event carries the invoice as it is after the change. `refunded` is published
+ * for each refund of the invoice's payment, partial (status `partially_refunded`) or the last
+ * (`refunded`), with that refund: the payments refund's id and its amount.
+ */
+export const invoiceEventData = z.object({
+  invoice: invoiceSchema,
+  refund: z.object({ id: uuid, amount: amountMinor }).optional(),
+});

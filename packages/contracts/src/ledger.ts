@@ -193,7 +193,7 @@ const metadataPairs = z
     message: `must have at most ${maxMetadataKeys} keys`,
   });
 /** Free-form string pairs a caller attaches to a transfer, returned wherever the transfer is read. */
-const metadata = metadataPairs.meta({
+export const metadata = metadataPairs.meta({
   description: `At most ${maxMetadataKeys} pairs; keys 1 to 40 of \`A-Z a-z 0-9 _ . -\`, values strings of at most 500 characters.`,
   examples: [{ order_id: 'A-1042', channel: 'web' }],
 });
@@ -201,7 +201,7 @@ const metadata = metadataPairs.meta({
  * History filtered by metadata: the transfers whose metadata holds every pair given (exact
  * match); over HTTP `metadata[order_id]=A-1042`, one parameter per pair.
  */
-const metadataFilter = metadataPairs.meta({
+export const metadataFilter = metadataPairs.meta({
   description:
     'Only transfers whose metadata holds every pair given, exactly: `metadata[order_id]=A-1042&metadata[channel]=web`.',
   examples: [{ order_id: 'A-1042' }],

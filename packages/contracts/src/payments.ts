@@ -12,6 +12,7 @@ import {
   uuid,
 } from './common.js';
 import { defineRequest } from './define.js';
+import { metadata, metadataFilter } from './ledger.js';
 
 /*
  * Payments through PayPal (ARCHITECTURE §6): a payment is created with a PayPal order, the
@@ -20,12 +21,41 @@ import { defineRequest } from './define.js';
  * own payments; an admin sees all and refunds.
  */
 
-export const paymentStatuses = ['created', 'approved', 'pending', 'captured', 'failed', 'refunded'] as const;
+/** `partially_refunded`: captured, and some of it (not all) refunded; `refunded`: all of it refunded. */
+export const paymentStatuses = [
+  'created',
+  'approved',
+  'pending',
+  'captured',
+  'failed',
+  'partially_refunded',
+  'refunded',
+] as const;
 export const paymentStatus = z.enum(paymentStatuses);
 export type PaymentStatus = z.infer<typeof paymentStatus>;
 
 /** Why a payment failed: PayPal declined the capture, the buyer cancelled, or the order expired. */
 export const paymentFailureReasons = ['declined', 'cancelled', 'expired'] as const;
+
+export const refundStatuses = ['requested', 'pending', 'completed', 'failed'] as const;
+
+/**
+ * One refund of a captured payment. `requested`: asked of PayPal, its amount reserved;
+ * `pending`: PayPal accepted it and completes it later; `completed`: the money went back to
+ * the buyer; `failed`: PayPal refused it, and its amount is refundable again.
+ */
+export const refundSchema = z
+  .object({
+    id: uuid,
+    amount: amountMinor,
+    status: z.enum(refundStatuses),
+    reason: z.string().nullable(),
+    paypal_refund_id: z.string().nullable(),
+    created_at: timestamp,
+    completed_at: timestamp.nullable(),
+  })
+  .meta({ id: 'Refund' });
+export type Refund = z.infer<typeof refundSchema>;
 
 export const paymentSchema = z
   .object({
@@ -49,7 +79,13 @@ export const paymentSchema = z
     created_at: timestamp,
     updated_at: timestamp,
     captured_at: timestamp.nullable(),
+    /** When the last refund completed. */
     refunded_at: timestamp.nullable(),
+    /** The sum of its completed refunds. */
+    refunded_amount: z.number().int().nonnegative(),
+    /** Its refunds, oldest first. */
+    refunds: z.array(refundSchema),
+    metadata: z.record(z.string(), z.string()),
   })
   .meta({ id: 'Payment' });
 export type Payment = z.infer<typeof paymentSchema>;
@@ -64,13 +100,38 @@ export const createPaymentBody = z
     wallet_id: uuid,
     paid_to: paidTo.optional(),
     description: text.trim().min(1).max(500).optional(),
+    metadata: metadata.optional(),
   })
   .strict()
   .meta({ id: 'CreatePaymentRequest' });
 
+/** Payments whose metadata holds every pair given; over HTTP `metadata[order_id]=A-1042`. */
+const paymentMetadataFilter = metadataFilter.meta({
+  description:
+    'Only payments whose metadata holds every pair given, exactly: `metadata[order_id]=A-1042&metadata[channel]=web`.',
+  examples: [{ order_id: 'A-1042' }],
+});
+
 export const listPaymentsQuery = z
-  .object({ status: paymentStatus.optional(), cursor: cursor.optional(), limit: pageLimit })
+  .object({
+    status: paymentStatus.optional(),
+    metadata: paymentMetadataFilter.optional(),
+    cursor: cursor.optional(),
+    limit: pageLimit,
+  })
   .strict();
+
+/** An admin refunds a captured payment: all that is left of it (no amount), or part of it. */
+export const refundPaymentBody = z
+  .object({
+    amount: amountMinor.optional(),
+    reason: text.trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters').optional(),
+  })
+  .strict()
+  .meta({
+    id: 'RefundPaymentRequest',
+    examples: [{}, { amount: 500, reason: 'One of the two sessions was cancelled' }],
+  });
 
 export const paymentPage = pageOf(paymentSchema).meta({ id: 'PaymentPage' });
 
@@ -99,6 +160,7 @@ export const paymentsRequests = {
     'payments.payment.list',
     withActor({
       status: paymentStatus.optional(),
+      metadata: metadataFilter.optional(),
       cursor: cursor.optional(),
       limit: z.number().int().min(1).max(100),
     }),
@@ -109,8 +171,15 @@ export const paymentsRequests = {
   capture: defineRequest('payments.payment.capture', withActor({ payment_id: uuid }), paymentSchema),
   /** The buyer cancelled at PayPal: the payment fails as `cancelled` unless it was approved since. */
   cancel: defineRequest('payments.payment.cancel', withActor({ payment_id: uuid }), paymentSchema),
-  /** Refunds a captured payment in full (admin). */
-  refund: defineRequest('payments.payment.refund', withActor({ payment_id: uuid }), paymentSchema),
+  /**
+   * Refunds a captured payment, in full (no amount: what is left of it) or in part (admin),
+   * once per Idempotency-Key; answers the payment with its refunds.
+   */
+  refund: defineRequest(
+    'payments.payment.refund',
+    withActor({ payment_id: uuid, ...refundPaymentBody.shape, idempotency_key: idempotencyKey }),
+    replayable(paymentSchema),
+  ),
   /** Verifies and applies a PayPal webhook; a bad signature answers `webhook_signature_invalid`. */
   webhook: defineRequest(
     'payments.webhook.receive',
@@ -126,5 +195,8 @@ export const paymentsEvents = {
   paymentRefunded: 'payments.payment.refunded',
 } as const;
 
-/** Every payments event carries the payment as it is after the change. */
-export const paymentEventData = z.object({ payment: paymentSchema });
+/**
+ * Every payments event carries the payment as it is after the change; `refunded` also
+ * carries the refund that completed (its amount; the payment's `refunded_amount` is the total).
+ */
+export const paymentEventData = z.object({ payment: paymentSchema, refund: refundSchema.optional() });

@@ -9,12 +9,14 @@ import {
   serviceUnavailable,
   unprocessableEntity,
 } from './errors.js';
-import type { CaptureOutcome } from './orders.js';
+import type { CaptureOutcome, RefundOutcome } from './orders.js';
 
 /** How the simulator misbehaves, set at start and changed at run time with `configure`. */
 export interface SimulatorFailures {
   /** What a capture ends as when the buyer approved with the plain "Approve". */
   captureOutcome: CaptureOutcome;
+  /** What a new refund is: `completed` at once, or `pending` until `completePendingRefund`. */
+  refundOutcome: RefundOutcome;
   /** Added before each API answer is sent, after the request took effect: a slow PayPal, or a client timeout. */
   latencyMs: number;
   /** The next `count` API requests fail with this status before taking any effect. */
@@ -37,6 +39,7 @@ export type SimulatorOutage = 'none' | 'unavailable' | 'reset';
 
 export const defaultFailures: SimulatorFailures = {
   captureOutcome: 'completed',
+  refundOutcome: 'completed',
   latencyMs: 0,
   failNextRequests: { count: 0, status: 500 },
   webhookCopies: 1,
@@ -48,6 +51,7 @@ export const defaultFailures: SimulatorFailures = {
 const failuresSchema = z
   .object({
     captureOutcome: z.enum(['completed', 'declined', 'pending']),
+    refundOutcome: z.enum(['completed', 'pending']),
     latencyMs: z.number().int().min(0).max(600_000),
     failNextRequests: z.object({
       count: z.number().int().min(0),

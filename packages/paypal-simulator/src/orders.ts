@@ -13,6 +13,9 @@ export type CaptureOutcome = 'completed' | 'declined' | 'pending';
 /** Order statuses the simulator reaches (PayPal also has SAVED and VOIDED). */
 export type OrderStatus = 'CREATED' | 'PAYER_ACTION_REQUIRED' | 'APPROVED' | 'COMPLETED';
 
+/** What a refund is when it is made: completed at once, or pending until it completes later (e.g. an e-check). */
+export type RefundOutcome = 'completed' | 'pending';
+
 export type CaptureStatus = 'COMPLETED' | 'DECLINED' | 'PENDING' | 'PARTIALLY_REFUNDED' | 'REFUNDED';
 
 export interface Money {
@@ -103,7 +106,8 @@ export interface RefundRequest {
 export interface Refund {
   id: string;
   captureId: string;
-  status: 'COMPLETED';
+  /** A pending refund already counts against what is left of its capture. */
+  status: 'COMPLETED' | 'PENDING';
   amount: Money;
   paypalFeeMinor: bigint;
   /** Everything refunded from the capture up to and including this refund. */
@@ -279,7 +283,12 @@ export class OrderBook {
     return { capture, events: [{ type: 'PAYMENT.CAPTURE.DENIED', captureId }] };
   }
 
-  refundCapture(captureId: string, request: RefundRequest): { refund: Refund; events: OrderBookEvent[] } {
+  /** PAYMENT.CAPTURE.REFUNDED is sent when the refund completes: at once, or when a pending one does. */
+  refundCapture(
+    captureId: string,
+    request: RefundRequest,
+    outcome: RefundOutcome,
+  ): { refund: Refund; events: OrderBookEvent[] } {
     const capture = this.findCapture(captureId);
     if (!capture) throw new TransitionRefused('INVALID_RESOURCE_ID', `no capture ${captureId}`);
     if (capture.status === 'REFUNDED') {
@@ -312,7 +321,7 @@ export class OrderBook {
     const refund: Refund = {
       id: paypalIds.resource(),
       captureId,
-      status: 'COMPLETED',
+      status: outcome === 'completed' ? 'COMPLETED' : 'PENDING',
       amount,
       // PayPal returns the fee in proportion to the part refunded.
       paypalFeeMinor: proportionOf(capture.paypalFeeMinor, amount.minor, capture.amount.minor),
@@ -325,7 +334,20 @@ export class OrderBook {
     };
     this.refunds.set(refund.id, refund);
     capture.refundIds.push(refund.id);
+    if (refund.status === 'PENDING') return { refund, events: [] };
     return { refund, events: [{ type: 'PAYMENT.CAPTURE.REFUNDED', refundId: refund.id }] };
+  }
+
+  /** A PENDING refund completes. */
+  completePendingRefund(refundId: string): { refund: Refund; events: OrderBookEvent[] } {
+    const refund = this.refunds.get(refundId);
+    if (!refund) throw new TransitionRefused('INVALID_RESOURCE_ID', `no refund ${refundId}`);
+    if (refund.status !== 'PENDING') {
+      throw new TransitionRefused('REFUND_NOT_PENDING', `refund ${refundId} is ${refund.status}, not PENDING`);
+    }
+    refund.status = 'COMPLETED';
+    refund.updateTime = this.clock();
+    return { refund, events: [{ type: 'PAYMENT.CAPTURE.REFUNDED', refundId }] };
   }
 
   private requireOrder(orderId: string): Order {

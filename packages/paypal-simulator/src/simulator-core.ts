@@ -133,9 +133,13 @@ export class SimulatorCore {
   }
 
   refund(captureId: string, request: RefundRequest): Refund {
-    const { refund, events } = this.book.refundCapture(captureId, request);
+    const { refund, events } = this.book.refundCapture(captureId, request, this.currentFailures.refundOutcome);
     this.publish(events);
     return refund;
+  }
+
+  completePendingRefund(refundId: string): void {
+    this.publish(this.book.completePendingRefund(refundId).events);
   }
 
   completePendingCapture(captureId: string): void {

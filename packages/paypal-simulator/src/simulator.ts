@@ -48,6 +48,8 @@ export interface RunningPayPalSimulator {
   completePendingCapture(captureId: string): Promise<void>;
   /** A PENDING capture is denied (status DECLINED) and PAYMENT.CAPTURE.DENIED is sent. */
   denyPendingCapture(captureId: string): Promise<void>;
+  /** A PENDING refund (see `refundOutcome`) completes and PAYMENT.CAPTURE.REFUNDED is sent. */
+  completePendingRefund(refundId: string): Promise<void>;
   /** The order as `GET /v2/checkout/orders/{id}` answers it; undefined for an unknown id. */
   getOrder(orderId: string): Record<string, unknown> | undefined;
   webhookDeliveries(): WebhookDelivery[];
@@ -113,6 +115,7 @@ export async function startPayPalSimulator(
     },
     completePendingCapture: async (captureId) => core.completePendingCapture(captureId),
     denyPendingCapture: async (captureId) => core.denyPendingCapture(captureId),
+    completePendingRefund: async (refundId) => core.completePendingRefund(refundId),
     getOrder: (orderId) => {
       const order = core.book.findOrder(orderId);
       return order ? orderJson(core.book, order, core.urls, core.merchant) : undefined;

@@ -6,7 +6,19 @@ import {
   type RefundBody,
   type SimulatorHarness,
   startHarness,
+  WebhookReceiver,
 } from './paypal-harness.js';
+
+async function expectIssue(
+  answer: Promise<{ status: number; body: unknown }>,
+  status: number,
+  issue: string,
+): Promise<ErrorBody> {
+  const { status: actual, body } = await answer;
+  const error = body as ErrorBody;
+  expect({ status: actual, issue: error.details[0]?.issue }).toEqual({ status, issue });
+  return error;
+}
 
 describe('PayPal simulator: refunds', () => {
   let harness: SimulatorHarness;
@@ -18,17 +30,6 @@ describe('PayPal simulator: refunds', () => {
   afterAll(async () => {
     await harness.simulator.stop();
   });
-
-  async function expectIssue(
-    answer: Promise<{ status: number; body: unknown }>,
-    status: number,
-    issue: string,
-  ): Promise<ErrorBody> {
-    const { status: actual, body } = await answer;
-    const error = body as ErrorBody;
-    expect({ status: actual, issue: error.details[0]?.issue }).toEqual({ status, issue });
-    return error;
-  }
 
   it('refunds the whole capture when no amount is given; the capture becomes REFUNDED', async () => {
     const capture = await harness.client.completedCapture('10.50');
@@ -158,5 +159,95 @@ describe('PayPal simulator: refunds', () => {
     );
     const untouched = await harness.client.call<CaptureBody>('GET', `/v2/payments/captures/${capture.id}`);
     expect(untouched.body.status).toBe('COMPLETED');
+  });
+});
+
+describe('PayPal simulator: partial and pending refunds, with their webhooks', () => {
+  let harness: SimulatorHarness;
+  let receiver: WebhookReceiver;
+  const webhookId = '1JE4291016473214C';
+
+  beforeAll(async () => {
+    receiver = await new WebhookReceiver().start();
+    harness = await startHarness({ webhook: { url: receiver.url, webhookId } });
+  });
+
+  afterAll(async () => {
+    await harness.simulator.stop();
+    await receiver.stop();
+  });
+
+  const refundWebhooksOf = (captureId: string) =>
+    receiver.received.filter(
+      (webhook) =>
+        webhook.event.event_type === 'PAYMENT.CAPTURE.REFUNDED' &&
+        webhook.body.includes(`/v2/payments/captures/${captureId}`),
+    );
+
+  it('sends PAYMENT.CAPTURE.REFUNDED for each partial refund, with that refund as the resource', async () => {
+    const capture = await harness.client.completedCapture('10.00');
+    const first = await harness.client.refund(capture.id, {
+      amount: { currency_code: 'USD', value: '2.50' },
+      custom_id: 'refund-one',
+    });
+    const second = await harness.client.refund(capture.id, {
+      amount: { currency_code: 'USD', value: '7.50' },
+      custom_id: 'refund-two',
+    });
+    await harness.simulator.flushWebhooks();
+    const webhooks = refundWebhooksOf(capture.id);
+    expect(webhooks.map((webhook) => webhook.event.resource_type)).toEqual(['refund', 'refund']);
+    expect(webhooks.map((webhook) => webhook.event.resource)).toMatchObject([
+      { id: first.body.id, status: 'COMPLETED', amount: { value: '2.50' }, custom_id: 'refund-one' },
+      { id: second.body.id, status: 'COMPLETED', amount: { value: '7.50' }, custom_id: 'refund-two' },
+    ]);
+    const refunded = await harness.client.call<CaptureBody>('GET', `/v2/payments/captures/${capture.id}`);
+    expect(refunded.body.status).toBe('REFUNDED');
+    await expectIssue(
+      harness.client.refund(capture.id, { amount: { currency_code: 'USD', value: '0.01' } }),
+      422,
+      'CAPTURE_FULLY_REFUNDED',
+    );
+  });
+
+  it('keeps a refund PENDING, counted against the capture, until it completes; then sends its webhook once', async () => {
+    harness.simulator.configure({ refundOutcome: 'pending' });
+    const capture = await harness.client.completedCapture('10.00');
+    const pending = await harness.client.refund(
+      capture.id,
+      { amount: { currency_code: 'USD', value: '6.00' } },
+      { prefer: 'return=representation' },
+    );
+    harness.simulator.configure({ refundOutcome: 'completed' });
+    expect(pending.body).toMatchObject({ status: 'PENDING', amount: { value: '6.00' } });
+    await expectIssue(
+      harness.client.refund(capture.id, { amount: { currency_code: 'USD', value: '4.01' } }),
+      422,
+      'REFUND_AMOUNT_EXCEEDED',
+    );
+    await harness.simulator.flushWebhooks();
+    expect(refundWebhooksOf(capture.id)).toHaveLength(0);
+
+    await harness.simulator.completePendingRefund(pending.body.id);
+    await harness.simulator.flushWebhooks();
+    expect(refundWebhooksOf(capture.id).map((webhook) => webhook.event.resource)).toMatchObject([
+      { id: pending.body.id, status: 'COMPLETED' },
+    ]);
+    const refund = await harness.client.call<RefundBody>('GET', `/v2/payments/refunds/${pending.body.id}`);
+    expect(refund.body.status).toBe('COMPLETED');
+    await expect(harness.simulator.completePendingRefund(pending.body.id)).rejects.toThrow(/not PENDING/);
+  });
+
+  it('completes a pending refund through its control route, and answers 409 for one that is not pending', async () => {
+    harness.simulator.configure({ refundOutcome: 'pending' });
+    const capture = await harness.client.completedCapture('3.00');
+    const pending = await harness.client.refund(capture.id, {});
+    harness.simulator.configure({ refundOutcome: 'completed' });
+    const complete = () =>
+      fetch(`${harness.simulator.url}/_simulator/refunds/${pending.body.id}/complete`, { method: 'POST' });
+    const done = await complete();
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ id: pending.body.id, status: 'COMPLETED' });
+    expect((await complete()).status).toBe(409);
   });
 });

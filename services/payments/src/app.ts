@@ -17,9 +17,11 @@ import { serveHealthRequest } from './handlers/health.handler.js';
 import { servePaymentRequests } from './handlers/payment.handlers.js';
 import { serveWebhookRequest } from './handlers/webhook.handler.js';
 import * as paymentRepository from './repositories/payment.repository.js';
+import * as refundRepository from './repositories/refund.repository.js';
 import * as webhookReceiptRepository from './repositories/webhook-receipt.repository.js';
 import { HealthService } from './services/health.service.js';
 import { PaymentService } from './services/payment.service.js';
+import { RefundService } from './services/refund.service.js';
 import { SettlementService } from './services/settlement.service.js';
 import { WebhookService } from './services/webhook.service.js';
 
@@ -99,15 +101,25 @@ export async function startPayments(options: StartPaymentsOptions): Promise<Runn
 
   const settlement = new SettlementService({
     db,
-    repositories: { payments: paymentRepository },
+    repositories: { payments: paymentRepository, refunds: refundRepository },
     paypal,
     clock,
     logger,
     onEventsWritten,
   });
+  const refunds = new RefundService({
+    db,
+    repositories: { payments: paymentRepository, refunds: refundRepository },
+    paypal,
+    settlement,
+    clock,
+    newId: options.newId ?? newId,
+    logger,
+    onEventsWritten,
+  });
   const payments = new PaymentService({
     db,
-    repositories: { payments: paymentRepository },
+    repositories: { payments: paymentRepository, refunds: refundRepository },
     paypal,
     wallets: ledgerWallets(bus),
     users: identityDirectory(bus),
@@ -124,11 +136,12 @@ export async function startPayments(options: StartPaymentsOptions): Promise<Runn
     paypal,
     verifier,
     settlement,
+    refunds,
     clock,
     logger,
   });
 
-  await servePaymentRequests(bus, payments, settlement);
+  await servePaymentRequests(bus, payments, settlement, refunds);
   await serveWebhookRequest(bus, webhooks);
   await serveHealthRequest(bus, new HealthService(db));
   relay.start();

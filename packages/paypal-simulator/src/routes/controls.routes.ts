@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { TransitionRefused } from '../orders.js';
-import { captureJson, orderJson } from '../resources.js';
+import { captureJson, orderJson, refundJson } from '../resources.js';
 import type { SimulatorCore } from '../simulator-core.js';
 
 /**
@@ -79,6 +79,14 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
     control(async (request: IdRequest) => {
       core.denyPendingCapture(request.params.id);
       return captureAnswer(request.params.id);
+    }),
+  );
+
+  app.post(
+    '/_simulator/refunds/:id/complete',
+    control(async (request: IdRequest) => {
+      core.completePendingRefund(request.params.id);
+      return refundJson(core.book.findRefund(request.params.id)!, core.urls);
     }),
   );
 

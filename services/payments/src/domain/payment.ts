@@ -1,5 +1,6 @@
 import type { Payment, PaymentStatus } from '@moneypal/contracts';
 import { toSafeNumber } from '@moneypal/kit';
+import { type RefundRecord, toPublicRefund } from './refund.js';
 
 export type { PaymentStatus } from '@moneypal/contracts';
 export type FailureReason = 'declined' | 'cancelled' | 'expired';
@@ -18,7 +19,6 @@ export interface PaymentRecord {
   approve_url: string | null;
   paypal_order_id: string | null;
   paypal_capture_id: string | null;
-  paypal_refund_id: string | null;
   idempotency_key: string;
   request_hash: string;
   order_lease_until: Date | null;
@@ -27,6 +27,9 @@ export interface PaymentRecord {
   updated_at: Date;
   captured_at: Date | null;
   refunded_at: Date | null;
+  /** The sum of its completed refunds. */
+  refunded_amount: bigint;
+  metadata: Record<string, string>;
 }
 
 /** A new payment, before its PayPal order exists; `orderLeaseUntil` reserves creating it. */
@@ -39,6 +42,7 @@ export function createPaymentRecord(
     amount: bigint;
     currency: string;
     description: string | null;
+    metadata: Record<string, string>;
     idempotencyKey: string;
     requestHash: string;
     sandbox: boolean;
@@ -59,7 +63,6 @@ export function createPaymentRecord(
     approve_url: null,
     paypal_order_id: null,
     paypal_capture_id: null,
-    paypal_refund_id: null,
     idempotency_key: input.idempotencyKey,
     request_hash: input.requestHash,
     order_lease_until: input.orderLeaseUntil,
@@ -68,10 +71,13 @@ export function createPaymentRecord(
     updated_at: now,
     captured_at: null,
     refunded_at: null,
+    refunded_amount: 0n,
+    metadata: input.metadata,
   };
 }
 
-export function toPublicPayment(record: PaymentRecord): Payment {
+/** A payment as answered and published, with its refunds (oldest first). */
+export function toPublicPayment(record: PaymentRecord, refunds: readonly RefundRecord[]): Payment {
   return {
     id: record.id,
     payer_id: record.payer_id,
@@ -90,8 +96,14 @@ export function toPublicPayment(record: PaymentRecord): Payment {
     updated_at: record.updated_at.toISOString(),
     captured_at: record.captured_at?.toISOString() ?? null,
     refunded_at: record.refunded_at?.toISOString() ?? null,
+    refunded_amount: toSafeNumber(record.refunded_amount),
+    refunds: refunds.map(toPublicRefund),
+    metadata: record.metadata,
   };
 }
 
 /** The statuses a payment may still be captured from (by the buyer's return or by webhook). */
 export const capturableStatuses: readonly PaymentStatus[] = ['created', 'approved'];
+
+/** The statuses a payment may be refunded from: captured, and not refunded in full. */
+export const refundableStatuses: readonly PaymentStatus[] = ['captured', 'partially_refunded'];

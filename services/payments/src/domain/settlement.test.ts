@@ -14,8 +14,8 @@ describe('stepsForCapture', () => {
     expect(stepsForCapture('FAILED')).toEqual([{ target: 'failed', failureReason: 'declined' }]);
   });
 
-  it('captures before refunding, so a refund seen first still publishes both events', () => {
-    expect(stepsForCapture('REFUNDED').map((step) => step.target)).toEqual(['captured', 'refunded']);
+  it('only captures a refunded capture: its refunds are applied from their own resources', () => {
+    expect(stepsForCapture('REFUNDED')).toEqual([{ target: 'captured' }]);
   });
 
   it('changes nothing for a status it does not know', () => {
@@ -24,21 +24,19 @@ describe('stepsForCapture', () => {
 });
 
 describe('sourcesOf', () => {
-  it('never leaves a final status, and refunds only what was captured', () => {
+  it('never leaves a final status, nor a captured payment', () => {
     for (const sources of Object.values(sourcesOf)) {
       expect(sources).not.toContain('failed');
+      expect(sources).not.toContain('captured');
       expect(sources).not.toContain('refunded');
     }
-    expect(sourcesOf.refunded).toEqual(['captured']);
-    expect(sourcesOf.captured).not.toContain('captured');
   });
 });
 
 describe('eventTypeOf', () => {
-  it('publishes captured, failed and refunded, and nothing for approved or pending', () => {
+  it('publishes captured and failed, and nothing for approved or pending', () => {
     expect(eventTypeOf('captured')).toBe(paymentsEvents.paymentCaptured);
     expect(eventTypeOf('failed')).toBe(paymentsEvents.paymentFailed);
-    expect(eventTypeOf('refunded')).toBe(paymentsEvents.paymentRefunded);
     expect(eventTypeOf('approved')).toBeNull();
     expect(eventTypeOf('pending')).toBeNull();
   });

@@ -1,8 +1,11 @@
 import { paymentsEvents } from '@moneypal/contracts';
 import type { FailureReason, PaymentStatus } from './payment.js';
 
-/** A status a payment moves into after its creation. */
-export type TargetStatus = Exclude<PaymentStatus, 'created'>;
+/**
+ * A status a payment moves into after its creation by what happens to its order and capture.
+ * Refunds move it on from `captured` through their own rows (`domain/refund.ts`).
+ */
+export type TargetStatus = Exclude<PaymentStatus, 'created' | 'partially_refunded' | 'refunded'>;
 
 /**
  * The statuses each status may be entered from. Every transition is a conditional update
@@ -14,7 +17,6 @@ export const sourcesOf: Readonly<Record<TargetStatus, readonly PaymentStatus[]>>
   pending: ['created', 'approved'],
   captured: ['created', 'approved', 'pending'],
   failed: ['created', 'approved', 'pending'],
-  refunded: ['captured'],
 };
 
 /** The event a transition into a status publishes, if any. */
@@ -24,8 +26,6 @@ export function eventTypeOf(target: TargetStatus): string | null {
       return paymentsEvents.paymentCaptured;
     case 'failed':
       return paymentsEvents.paymentFailed;
-    case 'refunded':
-      return paymentsEvents.paymentRefunded;
     default:
       return null;
   }
@@ -39,23 +39,22 @@ export interface CaptureStep {
 }
 
 /**
- * The transitions that bring a payment in line with the status of its capture at PayPal,
- * in order. A refunded capture was completed first: a payment that never saw the
- * completion is captured, then refunded, so that each event is still published once. A
- * partially refunded capture is still captured; MoneyPal refunds only in full.
+ * The transitions that bring a payment in line with the status of its capture at PayPal.
+ * A refunded capture, in part or in full, was completed first: a payment that never saw the
+ * completion is captured; each refund is then applied from its own refund resource, which
+ * says how much it gave back.
  */
 export function stepsForCapture(captureStatus: string): CaptureStep[] {
   switch (captureStatus) {
     case 'COMPLETED':
     case 'PARTIALLY_REFUNDED':
+    case 'REFUNDED':
       return [{ target: 'captured' }];
     case 'PENDING':
       return [{ target: 'pending' }];
     case 'DECLINED':
     case 'FAILED':
       return [{ target: 'failed', failureReason: 'declined' }];
-    case 'REFUNDED':
-      return [{ target: 'captured' }, { target: 'refunded' }];
     default:
       return [];
   }
@@ -84,6 +83,3 @@ export const notApprovedIssues: ReadonlySet<string> = new Set([
   'ORDER_NOT_APPROVED',
   'PAYER_ACTION_REQUIRED',
 ]);
-
-/** Refund errors that mean the capture was refunded already (from PayPal's dashboard, or by a lost earlier answer). */
-export const fullyRefundedIssues: ReadonlySet<string> = new Set(['CAPTURE_FULLY_REFUNDED']);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../database.js';
 import type { PaymentRecord, PaymentStatus } from '../domain/payment.js';
 
@@ -14,6 +15,11 @@ export function isIdempotencyKeyConflict(error: unknown): boolean {
 
 export async function findPayment(db: Executor, id: string): Promise<PaymentRecord | undefined> {
   return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The payment, locked (`for update`) until the transaction ends: its refunds are decided one at a time. */
+export async function lockPayment(trx: Executor, id: string): Promise<PaymentRecord | undefined> {
+  return trx.selectFrom('payments').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function findPaymentByKey(
@@ -46,12 +52,20 @@ export async function findPaymentByCaptureId(
 /** Newest first (ids are UUIDv7); `beforeId` continues after the last payment of the previous page. */
 export async function listPayments(
   db: Executor,
-  filter: { payerId: string | undefined; status: PaymentStatus | undefined },
+  filter: {
+    payerId: string | undefined;
+    status: PaymentStatus | undefined;
+    metadata: Record<string, string> | undefined;
+  },
   page: { beforeId: string | undefined; limit: number },
 ): Promise<PaymentRecord[]> {
   let query = db.selectFrom('payments').selectAll();
   if (filter.payerId !== undefined) query = query.where('payer_id', '=', filter.payerId);
   if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+  // Containment, served by the metadata GIN index: every pair given, exactly.
+  if (filter.metadata !== undefined && Object.keys(filter.metadata).length > 0) {
+    query = query.where(sql<boolean>`metadata @> ${JSON.stringify(filter.metadata)}::jsonb`);
+  }
   if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
   return query.orderBy('id', 'desc').limit(page.limit).execute();
 }
@@ -115,9 +129,7 @@ export type TransitionFields = Partial<
     | 'failure_reason'
     | 'approve_url'
     | 'paypal_capture_id'
-    | 'paypal_refund_id'
     | 'captured_at'
-    | 'refunded_at'
   >
 >;
 
@@ -140,18 +152,25 @@ export async function transitionPayment(
     .executeTakeFirst();
 }
 
-/** Keeps the id of a refund PayPal has not completed yet, so its webhook finds the payment. */
-export async function recordPendingRefund(
-  db: Executor,
+/**
+ * Adds a completed refund to the payment: `refunded_amount` grows by it and the status
+ * follows (`partially_refunded`, or `refunded` once all is given back). Call it in the
+ * transaction that completed the refund row, so a refund is counted once.
+ */
+export async function addCompletedRefund(
+  trx: Executor,
   id: string,
-  refundId: string,
-  now: Date,
-): Promise<void> {
-  await db
+  change: { amount: bigint; status: PaymentStatus; now: Date },
+): Promise<PaymentRecord> {
+  return trx
     .updateTable('payments')
-    .set({ paypal_refund_id: refundId, updated_at: now })
+    .set((eb) => ({
+      refunded_amount: eb('refunded_amount', '+', change.amount),
+      status: change.status,
+      refunded_at: change.now,
+      updated_at: change.now,
+    }))
     .where('id', '=', id)
-    .where('status', '=', 'captured')
-    .where('paypal_refund_id', 'is', null)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -1,19 +1,19 @@
-import { paymentEventData } from '@moneypal/contracts';
+import { type Payment, paymentEventData, type Refund } from '@moneypal/contracts';
 import { createContractEvent, enqueueEvent, type TraceContext } from '@moneypal/kit';
 import type { Executor } from '../database.js';
-import { type PaymentRecord, toPublicPayment } from '../domain/payment.js';
 
 export type { TraceContext } from '@moneypal/kit';
 
 /**
  * Writes a payments event about a payment, as it is after the change, into the outbox;
- * call it with the transaction that makes the change.
+ * call it with the transaction that makes the change. A refund's event carries the refund.
  */
 export async function writePaymentEvent(
   trx: Executor,
   type: string,
-  payment: PaymentRecord,
+  payment: Payment,
   trace: TraceContext | undefined,
+  refund?: Refund,
 ): Promise<void> {
   await enqueueEvent(
     trx,
@@ -21,8 +21,8 @@ export async function writePaymentEvent(
       type,
       schema: paymentEventData,
       subject: payment.id,
-      data: { payment: toPublicPayment(payment) },
-      time: payment.updated_at,
+      data: { payment, ...(refund === undefined ? {} : { refund }) },
+      time: new Date(payment.updated_at),
       trace,
     }),
   );

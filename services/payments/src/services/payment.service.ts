@@ -15,7 +15,9 @@ import { requestHashOf } from '../domain/idempotency.js';
 import { createPaymentRecord, type PaymentRecord, toPublicPayment } from '../domain/payment.js';
 import { paymentsError } from '../errors.js';
 import type * as paymentRepository from '../repositories/payment.repository.js';
+import type * as refundRepository from '../repositories/refund.repository.js';
 import { type TraceContext, writePaymentEvent } from './events.js';
+import { publicPaymentOf, publicPaymentsOf } from './payment-view.js';
 import { badGatewayOf, isPayPalFailure } from './paypal-failure.js';
 
 /** The ledger's wallets, as payments needs them. */
@@ -32,7 +34,7 @@ export interface UserDirectory {
 
 export interface PaymentServiceOptions {
   db: PaymentsDatabase;
-  repositories: { payments: typeof paymentRepository };
+  repositories: { payments: typeof paymentRepository; refunds: typeof refundRepository };
   paypal: PayPalClient;
   wallets: WalletDirectory;
   users: UserDirectory;
@@ -56,6 +58,7 @@ export interface CreatePaymentRequest {
   wallet_id: string;
   paid_to?: string | undefined;
   description?: string | undefined;
+  metadata?: Record<string, string> | undefined;
   idempotency_key: string;
 }
 
@@ -67,6 +70,8 @@ export interface Replayable<Result> {
 
 export interface PaymentListQuery {
   status?: PaymentStatus | undefined;
+  /** Pairs the payment's metadata must all hold, exactly. */
+  metadata?: Record<string, string> | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -80,6 +85,7 @@ const noSuchPayment = () => paymentsError('not_found', 'no such payment');
 export class PaymentService {
   private readonly db: PaymentsDatabase;
   private readonly payments: typeof paymentRepository;
+  private readonly refunds: typeof refundRepository;
   private readonly clock: () => Date;
   private readonly orderLeaseMs: number;
   private readonly publicUrl: string;
@@ -87,6 +93,7 @@ export class PaymentService {
   constructor(private readonly options: PaymentServiceOptions) {
     this.db = options.db;
     this.payments = options.repositories.payments;
+    this.refunds = options.repositories.refunds;
     this.clock = options.clock;
     this.orderLeaseMs = options.orderLeaseMs ?? defaultOrderLeaseMs;
     this.publicUrl = options.publicUrl.replace(/\/+$/, '');
@@ -136,6 +143,7 @@ export class PaymentService {
         amount,
         currency: request.currency,
         description: request.description ?? null,
+        metadata: request.metadata ?? {},
         idempotencyKey: request.idempotency_key,
         requestHash,
         sandbox: this.options.sandbox,
@@ -158,7 +166,7 @@ export class PaymentService {
   async get(actor: Actor, paymentId: string): Promise<Payment> {
     const payment = await this.payments.findPayment(this.db, paymentId);
     if (!payment || !mayRead(actor, payment.payer_id)) throw noSuchPayment();
-    return toPublicPayment(payment);
+    return publicPaymentOf(this.db, this.refunds, payment);
   }
 
   /** Newest first: the user's own payments, or every payment for an admin or a service. */
@@ -169,14 +177,18 @@ export class PaymentService {
     const beforeId = query.cursor === undefined ? undefined : decodeIdCursor(query.cursor);
     const rows = await this.payments.listPayments(
       this.db,
-      { payerId: readsAll(actor) ? undefined : (userIdOf(actor) ?? undefined), status: query.status },
+      {
+        payerId: readsAll(actor) ? undefined : (userIdOf(actor) ?? undefined),
+        status: query.status,
+        metadata: query.metadata,
+      },
       // One row more than asked tells whether another page follows.
       { beforeId, limit: query.limit + 1 },
     );
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      data: page.map(toPublicPayment),
+      data: await publicPaymentsOf(this.db, this.refunds, page),
       next_cursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
     };
   }
@@ -195,7 +207,7 @@ export class PaymentService {
       throw paymentsError('idempotency_mismatch', 'the Idempotency-Key was used with another request');
     }
     if (existing.paypal_order_id !== null || existing.status !== 'created') {
-      return { result: toPublicPayment(existing), replayed: true };
+      return { result: await publicPaymentOf(this.db, this.refunds, existing), replayed: true };
     }
     const now = this.clock();
     const leased = await this.payments.leaseOrderCreation(
@@ -207,7 +219,7 @@ export class PaymentService {
     if (!leased) {
       const current = await this.payments.findPayment(this.db, existing.id);
       if (current && (current.paypal_order_id !== null || current.status !== 'created')) {
-        return { result: toPublicPayment(current), replayed: true };
+        return { result: await publicPaymentOf(this.db, this.refunds, current), replayed: true };
       }
       throw paymentsError('idempotency_in_flight', 'a request with this Idempotency-Key is still in flight');
     }
@@ -252,17 +264,18 @@ export class PaymentService {
     }
     const recorded = await this.db.transaction().execute(async (trx) => {
       const row = await this.payments.recordOrder(trx, payment.id, { orderId, approveUrl }, this.clock());
-      if (row) await writePaymentEvent(trx, paymentsEvents.paymentCreated, row, trace);
+      // A payment without its order has no capture, so it has no refunds either.
+      if (row) await writePaymentEvent(trx, paymentsEvents.paymentCreated, toPublicPayment(row, []), trace);
       return row;
     });
     if (recorded) {
       this.options.onEventsWritten();
-      return toPublicPayment(recorded);
+      return toPublicPayment(recorded, []);
     }
     // The payment changed meanwhile (cancelled by its payer): it is answered as it is.
     const current = await this.payments.findPayment(this.db, payment.id);
     if (!current) throw noSuchPayment();
-    return toPublicPayment(current);
+    return toPublicPayment(current, []);
   }
 
   /** The payee's user id from their user name or email; a payer cannot pay themselves. */

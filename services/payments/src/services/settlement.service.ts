@@ -7,29 +7,29 @@ import {
   type PayPalClient,
   PayPalError,
   type PayPalOrder,
-  type PayPalRefund,
 } from '../clients/paypal/client.js';
 import type { PaymentsDatabase } from '../database.js';
 import { isAdmin, mayRead, userIdOf } from '../domain/actor.js';
-import { capturableStatuses, type PaymentRecord, toPublicPayment } from '../domain/payment.js';
+import { capturableStatuses, type PaymentRecord } from '../domain/payment.js';
 import {
   alreadyCapturingIssues,
   type CaptureStep,
   declineIssues,
   eventTypeOf,
-  fullyRefundedIssues,
   notApprovedIssues,
   sourcesOf,
   stepsForCapture,
 } from '../domain/settlement.js';
 import { paymentsError } from '../errors.js';
 import type * as paymentRepository from '../repositories/payment.repository.js';
+import type * as refundRepository from '../repositories/refund.repository.js';
 import { type TraceContext, writePaymentEvent } from './events.js';
+import { publicPaymentOf } from './payment-view.js';
 import { badGatewayOf, isPayPalFailure } from './paypal-failure.js';
 
 export interface SettlementServiceOptions {
   db: PaymentsDatabase;
-  repositories: { payments: typeof paymentRepository };
+  repositories: { payments: typeof paymentRepository; refunds: typeof refundRepository };
   paypal: PayPalClient;
   clock: () => Date;
   logger: Logger;
@@ -40,28 +40,29 @@ export interface SettlementServiceOptions {
 /** PayPal's ids that a transition records on the payment. */
 interface PayPalIds {
   captureId?: string | undefined;
-  refundId?: string | undefined;
 }
 
 const noSuchPayment = () => paymentsError('not_found', 'no such payment');
 
 /**
  * What happens to a payment after its order exists: capture (by the buyer's return or by
- * PayPal's webhook, whichever comes first), the buyer's cancellation, the admin's refund,
- * and PayPal's word on a capture. Every change is a conditional transition written with
+ * PayPal's webhook, whichever comes first), the buyer's cancellation, and PayPal's word on
+ * a capture (refunds are `RefundService`'s). Every change is a conditional transition written with
  * its event in one transaction, so racing paths and repeated messages change a payment
  * once and publish each event once.
  */
 export class SettlementService {
   private readonly db: PaymentsDatabase;
   private readonly payments: typeof paymentRepository;
+  private readonly refunds: typeof refundRepository;
   private readonly clock: () => Date;
-  /** Captures and refunds running in this process, by payment: a second asker shares the first one's PayPal call. */
+  /** Captures running in this process, by payment: a second asker shares the first one's PayPal call. */
   private readonly running = new Map<string, Promise<PaymentRecord>>();
 
   constructor(private readonly options: SettlementServiceOptions) {
     this.db = options.db;
     this.payments = options.repositories.payments;
+    this.refunds = options.repositories.refunds;
     this.clock = options.clock;
   }
 
@@ -75,7 +76,7 @@ export class SettlementService {
     if (userIdOf(actor) !== payment.payer_id && !isAdmin(actor)) {
       throw paymentsError('forbidden', 'only the payer or an admin captures a payment');
     }
-    return toPublicPayment(await this.settle(payment.id, trace));
+    return this.present(await this.settle(payment.id, trace));
   }
 
   /**
@@ -87,7 +88,7 @@ export class SettlementService {
     const payment = await this.visiblePayment(actor, paymentId);
     if (userIdOf(actor) !== payment.payer_id)
       throw paymentsError('forbidden', 'only the payer cancels a payment');
-    if (payment.status !== 'created') return toPublicPayment(payment);
+    if (payment.status !== 'created') return this.present(payment);
     if (payment.paypal_order_id !== null) {
       let orderStatus: string;
       try {
@@ -96,33 +97,14 @@ export class SettlementService {
         if (isPayPalFailure(error)) throw badGatewayOf(error, 'reading the order');
         throw error;
       }
-      if (orderStatus === 'APPROVED' || orderStatus === 'COMPLETED') return toPublicPayment(payment);
+      if (orderStatus === 'APPROVED' || orderStatus === 'COMPLETED') return this.present(payment);
     }
-    return toPublicPayment(
+    return this.present(
       await this.apply(
         payment,
         [{ target: 'failed', failureReason: 'cancelled', from: ['created'] }],
         {},
         trace,
-      ),
-    );
-  }
-
-  /**
-   * Refunds a captured payment in full at PayPal (admin only), with `refund-<payment id>`
-   * as PayPal-Request-Id so that a retry never refunds twice.
-   */
-  async refund(actor: Actor, paymentId: string, trace?: TraceContext): Promise<Payment> {
-    const payment = await this.visiblePayment(actor, paymentId);
-    if (!isAdmin(actor)) throw paymentsError('forbidden', 'only an admin refunds a payment');
-    // A refund asked again (a retry, or a second admin) answers the refunded payment.
-    if (payment.status === 'refunded') return toPublicPayment(payment);
-    if (payment.status !== 'captured' || payment.paypal_capture_id === null) {
-      throw paymentsError('payment_not_refundable', `the payment is ${payment.status}, not captured`);
-    }
-    return toPublicPayment(
-      await this.once(`refund:${payment.id}`, () =>
-        this.refundAtPayPal(payment, payment.paypal_capture_id!, trace),
       ),
     );
   }
@@ -137,12 +119,7 @@ export class SettlementService {
    * never taken from a webhook body alone). A capture of another amount than the
    * payment's changes nothing and is logged: it would credit what was not paid.
    */
-  async applyCapture(
-    payment: PaymentRecord,
-    capture: PayPalCapture,
-    ids: { refundId?: string | undefined } = {},
-    trace?: TraceContext,
-  ): Promise<PaymentRecord> {
+  async applyCapture(payment: PaymentRecord, capture: PayPalCapture, trace?: TraceContext): Promise<PaymentRecord> {
     if (capture.amount !== undefined && !this.isAmountOf(payment, capture.amount)) {
       this.options.logger.error(
         { payment_id: payment.id, paypal_capture_id: capture.id, paypal_amount: capture.amount },
@@ -164,7 +141,7 @@ export class SettlementService {
         'PayPal completed a capture of a failed payment: reconcile by hand',
       );
     }
-    return this.apply(payment, steps, { captureId: capture.id, refundId: ids.refundId }, trace);
+    return this.apply(payment, steps, { captureId: capture.id }, trace);
   }
 
   private async visiblePayment(actor: Actor, paymentId: string): Promise<PaymentRecord> {
@@ -243,7 +220,7 @@ export class SettlementService {
       throw error;
     }
     const capture = captureOf(order);
-    if (capture !== null) return this.applyCapture(payment, capture, {}, trace);
+    if (capture !== null) return this.applyCapture(payment, capture, trace);
     // Still completing at PayPal: its capture webhook will say how it ended.
     return (await this.payments.findPayment(this.db, payment.id)) ?? payment;
   }
@@ -261,54 +238,7 @@ export class SettlementService {
       );
       throw paymentsError('bad_gateway', 'PayPal answered the capture without a capture');
     }
-    return this.applyCapture(payment, capture, {}, trace);
-  }
-
-  private async refundAtPayPal(
-    payment: PaymentRecord,
-    captureId: string,
-    trace: TraceContext | undefined,
-  ): Promise<PaymentRecord> {
-    let refund: PayPalRefund;
-    try {
-      refund = await this.options.paypal.refundCapture(captureId, `refund-${payment.id}`);
-    } catch (error) {
-      if (error instanceof PayPalError && error.hasIssue(fullyRefundedIssues)) {
-        // Refunded at PayPal already (its dashboard, or a retry after a lost answer): take PayPal's word.
-        return this.applyCurrentCapture(payment, captureId, trace);
-      }
-      if (error instanceof PayPalError && error.status === 422) {
-        throw paymentsError('payment_not_refundable', 'PayPal refuses to refund the payment', {
-          paypal_issues: error.issues.map((issue) => issue.issue),
-        });
-      }
-      if (isPayPalFailure(error)) throw badGatewayOf(error, 'refunding the capture');
-      throw error;
-    }
-    if (refund.status === 'COMPLETED') {
-      return this.apply(payment, [{ target: 'refunded' }], { refundId: refund.id }, trace);
-    }
-    if (refund.status === 'PENDING') {
-      // PayPal finishes it later; its PAYMENT.CAPTURE.REFUNDED webhook completes the payment.
-      await this.payments.recordPendingRefund(this.db, payment.id, refund.id, this.clock());
-      return (await this.payments.findPayment(this.db, payment.id)) ?? payment;
-    }
-    throw paymentsError('bad_gateway', `PayPal's refund ended ${refund.status}`);
-  }
-
-  private async applyCurrentCapture(
-    payment: PaymentRecord,
-    captureId: string,
-    trace: TraceContext | undefined,
-  ): Promise<PaymentRecord> {
-    let capture: PayPalCapture;
-    try {
-      capture = await this.options.paypal.getCapture(captureId);
-    } catch (error) {
-      if (isPayPalFailure(error)) throw badGatewayOf(error, 'reading the capture');
-      throw error;
-    }
-    return this.applyCapture(payment, capture, {}, trace);
+    return this.applyCapture(payment, capture, trace);
   }
 
   /**
@@ -336,7 +266,7 @@ export class SettlementService {
         latest = changed;
         const eventType = eventTypeOf(step.target);
         if (eventType !== null) {
-          await writePaymentEvent(trx, eventType, changed, trace);
+          await writePaymentEvent(trx, eventType, await publicPaymentOf(trx, this.refunds, changed), trace);
           wrote = true;
         }
       }
@@ -354,6 +284,10 @@ export class SettlementService {
     } catch {
       return false;
     }
+  }
+
+  private present(payment: PaymentRecord) {
+    return publicPaymentOf(this.db, this.refunds, payment);
   }
 
   /** Runs `work` unless the same key runs already in this process, in which case its outcome is shared. */
@@ -379,7 +313,5 @@ function fieldsOf(step: CaptureStep, ids: PayPalIds, now: Date): paymentReposito
       return { ...captureId, captured_at: now, approve_url: null };
     case 'failed':
       return { ...captureId, failure_reason: step.failureReason ?? 'declined', approve_url: null };
-    case 'refunded':
-      return { refunded_at: now, ...(ids.refundId === undefined ? {} : { paypal_refund_id: ids.refundId }) };
   }
 }

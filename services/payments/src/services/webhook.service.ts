@@ -15,6 +15,7 @@ import type * as paymentRepository from '../repositories/payment.repository.js';
 import type * as webhookReceiptRepository from '../repositories/webhook-receipt.repository.js';
 import type { TraceContext } from './events.js';
 import { badGatewayOf, isPayPalFailure } from './paypal-failure.js';
+import type { RefundService } from './refund.service.js';
 import type { SettlementService } from './settlement.service.js';
 
 /** Checks that a webhook is PayPal's (`PayPalWebhookVerifier`). */
@@ -28,6 +29,7 @@ export interface WebhookServiceOptions {
   paypal: PayPalClient;
   verifier: WebhookVerifier;
   settlement: SettlementService;
+  refunds: RefundService;
   clock: () => Date;
   logger: Logger;
 }
@@ -62,11 +64,10 @@ const captureEventTypes: ReadonlySet<string> = new Set([
   'PAYMENT.CAPTURE.DENIED',
   'PAYMENT.CAPTURE.DECLINED',
 ]);
-/** Refund events: the resource is a refund, linked `up` to its capture. */
-const refundEventTypes: ReadonlySet<string> = new Set([
-  'PAYMENT.CAPTURE.REFUNDED',
-  'PAYMENT.CAPTURE.REVERSED',
-]);
+/** A refund of part or all of a capture: the resource is the refund. */
+const refundEventType = 'PAYMENT.CAPTURE.REFUNDED';
+/** PayPal took the money back (a chargeback): the resource is linked `up` to its capture. */
+const reversalEventType = 'PAYMENT.CAPTURE.REVERSED';
 /** Order events: the resource is the order. */
 const orderEventTypes: ReadonlySet<string> = new Set(['CHECKOUT.ORDER.APPROVED', 'CHECKOUT.ORDER.COMPLETED']);
 
@@ -138,12 +139,16 @@ export class WebhookService {
       return this.applyOrderEvent(resourceId, trace);
     }
     if (captureEventTypes.has(event.event_type) && resourceId !== undefined) {
-      return this.applyCaptureEvent(resourceId, relatedOrderIdOf(event.resource), undefined, trace);
+      return this.applyCaptureEvent(resourceId, relatedOrderIdOf(event.resource), trace);
     }
-    if (refundEventTypes.has(event.event_type)) {
+    if (event.event_type === refundEventType && resourceId !== undefined) {
+      const payment = await this.options.refunds.applyRefundWebhook(resourceId, trace);
+      return payment === null ? ignored : { outcome: 'applied', paymentId: payment.id };
+    }
+    if (event.event_type === reversalEventType) {
       const captureId = captureIdOfRefund(event.resource);
       if (captureId === null) return ignored;
-      return this.applyCaptureEvent(captureId, undefined, resourceId, trace);
+      return this.applyCaptureEvent(captureId, undefined, trace);
     }
     return ignored;
   }
@@ -171,7 +176,6 @@ export class WebhookService {
   private async applyCaptureEvent(
     captureId: string,
     orderIdInBody: string | undefined,
-    refundId: string | undefined,
     trace: TraceContext | undefined,
   ): Promise<Applied> {
     let capture: PayPalCapture;
@@ -184,7 +188,7 @@ export class WebhookService {
     }
     const payment = await this.paymentOfCapture(capture, orderIdInBody);
     if (!payment) return ignored;
-    await this.options.settlement.applyCapture(payment, capture, { refundId }, trace);
+    await this.options.settlement.applyCapture(payment, capture, trace);
     return { outcome: 'applied', paymentId: payment.id };
   }
 

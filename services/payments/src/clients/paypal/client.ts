@@ -107,6 +107,7 @@ const refundSchema = z.looseObject({
   id: z.string().min(1),
   status: z.string(),
   amount: moneySchema.optional(),
+  custom_id: z.string().optional(),
   links: z.array(linkSchema).optional(),
 });
 export type PayPalRefund = z.infer<typeof refundSchema>;
@@ -148,8 +149,22 @@ export interface PayPalClient {
   getOrder(orderId: string): Promise<PayPalOrder>;
   captureOrder(orderId: string, requestId: string): Promise<PayPalOrder>;
   getCapture(captureId: string): Promise<PayPalCapture>;
-  /** Refunds the capture in full (what is left of it after earlier refunds). */
-  refundCapture(captureId: string, requestId: string): Promise<PayPalRefund>;
+  /**
+   * Refunds `refund.amountMinor` of the capture, or without `refund` all that is left of it
+   * after earlier refunds.
+   */
+  refundCapture(captureId: string, requestId: string, refund?: NewPayPalRefund): Promise<PayPalRefund>;
+  getRefund(refundId: string): Promise<PayPalRefund>;
+}
+
+/** A refund of part of a capture (or of all that is left, when that is its amount). */
+export interface NewPayPalRefund {
+  amountMinor: bigint;
+  currency: string;
+  /** Our id of the refund: PayPal returns it on the refund and its webhooks. */
+  customId: string;
+  /** Shown to the buyer; PayPal takes at most 255 characters. */
+  noteToPayer?: string | null;
 }
 
 /** The link the buyer approves the order at: `approve` (legacy form) or `payer-action` (experience context form). */
@@ -221,6 +236,8 @@ export function payPalErrorOf(status: number, bodyText: string, debugIdHeader: s
 
 /** PayPal's limit on `purchase_units[].description`. */
 const descriptionMaxLength = 127;
+/** PayPal's limit on a refund's `note_to_payer`. */
+const noteToPayerMaxLength = 255;
 /** Tokens are renewed this long before PayPal says they expire (or at half their life, if shorter). */
 const tokenMarginSeconds = 300;
 
@@ -316,13 +333,29 @@ class FetchPayPalClient implements PayPalClient {
     });
   }
 
-  refundCapture(captureId: string, requestId: string): Promise<PayPalRefund> {
+  refundCapture(captureId: string, requestId: string, refund?: NewPayPalRefund): Promise<PayPalRefund> {
+    const note = refund?.noteToPayer?.slice(0, noteToPayerMaxLength);
     return this.call({
       method: 'POST',
       path: `/v2/payments/captures/${encodeURIComponent(captureId)}/refund`,
       schema: refundSchema,
       requestId,
-      body: {},
+      body:
+        refund === undefined
+          ? {}
+          : {
+              amount: toPayPalMoney(refund.amountMinor, refund.currency),
+              custom_id: refund.customId,
+              ...(note ? { note_to_payer: note } : {}),
+            },
+    });
+  }
+
+  getRefund(refundId: string): Promise<PayPalRefund> {
+    return this.call({
+      method: 'GET',
+      path: `/v2/payments/refunds/${encodeURIComponent(refundId)}`,
+      schema: refundSchema,
     });
   }
 

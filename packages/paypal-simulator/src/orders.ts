@@ -343,7 +343,10 @@ export class OrderBook {
     const refund = this.refunds.get(refundId);
     if (!refund) throw new TransitionRefused('INVALID_RESOURCE_ID', `no refund ${refundId}`);
     if (refund.status !== 'PENDING') {
-      throw new TransitionRefused('REFUND_NOT_PENDING', `refund ${refundId} is ${refund.status}, not PENDING`);
+      throw new TransitionRefused(
+        'REFUND_NOT_PENDING',
+        `refund ${refundId} is ${refund.status}, not PENDING`,
+      );
     }
     refund.status = 'COMPLETED';
     refund.updateTime = this.clock();

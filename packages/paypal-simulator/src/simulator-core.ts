@@ -133,7 +133,11 @@ export class SimulatorCore {
   }
 
   refund(captureId: string, request: RefundRequest): Refund {
-    const { refund, events } = this.book.refundCapture(captureId, request, this.currentFailures.refundOutcome);
+    const { refund, events } = this.book.refundCapture(
+      captureId,
+      request,
+      this.currentFailures.refundOutcome,
+    );
     this.publish(events);
     return refund;
   }

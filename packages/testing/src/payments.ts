@@ -27,6 +27,9 @@ export function paymentOf(overrides: Partial<Payment> = {}, now = new Date()): P
     updated_at: at,
     captured_at: null,
     refunded_at: null,
+    refunded_amount: 0,
+    refunds: [],
+    metadata: {},
     ...overrides,
   };
 }

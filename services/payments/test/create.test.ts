@@ -321,6 +321,50 @@ describe(`reading payments on ${testDatabaseLabel}`, () => {
     expect(new Set(all.data.map((payment) => payment.payer_id)).size).toBeGreaterThan(1);
   });
 
+  it('keeps a payment’s metadata, answers it wherever the payment is read and filters by it', async () => {
+    const owner = await harness.createUser();
+    const key = newKey('pay');
+    const tagged = await harness.createPayment(owner, {
+      metadata: { order_id: 'A-1042', channel: 'web' },
+      idempotency_key: key,
+    });
+    const other = await harness.createPayment(owner, { metadata: { order_id: 'A-1043', channel: 'web' } });
+    const untagged = await harness.createPayment(owner);
+    expect(tagged.result.metadata).toEqual({ order_id: 'A-1042', channel: 'web' });
+    expect(untagged.result.metadata).toEqual({});
+    expect((await harness.getPayment(tagged.result.id)).metadata).toEqual({
+      order_id: 'A-1042',
+      channel: 'web',
+    });
+    const list = (metadata: Record<string, string>) =>
+      call(harness.client, paymentsRequests.list, { actor: owner.actor, limit: 10, metadata });
+    expect((await list({ order_id: 'A-1042' })).data.map((payment) => payment.id)).toEqual([
+      tagged.result.id,
+    ]);
+    expect((await list({ channel: 'web' })).data.map((payment) => payment.id)).toEqual([
+      other.result.id,
+      tagged.result.id,
+    ]);
+    expect((await list({ order_id: 'A-1042', channel: 'app' })).data).toEqual([]);
+    // Another user's payment with the same pairs stays out of the payer's list.
+    await harness.createPayment(payee, { metadata: { order_id: 'A-1042' } });
+    expect((await list({ order_id: 'A-1042' })).data).toHaveLength(1);
+    const changed = await failureOf(
+      harness.createPayment(owner, {
+        metadata: { order_id: 'A-9999', channel: 'web' },
+        idempotency_key: key,
+      }),
+    );
+    expect(changed.code).toBe('idempotency_mismatch');
+  });
+
+  it('refuses metadata beyond its bounds, creating nothing', async () => {
+    const tooMany = Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`key${index}`, 'v']));
+    for (const metadata of [tooMany, { 'bad key': 'v' }, { order_id: 'x'.repeat(501) }, { order_id: 7 }]) {
+      expect((await failureOf(harness.createPayment(payer, { metadata }))).code).toBe('validation_failed');
+    }
+  });
+
   it('refuses a cursor it did not make', async () => {
     const failure = await failureOf(
       call(harness.client, paymentsRequests.list, {

@@ -40,8 +40,6 @@ const capture = (actor: Actor, paymentId: string) =>
   call(harness.client, paymentsRequests.capture, { actor, payment_id: paymentId });
 const cancel = (actor: Actor, paymentId: string) =>
   call(harness.client, paymentsRequests.cancel, { actor, payment_id: paymentId });
-const refund = (actor: Actor, paymentId: string) =>
-  call(harness.client, paymentsRequests.refund, { actor, payment_id: paymentId });
 
 /** PayPal as another of its clients sees it (its dashboard, a lost request), not through payments. */
 const paypal = () =>
@@ -278,69 +276,5 @@ describe(`cancelling a payment on ${testDatabaseLabel}`, () => {
     expect((await failureOf(cancel(stranger.actor, payment.id))).code).toBe('not_found');
     expect((await failureOf(cancel(harness.admin, payment.id))).code).toBe('forbidden');
     expect(await harness.getPayment(payment.id)).toEqual(payment);
-  });
-});
-
-describe(`refunding a payment on ${testDatabaseLabel}`, () => {
-  it('refunds a captured payment in full for an admin, with refund-<id> as PayPal-Request-Id and one event', async () => {
-    const payment = await approvedPayment();
-    const captured = await capture(payer.actor, payment.id);
-    const refunded = await refund(harness.admin, payment.id);
-    expect(refunded).toMatchObject({ status: 'refunded', paypal_capture_id: captured.paypal_capture_id });
-    expect(refunded.refunded_at).not.toBeNull();
-    const refunds = harness.sent.filter((request) => request.path.endsWith('/refund'));
-    expect(refunds.at(-1)).toMatchObject({ requestId: `refund-${payment.id}`, status: 201 });
-    await expect(paypal().getCapture(captured.paypal_capture_id!)).resolves.toMatchObject({
-      status: 'REFUNDED',
-    });
-
-    const refundsBefore = harness.sent.filter((request) => request.path.endsWith('/refund')).length;
-    const again = await refund(harness.admin, payment.id);
-    expect(again).toMatchObject({ id: payment.id, status: 'refunded' });
-    expect(harness.sent.filter((request) => request.path.endsWith('/refund'))).toHaveLength(refundsBefore);
-    expect(await eventTypesOf(payment.id)).toEqual([
-      paymentsEvents.paymentCreated,
-      paymentsEvents.paymentCaptured,
-      paymentsEvents.paymentRefunded,
-    ]);
-  });
-
-  it('refunds once when two admins refund at the same time', async () => {
-    const payment = await approvedPayment();
-    await capture(payer.actor, payment.id);
-    const answers = await Promise.all([refund(harness.admin, payment.id), refund(harness.admin, payment.id)]);
-    expect(answers.map((answer) => answer.status)).toEqual(['refunded', 'refunded']);
-    expect(
-      (await eventTypesOf(payment.id)).filter((type) => type === paymentsEvents.paymentRefunded),
-    ).toHaveLength(1);
-  });
-
-  it('refuses a payment that is not captured', async () => {
-    const { result: payment } = await harness.createPayment(payer);
-    const failure = await failureOf(refund(harness.admin, payment.id));
-    expect(failure).toMatchObject({
-      code: 'payment_not_refundable',
-      message: 'the payment is created, not captured',
-    });
-  });
-
-  it('forbids the payer and hides the payment from other users', async () => {
-    const payment = await approvedPayment();
-    await capture(payer.actor, payment.id);
-    expect((await failureOf(refund(payer.actor, payment.id))).code).toBe('forbidden');
-    expect((await failureOf(refund(stranger.actor, payment.id))).code).toBe('not_found');
-    expect((await failureOf(refund({ service: 'billing' }, payment.id))).code).toBe('forbidden');
-    expect((await harness.getPayment(payment.id)).status).toBe('captured');
-  });
-
-  it('takes PayPal’s word when the capture was refunded there already', async () => {
-    const payment = await approvedPayment();
-    const captured = await capture(payer.actor, payment.id);
-    // Refunded from PayPal's side (its dashboard): our refund request meets CAPTURE_FULLY_REFUNDED.
-    await paypal().refundCapture(captured.paypal_capture_id!, randomUUID());
-    await expect(refund(harness.admin, payment.id)).resolves.toMatchObject({ status: 'refunded' });
-    expect(
-      (await eventTypesOf(payment.id)).filter((type) => type === paymentsEvents.paymentRefunded),
-    ).toHaveLength(1);
   });
 });

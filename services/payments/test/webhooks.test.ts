@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPayPalClient } from '../src/index.js';
 import {
   failureOf,
+  newKey,
   orderIdOf,
   type PaymentsHarness,
   startHarness,
@@ -230,9 +231,10 @@ describe(`PayPal webhooks on ${testDatabaseLabel}`, () => {
     const payment = await newPayment();
     harness.simulator.approveOrder(orderIdOf(payment));
     await harness.simulator.flushWebhooks();
-    const refunded = await call(harness.client, paymentsRequests.refund, {
+    const { result: refunded } = await call(harness.client, paymentsRequests.refund, {
       actor: harness.admin,
       payment_id: payment.id,
+      idempotency_key: newKey('refund'),
     });
     await harness.simulator.flushWebhooks();
     const refundWebhooks = harness.webhooks.filter(

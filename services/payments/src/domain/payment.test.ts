@@ -15,6 +15,7 @@ describe('toPublicPayment', () => {
         amount: 1050n,
         currency: 'USD',
         description: null,
+        metadata: { order_id: 'A-1042' },
         idempotencyKey: 'k',
         requestHash: 'h',
         sandbox: true,
@@ -22,7 +23,7 @@ describe('toPublicPayment', () => {
       },
       now,
     );
-    expect(toPublicPayment(record)).toEqual({
+    expect(toPublicPayment(record, [])).toEqual({
       id,
       payer_id: record.payer_id,
       wallet_id: record.wallet_id,
@@ -40,6 +41,9 @@ describe('toPublicPayment', () => {
       updated_at: '2030-01-01T00:00:00.000Z',
       captured_at: null,
       refunded_at: null,
+      refunded_amount: 0,
+      refunds: [],
+      metadata: { order_id: 'A-1042' },
     });
   });
 });

@@ -21,7 +21,10 @@ describe('refundAmountOf', () => {
   });
 
   it('refuses any refund once all is refunded or reserved', () => {
-    expect(refundAmountOf(1000n, [completed(1000n)], null)).toEqual({ refusal: 'nothing_left', leftMinor: 0n });
+    expect(refundAmountOf(1000n, [completed(1000n)], null)).toEqual({
+      refusal: 'nothing_left',
+      leftMinor: 0n,
+    });
     expect(refundAmountOf(1000n, [completed(400n), completed(600n)], 1n)).toEqual({
       refusal: 'nothing_left',
       leftMinor: 0n,

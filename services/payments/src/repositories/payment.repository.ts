@@ -124,13 +124,7 @@ export async function recordOrder(
 }
 
 export type TransitionFields = Partial<
-  Pick<
-    PaymentRecord,
-    | 'failure_reason'
-    | 'approve_url'
-    | 'paypal_capture_id'
-    | 'captured_at'
-  >
+  Pick<PaymentRecord, 'failure_reason' | 'approve_url' | 'paypal_capture_id' | 'captured_at'>
 >;
 
 /**

@@ -34,7 +34,11 @@ export async function findRefundByPayPalId(
   db: Executor,
   paypalRefundId: string,
 ): Promise<RefundRecord | undefined> {
-  return db.selectFrom('refunds').selectAll().where('paypal_refund_id', '=', paypalRefundId).executeTakeFirst();
+  return db
+    .selectFrom('refunds')
+    .selectAll()
+    .where('paypal_refund_id', '=', paypalRefundId)
+    .executeTakeFirst();
 }
 
 /** The refunds of each payment, oldest first (ids are UUIDv7), in one query. */

@@ -23,9 +23,9 @@ import { paymentsError } from '../errors.js';
 import type * as paymentRepository from '../repositories/payment.repository.js';
 import type * as refundRepository from '../repositories/refund.repository.js';
 import { type TraceContext, writePaymentEvent } from './events.js';
+import type { Replayable } from './payment.service.js';
 import { publicPaymentOf } from './payment-view.js';
 import { badGatewayOf, isPayPalFailure } from './paypal-failure.js';
-import type { Replayable } from './payment.service.js';
 import type { SettlementService } from './settlement.service.js';
 
 export interface RefundServiceOptions {
@@ -281,7 +281,10 @@ export class RefundService {
   ): Promise<PaymentRecord> {
     const payment = await this.payments.findPayment(this.db, refund.payment_id);
     if (!payment) throw noSuchPayment();
-    if (paypalRefund.amount !== undefined && !isAmountOf(paypalRefund.amount, payment.currency, refund.amount)) {
+    if (
+      paypalRefund.amount !== undefined &&
+      !isAmountOf(paypalRefund.amount, payment.currency, refund.amount)
+    ) {
       this.options.logger.error(
         { payment_id: payment.id, refund_id: refund.id, paypal_refund_id: paypalRefund.id },
         'PayPal holds a refund of another amount than ours',
@@ -422,7 +425,11 @@ export class RefundService {
   }
 }
 
-function isAmountOf(amount: { currency_code: string; value: string }, currency: string, minor: bigint): boolean {
+function isAmountOf(
+  amount: { currency_code: string; value: string },
+  currency: string,
+  minor: bigint,
+): boolean {
   if (amount.currency_code !== currency) return false;
   try {
     return fromPayPalMoney(amount) === minor;

@@ -119,7 +119,11 @@ export class SettlementService {
    * never taken from a webhook body alone). A capture of another amount than the
    * payment's changes nothing and is logged: it would credit what was not paid.
    */
-  async applyCapture(payment: PaymentRecord, capture: PayPalCapture, trace?: TraceContext): Promise<PaymentRecord> {
+  async applyCapture(
+    payment: PaymentRecord,
+    capture: PayPalCapture,
+    trace?: TraceContext,
+  ): Promise<PaymentRecord> {
     if (capture.amount !== undefined && !this.isAmountOf(payment, capture.amount)) {
       this.options.logger.error(
         { payment_id: payment.id, paypal_capture_id: capture.id, paypal_amount: capture.amount },

@@ -34,7 +34,9 @@ export interface CaptureRow {
 }
 
 export interface RefundReversalRow {
+  refund_id: string;
   payment_id: string;
+  amount: bigint;
   status: ReversalStatus;
   settle_transfer_id: string | null;
   fund_transfer_id: string | null;

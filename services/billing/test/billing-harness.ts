@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, ledgerRequests, type Payment, paymentEventData, type User } from '@moneypal/contracts';
+import {
+  type Actor,
+  ledgerRequests,
+  type Payment,
+  paymentEventData,
+  type Refund,
+  type User,
+} from '@moneypal/contracts';
 import {
   type CloudEvent,
   call,
@@ -9,6 +16,7 @@ import {
   isBatchHandler,
   MemoryBroker,
   MemoryBus,
+  newId,
   type SubscribeOptions,
 } from '@moneypal/kit';
 import {
@@ -58,9 +66,9 @@ export interface BillingHarness {
   /** Registers a user with the stand-in identity and lets the ledger open their default wallet. */
   createUser(): Promise<TestUser>;
   /** A payments event, as payments writes it. */
-  paymentEvent(type: string, payment: Payment): CloudEvent;
+  paymentEvent(type: string, payment: Payment, refund?: Refund): CloudEvent;
   /** Publishes a payments event as payments' outbox relay would; resolves once billing applied it. */
-  publishPaymentEvent(type: string, payment: Payment): Promise<CloudEvent>;
+  publishPaymentEvent(type: string, payment: Payment, refund?: Refund): Promise<CloudEvent>;
   /** Publishes an event as its outbox relay would; resolves once billing applied it. */
   publish(event: CloudEvent): Promise<void>;
   /** Hands an event to billing's handler again, as the bus does when an acknowledgement is lost. */
@@ -123,12 +131,12 @@ export async function startHarness(options: { poolSize?: number } = {}): Promise
   const users = new Map<string, User>();
   await answerUserLookups(identity, users);
 
-  const paymentEvent = (type: string, payment: Payment) =>
+  const paymentEvent = (type: string, payment: Payment, refund?: Refund) =>
     createContractEvent('payments', {
       type,
       schema: paymentEventData,
       subject: payment.id,
-      data: { payment },
+      data: { payment, ...(refund === undefined ? {} : { refund }) },
       time: clock.now(),
     });
 
@@ -142,8 +150,8 @@ export async function startHarness(options: { poolSize?: number } = {}): Promise
     createUser: () =>
       registerWithLedger({ identity, client, users }, newUser({}, { now: clock.now() }), clock.now()),
     paymentEvent,
-    async publishPaymentEvent(type, payment) {
-      const event = paymentEvent(type, payment);
+    async publishPaymentEvent(type, payment, refund) {
+      const event = paymentEvent(type, payment, refund);
       await payments.publish(event);
       return event;
     },
@@ -206,7 +214,45 @@ export function failedPayment(payment: Payment): Payment {
 
 export function refundedPayment(payment: Payment): Payment {
   const now = new Date().toISOString();
-  return { ...capturedPayment(payment), status: 'refunded', updated_at: now, refunded_at: now };
+  return {
+    ...capturedPayment(payment),
+    status: 'refunded',
+    updated_at: now,
+    refunded_at: now,
+    refunded_amount: payment.amount,
+  };
+}
+
+/**
+ * A captured payment after one more refund of `amount` completed at payments, with
+ * `refundedBefore` given back by earlier ones; with the refund, as its event carries it.
+ */
+export function paymentWithRefund(
+  payment: Payment,
+  amount: number,
+  refundedBefore = 0,
+): { payment: Payment; refund: Refund } {
+  const now = new Date().toISOString();
+  const refund: Refund = {
+    id: newId(),
+    amount,
+    status: 'completed',
+    reason: null,
+    paypal_refund_id: `REFUND-${randomUUID()}`,
+    created_at: now,
+    completed_at: now,
+  };
+  const refundedAmount = refundedBefore + amount;
+  return {
+    payment: {
+      ...capturedPayment(payment),
+      status: refundedAmount === payment.amount ? 'refunded' : 'partially_refunded',
+      updated_at: now,
+      refunded_at: now,
+      refunded_amount: refundedAmount,
+    },
+    refund,
+  };
 }
 
 /** A wallet's balances, as its owner reads them from the ledger. */

@@ -19,6 +19,7 @@ import {
   newKey,
   newPayment,
   outboxEvents,
+  paymentWithRefund,
   refundedPayment,
   startHarness,
   type TestUser,
@@ -374,5 +375,84 @@ describe(`refunds on ${testDatabaseLabel}`, () => {
     expect(await balancesOf(harness, payer)).toEqual({ main: 0, savings: 0 });
     expect(await balancesOf(harness, provider)).toEqual({ main: 0, savings: 0 });
     expect(await transfersOf(payer)).toHaveLength(4);
+  });
+});
+
+describe(`partial refunds on ${testDatabaseLabel}`, () => {
+  const reversalsOf = (paymentId: string) =>
+    harness.database.db
+      .selectFrom('refund_reversals')
+      .selectAll()
+      .where('payment_id', '=', paymentId)
+      .orderBy('applied_at')
+      .execute();
+
+  it('refunds the invoice in part, then in full, moving each refund’s amount back once', async () => {
+    const { payer, provider } = await payerAndProvider();
+    const payment = newPayment(payer, { paid_to: provider.user.id, amount: 1_000 });
+    await publish(paymentsEvents.paymentCreated, payment);
+    await publish(paymentsEvents.paymentCaptured, capturedPayment(payment));
+    expect(await balancesOf(harness, provider)).toEqual({ main: 1_000, savings: 0 });
+
+    const first = paymentWithRefund(payment, 300);
+    const event = await harness.publishPaymentEvent(
+      paymentsEvents.paymentRefunded,
+      first.payment,
+      first.refund,
+    );
+    await harness.redeliver(event);
+    await harness.publishPaymentEvent(paymentsEvents.paymentRefunded, first.payment, first.refund);
+    expect(await balancesOf(harness, provider)).toEqual({ main: 700, savings: 0 });
+    expect(await balancesOf(harness, payer)).toEqual({ main: 0, savings: 0 });
+    const partly = await invoiceOf(payment.id);
+    expect(partly).toMatchObject({ status: 'partially_refunded', refunded_amount: 300n, amount: 1_000n });
+    expect(partly!.refunded_at).not.toBeNull();
+
+    const second = paymentWithRefund(payment, 700, 300);
+    await harness.publishPaymentEvent(paymentsEvents.paymentRefunded, second.payment, second.refund);
+    expect(await balancesOf(harness, provider)).toEqual({ main: 0, savings: 0 });
+    expect(await balancesOf(harness, payer)).toEqual({ main: 0, savings: 0 });
+    expect(await invoiceOf(payment.id)).toMatchObject({ status: 'refunded', refunded_amount: 1_000n });
+
+    const events = await eventsAbout(billingEvents.invoiceRefunded, partly!.id);
+    expect(events.map((item) => item.data)).toMatchObject([
+      {
+        invoice: { status: 'partially_refunded', refunded_amount: 300 },
+        refund: { id: first.refund.id, amount: 300 },
+      },
+      {
+        invoice: { status: 'refunded', refunded_amount: 1_000 },
+        refund: { id: second.refund.id, amount: 700 },
+      },
+    ]);
+    expect((await reversalsOf(payment.id)).map((row) => [row.refund_id, row.amount, row.status])).toEqual([
+      [first.refund.id, 300n, 'reversed'],
+      [second.refund.id, 700n, 'reversed'],
+    ]);
+  });
+
+  it('debits the payer’s wallet by each refund’s amount exactly once, naming the refund', async () => {
+    const payer = await harness.createUser();
+    const payment = newPayment(payer, { amount: 1_200 });
+    await publish(paymentsEvents.paymentCaptured, capturedPayment(payment));
+    const first = paymentWithRefund(payment, 200);
+    const event = await harness.publishPaymentEvent(
+      paymentsEvents.paymentRefunded,
+      first.payment,
+      first.refund,
+    );
+    await Promise.allSettled([harness.redeliver(event), harness.redeliver(event)]);
+    await harness.redeliver(event);
+    expect(await balancesOf(harness, payer)).toEqual({ main: 1_000, savings: 0 });
+    const second = paymentWithRefund(payment, 250, 200);
+    await harness.publishPaymentEvent(paymentsEvents.paymentRefunded, second.payment, second.refund);
+    expect(await balancesOf(harness, payer)).toEqual({ main: 750, savings: 0 });
+
+    const withdrawals = (await transfersOf(payer)).filter((transfer) => transfer.type === 'withdrawal');
+    expect(withdrawals.map((transfer) => [transfer.amount, transfer.metadata.refund])).toEqual([
+      [250, second.refund.id],
+      [200, first.refund.id],
+    ]);
+    expect(await invoiceOf(payment.id)).toBeUndefined();
   });
 });

@@ -371,6 +371,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
         issued_at: now(),
         paid_at: now(),
         refunded_at: null,
+        refunded_amount: 0,
         updated_at: now(),
       };
       return publish('billing', billingEvents.invoiceIssued, invoiceEventData, invoice.id, { invoice });
@@ -390,6 +391,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
           paypal_capture_id: 'CAPTURE-1',
           captured_at: now(),
           refunded_at: now(),
+          refunded_amount: amount,
         },
         clock.now(),
       );

@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor } from '@moneypal/kit';
 import { describe, expect, it } from 'vitest';
 import {
+  afterRefund,
   type InvoiceRecord,
   invoiceCursorPosition,
   invoiceNoOfCursorPosition,
@@ -30,6 +31,30 @@ describe('statusAfter', () => {
     expect(statusAfter('paid', 'refunded')).toBe('refunded');
     expect(statusAfter('pending', 'refunded')).toBeNull();
     expect(statusAfter('failed', 'refunded')).toBeNull();
+  });
+
+  it('refunds an invoice refunded in part again, and never one refunded in full', () => {
+    expect(statusAfter('partially_refunded', 'refunded')).toBe('refunded');
+    expect(statusAfter('refunded', 'refunded')).toBeNull();
+    expect(statusAfter('partially_refunded', 'paid')).toBeNull();
+    expect(statusAfter('partially_refunded', 'failed')).toBeNull();
+  });
+});
+
+describe('afterRefund', () => {
+  it('is partially refunded until its refunds reach the amount', () => {
+    expect(afterRefund({ amount: 1_000n, refunded_amount: 0n }, 300n)).toEqual({
+      status: 'partially_refunded',
+      refundedMinor: 300n,
+    });
+    expect(afterRefund({ amount: 1_000n, refunded_amount: 300n }, 699n)).toEqual({
+      status: 'partially_refunded',
+      refundedMinor: 999n,
+    });
+    expect(afterRefund({ amount: 1_000n, refunded_amount: 300n }, 700n)).toEqual({
+      status: 'refunded',
+      refundedMinor: 1_000n,
+    });
   });
 });
 
@@ -71,6 +96,7 @@ describe('toPublicInvoice', () => {
     issued_at: time,
     paid_at: time,
     refunded_at: null,
+    refunded_amount: 250n,
     updated_at: time,
   };
 
@@ -81,6 +107,7 @@ describe('toPublicInvoice', () => {
       amount: 1_050,
       paid_at: time.toISOString(),
       refunded_at: null,
+      refunded_amount: 250,
     });
     expect(shown).not.toHaveProperty('idempotency_key');
     expect(shown).not.toHaveProperty('request_hash');

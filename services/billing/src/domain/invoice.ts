@@ -20,6 +20,8 @@ export interface InvoiceRecord {
   issued_at: Date;
   paid_at: Date | null;
   refunded_at: Date | null;
+  /** What its payment's refunds gave back so far. */
+  refunded_amount: bigint;
   updated_at: Date;
 }
 
@@ -32,7 +34,8 @@ export type InvoiceChange = 'issued' | 'paid' | 'failed' | 'refunded';
 /**
  * The status an invoice takes on a change, or null when the change leaves it as it is.
  * Paid and refunded are final for what can fail; a failed invoice is paid only when the
- * money did move after all (events may arrive in any order, and the ledger decides).
+ * money did move after all (events may arrive in any order, and the ledger decides). A
+ * refund applies to a paid invoice, or one refunded in part; `afterRefund` says how far.
  */
 export function statusAfter(current: InvoiceStatus | null, change: InvoiceChange): InvoiceStatus | null {
   switch (change) {
@@ -43,8 +46,20 @@ export function statusAfter(current: InvoiceStatus | null, change: InvoiceChange
     case 'failed':
       return current === null || current === 'pending' ? 'failed' : null;
     case 'refunded':
-      return current === 'paid' ? 'refunded' : null;
+      return current === 'paid' || current === 'partially_refunded' ? 'refunded' : null;
   }
+}
+
+/**
+ * An invoice after one refund of `refundMinor` more: `refunded` once its refunds reach its
+ * amount, `partially_refunded` before.
+ */
+export function afterRefund(
+  invoice: Pick<InvoiceRecord, 'amount' | 'refunded_amount'>,
+  refundMinor: bigint,
+): { status: InvoiceStatus; refundedMinor: bigint } {
+  const refundedMinor = invoice.refunded_amount + refundMinor;
+  return { status: refundedMinor >= invoice.amount ? 'refunded' : 'partially_refunded', refundedMinor };
 }
 
 export function toPublicInvoice(invoice: InvoiceRecord): Invoice {
@@ -62,6 +77,7 @@ export function toPublicInvoice(invoice: InvoiceRecord): Invoice {
     issued_at: invoice.issued_at.toISOString(),
     paid_at: invoice.paid_at?.toISOString() ?? null,
     refunded_at: invoice.refunded_at?.toISOString() ?? null,
+    refunded_amount: toSafeNumber(invoice.refunded_amount),
     updated_at: invoice.updated_at.toISOString(),
   };
 }

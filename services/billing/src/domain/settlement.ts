@@ -16,9 +16,25 @@ export function paymentLedgerKeysOf(paymentId: string) {
   return {
     fund: `payment:${paymentId}:fund`,
     settle: `payment:${paymentId}:settle`,
-    refundSettle: `payment:${paymentId}:refund:settle`,
-    refundFund: `payment:${paymentId}:refund:fund`,
   };
+}
+
+/**
+ * The keys of one refund's reversal: each refund of a payment (several partial ones, or one
+ * in full) moves its own amount back once.
+ */
+export function refundLedgerKeysOf(paymentId: string, refundId: string) {
+  return {
+    settle: `payment:${paymentId}:refund:${refundId}:settle`,
+    fund: `payment:${paymentId}:refund:${refundId}:fund`,
+  };
+}
+
+/** A refund of a payment, as payments published it. */
+export interface PaymentRefund {
+  /** Payments' id of the refund. */
+  id: string;
+  amount: number;
 }
 
 export interface LedgerRefusal {

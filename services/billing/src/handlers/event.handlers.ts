@@ -32,8 +32,14 @@ export async function subscribeToEvents(
       await settlements.applyPaymentFailed(event, payment, context);
     },
     [paymentsEvents.paymentRefunded]: async (event, { context }) => {
-      const { payment } = paymentEventData.parse(event.data);
-      await settlements.applyPaymentRefunded(event, payment, context);
+      const { payment, refund } = paymentEventData.parse(event.data);
+      // An event from before partial refunds: its payment was refunded in full, by one refund.
+      await settlements.applyPaymentRefunded(
+        event,
+        payment,
+        refund ?? { id: payment.id, amount: payment.amount },
+        context,
+      );
     },
     // The busiest event: taken in batches, each batch projected in one statement. Reports may
     // lag a moment, so a batch gathers events for a while rather than start for a few.

@@ -44,7 +44,7 @@ export async function findInvoiceOfBill(
 }
 
 export type InvoiceUpdate = Partial<
-  Pick<InvoiceRecord, 'status' | 'transfer_id' | 'paid_at' | 'refunded_at' | 'updated_at'>
+  Pick<InvoiceRecord, 'status' | 'transfer_id' | 'paid_at' | 'refunded_at' | 'refunded_amount' | 'updated_at'>
 >;
 
 export async function updateInvoice(

@@ -69,8 +69,9 @@ export async function sumMovements(
 }
 
 /**
- * The invoices a user paid and received, issued within [start, end), in status paid or
- * refunded, counted and summed per currency.
+ * The invoices a user paid and received, issued within [start, end), paid and then maybe
+ * refunded in part or in full, counted and summed per currency by their amounts as issued
+ * (the refunds' movements count in the transfers and deposits figures).
  */
 export async function sumInvoices(
   db: Executor,
@@ -83,7 +84,7 @@ export async function sumInvoices(
       select currency, amount, case when payer_id = ${userId} then 'payer' else 'payee' end as role
       from invoices
       where (payer_id = ${userId} or payee_id = ${userId})
-        and status in ('paid', 'refunded')
+        and status in ('paid', 'partially_refunded', 'refunded')
         and issued_at >= ${period.start} and issued_at < ${period.end}
     ) as mine
     group by currency, role

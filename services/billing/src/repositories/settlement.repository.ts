@@ -17,9 +17,9 @@ export async function insertCapture(db: Executor, capture: CaptureRow): Promise<
 
 export async function findRefundReversal(
   db: Executor,
-  paymentId: string,
+  refundId: string,
 ): Promise<RefundReversalRow | undefined> {
-  return db.selectFrom('refund_reversals').selectAll().where('payment_id', '=', paymentId).executeTakeFirst();
+  return db.selectFrom('refund_reversals').selectAll().where('refund_id', '=', refundId).executeTakeFirst();
 }
 
 /** Records a refund's reversal unless one is recorded; true when this call recorded it. */
@@ -27,8 +27,8 @@ export async function insertRefundReversal(db: Executor, reversal: RefundReversa
   const inserted = await db
     .insertInto('refund_reversals')
     .values(reversal)
-    .onConflict((conflict) => conflict.column('payment_id').doNothing())
-    .returning('payment_id')
+    .onConflict((conflict) => conflict.column('refund_id').doNothing())
+    .returning('refund_id')
     .executeTakeFirst();
   return inserted !== undefined;
 }

@@ -141,6 +141,7 @@ export class BillService {
           issued_at: now,
           paid_at: now,
           refunded_at: null,
+          refunded_amount: 0n,
           updated_at: now,
         },
         trace,

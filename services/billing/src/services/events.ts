@@ -19,18 +19,22 @@ export async function writeEvent<Schema extends z.ZodType>(
   await enqueueEvent(trx, billingEvent(event));
 }
 
-/** Writes a `billing.invoice.*` event carrying the invoice as it is after the change. */
+/**
+ * Writes a `billing.invoice.*` event carrying the invoice as it is after the change (and,
+ * for a refund, that refund).
+ */
 export async function writeInvoiceEvent(
   trx: Executor,
   type: string,
   invoice: InvoiceRecord,
   trace: ContractEvent<z.ZodType>['trace'],
+  refund?: { id: string; amount: number },
 ): Promise<void> {
   await writeEvent(trx, {
     type,
     schema: invoiceEventData,
     subject: invoice.id,
-    data: { invoice: toPublicInvoice(invoice) },
+    data: { invoice: toPublicInvoice(invoice), ...(refund === undefined ? {} : { refund }) },
     time: invoice.updated_at,
     trace,
   });

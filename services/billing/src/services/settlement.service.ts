@@ -2,13 +2,15 @@ import { billingEvents, isLedgerRefusalCode, type Payment } from '@moneypal/cont
 import { AppError, applyOnce, type CloudEvent, type Logger } from '@moneypal/kit';
 import type { LedgerClient } from '../clients/ledger.client.js';
 import type { BillingDatabase, CaptureRow, Executor } from '../database.js';
-import { type InvoiceChange, type InvoiceRecord, statusAfter } from '../domain/invoice.js';
+import { afterRefund, type InvoiceChange, type InvoiceRecord, statusAfter } from '../domain/invoice.js';
 import {
   type CaptureOutcome,
   type LedgerRefusal,
   type LedgerStep,
+  type PaymentRefund,
   paymentLedgerKeysOf,
   type ReversalOutcome,
+  refundLedgerKeysOf,
 } from '../domain/settlement.js';
 import type * as invoiceRepository from '../repositories/invoice.repository.js';
 import type * as lockRepository from '../repositories/lock.repository.js';
@@ -94,24 +96,33 @@ export class SettlementService {
   }
 
   /**
-   * A captured payment was refunded at PayPal: its ledger effect is reversed when the
-   * money is still there (the provider pays the payer back, then the credit leaves the
-   * payer's wallet for paypal-clearing), and the invoice is refunded. When the ledger
-   * refuses (the money was spent), the reversal is recorded as failed, once and for good.
-   * A refund that arrives before its capture applies the capture first.
+   * A refund of a captured payment (in part, or of all that was left) completed at PayPal:
+   * the ledger effect of that refund's amount is reversed when the money is still there (the
+   * provider pays the payer back, then the amount leaves the payer's wallet for
+   * paypal-clearing), once per refund, and the invoice is refunded by it: partially, or in
+   * full with the last refund. When the ledger refuses (the money was spent), the reversal is
+   * recorded as failed, once and for good. A refund that arrives before its capture applies
+   * the capture first.
    */
-  async applyPaymentRefunded(event: CloudEvent, payment: Payment, trace?: TraceContext): Promise<void> {
-    if (await this.settlements.findRefundReversal(this.db, payment.id)) {
+  async applyPaymentRefunded(
+    event: CloudEvent,
+    payment: Payment,
+    refund: PaymentRefund,
+    trace?: TraceContext,
+  ): Promise<void> {
+    if (await this.settlements.findRefundReversal(this.db, refund.id)) {
       await this.applyOnce(event, payment, async () => false);
       return;
     }
     const stored = await this.settlements.findCapture(this.db, payment.id);
     const capture = stored ? captureOutcomeOf(stored) : await this.settleCapture(payment, trace);
-    const reversal = await this.reverseCapture(payment, capture, trace);
+    const reversal = await this.reverseCapture(payment, refund, capture, trace);
     await this.applyOnce(event, payment, async (trx) => {
       const captured = stored ? false : await this.recordCapture(trx, payment, capture, trace);
       const recorded = await this.settlements.insertRefundReversal(trx, {
+        refund_id: refund.id,
         payment_id: payment.id,
+        amount: BigInt(refund.amount),
         status: reversal.status,
         settle_transfer_id: reversal.settleTransferId,
         fund_transfer_id: reversal.fundTransferId,
@@ -121,12 +132,17 @@ export class SettlementService {
         applied_at: this.clock(),
       });
       if (!recorded || reversal.settleTransferId === null) return captured;
-      const refunded = await this.changeInvoice(trx, payment, 'refunded', null, trace);
+      const refunded = await this.refundInvoice(trx, payment, refund, trace);
       return captured || refunded;
     });
     if (reversal.failure) {
       this.logger.error(
-        { payment_id: payment.id, step: reversal.failure.step, code: reversal.failure.code },
+        {
+          payment_id: payment.id,
+          refund_id: refund.id,
+          step: reversal.failure.step,
+          code: reversal.failure.code,
+        },
         reversal.settleTransferId === null
           ? 'refund not reversed in the ledger: it refused and nothing moved'
           : "refund reversed for the provider only: the ledger refused to debit the payer's wallet",
@@ -206,16 +222,17 @@ export class SettlementService {
     };
   }
 
-  /** Undoes a capture's movements in the other order; stops at the first the ledger refuses. */
+  /** Undoes a refund's amount of a capture's movements in the other order; stops at the first the ledger refuses. */
   private async reverseCapture(
     payment: Payment,
+    refund: PaymentRefund,
     capture: CaptureOutcome,
     trace: TraceContext | undefined,
   ): Promise<ReversalOutcome> {
     if (capture.fundTransferId === null) {
       return { status: 'nothing_to_reverse', settleTransferId: null, fundTransferId: null, failure: null };
     }
-    const keys = paymentLedgerKeysOf(payment.id);
+    const keys = refundLedgerKeysOf(payment.id, refund.id);
     let settleTransferId: string | null = null;
     if (capture.settleTransferId !== null) {
       const settle = await this.ask('settle', async () => {
@@ -224,11 +241,11 @@ export class SettlementService {
             actor: billingActor,
             from_wallet_id: capture.providerWalletId!,
             to_wallet_id: payment.wallet_id,
-            amount: payment.amount,
+            amount: refund.amount,
             type: 'payment',
             description: 'refund',
-            metadata: { payment: payment.id, refund: 'true' },
-            idempotency_key: keys.refundSettle,
+            metadata: { payment: payment.id, refund: refund.id },
+            idempotency_key: keys.settle,
           },
           trace,
         );
@@ -244,11 +261,11 @@ export class SettlementService {
         {
           actor: billingActor,
           wallet_id: payment.wallet_id,
-          amount: payment.amount,
+          amount: refund.amount,
           reference: `paypal-refund:${payment.paypal_capture_id ?? payment.id}`,
           destination: 'paypal-clearing',
-          idempotency_key: keys.refundFund,
-          metadata: { payment: payment.id },
+          idempotency_key: keys.fund,
+          metadata: { payment: payment.id, refund: refund.id },
         },
         trace,
       );
@@ -337,6 +354,7 @@ export class SettlementService {
           issued_at: now,
           paid_at: status === 'paid' ? now : null,
           refunded_at: null,
+          refunded_amount: 0n,
           updated_at: now,
         },
         trace,
@@ -347,26 +365,43 @@ export class SettlementService {
       status,
       updated_at: now,
       ...(status === 'paid' ? { transfer_id: transferId, paid_at: now } : {}),
-      ...(status === 'refunded' ? { refunded_at: now } : {}),
     });
     return this.writeChangeEvent(trx, updated, trace);
   }
 
-  /** The event of a status change: paid and refunded are published; failing is not an event of its own. */
+  /** The event of a status change: paid is published; failing is not an event of its own. */
   private async writeChangeEvent(
     trx: Executor,
     invoice: InvoiceRecord,
     trace: TraceContext | undefined,
   ): Promise<boolean> {
-    if (invoice.status === 'paid') {
-      await writeInvoiceEvent(trx, billingEvents.invoicePaid, invoice, trace);
-      return true;
-    }
-    if (invoice.status === 'refunded') {
-      await writeInvoiceEvent(trx, billingEvents.invoiceRefunded, invoice, trace);
-      return true;
-    }
-    return false;
+    if (invoice.status !== 'paid') return false;
+    await writeInvoiceEvent(trx, billingEvents.invoicePaid, invoice, trace);
+    return true;
+  }
+
+  /**
+   * Refunds a paid invoice by one refund's amount, publishing `billing.invoice.refunded`
+   * with the refund; true when it did (an invoice not paid, or none, is left as it is).
+   */
+  private async refundInvoice(
+    trx: Executor,
+    payment: Payment,
+    refund: PaymentRefund,
+    trace: TraceContext | undefined,
+  ): Promise<boolean> {
+    const current = await this.invoices.findInvoiceOfPayment(trx, payment.id);
+    if (current === undefined || statusAfter(current.status, 'refunded') === null) return false;
+    const { status, refundedMinor } = afterRefund(current, BigInt(refund.amount));
+    const now = this.clock();
+    const updated = await this.invoices.updateInvoice(trx, current.id, {
+      status,
+      refunded_amount: refundedMinor,
+      refunded_at: now,
+      updated_at: now,
+    });
+    await writeInvoiceEvent(trx, billingEvents.invoiceRefunded, updated, trace, refund);
+    return true;
   }
 
   /**

@@ -4,6 +4,7 @@ import {
   paymentPage,
   paymentSchema,
   paymentsRequests,
+  refundPaymentBody,
   uuid,
 } from '@moneypal/contracts';
 import { z } from 'zod';
@@ -23,7 +24,8 @@ export function paymentRoutes(): Route[] {
         'Creates a PayPal order for the amount and answers the payment with `approve_url`, where the buyer ' +
         'approves it at PayPal. Without `paid_to` the money funds the wallet; with `paid_to` (a user name or ' +
         'email) it is credited to the wallet and then paid to that provider, with an invoice. The wallet ' +
-        'must be mine and hold the currency.',
+        'must be mine and hold the currency. `metadata` keeps up to 20 string pairs of my own (an order id, ' +
+        'say), returned wherever the payment is read and filterable in the list.',
       tags: ['payments'],
       body: createPaymentBody,
       idempotent: true,
@@ -50,7 +52,9 @@ export function paymentRoutes(): Route[] {
       url: '/v1/payments',
       auth: 'user',
       summary: 'List my payments',
-      description: 'Newest first; an admin sees every payment.',
+      description:
+        'Newest first; an admin sees every payment. Filters: `status`, and metadata pairs ' +
+        '(`metadata[order_id]=A-1042`: only payments whose metadata holds every pair given).',
       tags: ['payments'],
       query: listPaymentsQuery,
       responses: { 200: paymentPage },
@@ -102,15 +106,30 @@ export function paymentRoutes(): Route[] {
       method: 'POST',
       url: '/v1/payments/:id/refund',
       auth: 'admin',
-      summary: 'Refund a captured payment in full',
+      summary: 'Refund a captured payment, in full or in part (admin)',
       description:
-        'Refunds at PayPal; billing then reverses the payment’s effect on the wallets when their funds allow.',
+        'Refunds `amount` at PayPal (by default all that is left of the payment). Several partial refunds ' +
+        'are allowed up to the captured amount; more is 422 `payment_not_refundable`. The payment becomes ' +
+        '`partially_refunded`, then `refunded` once all of it is; `refunded_amount` is what its completed ' +
+        'refunds gave back and `refunds` lists each one. A refund PayPal has not completed yet is listed ' +
+        '`pending` (its amount is taken) until PayPal’s webhook completes it. Billing then reverses each ' +
+        'refund’s amount on the wallets, when their funds allow. `reason` is shown to the buyer at PayPal.',
       tags: ['payments'],
       params: paymentParams,
+      body: refundPaymentBody,
+      idempotent: true,
       responses: { 200: paymentSchema },
       problems: ['not_found', 'payment_not_refundable', 'bad_gateway'],
-      handler: async ({ user, params, call }) =>
-        respond(200, await call(paymentsRequests.refund, { actor: actorOf(user), payment_id: params.id })),
+      handler: async ({ user, params, body, idempotencyKey, call }) =>
+        respondReplayable(
+          200,
+          await call(paymentsRequests.refund, {
+            actor: actorOf(user),
+            payment_id: params.id,
+            ...body,
+            idempotency_key: idempotencyKey,
+          }),
+        ),
     }),
   ];
 }

@@ -262,15 +262,24 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     await system.paypal.flushWebhooks();
     await mainBecomes(provider, 1_500);
 
-    const byUser = await http(`/v1/payments/${payment.id}/refund`, { token: payer.token, method: 'POST' });
+    const refund = (token: string, key: string) =>
+      http(`/v1/payments/${payment.id}/refund`, {
+        token,
+        body: {},
+        headers: { 'idempotency-key': key },
+      });
+    const byUser = await refund(payer.token, 'refund-by-user');
     expect(byUser.status).toBe(403);
-    const refunded = await http(`/v1/payments/${payment.id}/refund`, { token: adminToken, method: 'POST' });
+    const refunded = await refund(adminToken, `refund-${payment.id}`);
     expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
-    expect(refunded.body.status).toBe('refunded');
-    // Asked again, the refund answers the refunded payment and refunds nothing more.
-    const again = await http(`/v1/payments/${payment.id}/refund`, { token: adminToken, method: 'POST' });
+    expect(refunded.body).toMatchObject({ status: 'refunded', refunded_amount: 1_500 });
+    // Asked again with the same key, the refund answers the refunded payment and refunds nothing more.
+    const again = await refund(adminToken, `refund-${payment.id}`);
     expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toMatchObject({ id: payment.id, status: 'refunded' });
+    // With another key, there is nothing left to refund.
+    expect((await refund(adminToken, 'refund-more')).body.code).toBe('payment_not_refundable');
 
     await mainBecomes(provider, 0);
     await mainBecomes(payer, 0);

@@ -8,6 +8,7 @@ export type PaymentPhase =
   | 'declined'
   | 'cancelled'
   | 'expired'
+  | 'partially-refunded'
   | 'refunded';
 
 /** Where a payment stands, in the terms the person acts on. */
@@ -21,6 +22,8 @@ export function phaseOf(payment: Pick<Payment, 'status' | 'failure_reason'>): Pa
       return 'pending';
     case 'captured':
       return 'captured';
+    case 'partially_refunded':
+      return 'partially-refunded';
     case 'refunded':
       return 'refunded';
     case 'failed':
@@ -43,6 +46,7 @@ export const phaseNames: Readonly<Record<PaymentPhase, string>> = {
   declined: 'Declined',
   cancelled: 'Cancelled',
   expired: 'Expired',
+  'partially-refunded': 'Partly refunded',
   refunded: 'Refunded',
 };
 
@@ -54,5 +58,6 @@ export const phaseTones: Readonly<Record<PaymentPhase, 'success' | 'warning' | '
   declined: 'error',
   cancelled: 'neutral',
   expired: 'neutral',
+  'partially-refunded': 'neutral',
   refunded: 'neutral',
 };

@@ -23,6 +23,9 @@ const paymentOf = (overrides: Record<string, unknown> = {}) => ({
   updated_at: now,
   captured_at: null,
   refunded_at: null,
+  refunded_amount: 0,
+  refunds: [],
+  metadata: {},
   ...overrides,
 });
 const invoiceOf = (overrides: Record<string, unknown> = {}) => ({
@@ -39,6 +42,7 @@ const invoiceOf = (overrides: Record<string, unknown> = {}) => ({
   issued_at: now,
   paid_at: now,
   refunded_at: null,
+  refunded_amount: 0,
   updated_at: now,
   ...overrides,
 });
@@ -147,14 +151,14 @@ describe('payment, billing and notification routes', () => {
       payload: { payment_id: paymentId },
     },
     {
-      name: 'refunds a payment for an admin',
-      role: 'admin',
-      method: 'POST',
-      url: `/v1/payments/${paymentId}/refund`,
-      subject: 'payments.payment.refund',
-      reply: paymentOf({ id: paymentId, status: 'refunded', refunded_at: now }),
+      name: 'lists my payments by metadata pairs',
+      role: 'user',
+      method: 'GET',
+      url: '/v1/payments?metadata[order_id]=A-1042&metadata[channel]=web',
+      subject: 'payments.payment.list',
+      reply: { data: [paymentOf({ metadata: { order_id: 'A-1042', channel: 'web' } })], next_cursor: null },
       status: 200,
-      payload: { payment_id: paymentId },
+      payload: { metadata: { order_id: 'A-1042', channel: 'web' }, limit: 20 },
     },
     {
       name: 'lists the invoices I paid',
@@ -309,14 +313,146 @@ describe('payment, billing and notification routes', () => {
     expect(gateway.operationCalls()).toEqual([]);
   });
 
-  it('lets only an admin refund', async () => {
-    const response = await gateway.app.inject({
-      method: 'POST',
-      url: `/v1/payments/${paymentId}/refund`,
+  describe('refunds', () => {
+    const refundId = randomUUID();
+    const refunded = paymentOf({
+      id: paymentId,
+      status: 'partially_refunded',
+      paypal_capture_id: '3C679366HH908993F',
+      refunded_at: now,
+      refunded_amount: 500,
+      refunds: [
+        {
+          id: refundId,
+          amount: 500,
+          status: 'completed',
+          reason: 'One session cancelled',
+          paypal_refund_id: '1JU08902781691411',
+          created_at: now,
+          completed_at: now,
+        },
+      ],
+    });
+    const refund = (payload: unknown, headers: Record<string, string> = { 'idempotency-key': 'refund-1' }) =>
+      gateway.app.inject({
+        method: 'POST',
+        url: `/v1/payments/${paymentId}/refund`,
+        headers: { authorization: admin.authorization, ...headers },
+        payload: payload as object,
+      });
+
+    it('refunds part of a payment for an admin with the Idempotency-Key, and marks a stored answer as replayed', async () => {
+      let replayed = false;
+      await gateway.respond('payments.payment.refund', async () => ({ result: refunded, replayed }));
+      const first = await refund({ amount: 500, reason: ' One session cancelled ' });
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toEqual(refunded);
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      replayed = true;
+      const second = await refund({ amount: 500, reason: 'One session cancelled' });
+      expect(second.headers['idempotent-replayed']).toBe('true');
+      expect(gateway.operationCalls()[0]?.payload).toEqual({
+        actor: actorOf(admin.claims),
+        payment_id: paymentId,
+        amount: 500,
+        reason: 'One session cancelled',
+        idempotency_key: 'refund-1',
+      });
+    });
+
+    it('refunds all that is left with an empty body', async () => {
+      await answer('payments.payment.refund', { result: refunded, replayed: false });
+      const response = await refund({});
+      expect(response.statusCode, response.body).toBe(200);
+      expect(gateway.operationCalls()[0]?.payload).toEqual({
+        actor: actorOf(admin.claims),
+        payment_id: paymentId,
+        idempotency_key: 'refund-1',
+      });
+    });
+
+    it('refuses bodies it does not understand and a missing key, before asking payments', async () => {
+      const bad: { payload: unknown; headers?: Record<string, string>; path: string }[] = [
+        { payload: { amount: 500, note: 'x' }, path: '' },
+        { payload: { amount: 0 }, path: 'amount' },
+        { payload: { amount: -5 }, path: 'amount' },
+        { payload: { amount: 2.5 }, path: 'amount' },
+        { payload: { amount: '500' }, path: 'amount' },
+        { payload: { amount: 2 ** 53 }, path: 'amount' },
+        { payload: { reason: '' }, path: 'reason' },
+        { payload: { reason: 'x'.repeat(501) }, path: 'reason' },
+        { payload: [500], path: '' },
+        { payload: { amount: 500 }, headers: {}, path: 'Idempotency-Key' },
+      ];
+      for (const example of bad) {
+        const response = await refund(example.payload, example.headers);
+        expect(response.statusCode, JSON.stringify(example)).toBe(400);
+        expect(problemBody(response).errors?.map((error) => error.path)).toContain(example.path);
+      }
+      expect(gateway.operationCalls()).toEqual([]);
+    });
+
+    it('lets only an admin refund', async () => {
+      const response = await gateway.app.inject({
+        method: 'POST',
+        url: `/v1/payments/${paymentId}/refund`,
+        headers: { authorization: user.authorization, 'idempotency-key': 'refund-1' },
+        payload: { amount: 500 },
+      });
+      expect(response.statusCode).toBe(403);
+      expect(gateway.operationCalls()).toEqual([]);
+    });
+
+    it('answers payments’ refusals as problems', async () => {
+      await gateway.respond('payments.payment.refund', async () => {
+        throw new AppError(
+          'payment_not_refundable',
+          'the refund is more than the 500 minor units left to refund',
+          {
+            errors: [{ path: 'amount', message: 'must be at most 500' }],
+          },
+        );
+      });
+      const tooMuch = await refund({ amount: 501 });
+      expect(tooMuch.statusCode).toBe(422);
+      expect(problemBody(tooMuch)).toMatchObject({
+        code: 'payment_not_refundable',
+        errors: [{ path: 'amount', message: 'must be at most 500' }],
+      });
+      await gateway.respond('payments.payment.refund', async () => {
+        throw new AppError('not_found', 'no such payment');
+      });
+      expect((await refund({ amount: 1 })).statusCode).toBe(404);
+    });
+  });
+
+  it('creates a payment with metadata, and refuses metadata beyond its bounds', async () => {
+    const payment = paymentOf({ metadata: { order_id: 'A-1042' } });
+    await answer('payments.payment.create', { result: payment, replayed: false });
+    const create = (metadata: unknown) =>
+      gateway.app.inject({
+        method: 'POST',
+        url: '/v1/payments',
+        headers: { authorization: user.authorization, 'idempotency-key': 'pay-meta' },
+        payload: { amount: 1250, currency: 'USD', wallet_id: payment.wallet_id, metadata },
+      });
+    const created = await create({ order_id: 'A-1042' });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().metadata).toEqual({ order_id: 'A-1042' });
+    expect(gateway.operationCalls()[0]?.payload).toMatchObject({ metadata: { order_id: 'A-1042' } });
+    const tooMany = Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`k${index}`, 'v']));
+    for (const metadata of [tooMany, { 'no spaces': 'v' }, { order_id: 7 }, { order_id: 'x'.repeat(501) }]) {
+      const response = await create(metadata);
+      expect(response.statusCode, JSON.stringify(metadata)).toBe(400);
+      expect(problemBody(response).errors?.[0]?.path).toMatch(/^metadata/);
+    }
+    const filter = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/payments?metadata[no%20spaces]=v',
       headers: { authorization: user.authorization },
     });
-    expect(response.statusCode).toBe(403);
-    expect(gateway.operationCalls()).toEqual([]);
+    expect(filter.statusCode).toBe(400);
+    expect(gateway.operationCalls()).toHaveLength(1);
   });
 
   describe('PayPal webhooks', () => {

@@ -226,12 +226,14 @@ export const invoiceStatusTones = {
   pending: 'warning',
   paid: 'success',
   failed: 'error',
+  partially_refunded: 'neutral',
   refunded: 'neutral',
 } as const;
 export const invoiceStatusNames = {
   pending: 'Pending',
   paid: 'Paid',
   failed: 'Failed',
+  partially_refunded: 'Partly refunded',
   refunded: 'Refunded',
 } as const;
 

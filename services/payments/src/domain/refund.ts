@@ -1,6 +1,5 @@
-import type { Refund, refundStatuses } from '@moneypal/contracts';
+import type { PaymentStatus, Refund, refundStatuses } from '@moneypal/contracts';
 import { toSafeNumber } from '@moneypal/kit';
-import type { PaymentStatus } from './payment.js';
 
 export type RefundStatus = (typeof refundStatuses)[number];
 

@@ -85,6 +85,7 @@ describe('renderMessage', () => {
       template: 'refund' as const,
       firstName: 'Ada',
       amountMinor: 700n,
+      refundMinor: 700n,
       currency: 'GBP',
       description: null,
       reference: notice.reference,
@@ -94,6 +95,24 @@ describe('renderMessage', () => {
       body: expect.stringContaining('Your payment of GBP 7.00 to bob was refunded.'),
     });
     expect(renderMessage({ ...base, paidTo: null }).body).toContain('Your payment of GBP 7.00 was refunded.');
+  });
+
+  it('names a partial refund’s own amount', () => {
+    expect(
+      renderMessage({
+        template: 'refund',
+        firstName: 'Ada',
+        amountMinor: 700n,
+        refundMinor: 250n,
+        currency: 'GBP',
+        description: null,
+        reference: notice.reference,
+        paidTo: 'bob',
+      }),
+    ).toMatchObject({
+      subject: 'GBP 2.50 of your payment of GBP 7.00 was refunded',
+      body: expect.stringContaining('GBP 2.50 of your payment of GBP 7.00 to bob was refunded.'),
+    });
   });
 
   it('puts a one-time code in the body only: an SMS has no subject, an email subject never holds the code', () => {

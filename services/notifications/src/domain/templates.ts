@@ -44,6 +44,8 @@ export type MessageContent =
       description: string | null;
       /** The payment id. */
       reference: string;
+      /** What this refund gave back: the payment's amount, or part of it. */
+      refundMinor: bigint;
     } & Amount)
   | { template: 'one_time_code'; channel: 'email' | 'sms'; code: string; expiresAt: Date };
 
@@ -132,10 +134,15 @@ export function renderMessage(content: MessageContent): RenderedMessage {
     case 'refund': {
       const amount = formatAmount(content.amountMinor, content.currency);
       const paidTo = content.paidTo === null ? '' : ` to ${content.paidTo}`;
+      // A partial refund names its own amount first.
+      const part =
+        content.refundMinor < content.amountMinor
+          ? `${formatAmount(content.refundMinor, content.currency)} of your payment`
+          : 'Your payment';
       return {
-        subject: `Your payment of ${amount} was refunded`,
+        subject: `${part} of ${amount} was refunded`,
         body: letter(content.firstName, [
-          `Your payment of ${amount}${paidTo} was refunded.`,
+          `${part} of ${amount}${paidTo} was refunded.`,
           describedAs(content.description),
           `Reference: ${content.reference}`,
         ]),

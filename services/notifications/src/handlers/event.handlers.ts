@@ -50,7 +50,9 @@ export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promis
       await intake.announceInvoice(event, invoiceEventData.parse(event.data).invoice);
     },
     [paymentsEvents.paymentRefunded]: async (event) => {
-      await intake.announceRefund(event, paymentEventData.parse(event.data).payment);
+      const { payment, refund } = paymentEventData.parse(event.data);
+      // An event from before partial refunds refunded the whole payment.
+      await intake.announceRefund(event, payment, BigInt(refund?.amount ?? payment.amount));
     },
   });
 }

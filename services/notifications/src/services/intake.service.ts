@@ -268,8 +268,8 @@ export class IntakeService {
     ]);
   }
 
-  /** `payments.payment.refunded`: the payer hears that the money went back. */
-  async announceRefund(event: CloudEvent, payment: Payment): Promise<void> {
+  /** `payments.payment.refunded`: the payer hears that the money (all of it, or `refundMinor`) went back. */
+  async announceRefund(event: CloudEvent, payment: Payment, refundMinor: bigint): Promise<void> {
     const [payer, provider] = await Promise.all([
       this.contacts.contactOf(payment.payer_id),
       payment.paid_to === null ? Promise.resolve(null) : this.contacts.contactOf(payment.paid_to),
@@ -284,6 +284,7 @@ export class IntakeService {
         firstName: payer.first_name,
         paidTo: provider?.user_name ?? null,
         amountMinor: BigInt(payment.amount),
+        refundMinor,
         currency: payment.currency,
         description: payment.description,
         reference: payment.id,

@@ -292,6 +292,52 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     await expectInvariants();
   });
 
+  it('refunds a payment in two parts: each part paid back once, the invoice partly then fully refunded', async () => {
+    const payer = await newPerson('Mary');
+    const provider = await newPerson('Evelyn');
+    const payment = await createPayment(payer, 2_000, provider);
+    system.paypal.approveOrder(payment.paypal_order_id);
+    await system.paypal.flushWebhooks();
+    await mainBecomes(provider, 2_000);
+    const refund = (body: object, key: string) =>
+      http(`/v1/payments/${payment.id}/refund`, {
+        token: adminToken,
+        body,
+        headers: { 'idempotency-key': key },
+      });
+
+    const unknownField = await refund({ amount: 500, note: 'x' }, 'refund-part-0');
+    expect(unknownField.status).toBe(400);
+    const part = await refund({ amount: 500, reason: 'Half a lesson' }, `refund-part-1-${payment.id}`);
+    expect(part.status, JSON.stringify(part.body)).toBe(200);
+    expect(part.body).toMatchObject({ status: 'partially_refunded', refunded_amount: 500 });
+    expect(
+      (await refund({ amount: 500, reason: 'Half a lesson' }, `refund-part-1-${payment.id}`)).status,
+    ).toBe(200);
+    await mainBecomes(provider, 1_500);
+    await eventuallyAsync(async () => {
+      const page = await http('/v1/invoices?role=payer', { token: payer.token });
+      return page.body.data[0]?.status === 'partially_refunded' ? page.body.data[0] : undefined;
+    });
+    const tooMuch = await refund({ amount: 1_501 }, `refund-part-2-${payment.id}`);
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.code).toBe('payment_not_refundable');
+
+    const rest = await refund({}, `refund-part-3-${payment.id}`);
+    expect(rest.body).toMatchObject({ status: 'refunded', refunded_amount: 2_000 });
+    await mainBecomes(provider, 0);
+    await mainBecomes(payer, 0);
+    await eventuallyAsync(async () => {
+      const page = await http('/v1/invoices?role=payer', { token: payer.token });
+      return page.body.data[0]?.status === 'refunded' && page.body.data[0]?.refunded_amount === 2_000
+        ? true
+        : undefined;
+    });
+    await eventuallyAsync(async () => (emailsTo(payer, /was refunded/).length === 2 ? true : undefined));
+    expect(eventsOf('payments.payment.refunded', payment.id)).toHaveLength(2);
+    await expectInvariants();
+  });
+
   it('keeps other users’ payments out of sight and refuses bad payment requests', async () => {
     const payer = await newPerson('Joan');
     const other = await newPerson('Radia');

@@ -17,7 +17,8 @@ export const paymentsErrorCodes = {
   currency_mismatch: 'the payment currency is not the currency of the wallet',
   wallet_frozen: 'the wallet is frozen or closed',
   payment_not_capturable: 'the payment has no PayPal order yet, or the buyer has not approved it at PayPal',
-  payment_not_refundable: 'the payment is not captured, or PayPal refuses to refund it',
+  payment_not_refundable:
+    'the payment is not captured, the refund is more than is left of it, or PayPal refuses to refund it (its amount is refundable again)',
   webhook_signature_invalid:
     'the webhook headers are missing or malformed, its certificate is not PayPal’s, its time is too far from now, or its signature does not verify',
   bad_gateway:

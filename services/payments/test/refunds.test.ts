@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Actor,
+  ledgerRequests,
   type Payment,
   paymentEventData,
   paymentsEvents,
@@ -270,6 +271,28 @@ describe(`partial refunds on ${testDatabaseLabel}`, () => {
     const rest = await refund(payment.id);
     expect(rest.result).toMatchObject({ status: 'refunded', refunded_amount: 1000 });
     expect(rest.result.refunds.map((item) => item.amount)).toEqual([250, 750]);
+  });
+
+  it('refuses a part of a whole-unit currency that PayPal cannot take, refunding nothing', async () => {
+    const forints = await call(harness.client, ledgerRequests.openWallet, {
+      actor: payer.actor,
+      currency: 'HUF',
+      type: 'personal',
+    });
+    const { result } = await harness.createPayment(payer, {
+      amount: 10_000,
+      currency: 'HUF',
+      wallet_id: forints.id,
+    });
+    harness.simulator.approveOrder(orderIdOf(result));
+    await harness.simulator.flushWebhooks();
+    expect(await failureOf(refund(result.id, { amount: 150 }))).toMatchObject({
+      code: 'validation_failed',
+      message: 'PayPal takes HUF in whole units only',
+    });
+    expect(refundPosts(result.id)).toHaveLength(0);
+    const part = await refund(result.id, { amount: 2_500 });
+    expect(part.result).toMatchObject({ status: 'partially_refunded', refunded_amount: 2_500 });
   });
 
   it('refuses a payment that is not captured, forbids the payer and hides the payment from others', async () => {

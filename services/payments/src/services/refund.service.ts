@@ -1,6 +1,6 @@
 import { type Actor, type Payment, paymentsEvents } from '@moneypal/contracts';
 import type { Logger } from '@moneypal/kit';
-import { fromPayPalMoney } from '../clients/paypal/amounts.js';
+import { fromPayPalMoney, payPalAmountProblem } from '../clients/paypal/amounts.js';
 import {
   captureIdOfRefund,
   type PayPalCapture,
@@ -168,6 +168,14 @@ export class RefundService {
       await this.refunds.listRefundsOfPayments(trx, [payment.id]),
       request.amount === undefined ? null : BigInt(request.amount),
     );
+    // A part of a whole-unit currency (HUF, TWD) that PayPal cannot write; all that is left always can.
+    const amountProblem =
+      'refusal' in decided ? null : payPalAmountProblem(decided.amountMinor, payment.currency);
+    if (amountProblem !== null) {
+      throw paymentsError('validation_failed', amountProblem.message, {
+        errors: [{ path: amountProblem.field, message: amountProblem.message }],
+      });
+    }
     if ('refusal' in decided) {
       const message =
         decided.refusal === 'nothing_left'

@@ -1,4 +1,4 @@
-import { type Actor, type Payment, paymentsEvents } from '@moneypal/contracts';
+import { type Actor, type Payment, paymentsEvents, uuid } from '@moneypal/contracts';
 import type { Logger } from '@moneypal/kit';
 import { fromPayPalMoney, payPalAmountProblem } from '../clients/paypal/amounts.js';
 import {
@@ -53,8 +53,6 @@ export interface RefundRequest {
 
 /** Longer than PayPal's client takes on its worst day, so a lease never ends under a live request. */
 const defaultLeaseMs = 120_000;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const noSuchPayment = () => paymentsError('not_found', 'no such payment');
 
@@ -135,7 +133,7 @@ export class RefundService {
     }
     const customId = paypalRefund.custom_id;
     const ours =
-      (customId !== undefined && uuidPattern.test(customId)
+      (customId !== undefined && uuid.safeParse(customId).success
         ? await this.refunds.findRefund(this.db, customId)
         : undefined) ?? (await this.refunds.findRefundByPayPalId(this.db, paypalRefund.id));
     const refund = ours ?? (await this.recordOutsideRefund(paypalRefund, trace));
@@ -289,15 +287,17 @@ export class RefundService {
   ): Promise<PaymentRecord> {
     const payment = await this.payments.findPayment(this.db, refund.payment_id);
     if (!payment) throw noSuchPayment();
+    const captureId = captureIdOfRefund(paypalRefund);
     if (
-      paypalRefund.amount !== undefined &&
-      !isAmountOf(paypalRefund.amount, payment.currency, refund.amount)
+      (paypalRefund.amount !== undefined &&
+        !isAmountOf(paypalRefund.amount, payment.currency, refund.amount)) ||
+      (captureId !== null && captureId !== payment.paypal_capture_id)
     ) {
       this.options.logger.error(
         { payment_id: payment.id, refund_id: refund.id, paypal_refund_id: paypalRefund.id },
-        'PayPal holds a refund of another amount than ours',
+        'PayPal holds a refund of another amount or capture than ours',
       );
-      throw paymentsError('bad_gateway', 'PayPal holds a refund of another amount than ours');
+      throw paymentsError('bad_gateway', 'PayPal holds a refund of another amount or capture than ours');
     }
     const status = refundStatusOfPayPal(paypalRefund.status);
     const now = this.clock();

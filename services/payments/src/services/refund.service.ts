@@ -301,6 +301,7 @@ export class RefundService {
     }
     const status = refundStatusOfPayPal(paypalRefund.status);
     const now = this.clock();
+    // A status PayPal adds later waits, as a pending refund does, for PayPal's next word.
     if (status === null || status === 'pending') {
       await this.refunds.transitionRefund(this.db, refund.id, {
         from: ['requested'],

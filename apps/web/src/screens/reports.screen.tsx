@@ -227,12 +227,16 @@ export const invoiceStatusTones = {
   paid: 'success',
   failed: 'error',
   refunded: 'neutral',
+  held: 'warning',
+  cancelled: 'neutral',
 } as const;
 export const invoiceStatusNames = {
   pending: 'Pending',
   paid: 'Paid',
   failed: 'Failed',
   refunded: 'Refunded',
+  held: 'Held in escrow',
+  cancelled: 'Cancelled',
 } as const;
 
 function InvoiceItem({ invoice, userId }: { invoice: Invoice; userId: string }) {

@@ -130,7 +130,11 @@ function renderHold(content: HoldNotice): RenderedMessage {
             : `If it is not released before ${formatTime(content.expiresAt)}, it goes back to ${isPayer ? 'you' : other} then.`;
       return isPayer
         ? lines(`${amount} is held for ${other} until you release it`, expiry)
-        : lines(`${otherFirst} is holding ${amount} for you`, `It is yours once ${other} releases it.`, expiry);
+        : lines(
+            `${otherFirst} is holding ${amount} for you`,
+            `It is yours once ${other} releases it.`,
+            expiry,
+          );
     }
     case 'hold_captured':
       return isPayer

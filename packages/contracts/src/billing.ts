@@ -11,6 +11,7 @@ import {
   uuid,
 } from './common.js';
 import { defineRequest } from './define.js';
+import { holdExpiryActions } from './ledger.js';
 
 /*
  * Billing: invoices for what a payer paid a provider (from the wallet, or through PayPal),
@@ -18,7 +19,15 @@ import { defineRequest } from './define.js';
  * are payer or payee; an admin sees all.
  */
 
-export const invoiceStatuses = ['pending', 'paid', 'failed', 'partially_refunded', 'refunded'] as const;
+export const invoiceStatuses = [
+  'pending',
+  'paid',
+  'failed',
+  'partially_refunded',
+  'refunded',
+  'held',
+  'cancelled',
+] as const;
 export const invoiceStatus = z.enum(invoiceStatuses);
 
 export const invoiceSchema = z
@@ -42,9 +51,23 @@ export const invoiceSchema = z
     /** What its payment's refunds gave back so far; `refunded` once it is the whole amount. */
     refunded_amount: z.number().int().nonnegative(),
     updated_at: timestamp,
+    /** An escrow bill's hold, which keeps the payer's money until it is captured or voided; else null. */
+    hold_id: uuid.nullable(),
+    /**
+     * What the payee was paid, once paid: the amount, or less when an escrow bill's hold was
+     * captured in part (the rest went back to the payer). Null until paid.
+     */
+    amount_paid: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable(),
   })
   .meta({ id: 'Invoice' });
 export type Invoice = z.infer<typeof invoiceSchema>;
+
+const escrowOptionsNeedEscrow = (body: {
+  escrow?: boolean | undefined;
+  expires_at?: string | undefined;
+  on_expiry?: string | undefined;
+}) => body.escrow === true || (body.expires_at === undefined && body.on_expiry === undefined);
+const escrowOptionsOnly = { message: 'expires_at and on_expiry need escrow: true', path: ['escrow'] };
 
 export const createBillBody = z
   .object({
@@ -54,9 +77,33 @@ export const createBillBody = z
     /** The paying wallet; the payer's default wallet when left out. */
     wallet_id: uuid.optional(),
     description: text.trim().min(1).max(500).optional(),
+    /**
+     * Pay into escrow: the money leaves the payer's wallet into a hold for the provider, and
+     * the invoice is issued `held` until the payer captures the hold (paid) or it is voided
+     * (cancelled).
+     */
+    escrow: z.boolean().optional(),
+    /** With `escrow`: when the hold settles by itself, as `on_expiry` says. */
+    expires_at: timestamp.optional(),
+    /** With `escrow`: what the hold does at `expires_at`; `void` (the default) gives the money back. */
+    on_expiry: z.enum(holdExpiryActions).optional(),
   })
   .strict()
-  .meta({ id: 'CreateBillRequest' });
+  .refine(escrowOptionsNeedEscrow, escrowOptionsOnly)
+  .meta({
+    id: 'CreateBillRequest',
+    examples: [
+      { to_user: 'ada', amount: 2500, description: 'Garden work' },
+      {
+        to_user: 'ada',
+        amount: 12000,
+        description: 'Kitchen tiling, job 1042',
+        escrow: true,
+        expires_at: '2027-01-15T12:00:00Z',
+        on_expiry: 'capture',
+      },
+    ],
+  });
 
 const invoiceFilters = {
   /** `payer`: invoices the user paid; `payee`: invoices issued to others for the user. */
@@ -109,7 +156,11 @@ export const reportSummarySchema = z
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 export const billResultSchema = z
-  .object({ invoice: invoiceSchema, transfer_id: uuid })
+  .object({
+    invoice: invoiceSchema,
+    /** The transfer the bill made: the payment, or with `escrow` the amount's move into the hold. */
+    transfer_id: uuid,
+  })
   .meta({ id: 'BillResult' });
 
 const withActor = <Shape extends z.ZodRawShape>(shape: Shape) =>
@@ -119,7 +170,10 @@ export const billingRequests = {
   /** Pays a provider from the payer's wallet and issues a paid invoice, once per key. */
   createBill: defineRequest(
     'billing.bill.create',
-    withActor({ ...createBillBody.shape, idempotency_key: idempotencyKey }),
+    withActor({ ...createBillBody.shape, idempotency_key: idempotencyKey }).refine(
+      escrowOptionsNeedEscrow,
+      escrowOptionsOnly,
+    ),
     z.object({ result: billResultSchema, replayed: z.boolean() }),
   ),
   listInvoices: defineRequest(
@@ -139,6 +193,8 @@ export const billingEvents = {
   invoiceIssued: 'billing.invoice.issued',
   invoicePaid: 'billing.invoice.paid',
   invoiceRefunded: 'billing.invoice.refunded',
+  /** An escrow bill's hold was voided, or expired giving the money back: nothing was paid. */
+  invoiceCancelled: 'billing.invoice.cancelled',
 } as const;
 
 /**

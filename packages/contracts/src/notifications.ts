@@ -16,6 +16,11 @@ export const messageTemplates = [
   'invoice_issued',
   'refund',
   'one_time_code',
+  // Escrow holds, to the payer and the payee each.
+  'hold_created',
+  'hold_captured',
+  'hold_voided',
+  'hold_expired',
 ] as const;
 
 export const messageSchema = z

@@ -20,6 +20,7 @@ import * as lockRepository from './repositories/lock.repository.js';
 import * as reportRepository from './repositories/report.repository.js';
 import * as settlementRepository from './repositories/settlement.repository.js';
 import { BillService } from './services/bill.service.js';
+import { EscrowService } from './services/escrow.service.js';
 import { HealthService } from './services/health.service.js';
 import { InvoiceService } from './services/invoice.service.js';
 import { ReportService } from './services/report.service.js';
@@ -50,8 +51,8 @@ export interface RunningBilling {
 
 /**
  * Starts billing on a database and a bus: migrates, answers every `billingRequests`
- * subject and `billing.health`, consumes payments' events and the ledger's posted
- * transfers, and relays outbox events.
+ * subject and `billing.health`, consumes payments' events, the ledger's posted transfers
+ * and settled holds, and relays outbox events.
  */
 export async function startBilling(options: StartBillingOptions): Promise<RunningBilling> {
   const { config, db, bus, logger } = options;
@@ -99,7 +100,13 @@ export async function startBilling(options: StartBillingOptions): Promise<Runnin
   await serveInvoiceRequests(bus, new InvoiceService(db, { invoices: invoiceRepository }));
   await serveReportRequests(bus, reports);
   await serveHealthRequest(bus, new HealthService(db));
-  await subscribeToEvents(bus, { settlements, reports });
+  const escrow = new EscrowService({
+    db,
+    repositories: { invoices: invoiceRepository, reports: reportRepository },
+    clock,
+    onEventsWritten,
+  });
+  await subscribeToEvents(bus, { settlements, reports, escrow });
   relay.start();
   logger.info({ max_report_days: config.maxReportDays }, 'billing service started');
 

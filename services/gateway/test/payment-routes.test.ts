@@ -44,6 +44,8 @@ const invoiceOf = (overrides: Record<string, unknown> = {}) => ({
   refunded_at: null,
   refunded_amount: 0,
   updated_at: now,
+  hold_id: null,
+  amount_paid: 900,
   ...overrides,
 });
 const zero = { count: 0, amount: 0 };
@@ -274,6 +276,41 @@ describe('payment, billing and notification routes', () => {
     });
   });
 
+  it('pays a bill into escrow, passing the hold options on', async () => {
+    const invoice = invoiceOf({
+      status: 'held',
+      transfer_id: null,
+      paid_at: null,
+      amount_paid: null,
+      hold_id: randomUUID(),
+    });
+    const holdTransferId = randomUUID();
+    await answer('billing.bill.create', {
+      result: { invoice, transfer_id: holdTransferId },
+      replayed: false,
+    });
+    const body = {
+      to_user: 'tiler',
+      amount: 12_000,
+      escrow: true,
+      expires_at: '2031-01-15T12:00:00Z',
+      on_expiry: 'capture',
+    };
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/bills',
+      headers: { authorization: user.authorization, 'idempotency-key': 'bill-escrow-1' },
+      payload: body,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toEqual({ invoice, transfer_id: holdTransferId });
+    expect(gateway.operationCalls()[0]?.payload).toEqual({
+      actor: actorOf(user.claims),
+      ...body,
+      idempotency_key: 'bill-escrow-1',
+    });
+  });
+
   it('refuses bad money-moving bodies and a missing key before asking anyone', async () => {
     const bad: { url: string; payload: unknown; headers?: Record<string, string>; path: string }[] = [
       {
@@ -290,6 +327,13 @@ describe('payment, billing and notification routes', () => {
       { url: '/v1/bills', payload: { to_user: 'x', amount: -1 }, path: 'amount' },
       { url: '/v1/bills', payload: { to_user: 'x', amount: 1, tip: 1 }, path: '' },
       { url: '/v1/bills', payload: { to_user: 'x', amount: 1 }, headers: {}, path: 'Idempotency-Key' },
+      { url: '/v1/bills', payload: { to_user: 'x', amount: 1, escrow: 'yes' }, path: 'escrow' },
+      { url: '/v1/bills', payload: { to_user: 'x', amount: 1, on_expiry: 'capture' }, path: 'escrow' },
+      {
+        url: '/v1/bills',
+        payload: { to_user: 'x', amount: 1, escrow: true, expires_at: 'next week' },
+        path: 'expires_at',
+      },
     ];
     for (const example of bad) {
       const response = await gateway.app.inject({

@@ -301,6 +301,18 @@ describe('API documents', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('documents an escrow bill: its request with an example, and the invoice with its hold', () => {
+    expect(document.components.schemas.CreateBillRequest).toMatchObject({
+      required: ['to_user', 'amount'],
+      additionalProperties: false,
+      examples: expect.arrayContaining([expect.objectContaining({ escrow: true, on_expiry: 'capture' })]),
+    });
+    expect(document.components.schemas.Invoice).toMatchObject({
+      required: expect.arrayContaining(['hold_id', 'amount_paid']),
+      properties: { status: { enum: expect.arrayContaining(['held', 'cancelled']) } },
+    });
+  });
+
   it('documents query filters as parameters', () => {
     const list = document.paths['/v1/users']?.get as unknown as {
       parameters: { name: string; in: string }[];

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   billingEvents,
+  type Hold,
+  holdEventData,
   type Invoice,
   identityEvents,
   invoiceEventData,
@@ -168,6 +170,22 @@ export interface NotificationsHarness {
     paidTo: User | null;
     amount: number;
     currency: string;
+  }): Promise<CloudEvent>;
+  /**
+   * A `ledger.hold.*` event of the hold as it is after the change (the type follows its
+   * status), as the ledger publishes it.
+   */
+  holdChanged(hold: {
+    id?: string;
+    status: Hold['status'];
+    payer: User;
+    payee: User;
+    amount: number;
+    capturedAmount?: number;
+    currency?: string;
+    description?: string;
+    expiresAt?: Date;
+    onExpiry?: Hold['on_expiry'];
   }): Promise<CloudEvent>;
   /** A user's row in the contacts table. */
   contactOf(userId: string): Promise<ContactRecord | undefined>;
@@ -373,6 +391,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
         refunded_at: null,
         refunded_amount: 0,
         updated_at: now(),
+        hold_id: null,
+        amount_paid: amount,
       };
       return publish('billing', billingEvents.invoiceIssued, invoiceEventData, invoice.id, { invoice });
     },
@@ -396,6 +416,37 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
         clock.now(),
       );
       return publish('payments', paymentsEvents.paymentRefunded, paymentEventData, payment.id, { payment });
+    },
+    holdChanged: (change) => {
+      const id = change.id ?? randomUUID();
+      const settled = change.status !== 'held';
+      const hold: Hold = {
+        id,
+        status: change.status,
+        amount: change.amount,
+        captured_amount: change.capturedAmount ?? 0,
+        currency: change.currency ?? 'USD',
+        description: change.description ?? null,
+        metadata: {},
+        from_wallet_id: randomUUID(),
+        to_wallet_id: randomUUID(),
+        payer_id: change.payer.id,
+        payee_id: change.payee.id,
+        expires_at: change.expiresAt?.toISOString() ?? null,
+        on_expiry: change.onExpiry ?? 'void',
+        created_at: now(),
+        settled_at: settled ? now() : null,
+        settled_by: settled && change.status !== 'expired' ? change.payer.id : null,
+        transfer_id: randomUUID(),
+        settlement_transfer_id: settled ? randomUUID() : null,
+      };
+      const type = {
+        held: ledgerEvents.holdCreated,
+        captured: ledgerEvents.holdCaptured,
+        voided: ledgerEvents.holdVoided,
+        expired: ledgerEvents.holdExpired,
+      }[change.status];
+      return publish('ledger', type, holdEventData, id, { hold });
     },
     contactOf: (userId) =>
       database.db.selectFrom('contacts').selectAll().where('user_id', '=', userId).executeTakeFirst(),

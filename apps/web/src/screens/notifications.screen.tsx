@@ -14,6 +14,10 @@ const templateNames: Readonly<Record<Message['template'], string>> = {
   invoice_issued: 'Invoice issued',
   refund: 'Refund',
   one_time_code: 'One-time code',
+  hold_created: 'Money held in escrow',
+  hold_captured: 'Escrow released',
+  hold_voided: 'Escrow returned',
+  hold_expired: 'Escrow expired',
 };
 
 const statusTones = { pending: 'warning', sent: 'success', failed: 'error' } as const;

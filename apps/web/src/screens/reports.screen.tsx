@@ -228,6 +228,8 @@ export const invoiceStatusTones = {
   failed: 'error',
   partially_refunded: 'neutral',
   refunded: 'neutral',
+  held: 'warning',
+  cancelled: 'neutral',
 } as const;
 export const invoiceStatusNames = {
   pending: 'Pending',
@@ -235,6 +237,8 @@ export const invoiceStatusNames = {
   failed: 'Failed',
   partially_refunded: 'Partly refunded',
   refunded: 'Refunded',
+  held: 'Held in escrow',
+  cancelled: 'Cancelled',
 } as const;
 
 function InvoiceItem({ invoice, userId }: { invoice: Invoice; userId: string }) {

@@ -15,7 +15,7 @@ export type ClientOf<Of extends Contracts, Name extends keyof Of> = {
 /** The ledger, where all money moves; billing never changes a balance itself. */
 export type LedgerClient = ClientOf<
   typeof ledgerRequests,
-  'deposit' | 'transfer' | 'withdraw' | 'getBalance'
+  'deposit' | 'transfer' | 'withdraw' | 'getBalance' | 'createHold' | 'getHold'
 >;
 
 /** The ledger over the bus, as billing uses it. */
@@ -25,5 +25,7 @@ export function ledgerClient(bus: Bus): LedgerClient {
     transfer: (request, trace) => call(bus, ledgerRequests.transfer, request, trace),
     withdraw: (request, trace) => call(bus, ledgerRequests.withdraw, request, trace),
     getBalance: (request, trace) => call(bus, ledgerRequests.getBalance, request, trace),
+    createHold: (request, trace) => call(bus, ledgerRequests.createHold, request, trace),
+    getHold: (request, trace) => call(bus, ledgerRequests.getHold, request, trace),
   };
 }

@@ -2,6 +2,7 @@ import { decodeCursor, encodeCursor } from '@moneypal/kit';
 import { describe, expect, it } from 'vitest';
 import {
   afterRefund,
+  escrowInvoiceStateOf,
   type InvoiceRecord,
   invoiceCursorPosition,
   invoiceNoOfCursorPosition,
@@ -98,6 +99,9 @@ describe('toPublicInvoice', () => {
     refunded_at: null,
     refunded_amount: 250n,
     updated_at: time,
+    hold_id: null,
+    hold_transfer_id: null,
+    captured_amount: null,
   };
 
   it('shows amounts as numbers and times in RFC 3339, without the idempotency record', () => {
@@ -115,5 +119,71 @@ describe('toPublicInvoice', () => {
 
   it('refuses an amount a JSON number cannot carry exactly', () => {
     expect(() => toPublicInvoice({ ...invoice, amount: 2n ** 53n })).toThrow(RangeError);
+  });
+
+  it('shows what was paid once paid: the amount, or what an escrow hold captured', () => {
+    expect(toPublicInvoice(invoice)).toMatchObject({ hold_id: null, amount_paid: 1_050 });
+    const holdId = '0190a8f0-0000-7000-8000-000000000005';
+    const escrow = { ...invoice, hold_id: holdId, hold_transfer_id: holdId };
+    expect(toPublicInvoice({ ...escrow, captured_amount: 800n })).toMatchObject({
+      hold_id: holdId,
+      amount_paid: 800,
+    });
+    const held = { ...escrow, status: 'held' as const, transfer_id: null, paid_at: null };
+    expect(toPublicInvoice(held)).toMatchObject({ status: 'held', amount_paid: null });
+    expect(toPublicInvoice(held)).not.toHaveProperty('hold_transfer_id');
+  });
+});
+
+describe('escrowInvoiceStateOf', () => {
+  const settled = {
+    captured_amount: 0,
+    settlement_transfer_id: '0190a8f0-0000-7000-8000-000000000006',
+    settled_at: '2030-01-02T03:04:05.000Z',
+  };
+  const unpaid = { transfer_id: null, paid_at: null, captured_amount: null };
+
+  it('keeps the invoice held while the hold is', () => {
+    expect(
+      escrowInvoiceStateOf({
+        status: 'held',
+        captured_amount: 0,
+        settlement_transfer_id: null,
+        settled_at: null,
+      }),
+    ).toEqual({ status: 'held', ...unpaid });
+  });
+
+  it('pays it by the settlement with what was captured, by the payer or at expiry', () => {
+    const paid = {
+      status: 'paid',
+      transfer_id: settled.settlement_transfer_id,
+      paid_at: new Date(settled.settled_at),
+      captured_amount: 700n,
+    };
+    expect(escrowInvoiceStateOf({ ...settled, status: 'captured', captured_amount: 700 })).toEqual(paid);
+    expect(escrowInvoiceStateOf({ ...settled, status: 'expired', captured_amount: 700 })).toEqual(paid);
+  });
+
+  it('cancels it when the hold was voided or expired with nothing captured', () => {
+    expect(escrowInvoiceStateOf({ ...settled, status: 'voided' })).toEqual({
+      status: 'cancelled',
+      ...unpaid,
+    });
+    expect(escrowInvoiceStateOf({ ...settled, status: 'expired' })).toEqual({
+      status: 'cancelled',
+      ...unpaid,
+    });
+  });
+
+  it('fails loudly on a capture that names no settlement', () => {
+    expect(() =>
+      escrowInvoiceStateOf({
+        ...settled,
+        status: 'captured',
+        captured_amount: 5,
+        settlement_transfer_id: null,
+      }),
+    ).toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import type { Invoice, invoiceStatuses } from '@moneypal/contracts';
+import type { Hold, Invoice, invoiceStatuses } from '@moneypal/contracts';
 import { toSafeNumber } from '@moneypal/kit';
 
 export type InvoiceStatus = (typeof invoiceStatuses)[number];
@@ -23,10 +23,21 @@ export interface InvoiceRecord {
   /** What its payment's refunds gave back so far. */
   refunded_amount: bigint;
   updated_at: Date;
+  /** An escrow bill's hold, and the ledger transfer that moved the amount into it. */
+  hold_id: string | null;
+  hold_transfer_id: string | null;
+  /** What the hold's capture paid the payee; null until then, and for every other invoice. */
+  captured_amount: bigint | null;
 }
 
-/** An invoice about to be issued; its number is taken in the transaction that inserts it. */
-export type NewInvoice = Omit<InvoiceRecord, 'invoice_no'>;
+type EscrowFields = 'hold_id' | 'hold_transfer_id' | 'captured_amount';
+
+/**
+ * An invoice about to be issued; its number is taken in the transaction that inserts it.
+ * The escrow fields are null unless given.
+ */
+export type NewInvoice = Omit<InvoiceRecord, 'invoice_no' | EscrowFields> &
+  Partial<Pick<InvoiceRecord, EscrowFields>>;
 
 /** What happened to the payment or bill an invoice is for. */
 export type InvoiceChange = 'issued' | 'paid' | 'failed' | 'refunded';
@@ -79,6 +90,38 @@ export function toPublicInvoice(invoice: InvoiceRecord): Invoice {
     refunded_at: invoice.refunded_at?.toISOString() ?? null,
     refunded_amount: toSafeNumber(invoice.refunded_amount),
     updated_at: invoice.updated_at.toISOString(),
+    hold_id: invoice.hold_id,
+    amount_paid: invoice.paid_at === null ? null : toSafeNumber(invoice.captured_amount ?? invoice.amount),
+  };
+}
+
+/** What an escrow bill's invoice says of its hold: held, paid by a capture, or cancelled. */
+export type EscrowInvoiceState = Pick<
+  InvoiceRecord,
+  'status' | 'transfer_id' | 'paid_at' | 'captured_amount'
+>;
+
+/**
+ * The invoice of an escrow bill as its hold stands: `held` while held; `paid` once any of
+ * it was captured (by the payer, or at expiry), with the settlement transfer and the
+ * amount captured; `cancelled` when it was voided or expired with nothing captured.
+ */
+export function escrowInvoiceStateOf(
+  hold: Pick<Hold, 'status' | 'captured_amount' | 'settlement_transfer_id' | 'settled_at'>,
+): EscrowInvoiceState {
+  if (hold.status === 'held')
+    return { status: 'held', transfer_id: null, paid_at: null, captured_amount: null };
+  if (hold.captured_amount === 0) {
+    return { status: 'cancelled', transfer_id: null, paid_at: null, captured_amount: null };
+  }
+  if (hold.settlement_transfer_id === null || hold.settled_at === null) {
+    throw new Error(`the settled hold with ${hold.captured_amount} captured names no settlement`);
+  }
+  return {
+    status: 'paid',
+    transfer_id: hold.settlement_transfer_id,
+    paid_at: new Date(hold.settled_at),
+    captured_amount: BigInt(hold.captured_amount),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   instantsOf,
   type MovementSum,
   movementsOf,
+  movementsOfCapturedHold,
 } from './report.js';
 
 describe('days of a range', () => {
@@ -90,6 +91,43 @@ describe('movementsOf', () => {
     expect(movementsOf({ transfer: transfer('savings'), from_owner_id: alice, to_owner_id: alice })).toEqual(
       [],
     );
+  });
+});
+
+describe('movementsOfCapturedHold', () => {
+  const hold = {
+    payer_id: '0190a8f0-0000-7000-8000-000000000001',
+    payee_id: '0190a8f0-0000-7000-8000-000000000002',
+    currency: 'USD',
+    captured_amount: 900,
+    settlement_transfer_id: '0190a8f0-0000-7000-8000-000000000003',
+    settled_at: '2030-01-02T23:59:59.999Z',
+  };
+
+  it('counts what was captured for both users, under the settlement, on the UTC day it settled', () => {
+    const common = {
+      transferId: hold.settlement_transfer_id,
+      kind: 'payment',
+      currency: 'USD',
+      day: '2030-01-02',
+      amount: 900n,
+    };
+    expect(movementsOfCapturedHold(hold, 'payment')).toEqual([
+      { ...common, userId: hold.payer_id, direction: 'out' },
+      { ...common, userId: hold.payee_id, direction: 'in' },
+    ]);
+    expect(movementsOfCapturedHold(hold, 'transfer').map((movement) => movement.kind)).toEqual([
+      'transfer',
+      'transfer',
+    ]);
+  });
+
+  it('counts nothing when nothing was captured, nothing settled, or the payer is the payee', () => {
+    expect(movementsOfCapturedHold({ ...hold, captured_amount: 0 }, 'payment')).toEqual([]);
+    expect(
+      movementsOfCapturedHold({ ...hold, settlement_transfer_id: null, settled_at: null }, 'payment'),
+    ).toEqual([]);
+    expect(movementsOfCapturedHold({ ...hold, payee_id: hold.payer_id }, 'payment')).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ReportSummary, Transfer } from '@moneypal/contracts';
+import type { Hold, ReportSummary, Transfer } from '@moneypal/contracts';
 import { toSafeNumber } from '@moneypal/kit';
 
 /*
@@ -91,6 +91,35 @@ export function movementsOf(posted: {
     case 'reversal':
       return [];
   }
+}
+
+/**
+ * The sides of a settled hold that a report counts: what its capture paid the payee, once
+ * for the payer and once for the payee, on the day it settled, under the settlement
+ * transfer's id. The move into escrow and whatever went back to the payer are not counted,
+ * so a held amount counts nowhere until it is captured. The ledger's posted settlement,
+ * when it names both users' wallets, yields these same sides, which are stored once.
+ */
+export function movementsOfCapturedHold(
+  hold: Pick<
+    Hold,
+    'payer_id' | 'payee_id' | 'currency' | 'captured_amount' | 'settlement_transfer_id' | 'settled_at'
+  >,
+  kind: 'payment' | 'transfer',
+): Movement[] {
+  const transferId = hold.settlement_transfer_id;
+  if (hold.captured_amount === 0 || transferId === null || hold.settled_at === null) return [];
+  if (hold.payer_id === hold.payee_id) return [];
+  const side = (userId: string, direction: MovementDirection): Movement => ({
+    transferId,
+    userId,
+    direction,
+    kind,
+    currency: hold.currency,
+    day: utcDayOf(new Date(hold.settled_at!)),
+    amount: BigInt(hold.captured_amount),
+  });
+  return [side(hold.payer_id, 'out'), side(hold.payee_id, 'in')];
 }
 
 export function figureOf(kind: MovementKind, direction: MovementDirection): ReportFigure | null {

@@ -1,6 +1,13 @@
-import { ledgerEvents, paymentEventData, paymentsEvents, transferPostedData } from '@moneypal/contracts';
-import type { Bus } from '@moneypal/kit';
+import {
+  holdEventData,
+  ledgerEvents,
+  paymentEventData,
+  paymentsEvents,
+  transferPostedData,
+} from '@moneypal/contracts';
+import type { Bus, EventHandler } from '@moneypal/kit';
 import { movementsOf } from '../domain/report.js';
+import type { EscrowService } from '../services/escrow.service.js';
 import type { ReportService } from '../services/report.service.js';
 import { billingConsumer, type SettlementService } from '../services/settlement.service.js';
 
@@ -9,15 +16,19 @@ const transferBatchWaitMs = 50;
 
 /**
  * Every event billing consumes, under one consumer (one inbox): payments' results, which
- * move money and change invoices, and the ledger's posted transfers, which feed reports.
+ * move money and change invoices, the ledger's settled holds, which end escrow bills'
+ * invoices, and the ledger's posted transfers, which feed reports.
  * An event whose data breaks its contract throws (failing its batch, which is then
  * applied one by one), is redelivered, and ends as a visible dead letter.
  */
 export async function subscribeToEvents(
   bus: Bus,
-  services: { settlements: SettlementService; reports: ReportService },
+  services: { settlements: SettlementService; reports: ReportService; escrow: EscrowService },
 ): Promise<void> {
-  const { settlements, reports } = services;
+  const { settlements, reports, escrow } = services;
+  const applyHoldSettled: EventHandler = async (event, { context }) => {
+    await escrow.applyHoldSettled(event, holdEventData.parse(event.data).hold, context);
+  };
   await bus.subscribe(billingConsumer, {
     [paymentsEvents.paymentCreated]: async (event, { context }) => {
       const { payment } = paymentEventData.parse(event.data);
@@ -41,6 +52,10 @@ export async function subscribeToEvents(
         context,
       );
     },
+    // Escrow bills' holds: the invoice is paid or cancelled, and the capture enters reports.
+    [ledgerEvents.holdCaptured]: applyHoldSettled,
+    [ledgerEvents.holdVoided]: applyHoldSettled,
+    [ledgerEvents.holdExpired]: applyHoldSettled,
     // The busiest event: taken in batches, each batch projected in one statement. Reports may
     // lag a moment, so a batch gathers events for a while rather than start for a few.
     [ledgerEvents.transferPosted]: {

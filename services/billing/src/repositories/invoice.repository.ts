@@ -29,6 +29,11 @@ export async function findInvoiceOfPayment(
   return db.selectFrom('invoices').selectAll().where('payment_id', '=', paymentId).executeTakeFirst();
 }
 
+/** The invoice of an escrow bill, by its hold; locks it until the transaction ends, so one settlement changes it at a time. */
+export async function lockInvoiceOfHold(db: Executor, holdId: string): Promise<InvoiceRecord | undefined> {
+  return db.selectFrom('invoices').selectAll().where('hold_id', '=', holdId).forUpdate().executeTakeFirst();
+}
+
 /** The invoice of a bill, by its payer and their Idempotency-Key. */
 export async function findInvoiceOfBill(
   db: Executor,
@@ -44,7 +49,16 @@ export async function findInvoiceOfBill(
 }
 
 export type InvoiceUpdate = Partial<
-  Pick<InvoiceRecord, 'status' | 'transfer_id' | 'paid_at' | 'refunded_at' | 'refunded_amount' | 'updated_at'>
+  Pick<
+    InvoiceRecord,
+    | 'status'
+    | 'transfer_id'
+    | 'paid_at'
+    | 'refunded_at'
+    | 'refunded_amount'
+    | 'updated_at'
+    | 'captured_amount'
+  >
 >;
 
 export async function updateInvoice(

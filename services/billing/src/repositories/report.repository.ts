@@ -42,6 +42,26 @@ export async function insertMovementsOnce(
   `.execute(db);
 }
 
+/** Adds sides to the projection in the caller's transaction; a side already there is left as it is. */
+export async function insertMovements(db: Executor, movements: readonly Movement[]): Promise<void> {
+  if (movements.length === 0) return;
+  await db
+    .insertInto('report_movements')
+    .values(
+      movements.map((movement) => ({
+        transfer_id: movement.transferId,
+        user_id: movement.userId,
+        direction: movement.direction,
+        kind: movement.kind,
+        currency: movement.currency,
+        day: movement.day,
+        amount: movement.amount,
+      })),
+    )
+    .onConflict((conflict) => conflict.columns(['transfer_id', 'user_id', 'direction']).doNothing())
+    .execute();
+}
+
 /**
  * A user's movements over the days `from` to `to` (both included), counted and summed per
  * currency, kind and direction: per day, and over the whole range (`day` null). A sum
@@ -70,8 +90,9 @@ export async function sumMovements(
 
 /**
  * The invoices a user paid and received, issued within [start, end), paid and then maybe
- * refunded in part or in full, counted and summed per currency by their amounts as issued
- * (the refunds' movements count in the transfers and deposits figures).
+ * refunded in part or in full, counted and summed per currency by what each paid, which for
+ * an escrow bill is what its hold's capture paid (the refunds' movements count in the
+ * transfers and deposits figures).
  */
 export async function sumInvoices(
   db: Executor,
@@ -81,7 +102,7 @@ export async function sumInvoices(
   const { rows } = await sql<InvoiceSum>`
     select currency, role, count(*) as count, sum(amount)::bigint as amount
     from (
-      select currency, amount, case when payer_id = ${userId} then 'payer' else 'payee' end as role
+      select currency, coalesce(captured_amount, amount) as amount, case when payer_id = ${userId} then 'payer' else 'payee' end as role
       from invoices
       where (payer_id = ${userId} or payee_id = ${userId})
         and status in ('paid', 'partially_refunded', 'refunded')

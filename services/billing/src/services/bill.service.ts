@@ -1,11 +1,11 @@
-import { type Actor, type Invoice, userLookupOf } from '@moneypal/contracts';
+import { type Actor, type Hold, type Invoice, userLookupOf } from '@moneypal/contracts';
 import { AppError } from '@moneypal/kit';
 import type { IdentityClient } from '../clients/identity.client.js';
 import type { LedgerClient } from '../clients/ledger.client.js';
 import type { BillingDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
-import { type BillRequest, billRequestHashOf, billTransferKeyOf } from '../domain/bill.js';
-import { type InvoiceRecord, toPublicInvoice } from '../domain/invoice.js';
+import { type BillRequest, billHoldKeyOf, billRequestHashOf, billTransferKeyOf } from '../domain/bill.js';
+import { escrowInvoiceStateOf, type InvoiceRecord, toPublicInvoice } from '../domain/invoice.js';
 import { billingError } from '../errors.js';
 import type * as invoiceRepository from '../repositories/invoice.repository.js';
 import type * as lockRepository from '../repositories/lock.repository.js';
@@ -26,6 +26,14 @@ export interface BillServiceOptions {
 export interface CreateBillRequest extends BillRequest {
   actor: Actor;
   idempotency_key: string;
+}
+
+/** What the ledger did for a bill: a payment to the provider, or a hold for them. */
+interface Moved {
+  /** The payment, or the move of the amount into the hold. */
+  transferId: string;
+  currency: string;
+  hold: Hold | null;
 }
 
 export interface BillResult {
@@ -51,7 +59,8 @@ function namePayeeByToUser(error: unknown): never {
 
 /**
  * Bills paid from the payer's wallet: the ledger pays the provider, then the invoice is
- * issued paid. The payer's Idempotency-Key makes both happen once: the ledger's key
+ * issued paid; or, with escrow, the ledger holds the amount for the provider, then the
+ * invoice is issued held (EscrowService follows the hold to its end). The payer's Idempotency-Key makes both happen once: the ledger's key
  * (derived from it, in the payer's scope) moves money at most once, and the invoice's
  * unique (payer, key) issues at most one invoice. A payer who retries after a crash
  * between the two gets the ledger's stored transfer and the invoice it was missing.
@@ -101,22 +110,10 @@ export class BillService {
       });
     }
     const walletId = request.wallet_id ?? (await this.defaultWalletOf(payerId, trace));
-    // With the payer's actor, so the ledger itself checks that the wallet is theirs.
-    const transferring = this.options.ledger.transfer(
-      {
-        actor: request.actor,
-        from_wallet_id: walletId,
-        to_user_id: payeeId,
-        amount: request.amount,
-        ...(request.description === undefined ? {} : { description: request.description }),
-        type: 'payment',
-        metadata: { bill: request.idempotency_key },
-        idempotency_key: billTransferKeyOf(request.idempotency_key),
-      },
-      trace,
-    );
-    const { result } = await transferring.catch(namePayeeByToUser);
-    const { transfer } = result;
+    const moved = await (request.escrow === true
+      ? this.holdForPayee(request, walletId, payeeId, trace)
+      : this.payPayee(request, walletId, payeeId, trace)
+    ).catch(namePayeeByToUser);
     const outcome = await this.db.transaction().execute(async (trx) => {
       // A replica that took the same key meanwhile inserted first, or waits for us here.
       await this.locks.lockName(trx, `bill:${payerId}\n${request.idempotency_key}`);
@@ -130,19 +127,23 @@ export class BillService {
           id: this.options.newId(),
           payer_id: payerId,
           payee_id: payeeId,
-          amount: BigInt(transfer.amount),
-          currency: transfer.currency,
+          amount: BigInt(request.amount),
+          currency: moved.currency,
           description: request.description ?? null,
-          status: 'paid',
           payment_id: null,
-          transfer_id: transfer.id,
           idempotency_key: request.idempotency_key,
           request_hash: requestHash,
           issued_at: now,
-          paid_at: now,
           refunded_at: null,
           refunded_amount: 0n,
           updated_at: now,
+          ...(moved.hold === null
+            ? { status: 'paid', transfer_id: moved.transferId, paid_at: now }
+            : {
+                ...escrowInvoiceStateOf(moved.hold),
+                hold_id: moved.hold.id,
+                hold_transfer_id: moved.transferId,
+              }),
         },
         trace,
       );
@@ -151,9 +152,65 @@ export class BillService {
     if (!outcome.issued) return replayOf(outcome.invoice, requestHash);
     this.options.onEventsWritten();
     return {
-      result: { invoice: toPublicInvoice(outcome.invoice), transfer_id: transfer.id },
+      result: { invoice: toPublicInvoice(outcome.invoice), transfer_id: moved.transferId },
       replayed: false,
     };
+  }
+
+  /** Pays the provider at once. With the payer's actor, so the ledger itself checks that the wallet is theirs. */
+  private async payPayee(
+    request: CreateBillRequest,
+    walletId: string,
+    payeeId: string,
+    trace: TraceContext | undefined,
+  ): Promise<Moved> {
+    const { result } = await this.options.ledger.transfer(
+      {
+        actor: request.actor,
+        from_wallet_id: walletId,
+        to_user_id: payeeId,
+        amount: request.amount,
+        ...(request.description === undefined ? {} : { description: request.description }),
+        type: 'payment',
+        metadata: { bill: request.idempotency_key },
+        idempotency_key: billTransferKeyOf(request.idempotency_key),
+      },
+      trace,
+    );
+    return { transferId: result.transfer.id, currency: result.transfer.currency, hold: null };
+  }
+
+  /**
+   * Puts the amount in escrow for the provider, as the payer (whose wallet the ledger checks).
+   * An answer the ledger replays is of a hold made earlier, which may have settled since (a
+   * crash before the invoice, then a capture): the hold is read again, so the invoice is
+   * issued as it stands now.
+   */
+  private async holdForPayee(
+    request: CreateBillRequest,
+    walletId: string,
+    payeeId: string,
+    trace: TraceContext | undefined,
+  ): Promise<Moved> {
+    const { result, replayed } = await this.options.ledger.createHold(
+      {
+        actor: request.actor,
+        from_wallet_id: walletId,
+        to_user_id: payeeId,
+        amount: request.amount,
+        ...(request.description === undefined ? {} : { description: request.description }),
+        type: 'payment',
+        metadata: { bill: request.idempotency_key },
+        idempotency_key: billHoldKeyOf(request.idempotency_key),
+        ...(request.expires_at === undefined ? {} : { expires_at: request.expires_at }),
+        ...(request.on_expiry === undefined ? {} : { on_expiry: request.on_expiry }),
+      },
+      trace,
+    );
+    const hold = replayed
+      ? await this.options.ledger.getHold({ actor: request.actor, hold_id: result.hold.id }, trace)
+      : result.hold;
+    return { transferId: hold.transfer_id, currency: hold.currency, hold };
   }
 
   /** The provider's user id, by user name or email. */
@@ -190,5 +247,11 @@ function replayOf(invoice: InvoiceRecord, requestHash: string): BillResult {
   if (invoice.request_hash !== requestHash) {
     throw billingError('idempotency_mismatch', 'this Idempotency-Key was used with another request');
   }
-  return { result: { invoice: toPublicInvoice(invoice), transfer_id: invoice.transfer_id! }, replayed: true };
+  return {
+    result: {
+      invoice: toPublicInvoice(invoice),
+      transfer_id: invoice.hold_transfer_id ?? invoice.transfer_id!,
+    },
+    replayed: true,
+  };
 }

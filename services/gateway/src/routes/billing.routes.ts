@@ -23,7 +23,9 @@ export function billingRoutes(): Route[] {
       description:
         'Pays the provider (`to_user`: user name or email) from my default wallet, or `wallet_id`, and ' +
         'issues a paid invoice. When the wallet is short, pay through PayPal instead (`POST /v1/payments` ' +
-        'with `paid_to`).',
+        'with `paid_to`). With `escrow: true` the amount goes into a hold for the provider instead, and the ' +
+        'invoice is issued `held` with its `hold_id`: capturing the hold (`POST /v1/holds/{id}/capture`) ' +
+        'pays it, voiding it or letting it expire with nothing captured cancels it.',
       tags: ['billing'],
       body: createBillBody,
       idempotent: true,

@@ -127,4 +127,26 @@ describe('renderMessage', () => {
     expect(email.subject).not.toContain('482913');
     expect(email.body).toContain('Your MoneyPal one-time code is 482913.');
   });
+
+  it('words a hold that pays the payee by itself at expiry, and one from a deleted payer', () => {
+    const hold = {
+      template: 'hold_created' as const,
+      firstName: 'Ada',
+      amountMinor: 12_000n,
+      capturedMinor: 0n,
+      currency: 'USD',
+      expiresAt: new Date('2030-02-01T12:00:00Z'),
+      onExpiry: 'capture' as const,
+      description: null,
+      reference: '0190a0b0-0000-7000-8000-000000000002',
+    };
+    const payer = renderMessage({ ...hold, role: 'payer', counterparty: 'ada' });
+    expect(payer.body).toContain(
+      'If it is not released or returned before 2030-02-01 12:00 UTC, it is released to ada then.',
+    );
+    const payee = renderMessage({ ...hold, role: 'payee', counterparty: null });
+    expect(payee.subject).toBe('Another MoneyPal user is holding USD 120.00 for you');
+    expect(payee.body).toContain('it is released to you then.');
+    expect(payee.body).not.toContain('Description');
+  });
 });

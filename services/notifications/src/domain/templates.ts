@@ -22,6 +22,24 @@ interface PaymentNotice extends Amount {
   reference: string;
 }
 
+/** A hold's event, seen from its payer or its payee. */
+export interface HoldNotice extends Amount {
+  template: 'hold_created' | 'hold_captured' | 'hold_voided' | 'hold_expired';
+  firstName: string;
+  /** Which party the message is to. */
+  role: 'payer' | 'payee';
+  /** The other party's user name, or null when identity no longer knows them. */
+  counterparty: string | null;
+  /** What was released to the payee (0 unless captured, or expired capturing); the rest went back. */
+  capturedMinor: bigint;
+  /** While held: when it settles by itself, and how. */
+  expiresAt: Date | null;
+  onExpiry: 'void' | 'capture';
+  description: string | null;
+  /** The hold id. */
+  reference: string;
+}
+
 export type MessageContent =
   | { template: 'registration'; firstName: string; userName: string }
   | ({ template: 'payment_sent' } & PaymentNotice)
@@ -47,7 +65,8 @@ export type MessageContent =
       /** What this refund gave back: the payment's amount, or part of it. */
       refundMinor: bigint;
     } & Amount)
-  | { template: 'one_time_code'; channel: 'email' | 'sms'; code: string; expiresAt: Date };
+  | { template: 'one_time_code'; channel: 'email' | 'sms'; code: string; expiresAt: Date }
+  | HoldNotice;
 
 export interface RenderedMessage {
   /** The email subject; SMS has none. */
@@ -78,8 +97,74 @@ function describedAs(description: string | null): string | null {
   return description === null ? null : `Description: ${description}`;
 }
 
+/**
+ * A hold's event in plain words for one party: `amountMinor` is the hold's amount, and a
+ * capture or an expiry says what was released and what went back.
+ */
+function renderHold(content: HoldNotice): RenderedMessage {
+  const amount = formatAmount(content.amountMinor, content.currency);
+  const other = content.counterparty ?? unknownUser;
+  /** The other party, first in a sentence. */
+  const otherFirst = content.counterparty ?? 'Another MoneyPal user';
+  const isPayer = content.role === 'payer';
+  const released = formatAmount(content.capturedMinor, content.currency);
+  const rest = content.amountMinor - content.capturedMinor;
+  const back =
+    content.capturedMinor > 0n && rest > 0n
+      ? `${formatAmount(rest, content.currency)} went back to ${isPayer ? 'your wallet' : other}.`
+      : null;
+  const lines = (summary: string, ...more: (string | null)[]): RenderedMessage => ({
+    subject: summary,
+    body: letter(content.firstName, [
+      `${summary}.`,
+      ...more,
+      describedAs(content.description),
+      `Reference: ${content.reference}`,
+    ]),
+  });
+  switch (content.template) {
+    case 'hold_created': {
+      const expiry =
+        content.expiresAt === null
+          ? null
+          : content.onExpiry === 'capture'
+            ? `If it is not released or returned before ${formatTime(content.expiresAt)}, it is released to ${isPayer ? other : 'you'} then.`
+            : `If it is not released before ${formatTime(content.expiresAt)}, it goes back to ${isPayer ? 'you' : other} then.`;
+      return isPayer
+        ? lines(`${amount} is held for ${other} until you release it`, expiry)
+        : lines(
+            `${otherFirst} is holding ${amount} for you`,
+            `It is yours once ${other} releases it.`,
+            expiry,
+          );
+    }
+    case 'hold_captured':
+      return isPayer
+        ? lines(`You released ${released} to ${other}`, back)
+        : lines(`${otherFirst} released ${released} to you`, back);
+    case 'hold_voided':
+      return isPayer
+        ? lines(`The ${amount} held for ${other} went back to your wallet`)
+        : lines(`The ${amount} ${other} held for you went back to ${other}`);
+    case 'hold_expired':
+      if (content.capturedMinor > 0n) {
+        return isPayer
+          ? lines(`Your hold for ${other} expired and released ${released} to ${other}`, back)
+          : lines(`The hold from ${other} expired and released ${released} to you`, back);
+      }
+      return isPayer
+        ? lines(`Your hold of ${amount} for ${other} expired and the money went back to your wallet`)
+        : lines(`The hold of ${amount} from ${other} expired and the money went back to ${other}`);
+  }
+}
+
 export function renderMessage(content: MessageContent): RenderedMessage {
   switch (content.template) {
+    case 'hold_created':
+    case 'hold_captured':
+    case 'hold_voided':
+    case 'hold_expired':
+      return renderHold(content);
     case 'registration':
       return {
         subject: `Welcome to MoneyPal, ${content.firstName}`,

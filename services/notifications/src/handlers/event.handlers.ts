@@ -1,5 +1,6 @@
 import {
   billingEvents,
+  holdEventData,
   identityEvents,
   invoiceEventData,
   ledgerEvents,
@@ -11,11 +12,13 @@ import {
   userDeletedData,
   userUpdatedData,
 } from '@moneypal/contracts';
-import type { Bus } from '@moneypal/kit';
+import type { Bus, EventBatchHandler } from '@moneypal/kit';
 import { type IntakeService, notificationsConsumer } from '../services/intake.service.js';
 
 /** How long a batch of posted transfers gathers events before its messages are written. */
 const transferBatchWaitMs = 50;
+/** How long a batch of hold events gathers events before its messages are written. */
+const holdBatchWaitMs = 50;
 
 /**
  * The events that make messages or keep users' contacts, applied once each (the inbox).
@@ -23,6 +26,15 @@ const transferBatchWaitMs = 50;
  * applied one by one), is redelivered, and ends as a visible dead letter.
  */
 export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promise<void> {
+  // Holds are taken in batches as transfers are: every change of a hold tells both parties.
+  const announceHolds: EventBatchHandler = {
+    maxWaitMs: holdBatchWaitMs,
+    handle: async (events) => {
+      await intake.announceHolds(
+        events.map((event) => ({ event, hold: holdEventData.parse(event.data).hold })),
+      );
+    },
+  };
   await bus.subscribe(notificationsConsumer, {
     [identityEvents.userCreated]: async (event) => {
       await intake.welcomeUser(event, userCreatedData.parse(event.data).user);
@@ -46,6 +58,10 @@ export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promis
         );
       },
     },
+    [ledgerEvents.holdCreated]: announceHolds,
+    [ledgerEvents.holdCaptured]: announceHolds,
+    [ledgerEvents.holdVoided]: announceHolds,
+    [ledgerEvents.holdExpired]: announceHolds,
     [billingEvents.invoiceIssued]: async (event) => {
       await intake.announceInvoice(event, invoiceEventData.parse(event.data).invoice);
     },

@@ -1,8 +1,9 @@
-import type { Invoice, otpRequestedData, Payment, Transfer, User } from '@moneypal/contracts';
+import type { Hold, Invoice, otpRequestedData, Payment, Transfer, User } from '@moneypal/contracts';
 import { type CloudEvent, claimEvents, GroupCommit, type Logger } from '@moneypal/kit';
 import type { z } from 'zod';
 import type { Executor, NotificationsDatabase } from '../database.js';
 import { type Contact, contactRecordOf, type DeletedUser, deletedContactRecord } from '../domain/contact.js';
+import { holdTemplateOf } from '../domain/hold.js';
 import {
   createMessageRecord,
   type MessageDraft,
@@ -237,6 +238,63 @@ export class IntakeService {
           firstName: payee.first_name,
           counterparty: payer?.user_name ?? null,
           ...notice,
+        }),
+      );
+    }
+    return drafts.length === 0 ? undefined : { event, drafts, changeContact: undefined };
+  }
+
+  /**
+   * A batch of `ledger.hold.created|captured|voided|expired`: the payer and the payee each
+   * hear what happened to the money held. Written as transfers are: the batch's contacts in
+   * one query, its inbox rows and messages in one statement.
+   */
+  async announceHolds(batch: readonly { event: CloudEvent; hold: Hold }[]): Promise<void> {
+    const intakes = (await Promise.all(batch.map(({ event, hold }) => this.holdIntake(event, hold)))).filter(
+      (intake) => intake !== undefined,
+    );
+    if (intakes.length === 0) return;
+    const claimed = await this.applyIntakes(intakes);
+    if (claimed !== undefined) this.options.dispatcher.sendClaimed(claimed.messages, claimed.token);
+  }
+
+  /** The messages of one hold's event, to whichever of its two parties identity still knows. */
+  private async holdIntake(event: CloudEvent, hold: Hold): Promise<Intake | undefined> {
+    const template = holdTemplateOf(hold.status);
+    const [payer, payee] = await Promise.all([
+      this.contacts.contactOf(hold.payer_id),
+      this.contacts.contactOf(hold.payee_id),
+    ]);
+    const notice = {
+      template,
+      amountMinor: BigInt(hold.amount),
+      capturedMinor: BigInt(hold.captured_amount),
+      currency: hold.currency,
+      expiresAt: hold.expires_at === null ? null : new Date(hold.expires_at),
+      onExpiry: hold.on_expiry,
+      description: hold.description,
+      reference: hold.id,
+    };
+    const drafts: MessageDraft[] = [];
+    if (payer === null) this.skip(event, template, hold.payer_id);
+    else {
+      drafts.push(
+        emailTo(payer, {
+          ...notice,
+          role: 'payer',
+          firstName: payer.first_name,
+          counterparty: payee?.user_name ?? null,
+        }),
+      );
+    }
+    if (payee === null) this.skip(event, template, hold.payee_id);
+    else {
+      drafts.push(
+        emailTo(payee, {
+          ...notice,
+          role: 'payee',
+          firstName: payee.first_name,
+          counterparty: payer?.user_name ?? null,
         }),
       );
     }

@@ -12,6 +12,7 @@ import {
   uuid,
 } from './common.js';
 import { defineRequest } from './define.js';
+import { metadata } from './ledger.js';
 
 /*
  * Payments through PayPal (ARCHITECTURE §6): a payment is created with a PayPal order, the
@@ -128,3 +129,109 @@ export const paymentsEvents = {
 
 /** Every payments event carries the payment as it is after the change. */
 export const paymentEventData = z.object({ payment: paymentSchema });
+
+/*
+ * Payouts (money out to PayPal): the ledger moves the amount from the wallet's main
+ * balance to `payouts-clearing`, PayPal's Payouts API sends it to the receiver, and the
+ * item's outcome (webhook or poll) either settles it (succeeded) or gives it back to the
+ * wallet (failed, returned), exactly once. `succeeded`, `failed` and `returned` are final.
+ */
+
+export const payoutStatuses = ['pending', 'processing', 'unclaimed', 'succeeded', 'failed', 'returned'] as const;
+export const payoutStatus = z.enum(payoutStatuses);
+export type PayoutStatus = z.infer<typeof payoutStatus>;
+
+/**
+ * Why a payout failed or came back: the ledger refused the debit (`insufficient_funds`,
+ * `limit_exceeded`, `wallet_frozen`), PayPal refused the batch (`denied`), the item failed
+ * or was blocked at PayPal, or an unclaimed item was returned.
+ */
+export const payoutFailureReasons = [
+  'insufficient_funds',
+  'limit_exceeded',
+  'wallet_frozen',
+  'denied',
+  'failed',
+  'blocked',
+  'returned',
+] as const;
+
+/** A PayPal account to pay: its email address. */
+const payoutReceiver = text.trim().toLowerCase().pipe(z.email({ error: 'must be an email address' }).max(127));
+
+export const payoutSchema = z
+  .object({
+    id: uuid,
+    user_id: uuid,
+    wallet_id: uuid,
+    amount: amountMinor,
+    currency: z.string(),
+    /** The PayPal account (email) paid. */
+    receiver: z.string(),
+    metadata: z.record(z.string(), z.string()),
+    status: payoutStatus,
+    failure_reason: z.enum(payoutFailureReasons).nullable(),
+    /** PayPal's ids, once the batch was sent. */
+    paypal_batch_id: z.string().nullable(),
+    paypal_item_id: z.string().nullable(),
+    /** The ledger's withdrawal that took the money out of the wallet; null when it was refused. */
+    transfer_id: uuid.nullable(),
+    /** true when the payout went to the local PayPal simulator, not to PayPal. */
+    sandbox: z.boolean(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    /** When it reached a final status. */
+    completed_at: timestamp.nullable(),
+  })
+  .meta({ id: 'Payout' });
+export type Payout = z.infer<typeof payoutSchema>;
+
+export const createPayoutBody = z
+  .object({ wallet_id: uuid, amount: amountMinor, receiver: payoutReceiver, metadata: metadata.optional() })
+  .strict()
+  .meta({
+    id: 'CreatePayoutRequest',
+    examples: [
+      {
+        wallet_id: '0192f0c4-7d1e-7cc2-9a51-6a4b0e5d2f10',
+        amount: 2500,
+        receiver: 'ana@example.com',
+        metadata: { reference: 'cash-out-7' },
+      },
+    ],
+  });
+
+const payoutListFilters = {
+  status: payoutStatus.optional(),
+  wallet_id: uuid.optional(),
+  cursor: cursor.optional(),
+};
+export const listPayoutsQuery = z.object({ ...payoutListFilters, limit: pageLimit }).strict();
+
+export const payoutPage = pageOf(payoutSchema).meta({ id: 'PayoutPage' });
+
+export const payoutsRequests = {
+  /** A user pays out of their own wallet; a refused debit is a stored `failed` payout answered as its error. */
+  create: defineRequest(
+    'payments.payout.create',
+    withActor({ ...createPayoutBody.shape, idempotency_key: idempotencyKey }),
+    replayable(payoutSchema),
+  ),
+  /** The user's own payouts, or every payout for an admin. */
+  list: defineRequest(
+    'payments.payout.list',
+    withActor({ ...payoutListFilters, limit: z.number().int().min(1).max(100) }),
+    payoutPage,
+  ),
+  get: defineRequest('payments.payout.get', withActor({ payout_id: uuid }), payoutSchema),
+} as const;
+
+export const payoutsEvents = {
+  payoutCreated: 'payments.payout.created',
+  payoutSucceeded: 'payments.payout.succeeded',
+  payoutFailed: 'payments.payout.failed',
+  payoutReturned: 'payments.payout.returned',
+} as const;
+
+/** Every payout event carries the payout as it is after the change. */
+export const payoutEventData = z.object({ payout: payoutSchema });

@@ -55,7 +55,35 @@ export type MovementIntent =
       fromWalletId: string;
       /** The original's payer. */
       toWalletId: string;
+    }
+  | {
+      kind: 'withdrawal_reversal';
+      type: Extract<TransferType, 'reversal'>;
+      /** What is moved back; 0 until the posting resolves it (see `reversalAmountOf`). */
+      amount: bigint;
+      requestedAmount: null;
+      reversalOf: { id: string; amount: bigint };
+      /** The system account the withdrawal went to. */
+      systemAccountId: string;
+      /** The wallet the withdrawal came from. */
+      toWalletId: string;
+    }
+  | {
+      kind: 'clearing';
+      type: Extract<TransferType, 'clearing'>;
+      amount: bigint;
+      fromAccountId: string;
+      toAccountId: string;
+      /** The wallet whose money this was: no entry touches it, the answer shows its balance. */
+      walletId: string;
     };
+
+/** The intents that reverse a transfer: what is left of it is read under the locks. */
+export type ReversalIntent = Extract<MovementIntent, { kind: 'reversal' | 'withdrawal_reversal' }>;
+
+export function isReversal(intent: MovementIntent): intent is ReversalIntent {
+  return intent.kind === 'reversal' || intent.kind === 'withdrawal_reversal';
+}
 
 /** The wallets of a movement once checked; `subject` is the one whose rules and daily usage apply. */
 export interface MovementParties {
@@ -129,6 +157,17 @@ export function checkParties(
       assertActive(to, 'receiving');
       return { from, to, subject: from, reported: from };
     }
+    case 'withdrawal_reversal': {
+      // A failed payout's money lands whatever the wallet's status: it must not vanish,
+      // and a frozen or closed wallet keeps it as it keeps the rest of its balance.
+      const to = wallets.get(intent.toWalletId)!;
+      return { from: null, to, subject: to, reported: to };
+    }
+    case 'clearing': {
+      // No wallet takes part: no wallet type's rule applies.
+      const wallet = { ...wallets.get(intent.walletId)!, limits: null };
+      return { from: null, to: null, subject: wallet, reported: wallet };
+    }
     case 'savings_withdraw': {
       const wallet = wallets.get(intent.walletId);
       if (!wallet || !mayMoveFrom(wallet.ownerId)) throw noSuchWallet();
@@ -167,6 +206,17 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
         { accountId: parties.from!.main.id, amount: -intent.amount },
         { accountId: intent.systemAccountId, amount: intent.amount },
       ];
+    case 'withdrawal_reversal':
+      // The wallet's own money coming back: straight to main, past any savings plan.
+      return [
+        { accountId: intent.systemAccountId, amount: -intent.amount },
+        { accountId: parties.to!.main.id, amount: intent.amount },
+      ];
+    case 'clearing':
+      return [
+        { accountId: intent.fromAccountId, amount: -intent.amount },
+        { accountId: intent.toAccountId, amount: intent.amount },
+      ];
     case 'savings_withdraw': {
       const wallet = parties.reported;
       return [
@@ -183,7 +233,7 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
  * or less than asked is left, so that reversals together never pass the original's amount.
  */
 export function reversalAmountOf(
-  intent: Extract<MovementIntent, { kind: 'reversal' }>,
+  intent: ReversalIntent,
   reversedMinor: bigint,
 ): bigint {
   const leftMinor = intent.reversalOf.amount - reversedMinor;

@@ -21,6 +21,7 @@ import {
   legsOf,
   type MovementIntent,
   type MovementParties,
+  isReversal,
   reversalAmountOf,
 } from '../domain/movement.js';
 import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
@@ -351,7 +352,7 @@ export class PostingService {
       // Read under the wallets' locks, which every reversal of the same transfer takes too.
       const reversed = await this.transfers.sumReversedAmounts(trx, [
         ...new Set(
-          claimed.flatMap(({ plan }) => (plan.intent.kind === 'reversal' ? [plan.intent.reversalOf.id] : [])),
+          claimed.flatMap(({ plan }) => (isReversal(plan.intent) ? [plan.intent.reversalOf.id] : [])),
         ),
       ]);
       const locked: LockedBatch = { ...lockedPosting, walletsByType: new Map(), reversed };
@@ -453,7 +454,7 @@ export class PostingService {
   ): Promise<{ posting: Posting; result: TransferResult }> {
     const { claim, trace } = movement;
     const intent =
-      plan.intent.kind === 'reversal'
+      isReversal(plan.intent)
         ? {
             ...plan.intent,
             amount: reversalAmountOf(plan.intent, locked.reversed.get(plan.intent.reversalOf.id)!),
@@ -488,7 +489,7 @@ export class PostingService {
       idempotency_scope: claim.scope,
       idempotency_key: claim.key,
       created_at: time,
-      reversal_of: intent.kind === 'reversal' ? intent.reversalOf.id : null,
+      reversal_of: isReversal(intent) ? intent.reversalOf.id : null,
     };
     const views: EntryView[] = entries.map((entry) => {
       const account = locked.accounts.get(entry.accountId)!;
@@ -537,7 +538,7 @@ export class PostingService {
       account.balance = entry.balanceAfter;
       account.lastEntryAt = time;
     }
-    if (intent.kind === 'reversal') {
+    if (isReversal(intent)) {
       locked.reversed.set(intent.reversalOf.id, locked.reversed.get(intent.reversalOf.id)! + intent.amount);
     }
     if (hasDailyLimits(subject.limits)) {

@@ -10,6 +10,7 @@ import {
   unprocessableEntity,
 } from './errors.js';
 import type { CaptureOutcome } from './orders.js';
+import { type PayoutOutcome, payoutOutcomes } from './payouts.js';
 
 /** How the simulator misbehaves, set at start and changed at run time with `configure`. */
 export interface SimulatorFailures {
@@ -31,6 +32,10 @@ export interface SimulatorFailures {
    * effect, until set back to `none`.
    */
   outage: SimulatorOutage;
+  /** What payout items end as, unless their receiver's address says (`ana+failed@example.com`). */
+  payoutOutcome: PayoutOutcome;
+  /** How long after its batch was accepted a payout item is processed. */
+  payoutProcessingMs: number;
 }
 
 export type SimulatorOutage = 'none' | 'unavailable' | 'reset';
@@ -43,6 +48,8 @@ export const defaultFailures: SimulatorFailures = {
   webhookOrder: 'in-order',
   webhooksPaused: false,
   outage: 'none',
+  payoutOutcome: 'success',
+  payoutProcessingMs: 20,
 };
 
 const failuresSchema = z
@@ -57,6 +64,8 @@ const failuresSchema = z
     webhookOrder: z.enum(['in-order', 'reversed', 'shuffled']),
     webhooksPaused: z.boolean(),
     outage: z.enum(['none', 'unavailable', 'reset']),
+    payoutOutcome: z.enum(payoutOutcomes),
+    payoutProcessingMs: z.number().int().min(0).max(600_000),
   })
   .partial()
   .strict();

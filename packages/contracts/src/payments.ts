@@ -137,7 +137,14 @@ export const paymentEventData = z.object({ payment: paymentSchema });
  * wallet (failed, returned), exactly once. `succeeded`, `failed` and `returned` are final.
  */
 
-export const payoutStatuses = ['pending', 'processing', 'unclaimed', 'succeeded', 'failed', 'returned'] as const;
+export const payoutStatuses = [
+  'pending',
+  'processing',
+  'unclaimed',
+  'succeeded',
+  'failed',
+  'returned',
+] as const;
 export const payoutStatus = z.enum(payoutStatuses);
 export type PayoutStatus = z.infer<typeof payoutStatus>;
 
@@ -157,7 +164,10 @@ export const payoutFailureReasons = [
 ] as const;
 
 /** A PayPal account to pay: its email address. */
-const payoutReceiver = text.trim().toLowerCase().pipe(z.email({ error: 'must be an email address' }).max(127));
+const payoutReceiver = text
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'must be an email address' }).max(127));
 
 export const payoutSchema = z
   .object({

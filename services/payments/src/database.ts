@@ -6,6 +6,7 @@ import {
 } from '@moneypal/kit';
 import type { Kysely } from 'kysely';
 import type { PaymentRecord } from './domain/payment.js';
+import type { PayoutRecord } from './domain/payout.js';
 
 export interface WebhookReceiptRow {
   event_id: string;
@@ -19,6 +20,7 @@ export interface WebhookReceiptRow {
 /** The payments database as Kysely sees it; migrations/ is the source of truth. */
 export interface PaymentsTables extends MessagingTables {
   payments: PaymentRecord;
+  payouts: PayoutRecord;
   webhook_receipts: WebhookReceiptRow;
 }
 

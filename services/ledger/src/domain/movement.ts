@@ -232,10 +232,7 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
  * already did: the amount asked, or all that is left. Refused with `conflict` when nothing
  * or less than asked is left, so that reversals together never pass the original's amount.
  */
-export function reversalAmountOf(
-  intent: ReversalIntent,
-  reversedMinor: bigint,
-): bigint {
+export function reversalAmountOf(intent: ReversalIntent, reversedMinor: bigint): bigint {
   const leftMinor = intent.reversalOf.amount - reversedMinor;
   if (leftMinor <= 0n) {
     throw ledgerError('conflict', 'the transfer is already reversed in full', {

@@ -17,11 +17,11 @@ import type {
 } from '../domain/idempotency.js';
 import {
   checkParties,
+  isReversal,
   type LockedWallet,
   legsOf,
   type MovementIntent,
   type MovementParties,
-  isReversal,
   reversalAmountOf,
 } from '../domain/movement.js';
 import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
@@ -453,13 +453,12 @@ export class PostingService {
     now: Date,
   ): Promise<{ posting: Posting; result: TransferResult }> {
     const { claim, trace } = movement;
-    const intent =
-      isReversal(plan.intent)
-        ? {
-            ...plan.intent,
-            amount: reversalAmountOf(plan.intent, locked.reversed.get(plan.intent.reversalOf.id)!),
-          }
-        : plan.intent;
+    const intent = isReversal(plan.intent)
+      ? {
+          ...plan.intent,
+          amount: reversalAmountOf(plan.intent, locked.reversed.get(plan.intent.reversalOf.id)!),
+        }
+      : plan.intent;
     const time = postingTimeOf(now, this.accountsOf(locked, plan));
     const day = utcDayOf(time);
     const { subject } = parties;

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { AccessClaims } from '@moneypal/contracts';
+import { AppError } from '@moneypal/kit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { problemBody, startGateway, type TestGateway } from './support.js';
+
+const now = new Date().toISOString();
+const payoutOf = (overrides: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  user_id: randomUUID(),
+  wallet_id: randomUUID(),
+  amount: 2500,
+  currency: 'USD',
+  receiver: 'ana@example.com',
+  metadata: {},
+  status: 'processing',
+  failure_reason: null,
+  paypal_batch_id: 'QYR5Z8XDVJNXQ',
+  paypal_item_id: null,
+  transfer_id: randomUUID(),
+  sandbox: true,
+  created_at: now,
+  updated_at: now,
+  completed_at: null,
+  ...overrides,
+});
+
+const actorOf = (claims: AccessClaims) => ({ user_id: claims.sub, role: claims.role });
+
+describe('payout routes', () => {
+  let gateway: TestGateway;
+  let user: { authorization: string; claims: AccessClaims };
+  beforeEach(async () => {
+    gateway = await startGateway();
+    user = await gateway.bearer('user');
+  });
+  afterEach(async () => {
+    await gateway.close();
+  });
+
+  const post = (payload: unknown, headers: Record<string, string> = { 'idempotency-key': 'payout-1' }) =>
+    gateway.app.inject({
+      method: 'POST',
+      url: '/v1/payouts',
+      headers: { authorization: user.authorization, ...headers },
+      payload: payload as object,
+    });
+
+  it('creates a payout with the Idempotency-Key, and marks a stored answer as replayed', async () => {
+    const payout = payoutOf();
+    let replayed = false;
+    await gateway.respond('payments.payout.create', async () => ({ result: payout, replayed }));
+    const body = {
+      wallet_id: payout.wallet_id,
+      amount: 2500,
+      receiver: ' Ana@Example.com ',
+      metadata: { reference: 'cash-out-7' },
+    };
+    const first = await post(body);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toEqual(payout);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    replayed = true;
+    const second = await post(body);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(gateway.operationCalls()[0]?.payload).toEqual({
+      actor: actorOf(user.claims),
+      wallet_id: payout.wallet_id,
+      amount: 2500,
+      receiver: 'ana@example.com',
+      metadata: { reference: 'cash-out-7' },
+      idempotency_key: 'payout-1',
+    });
+  });
+
+  it('answers a refused debit as 422 with its code', async () => {
+    await gateway.respond('payments.payout.create', async () => {
+      throw new AppError('insufficient_funds', "the payout is above the wallet's available balance");
+    });
+    const response = await post({ wallet_id: randomUUID(), amount: 2500, receiver: 'ana@example.com' });
+    expect(response.statusCode).toBe(422);
+    expect(problemBody(response)).toMatchObject({ code: 'insufficient_funds' });
+  });
+
+  it('refuses bad bodies and a missing key before asking anyone', async () => {
+    const wallet = randomUUID();
+    const bad: { payload: unknown; headers?: Record<string, string>; path: string }[] = [
+      { payload: { wallet_id: wallet, amount: 10.5, receiver: 'ana@example.com' }, path: 'amount' },
+      { payload: { wallet_id: wallet, amount: 0, receiver: 'ana@example.com' }, path: 'amount' },
+      { payload: { wallet_id: wallet, amount: 2 ** 53, receiver: 'ana@example.com' }, path: 'amount' },
+      { payload: { wallet_id: wallet, amount: '10', receiver: 'ana@example.com' }, path: 'amount' },
+      { payload: { wallet_id: wallet, amount: 10, receiver: 'not an email' }, path: 'receiver' },
+      { payload: { wallet_id: 'nope', amount: 10, receiver: 'ana@example.com' }, path: 'wallet_id' },
+      { payload: { wallet_id: wallet, amount: 10 }, path: 'receiver' },
+      { payload: { wallet_id: wallet, amount: 10, receiver: 'ana@example.com', tip: 1 }, path: '' },
+      {
+        payload: {
+          wallet_id: wallet,
+          amount: 10,
+          receiver: 'ana@example.com',
+          metadata: Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`k${index}`, 'v'])),
+        },
+        path: 'metadata',
+      },
+      {
+        payload: { wallet_id: wallet, amount: 10, receiver: 'ana@example.com' },
+        headers: {},
+        path: 'Idempotency-Key',
+      },
+    ];
+    for (const example of bad) {
+      const response = await post(example.payload, example.headers);
+      expect(response.statusCode, JSON.stringify(example)).toBe(400);
+      expect(problemBody(response).errors?.map((error) => error.path)).toContain(example.path);
+    }
+    expect(gateway.operationCalls()).toEqual([]);
+  });
+
+  it('lists my payouts with filters, and reads one', async () => {
+    const payout = payoutOf();
+    await gateway.respond('payments.payout.list', async () => ({ data: [payout], next_cursor: null }));
+    await gateway.respond('payments.payout.get', async () => payout);
+    const list = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/payouts?status=processing&wallet_id=${payout.wallet_id}&limit=5`,
+      headers: { authorization: user.authorization },
+    });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json()).toEqual({ data: [payout], next_cursor: null });
+    const one = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/payouts/${payout.id}`,
+      headers: { authorization: user.authorization },
+    });
+    expect(one.statusCode).toBe(200);
+    expect(gateway.operationCalls().map((operation) => operation.payload)).toEqual([
+      { actor: actorOf(user.claims), status: 'processing', wallet_id: payout.wallet_id, limit: 5 },
+      { actor: actorOf(user.claims), payout_id: payout.id },
+    ]);
+  });
+
+  it('answers 404 for another user’s payout, 400 for a bad id, 401 without a token', async () => {
+    await gateway.respond('payments.payout.get', async () => {
+      throw new AppError('not_found', 'no such payout');
+    });
+    const others = await gateway.app.inject({
+      method: 'GET',
+      url: `/v1/payouts/${randomUUID()}`,
+      headers: { authorization: user.authorization },
+    });
+    expect(others.statusCode).toBe(404);
+    expect(problemBody(others)).toMatchObject({ code: 'not_found' });
+    const badId = await gateway.app.inject({
+      method: 'GET',
+      url: '/v1/payouts/nope',
+      headers: { authorization: user.authorization },
+    });
+    expect(badId.statusCode).toBe(400);
+    const anonymous = await gateway.app.inject({ method: 'POST', url: '/v1/payouts', payload: {} });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});

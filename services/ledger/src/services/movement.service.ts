@@ -381,8 +381,7 @@ export class MovementService {
   private async payoutWithdrawalOf(transferId: string) {
     const withdrawal = await this.options.repositories.transfers.findTransfer(this.db, transferId);
     if (
-      !withdrawal ||
-      withdrawal.type !== 'withdrawal' ||
+      withdrawal?.type !== 'withdrawal' ||
       withdrawal.from_wallet_id === null ||
       withdrawal.metadata.destination !== 'payouts-clearing'
     ) {

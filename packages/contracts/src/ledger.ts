@@ -682,6 +682,24 @@ export const ledgerRequests = {
     withActor({ transfer_id: uuid, reason: text.min(1).max(500), idempotency_key: idempotencyKey }),
     replayable(transferResultSchema),
   ),
+  /**
+   * The one movement out of a frozen or closed wallet (a deleted user's, say): its whole
+   * balance, main and savings, to `back-office` (an admin) or to `payouts-clearing` (payments,
+   * for an admin's payout of it, naming the admin in `released_by`). `amount` must be that
+   * whole balance; an active wallet is refused. Who and why are kept in the transfer's metadata.
+   */
+  releaseWallet: defineRequest(
+    'ledger.wallet.release',
+    withActor({
+      wallet_id: uuid,
+      amount: amountMinor,
+      reason: text.min(1).max(500),
+      destination: z.enum(['back-office', 'payouts-clearing']),
+      released_by: uuid.optional(),
+      idempotency_key: idempotencyKey,
+    }),
+    replayable(transferResultSchema),
+  ),
   withdrawSavings: defineRequest(
     'ledger.savings.withdraw',
     withActor({ wallet_id: uuid, amount: amountMinor, idempotency_key: idempotencyKey }),

@@ -139,4 +139,59 @@ describe(`a payout's withdrawal on ${testDatabaseLabel}`, () => {
     const verdict = await verifyLedger(harness.database.db);
     expect(verdict.ok, JSON.stringify(verdict.checks)).toBe(true);
   });
+
+  it('releases a closed wallet’s whole balance once: an admin to the back office, payments for a payout', async () => {
+    // A closed wallet holding 1000: its payout came back after it closed.
+    const { user, withdrawal } = await payoutWithdrawal(1000);
+    await call(harness.client, ledgerRequests.changeWalletStatus, {
+      actor: harness.admin,
+      wallet_id: user.wallet.id,
+      status: 'closed',
+      reason: 'owner deleted',
+    });
+    await reverse(withdrawal.id);
+    const release = (fields: { amount?: number; destination?: 'back-office' | 'payouts-clearing' } = {}) =>
+      call(harness.client, ledgerRequests.releaseWallet, {
+        actor: harness.admin,
+        wallet_id: user.wallet.id,
+        amount: 1000,
+        reason: 'estate settled',
+        destination: 'back-office',
+        idempotency_key: newKey('release'),
+        ...fields,
+      });
+    expect(await failureOf(release({ amount: 999 }))).toMatchObject({ code: 'conflict' });
+    expect(await failureOf(release({ destination: 'payouts-clearing' }))).toMatchObject({
+      code: 'forbidden',
+    });
+    const { result } = await release();
+    expect(result.transfer).toMatchObject({
+      type: 'withdrawal',
+      amount: 1000,
+      from_wallet_id: user.wallet.id,
+      description: 'estate settled',
+      metadata: { destination: 'back-office', released_by: (harness.admin as { user_id: string }).user_id },
+    });
+    expect(await mainOf(user.wallet.id)).toBe(0);
+    expect(await failureOf(release())).toMatchObject({ code: 'conflict' });
+  });
+
+  it('refuses to release an active wallet, and a user releasing at all', async () => {
+    const user = await harness.createUser();
+    await fund(harness, user.wallet.id, 500);
+    const release = (actor = harness.admin) =>
+      call(harness.client, ledgerRequests.releaseWallet, {
+        actor,
+        wallet_id: user.wallet.id,
+        amount: 500,
+        reason: 'no',
+        destination: 'back-office',
+        idempotency_key: newKey('release'),
+      });
+    expect(await failureOf(release())).toMatchObject({ code: 'conflict' });
+    expect(await failureOf(release(user.actor))).toMatchObject({ code: 'forbidden' });
+    expect(await mainOf(user.wallet.id)).toBe(500);
+    const verdict = await verifyLedger(harness.database.db);
+    expect(verdict.ok, JSON.stringify(verdict.checks)).toBe(true);
+  });
 });

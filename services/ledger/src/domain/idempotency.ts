@@ -8,7 +8,8 @@ export type IdempotentOperation =
   | 'savings_withdraw'
   | 'reversal'
   | 'withdrawal_settle'
-  | 'withdrawal_reversal';
+  | 'withdrawal_reversal'
+  | 'release';
 
 /**
  * What a posting's answer holds beyond its transfer row and entries: the balance the

@@ -69,6 +69,14 @@ export type MovementIntent =
       toWalletId: string;
     }
   | {
+      kind: 'release';
+      type: 'withdrawal';
+      /** The wallet's whole balance, main and savings, as the caller saw it. */
+      amount: bigint;
+      fromWalletId: string;
+      systemAccountId: string;
+    }
+  | {
       kind: 'clearing';
       type: Extract<TransferType, 'clearing'>;
       amount: bigint;
@@ -157,6 +165,18 @@ export function checkParties(
       assertActive(to, 'receiving');
       return { from, to, subject: from, reported: from };
     }
+    case 'release': {
+      const from = wallets.get(intent.fromWalletId);
+      if (!from || !mayMoveFrom(from.ownerId)) throw noSuchWallet();
+      if (from.status === 'active') {
+        throw ledgerError('conflict', 'the wallet is active: its owner moves its money', {
+          wallet_id: from.id,
+        });
+      }
+      // An admin's act, not the owner's spending: no wallet type's rule applies.
+      const wallet = { ...from, limits: null };
+      return { from: wallet, to: null, subject: wallet, reported: wallet };
+    }
     case 'withdrawal_reversal': {
       // A failed payout's money lands whatever the wallet's status: it must not vanish,
       // and a frozen or closed wallet keeps it as it keeps the rest of its balance.
@@ -206,6 +226,20 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
         { accountId: parties.from!.main.id, amount: -intent.amount },
         { accountId: intent.systemAccountId, amount: intent.amount },
       ];
+    case 'release': {
+      const { main, savings } = parties.from!;
+      if (intent.amount !== main.balance + savings.balance) {
+        throw ledgerError('conflict', 'the amount is not the wallet’s whole balance', {
+          wallet_id: parties.from!.id,
+          balance: Number(main.balance + savings.balance),
+        });
+      }
+      return [
+        { accountId: main.id, amount: -main.balance },
+        { accountId: savings.id, amount: -savings.balance },
+        { accountId: intent.systemAccountId, amount: intent.amount },
+      ];
+    }
     case 'withdrawal_reversal':
       // The wallet's own money coming back: straight to main, past any savings plan.
       return [

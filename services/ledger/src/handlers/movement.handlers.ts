@@ -17,6 +17,9 @@ export async function serveMovementRequests(bus: Bus, movements: MovementService
     const { result } = await movements.settleWithdrawal(request, context);
     return { transfer: result.transfer };
   });
+  await serve(bus, ledgerRequests.releaseWallet, (request, context) =>
+    movements.releaseWallet(request, context),
+  );
   await serve(bus, ledgerRequests.reverseWithdrawal, (request, context) =>
     movements.reverseWithdrawal(request, context),
   );

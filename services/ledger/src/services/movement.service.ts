@@ -72,6 +72,7 @@ export type WithdrawSavingsRequest = z.infer<typeof ledgerRequests.withdrawSavin
 export type ReverseTransferRequest = z.infer<typeof ledgerRequests.reverseTransfer.request>;
 export type SettleWithdrawalRequest = z.infer<typeof ledgerRequests.settleWithdrawal.request>;
 export type ReverseWithdrawalRequest = z.infer<typeof ledgerRequests.reverseWithdrawal.request>;
+export type ReleaseWalletRequest = z.infer<typeof ledgerRequests.releaseWallet.request>;
 export type TransferBatchRequest = z.infer<typeof ledgerRequests.transferBatch.request>;
 export type TransferBatchResult = z.input<typeof transferBatchResultSchema>;
 type TransferBatchItemResult = TransferBatchResult['results'][number];
@@ -371,6 +372,56 @@ export class MovementService {
           mayMoveFrom: () => true,
           description: request.reason,
           metadata: {},
+        },
+        trace,
+      );
+    });
+  }
+
+  /**
+   * Releases a frozen or closed wallet's whole balance: an admin to `back-office`, or
+   * payments to `payouts-clearing` for an admin's payout (`released_by`). The amount is
+   * checked against the balance under the wallet's lock.
+   */
+  async releaseWallet(
+    request: ReleaseWalletRequest,
+    trace?: TraceContext,
+  ): Promise<Replayable<TransferResult>> {
+    const admin = isAdmin(request.actor);
+    if (admin ? request.destination !== 'back-office' : !isService(request.actor)) {
+      throw ledgerError('forbidden', 'an admin releases a wallet to the back office; payments for a payout');
+    }
+    const releasedBy = admin ? userIdOf(request.actor) : (request.released_by ?? null);
+    if (releasedBy === null) {
+      throw ledgerError('validation_failed', 'released_by names the admin who releases the wallet', {
+        errors: [{ path: 'released_by', message: 'is required from a service' }],
+      });
+    }
+    const claim = this.claimOf(request.actor, request.idempotency_key, 'release', { ...request });
+    return this.whileInFlight(claim, async () => {
+      const wallet = await this.wallets.findWallet(this.db, request.wallet_id);
+      if (!wallet) return this.execute(claim, ledgerError('wallet_not_found', 'no such wallet'), trace);
+      const systemAccountId = await this.systemAccountOf(request.destination, wallet.wallet.currency);
+      return this.execute(
+        claim,
+        {
+          intent: {
+            kind: 'release',
+            type: 'withdrawal',
+            amount: BigInt(request.amount),
+            fromWalletId: request.wallet_id,
+            systemAccountId,
+          },
+          walletIds: [request.wallet_id],
+          systemAccountIds: [systemAccountId],
+          mayMoveFrom: () => true,
+          description: request.reason,
+          metadata: {
+            destination: request.destination,
+            reference: `release of wallet ${request.wallet_id}`,
+            released_by: releasedBy,
+            release_reason: request.reason,
+          },
         },
         trace,
       );

@@ -685,14 +685,15 @@ export const ledgerRequests = {
   /**
    * The one movement out of a frozen or closed wallet (a deleted user's, say): its whole
    * balance, main and savings, to `back-office` (an admin) or to `payouts-clearing` (payments,
-   * for an admin's payout of it, naming the admin in `released_by`). `amount` must be that
-   * whole balance; an active wallet is refused. Who and why are kept in the transfer's metadata.
+   * for an admin's payout of it, naming the admin in `released_by`). `amount`, when given,
+   * must be that whole balance; an active wallet is refused. Who and why are kept in the
+   * transfer's metadata.
    */
   releaseWallet: defineRequest(
     'ledger.wallet.release',
     withActor({
       wallet_id: uuid,
-      amount: amountMinor,
+      amount: amountMinor.optional(),
       reason: text.min(1).max(500),
       destination: z.enum(['back-office', 'payouts-clearing']),
       released_by: uuid.optional(),

@@ -71,8 +71,10 @@ export type MovementIntent =
   | {
       kind: 'release';
       type: 'withdrawal';
-      /** The wallet's whole balance, main and savings, as the caller saw it. */
+      /** The wallet's whole balance, main and savings; 0 until the posting resolves it (see `releaseAmountOf`). */
       amount: bigint;
+      /** The whole balance as the caller saw it, or null: whatever it is. */
+      requestedAmount: bigint | null;
       fromWalletId: string;
       systemAccountId: string;
     }
@@ -228,12 +230,6 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
       ];
     case 'release': {
       const { main, savings } = parties.from!;
-      if (intent.amount !== main.balance + savings.balance) {
-        throw ledgerError('conflict', 'the amount is not the wallet’s whole balance', {
-          wallet_id: parties.from!.id,
-          balance: Number(main.balance + savings.balance),
-        });
-      }
       return [
         { accountId: main.id, amount: -main.balance },
         { accountId: savings.id, amount: -savings.balance },
@@ -283,4 +279,24 @@ export function reversalAmountOf(intent: ReversalIntent, reversedMinor: bigint):
     });
   }
   return amountMinor;
+}
+
+/**
+ * The amount a release moves: the wallet's whole balance (main and savings) under its lock.
+ * Refused with `conflict` when there is none, or when the caller saw another balance.
+ */
+export function releaseAmountOf(
+  intent: Extract<MovementIntent, { kind: 'release' }>,
+  wallet: Pick<LockedWallet, 'id' | 'main' | 'savings'>,
+): bigint {
+  const wholeMinor = wallet.main.balance + wallet.savings.balance;
+  if (wholeMinor <= 0n)
+    throw ledgerError('conflict', 'the wallet holds nothing to release', { wallet_id: wallet.id });
+  if (intent.requestedAmount !== null && intent.requestedAmount !== wholeMinor) {
+    throw ledgerError('conflict', 'the amount is not the wallet’s whole balance', {
+      wallet_id: wallet.id,
+      balance: Number(wholeMinor),
+    });
+  }
+  return wholeMinor;
 }

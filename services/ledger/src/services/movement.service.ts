@@ -408,7 +408,8 @@ export class MovementService {
           intent: {
             kind: 'release',
             type: 'withdrawal',
-            amount: BigInt(request.amount),
+            amount: 0n,
+            requestedAmount: request.amount === undefined ? null : BigInt(request.amount),
             fromWalletId: request.wallet_id,
             systemAccountId,
           },

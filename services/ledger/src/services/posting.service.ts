@@ -22,6 +22,7 @@ import {
   legsOf,
   type MovementIntent,
   type MovementParties,
+  releaseAmountOf,
   reversalAmountOf,
 } from '../domain/movement.js';
 import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
@@ -458,7 +459,9 @@ export class PostingService {
           ...plan.intent,
           amount: reversalAmountOf(plan.intent, locked.reversed.get(plan.intent.reversalOf.id)!),
         }
-      : plan.intent;
+      : plan.intent.kind === 'release'
+        ? { ...plan.intent, amount: releaseAmountOf(plan.intent, parties.from!) }
+        : plan.intent;
     const time = postingTimeOf(now, this.accountsOf(locked, plan));
     const day = utcDayOf(time);
     const { subject } = parties;

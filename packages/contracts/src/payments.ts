@@ -12,7 +12,7 @@ import {
   uuid,
 } from './common.js';
 import { defineRequest } from './define.js';
-import { metadata } from './ledger.js';
+import { metadata, transferResultSchema } from './ledger.js';
 
 /*
  * Payments through PayPal (ARCHITECTURE §6): a payment is created with a PayPal order, the
@@ -151,7 +151,8 @@ export type PayoutStatus = z.infer<typeof payoutStatus>;
 /**
  * Why a payout failed or came back: the ledger refused the debit (`insufficient_funds`,
  * `limit_exceeded`, `wallet_frozen`), PayPal refused the batch (`denied`), the item failed
- * or was blocked at PayPal, or an unclaimed item was returned.
+ * or was blocked at PayPal, an unclaimed item was returned, or a released wallet's balance
+ * was no longer the one released (`balance_changed`).
  */
 export const payoutFailureReasons = [
   'insufficient_funds',
@@ -161,6 +162,7 @@ export const payoutFailureReasons = [
   'failed',
   'blocked',
   'returned',
+  'balance_changed',
 ] as const;
 
 /** A PayPal account to pay: its email address. */
@@ -192,6 +194,9 @@ export const payoutSchema = z
     updated_at: timestamp,
     /** When it reached a final status. */
     completed_at: timestamp.nullable(),
+    /** The admin who released a frozen or closed wallet's balance with this payout, and why; else null. */
+    released_by: uuid.nullable(),
+    release_reason: z.string().nullable(),
   })
   .meta({ id: 'Payout' });
 export type Payout = z.infer<typeof payoutSchema>;
@@ -234,7 +239,32 @@ export const payoutsRequests = {
     payoutPage,
   ),
   get: defineRequest('payments.payout.get', withActor({ payout_id: uuid }), payoutSchema),
+  /** An admin pays a frozen or closed wallet's whole balance out to `receiver`. */
+  release: defineRequest(
+    'payments.payout.release',
+    withActor({
+      wallet_id: uuid,
+      reason: text.min(1).max(500),
+      receiver: payoutReceiver,
+      idempotency_key: idempotencyKey,
+    }),
+    replayable(payoutSchema),
+  ),
 } as const;
+
+/** An admin releases a frozen or closed wallet's whole balance: to a PayPal account, or to the back office. */
+export const releaseWalletBody = z
+  .object({ reason: text.trim().min(1).max(500), receiver: payoutReceiver.optional() })
+  .strict()
+  .meta({
+    id: 'ReleaseWalletRequest',
+    examples: [{ reason: 'Account deleted; balance paid to the heir', receiver: 'heir@example.com' }],
+  });
+
+/** What a release made: a payout (with a receiver), or a withdrawal to the back office. */
+export const walletReleaseSchema = z
+  .object({ payout: payoutSchema.nullable(), withdrawal: transferResultSchema.nullable() })
+  .meta({ id: 'WalletRelease' });
 
 export const payoutsEvents = {
   payoutCreated: 'payments.payout.created',

@@ -13,7 +13,8 @@ create table payouts (
   status text not null
     check (status in ('pending', 'processing', 'unclaimed', 'succeeded', 'failed', 'returned')),
   failure_reason text check (failure_reason in
-    ('insufficient_funds', 'limit_exceeded', 'wallet_frozen', 'denied', 'failed', 'blocked', 'returned')),
+    ('insufficient_funds', 'limit_exceeded', 'wallet_frozen', 'denied', 'failed', 'blocked', 'returned',
+     'balance_changed')),
   -- The ledger's withdrawal; null until the debit is posted (and for ever when it was refused).
   transfer_id uuid unique,
   paypal_batch_id text unique,
@@ -28,13 +29,17 @@ create table payouts (
   -- When the ledger carried out the final status (settled or gave the money back); null
   -- while that is still to do.
   ledger_done_at timestamptz,
+  -- An admin's release of a frozen or closed wallet's balance: who and why; null otherwise.
+  released_by uuid,
+  release_reason text,
   sandbox boolean not null,
   created_at timestamptz not null,
   updated_at timestamptz not null,
   completed_at timestamptz,
   constraint payouts_idempotency_key unique (user_id, idempotency_key),
   check ((status in ('failed', 'returned')) = (failure_reason is not null)),
-  check ((status in ('succeeded', 'failed', 'returned')) = (completed_at is not null))
+  check ((status in ('succeeded', 'failed', 'returned')) = (completed_at is not null)),
+  check ((released_by is null) = (release_reason is null))
 );
 
 -- A user's payouts, newest first (ids are UUIDv7).

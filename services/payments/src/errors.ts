@@ -17,6 +17,7 @@ export const paymentsErrorCodes = {
   currency_mismatch: 'the payment currency is not the currency of the wallet',
   wallet_frozen: 'the wallet is frozen or closed',
   insufficient_funds: "a payout is above the wallet's available balance",
+  conflict: 'a wallet to release is active or holds nothing, or its balance changed while it was released',
   limit_exceeded: "a payout breaks a withdrawal rule of the wallet's type (amount or daily limits)",
   payment_not_capturable: 'the payment has no PayPal order yet, or the buyer has not approved it at PayPal',
   payment_not_refundable: 'the payment is not captured, or PayPal refuses to refund it',

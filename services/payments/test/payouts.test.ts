@@ -1,4 +1,5 @@
 import {
+  ledgerRequests,
   type Payout,
   type PayoutStatus,
   paymentsRequests,
@@ -371,6 +372,45 @@ describe(`payouts on ${testDatabaseLabel}`, () => {
     expect(byWallet.data).toHaveLength(1);
     await payoutIn(first.result.id, 'succeeded');
     expect(await mainOf(user)).toBe(7500);
+  });
+
+  it('pays a frozen wallet’s whole balance out for an admin, recording who and why, once per key', async () => {
+    const user = await fundedUser(4000);
+    const release = (actor = harness.admin, key = 'release-1') =>
+      call(harness.client, payoutsRequests.release, {
+        actor,
+        wallet_id: user.wallet.id,
+        reason: 'account deleted; paid to the heir',
+        receiver: 'heir@example.com',
+        idempotency_key: key,
+      });
+    expect(await failureOf(release())).toMatchObject({ code: 'conflict' });
+    expect(await failureOf(release(user.actor))).toMatchObject({ code: 'forbidden' });
+    await call(harness.client, ledgerRequests.changeWalletStatus, {
+      actor: harness.admin,
+      wallet_id: user.wallet.id,
+      status: 'frozen',
+      reason: 'owner deleted',
+    });
+    // A frozen wallet refuses its owner's payouts.
+    expect(await failureOf(createPayout(user))).toMatchObject({ code: 'wallet_frozen' });
+    const { result } = await release(harness.admin, 'release-2');
+    expect(result).toMatchObject({
+      user_id: user.wallet.owner_id,
+      amount: 4000,
+      receiver: 'heir@example.com',
+      released_by: (harness.admin as { user_id: string }).user_id,
+      release_reason: 'account deleted; paid to the heir',
+    });
+    expect((await release(harness.admin, 'release-2')).replayed).toBe(true);
+    await payoutIn(result.id, 'succeeded');
+    expect(await mainOf(user)).toBe(0);
+    expect(await movementsOf(result.transfer_id!)).toEqual([{ type: 'clearing', amount: 4000 }]);
+    const own = await call(harness.client, payoutsRequests.list, { actor: user.actor, limit: 10 });
+    expect(own.data.map((payout) => payout.id)).toContain(result.id);
+    // Nothing is left to release.
+    expect(await failureOf(release(harness.admin, 'release-3'))).toMatchObject({ code: 'conflict' });
+    await expectLedgerConsistent();
   });
 
   it('finishes, in another instance, a payout whose process stopped between the debit and the send', async () => {

@@ -26,6 +26,19 @@ const payments = { service: 'payments' } as const;
 export function ledgerPayouts(bus: Bus): PayoutLedger {
   return {
     async withdraw(payout) {
+      if (payout.released_by !== null) {
+        // An admin's release: the one movement out of a frozen or closed wallet, its whole balance.
+        const { result } = await call(bus, ledgerRequests.releaseWallet, {
+          actor: payments,
+          wallet_id: payout.wallet_id,
+          amount: toSafeNumber(payout.amount),
+          reason: payout.release_reason ?? 'release',
+          destination: 'payouts-clearing',
+          released_by: payout.released_by,
+          idempotency_key: `payout:${payout.id}`,
+        });
+        return result.transfer.id;
+      }
       const { result } = await call(bus, ledgerRequests.withdraw, {
         actor: payments,
         wallet_id: payout.wallet_id,

@@ -22,6 +22,8 @@ export interface PayoutRecord {
   request_hash: string;
   next_attempt_at: Date | null;
   ledger_done_at: Date | null;
+  released_by: string | null;
+  release_reason: string | null;
   sandbox: boolean;
   created_at: Date;
   updated_at: Date;
@@ -92,5 +94,7 @@ export function toPublicPayout(payout: PayoutRecord): Payout {
     created_at: payout.created_at.toISOString(),
     updated_at: payout.updated_at.toISOString(),
     completed_at: payout.completed_at?.toISOString() ?? null,
+    released_by: payout.released_by,
+    release_reason: payout.release_reason,
   };
 }

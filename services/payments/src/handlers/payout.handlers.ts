@@ -7,4 +7,5 @@ export async function servePayoutRequests(bus: Bus, payouts: PayoutService): Pro
   await serve(bus, payoutsRequests.create, (request, context) => payouts.create(request, context));
   await serve(bus, payoutsRequests.list, ({ actor, ...query }) => payouts.list(actor, query));
   await serve(bus, payoutsRequests.get, ({ actor, payout_id }) => payouts.get(actor, payout_id));
+  await serve(bus, payoutsRequests.release, (request, context) => payouts.release(request, context));
 }

@@ -16,7 +16,7 @@ import {
   type PayPalPayoutItem,
 } from '../clients/paypal/client.js';
 import type { PaymentsDatabase } from '../database.js';
-import { mayRead, readsAll, userIdOf } from '../domain/actor.js';
+import { isAdmin, mayRead, readsAll, userIdOf } from '../domain/actor.js';
 import { requestHashOf } from '../domain/idempotency.js';
 import {
   isFinal,
@@ -61,6 +61,7 @@ export interface PayoutServiceOptions {
 }
 
 export type CreatePayoutRequest = z.infer<typeof payoutsRequests.create.request>;
+export type ReleaseWalletRequest = z.infer<typeof payoutsRequests.release.request>;
 
 export interface PayoutListQuery {
   status?: PayoutStatus | undefined;
@@ -74,12 +75,16 @@ const defaultLeaseMs = 120_000;
 /** Payouts one loop pass takes on. */
 const loopBatchSize = 50;
 
-/** The ledger's refusals of a debit, kept as the payout's failure and answered again on a retry of its key. */
-const refusalReasons: ReadonlySet<string> = new Set([
-  'insufficient_funds',
-  'limit_exceeded',
-  'wallet_frozen',
-]);
+/**
+ * The ledger's refusals of a debit, by the payout failure they are kept as and answered
+ * again on a retry of its key; `conflict` is a released wallet whose balance changed.
+ */
+const refusalReasons: Readonly<Record<string, PayoutFailureReason>> = {
+  insufficient_funds: 'insufficient_funds',
+  limit_exceeded: 'limit_exceeded',
+  wallet_frozen: 'wallet_frozen',
+  conflict: 'balance_changed',
+};
 
 const eventOfStatus: Partial<Record<PayoutStatus, string>> = {
   succeeded: payoutsEvents.payoutSucceeded,
@@ -130,41 +135,64 @@ export class PayoutService {
         errors: [{ path, message: amountProblem.message }],
       });
     }
-    const now = this.clock();
-    const record: PayoutRecord = {
-      id: this.options.newId(),
-      user_id: userId,
-      wallet_id: wallet.id,
-      amount,
-      currency: wallet.currency,
-      receiver: request.receiver,
-      metadata: request.metadata ?? {},
-      status: 'pending',
-      failure_reason: null,
-      transfer_id: null,
-      paypal_batch_id: null,
-      paypal_item_id: null,
-      idempotency_key: request.idempotency_key,
-      request_hash: requestHash,
-      next_attempt_at: new Date(now.getTime() + this.leaseMs),
-      ledger_done_at: null,
-      sandbox: this.options.sandbox,
-      created_at: now,
-      updated_at: now,
-      completed_at: null,
-    };
-    try {
-      await this.payouts.insertPayout(this.db, record);
-    } catch (error) {
-      if (!this.payouts.isIdempotencyKeyConflict(error)) throw error;
-      // A concurrent request with the same key inserted first: answer as its retry.
-      const winner = await this.payouts.findPayoutByKey(this.db, userId, request.idempotency_key);
-      if (!winner) throw error;
-      return this.resume(winner, requestHash);
+    return this.insertAndAdvance(
+      this.newRecord({
+        userId,
+        walletId: wallet.id,
+        amount,
+        currency: wallet.currency,
+        receiver: request.receiver,
+        metadata: request.metadata ?? {},
+        idempotencyKey: request.idempotency_key,
+        requestHash,
+        release: null,
+      }),
+      trace,
+    );
+  }
+
+  /**
+   * An admin pays a frozen or closed wallet's whole balance (main and savings) out to a
+   * PayPal account: a payout of the wallet's owner, recording the admin and the reason, whose
+   * debit is the ledger's release. The admin's Idempotency-Key is scoped by the admin.
+   */
+  async release(request: ReleaseWalletRequest, trace?: TraceContext): Promise<Replayable<Payout>> {
+    const adminId = isAdmin(request.actor) ? userIdOf(request.actor) : null;
+    if (adminId === null) throw paymentsError('forbidden', 'only an admin releases a wallet');
+    const wallet = await this.options.wallets.findWallet(request.actor, request.wallet_id);
+    if (wallet === null) throw paymentsError('wallet_not_found', 'no such wallet');
+    const requestHash = requestHashOf({ ...request });
+    const idempotencyKey = `release:${adminId}:${request.idempotency_key}`;
+    const existing = await this.payouts.findPayoutByKey(this.db, wallet.owner_id, idempotencyKey);
+    if (existing) return this.resume(existing, requestHash);
+    if (wallet.status === 'active') {
+      throw paymentsError('conflict', 'the wallet is active: its owner moves its money', {
+        wallet_id: wallet.id,
+      });
     }
-    const payout = await this.advance(record, trace);
-    if (payout.status === 'failed' && payout.transfer_id === null) throw refusalOf(payout);
-    return { result: toPublicPayout(payout), replayed: false };
+    const amount = BigInt(wallet.main) + BigInt(wallet.savings);
+    if (amount <= 0n)
+      throw paymentsError('conflict', 'the wallet holds nothing to release', { wallet_id: wallet.id });
+    const amountProblem = payPalAmountProblem(amount, wallet.currency);
+    if (amountProblem !== null) {
+      throw paymentsError('validation_failed', amountProblem.message, {
+        errors: [{ path: 'wallet_id', message: amountProblem.message }],
+      });
+    }
+    return this.insertAndAdvance(
+      this.newRecord({
+        userId: wallet.owner_id,
+        walletId: wallet.id,
+        amount,
+        currency: wallet.currency,
+        receiver: request.receiver,
+        metadata: {},
+        idempotencyKey,
+        requestHash,
+        release: { by: adminId, reason: request.reason },
+      }),
+      trace,
+    );
   }
 
   async get(actor: Actor, payoutId: string): Promise<Payout> {
@@ -254,6 +282,63 @@ export class PayoutService {
     }
   }
 
+  private newRecord(input: {
+    userId: string;
+    walletId: string;
+    amount: bigint;
+    currency: string;
+    receiver: string;
+    metadata: Record<string, string>;
+    idempotencyKey: string;
+    requestHash: string;
+    release: { by: string; reason: string } | null;
+  }): PayoutRecord {
+    const now = this.clock();
+    return {
+      id: this.options.newId(),
+      user_id: input.userId,
+      wallet_id: input.walletId,
+      amount: input.amount,
+      currency: input.currency,
+      receiver: input.receiver,
+      metadata: input.metadata,
+      status: 'pending',
+      failure_reason: null,
+      transfer_id: null,
+      paypal_batch_id: null,
+      paypal_item_id: null,
+      idempotency_key: input.idempotencyKey,
+      request_hash: input.requestHash,
+      // The request holds the new payout until it is sent, or this runs out.
+      next_attempt_at: new Date(now.getTime() + this.leaseMs),
+      ledger_done_at: null,
+      released_by: input.release?.by ?? null,
+      release_reason: input.release?.reason ?? null,
+      sandbox: this.options.sandbox,
+      created_at: now,
+      updated_at: now,
+      completed_at: null,
+    };
+  }
+
+  /** Inserts a new payout (a concurrent request with its key answers as its retry) and takes it as far as it goes. */
+  private async insertAndAdvance(
+    record: PayoutRecord,
+    trace: TraceContext | undefined,
+  ): Promise<Replayable<Payout>> {
+    try {
+      await this.payouts.insertPayout(this.db, record);
+    } catch (error) {
+      if (!this.payouts.isIdempotencyKeyConflict(error)) throw error;
+      const winner = await this.payouts.findPayoutByKey(this.db, record.user_id, record.idempotency_key);
+      if (!winner) throw error;
+      return this.resume(winner, record.request_hash);
+    }
+    const payout = await this.advance(record, trace);
+    if (payout.status === 'failed' && payout.transfer_id === null) throw refusalOf(payout);
+    return { result: toPublicPayout(payout), replayed: false };
+  }
+
   /**
    * A retry of a key used before: the same body gets the payout it made (a refused debit
    * its refusal again); another body is refused.
@@ -282,9 +367,8 @@ export class PayoutService {
       try {
         transferId = await this.options.ledger.withdraw(current);
       } catch (error) {
-        if (error instanceof AppError && refusalReasons.has(error.code)) {
-          return (await this.fail(current, error.code as PayoutFailureReason, trace)) ?? current;
-        }
+        const reason = error instanceof AppError ? refusalReasons[error.code] : undefined;
+        if (reason !== undefined) return (await this.fail(current, reason, trace)) ?? current;
         await this.payouts.postpone(this.db, current.id, this.nextAttemptAt());
         throw error;
       }
@@ -439,12 +523,22 @@ export class PayoutService {
 
 /** The ledger's refusal of a payout's debit, as its first request was answered. */
 function refusalOf(payout: PayoutRecord): AppError {
-  const reason = payout.failure_reason as 'insufficient_funds' | 'limit_exceeded' | 'wallet_frozen';
-  return paymentsError(reason, refusalMessages[reason], { payout_id: payout.id });
+  const { code, message } = refusals[payout.failure_reason as keyof typeof refusals];
+  return paymentsError(code, message, { payout_id: payout.id });
 }
 
-const refusalMessages = {
-  insufficient_funds: "the payout is above the wallet's available balance",
-  limit_exceeded: "the payout breaks a withdrawal limit of the wallet's type",
-  wallet_frozen: 'the wallet is frozen or closed',
+const refusals = {
+  insufficient_funds: {
+    code: 'insufficient_funds',
+    message: "the payout is above the wallet's available balance",
+  },
+  limit_exceeded: {
+    code: 'limit_exceeded',
+    message: "the payout breaks a withdrawal limit of the wallet's type",
+  },
+  wallet_frozen: { code: 'wallet_frozen', message: 'the wallet is frozen or closed' },
+  balance_changed: {
+    code: 'conflict',
+    message: 'the wallet’s balance changed while it was released; release it again',
+  },
 } as const;

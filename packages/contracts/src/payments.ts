@@ -261,9 +261,9 @@ export const releaseWalletBody = z
     examples: [{ reason: 'Account deleted; balance paid to the heir', receiver: 'heir@example.com' }],
   });
 
-/** What a release made: a payout (with a receiver), or a withdrawal to the back office. */
+/** What a release made: a payout (with a receiver), or a withdrawal to the back office; one of the two. */
 export const walletReleaseSchema = z
-  .object({ payout: payoutSchema.nullable(), withdrawal: transferResultSchema.nullable() })
+  .object({ payout: payoutSchema.optional(), withdrawal: transferResultSchema.optional() })
   .meta({ id: 'WalletRelease' });
 
 export const payoutsEvents = {

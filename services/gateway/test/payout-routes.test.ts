@@ -22,6 +22,8 @@ const payoutOf = (overrides: Record<string, unknown> = {}) => ({
   created_at: now,
   updated_at: now,
   completed_at: null,
+  released_by: null,
+  release_reason: null,
   ...overrides,
 });
 
@@ -159,5 +161,81 @@ describe('payout routes', () => {
     expect(badId.statusCode).toBe(400);
     const anonymous = await gateway.app.inject({ method: 'POST', url: '/v1/payouts', payload: {} });
     expect(anonymous.statusCode).toBe(401);
+  });
+
+  describe('an admin’s release of a wallet', () => {
+    const walletId = randomUUID();
+    const release = (authorization: string, payload: unknown, key = 'release-1') =>
+      gateway.app.inject({
+        method: 'POST',
+        url: `/v1/wallets/${walletId}/release`,
+        headers: { authorization, 'idempotency-key': key },
+        payload: payload as object,
+      });
+
+    it('pays the balance out with a receiver, through payments', async () => {
+      const admin = await gateway.bearer('admin');
+      const payout = payoutOf({ wallet_id: walletId, released_by: admin.claims.sub, release_reason: 'heir' });
+      await gateway.respond('payments.payout.release', async () => ({ result: payout, replayed: true }));
+      const response = await release(admin.authorization, { reason: 'heir', receiver: 'heir@example.com' });
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json()).toEqual({ payout });
+      expect(response.headers['idempotent-replayed']).toBe('true');
+      expect(gateway.operationCalls()[0]).toMatchObject({
+        subject: 'payments.payout.release',
+        payload: {
+          actor: actorOf(admin.claims),
+          wallet_id: walletId,
+          reason: 'heir',
+          receiver: 'heir@example.com',
+          idempotency_key: 'release-1',
+        },
+      });
+    });
+
+    it('withdraws the balance to the back office without one, through the ledger', async () => {
+      const admin = await gateway.bearer('admin');
+      const withdrawal = {
+        transfer: {
+          id: randomUUID(),
+          type: 'withdrawal',
+          status: 'posted',
+          amount: 4000,
+          currency: 'USD',
+          description: 'estate settled',
+          metadata: { destination: 'back-office', released_by: admin.claims.sub },
+          from_wallet_id: walletId,
+          to_wallet_id: null,
+          initiator_id: admin.claims.sub,
+          created_at: now,
+        },
+        balance: { wallet_id: walletId, currency: 'USD', main: 0, savings: 0, available: 0, as_of: now },
+      };
+      await gateway.respond('ledger.wallet.release', async () => ({ result: withdrawal, replayed: false }));
+      const response = await release(admin.authorization, { reason: 'estate settled' });
+      expect(response.statusCode, response.body).toBe(201);
+      expect(response.json()).toEqual({ withdrawal });
+      expect(gateway.operationCalls()[0]).toMatchObject({
+        subject: 'ledger.wallet.release',
+        payload: {
+          actor: actorOf(admin.claims),
+          wallet_id: walletId,
+          reason: 'estate settled',
+          destination: 'back-office',
+          idempotency_key: 'release-1',
+        },
+      });
+    });
+
+    it('refuses a user, a missing reason, and a receiver that is no email', async () => {
+      const admin = await gateway.bearer('admin');
+      expect((await release(user.authorization, { reason: 'mine' })).statusCode).toBe(403);
+      const missing = await release(admin.authorization, {});
+      expect(missing.statusCode).toBe(400);
+      expect(problemBody(missing).errors?.map((error) => error.path)).toContain('reason');
+      const badReceiver = await release(admin.authorization, { reason: 'x', receiver: 'nope' });
+      expect(problemBody(badReceiver).errors?.map((error) => error.path)).toContain('receiver');
+      expect(gateway.operationCalls()).toEqual([]);
+    });
   });
 });

@@ -236,6 +236,7 @@ describe('API documents', () => {
         'POST /v1/wallets/{id}/deposits',
         'PUT /v1/wallets/{id}/savings-plan',
         'POST /v1/wallets/{id}/savings/withdraw',
+        'POST /v1/wallets/{id}/release',
         'POST /v1/transfers',
         'POST /v1/transfers/{id}/reverse',
         'POST /v1/transfers/batch',

@@ -34,7 +34,10 @@ import { isPayPalFailure } from './paypal-failure.js';
 
 /** The ledger, as payouts need it; each call is keyed by the payout id, so a repeat moves nothing more. */
 export interface PayoutLedger {
-  /** Debits the wallet's main balance to payouts-clearing; answers the withdrawal's transfer id. */
+  /**
+   * Debits the wallet's main balance (for an admin's release, its whole balance) to
+   * payouts-clearing; answers the withdrawal's transfer id.
+   */
   withdraw(payout: PayoutRecord): Promise<string>;
   /** The payout was paid: its money moves on from payouts-clearing to paypal-clearing. */
   settle(payout: PayoutRecord, transferId: string): Promise<void>;
@@ -252,7 +255,7 @@ export class PayoutService {
    * from PayPal otherwise), then final payouts whose ledger part is left. Each payout's
    * failure is logged and retried on a later pass; the others go on.
    */
-  async runPass(): Promise<void> {
+  private async runPass(): Promise<void> {
     const now = this.clock();
     for (const id of await this.payouts.findDuePayoutIds(this.db, now, loopBatchSize)) {
       const payout = await this.payouts.claimDuePayout(

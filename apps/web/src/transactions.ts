@@ -26,6 +26,8 @@ export function transactionLabel(transfer: Transfer, direction: Direction): stri
       return direction === 'in' ? 'Money received' : 'Money sent';
     case 'reversal':
       return direction === 'in' ? 'Transfer reversed: money back' : 'Transfer reversed';
+    case 'clearing':
+      return 'Clearing';
   }
 }
 
@@ -36,4 +38,5 @@ export const transactionTypeNames: Readonly<Record<Transfer['type'], string>> = 
   withdrawal: 'Withdrawals',
   savings: 'Savings moves',
   reversal: 'Reversals',
+  clearing: 'Clearings',
 };

@@ -56,9 +56,11 @@ export type TransactionType = z.infer<typeof transactionType>;
  * The types a transfer may have: every transaction type, and `reversal`, an admin's
  * compensating transfer of a user-to-user transfer. No wallet type's rule or daily limit
  * applies to a reversal (it is a correction, not the payee's spending), so it is no
- * transaction type a rule can name.
+ * transaction type a rule can name. A reversal also gives a failed payout's withdrawal back.
+ * `clearing` moves money between two system accounts (a paid payout, from
+ * `payouts-clearing` to `paypal-clearing`); no wallet takes part in it.
  */
-export const transferTypes = [...transactionTypes, 'reversal'] as const;
+export const transferTypes = [...transactionTypes, 'reversal', 'clearing'] as const;
 export const transferType = z.enum(transferTypes);
 export type TransferType = z.infer<typeof transferType>;
 
@@ -192,7 +194,7 @@ const metadataPairs = z
   .refine((value) => Object.keys(value).length <= maxMetadataKeys, {
     message: `must have at most ${maxMetadataKeys} keys`,
   });
-/** Free-form string pairs a caller attaches to a transfer, returned wherever the transfer is read. */
+/** Free-form string pairs a caller attaches to a transfer (or a payout), returned wherever it is read. */
 export const metadata = metadataPairs.meta({
   description: `At most ${maxMetadataKeys} pairs; keys 1 to 40 of \`A-Z a-z 0-9 _ . -\`, values strings of at most 500 characters.`,
   examples: [{ order_id: 'A-1042', channel: 'web' }],
@@ -654,9 +656,48 @@ export const ledgerRequests = {
       wallet_id: uuid,
       amount: amountMinor,
       reference: text.min(1).max(200),
-      destination: z.enum(['paypal-clearing']),
+      /** `payouts-clearing`: the money of a payout on its way to PayPal (payments). */
+      destination: z.enum(['paypal-clearing', 'payouts-clearing']),
       idempotency_key: idempotencyKey,
       metadata: metadata.optional(),
+    }),
+    replayable(transferResultSchema),
+  ),
+  /**
+   * A payout's money left through PayPal (a service only): its withdrawal's amount moves on
+   * from `payouts-clearing` to `paypal-clearing`, a posting between the two system accounts.
+   */
+  settleWithdrawal: defineRequest(
+    'ledger.withdrawal.settle',
+    withActor({ transfer_id: uuid, idempotency_key: idempotencyKey }),
+    z.object({ transfer: transferSchema }),
+  ),
+  /**
+   * A payout failed or came back (a service only): its withdrawal's amount returns from
+   * `payouts-clearing` to the wallet's main balance, as a `reversal` linked to the withdrawal,
+   * past the savings plan and the wallet type's rules, and whatever the wallet's status.
+   */
+  reverseWithdrawal: defineRequest(
+    'ledger.withdrawal.reverse',
+    withActor({ transfer_id: uuid, reason: text.min(1).max(500), idempotency_key: idempotencyKey }),
+    replayable(transferResultSchema),
+  ),
+  /**
+   * The one movement out of a frozen or closed wallet (a deleted user's, say): its whole
+   * balance, main and savings, to `back-office` (an admin) or to `payouts-clearing` (payments,
+   * for an admin's payout of it, naming the admin in `released_by`). `amount`, when given,
+   * must be that whole balance; an active wallet is refused. Who and why are kept in the
+   * transfer's metadata.
+   */
+  releaseWallet: defineRequest(
+    'ledger.wallet.release',
+    withActor({
+      wallet_id: uuid,
+      amount: amountMinor.optional(),
+      reason: text.min(1).max(500),
+      destination: z.enum(['back-office', 'payouts-clearing']),
+      released_by: uuid.optional(),
+      idempotency_key: idempotencyKey,
     }),
     replayable(transferResultSchema),
   ),

@@ -12,7 +12,7 @@ import {
   uuid,
 } from './common.js';
 import { defineRequest } from './define.js';
-import { metadata, metadataFilter } from './ledger.js';
+import { metadata, metadataFilter, transferResultSchema } from './ledger.js';
 
 /*
  * Payments through PayPal (ARCHITECTURE §6): a payment is created with a PayPal order, the
@@ -200,3 +200,149 @@ export const paymentsEvents = {
  * carries the refund that completed (its amount; the payment's `refunded_amount` is the total).
  */
 export const paymentEventData = z.object({ payment: paymentSchema, refund: refundSchema.optional() });
+
+/*
+ * Payouts (money out to PayPal): the ledger moves the amount from the wallet's main
+ * balance to `payouts-clearing`, PayPal's Payouts API sends it to the receiver, and the
+ * item's outcome (webhook or poll) either settles it (succeeded) or gives it back to the
+ * wallet (failed, returned), exactly once. `succeeded`, `failed` and `returned` are final.
+ */
+
+export const payoutStatuses = [
+  'pending',
+  'processing',
+  'unclaimed',
+  'succeeded',
+  'failed',
+  'returned',
+] as const;
+export const payoutStatus = z.enum(payoutStatuses);
+export type PayoutStatus = z.infer<typeof payoutStatus>;
+
+/**
+ * Why a payout failed or came back: the ledger refused the debit (`insufficient_funds`,
+ * `limit_exceeded`, `wallet_frozen`), PayPal refused the batch (`denied`), the item failed
+ * or was blocked at PayPal, an unclaimed item was returned, or a released wallet's balance
+ * was no longer the one released (`balance_changed`).
+ */
+export const payoutFailureReasons = [
+  'insufficient_funds',
+  'limit_exceeded',
+  'wallet_frozen',
+  'denied',
+  'failed',
+  'blocked',
+  'returned',
+  'balance_changed',
+] as const;
+
+/** A PayPal account to pay: its email address. */
+const payoutReceiver = text
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'must be an email address' }).max(127));
+
+export const payoutSchema = z
+  .object({
+    id: uuid,
+    user_id: uuid,
+    wallet_id: uuid,
+    amount: amountMinor,
+    currency: z.string(),
+    /** The PayPal account (email) paid. */
+    receiver: z.string(),
+    metadata: z.record(z.string(), z.string()),
+    status: payoutStatus,
+    failure_reason: z.enum(payoutFailureReasons).nullable(),
+    /** PayPal's ids, once the batch was sent. */
+    paypal_batch_id: z.string().nullable(),
+    paypal_item_id: z.string().nullable(),
+    /** The ledger's withdrawal that took the money out of the wallet; null when it was refused. */
+    transfer_id: uuid.nullable(),
+    /** true when the payout went to the local PayPal simulator, not to PayPal. */
+    sandbox: z.boolean(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    /** When it reached a final status. */
+    completed_at: timestamp.nullable(),
+    /** The admin who released a frozen or closed wallet's balance with this payout, and why; else null. */
+    released_by: uuid.nullable(),
+    release_reason: z.string().nullable(),
+  })
+  .meta({ id: 'Payout' });
+export type Payout = z.infer<typeof payoutSchema>;
+
+export const createPayoutBody = z
+  .object({ wallet_id: uuid, amount: amountMinor, receiver: payoutReceiver, metadata: metadata.optional() })
+  .strict()
+  .meta({
+    id: 'CreatePayoutRequest',
+    examples: [
+      {
+        wallet_id: '0192f0c4-7d1e-7cc2-9a51-6a4b0e5d2f10',
+        amount: 2500,
+        receiver: 'ana@example.com',
+        metadata: { reference: 'cash-out-7' },
+      },
+    ],
+  });
+
+const payoutListFilters = {
+  status: payoutStatus.optional(),
+  wallet_id: uuid.optional(),
+  cursor: cursor.optional(),
+};
+export const listPayoutsQuery = z.object({ ...payoutListFilters, limit: pageLimit }).strict();
+
+export const payoutPage = pageOf(payoutSchema).meta({ id: 'PayoutPage' });
+
+export const payoutsRequests = {
+  /** A user pays out of their own wallet; a refused debit is a stored `failed` payout answered as its error. */
+  create: defineRequest(
+    'payments.payout.create',
+    withActor({ ...createPayoutBody.shape, idempotency_key: idempotencyKey }),
+    replayable(payoutSchema),
+  ),
+  /** The user's own payouts, or every payout for an admin. */
+  list: defineRequest(
+    'payments.payout.list',
+    withActor({ ...payoutListFilters, limit: z.number().int().min(1).max(100) }),
+    payoutPage,
+  ),
+  get: defineRequest('payments.payout.get', withActor({ payout_id: uuid }), payoutSchema),
+  /** An admin pays a frozen or closed wallet's whole balance out to `receiver`. */
+  release: defineRequest(
+    'payments.payout.release',
+    withActor({
+      wallet_id: uuid,
+      reason: text.min(1).max(500),
+      receiver: payoutReceiver,
+      idempotency_key: idempotencyKey,
+    }),
+    replayable(payoutSchema),
+  ),
+} as const;
+
+/** An admin releases a frozen or closed wallet's whole balance: to a PayPal account, or to the back office. */
+export const releaseWalletBody = z
+  .object({ reason: text.trim().min(1).max(500), receiver: payoutReceiver.optional() })
+  .strict()
+  .meta({
+    id: 'ReleaseWalletRequest',
+    examples: [{ reason: 'Account deleted; balance paid to the heir', receiver: 'heir@example.com' }],
+  });
+
+/** What a release made: a payout (with a receiver), or a withdrawal to the back office; one of the two. */
+export const walletReleaseSchema = z
+  .object({ payout: payoutSchema.optional(), withdrawal: transferResultSchema.optional() })
+  .meta({ id: 'WalletRelease' });
+
+export const payoutsEvents = {
+  payoutCreated: 'payments.payout.created',
+  payoutSucceeded: 'payments.payout.succeeded',
+  payoutFailed: 'payments.payout.failed',
+  payoutReturned: 'payments.payout.returned',
+} as const;
+
+/** Every payout event carries the payout as it is after the change. */
+export const payoutEventData = z.object({ payout: payoutSchema });

@@ -29,12 +29,13 @@ export interface PayPalErrorBody {
 }
 
 /** Which API's documentation the `information_link` of an error points to. */
-export type PayPalApi = 'orders' | 'payments' | 'notifications';
+export type PayPalApi = 'orders' | 'payments' | 'notifications' | 'payouts';
 
 const documentation: Record<PayPalApi, string> = {
   orders: 'https://developer.paypal.com/docs/api/orders/v2/',
   payments: 'https://developer.paypal.com/docs/api/payments/v2/',
   notifications: 'https://developer.paypal.com/docs/api/webhooks/v1/',
+  payouts: 'https://developer.paypal.com/docs/api/payments.payouts-batch/v1/',
 };
 
 /** PayPal's descriptions of the issues the simulator can answer with. */

@@ -10,6 +10,7 @@ import {
   unprocessableEntity,
 } from './errors.js';
 import type { CaptureOutcome, RefundOutcome } from './orders.js';
+import { type PayoutOutcome, payoutOutcomes } from './payouts.js';
 
 /** How the simulator misbehaves, set at start and changed at run time with `configure`. */
 export interface SimulatorFailures {
@@ -33,6 +34,10 @@ export interface SimulatorFailures {
    * effect, until set back to `none`.
    */
   outage: SimulatorOutage;
+  /** What payout items end as, unless their receiver's address says (`ana+failed@example.com`). */
+  payoutOutcome: PayoutOutcome;
+  /** How long after its batch was accepted a payout item is processed. */
+  payoutProcessingMs: number;
 }
 
 export type SimulatorOutage = 'none' | 'unavailable' | 'reset';
@@ -46,6 +51,8 @@ export const defaultFailures: SimulatorFailures = {
   webhookOrder: 'in-order',
   webhooksPaused: false,
   outage: 'none',
+  payoutOutcome: 'success',
+  payoutProcessingMs: 20,
 };
 
 const failuresSchema = z
@@ -61,6 +68,8 @@ const failuresSchema = z
     webhookOrder: z.enum(['in-order', 'reversed', 'shuffled']),
     webhooksPaused: z.boolean(),
     outage: z.enum(['none', 'unavailable', 'reset']),
+    payoutOutcome: z.enum(payoutOutcomes),
+    payoutProcessingMs: z.number().int().min(0).max(600_000),
   })
   .partial()
   .strict();

@@ -20,6 +20,7 @@ import { apiOf, headerOf, isRestPath, pathOf, sendHtml } from './routes/http.js'
 import { registerOAuthRoutes } from './routes/oauth.routes.js';
 import { registerOrdersRoutes } from './routes/orders.routes.js';
 import { registerPaymentsRoutes } from './routes/payments.routes.js';
+import { registerPayoutsRoutes } from './routes/payouts.routes.js';
 import { registerWebhooksRoutes } from './routes/webhooks.routes.js';
 import type { SimulatorCore } from './simulator-core.js';
 
@@ -40,7 +41,11 @@ function needsBearerToken(path: string): boolean {
  * calls to fail, not its client's authentication.
  */
 function takesInjectedFaults(path: string): boolean {
-  return path.startsWith('/v2/') || path === '/v1/notifications/verify-webhook-signature';
+  return (
+    path.startsWith('/v2/') ||
+    path.startsWith('/v1/payments/') ||
+    path === '/v1/notifications/verify-webhook-signature'
+  );
 }
 
 function toPayPalError(error: unknown, path: string): PayPalError | null {
@@ -179,6 +184,7 @@ export function buildServer(core: SimulatorCore): FastifyInstance {
   registerOAuthRoutes(app, core);
   registerOrdersRoutes(app, core);
   registerPaymentsRoutes(app, core);
+  registerPayoutsRoutes(app, core);
   registerWebhooksRoutes(app, core);
   registerApprovalRoutes(app, core);
   registerControlRoutes(app, core);

@@ -12,6 +12,13 @@ import {
   type Refund,
   type RefundRequest,
 } from './orders.js';
+import {
+  type PayoutBatch,
+  PayoutBook,
+  type PayoutItem,
+  type PayoutItemEvent,
+  payoutItemJson,
+} from './payouts.js';
 import { captureJson, type Merchant, orderJson, type ResourceUrls, refundJson } from './resources.js';
 import type { SigningIdentity } from './signing.js';
 import { TokenIssuer } from './tokens.js';
@@ -40,6 +47,7 @@ export interface SimulatorCoreOptions {
  */
 export class SimulatorCore {
   readonly book: OrderBook;
+  readonly payouts: PayoutBook;
   readonly tokens: TokenIssuer;
   readonly webhooks: WebhookDispatcher;
   /** PayPal-Request-Id → the stored answer, per method and path. */
@@ -63,6 +71,7 @@ export class SimulatorCore {
     this.clock = options.clock ?? (() => new Date());
     this.currentFailures = mergeFailures(defaultFailures, options.failures);
     this.book = new OrderBook(this.clock);
+    this.payouts = new PayoutBook(this.clock);
     this.tokens = new TokenIssuer(options.credentials, options.tokenLifetimeSeconds, this.clock);
     this.webhooks = new WebhookDispatcher({
       identity: options.identity,
@@ -152,6 +161,39 @@ export class SimulatorCore {
 
   denyPendingCapture(captureId: string): void {
     this.publish(this.book.denyPendingCapture(captureId).events);
+  }
+
+  /** Accepts a payout batch (PENDING) and processes its items a little later, sending their webhooks. */
+  createPayoutBatch(body: unknown): PayoutBatch {
+    const batch = this.payouts.createBatch(body, this.currentFailures.payoutOutcome, this.urls.apiUrl);
+    const timer = setTimeout(() => {
+      this.publishPayoutEvents(this.payouts.processBatch(batch.id));
+    }, this.currentFailures.payoutProcessingMs);
+    this.stopping.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    return batch;
+  }
+
+  /** Returns an unclaimed payout item to the sender. */
+  cancelPayoutItem(itemId: string): PayoutItem {
+    const { item, events } = this.payouts.cancelItem(itemId);
+    this.publishPayoutEvents(events);
+    return item;
+  }
+
+  private publishPayoutEvents(events: PayoutItemEvent[]): void {
+    for (const event of events) {
+      const item = this.payouts.findItem(event.itemId)!;
+      this.webhooks.publish(
+        createWebhookEvent({
+          eventType: event.type,
+          resourceType: 'payouts_item',
+          apiUrl: this.urls.apiUrl,
+          now: this.clock(),
+          summary: `Payout item ${item.id} is ${item.status.toLowerCase()}`,
+          resource: payoutItemJson(this.payouts, item, this.urls.apiUrl),
+        }),
+      );
+    }
   }
 
   stop(): void {

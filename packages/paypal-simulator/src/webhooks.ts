@@ -19,7 +19,7 @@ export interface WebhookEvent {
   id: string;
   event_version: '1.0';
   create_time: string;
-  resource_type: 'checkout-order' | 'capture' | 'refund';
+  resource_type: 'checkout-order' | 'capture' | 'refund' | 'payouts_item';
   resource_version: '2.0';
   event_type: string;
   summary: string;

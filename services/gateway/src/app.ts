@@ -18,6 +18,7 @@ import { catalogRoutes } from './routes/catalog.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { paymentRoutes } from './routes/payments.routes.js';
+import { payoutRoutes } from './routes/payouts.routes.js';
 import { registerPlatformRoutes } from './routes/platform.routes.js';
 import { transferRoutes } from './routes/transfers.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -155,6 +156,7 @@ export async function buildGateway({
     ...transferRoutes(),
     ...catalogRoutes(),
     ...paymentRoutes(),
+    ...payoutRoutes(),
     ...billingRoutes(),
     ...notificationRoutes(),
     ...healthRoutes({ bus, services: routedServices, timeoutMs: config.readyTimeoutMs }),

@@ -52,6 +52,8 @@ describe('bad input', () => {
     { method: 'POST', url: `/v1/wallets/${walletId}/deposits`, auth: true, idempotent: true },
     { method: 'POST', url: `/v1/wallets/${walletId}/savings/withdraw`, auth: true, idempotent: true },
     { method: 'PUT', url: `/v1/wallets/${walletId}/savings-plan`, auth: true },
+    { method: 'POST', url: `/v1/wallets/${walletId}/release`, auth: true, idempotent: true },
+    { method: 'POST', url: '/v1/payouts', auth: true, idempotent: true },
     { method: 'POST', url: '/v1/wallets', auth: true },
     { method: 'POST', url: '/v1/wallet-types', auth: true },
     { method: 'POST', url: '/v1/savings-plans', auth: true },

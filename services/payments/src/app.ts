@@ -7,7 +7,7 @@ import {
   type ServiceMetrics,
 } from '@moneypal/kit';
 import { identityDirectory } from './clients/identity.client.js';
-import { ledgerWallets } from './clients/ledger.client.js';
+import { ledgerPayouts, ledgerWallets } from './clients/ledger.client.js';
 import { paypalBreaker } from './clients/paypal/breaker.js';
 import { createPayPalClient } from './clients/paypal/client.js';
 import { PayPalWebhookVerifier } from './clients/paypal/webhooks.js';
@@ -15,12 +15,15 @@ import { type PaymentsConfig, paypalTargetOf } from './config.js';
 import { type PaymentsDatabase, paymentsMigrations } from './database.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { servePaymentRequests } from './handlers/payment.handlers.js';
+import { servePayoutRequests } from './handlers/payout.handlers.js';
 import { serveWebhookRequest } from './handlers/webhook.handler.js';
 import * as paymentRepository from './repositories/payment.repository.js';
+import * as payoutRepository from './repositories/payout.repository.js';
 import * as refundRepository from './repositories/refund.repository.js';
 import * as webhookReceiptRepository from './repositories/webhook-receipt.repository.js';
 import { HealthService } from './services/health.service.js';
 import { PaymentService } from './services/payment.service.js';
+import { PayoutService } from './services/payout.service.js';
 import { RefundService } from './services/refund.service.js';
 import { SettlementService } from './services/settlement.service.js';
 import { WebhookService } from './services/webhook.service.js';
@@ -130,6 +133,19 @@ export async function startPayments(options: StartPaymentsOptions): Promise<Runn
     sandbox: paypalConfig.sandbox,
     onEventsWritten,
   });
+  const payouts = new PayoutService({
+    db,
+    repositories: { payouts: payoutRepository },
+    paypal,
+    wallets: ledgerWallets(bus),
+    ledger: ledgerPayouts(bus),
+    clock,
+    newId: options.newId ?? newId,
+    logger,
+    sandbox: paypalConfig.sandbox,
+    onEventsWritten,
+    pollIntervalMs: config.payoutPollIntervalMs ?? 60_000,
+  });
   const webhooks = new WebhookService({
     db,
     repositories: { payments: paymentRepository, webhookReceipts: webhookReceiptRepository },
@@ -137,14 +153,17 @@ export async function startPayments(options: StartPaymentsOptions): Promise<Runn
     verifier,
     settlement,
     refunds,
+    payouts,
     clock,
     logger,
   });
 
   await servePaymentRequests(bus, payments, settlement, refunds);
+  await servePayoutRequests(bus, payouts);
   await serveWebhookRequest(bus, webhooks);
   await serveHealthRequest(bus, new HealthService(db));
   relay.start();
+  payouts.start();
 
   const target = paypalTargetOf(paypalConfig);
   logger.info(
@@ -156,6 +175,7 @@ export async function startPayments(options: StartPaymentsOptions): Promise<Runn
 
   return {
     async stop() {
+      await payouts.stop();
       await relay.stop();
       breaker.breaker.shutdown();
     },

@@ -26,6 +26,7 @@ describe('loadPaymentsConfig', () => {
       tracing: { otlpTracesUrl: undefined },
       logLevel: 'info',
       publicUrl: 'https://pay.example.org',
+      payoutPollIntervalMs: 60_000,
       paypal: {
         baseUrl: 'https://api-m.sandbox.paypal.com',
         clientId: base.PAYPAL_CLIENT_ID,
@@ -35,6 +36,13 @@ describe('loadPaymentsConfig', () => {
         breaker: { errorPercent: 50, volume: 5, resetMs: 30_000, windowMs: 10_000 },
       },
     });
+  });
+
+  it('reads the payouts loop interval from PAYOUTS_POLL_INTERVAL_MS, and refuses one below 100 ms', () => {
+    expect(loadPaymentsConfig({ ...base, PAYOUTS_POLL_INTERVAL_MS: '5000' }).payoutPollIntervalMs).toBe(5000);
+    expect(() => loadPaymentsConfig({ ...base, PAYOUTS_POLL_INTERVAL_MS: '10' })).toThrow(
+      /PAYOUTS_POLL_INTERVAL_MS/,
+    );
   });
 
   it('reads the PayPal circuit breaker from PAYPAL_BREAKER_*', () => {

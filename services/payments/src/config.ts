@@ -43,6 +43,8 @@ export interface PaymentsConfig {
   /** The public origin buyers return to from PayPal (`<publicUrl>/pay/return?payment_id=…`). */
   publicUrl: string;
   paypal: PayPalConfig;
+  /** How often payouts left pending are sent again and open ones read from PayPal; 60 s by default. */
+  payoutPollIntervalMs?: number;
 }
 
 /**
@@ -104,6 +106,11 @@ export const paymentsEnvironmentSchema = z
       .trim()
       .min(1, 'PAYPAL_WEBHOOK_ID is required (the id of the webhook subscription)'),
     PAYPAL_SIMULATOR: booleanFlag(false),
+    PAYOUTS_POLL_INTERVAL_MS: z.coerce
+      .number({ error: 'PAYOUTS_POLL_INTERVAL_MS must be a number of milliseconds' })
+      .int()
+      .min(100, 'PAYOUTS_POLL_INTERVAL_MS must be at least 100')
+      .default(60_000),
     ...circuitBreakerEnvironment('PAYPAL'),
   })
   .superRefine((env, context) => {
@@ -129,6 +136,7 @@ export const paymentsEnvironmentSchema = z
       ...serviceProcessSettingsOf(env),
       databaseUrl: env.PAYMENTS_DATABASE_URL,
       publicUrl: env.PUBLIC_URL,
+      payoutPollIntervalMs: env.PAYOUTS_POLL_INTERVAL_MS,
       paypal: {
         baseUrl: env.PAYPAL_BASE_URL,
         clientId: env.PAYPAL_CLIENT_ID,

@@ -6,6 +6,7 @@ import {
 } from '@moneypal/kit';
 import type { Kysely } from 'kysely';
 import type { PaymentRecord } from './domain/payment.js';
+import type { PayoutRecord } from './domain/payout.js';
 import type { RefundRecord } from './domain/refund.js';
 
 export interface WebhookReceiptRow {
@@ -21,6 +22,7 @@ export interface WebhookReceiptRow {
 export interface PaymentsTables extends MessagingTables {
   payments: PaymentRecord;
   refunds: RefundRecord;
+  payouts: PayoutRecord;
   webhook_receipts: WebhookReceiptRow;
 }
 

@@ -73,8 +73,13 @@ export interface PaymentsHarness {
   admin: Actor;
   /** What payments sent to PayPal, in order. */
   sent: SentRequest[];
-  /** Runs before each request payments sends to PayPal (e.g. to inject a failure at that moment). */
-  beforePayPalRequest: ((request: { method: string; path: string; headers: Headers }) => void) | null;
+  /**
+   * Runs before each request payments sends to PayPal (e.g. to inject a failure at that
+   * moment); the request waits for the promise it returns.
+   */
+  beforePayPalRequest:
+    | ((request: { method: string; path: string; headers: Headers }) => void | Promise<void>)
+    | null;
   /** Webhooks the receiver got, in order. */
   webhooks: ReceivedWebhook[];
   /** The URL of the receiver that forwards webhooks to `payments.webhook.receive`, as the gateway does. */
@@ -96,9 +101,12 @@ export interface PaymentsHarness {
   getPayment(paymentId: string): Promise<Payment>;
   /**
    * A second payments replica on the same database, on a bus of its own: it shares nothing
-   * with the first but the database and PayPal, as a replica on another machine.
+   * with the first but the database and PayPal, as a replica on another machine. With
+   * `sameBus` it joins the first's bus instead, reaching the ledger as the first does.
    */
-  startReplica(): Promise<{ client: MemoryBus; close(): Promise<void> }>;
+  startReplica(options?: { sameBus?: boolean }): Promise<{ client: MemoryBus; close(): Promise<void> }>;
+  /** Stops the first payments instance's payouts loop and outbox relay, as a process that died. */
+  stopPrimary(): Promise<void>;
   /** The payments events about one payment in the outbox, oldest first. */
   eventsOf(paymentId: string): Promise<CloudEvent[]>;
   close(): Promise<void>;
@@ -201,7 +209,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
     const url = new URL(String(input));
     const headers = new Headers(init?.headers);
     const method = init?.method ?? 'GET';
-    harnessState.beforePayPalRequest?.({ method, path: url.pathname, headers });
+    await harnessState.beforePayPalRequest?.({ method, path: url.pathname, headers });
     const record: SentRequest = {
       method,
       path: url.pathname,
@@ -215,8 +223,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
   }) as typeof fetch;
 
   let clockOffsetMs = 0;
+  const clock = () => new Date(Date.now() + clockOffsetMs);
   const config: PaymentsConfig = {
     publicUrl: 'https://moneypal.test/',
+    payoutPollIntervalMs: 100,
     paypal: {
       baseUrl: simulator.url,
       clientId: simulator.clientId,
@@ -237,11 +247,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
     db: payments.db,
     bus: paymentsBus,
     logger: paymentsLogger,
-    clock: () => new Date(Date.now() + clockOffsetMs),
+    clock,
     fetch: recordingFetch,
     outboxPollIntervalMs: 50,
   });
 
+  let primaryStopped: Promise<void> | undefined;
   const harness: PaymentsHarness = {
     payments,
     ledger,
@@ -289,14 +300,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
         ...overrides,
       } as never);
     },
-    async startReplica() {
-      const replicaBroker = new MemoryBroker();
+    async startReplica({ sameBus = false } = {}) {
+      const replicaBroker = sameBus ? broker : new MemoryBroker();
       const replicaBus = replicaBroker.connect('payments', silent);
       const replica = await startPayments({
         config,
         db: payments.db,
         bus: replicaBus,
         logger: paymentsLogger,
+        clock,
         fetch: recordingFetch,
         outboxPollIntervalMs: 50,
       });
@@ -307,9 +319,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
           await replica.stop();
           await replicaClient.close();
           await replicaBus.close();
-          replicaBroker.shutdown();
+          if (!sameBus) replicaBroker.shutdown();
         },
       };
+    },
+    stopPrimary() {
+      primaryStopped ??= running.stop();
+      return primaryStopped;
     },
     getPayment(paymentId) {
       return call(client, paymentsRequests.get, { actor: harness.admin, payment_id: paymentId });
@@ -318,7 +334,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Paymen
       return (await outboxEvents(payments.db)).filter((event) => event.subject === paymentId);
     },
     async close() {
-      await running.stop();
+      await (primaryStopped ?? running.stop());
       await runningLedger.stop();
       await simulator.stop();
       await new Promise<void>((resolve) => receiver.close(() => resolve()));

@@ -20,6 +20,7 @@ export function isRestPath(path: string): boolean {
 export function apiOf(path: string): PayPalApi {
   if (path.startsWith('/v2/payments/')) return 'payments';
   if (path.startsWith('/v1/notifications/')) return 'notifications';
+  if (path.startsWith('/v1/payments/')) return 'payouts';
   return 'orders';
 }
 

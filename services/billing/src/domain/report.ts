@@ -89,6 +89,8 @@ export function movementsOf(posted: {
     case 'savings':
     // An admin's correction of a transfer, not a movement either party made.
     case 'reversal':
+    // Between two system accounts: nobody's movement.
+    case 'clearing':
       return [];
   }
 }

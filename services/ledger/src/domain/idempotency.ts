@@ -1,7 +1,15 @@
 import { type ErrorCode, type ErrorDetails, hashCanonicalJson } from '@moneypal/kit';
 
 /** The money-moving operations that take an Idempotency-Key. */
-export type IdempotentOperation = 'transfer' | 'deposit' | 'withdrawal' | 'savings_withdraw' | 'reversal';
+export type IdempotentOperation =
+  | 'transfer'
+  | 'deposit'
+  | 'withdrawal'
+  | 'savings_withdraw'
+  | 'reversal'
+  | 'withdrawal_settle'
+  | 'withdrawal_reversal'
+  | 'release';
 
 /**
  * What a posting's answer holds beyond its transfer row and entries: the balance the

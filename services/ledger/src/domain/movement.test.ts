@@ -4,6 +4,7 @@ import {
   type LockedWallet,
   legsOf,
   type MovementIntent,
+  releaseAmountOf,
   reversalAmountOf,
 } from './movement.js';
 
@@ -143,6 +144,70 @@ describe('reversalAmountOf', () => {
       expect.objectContaining({ code: 'conflict' }),
     );
     expect(() => reversalAmountOf(reversal(null), 600n)).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
+  });
+});
+
+describe('payouts and releases', () => {
+  const release = (requestedAmount: bigint | null): Extract<MovementIntent, { kind: 'release' }> => ({
+    kind: 'release',
+    type: 'withdrawal',
+    amount: 0n,
+    requestedAmount,
+    fromWalletId: 'a',
+    systemAccountId: 'back-office',
+  });
+
+  it('gives a withdrawal back to main, past the savings plan, into a closed wallet too', () => {
+    const closed = wallet('a', {
+      status: 'closed',
+      savingsPlan: { kind: 'percentage', value: 5000n },
+    });
+    const intent: MovementIntent = {
+      kind: 'withdrawal_reversal',
+      type: 'reversal',
+      amount: 300n,
+      requestedAmount: null,
+      reversalOf: { id: 'w', amount: 300n },
+      systemAccountId: 'payouts-clearing',
+      toWalletId: 'a',
+    };
+    const parties = checkParties(intent, walletsOf(closed), () => false);
+    expect(legsOf(intent, parties)).toEqual([
+      { accountId: 'payouts-clearing', amount: -300n },
+      { accountId: 'a-main', amount: 300n },
+    ]);
+  });
+
+  it('releases only a wallet that is not active, its whole balance, past its rules', () => {
+    const limits = { minAmount: null, maxAmount: 1n, dailyTotal: null, dailyCount: null };
+    expect(() => checkParties(release(null), walletsOf(wallet('a')), anyone)).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
+    const frozen = wallet('a', { status: 'frozen', limits });
+    const parties = checkParties(release(null), walletsOf(frozen), anyone);
+    expect(parties.subject.limits).toBeNull();
+    expect(releaseAmountOf(release(null), frozen)).toBe(1050n);
+    expect(releaseAmountOf(release(1050n), frozen)).toBe(1050n);
+    expect(legsOf({ ...release(null), amount: 1050n }, parties)).toEqual([
+      { accountId: 'a-main', amount: -1000n },
+      { accountId: 'a-savings', amount: -50n },
+      { accountId: 'back-office', amount: 1050n },
+    ]);
+  });
+
+  it('refuses a release of another amount than the whole balance, or of nothing, with conflict', () => {
+    const frozen = wallet('a', { status: 'frozen' });
+    expect(() => releaseAmountOf(release(1000n), frozen)).toThrow(
+      expect.objectContaining({ code: 'conflict' }),
+    );
+    const empty = wallet('b', {
+      status: 'closed',
+      main: { ...frozen.main, balance: 0n },
+      savings: { ...frozen.savings, balance: 0n },
+    });
+    expect(() => releaseAmountOf(release(null), empty)).toThrow(
       expect.objectContaining({ code: 'conflict' }),
     );
   });

@@ -55,7 +55,45 @@ export type MovementIntent =
       fromWalletId: string;
       /** The original's payer. */
       toWalletId: string;
+    }
+  | {
+      kind: 'withdrawal_reversal';
+      type: Extract<TransferType, 'reversal'>;
+      /** What is moved back; 0 until the posting resolves it (see `reversalAmountOf`). */
+      amount: bigint;
+      requestedAmount: null;
+      reversalOf: { id: string; amount: bigint };
+      /** The system account the withdrawal went to. */
+      systemAccountId: string;
+      /** The wallet the withdrawal came from. */
+      toWalletId: string;
+    }
+  | {
+      kind: 'release';
+      type: 'withdrawal';
+      /** The wallet's whole balance, main and savings; 0 until the posting resolves it (see `releaseAmountOf`). */
+      amount: bigint;
+      /** The whole balance as the caller saw it, or null: whatever it is. */
+      requestedAmount: bigint | null;
+      fromWalletId: string;
+      systemAccountId: string;
+    }
+  | {
+      kind: 'clearing';
+      type: Extract<TransferType, 'clearing'>;
+      amount: bigint;
+      fromAccountId: string;
+      toAccountId: string;
+      /** The wallet whose money this was: no entry touches it, the answer shows its balance. */
+      walletId: string;
     };
+
+/** The intents that reverse a transfer: what is left of it is read under the locks. */
+export type ReversalIntent = Extract<MovementIntent, { kind: 'reversal' | 'withdrawal_reversal' }>;
+
+export function isReversal(intent: MovementIntent): intent is ReversalIntent {
+  return intent.kind === 'reversal' || intent.kind === 'withdrawal_reversal';
+}
 
 /** The wallets of a movement once checked; `subject` is the one whose rules and daily usage apply. */
 export interface MovementParties {
@@ -129,6 +167,29 @@ export function checkParties(
       assertActive(to, 'receiving');
       return { from, to, subject: from, reported: from };
     }
+    case 'release': {
+      const from = wallets.get(intent.fromWalletId);
+      if (!from || !mayMoveFrom(from.ownerId)) throw noSuchWallet();
+      if (from.status === 'active') {
+        throw ledgerError('conflict', 'the wallet is active: its owner moves its money', {
+          wallet_id: from.id,
+        });
+      }
+      // An admin's act, not the owner's spending: no wallet type's rule applies.
+      const wallet = { ...from, limits: null };
+      return { from: wallet, to: null, subject: wallet, reported: wallet };
+    }
+    case 'withdrawal_reversal': {
+      // A failed payout's money lands whatever the wallet's status: it must not vanish,
+      // and a frozen or closed wallet keeps it as it keeps the rest of its balance.
+      const to = wallets.get(intent.toWalletId)!;
+      return { from: null, to, subject: to, reported: to };
+    }
+    case 'clearing': {
+      // No wallet takes part: no wallet type's rule applies.
+      const wallet = { ...wallets.get(intent.walletId)!, limits: null };
+      return { from: null, to: null, subject: wallet, reported: wallet };
+    }
     case 'savings_withdraw': {
       const wallet = wallets.get(intent.walletId);
       if (!wallet || !mayMoveFrom(wallet.ownerId)) throw noSuchWallet();
@@ -167,6 +228,25 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
         { accountId: parties.from!.main.id, amount: -intent.amount },
         { accountId: intent.systemAccountId, amount: intent.amount },
       ];
+    case 'release': {
+      const { main, savings } = parties.from!;
+      return [
+        { accountId: main.id, amount: -main.balance },
+        { accountId: savings.id, amount: -savings.balance },
+        { accountId: intent.systemAccountId, amount: intent.amount },
+      ];
+    }
+    case 'withdrawal_reversal':
+      // The wallet's own money coming back: straight to main, past any savings plan.
+      return [
+        { accountId: intent.systemAccountId, amount: -intent.amount },
+        { accountId: parties.to!.main.id, amount: intent.amount },
+      ];
+    case 'clearing':
+      return [
+        { accountId: intent.fromAccountId, amount: -intent.amount },
+        { accountId: intent.toAccountId, amount: intent.amount },
+      ];
     case 'savings_withdraw': {
       const wallet = parties.reported;
       return [
@@ -182,10 +262,7 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
  * already did: the amount asked, or all that is left. Refused with `conflict` when nothing
  * or less than asked is left, so that reversals together never pass the original's amount.
  */
-export function reversalAmountOf(
-  intent: Extract<MovementIntent, { kind: 'reversal' }>,
-  reversedMinor: bigint,
-): bigint {
+export function reversalAmountOf(intent: ReversalIntent, reversedMinor: bigint): bigint {
   const leftMinor = intent.reversalOf.amount - reversedMinor;
   if (leftMinor <= 0n) {
     throw ledgerError('conflict', 'the transfer is already reversed in full', {
@@ -202,4 +279,24 @@ export function reversalAmountOf(
     });
   }
   return amountMinor;
+}
+
+/**
+ * The amount a release moves: the wallet's whole balance (main and savings) under its lock.
+ * Refused with `conflict` when there is none, or when the caller saw another balance.
+ */
+export function releaseAmountOf(
+  intent: Extract<MovementIntent, { kind: 'release' }>,
+  wallet: Pick<LockedWallet, 'id' | 'main' | 'savings'>,
+): bigint {
+  const wholeMinor = wallet.main.balance + wallet.savings.balance;
+  if (wholeMinor <= 0n)
+    throw ledgerError('conflict', 'the wallet holds nothing to release', { wallet_id: wallet.id });
+  if (intent.requestedAmount !== null && intent.requestedAmount !== wholeMinor) {
+    throw ledgerError('conflict', 'the amount is not the wallet’s whole balance', {
+      wallet_id: wallet.id,
+      balance: Number(wholeMinor),
+    });
+  }
+  return wholeMinor;
 }

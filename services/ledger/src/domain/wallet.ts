@@ -5,7 +5,7 @@ import { ledgerError } from '../errors.js';
 export type WalletStatus = 'active' | 'frozen' | 'closed';
 export type AccountKind = 'main' | 'savings' | 'system';
 /** The system accounts through which money enters the ledger, one of each per currency. */
-export type SystemAccountCode = 'paypal-clearing' | 'back-office';
+export type SystemAccountCode = 'paypal-clearing' | 'back-office' | 'payouts-clearing';
 
 /** A wallet as stored. */
 export interface WalletRecord {

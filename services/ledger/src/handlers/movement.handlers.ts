@@ -13,6 +13,16 @@ export async function serveMovementRequests(bus: Bus, movements: MovementService
     movements.reverseTransfer(request, context),
   );
   await serve(bus, ledgerRequests.withdraw, (request, context) => movements.withdraw(request, context));
+  await serve(bus, ledgerRequests.settleWithdrawal, async (request, context) => {
+    const { result } = await movements.settleWithdrawal(request, context);
+    return { transfer: result.transfer };
+  });
+  await serve(bus, ledgerRequests.releaseWallet, (request, context) =>
+    movements.releaseWallet(request, context),
+  );
+  await serve(bus, ledgerRequests.reverseWithdrawal, (request, context) =>
+    movements.reverseWithdrawal(request, context),
+  );
   await serve(bus, ledgerRequests.withdrawSavings, (request, context) =>
     movements.withdrawSavings(request, context),
   );

@@ -70,6 +70,9 @@ export type DepositRequest = z.infer<typeof ledgerRequests.deposit.request>;
 export type WithdrawRequest = z.infer<typeof ledgerRequests.withdraw.request>;
 export type WithdrawSavingsRequest = z.infer<typeof ledgerRequests.withdrawSavings.request>;
 export type ReverseTransferRequest = z.infer<typeof ledgerRequests.reverseTransfer.request>;
+export type SettleWithdrawalRequest = z.infer<typeof ledgerRequests.settleWithdrawal.request>;
+export type ReverseWithdrawalRequest = z.infer<typeof ledgerRequests.reverseWithdrawal.request>;
+export type ReleaseWalletRequest = z.infer<typeof ledgerRequests.releaseWallet.request>;
 export type TransferBatchRequest = z.infer<typeof ledgerRequests.transferBatch.request>;
 export type TransferBatchResult = z.input<typeof transferBatchResultSchema>;
 type TransferBatchItemResult = TransferBatchResult['results'][number];
@@ -299,6 +302,144 @@ export class MovementService {
         trace,
       );
     });
+  }
+
+  /**
+   * A payout was paid (a service only): its withdrawal's amount moves on from
+   * `payouts-clearing` to `paypal-clearing`, the money having left through PayPal.
+   */
+  async settleWithdrawal(
+    request: SettleWithdrawalRequest,
+    trace?: TraceContext,
+  ): Promise<Replayable<TransferResult>> {
+    if (!isService(request.actor)) throw ledgerError('forbidden', 'only a service settles a withdrawal');
+    const claim = this.claimOf(request.actor, request.idempotency_key, 'withdrawal_settle', { ...request });
+    return this.whileInFlight(claim, async () => {
+      const withdrawal = await this.payoutWithdrawalOf(request.transfer_id);
+      const from = await this.systemAccountOf('payouts-clearing', withdrawal.currency);
+      const to = await this.systemAccountOf('paypal-clearing', withdrawal.currency);
+      return this.execute(
+        claim,
+        {
+          intent: {
+            kind: 'clearing',
+            type: 'clearing',
+            amount: withdrawal.amount,
+            fromAccountId: from,
+            toAccountId: to,
+            walletId: withdrawal.from_wallet_id!,
+          },
+          walletIds: [withdrawal.from_wallet_id!],
+          systemAccountIds: [from, to],
+          mayMoveFrom: () => true,
+          description: 'payout paid through PayPal',
+          metadata: { withdrawal_id: withdrawal.id },
+        },
+        trace,
+      );
+    });
+  }
+
+  /**
+   * A payout failed or came back (a service only): its withdrawal's amount returns from
+   * `payouts-clearing` to the wallet's main balance, as a reversal of the withdrawal. What
+   * is left to reverse is read under the locks, so the money comes back at most once
+   * whatever keys are used; it lands in a frozen or closed wallet too.
+   */
+  async reverseWithdrawal(
+    request: ReverseWithdrawalRequest,
+    trace?: TraceContext,
+  ): Promise<Replayable<TransferResult>> {
+    if (!isService(request.actor)) throw ledgerError('forbidden', 'only a service reverses a withdrawal');
+    const claim = this.claimOf(request.actor, request.idempotency_key, 'withdrawal_reversal', { ...request });
+    return this.whileInFlight(claim, async () => {
+      const withdrawal = await this.payoutWithdrawalOf(request.transfer_id);
+      const systemAccountId = await this.systemAccountOf('payouts-clearing', withdrawal.currency);
+      return this.execute(
+        claim,
+        {
+          intent: {
+            kind: 'withdrawal_reversal',
+            type: 'reversal',
+            amount: 0n,
+            requestedAmount: null,
+            reversalOf: { id: withdrawal.id, amount: withdrawal.amount },
+            systemAccountId,
+            toWalletId: withdrawal.from_wallet_id!,
+          },
+          walletIds: [withdrawal.from_wallet_id!],
+          systemAccountIds: [systemAccountId],
+          mayMoveFrom: () => true,
+          description: request.reason,
+          metadata: {},
+        },
+        trace,
+      );
+    });
+  }
+
+  /**
+   * Releases a frozen or closed wallet's whole balance: an admin to `back-office`, or
+   * payments to `payouts-clearing` for an admin's payout (`released_by`). The amount is
+   * checked against the balance under the wallet's lock.
+   */
+  async releaseWallet(
+    request: ReleaseWalletRequest,
+    trace?: TraceContext,
+  ): Promise<Replayable<TransferResult>> {
+    const admin = isAdmin(request.actor);
+    if (admin ? request.destination !== 'back-office' : !isService(request.actor)) {
+      throw ledgerError('forbidden', 'an admin releases a wallet to the back office; payments for a payout');
+    }
+    const releasedBy = admin ? userIdOf(request.actor) : (request.released_by ?? null);
+    if (releasedBy === null) {
+      throw ledgerError('validation_failed', 'released_by names the admin who releases the wallet', {
+        errors: [{ path: 'released_by', message: 'is required from a service' }],
+      });
+    }
+    const claim = this.claimOf(request.actor, request.idempotency_key, 'release', { ...request });
+    return this.whileInFlight(claim, async () => {
+      const wallet = await this.wallets.findWallet(this.db, request.wallet_id);
+      if (!wallet) return this.execute(claim, ledgerError('wallet_not_found', 'no such wallet'), trace);
+      const systemAccountId = await this.systemAccountOf(request.destination, wallet.wallet.currency);
+      return this.execute(
+        claim,
+        {
+          intent: {
+            kind: 'release',
+            type: 'withdrawal',
+            amount: 0n,
+            requestedAmount: request.amount === undefined ? null : BigInt(request.amount),
+            fromWalletId: request.wallet_id,
+            systemAccountId,
+          },
+          walletIds: [request.wallet_id],
+          systemAccountIds: [systemAccountId],
+          mayMoveFrom: () => true,
+          description: request.reason,
+          metadata: {
+            destination: request.destination,
+            reference: `release of wallet ${request.wallet_id}`,
+            released_by: releasedBy,
+            release_reason: request.reason,
+          },
+        },
+        trace,
+      );
+    });
+  }
+
+  /** A withdrawal to `payouts-clearing`; anything else is `not_found` (a service's mistake, not stored). */
+  private async payoutWithdrawalOf(transferId: string) {
+    const withdrawal = await this.options.repositories.transfers.findTransfer(this.db, transferId);
+    if (
+      withdrawal?.type !== 'withdrawal' ||
+      withdrawal.from_wallet_id === null ||
+      withdrawal.metadata.destination !== 'payouts-clearing'
+    ) {
+      throw ledgerError('not_found', 'no such payout withdrawal', { transfer_id: transferId });
+    }
+    return withdrawal;
   }
 
   /** Moves savings back to main in the same wallet; only its owner may. */

@@ -17,10 +17,12 @@ import type {
 } from '../domain/idempotency.js';
 import {
   checkParties,
+  isReversal,
   type LockedWallet,
   legsOf,
   type MovementIntent,
   type MovementParties,
+  releaseAmountOf,
   reversalAmountOf,
 } from '../domain/movement.js';
 import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
@@ -351,7 +353,7 @@ export class PostingService {
       // Read under the wallets' locks, which every reversal of the same transfer takes too.
       const reversed = await this.transfers.sumReversedAmounts(trx, [
         ...new Set(
-          claimed.flatMap(({ plan }) => (plan.intent.kind === 'reversal' ? [plan.intent.reversalOf.id] : [])),
+          claimed.flatMap(({ plan }) => (isReversal(plan.intent) ? [plan.intent.reversalOf.id] : [])),
         ),
       ]);
       const locked: LockedBatch = { ...lockedPosting, walletsByType: new Map(), reversed };
@@ -452,12 +454,13 @@ export class PostingService {
     now: Date,
   ): Promise<{ posting: Posting; result: TransferResult }> {
     const { claim, trace } = movement;
-    const intent =
-      plan.intent.kind === 'reversal'
-        ? {
-            ...plan.intent,
-            amount: reversalAmountOf(plan.intent, locked.reversed.get(plan.intent.reversalOf.id)!),
-          }
+    const intent = isReversal(plan.intent)
+      ? {
+          ...plan.intent,
+          amount: reversalAmountOf(plan.intent, locked.reversed.get(plan.intent.reversalOf.id)!),
+        }
+      : plan.intent.kind === 'release'
+        ? { ...plan.intent, amount: releaseAmountOf(plan.intent, parties.from!) }
         : plan.intent;
     const time = postingTimeOf(now, this.accountsOf(locked, plan));
     const day = utcDayOf(time);
@@ -488,7 +491,7 @@ export class PostingService {
       idempotency_scope: claim.scope,
       idempotency_key: claim.key,
       created_at: time,
-      reversal_of: intent.kind === 'reversal' ? intent.reversalOf.id : null,
+      reversal_of: isReversal(intent) ? intent.reversalOf.id : null,
     };
     const views: EntryView[] = entries.map((entry) => {
       const account = locked.accounts.get(entry.accountId)!;
@@ -537,7 +540,7 @@ export class PostingService {
       account.balance = entry.balanceAfter;
       account.lastEntryAt = time;
     }
-    if (intent.kind === 'reversal') {
+    if (isReversal(intent)) {
       locked.reversed.set(intent.reversalOf.id, locked.reversed.get(intent.reversalOf.id)! + intent.amount);
     }
     if (hasDailyLimits(subject.limits)) {

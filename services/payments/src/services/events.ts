@@ -1,6 +1,7 @@
-import { type Payment, paymentEventData, type Refund } from '@moneypal/contracts';
+import { type Payment, paymentEventData, payoutEventData, type Refund } from '@moneypal/contracts';
 import { createContractEvent, enqueueEvent, type TraceContext } from '@moneypal/kit';
 import type { Executor } from '../database.js';
+import { type PayoutRecord, toPublicPayout } from '../domain/payout.js';
 
 export type { TraceContext } from '@moneypal/kit';
 
@@ -23,6 +24,26 @@ export async function writePaymentEvent(
       subject: payment.id,
       data: { payment, ...(refund === undefined ? {} : { refund }) },
       time: new Date(payment.updated_at),
+      trace,
+    }),
+  );
+}
+
+/** Writes a payments event about a payout, as it is after the change, into the outbox (in the change's transaction). */
+export async function writePayoutEvent(
+  trx: Executor,
+  type: string,
+  payout: PayoutRecord,
+  trace: TraceContext | undefined,
+): Promise<void> {
+  await enqueueEvent(
+    trx,
+    createContractEvent('payments', {
+      type,
+      schema: payoutEventData,
+      subject: payout.id,
+      data: { payout: toPublicPayout(payout) },
+      time: payout.updated_at,
       trace,
     }),
   );

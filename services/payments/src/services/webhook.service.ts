@@ -5,6 +5,7 @@ import {
   type PayPalCapture,
   type PayPalClient,
   PayPalError,
+  type PayPalPayoutItem,
   PayPalUnreachableError,
 } from '../clients/paypal/client.js';
 import { WebhookSignatureError, type WebhookTransmission } from '../clients/paypal/webhooks.js';
@@ -14,6 +15,7 @@ import { paymentsError } from '../errors.js';
 import type * as paymentRepository from '../repositories/payment.repository.js';
 import type * as webhookReceiptRepository from '../repositories/webhook-receipt.repository.js';
 import type { TraceContext } from './events.js';
+import type { PayoutService } from './payout.service.js';
 import { badGatewayOf, isPayPalFailure } from './paypal-failure.js';
 import type { RefundService } from './refund.service.js';
 import type { SettlementService } from './settlement.service.js';
@@ -30,6 +32,7 @@ export interface WebhookServiceOptions {
   verifier: WebhookVerifier;
   settlement: SettlementService;
   refunds: RefundService;
+  payouts: PayoutService;
   clock: () => Date;
   logger: Logger;
 }
@@ -42,6 +45,7 @@ const webhookEventSchema = z.looseObject({
   event_type: z.string().min(1).max(255),
   resource: z.looseObject({
     id: z.string().min(1).optional(),
+    payout_item_id: z.string().min(1).optional(),
     links: z.array(z.object({ href: z.string(), rel: z.string() })).optional(),
     supplementary_data: z
       .looseObject({ related_ids: z.looseObject({ order_id: z.string().optional() }).optional() })
@@ -68,6 +72,18 @@ const captureEventTypes: ReadonlySet<string> = new Set([
 const refundEventType = 'PAYMENT.CAPTURE.REFUNDED';
 /** PayPal took the money back (a chargeback): the resource is linked `up` to its capture. */
 const reversalEventType = 'PAYMENT.CAPTURE.REVERSED';
+/** Payout item events: the resource is the payout item. */
+const payoutItemEventTypes: ReadonlySet<string> = new Set([
+  'PAYMENT.PAYOUTS-ITEM.SUCCEEDED',
+  'PAYMENT.PAYOUTS-ITEM.FAILED',
+  'PAYMENT.PAYOUTS-ITEM.BLOCKED',
+  'PAYMENT.PAYOUTS-ITEM.DENIED',
+  'PAYMENT.PAYOUTS-ITEM.CANCELED',
+  'PAYMENT.PAYOUTS-ITEM.HELD',
+  'PAYMENT.PAYOUTS-ITEM.REFUNDED',
+  'PAYMENT.PAYOUTS-ITEM.RETURNED',
+  'PAYMENT.PAYOUTS-ITEM.UNCLAIMED',
+]);
 /** Order events: the resource is the order. */
 const orderEventTypes: ReadonlySet<string> = new Set(['CHECKOUT.ORDER.APPROVED', 'CHECKOUT.ORDER.COMPLETED']);
 
@@ -150,6 +166,10 @@ export class WebhookService {
       if (captureId === null) return ignored;
       return this.applyCaptureEvent(captureId, undefined, trace);
     }
+    const payoutItemId = event.resource.payout_item_id;
+    if (payoutItemEventTypes.has(event.event_type) && payoutItemId !== undefined) {
+      return this.applyPayoutItemEvent(payoutItemId, trace);
+    }
     return ignored;
   }
 
@@ -190,6 +210,20 @@ export class WebhookService {
     if (!payment) return ignored;
     await this.options.settlement.applyCapture(payment, capture, trace);
     return { outcome: 'applied', paymentId: payment.id };
+  }
+
+  /** Something happened to a payout item: read it from PayPal and bring its payout in line. */
+  private async applyPayoutItemEvent(itemId: string, trace: TraceContext | undefined): Promise<Applied> {
+    let item: PayPalPayoutItem;
+    try {
+      item = await this.options.paypal.getPayoutItem(itemId);
+    } catch (error) {
+      if (error instanceof PayPalError && error.status === 404) return ignored;
+      if (isPayPalFailure(error)) throw badGatewayOf(error, 'reading the payout item');
+      throw error;
+    }
+    const payout = await this.options.payouts.applyItem(item, trace);
+    return payout === null ? ignored : { outcome: 'applied', paymentId: null };
   }
 
   /** By capture id once known (pending, captured), else by the order it belongs to. */

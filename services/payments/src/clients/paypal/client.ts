@@ -46,6 +46,8 @@ export class PayPalError extends Error {
     message: string,
     readonly debugId: string | null,
     readonly issues: PayPalIssue[],
+    /** The error's HATEOAS links (a refused duplicate payout links to the original batch). */
+    readonly links: { href: string; rel: string }[] = [],
   ) {
     super(message);
     this.name = name;
@@ -112,12 +114,29 @@ const refundSchema = z.looseObject({
 });
 export type PayPalRefund = z.infer<typeof refundSchema>;
 
+// Payouts v1 writes money as `{value, currency}`, not as Orders' `{currency_code, value}`.
+const payoutItemSchema = z.looseObject({
+  payout_item_id: z.string().min(1),
+  transaction_status: z.string(),
+  payout_batch_id: z.string().min(1),
+  sender_batch_id: z.string().optional(),
+  errors: z.looseObject({ name: z.string() }).optional(),
+});
+export type PayPalPayoutItem = z.infer<typeof payoutItemSchema>;
+
+const payoutBatchSchema = z.looseObject({
+  batch_header: z.looseObject({ payout_batch_id: z.string().min(1), batch_status: z.string() }),
+  items: z.array(payoutItemSchema).optional(),
+});
+export type PayPalPayoutBatch = z.infer<typeof payoutBatchSchema>;
+
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 
 const restErrorSchema = z.looseObject({
   name: z.string(),
   message: z.string().optional(),
   debug_id: z.string().optional(),
+  links: z.array(z.looseObject({ href: z.string(), rel: z.string() })).optional(),
   details: z
     .array(
       z.looseObject({
@@ -144,6 +163,17 @@ export interface NewPayPalOrder {
   brandName?: string;
 }
 
+/** One payout, sent as a batch of one item. */
+export interface NewPayPalPayout {
+  /** Our payout id: PayPal refuses a second batch with it, so a retry never pays twice. */
+  senderBatchId: string;
+  amountMinor: bigint;
+  currency: string;
+  /** The receiver's PayPal email. */
+  receiver: string;
+  note: string;
+}
+
 export interface PayPalClient {
   createOrder(order: NewPayPalOrder, requestId: string): Promise<PayPalOrder>;
   getOrder(orderId: string): Promise<PayPalOrder>;
@@ -155,6 +185,9 @@ export interface PayPalClient {
    */
   refundCapture(captureId: string, requestId: string, refund?: NewPayPalRefund): Promise<PayPalRefund>;
   getRefund(refundId: string): Promise<PayPalRefund>;
+  createPayoutBatch(payout: NewPayPalPayout): Promise<PayPalPayoutBatch>;
+  getPayoutBatch(batchId: string): Promise<PayPalPayoutBatch>;
+  getPayoutItem(itemId: string): Promise<PayPalPayoutItem>;
 }
 
 /** A refund of part of a capture (or of all that is left, when that is its amount). */
@@ -165,6 +198,24 @@ export interface NewPayPalRefund {
   customId: string;
   /** Shown to the buyer; PayPal takes at most 255 characters. */
   noteToPayer?: string | null;
+}
+
+/**
+ * The batch id of the original when PayPal refuses a payout because its `sender_batch_id`
+ * was used before (400 USER_BUSINESS_ERROR, linking to the original batch); else null.
+ */
+export function duplicatePayoutBatchIdOf(error: PayPalError): string | null {
+  if (
+    error.status !== 400 ||
+    !error.issues.some((issue) => /sender_batch_id already exists/i.test(issue.issue))
+  ) {
+    return null;
+  }
+  for (const link of error.links) {
+    const match = /\/v1\/payments\/payouts\/([^/?#]+)$/.exec(link.href);
+    if (match) return decodeURIComponent(match[1]!);
+  }
+  return null;
 }
 
 /** The link the buyer approves the order at: `approve` (legacy form) or `payer-action` (experience context form). */
@@ -219,6 +270,7 @@ export function payPalErrorOf(status: number, bodyText: string, debugIdHeader: s
         field,
         location,
       })),
+      (rest.data.links ?? []).map(({ href, rel }) => ({ href, rel })),
     );
   }
   const oauth = oauthErrorSchema.safeParse(body);
@@ -356,6 +408,48 @@ class FetchPayPalClient implements PayPalClient {
       method: 'GET',
       path: `/v2/payments/refunds/${encodeURIComponent(refundId)}`,
       schema: refundSchema,
+    });
+  }
+
+  createPayoutBatch(payout: NewPayPalPayout): Promise<PayPalPayoutBatch> {
+    const { currency_code: currency, value } = toPayPalMoney(payout.amountMinor, payout.currency);
+    return this.call({
+      method: 'POST',
+      path: '/v1/payments/payouts',
+      schema: payoutBatchSchema,
+      requestId: payout.senderBatchId,
+      body: {
+        sender_batch_header: {
+          sender_batch_id: payout.senderBatchId,
+          recipient_type: 'EMAIL',
+          email_subject: 'You have a payout',
+        },
+        items: [
+          {
+            recipient_type: 'EMAIL',
+            amount: { value, currency },
+            receiver: payout.receiver,
+            note: payout.note,
+            sender_item_id: payout.senderBatchId,
+          },
+        ],
+      },
+    });
+  }
+
+  getPayoutBatch(batchId: string): Promise<PayPalPayoutBatch> {
+    return this.call({
+      method: 'GET',
+      path: `/v1/payments/payouts/${encodeURIComponent(batchId)}`,
+      schema: payoutBatchSchema,
+    });
+  }
+
+  getPayoutItem(itemId: string): Promise<PayPalPayoutItem> {
+    return this.call({
+      method: 'GET',
+      path: `/v1/payments/payouts-item/${encodeURIComponent(itemId)}`,
+      schema: payoutItemSchema,
     });
   }
 

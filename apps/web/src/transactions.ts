@@ -26,6 +26,12 @@ export function transactionLabel(transfer: Transfer, direction: Direction): stri
       return direction === 'in' ? 'Money received' : 'Money sent';
     case 'reversal':
       return direction === 'in' ? 'Transfer reversed: money back' : 'Transfer reversed';
+    case 'hold':
+      return direction === 'in' ? 'Money held for you' : 'Money held in escrow';
+    case 'hold_capture':
+      return direction === 'in' ? 'Escrow released to you' : 'Escrow released';
+    case 'hold_void':
+      return 'Escrow returned';
   }
 }
 
@@ -36,4 +42,7 @@ export const transactionTypeNames: Readonly<Record<Transfer['type'], string>> = 
   withdrawal: 'Withdrawals',
   savings: 'Savings moves',
   reversal: 'Reversals',
+  hold: 'Escrow holds',
+  hold_capture: 'Escrow releases',
+  hold_void: 'Escrow returns',
 };

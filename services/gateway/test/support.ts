@@ -64,6 +64,7 @@ export function walletOf(overrides: Partial<Wallet> = {}): Wallet {
     main: 10_000,
     savings: 0,
     available: 10_000,
+    held: 0,
     created_at: now,
     updated_at: now,
     ...overrides,

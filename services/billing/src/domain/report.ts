@@ -89,6 +89,10 @@ export function movementsOf(posted: {
     case 'savings':
     // An admin's correction of a transfer, not a movement either party made.
     case 'reversal':
+    // Escrow holds and their settlements: the reports do not count them.
+    case 'hold':
+    case 'hold_capture':
+    case 'hold_void':
       return [];
   }
 }

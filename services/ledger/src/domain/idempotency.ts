@@ -1,7 +1,16 @@
 import { type ErrorCode, type ErrorDetails, hashCanonicalJson } from '@moneypal/kit';
 
 /** The money-moving operations that take an Idempotency-Key. */
-export type IdempotentOperation = 'transfer' | 'deposit' | 'withdrawal' | 'savings_withdraw' | 'reversal';
+export type IdempotentOperation =
+  | 'transfer'
+  | 'deposit'
+  | 'withdrawal'
+  | 'savings_withdraw'
+  | 'reversal'
+  | 'hold'
+  | 'hold_capture'
+  | 'hold_void'
+  | 'hold_expiry';
 
 /**
  * What a posting's answer holds beyond its transfer row and entries: the balance the
@@ -14,7 +23,11 @@ export interface StoredPosting {
   main: number;
   savings: number;
   available: number;
+  /** Absent in answers stored before holds existed. */
+  held?: number;
   all_entries: boolean;
+  /** On a hold or its settlement: the hold, shown in the answer as the transfer left it. */
+  hold_id?: string;
 }
 
 /** An answer as a retry gets it: the result, or the error the request was refused with. */

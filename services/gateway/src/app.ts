@@ -16,6 +16,7 @@ import { balanceRoutes } from './routes/balance.routes.js';
 import { billingRoutes } from './routes/billing.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { holdRoutes } from './routes/holds.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { paymentRoutes } from './routes/payments.routes.js';
 import { registerPlatformRoutes } from './routes/platform.routes.js';
@@ -153,6 +154,7 @@ export async function buildGateway({
     ...balanceRoutes(),
     ...walletRoutes(),
     ...transferRoutes(),
+    ...holdRoutes(),
     ...catalogRoutes(),
     ...paymentRoutes(),
     ...billingRoutes(),

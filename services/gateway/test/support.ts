@@ -99,6 +99,7 @@ export function transferReplyOf(transfer: Transfer = transferOf(), replayed = fa
         main: 8950,
         savings: 0,
         available: 8950,
+        held: 0,
         as_of: transfer.created_at,
       },
     },

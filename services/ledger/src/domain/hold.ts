@@ -1,10 +1,8 @@
-import type { Actor, Hold, HoldStatus, holdExpiryActions } from '@moneypal/contracts';
+import type { Actor, Hold, HoldStatus } from '@moneypal/contracts';
 import { toSafeNumber } from '@moneypal/kit';
 import { ledgerError } from '../errors.js';
 import { isAdmin, isService, userIdOf } from './actor.js';
-import type { LockedWallet } from './movement.js';
-
-export type HoldExpiryAction = (typeof holdExpiryActions)[number];
+import type { HoldExpiryAction, LockedWallet, SettlementAction } from './movement.js';
 
 /** A hold as stored. */
 export interface HoldRecord {
@@ -27,12 +25,6 @@ export interface HoldRecord {
   transfer_id: string;
   settlement_transfer_id: string | null;
 }
-
-/**
- * How a hold is asked to end: `capture` by its payer, `void` by its payee, `expire` by the
- * ledger itself at `expires_at` (an admin, or a service for a party, may capture or void).
- */
-export type SettlementAction = 'capture' | 'void' | 'expire';
 
 /** How a settlement ends a hold, decided under the wallets' locks. */
 export interface Settlement {

@@ -1,10 +1,17 @@
-import type { TransactionType, TransferType } from '@moneypal/contracts';
+import type { holdExpiryActions, TransactionType, TransferType } from '@moneypal/contracts';
 import { ledgerError } from '../errors.js';
-import type { HoldExpiryAction, SettlementAction } from './hold.js';
 import type { Leg, LockedAccount } from './posting.js';
 import type { TransactionLimits } from './rules.js';
 import { type SavingsTerms, splitCredit } from './savings.js';
 import type { WalletStatus } from './wallet.js';
+
+export type HoldExpiryAction = (typeof holdExpiryActions)[number];
+
+/**
+ * How a hold is asked to end: `capture` by its payer, `void` by its payee, `expire` by the
+ * ledger itself at `expires_at` (an admin, or a service for a party, may capture or void).
+ */
+export type SettlementAction = 'capture' | 'void' | 'expire';
 
 /** A wallet as the posting sees it: read together with its accounts, under their row locks. */
 export interface LockedWallet {

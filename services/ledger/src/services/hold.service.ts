@@ -3,13 +3,8 @@ import { AppError, decodeIdCursor, encodeCursor } from '@moneypal/kit';
 import type { z } from 'zod';
 import type { LedgerDatabase } from '../database.js';
 import { isAdmin, isService, mayDebit, mayRead, userIdOf } from '../domain/actor.js';
-import {
-  assertMaySettle,
-  type HoldRecord,
-  mayReadHold,
-  type SettlementAction,
-  toPublicHold,
-} from '../domain/hold.js';
+import { assertMaySettle, type HoldRecord, mayReadHold, toPublicHold } from '../domain/hold.js';
+import type { SettlementAction } from '../domain/movement.js';
 import type { PublicWalletBalance } from '../domain/wallet.js';
 import { ledgerError } from '../errors.js';
 import type * as holdRepository from '../repositories/hold.repository.js';

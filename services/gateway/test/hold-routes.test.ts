@@ -305,6 +305,20 @@ describe('hold routes', () => {
     });
   });
 
+  it('answers 405 with Allow to a method a hold path does not have', async () => {
+    for (const [method, url, allow] of [
+      ['DELETE', '/v1/holds', 'GET, HEAD, POST'],
+      ['PUT', `/v1/holds/${holdId}/capture`, 'POST'],
+      ['GET', `/v1/holds/${holdId}/void`, 'POST'],
+      ['DELETE', `/v1/holds/${holdId}`, 'GET, HEAD'],
+    ] as const) {
+      const response = await gateway.app.inject({ method, url });
+      expect(response.statusCode, `${method} ${url}`).toBe(405);
+      expect(response.headers.allow, `${method} ${url}`).toBe(allow);
+    }
+    expect(gateway.operationCalls()).toEqual([]);
+  });
+
   it('answers 401 on every hold route without a token and asks no service', async () => {
     for (const request of [
       { method: 'POST', url: '/v1/holds', payload: { from_wallet_id: walletId, to_user: 'ada', amount: 1 } },

@@ -28,6 +28,12 @@ export function transactionLabel(transfer: Transfer, direction: Direction): stri
       return direction === 'in' ? 'Transfer reversed: money back' : 'Transfer reversed';
     case 'clearing':
       return 'Clearing';
+    case 'hold':
+      return direction === 'in' ? 'Money held for you' : 'Money held in escrow';
+    case 'hold_capture':
+      return direction === 'in' ? 'Escrow released to you' : 'Escrow released';
+    case 'hold_void':
+      return 'Escrow returned';
   }
 }
 
@@ -39,4 +45,7 @@ export const transactionTypeNames: Readonly<Record<Transfer['type'], string>> = 
   savings: 'Savings moves',
   reversal: 'Reversals',
   clearing: 'Clearings',
+  hold: 'Escrow holds',
+  hold_capture: 'Escrow releases',
+  hold_void: 'Escrow returns',
 };

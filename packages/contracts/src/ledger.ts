@@ -59,8 +59,21 @@ export type TransactionType = z.infer<typeof transactionType>;
  * transaction type a rule can name. A reversal also gives a failed payout's withdrawal back.
  * `clearing` moves money between two system accounts (a paid payout, from
  * `payouts-clearing` to `paypal-clearing`); no wallet takes part in it.
+ *
+ * Escrow holds add three: `hold` moves the amount from the payer's main balance to the
+ * payer's held balance (the rules of `transfer`, or of `payment` when a service holds for
+ * a bill, apply to it); `hold_capture` and `hold_void` settle it out of the held balance,
+ * to the payee (and any rest back to the payer) or all back to the payer. No rule applies
+ * to a settlement: the money was checked when it was held.
  */
-export const transferTypes = [...transactionTypes, 'reversal', 'clearing'] as const;
+export const transferTypes = [
+  ...transactionTypes,
+  'reversal',
+  'clearing',
+  'hold',
+  'hold_capture',
+  'hold_void',
+] as const;
 export const transferType = z.enum(transferTypes);
 export type TransferType = z.infer<typeof transferType>;
 
@@ -95,7 +108,7 @@ export const walletSchema = z
     /** What can be spent now: the main balance of an active wallet, else 0. */
     available: balanceMinor,
     /** Money of this wallet held in escrow by open holds: neither spendable nor the payee's yet. */
-    held: balanceMinor.optional(),
+    held: balanceMinor,
     created_at: timestamp,
     updated_at: timestamp,
   })
@@ -136,7 +149,7 @@ export const walletBalanceSchema = z
     savings: balanceMinor,
     available: balanceMinor,
     /** Held in escrow by open holds of this wallet. */
-    held: balanceMinor.optional(),
+    held: balanceMinor,
     /** The instant the balance is for: now, or the `at` asked for. */
     as_of: timestamp,
   })
@@ -150,7 +163,8 @@ export const entrySchema = z
     account_id: uuid,
     /** null for a system account (e.g. paypal-clearing). */
     wallet_id: uuid.nullable(),
-    account: z.enum(['main', 'savings', 'system']),
+    /** `held`: the wallet's escrow account, where open holds keep the payer's money. */
+    account: z.enum(['main', 'savings', 'held', 'system']),
     /** Signed: positive credits the account, negative debits it. */
     amount: balanceMinor,
     balance_after: balanceMinor,
@@ -174,6 +188,8 @@ export const transferSchema = z
     created_at: timestamp,
     /** On a reversal only: the id of the transfer it reverses. */
     reversal_of: uuid.optional(),
+    /** On a hold and its settlement only: the id of the hold. */
+    hold_id: uuid.optional(),
     entries: z.array(entrySchema).optional(),
   })
   .meta({ id: 'Transfer' });

@@ -137,8 +137,9 @@ describe(`escrow bills with the ledger's holds on ${testDatabaseLabel}`, () => {
   });
 
   it('marks the invoice paid when the payer captures the hold, with what the capture paid', async () => {
-    const { payer, provider } = await fundedPayer();
+    const { payer, provider } = await fundedPayer(15_000);
     const { result } = await escrowBill(payer, { to_user: provider.user.user_name, amount: 12_000 });
+    expect(await availableOf(payer)).toBe(3_000);
     const captured = await call(harness.client, ledgerRequests.captureHold, {
       actor: payer.actor,
       hold_id: result.invoice.hold_id!,
@@ -151,7 +152,7 @@ describe(`escrow bills with the ledger's holds on ${testDatabaseLabel}`, () => {
       amount_paid: 9_000,
       transfer_id: captured.result.hold.settlement_transfer_id,
     });
-    expect(await availableOf(payer)).toBe(10_000 - 9_000);
+    expect(await availableOf(payer)).toBe(15_000 - 9_000);
     expect(await availableOf(provider)).toBe(9_000);
     expect(await eventsOf(result.invoice.id, billingEvents.invoicePaid)).toHaveLength(1);
 

@@ -16,6 +16,7 @@ import { balanceRoutes } from './routes/balance.routes.js';
 import { billingRoutes } from './routes/billing.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { holdRoutes } from './routes/holds.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { paymentRoutes } from './routes/payments.routes.js';
 import { payoutRoutes } from './routes/payouts.routes.js';
@@ -154,6 +155,7 @@ export async function buildGateway({
     ...balanceRoutes(),
     ...walletRoutes(),
     ...transferRoutes(),
+    ...holdRoutes(),
     ...catalogRoutes(),
     ...paymentRoutes(),
     ...payoutRoutes(),

@@ -104,7 +104,15 @@ describe('ledger routes', () => {
         role: 'user',
         request: { method: 'GET', url: `/v1/wallets/${walletId}/balance` },
         subject: 'ledger.wallet.balance',
-        reply: { wallet_id: walletId, currency: 'USD', main: 5, savings: 1, available: 5, as_of: now },
+        reply: {
+          wallet_id: walletId,
+          currency: 'USD',
+          main: 5,
+          savings: 1,
+          available: 5,
+          held: 2,
+          as_of: now,
+        },
         status: 200,
         payload: { wallet_id: walletId },
       },
@@ -119,6 +127,7 @@ describe('ledger routes', () => {
           main: 0,
           savings: 0,
           available: 0,
+          held: 0,
           as_of: '2030-01-01T00:00:00Z',
         },
         status: 200,
@@ -1107,22 +1116,29 @@ describe('the ledger in the API document', () => {
     await gateway.close();
   });
 
+  /** Each operation that moves money, with the status of its success. */
   const moneyMoving = [
-    ['/v1/transfers', 'post'],
-    ['/v1/transfers/{id}/reverse', 'post'],
-    ['/v1/wallets/{id}/deposits', 'post'],
-    ['/v1/wallets/{id}/savings/withdraw', 'post'],
-    ['/v1/payments', 'post'],
-    ['/v1/bills', 'post'],
+    ['/v1/transfers', 'post', '201'],
+    ['/v1/holds', 'post', '201'],
+    ['/v1/holds/{id}/capture', 'post', '200'],
+    ['/v1/holds/{id}/void', 'post', '200'],
+    ['/v1/transfers/{id}/reverse', 'post', '201'],
+    ['/v1/wallets/{id}/deposits', 'post', '201'],
+    ['/v1/wallets/{id}/savings/withdraw', 'post', '201'],
+    ['/v1/payments', 'post', '201'],
+    ['/v1/bills', 'post', '201'],
+    ['/v1/payments/{id}/refund', 'post', '200'],
+    ['/v1/payouts', 'post', '201'],
+    ['/v1/wallets/{id}/release', 'post', '201'],
   ] as const;
 
   it('requires the Idempotency-Key header on every operation that moves money', () => {
-    for (const [path, method] of moneyMoving) {
+    for (const [path, method, success] of moneyMoving) {
       const operation = paths[path]?.[method];
       expect(operation?.parameters, path).toContainEqual(
         expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true }),
       );
-      expect(operation?.responses['201']?.headers, path).toHaveProperty('Idempotent-Replayed');
+      expect(operation?.responses[success]?.headers, path).toHaveProperty('Idempotent-Replayed');
       expect(operation?.responses['409']?.description, path).toContain('idempotency_in_flight');
       expect(operation?.responses['422']?.description, path).toContain('idempotency_mismatch');
     }

@@ -209,7 +209,15 @@ describe('payout routes', () => {
           initiator_id: admin.claims.sub,
           created_at: now,
         },
-        balance: { wallet_id: walletId, currency: 'USD', main: 0, savings: 0, available: 0, as_of: now },
+        balance: {
+          wallet_id: walletId,
+          currency: 'USD',
+          main: 0,
+          savings: 0,
+          available: 0,
+          held: 0,
+          as_of: now,
+        },
       };
       await gateway.respond('ledger.wallet.release', async () => ({ result: withdrawal, replayed: false }));
       const response = await release(admin.authorization, { reason: 'estate settled' });

@@ -9,4 +9,5 @@ alter table accounts add constraint accounts_system_code_check
 -- a `reversal` of its withdrawal.
 alter table transfers drop constraint transfers_type_check;
 alter table transfers add constraint transfers_type_check
-  check (type in ('deposit', 'transfer', 'payment', 'withdrawal', 'savings', 'reversal', 'clearing'));
+  check (type in ('deposit', 'transfer', 'payment', 'withdrawal', 'savings', 'reversal',
+                  'hold', 'hold_capture', 'hold_void', 'clearing'));

@@ -12,12 +12,14 @@ import { type LedgerDatabase, ledgerMigrations } from './database.js';
 import { serveCatalogRequests } from './handlers/catalog.handlers.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { serveHistoryRequests } from './handlers/history.handlers.js';
+import { serveHoldRequests } from './handlers/hold.handlers.js';
 import { serveMovementRequests } from './handlers/movement.handlers.js';
 import { subscribeToUserEvents } from './handlers/user-events.handlers.js';
 import { serveWalletRequests } from './handlers/wallet.handlers.js';
 import * as accountRepository from './repositories/account.repository.js';
 import * as catalogRepository from './repositories/catalog.repository.js';
 import * as dailyUsageRepository from './repositories/daily-usage.repository.js';
+import * as holdRepository from './repositories/hold.repository.js';
 import * as idempotencyRepository from './repositories/idempotency.repository.js';
 import * as journalRepository from './repositories/journal.repository.js';
 import * as ownerRepository from './repositories/owner.repository.js';
@@ -26,6 +28,7 @@ import * as walletRepository from './repositories/wallet.repository.js';
 import { CatalogService } from './services/catalog.service.js';
 import { HealthService } from './services/health.service.js';
 import { HistoryService } from './services/history.service.js';
+import { HoldService } from './services/hold.service.js';
 import { type MovementMetrics, MovementService } from './services/movement.service.js';
 import { PostingService } from './services/posting.service.js';
 import { type LedgerVerdict, VerifyService } from './services/verify.service.js';
@@ -55,7 +58,12 @@ export interface StartLedgerOptions {
 }
 
 export interface RunningLedger {
-  /** Stops publishing events and cleaning up; close the bus and then the database afterwards. */
+  /**
+   * One sweep of the holds whose expiry has come, as the timer runs it every
+   * `holdExpiryIntervalMs`; answers how many it settled. Tests drive expiry with it.
+   */
+  expireDueHolds(): Promise<number>;
+  /** Stops publishing events, cleaning up and expiring holds; close the bus and then the database afterwards. */
   stop(): Promise<void>;
 }
 
@@ -81,8 +89,8 @@ function movementMetricsOf(metrics: ServiceMetrics): MovementMetrics {
 
 /**
  * Starts the ledger on a database and a bus: migrates, answers every `ledgerRequests`
- * subject and `ledger.health`, consumes identity's user events, relays outbox events, and
- * removes expired idempotency records periodically.
+ * subject and `ledger.health`, consumes identity's user events, relays outbox events,
+ * removes expired idempotency records periodically, and settles holds at their expiry.
  */
 export async function startLedger(options: StartLedgerOptions): Promise<RunningLedger> {
   const { config, db, bus, logger } = options;
@@ -124,6 +132,7 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
       dailyUsage: dailyUsageRepository,
       idempotency: idempotencyRepository,
       transfers: transferRepository,
+      holds: holdRepository,
     },
   });
   const movements = new MovementService({
@@ -142,10 +151,19 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
     },
   });
 
+  const holds = new HoldService({
+    db,
+    clock,
+    newId: ids,
+    movements,
+    repositories: { holds: holdRepository, wallets: walletRepository },
+  });
+
   // Running before the first request: it publishes each movement's event after the commit.
   relay.start();
   await serveWalletRequests(bus, wallets);
   await serveMovementRequests(bus, movements);
+  await serveHoldRequests(bus, holds);
   await serveCatalogRequests(
     bus,
     new CatalogService({ db, clock, newId: ids, repositories: { catalog: catalogRepository } }),
@@ -169,12 +187,32 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
     cleanup = removeExpiredIdempotencyRecords();
   }, options.idempotencyCleanupIntervalMs ?? hourMs);
   cleanupTimer.unref();
+
+  // One sweep at a time per process; replicas sweep side by side (see `claimDueHolds`).
+  let sweep: Promise<number> | undefined;
+  const expireDueHolds = (): Promise<number> => {
+    sweep ??= holds.expireDueHolds().finally(() => {
+      sweep = undefined;
+    });
+    return sweep;
+  };
+  const expiryTimer = setInterval(() => {
+    expireDueHolds()
+      .then((expired) => {
+        if (expired > 0) logger.info({ expired }, 'holds settled at their expiry');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'hold expiry sweep failed'));
+  }, config.holdExpiryIntervalMs);
+  expiryTimer.unref();
   logger.info({ default_currency: config.defaultCurrency }, 'ledger service started');
 
   return {
+    expireDueHolds,
     async stop() {
       clearInterval(cleanupTimer);
+      clearInterval(expiryTimer);
       await cleanup;
+      await sweep?.catch(() => undefined);
       await relay.stop();
     },
   };

@@ -18,6 +18,8 @@ export interface LedgerConfig {
   defaultCurrency: string;
   /** How long a stored idempotent answer is kept; at least 24 h (SPEC §4). */
   idempotencyRetentionHours: number;
+  /** How often the ledger looks for holds whose expiry has come, and settles them. */
+  holdExpiryIntervalMs: number;
 }
 
 /**
@@ -28,7 +30,11 @@ export interface LedgerProcessConfig extends LedgerConfig, ServiceProcessSetting
   databaseUrl: string;
 }
 
-export const defaultLedgerConfig: LedgerConfig = { defaultCurrency: 'USD', idempotencyRetentionHours: 48 };
+export const defaultLedgerConfig: LedgerConfig = {
+  defaultCurrency: 'USD',
+  idempotencyRetentionHours: 48,
+  holdExpiryIntervalMs: 5_000,
+};
 
 /** The environment of the distributed ledger process. */
 export const ledgerEnvironmentSchema = z
@@ -45,6 +51,12 @@ export const ledgerEnvironmentSchema = z
       .int('IDEMPOTENCY_RETENTION_HOURS must be a whole number of hours')
       .min(24, 'IDEMPOTENCY_RETENTION_HOURS must be at least 24 (stored answers are kept at least 24 h)')
       .default(defaultLedgerConfig.idempotencyRetentionHours),
+    HOLD_EXPIRY_INTERVAL_MS: z.coerce
+      .number({ error: 'HOLD_EXPIRY_INTERVAL_MS must be a number of milliseconds' })
+      .int('HOLD_EXPIRY_INTERVAL_MS must be a whole number of milliseconds')
+      .min(100, 'HOLD_EXPIRY_INTERVAL_MS must be at least 100')
+      .max(3_600_000, 'HOLD_EXPIRY_INTERVAL_MS must be at most 3600000 (an hour)')
+      .default(defaultLedgerConfig.holdExpiryIntervalMs),
   })
   .transform(
     (env): LedgerProcessConfig => ({
@@ -52,6 +64,7 @@ export const ledgerEnvironmentSchema = z
       databaseUrl: env.LEDGER_DATABASE_URL,
       defaultCurrency: env.DEFAULT_CURRENCY,
       idempotencyRetentionHours: env.IDEMPOTENCY_RETENTION_HOURS,
+      holdExpiryIntervalMs: env.HOLD_EXPIRY_INTERVAL_MS,
     }),
   );
 

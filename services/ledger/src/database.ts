@@ -5,6 +5,7 @@ import {
   type SqlMigration,
 } from '@moneypal/kit';
 import type { ColumnType, Generated, Kysely } from 'kysely';
+import type { HoldRecord } from './domain/hold.js';
 import type { AccountKind, SystemAccountCode, WalletRecord, WalletStatus } from './domain/wallet.js';
 
 /** A `date` column: written as 'YYYY-MM-DD', read back as a Date (midnight UTC) or a string by driver. */
@@ -52,6 +53,8 @@ export interface TransferRow {
   created_at: Date;
   /** On a reversal only: the transfer it reverses. */
   reversal_of: string | null;
+  /** On a hold and its settlement only: the hold. */
+  hold_id: string | null;
 }
 
 export interface EntryRow {
@@ -108,6 +111,12 @@ export interface WalletStatusChangeRow {
   changed_at: Date;
 }
 
+export interface HoldRow extends Omit<HoldRecord, 'metadata'> {
+  metadata: ColumnType<Record<string, string>, string, string>;
+  /** Until when an expiry sweeper has taken the hold; another sweeper takes it after. */
+  expiry_lease_until: Date | null;
+}
+
 /** The ledger database as Kysely sees it; migrations/ is the source of truth. */
 export interface LedgerTables extends MessagingTables {
   wallet_types: WalletTypeRow;
@@ -121,6 +130,7 @@ export interface LedgerTables extends MessagingTables {
   idempotency_keys: IdempotencyRow;
   deleted_owners: DeletedOwnerRow;
   wallet_status_changes: WalletStatusChangeRow;
+  holds: HoldRow;
 }
 
 export type LedgerDatabase = Kysely<LedgerTables>;

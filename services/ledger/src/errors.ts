@@ -8,8 +8,8 @@ export const ledgerErrorCodes = {
   validation_failed:
     'the request does not match its contract, a cursor is malformed, a currency or wallet type is unknown, or a transfer goes to its own wallet',
   forbidden:
-    'the actor may not do this at all: admin-only catalogue changes and wallet status changes, deposits from a source not theirs',
-  not_found: 'no transfer or savings plan that the actor may see (others are never revealed)',
+    'the actor may not do this at all: admin-only catalogue changes and wallet status changes, deposits from a source not theirs, a payee capturing or a payer voiding a hold',
+  not_found: 'no transfer, hold or savings plan that the actor may see (others are never revealed)',
   wallet_not_found:
     "no wallet of that id the actor may see, or no wallet of the owner in the currency asked (another's answers alike)",
   recipient_not_found: 'the recipient user (id, user name or email) or the recipient wallet does not exist',
@@ -24,6 +24,7 @@ export const ledgerErrorCodes = {
     'a transaction rule (min, max, daily total, daily count) of the wallet type refuses it, or a balance would pass 2^53-1',
   currency_mismatch: 'the two wallets hold different currencies',
   wallet_frozen: 'a wallet taking part is frozen or closed',
+  hold_already_settled: 'the hold was captured, voided or expired already: only one of them settles it',
   credit_not_above_savings:
     'a credit into a wallet with a flat savings plan is not larger than the flat amount',
   unavailable: 'the ledger database, or identity when a recipient is named by user, does not answer',

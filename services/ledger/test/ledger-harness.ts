@@ -36,8 +36,15 @@ export interface LedgerHarness {
   createUser(overrides?: Partial<User>): Promise<TestUser>;
   /** Publishes an identity event as identity's outbox relay would; resolves once the ledger applied it. */
   publishUserEvent(type: string, subject: string, data: unknown, id?: string): Promise<CloudEvent>;
+  /** One sweep of the holds due at the clock's time (the ledger's own timer is left idle). */
+  expireDueHolds(): Promise<number>;
+  /** Another ledger replica on the same database and clock, on a broker of its own. */
+  startReplica(): Promise<{ expireDueHolds(): Promise<number>; stop(): Promise<void> }>;
   close(): Promise<void>;
 }
+
+/** Tests drive the expiry of holds themselves, at the test clock's time. */
+const idleHoldExpiryIntervalMs = 3_600_000;
 
 /**
  * The ledger on a fresh database and the real in-process bus, called through the bus as
@@ -55,7 +62,7 @@ export async function startHarness(
   const clock = new TestClock(new Date('2030-01-01T00:00:00.000Z'));
   const bus = broker.connect('ledger', logger);
   const ledger = await startLedger({
-    config: { ...defaultLedgerConfig, ...options.config },
+    config: { ...defaultLedgerConfig, holdExpiryIntervalMs: idleHoldExpiryIntervalMs, ...options.config },
     db: database.db,
     bus,
     logger,
@@ -96,6 +103,26 @@ export async function startHarness(
     clock,
     admin: { user_id: randomUUID(), role: 'admin' },
     publishUserEvent,
+    expireDueHolds: () => ledger.expireDueHolds(),
+    async startReplica() {
+      const replicaBroker = new MemoryBroker();
+      const replicaBus = replicaBroker.connect('ledger', logger);
+      const replica = await startLedger({
+        config: { ...defaultLedgerConfig, holdExpiryIntervalMs: idleHoldExpiryIntervalMs },
+        db: database.db,
+        bus: replicaBus,
+        logger,
+        clock: () => clock.now(),
+      });
+      return {
+        expireDueHolds: () => replica.expireDueHolds(),
+        async stop() {
+          await replica.stop();
+          await replicaBus.close();
+          replicaBroker.shutdown();
+        },
+      };
+    },
     createUser: (overrides = {}) =>
       registerWithLedger({ identity, client, users }, newUser(overrides, { now: clock.now() }), clock.now()),
     async close() {

@@ -13,6 +13,7 @@ import { directionOf, transactionLabel } from '../transactions';
 const accountNames: Record<Entry['account'], string> = {
   main: 'main balance',
   savings: 'savings',
+  held: 'held in escrow',
   system: 'account',
 };
 

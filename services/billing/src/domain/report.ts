@@ -91,6 +91,10 @@ export function movementsOf(posted: {
     case 'reversal':
     // Between two system accounts: nobody's movement.
     case 'clearing':
+    // Escrow holds and their settlements: the reports do not count them.
+    case 'hold':
+    case 'hold_capture':
+    case 'hold_void':
       return [];
   }
 }

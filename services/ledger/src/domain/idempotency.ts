@@ -9,7 +9,11 @@ export type IdempotentOperation =
   | 'reversal'
   | 'withdrawal_settle'
   | 'withdrawal_reversal'
-  | 'release';
+  | 'release'
+  | 'hold'
+  | 'hold_capture'
+  | 'hold_void'
+  | 'hold_expiry';
 
 /**
  * What a posting's answer holds beyond its transfer row and entries: the balance the
@@ -22,7 +26,11 @@ export interface StoredPosting {
   main: number;
   savings: number;
   available: number;
+  /** Absent in answers stored before holds existed. */
+  held?: number;
   all_entries: boolean;
+  /** On a hold or its settlement: the hold, shown in the answer as the transfer left it. */
+  hold_id?: string;
 }
 
 /** An answer as a retry gets it: the result, or the error the request was refused with. */

@@ -33,6 +33,14 @@ function wallet(id: string, overrides: Partial<LockedWallet> = {}): LockedWallet
       balance: 50n,
       lastEntryAt: null,
     },
+    held: {
+      id: `${id}-held`,
+      walletId: id,
+      kind: 'held',
+      currency: 'USD',
+      balance: 0n,
+      lastEntryAt: null,
+    },
     ...overrides,
   };
 }
@@ -210,5 +218,65 @@ describe('payouts and releases', () => {
     expect(() => releaseAmountOf(release(null), empty)).toThrow(
       expect.objectContaining({ code: 'conflict' }),
     );
+  });
+});
+
+describe('legsOf for escrow holds', () => {
+  const hold: MovementIntent = {
+    kind: 'hold',
+    type: 'hold',
+    ruleType: 'transfer',
+    amount: 300n,
+    fromWalletId: 'a',
+    toWalletId: 'b',
+    hold: { id: 'hold', expiresAt: null, onExpiry: 'void' },
+  };
+  const settlement = (capturedAmount: bigint): MovementIntent => ({
+    kind: 'hold_settlement',
+    type: capturedAmount > 0n ? 'hold_capture' : 'hold_void',
+    action: 'capture',
+    holdId: 'hold',
+    amount: 300n,
+    capturedAmount,
+    requestedAmount: null,
+    fromWalletId: 'a',
+    toWalletId: 'b',
+    reportedWalletId: 'a',
+  });
+
+  it('holds money inside the payer wallet, from main to held, and checks the payee like a transfer', () => {
+    const parties = checkParties(hold, walletsOf(wallet('a'), wallet('b')), anyone);
+    expect(legsOf(hold, parties)).toEqual([
+      { accountId: 'a-main', amount: -300n },
+      { accountId: 'a-held', amount: 300n },
+    ]);
+    expect(() =>
+      checkParties(hold, walletsOf(wallet('a'), wallet('b', { status: 'frozen' })), anyone),
+    ).toThrow(expect.objectContaining({ code: 'wallet_frozen' }));
+    expect(() => checkParties(hold, walletsOf(wallet('a')), anyone)).toThrow(
+      expect.objectContaining({ code: 'recipient_not_found' }),
+    );
+  });
+
+  it('pays a capture out of held through the payee savings plan, and the rest back to the payer main', () => {
+    const payee = wallet('b', { savingsPlan: { kind: 'percentage', value: 1000n } });
+    const parties = checkParties(settlement(200n), walletsOf(wallet('a'), payee), anyone);
+    expect(legsOf(settlement(200n), parties)).toEqual([
+      { accountId: 'a-held', amount: -300n },
+      { accountId: 'b-main', amount: 180n },
+      { accountId: 'b-savings', amount: 20n },
+      { accountId: 'a-main', amount: 100n },
+    ]);
+  });
+
+  it('gives a void all back to the payer main, past any savings plan of the payee', () => {
+    const payee = wallet('b', { savingsPlan: { kind: 'flat', value: 500n } });
+    const parties = checkParties(settlement(0n), walletsOf(wallet('a'), payee), anyone);
+    expect(legsOf(settlement(0n), parties)).toEqual([
+      { accountId: 'a-held', amount: -300n },
+      { accountId: 'b-main', amount: 0n },
+      { accountId: 'b-savings', amount: 0n },
+      { accountId: 'a-main', amount: 300n },
+    ]);
   });
 });

@@ -1,9 +1,17 @@
-import type { TransactionType, TransferType } from '@moneypal/contracts';
+import type { holdExpiryActions, TransactionType, TransferType } from '@moneypal/contracts';
 import { ledgerError } from '../errors.js';
 import type { Leg, LockedAccount } from './posting.js';
 import type { TransactionLimits } from './rules.js';
 import { type SavingsTerms, splitCredit } from './savings.js';
 import type { WalletStatus } from './wallet.js';
+
+export type HoldExpiryAction = (typeof holdExpiryActions)[number];
+
+/**
+ * How a hold is asked to end: `capture` by its payer, `void` by its payee, `expire` by the
+ * ledger itself at `expires_at` (an admin, or a service for a party, may capture or void).
+ */
+export type SettlementAction = 'capture' | 'void' | 'expire';
 
 /** A wallet as the posting sees it: read together with its accounts, under their row locks. */
 export interface LockedWallet {
@@ -17,6 +25,8 @@ export interface LockedWallet {
   limits: TransactionLimits | null;
   main: LockedAccount;
   savings: LockedAccount;
+  /** Where the wallet's open holds keep their money. */
+  held: LockedAccount;
 }
 
 /** What a request asks to move, before anything is known about the wallets. */
@@ -86,6 +96,39 @@ export type MovementIntent =
       toAccountId: string;
       /** The wallet whose money this was: no entry touches it, the answer shows its balance. */
       walletId: string;
+    }
+  | {
+      kind: 'hold';
+      type: Extract<TransferType, 'hold'>;
+      /**
+       * The transaction type whose rules and daily limits of the payer's wallet type apply:
+       * `transfer`, or `payment` when a service holds money for a bill.
+       */
+      ruleType: Extract<TransactionType, 'transfer' | 'payment'>;
+      amount: bigint;
+      fromWalletId: string;
+      /** The payee's wallet: it receives nothing until the hold is captured. */
+      toWalletId: string;
+      hold: { id: string; expiresAt: Date | null; onExpiry: HoldExpiryAction };
+    }
+  | {
+      kind: 'hold_settlement';
+      /** Decided under the locks with the hold's state (see `settlementOf`). */
+      type: Extract<TransferType, 'hold_capture' | 'hold_void'>;
+      action: SettlementAction;
+      holdId: string;
+      /** The hold's amount: all of it leaves the payer's held account. */
+      amount: bigint;
+      /** What the payee gets; decided under the locks, 0 until then. */
+      capturedAmount: bigint;
+      /** A capture's amount asked for; null: all of the hold. */
+      requestedAmount: bigint | null;
+      /** The payer's wallet. */
+      fromWalletId: string;
+      /** The payee's wallet. */
+      toWalletId: string;
+      /** The wallet whose balance the answer shows: the payee's when the payee voids, else the payer's. */
+      reportedWalletId: string;
     };
 
 /** The intents that reverse a transfer: what is left of it is read under the locks. */
@@ -93,6 +136,11 @@ export type ReversalIntent = Extract<MovementIntent, { kind: 'reversal' | 'withd
 
 export function isReversal(intent: MovementIntent): intent is ReversalIntent {
   return intent.kind === 'reversal' || intent.kind === 'withdrawal_reversal';
+}
+
+/** The transaction type whose rules and daily usage apply to a movement (none is named after a reversal or a settlement). */
+export function ruleTypeOf(intent: MovementIntent): string {
+  return intent.kind === 'hold' ? intent.ruleType : intent.type;
 }
 
 /** The wallets of a movement once checked; `subject` is the one whose rules and daily usage apply. */
@@ -125,7 +173,8 @@ export function checkParties(
   mayMoveFrom: (ownerId: string) => boolean,
 ): MovementParties {
   switch (intent.kind) {
-    case 'transfer': {
+    case 'transfer':
+    case 'hold': {
       const from = wallets.get(intent.fromWalletId);
       if (!from || !mayMoveFrom(from.ownerId)) throw noSuchWallet();
       const to = wallets.get(intent.toWalletId);
@@ -135,7 +184,7 @@ export function checkParties(
         });
       }
       if (from.id === to.id) {
-        throw ledgerError('validation_failed', 'a transfer cannot go to the wallet it comes from', {
+        throw ledgerError('validation_failed', `a ${intent.kind} cannot go to the wallet it comes from`, {
           errors: [{ path: 'to_wallet_id', message: 'is the wallet the money comes from' }],
         });
       }
@@ -190,6 +239,13 @@ export function checkParties(
       const wallet = { ...wallets.get(intent.walletId)!, limits: null };
       return { from: null, to: null, subject: wallet, reported: wallet };
     }
+    case 'hold_settlement': {
+      // The wallets of a hold exist for ever; who may settle it was checked with the hold,
+      // and the statuses that matter depend on how it ends (see `settlementOf`).
+      const from = wallets.get(intent.fromWalletId)!;
+      const to = wallets.get(intent.toWalletId)!;
+      return { from, to, subject: from, reported: wallets.get(intent.reportedWalletId)! };
+    }
     case 'savings_withdraw': {
       const wallet = wallets.get(intent.walletId);
       if (!wallet || !mayMoveFrom(wallet.ownerId)) throw noSuchWallet();
@@ -201,8 +257,8 @@ export function checkParties(
 
 /**
  * The legs of a movement. Every credit into a wallet from outside it (a deposit, an
- * incoming transfer or payment) passes through the wallet's savings plan; moving savings
- * back to main does not.
+ * incoming transfer or payment, a captured hold) passes through the wallet's savings plan;
+ * moving savings back to main does not. Legs of zero post no entry.
  */
 export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] {
   switch (intent.kind) {
@@ -247,6 +303,28 @@ export function legsOf(intent: MovementIntent, parties: MovementParties): Leg[] 
         { accountId: intent.fromAccountId, amount: -intent.amount },
         { accountId: intent.toAccountId, amount: intent.amount },
       ];
+    case 'hold':
+      // The money stays in the payer's wallet, out of what can be spent.
+      return [
+        { accountId: parties.from!.main.id, amount: -intent.amount },
+        { accountId: parties.from!.held.id, amount: intent.amount },
+      ];
+    case 'hold_settlement': {
+      // What is captured is income of the payee, through their savings plan; the rest is
+      // the payer's own money coming back, straight to main.
+      const from = parties.from!;
+      const to = parties.to!;
+      const split =
+        intent.capturedAmount > 0n
+          ? splitCredit(intent.capturedAmount, to.savingsPlan)
+          : { main: 0n, savings: 0n };
+      return [
+        { accountId: from.held.id, amount: -intent.amount },
+        { accountId: to.main.id, amount: split.main },
+        { accountId: to.savings.id, amount: split.savings },
+        { accountId: from.main.id, amount: intent.amount - intent.capturedAmount },
+      ];
+    }
     case 'savings_withdraw': {
       const wallet = parties.reported;
       return [

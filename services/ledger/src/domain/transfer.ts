@@ -21,6 +21,8 @@ export interface TransferRecord {
   created_at: Date;
   /** On a reversal only: the transfer it reverses. */
   reversal_of: string | null;
+  /** On a hold and its settlement only: the hold. */
+  hold_id: string | null;
 }
 
 /** An entry with the account it posts to, as a reader sees it. */
@@ -80,6 +82,7 @@ export function toPublicTransfer(transfer: TransferRecord, entries?: readonly En
     initiator_id: transfer.initiator_id,
     created_at: transfer.created_at.toISOString(),
     ...(transfer.reversal_of === null ? {} : { reversal_of: transfer.reversal_of }),
+    ...(transfer.hold_id === null ? {} : { hold_id: transfer.hold_id }),
     ...(entries === undefined ? {} : { entries: publicEntriesOf(entries) }),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideStatusChange, type WalletBalances, type WalletStatus } from './wallet.js';
 
-const empty: WalletBalances = { main: 0n, savings: 0n };
+const empty: WalletBalances = { main: 0n, savings: 0n, held: 0n };
 const wallet = (status: WalletStatus, balances: WalletBalances = empty, ownerDeleted = false) => ({
   status,
   balances,
@@ -11,22 +11,25 @@ const wallet = (status: WalletStatus, balances: WalletBalances = empty, ownerDel
 describe('decideStatusChange', () => {
   it('changes nothing when the wallet has the status asked for, whatever else holds', () => {
     expect(decideStatusChange(wallet('active'), 'active')).toBe(false);
-    expect(decideStatusChange(wallet('frozen', { main: 5n, savings: 0n }, true), 'frozen')).toBe(false);
+    expect(decideStatusChange(wallet('frozen', { main: 5n, savings: 0n, held: 0n }, true), 'frozen')).toBe(
+      false,
+    );
     expect(decideStatusChange(wallet('closed', empty, true), 'closed')).toBe(false);
   });
 
   it('freezes and unfreezes a wallet with money in it', () => {
-    const balances = { main: 10n, savings: 3n };
+    const balances = { main: 10n, savings: 3n, held: 2n };
     expect(decideStatusChange(wallet('active', balances), 'frozen')).toBe(true);
     expect(decideStatusChange(wallet('frozen', balances), 'active')).toBe(true);
   });
 
-  it('closes a wallet only when both of its balances are zero', () => {
+  it('closes a wallet only when its main, savings and held balances are zero', () => {
     expect(decideStatusChange(wallet('active'), 'closed')).toBe(true);
     expect(decideStatusChange(wallet('frozen', empty, true), 'closed')).toBe(true);
     for (const balances of [
-      { main: 1n, savings: 0n },
-      { main: 0n, savings: 1n },
+      { main: 1n, savings: 0n, held: 0n },
+      { main: 0n, savings: 1n, held: 0n },
+      { main: 0n, savings: 0n, held: 1n },
     ]) {
       expect(() => decideStatusChange(wallet('active', balances), 'closed')).toThrow(
         expect.objectContaining({ code: 'conflict' }),

@@ -3,7 +3,7 @@ import { toSafeNumber } from '@moneypal/kit';
 import { ledgerError } from '../errors.js';
 
 export type WalletStatus = 'active' | 'frozen' | 'closed';
-export type AccountKind = 'main' | 'savings' | 'system';
+export type AccountKind = 'main' | 'savings' | 'held' | 'system';
 /** The system accounts through which money enters the ledger, one of each per currency. */
 export type SystemAccountCode = 'paypal-clearing' | 'back-office' | 'payouts-clearing';
 
@@ -23,6 +23,8 @@ export interface WalletRecord {
 export interface WalletBalances {
   main: bigint;
   savings: bigint;
+  /** Held in escrow by the wallet's open holds (as their payer). */
+  held: bigint;
 }
 
 /** What can be spent now: the main balance of an active wallet, else nothing. */
@@ -42,6 +44,7 @@ export function toPublicWallet(wallet: WalletRecord, balances: WalletBalances): 
     main: toSafeNumber(balances.main),
     savings: toSafeNumber(balances.savings),
     available: toSafeNumber(availableOf(wallet.status, balances.main)),
+    held: toSafeNumber(balances.held),
     created_at: wallet.created_at.toISOString(),
     updated_at: wallet.updated_at.toISOString(),
   };
@@ -53,6 +56,7 @@ export interface PublicWalletBalance {
   main: number;
   savings: number;
   available: number;
+  held: number;
   as_of: string;
 }
 
@@ -69,6 +73,7 @@ export function toPublicWalletBalance(
     main: toSafeNumber(balances.main),
     savings: toSafeNumber(balances.savings),
     available: toSafeNumber(availableOf(wallet.status, balances.main)),
+    held: toSafeNumber(balances.held),
     as_of: asOfText,
   };
 }
@@ -92,18 +97,24 @@ export function createWalletRecord(
   };
 }
 
+/** Whether no money is left in the wallet: main, savings and held in escrow. */
+function isEmpty(balances: WalletBalances): boolean {
+  return balances.main === 0n && balances.savings === 0n && balances.held === 0n;
+}
+
 /**
  * What a deleted owner's wallet becomes: closed when nothing is left in it, else frozen
  * (the money stays, visible to an operator, and nothing moves in or out).
  */
 export function statusAfterOwnerDeleted(balances: WalletBalances): 'closed' | 'frozen' {
-  return balances.main === 0n && balances.savings === 0n ? 'closed' : 'frozen';
+  return isEmpty(balances) ? 'closed' : 'frozen';
 }
 
 /**
  * Whether an admin's status change applies: false when the wallet has that status already
  * (nothing to record), true when it changes, else a refusal. A closed wallet stays closed,
- * since its owner may have been paid out and told so; closing needs both balances at zero,
+ * since its owner may have been paid out and told so; closing needs every balance at zero
+ * (no open hold either),
  * so no money is ever shut away; a deleted owner's wallet never becomes active again, since
  * nobody could move its money on the owner's behalf.
  */
@@ -113,10 +124,11 @@ export function decideStatusChange(
 ): boolean {
   if (wallet.status === to) return false;
   if (wallet.status === 'closed') throw ledgerError('conflict', 'a closed wallet cannot be reopened');
-  if (to === 'closed' && (wallet.balances.main !== 0n || wallet.balances.savings !== 0n)) {
-    throw ledgerError('conflict', 'a wallet closes only when its main and savings balances are zero', {
+  if (to === 'closed' && !isEmpty(wallet.balances)) {
+    throw ledgerError('conflict', 'a wallet closes only when its main, savings and held balances are zero', {
       main: toSafeNumber(wallet.balances.main),
       savings: toSafeNumber(wallet.balances.savings),
+      held: toSafeNumber(wallet.balances.held),
     });
   }
   if (to === 'active' && wallet.ownerDeleted) {

@@ -163,7 +163,10 @@ export async function lockPostingAccounts(
           where w.id = any(${input.walletIds}::uuid[])
         `.execute(db);
   const accounts = new Map<string, LockedAccount>();
-  const accountsOfWallet = new Map<string, { main?: LockedAccount; savings?: LockedAccount }>();
+  const accountsOfWallet = new Map<
+    string,
+    { main?: LockedAccount; savings?: LockedAccount; held?: LockedAccount }
+  >();
   for (const row of rows) {
     const account: LockedAccount = {
       id: row.id,
@@ -174,18 +177,19 @@ export async function lockPostingAccounts(
       lastEntryAt: row.last_entry_at,
     };
     accounts.set(row.id, account);
-    if (row.wallet_id === null || (row.kind !== 'main' && row.kind !== 'savings')) continue;
-    const pair = accountsOfWallet.get(row.wallet_id) ?? {};
-    pair[row.kind] = account;
-    accountsOfWallet.set(row.wallet_id, pair);
+    if (row.wallet_id === null || row.kind === 'system') continue;
+    const ofWallet = accountsOfWallet.get(row.wallet_id) ?? {};
+    ofWallet[row.kind] = account;
+    accountsOfWallet.set(row.wallet_id, ofWallet);
   }
   const wallets = new Map<string, LockedWalletWithRules & { limitsByType: Map<string, TransactionLimits> }>();
   // A wallet comes once per rule of its type asked for; the first row stands for it.
   for (const row of walletRows) {
     let wallet = wallets.get(row.id);
     if (wallet === undefined) {
-      const { main, savings } = accountsOfWallet.get(row.id) ?? {};
-      if (!main || !savings) throw new Error(`wallet ${row.id} lacks its main or savings account`);
+      const { main, savings, held } = accountsOfWallet.get(row.id) ?? {};
+      if (!main || !savings || !held)
+        throw new Error(`wallet ${row.id} lacks its main, savings or held account`);
       wallet = {
         id: row.id,
         ownerId: row.owner_id,
@@ -196,6 +200,7 @@ export async function lockPostingAccounts(
         limitsByType: new Map(),
         main,
         savings,
+        held,
       };
       wallets.set(row.id, wallet);
     }
@@ -225,10 +230,11 @@ export async function balancesAsOf(db: Executor, walletId: string, at: Date): Pr
     from accounts a
     where a.wallet_id = ${walletId}
   `.execute(db);
-  const balances: WalletBalances = { main: 0n, savings: 0n };
+  const balances: WalletBalances = { main: 0n, savings: 0n, held: 0n };
   for (const row of rows) {
     if (row.kind === 'main') balances.main = row.balance ?? 0n;
     if (row.kind === 'savings') balances.savings = row.balance ?? 0n;
+    if (row.kind === 'held') balances.held = row.balance ?? 0n;
   }
   return balances;
 }

@@ -139,6 +139,44 @@ export function checkReversalsWithinOriginal(db: Executor): Promise<CheckCount> 
   );
 }
 
+/** 7. Every wallet's held account holds exactly the amounts of its open holds (as their payer). */
+export function checkOpenHoldsHeld(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    `select count(*) as n from accounts where kind = 'held'`,
+    `select 'wallet ' || a.wallet_id || ': held ' || a.balance || ', open holds ' || coalesce(h.total, 0) as example
+     from accounts a
+     left join (select from_wallet_id, sum(amount) as total from holds where status = 'held' group by from_wallet_id) h
+       on h.from_wallet_id = a.wallet_id
+     where a.kind = 'held' and a.balance <> coalesce(h.total, 0)`,
+  );
+}
+
+/**
+ * 7. Every hold was opened by one transfer and settled by at most one: none while held, one
+ * (the one it names) once captured, voided or expired; and no transfer names a missing hold.
+ */
+export function checkHoldsSettledOnce(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    'select count(*) as n from holds',
+    `select h.id || ' (' || h.status || '): opened by ' || c.opened || ', settled by ' || c.settled || ' transfers' as example
+     from holds h
+     cross join lateral (
+       select count(*) filter (where t.type = 'hold') as opened,
+              count(*) filter (where t.type in ('hold_capture', 'hold_void')) as settled,
+              count(*) filter (where t.id = h.settlement_transfer_id) as named
+       from transfers t where t.hold_id = h.id
+     ) c
+     where c.opened <> 1 or c.settled <> (case when h.status = 'held' then 0 else 1 end)
+        or c.named <> (case when h.status = 'held' then 0 else 1 end)
+     union all
+     select 'transfer ' || t.id || ' names a missing hold ' || t.hold_id as example
+     from transfers t left join holds h on h.id = t.hold_id
+     where t.hold_id is not null and h.id is null`,
+  );
+}
+
 /** 5. Each event was applied once per consumer. */
 export function checkInboxUnique(db: Executor): Promise<CheckCount> {
   return count(

@@ -8,9 +8,10 @@ import type { IdempotencyRecord } from './idempotency.repository.js';
 export interface Posting {
   transfer: TransferRecord;
   entries: PlannedEntry[];
-  /** The wallet whose daily usage of the transfer's type grows by its amount. */
-  usage: { walletId: string; day: string };
-  event: CloudEvent;
+  /** The wallet whose daily usage of a transaction type (the transfer's, or the one whose rules applied) grows by its amount. */
+  usage: { walletId: string; type: string; day: string };
+  /** `ledger.transfer.posted`, and for a hold the hold's own event. */
+  events: CloudEvent[];
   idempotency: IdempotencyRecord;
 }
 
@@ -53,12 +54,12 @@ export async function insertPostings(
           if (transfer.created_at > change.time) change.time = transfer.created_at;
         }
       }
-      const usageKey = `${usage.walletId}/${transfer.type}/${usage.day}`;
+      const usageKey = `${usage.walletId}/${usage.type}/${usage.day}`;
       const used = usages.get(usageKey);
       if (used === undefined) {
         usages.set(usageKey, {
           walletId: usage.walletId,
-          type: transfer.type,
+          type: usage.type,
           day: usage.day,
           total: transfer.amount,
           count: 1,
@@ -95,10 +96,10 @@ export async function insertPostings(
       sql`new_transfers as (
         insert into transfers (id, type, amount, currency, description, metadata, from_wallet_id, to_wallet_id,
                                from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key, created_at,
-                               reversal_of)
+                               reversal_of, hold_id)
         select id, type, amount, currency, description, metadata, from_wallet_id, to_wallet_id,
                from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key, created_at,
-               reversal_of
+               reversal_of, hold_id
         from ${rowsOf(
           'transfers',
           postings.map(({ transfer }) => transfer),
@@ -125,7 +126,7 @@ export async function insertPostings(
         do update set total = daily_usage.total + excluded.total, count = daily_usage.count + excluded.count
       )`,
       sql`new_events as (${outboxInsertOf(
-        postings.map(({ event }) => event),
+        postings.flatMap(({ events }) => events),
         batch.outbox,
       )})`,
     );

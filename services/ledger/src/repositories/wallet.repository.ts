@@ -26,11 +26,11 @@ export function isDefaultWalletConflict(error: unknown): boolean {
   return code === '23505' && constraint === 'wallets_default_key';
 }
 
-/** Inserts a wallet with its main and savings accounts, in one statement. */
+/** Inserts a wallet with its main, savings and held accounts, in one statement. */
 export async function insertWallet(
   db: Executor,
   wallet: WalletRecord,
-  accountIds: { main: string; savings: string },
+  accountIds: { main: string; savings: string; held: string },
 ): Promise<void> {
   await sql`
     with wallet as (
@@ -41,7 +41,8 @@ export async function insertWallet(
     )
     insert into accounts (id, wallet_id, kind, currency, balance, created_at)
     select account.id, wallet.id, account.kind, ${wallet.currency}, 0, ${wallet.created_at}::timestamptz
-    from wallet, (values (${accountIds.main}::uuid, 'main'), (${accountIds.savings}::uuid, 'savings')) as account (id, kind)
+    from wallet, (values (${accountIds.main}::uuid, 'main'), (${accountIds.savings}::uuid, 'savings'),
+                         (${accountIds.held}::uuid, 'held')) as account (id, kind)
   `.execute(db);
 }
 
@@ -54,14 +55,26 @@ function withBalances(db: Executor) {
     .innerJoin('accounts as savings', (join) =>
       join.onRef('savings.wallet_id', '=', 'wallets.id').on('savings.kind', '=', 'savings'),
     )
-    .select([...walletColumns, 'main.balance as main_balance', 'savings.balance as savings_balance']);
+    .innerJoin('accounts as held', (join) =>
+      join.onRef('held.wallet_id', '=', 'wallets.id').on('held.kind', '=', 'held'),
+    )
+    .select([
+      ...walletColumns,
+      'main.balance as main_balance',
+      'savings.balance as savings_balance',
+      'held.balance as held_balance',
+    ]);
 }
 
-type WalletBalanceRow = WalletRecord & { main_balance: bigint; savings_balance: bigint };
+type WalletBalanceRow = WalletRecord & {
+  main_balance: bigint;
+  savings_balance: bigint;
+  held_balance: bigint;
+};
 
 function toWalletWithBalances(row: WalletBalanceRow): WalletWithBalances {
-  const { main_balance, savings_balance, ...wallet } = row;
-  return { wallet, balances: { main: main_balance, savings: savings_balance } };
+  const { main_balance, savings_balance, held_balance, ...wallet } = row;
+  return { wallet, balances: { main: main_balance, savings: savings_balance, held: held_balance } };
 }
 
 export async function findWallet(db: Executor, id: string): Promise<WalletWithBalances | undefined> {
@@ -158,18 +171,19 @@ export async function lockWalletsOfOwner(
     const wallet = wallets.get(row.wallet_id) ?? {
       id: row.wallet_id,
       status: row.status,
-      balances: { main: 0n, savings: 0n },
+      balances: { main: 0n, savings: 0n, held: 0n },
     };
     if (row.kind === 'main') wallet.balances.main = row.balance;
     if (row.kind === 'savings') wallet.balances.savings = row.balance;
+    if (row.kind === 'held') wallet.balances.held = row.balance;
     wallets.set(row.wallet_id, wallet);
   }
   return [...wallets.values()];
 }
 
 /**
- * The wallet with its balances, its main and savings accounts locked in id order like every
- * posting, so that no money moves in or out until the transaction ends.
+ * The wallet with its balances, its main, savings and held accounts locked in id order like
+ * every posting, so that no money moves in or out until the transaction ends.
  */
 export async function lockWallet(db: Executor, walletId: string): Promise<WalletWithBalances | undefined> {
   const accounts = await db
@@ -191,6 +205,7 @@ export async function lockWallet(db: Executor, walletId: string): Promise<Wallet
     balances: {
       main: accounts.find((account) => account.kind === 'main')?.balance ?? 0n,
       savings: accounts.find((account) => account.kind === 'savings')?.balance ?? 0n,
+      held: accounts.find((account) => account.kind === 'held')?.balance ?? 0n,
     },
   };
 }

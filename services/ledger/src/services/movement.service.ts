@@ -82,6 +82,7 @@ type TransferBatchItemResult = TransferBatchResult['results'][number];
  * account, withdrawals to one, savings back to main. Each use case checks who may ask,
  * resolves what the request names and plans the movement; the posting service applies it
  * in one database transaction keyed by the caller's Idempotency-Key (ARCHITECTURE §5).
+ * The escrow holds (`HoldService`) claim, resolve and post through the same steps.
  */
 export class MovementService {
   private readonly db: LedgerDatabase;
@@ -476,7 +477,8 @@ export class MovementService {
     return this.idempotency.deleteIdempotencyRecordsBefore(this.db, cutoff);
   }
 
-  private claimOf(
+  /** Who asks under which key for what: the key's claim, with the hash that tells a retry from another request. */
+  claimOf(
     actor: Actor,
     key: string,
     operation: IdempotentOperation,
@@ -537,7 +539,7 @@ export class MovementService {
    * may not debit answers `wallet_not_found` before identity is asked, so that nothing is
    * learnt about the recipient through another user's wallet.
    */
-  private async resolveRecipient(request: TransferRequest): Promise<string | AppError> {
+  async resolveRecipient(request: TransferRequest): Promise<string | AppError> {
     const from = await this.wallets.findWallet(this.db, request.from_wallet_id);
     if (!from || !mayDebit(request.actor, from.wallet.owner_id))
       return ledgerError('wallet_not_found', 'no such wallet');
@@ -583,7 +585,7 @@ export class MovementService {
    * asks identity for a recipient, say); replicas meet each other's keys in the database,
    * through the advisory lock `lockPostingAccounts` takes for each key.
    */
-  private async whileInFlight<Result>(claim: Claim, work: () => Promise<Result>): Promise<Result> {
+  async whileInFlight<Result>(claim: Claim, work: () => Promise<Result>): Promise<Result> {
     if (!this.markInFlight(claim)) throw inFlightError();
     try {
       return await work();
@@ -619,7 +621,7 @@ export class MovementService {
   }
 
   /** Posts the movement in the next batch and answers its outcome. */
-  private async execute(
+  async execute(
     claim: Claim,
     plan: MovementPlan | AppError,
     trace?: TraceContext,
@@ -645,7 +647,9 @@ export class MovementService {
 }
 
 /** A transfer names its recipient one way: a wallet, a user (name or email) or a user id. */
-function assertOneRecipient(request: Pick<TransferRequest, 'to_wallet_id' | 'to_user' | 'to_user_id'>): void {
+export function assertOneRecipient(
+  request: Pick<TransferRequest, 'to_wallet_id' | 'to_user' | 'to_user_id'>,
+): void {
   const named = [request.to_wallet_id, request.to_user, request.to_user_id].filter((to) => to !== undefined);
   if (named.length !== 1) {
     throw ledgerError('validation_failed', 'give exactly one of to_wallet_id, to_user or to_user_id', {

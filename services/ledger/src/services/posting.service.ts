@@ -1,6 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type Actor,
+  type Hold,
+  holdEventData,
   isLedgerRefusalCode,
   ledgerEvents,
   type Transfer,
@@ -9,6 +11,14 @@ import {
 import { AppError, type ClaimingOutbox, type CloudEvent, GroupCommit } from '@moneypal/kit';
 import type { Executor, LedgerDatabase } from '../database.js';
 import { userIdOf } from '../domain/actor.js';
+import {
+  expiredBack,
+  type HoldRecord,
+  holdAfterTransfer,
+  type Settlement,
+  settlementOf,
+  toPublicHold,
+} from '../domain/hold.js';
 import type {
   IdempotentOperation,
   ReplayedResponse,
@@ -24,8 +34,9 @@ import {
   type MovementParties,
   releaseAmountOf,
   reversalAmountOf,
+  ruleTypeOf,
 } from '../domain/movement.js';
-import { type LockedAccount, planEntries, postingTimeOf } from '../domain/posting.js';
+import { type LockedAccount, type PlannedEntry, planEntries, postingTimeOf } from '../domain/posting.js';
 import { checkLimits, type DailyUsage, hasDailyLimits, noUsage, utcDayOf } from '../domain/rules.js';
 import {
   type EntryView,
@@ -42,6 +53,7 @@ import type * as accountRepository from '../repositories/account.repository.js';
 import type { LockedPosting } from '../repositories/account.repository.js';
 import type * as dailyUsageRepository from '../repositories/daily-usage.repository.js';
 import type { DailyUsageKey } from '../repositories/daily-usage.repository.js';
+import type * as holdRepository from '../repositories/hold.repository.js';
 import type * as idempotencyRepository from '../repositories/idempotency.repository.js';
 import type { IdempotencyRecord } from '../repositories/idempotency.repository.js';
 import type * as transferRepository from '../repositories/transfer.repository.js';
@@ -65,12 +77,15 @@ export interface PostingServiceOptions {
     dailyUsage: typeof dailyUsageRepository;
     idempotency: typeof idempotencyRepository;
     transfers: typeof transferRepository;
+    holds: typeof holdRepository;
   };
 }
 
 export interface TransferResult {
   transfer: Transfer;
   balance: PublicWalletBalance;
+  /** On a hold or its settlement: the hold as the transfer left it. */
+  hold?: Hold;
 }
 
 /** Who asks under which key for what; the hash decides whether a retry is the same request. */
@@ -102,7 +117,7 @@ export interface Movement {
 }
 
 export type Outcome =
-  | { kind: 'posted'; result: TransferResult; event: CloudEvent }
+  | { kind: 'posted'; result: TransferResult; events: CloudEvent[] }
   | { kind: 'refused'; error: AppError }
   | { kind: 'stored'; response: ReplayedResponse }
   /** Nothing was written for it (the key is in flight, or was used for another request). */
@@ -113,6 +128,8 @@ interface LockedBatch extends LockedPosting {
   walletsByType: Map<string, Map<string, LockedWallet>>;
   /** How much of each reversed transfer is moved back, with the reversals planned so far in the batch. */
   reversed: Map<string, bigint>;
+  /** The holds being settled, as read under the locks, with the settlements planned so far in the batch. */
+  holds: Map<string, HoldRecord>;
 }
 
 /** A movement whose key is claimed and whose parties passed their checks, waiting for its turn. */
@@ -128,6 +145,9 @@ interface PlannedBatch {
   outcomes: Outcome[];
   postings: Posting[];
   refusals: IdempotencyRecord[];
+  /** Holds opened, and holds settled (as they are after it), by the postings. */
+  openedHolds: HoldRecord[];
+  settledHolds: HoldRecord[];
 }
 
 /** Thrown inside an all-or-nothing transaction to roll it back; carries the outcomes to answer. */
@@ -136,6 +156,14 @@ class AtomicBatchRefused extends Error {
     super('an all-or-nothing batch met a refusal');
   }
 }
+
+/** The event that tells of a hold in each of its states. */
+const holdEventTypes = {
+  held: ledgerEvents.holdCreated,
+  captured: ledgerEvents.holdCaptured,
+  voided: ledgerEvents.holdVoided,
+  expired: ledgerEvents.holdExpired,
+} as const;
 
 const defaultMaxAttempts = 5;
 const defaultMaxBatchSize = 200;
@@ -159,6 +187,7 @@ export class PostingService {
   private readonly dailyUsage: typeof dailyUsageRepository;
   private readonly idempotency: typeof idempotencyRepository;
   private readonly transfers: typeof transferRepository;
+  private readonly holds: typeof holdRepository;
   /** Movements that arrive while a transaction runs go together into the next one. */
   private readonly movements: GroupCommit<Movement, Outcome>;
 
@@ -171,6 +200,7 @@ export class PostingService {
     this.dailyUsage = options.repositories.dailyUsage;
     this.idempotency = options.repositories.idempotency;
     this.transfers = options.repositories.transfers;
+    this.holds = options.repositories.holds;
     this.movements = new GroupCommit({
       maxBatchSize: options.maxBatchSize ?? defaultMaxBatchSize,
       maxConcurrentBatches: options.maxConcurrentBatches ?? defaultMaxConcurrentBatches,
@@ -216,7 +246,7 @@ export class PostingService {
   /** Outcomes of a committed transaction: the outbox relay publishes the events it wrote now. */
   private announced(outcomes: Outcome[]): Outcome[] {
     this.options.outbox.publishClaimed(
-      outcomes.flatMap((outcome) => (outcome.kind === 'posted' ? [outcome.event] : [])),
+      outcomes.flatMap((outcome) => (outcome.kind === 'posted' ? outcome.events : [])),
     );
     return outcomes;
   }
@@ -282,8 +312,14 @@ export class PostingService {
     return planned.outcomes;
   }
 
-  private async write(trx: Executor, { postings, refusals }: PlannedBatch): Promise<void> {
+  /** Writes the postings and refusals, then the holds they open or settle (which name their transfers). */
+  private async write(
+    trx: Executor,
+    { postings, refusals, openedHolds, settledHolds }: PlannedBatch,
+  ): Promise<void> {
     await this.transfers.insertPostings(trx, { postings, refusals, outbox: this.options.outbox });
+    await this.holds.insertHolds(trx, openedHolds);
+    await this.holds.settleHolds(trx, settledHolds);
   }
 
   /** Claims the keys, locks the accounts, and checks and plans each movement; writes nothing. */
@@ -296,7 +332,7 @@ export class PostingService {
       claims: batch.map(({ claim }) => claim),
       walletIds: [...new Set(plans.flatMap((plan) => plan.walletIds))],
       accountIds: [...new Set(plans.flatMap((plan) => plan.systemAccountIds))],
-      transactionTypes: [...new Set(plans.map((plan) => plan.intent.type))],
+      transactionTypes: [...new Set(plans.map((plan) => ruleTypeOf(plan.intent)))],
     });
     const replayed = await this.replayedPostings(
       trx,
@@ -349,6 +385,8 @@ export class PostingService {
     });
 
     const postings: Posting[] = [];
+    const openedHolds: HoldRecord[] = [];
+    const settledHolds: HoldRecord[] = [];
     if (claimed.length > 0) {
       // Read under the wallets' locks, which every reversal of the same transfer takes too.
       const reversed = await this.transfers.sumReversedAmounts(trx, [
@@ -356,7 +394,13 @@ export class PostingService {
           claimed.flatMap(({ plan }) => (isReversal(plan.intent) ? [plan.intent.reversalOf.id] : [])),
         ),
       ]);
-      const locked: LockedBatch = { ...lockedPosting, walletsByType: new Map(), reversed };
+      // Likewise: every settlement of a hold locks its payer's wallet.
+      const holds = await this.holds.findHolds(trx, [
+        ...new Set(
+          claimed.flatMap(({ plan }) => (plan.intent.kind === 'hold_settlement' ? [plan.intent.holdId] : [])),
+        ),
+      ]);
+      const locked: LockedBatch = { ...lockedPosting, walletsByType: new Map(), reversed, holds };
       // The parties are checked once, under the locks: who takes part does not depend on
       // the balances, so the movements before one in the batch cannot change the verdict.
       const admitted: Admitted[] = [];
@@ -364,7 +408,7 @@ export class PostingService {
         try {
           const parties = checkParties(
             plan.intent,
-            this.walletsFor(locked, plan.intent.type),
+            this.walletsFor(locked, ruleTypeOf(plan.intent)),
             plan.mayMoveFrom,
           );
           admitted.push({ index, movement, plan, parties });
@@ -380,9 +424,11 @@ export class PostingService {
       for (const admittedMovement of admitted) {
         const { index, movement } = admittedMovement;
         try {
-          const { posting, result } = await this.plan(trx, locked, usage, admittedMovement, now);
+          const { posting, result, hold } = await this.plan(trx, locked, usage, admittedMovement, now);
           postings.push(posting);
-          outcomes[index] = { kind: 'posted', result, event: posting.event };
+          if (hold?.status === 'held') openedHolds.push(hold);
+          else if (hold) settledHolds.push(hold);
+          outcomes[index] = { kind: 'posted', result, events: posting.events };
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           // A refusal has changed nothing: the balances and usage are those before it.
@@ -392,7 +438,7 @@ export class PostingService {
         }
       }
     }
-    return { outcomes: outcomes as Outcome[], postings, refusals };
+    return { outcomes: outcomes as Outcome[], postings, refusals, openedHolds, settledHolds };
   }
 
   /**
@@ -409,7 +455,11 @@ export class PostingService {
     for (const { plan, parties } of admitted) {
       if (!hasDailyLimits(parties.subject.limits)) continue;
       const time = postingTimeOf(now, this.accountsOf(locked, plan));
-      keys.push({ walletId: parties.subject.id, transactionType: plan.intent.type, day: utcDayOf(time) });
+      keys.push({
+        walletId: parties.subject.id,
+        transactionType: ruleTypeOf(plan.intent),
+        day: utcDayOf(time),
+      });
     }
     return keys.length === 0 ? new Map() : this.dailyUsage.lockDailyUsage(trx, keys);
   }
@@ -432,7 +482,7 @@ export class PostingService {
     const accounts: LockedAccount[] = [];
     for (const walletId of plan.walletIds) {
       const wallet = locked.wallets.get(walletId);
-      if (wallet) accounts.push(wallet.main, wallet.savings);
+      if (wallet) accounts.push(wallet.main, wallet.savings, wallet.held);
     }
     for (const accountId of plan.systemAccountIds) {
       const account = locked.accounts.get(accountId);
@@ -452,9 +502,9 @@ export class PostingService {
     usageByKey: Map<string, DailyUsage>,
     { movement, plan, parties }: Admitted,
     now: Date,
-  ): Promise<{ posting: Posting; result: TransferResult }> {
+  ): Promise<{ posting: Posting; result: TransferResult; hold: HoldRecord | undefined }> {
     const { claim, trace } = movement;
-    const intent = isReversal(plan.intent)
+    let intent = isReversal(plan.intent)
       ? {
           ...plan.intent,
           amount: reversalAmountOf(plan.intent, locked.reversed.get(plan.intent.reversalOf.id)!),
@@ -465,7 +515,8 @@ export class PostingService {
     const time = postingTimeOf(now, this.accountsOf(locked, plan));
     const day = utcDayOf(time);
     const { subject } = parties;
-    const subjectDay: DailyUsageKey = { walletId: subject.id, transactionType: intent.type, day };
+    const ruleType = ruleTypeOf(intent);
+    const subjectDay: DailyUsageKey = { walletId: subject.id, transactionType: ruleType, day };
     const usageKey = this.dailyUsage.dailyUsageKeyOf(subjectDay);
     let usage = noUsage;
     if (hasDailyLimits(subject.limits)) {
@@ -474,8 +525,18 @@ export class PostingService {
         usageByKey.get(usageKey) ?? (await this.dailyUsage.lockDailyUsage(trx, [subjectDay])).get(usageKey)!;
     }
     checkLimits(intent.amount, subject.limits, usage);
-    const entries = planEntries(locked.accounts, legsOf(intent, parties), this.newId);
+    let entries: PlannedEntry[];
+    let settlement: Settlement | undefined;
+    if (intent.kind === 'hold_settlement') {
+      // Found before the movement was planned, and holds are never removed.
+      const held = locked.holds.get(intent.holdId)!;
+      ({ intent, settlement, entries } = this.planSettlement(locked, intent, held, parties));
+    } else {
+      entries = planEntries(locked.accounts, legsOf(intent, parties), this.newId);
+    }
 
+    // A settlement that gives everything back goes from the payer's wallet to itself.
+    const to = settlement?.capturedAmount === 0n ? parties.from : parties.to;
     const record: TransferRecord = {
       id: this.newId(),
       type: intent.type,
@@ -484,15 +545,18 @@ export class PostingService {
       description: plan.description,
       metadata: plan.metadata,
       from_wallet_id: parties.from?.id ?? null,
-      to_wallet_id: parties.to?.id ?? null,
+      to_wallet_id: to?.id ?? null,
       from_owner_id: parties.from?.ownerId ?? null,
-      to_owner_id: parties.to?.ownerId ?? null,
+      to_owner_id: to?.ownerId ?? null,
       initiator_id: userIdOf(claim.actor),
       idempotency_scope: claim.scope,
       idempotency_key: claim.key,
       created_at: time,
       reversal_of: isReversal(intent) ? intent.reversalOf.id : null,
+      hold_id:
+        intent.kind === 'hold' ? intent.hold.id : intent.kind === 'hold_settlement' ? intent.holdId : null,
     };
+    const hold = this.holdAfter(intent, settlement, locked, parties, record, claim.actor);
     const views: EntryView[] = entries.map((entry) => {
       const account = locked.accounts.get(entry.accountId)!;
       return { ...entry, walletId: account.walletId, kind: account.kind };
@@ -506,34 +570,48 @@ export class PostingService {
       entries: publicEntriesOf(entriesVisibleTo(claim.actor, record, views)),
     };
     const { reported } = parties;
-    const { main, savings } = reported;
-    let mainBalance = main.balance;
-    let savingsBalance = savings.balance;
+    const balances = {
+      main: reported.main.balance,
+      savings: reported.savings.balance,
+      held: reported.held.balance,
+    };
     for (const entry of entries) {
-      if (entry.accountId === main.id) mainBalance = entry.balanceAfter;
-      else if (entry.accountId === savings.id) savingsBalance = entry.balanceAfter;
+      if (entry.accountId === reported.main.id) balances.main = entry.balanceAfter;
+      else if (entry.accountId === reported.savings.id) balances.savings = entry.balanceAfter;
+      else if (entry.accountId === reported.held.id) balances.held = entry.balanceAfter;
     }
+    const publicHold = hold && toPublicHold(hold);
     const result: TransferResult = {
       transfer,
-      balance: toPublicWalletBalance(
-        reported,
-        { main: mainBalance, savings: savingsBalance },
-        time,
-        publicTransfer.created_at,
-      ),
+      balance: toPublicWalletBalance(reported, balances, time, publicTransfer.created_at),
+      ...(publicHold ? { hold: publicHold } : {}),
     };
-    const event = builtLedgerEvent({
-      type: ledgerEvents.transferPosted,
-      schema: transferPostedData,
-      subject: record.id,
-      data: {
-        transfer: publicTransfer,
-        from_owner_id: record.from_owner_id,
-        to_owner_id: record.to_owner_id,
-      },
-      time,
-      trace,
-    });
+    const events: CloudEvent[] = [
+      builtLedgerEvent({
+        type: ledgerEvents.transferPosted,
+        schema: transferPostedData,
+        subject: record.id,
+        data: {
+          transfer: publicTransfer,
+          from_owner_id: record.from_owner_id,
+          to_owner_id: record.to_owner_id,
+        },
+        time,
+        trace,
+      }),
+    ];
+    if (publicHold) {
+      events.push(
+        builtLedgerEvent({
+          type: holdEventTypes[publicHold.status],
+          schema: holdEventData,
+          subject: publicHold.id,
+          data: { hold: publicHold },
+          time,
+          trace,
+        }),
+      );
+    }
     // Checked and planned: the movements after it in the batch see its balances and usage.
     for (const entry of entries) {
       const account = locked.accounts.get(entry.accountId)!;
@@ -543,6 +621,7 @@ export class PostingService {
     if (isReversal(intent)) {
       locked.reversed.set(intent.reversalOf.id, locked.reversed.get(intent.reversalOf.id)! + intent.amount);
     }
+    if (intent.kind === 'hold_settlement') locked.holds.set(intent.holdId, hold!);
     if (hasDailyLimits(subject.limits)) {
       usageByKey.set(usageKey, { total: usage.total + intent.amount, count: usage.count + 1 });
     }
@@ -553,17 +632,98 @@ export class PostingService {
       main: result.balance.main,
       savings: result.balance.savings,
       available: result.balance.available,
+      held: result.balance.held,
       all_entries: seesAllEntries(claim.actor),
+      ...(hold ? { hold_id: hold.id } : {}),
     };
     return {
       posting: {
         transfer: record,
         entries,
-        usage: { walletId: subject.id, day },
-        event,
+        usage: { walletId: subject.id, type: ruleType, day },
+        events,
         idempotency: this.recordOf(claim, { ok: true, posted: stored }, time),
       },
       result,
+      hold,
+    };
+  }
+
+  /**
+   * How a settlement ends its hold (see `settlementOf`) and its entries. An expiry that
+   * would pay the payee falls back to giving the money back when the payee's side refuses
+   * the credit (a flat savings plan above the amount, a balance at its limit): a hold
+   * always ends at its expiry, and the sweeper never meets it again.
+   */
+  private planSettlement(
+    locked: LockedBatch,
+    intent: Extract<MovementIntent, { kind: 'hold_settlement' }>,
+    hold: HoldRecord,
+    parties: MovementParties,
+  ): { intent: MovementIntent; settlement: Settlement; entries: PlannedEntry[] } {
+    const planned = (settlement: Settlement) => {
+      const resolved = { ...intent, type: settlement.type, capturedAmount: settlement.capturedAmount };
+      return {
+        intent: resolved,
+        settlement,
+        entries: planEntries(locked.accounts, legsOf(resolved, parties), this.newId),
+      };
+    };
+    const settlement = settlementOf(hold, intent.action, intent.requestedAmount, {
+      payer: parties.from!,
+      payee: parties.to!,
+    });
+    if (intent.action !== 'expire' || settlement.capturedAmount === 0n) return planned(settlement);
+    try {
+      return planned(settlement);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return planned(expiredBack);
+    }
+  }
+
+  /** The hold a posting opens, or the one it settles as it is after it; undefined for other movements. */
+  private holdAfter(
+    intent: MovementIntent,
+    settlement: Settlement | undefined,
+    locked: LockedBatch,
+    parties: MovementParties,
+    record: TransferRecord,
+    actor: Actor,
+  ): HoldRecord | undefined {
+    if (intent.kind === 'hold') {
+      const payer = parties.from!;
+      const payee = parties.to!;
+      return {
+        id: intent.hold.id,
+        status: 'held',
+        amount: intent.amount,
+        captured_amount: 0n,
+        currency: record.currency,
+        description: record.description,
+        metadata: record.metadata,
+        from_wallet_id: payer.id,
+        to_wallet_id: payee.id,
+        payer_id: payer.ownerId,
+        payee_id: payee.ownerId,
+        expires_at: intent.hold.expiresAt,
+        on_expiry: intent.hold.onExpiry,
+        created_at: record.created_at,
+        settled_at: null,
+        settled_by: null,
+        transfer_id: record.id,
+        settlement_transfer_id: null,
+      };
+    }
+    if (intent.kind !== 'hold_settlement') return undefined;
+    return {
+      ...locked.holds.get(intent.holdId)!,
+      status: settlement!.status,
+      captured_amount: settlement!.capturedAmount,
+      settled_at: record.created_at,
+      // Nobody settles an expiry: the ledger does, by itself.
+      settled_by: settlement!.status === 'expired' ? null : userIdOf(actor),
+      settlement_transfer_id: record.id,
     };
   }
 
@@ -581,12 +741,20 @@ export class PostingService {
       trx,
       stored.map((posting) => posting.transfer_id),
     );
+    const holds = await this.holds.findHolds(trx, [
+      ...new Set(stored.flatMap((posting) => (posting.hold_id === undefined ? [] : [posting.hold_id]))),
+    ]);
     for (const posting of stored) {
       const found = journal.get(posting.transfer_id);
       // Journal entries are never removed: a stored posting without its transfer is a broken invariant.
       if (!found)
         throw new Error(`the stored answer names transfer ${posting.transfer_id}, which is missing`);
-      answers.set(posting.transfer_id, answerOf(posting, found.transfer, found.entries));
+      const answer = answerOf(posting, found.transfer, found.entries);
+      if (posting.hold_id !== undefined) {
+        // Holds are written with their transfers and never removed.
+        answer.hold = toPublicHold(holdAfterTransfer(holds.get(posting.hold_id)!, posting.transfer_id));
+      }
+      answers.set(posting.transfer_id, answer);
     }
     return answers;
   }
@@ -633,6 +801,8 @@ function answerOf(
       main: stored.main,
       savings: stored.savings,
       available: stored.available,
+      // Answers stored before holds existed: nothing was held then.
+      held: stored.held ?? 0,
       as_of: record.created_at.toISOString(),
     },
   };

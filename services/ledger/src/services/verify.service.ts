@@ -30,6 +30,8 @@ function checksOf(journal: typeof journalRepository): Array<[string, InvariantQu
     ['every balance equals the sum of its entries', journal.checkBalancesMatchEntries],
     ['every balance_after is the running sum, in time order', journal.checkRunningBalances],
     ['no user account is below zero', journal.checkNoNegativeUserBalance],
+    ["every open hold's amount is held in its payer's wallet", journal.checkOpenHoldsHeld],
+    ['every hold was opened once and settled at most once', journal.checkHoldsSettledOnce],
     ['each idempotency (scope, key) has one record', journal.checkIdempotencyKeysUnique],
     ['each idempotency key moved money once', journal.checkTransferKeysUnique],
     ['each event was applied once per consumer', journal.checkInboxUnique],

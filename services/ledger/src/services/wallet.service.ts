@@ -125,8 +125,12 @@ export class WalletService {
   ): Promise<Wallet> {
     const now = this.clock();
     const record = createWalletRecord(input, this.newId(), now);
-    await this.wallets.insertWallet(trx, record, { main: this.newId(), savings: this.newId() });
-    const wallet = toPublicWallet(record, { main: 0n, savings: 0n });
+    await this.wallets.insertWallet(trx, record, {
+      main: this.newId(),
+      savings: this.newId(),
+      held: this.newId(),
+    });
+    const wallet = toPublicWallet(record, { main: 0n, savings: 0n, held: 0n });
     await writeEvent(trx, {
       type: ledgerEvents.walletCreated,
       schema: walletCreatedData,

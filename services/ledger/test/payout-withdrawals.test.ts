@@ -1,6 +1,7 @@
 import { ledgerRequests } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
 import { testDatabaseLabel } from '@moneypal/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../src/index.js';
 import { failureOf, fund, type LedgerHarness, newKey, startHarness } from './ledger-harness.js';
@@ -194,5 +195,34 @@ describe(`a payout's withdrawal on ${testDatabaseLabel}`, () => {
     expect(await mainOf(user.wallet.id)).toBe(500);
     const verdict = await verifyLedger(harness.database.db);
     expect(verdict.ok, JSON.stringify(verdict.checks)).toBe(true);
+  });
+  it("fails verify when a payout's withdrawal is cleared twice or both cleared and given back", async () => {
+    const db = harness.database.db;
+    const { withdrawal } = await payoutWithdrawal(250);
+    const settled = await settle(withdrawal.id);
+    const check = "every payout's withdrawal was cleared once or given back, never both";
+    const failed = async () =>
+      (await verifyLedger(db)).checks.filter((c) => c.violations > 0).map((c) => c.name);
+    expect(await failed()).not.toContain(check);
+    await sql`alter table transfers disable trigger user`.execute(db);
+    try {
+      for (const [type, key] of [
+        ['clearing', 'tampered-clearing'],
+        ['reversal', 'tampered-reversal'],
+      ] as const) {
+        await sql`insert into transfers (id, type, amount, currency, description, metadata, from_wallet_id,
+                    to_wallet_id, from_owner_id, to_owner_id, initiator_id, idempotency_scope, idempotency_key,
+                    created_at, reversal_of)
+                  select gen_random_uuid(), ${type}, amount, currency, description, metadata, null,
+                    ${type === 'reversal' ? withdrawal.from_wallet_id : null}, null, null, null,
+                    idempotency_scope, ${key}, created_at, ${type === 'reversal' ? withdrawal.id : null}
+                  from transfers where id = ${settled.transfer.id}`.execute(db);
+        expect(await failed()).toContain(check);
+        await sql`delete from transfers where idempotency_key = ${key}`.execute(db);
+      }
+    } finally {
+      await sql`alter table transfers enable trigger user`.execute(db);
+    }
+    expect(await failed()).not.toContain(check);
   });
 });

@@ -177,6 +177,34 @@ export function checkHoldsSettledOnce(db: Executor): Promise<CheckCount> {
   );
 }
 
+/**
+ * Every payout's withdrawal (to `payouts-clearing`) ended at most one way: moved on to
+ * `paypal-clearing` once, by its whole amount, or given back (a reversal); never both.
+ */
+export function checkPayoutsSettledOnce(db: Executor): Promise<CheckCount> {
+  return count(
+    db,
+    `select count(*) as n from transfers where type = 'withdrawal' and metadata->>'destination' = 'payouts-clearing'`,
+    `select w.id || ': cleared ' || c.cleared || ' times (' || c.cleared_amount || ' of ' || w.amount || '), given back ' || c.returned as example
+     from transfers w
+     cross join lateral (
+       select count(*) filter (where t.type = 'clearing') as cleared,
+              coalesce(sum(t.amount) filter (where t.type = 'clearing'), 0) as cleared_amount,
+              count(*) filter (where t.type = 'reversal') as returned
+       from transfers t
+       where (t.type = 'clearing' and t.metadata->>'withdrawal_id' = w.id::text)
+          or (t.type = 'reversal' and t.reversal_of = w.id)
+     ) c
+     where w.type = 'withdrawal' and w.metadata->>'destination' = 'payouts-clearing'
+       and (c.cleared > 1 or (c.cleared = 1 and (c.returned > 0 or c.cleared_amount <> w.amount)))
+     union all
+     select t.id || ': a clearing of no payout withdrawal' as example
+     from transfers t left join transfers w on w.id::text = t.metadata->>'withdrawal_id'
+       and w.type = 'withdrawal' and w.metadata->>'destination' = 'payouts-clearing'
+     where t.type = 'clearing' and w.id is null`,
+  );
+}
+
 /** 5. Each event was applied once per consumer. */
 export function checkInboxUnique(db: Executor): Promise<CheckCount> {
   return count(

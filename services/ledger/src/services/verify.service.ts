@@ -32,6 +32,7 @@ function checksOf(journal: typeof journalRepository): Array<[string, InvariantQu
     ['no user account is below zero', journal.checkNoNegativeUserBalance],
     ["every open hold's amount is held in its payer's wallet", journal.checkOpenHoldsHeld],
     ['every hold was opened once and settled at most once', journal.checkHoldsSettledOnce],
+    ["every payout's withdrawal was cleared once or given back, never both", journal.checkPayoutsSettledOnce],
     ['each idempotency (scope, key) has one record', journal.checkIdempotencyKeysUnique],
     ['each idempotency key moved money once', journal.checkTransferKeysUnique],
     ['each event was applied once per consumer', journal.checkInboxUnique],

@@ -82,24 +82,28 @@ async function payThroughPayPal(person: Person, amount: number, paidTo?: Person)
  * edge, and inputs that pass the right edge of the card they sit in.
  */
 function overflowOf(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  // Evaluated as text: the e2e package has no DOM types.
+  return page.evaluate(`(() => {
     const width = document.documentElement.clientWidth;
-    const named = (element: Element) =>
-      `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')}`;
-    const found: string[] = [];
+    const named = (element) =>
+      element.tagName.toLowerCase() + (element.id ? '#' + element.id : '') + '.' + [...element.classList].join('.');
+    const found = [];
     for (const element of document.querySelectorAll('body *')) {
       const box = element.getBoundingClientRect();
       if (box.width === 0) continue;
-      if (element.scrollWidth > width || box.right > width + 0.5)
-        found.push(`${named(element)} overflows the page`);
+      if (element.scrollWidth > width || box.right > width + 0.5) found.push(named(element) + ' overflows the page');
       const card = element.matches('input, select, button') ? element.closest('.card') : null;
       if (card !== null && box.right > card.getBoundingClientRect().right + 0.5) {
-        found.push(`${named(element)} overflows its card`);
+        found.push(named(element) + ' overflows its card');
       }
     }
     return found;
-  });
+  })()`) as Promise<string[]>;
 }
+
+/** The id, or else the text, of the element that has the focus. */
+const focusedOf = (page: Page) =>
+  page.evaluate('document.activeElement?.id || document.activeElement?.textContent') as Promise<string>;
 
 describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
   it('takes "1,000" as an amount, shows the currency beside it, and asks to confirm a large top-up', async () => {
@@ -135,7 +139,7 @@ describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
     await expect.poll(() => question.textContent()).toContain('$1,000,000.00');
     await checkScreenAtBothWidths(page, 'fund-large-amount-confirm');
     await page.getByRole('button', { name: 'Change the amount' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('amount');
+    await expect.poll(() => focusedOf(page)).toBe('amount');
     await expect.poll(() => page.getByLabel('Amount (USD)').inputValue()).toBe('1,000,000');
 
     await page.getByRole('button', { name: 'Continue to PayPal' }).click();
@@ -191,7 +195,7 @@ describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
     await page.keyboard.press('Escape');
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     expect(await mainNav.getByRole('link', { name: 'Reports', exact: true }).isVisible()).toBe(false);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Menu');
+    await expect.poll(() => focusedOf(page)).toBe('Menu');
 
     await page.setViewportSize({ width: desktopWidth, height: 900 });
     expect(await tabs.isVisible()).toBe(false);

@@ -137,7 +137,10 @@ function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
         </Notice>
         <div className="actions">
           <button type="button" className="button" onClick={() => addMoney(largeAmount)}>
-            Yes, add <Money amount={largeAmount} currency={wallet.currency} />
+            {/* One flex item, so the space before the amount stays. */}
+            <span>
+              Yes, add <Money amount={largeAmount} currency={wallet.currency} />
+            </span>
           </button>
           <button type="button" className="button button-secondary" onClick={changeAmount}>
             Change the amount

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { exponentOf, formatMoney, parseAmount, toDecimalString, toWireAmount } from './money';
+import {
+  currencyAffixOf,
+  exponentOf,
+  formatMoney,
+  isLargeAmount,
+  parseAmount,
+  separatorsOf,
+  toDecimalString,
+  toWireAmount,
+} from './money';
 
 /** Intl puts a no-break space between some amounts and their symbols; tests compare plain spaces. */
 const plain = (text: string) => text.replace(/\u00a0|\u202f/g, ' ');
@@ -84,10 +93,52 @@ describe('parseAmount', () => {
     });
   });
 
+  it('accepts thousands grouped the way the locale writes them', () => {
+    expect(parseAmount('1,000', 'USD', 'en-US')).toEqual({ ok: true, amountMinor: 100_000n });
+    expect(parseAmount('1,000.50', 'USD', 'en-US')).toEqual({ ok: true, amountMinor: 100_050n });
+    expect(parseAmount('1,234,567.89', 'USD', 'en-US')).toEqual({ ok: true, amountMinor: 123_456_789n });
+    expect(parseAmount('1 000,50', 'EUR', 'fr-FR')).toEqual({ ok: true, amountMinor: 100_050n });
+    // What fr-FR formats itself: a narrow no-break space between the thousands.
+    expect(parseAmount('1\u202f000,50', 'EUR', 'fr-FR')).toEqual({ ok: true, amountMinor: 100_050n });
+    expect(parseAmount('1\u00a0000', 'EUR', 'fr-FR')).toEqual({ ok: true, amountMinor: 100_000n });
+    expect(parseAmount('1.000,50', 'EUR', 'de-DE')).toEqual({ ok: true, amountMinor: 100_050n });
+    expect(parseAmount('1.000', 'EUR', 'de-DE')).toEqual({ ok: true, amountMinor: 100_000n });
+    expect(parseAmount('5 000', 'USD', 'en-US')).toEqual({ ok: true, amountMinor: 500_000n });
+    expect(parseAmount('1,000', 'JPY', 'en-US')).toEqual({ ok: true, amountMinor: 1_000n });
+    // Where the mark cannot group thousands, it is the decimal mark, whatever the locale.
+    expect(parseAmount('12,5', 'EUR', 'en-US')).toEqual({ ok: true, amountMinor: 1_250n });
+    expect(parseAmount('12.5', 'EUR', 'fr-FR')).toEqual({ ok: true, amountMinor: 1_250n });
+  });
+
+  it('reads a lone mark before three digits as the locale reads it', () => {
+    expect(parseAmount('1,000', 'KWD', 'en-US')).toEqual({ ok: true, amountMinor: 1_000_000n });
+    expect(parseAmount('1,000', 'KWD', 'fr-FR')).toEqual({ ok: true, amountMinor: 1_000n });
+    expect(parseAmount('1,000', 'USD', 'fr-FR')).toEqual({
+      ok: false,
+      message: 'USD amounts have at most 2 decimals.',
+    });
+  });
+
+  it('refuses thousands not grouped in threes, with an example in the locale', () => {
+    expect(parseAmount('1,00,000', 'USD', 'en-US')).toEqual({
+      ok: false,
+      message: 'Group thousands in threes, or not at all, such as 1,234.50.',
+    });
+    expect(parseAmount('1.2.3', 'EUR', 'fr-FR')).toEqual({
+      ok: false,
+      message: 'Group thousands in threes, or not at all, such as 1\u202f234,50.',
+    });
+    expect(parseAmount('12 ,5', 'USD', 'en-US')).toMatchObject({ ok: false });
+  });
+
   it('refuses what is not a plain positive amount', () => {
-    for (const input of ['abc', '1,000.00', '1.2.3', '-5', '+5', '1e3', '$5', '.', '5 000']) {
-      expect(parseAmount(input, 'USD')).toMatchObject({ ok: false });
+    for (const input of ['abc', '-5', '+5', '1e3', '$5', '.', ',', '1.000.00', '0x10', '١٢']) {
+      expect(parseAmount(input, 'USD', 'en-US')).toMatchObject({ ok: false });
     }
+    expect(parseAmount('abc', 'USD', 'en-US')).toEqual({
+      ok: false,
+      message: 'Enter the amount in digits, such as 1,234.50.',
+    });
     expect(parseAmount('', 'USD')).toEqual({ ok: false, message: 'Enter an amount.' });
     expect(parseAmount('0.00', 'USD')).toEqual({ ok: false, message: 'Enter an amount greater than zero.' });
   });
@@ -108,5 +159,27 @@ describe('toWireAmount', () => {
   it('gives the JSON number of a safe amount and refuses a larger one', () => {
     expect(toWireAmount(9_007_199_254_740_991n)).toBe(Number.MAX_SAFE_INTEGER);
     expect(() => toWireAmount(9_007_199_254_740_992n)).toThrow(RangeError);
+  });
+});
+
+describe('separatorsOf and currencyAffixOf', () => {
+  it('learn the marks and the currency’s place from the locale', () => {
+    expect(separatorsOf('en-US')).toEqual({ group: ',', decimal: '.' });
+    expect(separatorsOf('fr-FR')).toEqual({ group: '\u202f', decimal: ',' });
+    expect(separatorsOf('de-DE')).toEqual({ group: '.', decimal: ',' });
+    expect(currencyAffixOf('USD', 'en-US')).toEqual({ prefix: '$', suffix: '' });
+    expect(currencyAffixOf('EUR', 'fr-FR')).toEqual({ prefix: '', suffix: '€' });
+    expect(currencyAffixOf('JPY', 'en-US')).toEqual({ prefix: '¥', suffix: '' });
+  });
+});
+
+describe('isLargeAmount', () => {
+  it('calls 10,000 or more in the currency’s major units large', () => {
+    expect(isLargeAmount(999_999n, 'USD')).toBe(false);
+    expect(isLargeAmount(1_000_000n, 'USD')).toBe(true);
+    expect(isLargeAmount(9_999n, 'JPY')).toBe(false);
+    expect(isLargeAmount(10_000n, 'JPY')).toBe(true);
+    expect(isLargeAmount(10_000_000n, 'KWD')).toBe(true);
+    expect(isLargeAmount(9_999_999n, 'KWD')).toBe(false);
   });
 });

@@ -68,25 +68,77 @@ export function formatMoney(amount: bigint | number, currency: string, options: 
 
 export type ParsedAmount = { ok: true; amountMinor: bigint } | { ok: false; message: string };
 
+/** The marks a locale writes numbers with: `{ group: ',', decimal: '.' }` in en-US. */
+export function separatorsOf(locale?: string): { group: string; decimal: string } {
+  const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
+  return {
+    group: parts.find((part) => part.type === 'group')?.value ?? ',',
+    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+  };
+}
+
+/** `1234.50` written the locale's way with the currency's decimals (`1,234.50`), as an example to follow. */
+export function amountExampleOf(currency: string, locale?: string): string {
+  const exponent = exponentOf(currency);
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(`1234.${'5'.padEnd(exponent, '0')}` as Intl.StringNumericLiteral);
+}
+
 /**
- * What a person typed (`'12.5'`, `'12,50'`, `'1200'`) as minor units, exactly, or why it
- * is not an amount: more decimals than the currency has, grouping separators, signs,
- * zero, or more than the API can carry.
+ * Which mark of a number written with digits, spaces, `.` and `,` is the decimal
+ * mark. With both marks, the last one; with one mark written once, the decimal mark unless it
+ * is the locale's grouping mark followed by exactly three digits (`1,000` in en-US, `1.000`
+ * in de-DE); a mark written twice or more groups.
  */
-export function parseAmount(input: string, currency: string): ParsedAmount {
-  const text = input.trim();
+function decimalMarkOf(text: string, localeGroup: string): string | null {
+  const lastDot = text.lastIndexOf('.');
+  const lastComma = text.lastIndexOf(',');
+  if (lastDot >= 0 && lastComma >= 0) return lastDot > lastComma ? '.' : ',';
+  const mark = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : null;
+  if (mark === null) return null;
+  if (text.indexOf(mark) !== text.lastIndexOf(mark)) return null;
+  const groupsThousands = mark === localeGroup && /^\d{3}$/.test(text.slice(text.indexOf(mark) + 1));
+  return groupsThousands ? null : mark;
+}
+
+/**
+ * What a person typed (`'12.5'`, `'1,000.50'` in en-US, `'1 000,50'` in fr-FR) as minor
+ * units, exactly, or why it is not an amount: more decimals than the currency has,
+ * thousands not grouped in threes, signs, zero, or more than the API can carry. Spaces and
+ * the locale's grouping mark group thousands; either `.` or `,` is taken as the decimal mark
+ * where it cannot be a grouping mark.
+ */
+export function parseAmount(input: string, currency: string, locale?: string): ParsedAmount {
+  // Every kind of space (no-break, narrow no-break) groups thousands alike.
+  const text = input.trim().replace(/\s/g, ' ');
   if (text === '') return { ok: false, message: 'Enter an amount.' };
   const exponent = exponentOf(currency);
-  const example = exponent === 0 ? '1200' : `12.${'5'.padEnd(exponent, '0')}`;
-  const match = /^(\d*)(?:[.,](\d*))?$/.exec(text);
-  const whole = match?.[1] ?? '';
-  const fraction = match?.[2] ?? '';
-  if (match === null || (whole === '' && fraction === '')) {
+  const notAnAmount = {
+    ok: false as const,
+    message: `Enter the amount in digits, such as ${amountExampleOf(currency, locale)}.`,
+  };
+  if (!/^[\d., ]+$/.test(text)) return notAnAmount;
+  const { group } = separatorsOf(locale);
+  const localeGroup = group.trim() === '' ? ' ' : group;
+  const decimalMark = decimalMarkOf(text, localeGroup);
+  const at = decimalMark === null ? text.length : text.lastIndexOf(decimalMark);
+  const wholeText = text.slice(0, at);
+  const fraction = text.slice(at + 1);
+  if (!/^\d*$/.test(fraction)) return notAnAmount;
+  const groups = wholeText.split(/[., ]/);
+  const grouped =
+    groups.length === 1 ||
+    groups.every((part, index) => /^\d{3}$/.test(part) || (index === 0 && /^\d{1,3}$/.test(part)));
+  if (!grouped) {
     return {
       ok: false,
-      message: `Enter digits with at most one decimal mark and no thousands separators, such as ${example}.`,
+      message: `Group thousands in threes, or not at all, such as ${amountExampleOf(currency, locale)}.`,
     };
   }
+  const whole = groups.join('');
+  if (whole === '' && fraction === '') return notAnAmount;
   if (fraction.length > exponent) {
     return {
       ok: false,
@@ -100,6 +152,24 @@ export function parseAmount(input: string, currency: string): ParsedAmount {
   if (amountMinor === 0n) return { ok: false, message: 'Enter an amount greater than zero.' };
   if (amountMinor > maxAmountMinor) return { ok: false, message: 'That amount is too large.' };
   return { ok: true, amountMinor };
+}
+
+/** The currency's symbol as the locale writes it beside an amount: before (`$` in en-US) or after (`€` in fr-FR). */
+export function currencyAffixOf(currency: string, locale?: string): { prefix: string; suffix: string } {
+  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(1);
+  const at = parts.findIndex((part) => part.type === 'currency');
+  const symbol = parts[at]?.value ?? currency;
+  const firstNumber = parts.findIndex((part) => part.type === 'integer');
+  return at < firstNumber ? { prefix: symbol, suffix: '' } : { prefix: '', suffix: symbol };
+}
+
+/**
+ * An amount large enough to ask the person to confirm it before it moves: 10,000 or more in
+ * the currency's major units (10,000.00 USD, 10,000 JPY), well above everyday payments and
+ * top-ups, where a slip of the finger (an extra zero or two) costs the most.
+ */
+export function isLargeAmount(amountMinor: bigint, currency: string): boolean {
+  return amountMinor >= 10_000n * 10n ** BigInt(exponentOf(currency));
 }
 
 /** The JSON number the API takes for an amount; `parseAmount` has already kept it within 2^53-1. */

@@ -49,3 +49,71 @@ export const transactionTypeNames: Readonly<Record<Transfer['type'], string>> = 
   hold_capture: 'Escrow releases',
   hold_void: 'Escrow returns',
 };
+
+/**
+ * One row of activity: a transfer as it is, or the two transfers of one payment to a
+ * provider through PayPal (PayPal's money credited to the wallet, then paid on at once to the
+ * provider), which are one movement for the person who paid.
+ */
+export type ActivityRow =
+  | { kind: 'transfer'; transfer: Transfer; direction: Direction }
+  | { kind: 'paypal-payment'; transfer: Transfer; funding: Transfer };
+
+/** The PayPal payment a transfer belongs to, when billing moved it for one. */
+const paymentIdOf = (transfer: Transfer): string | undefined => transfer.metadata.payment;
+
+/** PayPal's credit of a payment into one of the person's wallets. */
+function isPayPalFunding(transfer: Transfer, walletIds: ReadonlySet<string>): boolean {
+  return (
+    transfer.type === 'deposit' &&
+    transfer.metadata.source === 'paypal-clearing' &&
+    paymentIdOf(transfer) !== undefined &&
+    transfer.to_wallet_id !== null &&
+    walletIds.has(transfer.to_wallet_id)
+  );
+}
+
+/** The payment of that credit on to a provider, from the wallet it credited. */
+function isPaymentOf(transfer: Transfer, funding: Transfer): boolean {
+  return (
+    transfer.type === 'payment' &&
+    transfer.from_wallet_id === funding.to_wallet_id &&
+    transfer.amount === funding.amount &&
+    transfer.currency === funding.currency &&
+    paymentIdOf(transfer) === paymentIdOf(funding) &&
+    transfer.metadata.refund === undefined
+  );
+}
+
+/**
+ * The rows of a list of transfers, newest first: a PayPal payment's funding and its payment
+ * to the provider become one row where the payment stands; anything else stays a row of
+ * its own. A funding whose payment is not in the list (not loaded yet, or the provider could
+ * not be paid) stays alone: the money did reach the wallet.
+ */
+export function activityRowsOf(
+  transfers: readonly Transfer[],
+  walletIds: ReadonlySet<string>,
+): ActivityRow[] {
+  const fundings = new Map<string, Transfer>();
+  for (const transfer of transfers) {
+    if (isPayPalFunding(transfer, walletIds)) fundings.set(paymentIdOf(transfer)!, transfer);
+  }
+  // A payment's transfer id → its funding, and the fundings that joined their payment's row.
+  const fundingOf = new Map<string, Transfer>();
+  const joined = new Set<string>();
+  for (const transfer of transfers) {
+    const funding = fundings.get(paymentIdOf(transfer) ?? '');
+    if (funding !== undefined && isPaymentOf(transfer, funding)) {
+      fundingOf.set(transfer.id, funding);
+      joined.add(funding.id);
+    }
+  }
+  return transfers.flatMap((transfer): ActivityRow[] => {
+    if (joined.has(transfer.id)) return [];
+    const funding = fundingOf.get(transfer.id);
+    return funding === undefined
+      ? [{ kind: 'transfer', transfer, direction: directionOf(transfer, walletIds) }]
+      : [{ kind: 'paypal-payment', transfer, funding }];
+  });
+}

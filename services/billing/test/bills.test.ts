@@ -509,7 +509,7 @@ describe(`reports on ${testDatabaseLabel}`, () => {
       .toEqual({
         payments_made: total(2, 1_000),
         payments_received: zero,
-        deposits: total(3, 6_300),
+        deposits: total(2, 6_000),
         transfers_in: total(1, 50),
         transfers_out: total(1, 200),
         invoices_paid: total(2, 1_000),
@@ -538,7 +538,8 @@ describe(`reports on ${testDatabaseLabel}`, () => {
       transfers_in: total(1, 50),
       deposits: zero,
     });
-    expect(point(3)).toMatchObject({ payments_made: total(1, 300), deposits: total(1, 300) });
+    // Paying a provider through PayPal is a payment made, not money added.
+    expect(point(3)).toMatchObject({ payments_made: total(1, 300), deposits: zero });
 
     const theirs = await report(provider.actor, day(0), day(3));
     expect(theirs.currencies[0]!.totals).toMatchObject({
@@ -560,6 +561,70 @@ describe(`reports on ${testDatabaseLabel}`, () => {
       deposits: zero,
     });
     expect(dayTwo.currencies[0]!.daily).toHaveLength(1);
+  });
+
+  it('counts two PayPal top-ups once each and a provider paid through PayPal as a payment made', async () => {
+    const user = await harness.createUser();
+    const provider = await harness.createUser();
+    const today = harness.clock.now().toISOString().slice(0, 10);
+    for (const amount of [10_000, 5_000]) {
+      await harness.publishPaymentEvent(
+        paymentsEvents.paymentCaptured,
+        capturedPayment(newPayment(user, { amount }, harness.clock)),
+      );
+    }
+    await harness.publishPaymentEvent(
+      paymentsEvents.paymentCaptured,
+      capturedPayment(newPayment(user, { paid_to: provider.user.id, amount: 30_000 }, harness.clock)),
+    );
+
+    const total = (count: number, amount: number) => ({ count, amount });
+    const zero = total(0, 0);
+    await expect
+      .poll(async () => (await report(user.actor, today, today)).currencies[0]?.totals, { timeout: 5_000 })
+      .toEqual({
+        payments_made: total(1, 30_000),
+        payments_received: zero,
+        deposits: total(2, 15_000),
+        transfers_in: zero,
+        transfers_out: zero,
+        invoices_paid: total(1, 30_000),
+        invoices_received: zero,
+      });
+    const [point] = (await report(user.actor, today, today)).currencies[0]!.daily;
+    expect(point).toMatchObject({ deposits: total(2, 15_000), payments_made: total(1, 30_000) });
+    await expect
+      .poll(async () => (await report(provider.actor, today, today)).currencies[0]?.totals, {
+        timeout: 5_000,
+      })
+      .toMatchObject({
+        payments_received: total(1, 30_000),
+        deposits: zero,
+        invoices_received: total(1, 30_000),
+      });
+  });
+
+  it('counts the PayPal credit of a provider who could not be paid as money added, since it stayed', async () => {
+    const user = await harness.createUser();
+    const provider = await harness.createUser();
+    const plan = await call(harness.client, ledgerRequests.createSavingsPlan, {
+      actor: harness.admin,
+      plan: { name: `tenth ${newKey()}`, kind: 'percentage', value: 1_000 },
+    });
+    await call(harness.client, ledgerRequests.selectSavingsPlan, {
+      actor: user.actor,
+      wallet_id: user.wallet.id,
+      plan_id: plan.id,
+    });
+    const today = harness.clock.now().toISOString().slice(0, 10);
+    await harness.publishPaymentEvent(
+      paymentsEvents.paymentCaptured,
+      capturedPayment(newPayment(user, { paid_to: provider.user.id, amount: 1_000 }, harness.clock)),
+    );
+    expect(await balancesOf(harness, user)).toEqual({ main: 900, savings: 100 });
+    await expect
+      .poll(async () => (await report(user.actor, today, today)).currencies[0]?.totals, { timeout: 5_000 })
+      .toMatchObject({ deposits: { count: 1, amount: 1_000 }, payments_made: { count: 0, amount: 0 } });
   });
 
   it('covers up to 366 days, and refuses a longer or reversed range, a bad date and a service', async () => {

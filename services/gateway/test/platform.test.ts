@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { errorCodes } from '@moneypal/kit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { problemBody, startGateway, type TestGateway, userOf } from './support.js';
 
@@ -345,6 +346,58 @@ describe('API documents', () => {
       expect(response.statusCode, asset).toBe(200);
       expect(response.body.length, asset).toBeGreaterThan(10_000);
     }
+  });
+
+  it('leads GET /api to the interactive docs', async () => {
+    const response = await gateway.app.inject({ method: 'GET', url: '/api' });
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe('/api/docs');
+  });
+
+  it('resolves every problem type to its page: HTML for a browser, JSON otherwise', async () => {
+    for (const [code, { status, title }] of Object.entries(errorCodes)) {
+      const json = await gateway.app.inject({ method: 'GET', url: `/problems/${code}` });
+      expect(json.statusCode, code).toBe(200);
+      expect(json.headers['content-type'], code).toMatch(/^application\/json/);
+      const page = json.json();
+      expect(page, code).toMatchObject({ type: `/problems/${code}`, code, status, title });
+      expect(page.meaning.length, code).toBeGreaterThan(10);
+      expect(page.action.length, code).toBeGreaterThan(10);
+
+      const html = await gateway.app.inject({
+        method: 'GET',
+        url: `/problems/${code}`,
+        headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+      });
+      expect(html.statusCode, code).toBe(200);
+      expect(html.headers['content-type'], code).toMatch(/^text\/html/);
+      expect(html.body, code).toContain(`<h1>${title.replace(/'/g, '&#39;')}</h1>`);
+      expect(html.body, code).toContain('What to do');
+    }
+    const index = await gateway.app.inject({ method: 'GET', url: '/problems' });
+    expect(index.json().data.map((page: { code: string }) => page.code)).toEqual(Object.keys(errorCodes));
+  });
+
+  it('resolves the type of a problem the gateway answered, and answers 404 for an unknown type', async () => {
+    const missing = await gateway.app.inject({ method: 'GET', url: '/v1/no-such-route' });
+    const { type } = problemBody(missing);
+    const page = await gateway.app.inject({ method: 'GET', url: type });
+    expect(page.statusCode).toBe(200);
+    expect(page.json()).toMatchObject({ code: 'not_found', status: 404 });
+
+    const unknown = await gateway.app.inject({
+      method: 'GET',
+      url: '/problems/no_such_code',
+      headers: { accept: 'text/html' },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(problemBody(unknown)).toMatchObject({
+      code: 'not_found',
+      detail: 'No problem type has this code; /problems lists them all.',
+    });
+    const injected = await gateway.app.inject({ method: 'GET', url: '/problems/%3Cscript%3E' });
+    expect(injected.statusCode).toBe(404);
+    expect(injected.body).not.toContain('<script>');
   });
 
   it('points GET / at the docs when no web app is served', async () => {

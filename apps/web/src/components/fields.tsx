@@ -48,6 +48,9 @@ type TextFieldProps = FieldFrameProps &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'> & {
     value: string;
     onValueChange(value: string): void;
+    /** Shown before or after the input, such as a currency symbol; the label says it in words. */
+    prefix?: string;
+    suffix?: string;
   };
 
 /** A labelled input with its hint and its error next to it, tied together for assistive technology. */
@@ -59,8 +62,22 @@ export function TextField({
   optional,
   value,
   onValueChange,
+  prefix = '',
+  suffix = '',
   ...input
 }: TextFieldProps) {
+  const field = (
+    <input
+      {...input}
+      id={id}
+      name={input.name ?? id}
+      value={value}
+      onChange={(event) => onValueChange(event.target.value)}
+      aria-invalid={error === undefined ? undefined : true}
+      aria-describedby={describedBy(id, hint, error)}
+      required={optional !== true && input.required !== false}
+    />
+  );
   return (
     <FieldFrame
       id={id}
@@ -69,16 +86,23 @@ export function TextField({
       hint={hint}
       {...(optional === undefined ? {} : { optional })}
     >
-      <input
-        {...input}
-        id={id}
-        name={input.name ?? id}
-        value={value}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error === undefined ? undefined : true}
-        aria-describedby={describedBy(id, hint, error)}
-        required={optional !== true && input.required !== false}
-      />
+      {prefix === '' && suffix === '' ? (
+        field
+      ) : (
+        <div className="input-affixed">
+          {prefix === '' ? null : (
+            <span className="input-affix" aria-hidden="true">
+              {prefix}
+            </span>
+          )}
+          {field}
+          {suffix === '' ? null : (
+            <span className="input-affix" aria-hidden="true">
+              {suffix}
+            </span>
+          )}
+        </div>
+      )}
     </FieldFrame>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useSession, useUser } from '../session';
 
@@ -14,11 +14,34 @@ const links = [
   { to: '/profile', label: 'Profile' },
 ] as const;
 
-/** The frame of every signed-in screen: skip link, header with the main navigation, main, footer. */
+/** The four places people go most, as tabs at the bottom of a phone's screen. */
+const tabs = [
+  { to: '/', label: 'Home' },
+  { to: '/transfer', label: 'Send' },
+  { to: '/history', label: 'Activity' },
+  { to: '/profile', label: 'Profile' },
+] as const;
+
+/**
+ * The frame of every signed-in screen: skip link, header with the main navigation (a menu on
+ * smaller screens, which Escape closes), main, footer, and on phones a tab bar.
+ */
 export function AppLayout() {
   const { logOut } = useSession();
   const user = useUser();
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [menuOpen]);
 
   return (
     <>
@@ -31,6 +54,7 @@ export function AppLayout() {
             MoneyPal
           </Link>
           <button
+            ref={menuButton}
             type="button"
             className="menu-button"
             aria-expanded={menuOpen}
@@ -66,6 +90,17 @@ export function AppLayout() {
           {user.role === 'admin' ? ' (administrator)' : ''}. Amounts are shown in each wallet’s currency.
         </p>
       </footer>
+      <nav aria-label="Tabs" className="tab-bar">
+        <ul>
+          {tabs.map((tab) => (
+            <li key={tab.to}>
+              <NavLink to={tab.to} end={tab.to === '/'} onClick={() => setMenuOpen(false)}>
+                {tab.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { type FormEvent, type ReactNode, useRef } from 'react';
 import type { Wallet } from '../api/types';
 import { type FieldErrors, hasErrors, validateDescription, validateRecipient } from '../forms';
-import { parseAmount } from '../money';
+import { isLargeAmount, parseAmount } from '../money';
 import { focusFirstInvalid, TextField } from './fields';
 import { Money } from './money';
+import { Notice } from './status';
 import { AmountField, WalletField } from './wallet-fields';
 
 /** What a person fills in to move money to someone: as typed, until it is checked. */
@@ -121,34 +122,41 @@ export function SendForm({
   );
 }
 
-/** Who gets how much from where: what the person confirms. */
+/** Who gets how much from where: what the person confirms, with a warning when the amount is large. */
 export function SendSummary({ send, verb }: { send: CheckedSend; verb: string }) {
   return (
-    <dl className="summary">
-      <div>
-        <dt>{verb}</dt>
-        <dd className="summary-amount">
-          <Money amount={send.amountMinor} currency={send.wallet.currency} />
-        </dd>
-      </div>
-      <div>
-        <dt>To</dt>
-        <dd>{send.recipient}</dd>
-      </div>
-      <div>
-        <dt>From</dt>
-        <dd>
-          Your {send.wallet.currency} wallet (
-          <Money amount={send.wallet.available} currency={send.wallet.currency} /> available)
-        </dd>
-      </div>
-      {send.description === undefined ? null : (
+    <>
+      {isLargeAmount(send.amountMinor, send.wallet.currency) ? (
+        <Notice tone="warning">
+          <p>This is a large amount: check that no extra digit slipped in before you confirm.</p>
+        </Notice>
+      ) : null}
+      <dl className="summary">
         <div>
-          <dt>Note</dt>
-          <dd>{send.description}</dd>
+          <dt>{verb}</dt>
+          <dd className="summary-amount">
+            <Money amount={send.amountMinor} currency={send.wallet.currency} />
+          </dd>
         </div>
-      )}
-    </dl>
+        <div>
+          <dt>To</dt>
+          <dd>{send.recipient}</dd>
+        </div>
+        <div>
+          <dt>From</dt>
+          <dd>
+            Your {send.wallet.currency} wallet (
+            <Money amount={send.wallet.available} currency={send.wallet.currency} /> available)
+          </dd>
+        </div>
+        {send.description === undefined ? null : (
+          <div>
+            <dt>Note</dt>
+            <dd>{send.description}</dd>
+          </div>
+        )}
+      </dl>
+    </>
   );
 }
 

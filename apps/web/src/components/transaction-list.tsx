@@ -1,10 +1,14 @@
 import { Link } from 'react-router-dom';
 import type { Transfer } from '../api/types';
 import { formatDateTime } from '../dates';
-import { directionOf, transactionLabel } from '../transactions';
+import { activityRowsOf, transactionLabel } from '../transactions';
 import { Money } from './money';
 
-/** Movements, newest first, each linking to its detail; amounts signed from the person's side. */
+/**
+ * Movements, newest first, each linking to its detail; amounts signed from the person's side.
+ * A payment to a provider through PayPal is one row, though PayPal's credit and the payment
+ * on to the provider are two transfers.
+ */
 export function TransactionList({
   transfers,
   walletIds,
@@ -14,14 +18,19 @@ export function TransactionList({
 }) {
   return (
     <ul className="item-list">
-      {transfers.map((transfer) => {
-        const direction = directionOf(transfer, walletIds);
+      {activityRowsOf(transfers, walletIds).map((row) => {
+        const { transfer } = row;
+        const direction = row.kind === 'transfer' ? row.direction : 'out';
         const amount = BigInt(transfer.amount);
         return (
           <li key={transfer.id}>
             <Link to={`/history/${transfer.id}`} className="item-link">
               <span className="item-main">
-                <span className="item-title">{transactionLabel(transfer, direction)}</span>
+                <span className="item-title">
+                  {row.kind === 'transfer'
+                    ? transactionLabel(transfer, direction)
+                    : 'Payment to a provider through PayPal'}
+                </span>
                 {transfer.description === null ? null : (
                   <span className="item-detail">{transfer.description}</span>
                 )}

@@ -1,8 +1,11 @@
 import type { Wallet } from '../api/types';
-import { exponentOf, formatMoney } from '../money';
+import { amountExampleOf, currencyAffixOf, exponentOf, formatMoney } from '../money';
 import { SelectField, TextField } from './fields';
 
-/** An amount in a currency, typed as a decimal: parsed exactly by `parseAmount`. */
+/**
+ * An amount in a currency, typed as a decimal in the person's locale (thousands may be
+ * grouped), beside the currency's symbol: parsed exactly by `parseAmount`.
+ */
 export function AmountField({
   id = 'amount',
   label = 'Amount',
@@ -19,13 +22,15 @@ export function AmountField({
   error?: string | undefined;
 }) {
   const exponent = exponentOf(currency);
+  const { prefix, suffix } = currencyAffixOf(currency);
+  const example = amountExampleOf(currency);
   return (
     <TextField
       id={id}
       label={`${label} (${currency})`}
-      hint={
-        exponent === 0 ? `Whole ${currency}, such as 1200.` : `Such as 12.50 — up to ${exponent} decimals.`
-      }
+      hint={exponent === 0 ? `Whole ${currency}, such as ${example}.` : `Such as ${example}.`}
+      prefix={prefix}
+      suffix={suffix}
       value={value}
       onValueChange={onValueChange}
       error={error}

@@ -10,7 +10,7 @@ import { AmountField, WalletField } from '../components/wallet-fields';
 import { useMoneyMovement } from '../hooks/use-money-movement';
 import { useResource } from '../hooks/use-resource';
 import { defaultWalletOf, useWallets } from '../hooks/use-wallets';
-import { parseAmount, toWireAmount } from '../money';
+import { isLargeAmount, parseAmount, toWireAmount } from '../money';
 import { useClient, useUser } from '../session';
 
 /** Add money with PayPal: create the payment, then approve it on PayPal's page. */
@@ -57,6 +57,8 @@ function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
   const wallet = wallets.find((candidate) => candidate.id === walletId) ?? wallets[0]!;
   const [amountText, setAmountText] = useState('');
   const [amountError, setAmountError] = useState<string>();
+  // A large amount waits here until the person confirms it.
+  const [largeAmount, setLargeAmount] = useState<bigint | null>(null);
   const movement = useMoneyMovement<Payment>();
   const form = useRef<HTMLFormElement>(null);
   const { state } = movement;
@@ -81,12 +83,21 @@ function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
       return;
     }
     setAmountError(undefined);
-    const body = {
-      amount: toWireAmount(parsed.amountMinor),
-      currency: wallet.currency,
-      wallet_id: wallet.id,
-    };
+    if (isLargeAmount(parsed.amountMinor, wallet.currency) && largeAmount !== parsed.amountMinor) {
+      setLargeAmount(parsed.amountMinor);
+      return;
+    }
+    addMoney(parsed.amountMinor);
+  };
+
+  const addMoney = (amountMinor: bigint) => {
+    const body = { amount: toWireAmount(amountMinor), currency: wallet.currency, wallet_id: wallet.id };
     movement.confirm((idempotencyKey) => createPayment(client, body, idempotencyKey));
+  };
+
+  const changeAmount = () => {
+    setLargeAmount(null);
+    requestAnimationFrame(() => form.current?.querySelector<HTMLInputElement>('#amount')?.focus());
   };
 
   if (state.status === 'succeeded') {
@@ -114,6 +125,30 @@ function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
   }
 
   const sending = state.status === 'sending';
+  if (largeAmount !== null && state.status === 'idle') {
+    return (
+      <section aria-labelledby="large-amount-heading" className="card form">
+        <h2 id="large-amount-heading">Is this amount right?</h2>
+        <Notice tone="warning" live>
+          <p>
+            You are about to add <Money amount={largeAmount} currency={wallet.currency} /> to your wallet.
+            That is a large amount: check that no extra digit slipped in.
+          </p>
+        </Notice>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => addMoney(largeAmount)}>
+            {/* One flex item, so the space before the amount stays. */}
+            <span>
+              Yes, add <Money amount={largeAmount} currency={wallet.currency} />
+            </span>
+          </button>
+          <button type="button" className="button button-secondary" onClick={changeAmount}>
+            Change the amount
+          </button>
+        </div>
+      </section>
+    );
+  }
   return (
     <form ref={form} onSubmit={submit} noValidate className="form card">
       <WalletField
@@ -131,6 +166,7 @@ function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
         onValueChange={(value) => {
           setAmountText(value);
           setAmountError(undefined);
+          setLargeAmount(null);
           movement.reset();
         }}
         error={amountError}

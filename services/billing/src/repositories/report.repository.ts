@@ -65,7 +65,9 @@ export async function insertMovements(db: Executor, movements: readonly Movement
 /**
  * A user's movements over the days `from` to `to` (both included), counted and summed per
  * currency, kind and direction: per day, and over the whole range (`day` null). A sum
- * beyond bigint fails in the database rather than wrap.
+ * beyond bigint fails in the database rather than wrap. The credit that funds a provider's
+ * PayPal payment is left out: the person paid the provider, and added no money, so only the
+ * payment counts. A credit whose provider could not be paid stays with the payer and counts.
  */
 export async function sumMovements(
   db: Executor,
@@ -81,8 +83,12 @@ export async function sumMovements(
     amount: bigint;
   }>`
     select currency, day::text as day, kind, direction, count(*) as count, sum(amount)::bigint as amount
-    from report_movements
+    from report_movements as movement
     where user_id = ${userId} and day between ${range.from}::date and ${range.to}::date
+      and not exists (
+        select from captures
+        where captures.fund_transfer_id = movement.transfer_id and captures.settle_transfer_id is not null
+      )
     group by grouping sets ((currency, kind, direction, day), (currency, kind, direction))
   `.execute(db);
   return rows;

@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { ServiceMetrics } from '@moneypal/kit';
-import type { FastifyInstance } from 'fastify';
+import { isErrorCode, type ServiceMetrics } from '@moneypal/kit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OpenApiDocument } from '../openapi.js';
+import { problemOf, sendProblem } from '../problem.js';
+import { problemHtmlOf, problemIndexHtmlOf, problemPageOf, problemPages } from '../problem-pages.js';
 
 const require = createRequire(import.meta.url);
 const swaggerUiRoot = dirname(require.resolve('swagger-ui-dist/package.json'));
@@ -48,7 +50,15 @@ export interface PlatformRouteOptions {
   openApiDocument: () => OpenApiDocument;
 }
 
-/** Routes whose answers are not JSON API bodies: metrics, the OpenAPI document and its docs page. */
+/** A browser asks for a page; any other client gets JSON. */
+function wantsHtml(request: FastifyRequest): boolean {
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * Routes whose answers are not JSON API bodies: metrics, the OpenAPI document, its docs page
+ * (also at `/api`), and the pages problem types resolve to.
+ */
 export function registerPlatformRoutes(
   app: FastifyInstance,
   { metrics, openApiDocument }: PlatformRouteOptions,
@@ -61,6 +71,7 @@ export function registerPlatformRoutes(
     reply.type('application/json; charset=utf-8').send(JSON.stringify(openApiDocument())),
   );
 
+  app.get('/api', async (_request, reply) => reply.redirect('/api/docs', 302));
   app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage));
   app.get('/api/docs/initializer.js', async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').send(docsInitializer),
@@ -76,4 +87,23 @@ export function registerPlatformRoutes(
       return reply.type(contentType).header('cache-control', 'public, max-age=86400').send(content);
     });
   }
+
+  app.get('/problems', async (request, reply) =>
+    wantsHtml(request)
+      ? reply.type('text/html; charset=utf-8').send(problemIndexHtmlOf(problemPages()))
+      : reply.type('application/json; charset=utf-8').send(JSON.stringify({ data: problemPages() })),
+  );
+  app.get<{ Params: { code: string } }>('/problems/:code', async (request, reply) => {
+    const { code } = request.params;
+    if (!isErrorCode(code)) {
+      return sendProblem(
+        reply,
+        problemOf('not_found', 'No problem type has this code; /problems lists them all.', request.id),
+      );
+    }
+    const page = problemPageOf(code);
+    return wantsHtml(request)
+      ? reply.type('text/html; charset=utf-8').send(problemHtmlOf(page))
+      : reply.type('application/json; charset=utf-8').send(JSON.stringify(page));
+  });
 }

@@ -2,7 +2,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Paths the web app never owns: an unknown one among them is a 404 problem, not the app's page. */
-const apiPrefixes = ['/v1/', '/api/', '/healthz', '/readyz', '/metrics'];
+const apiPrefixes = ['/v1/', '/api/', '/problems/', '/healthz', '/readyz', '/metrics'];
 
 /**
  * Serves the web app from `webRoot` at `/`. A browser asking for a client-side route (an HTML

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Transfer } from '../api/types';
 import { formatDateTime } from '../dates';
-import { directionOf, transactionLabel } from '../transactions';
+import { directionOf, noteOf, shownAmountOf, transactionLabel } from '../transactions';
 import { Money } from './money';
 
 /** Movements, newest first, each linking to its detail; amounts signed from the person's side. */
@@ -16,25 +16,24 @@ export function TransactionList({
     <ul className="item-list">
       {transfers.map((transfer) => {
         const direction = directionOf(transfer, walletIds);
-        const amount = BigInt(transfer.amount);
+        const shown = shownAmountOf(transfer, direction);
+        const note = noteOf(transfer);
         return (
           <li key={transfer.id}>
             <Link to={`/history/${transfer.id}`} className="item-link">
               <span className="item-main">
                 <span className="item-title">{transactionLabel(transfer, direction)}</span>
-                {transfer.description === null ? null : (
-                  <span className="item-detail">{transfer.description}</span>
-                )}
+                {note === null ? null : <span className="item-detail">{note}</span>}
                 <span className="item-detail">
                   <time dateTime={transfer.created_at}>{formatDateTime(transfer.created_at)}</time>
                 </span>
               </span>
-              <span className={`item-amount amount-${direction}`}>
-                {direction === 'within' ? (
-                  <Money amount={amount} currency={transfer.currency} />
-                ) : (
-                  <Money amount={direction === 'in' ? amount : -amount} currency={transfer.currency} signed />
-                )}
+              <span className={`item-amount amount-${shown.tone}`}>
+                <Money
+                  amount={shown.amountMinor}
+                  currency={transfer.currency}
+                  signed={shown.tone !== 'within'}
+                />
               </span>
             </Link>
           </li>

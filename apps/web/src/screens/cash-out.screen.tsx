@@ -75,7 +75,8 @@ const payoutPollMs = 2000;
 /** Money out of a wallet to a PayPal account, after a confirmation step; then its state, and every payout. */
 export function CashOutScreen() {
   const wallets = useWallets();
-  const [made, setMade] = useState(0);
+  // Each payout made or changed reads the balances and the list again.
+  const [changes, setChanges] = useState(0);
   return (
     <Screen title="Cash out" lead="Send money from your wallet to a PayPal account.">
       <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel="Loading your wallets…">
@@ -85,15 +86,15 @@ export function CashOutScreen() {
           ) : (
             <CashOutFlow
               wallets={data}
-              onPaidOut={() => {
+              onPayoutChanged={() => {
                 wallets.reload();
-                setMade((count) => count + 1);
+                setChanges((count) => count + 1);
               }}
             />
           )
         }
       </AsyncView>
-      <PayoutList refreshKey={made} />
+      <PayoutList refreshKey={changes} />
     </Screen>
   );
 }
@@ -106,7 +107,7 @@ interface CheckedCashOut {
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function CashOutFlow({ wallets, onPaidOut }: { wallets: readonly Wallet[]; onPaidOut(): void }) {
+function CashOutFlow({ wallets, onPayoutChanged }: { wallets: readonly Wallet[]; onPayoutChanged(): void }) {
   const client = useClient();
   const form = useRef<HTMLFormElement>(null);
   const [walletId, setWalletId] = useState(defaultWalletOf(wallets)!.id);
@@ -144,9 +145,7 @@ function CashOutFlow({ wallets, onPaidOut }: { wallets: readonly Wallet[]; onPai
     };
     movement.confirm(async (idempotencyKey) => {
       try {
-        const payout = await createPayout(client, body, idempotencyKey);
-        onPaidOut();
-        return payout;
+        return await createPayout(client, body, idempotencyKey);
       } catch (error) {
         // A refusal of a field goes back to the form, next to it.
         const placed = serverFieldErrors(error, ['amount', 'receiver'] as const);
@@ -169,7 +168,7 @@ function CashOutFlow({ wallets, onPaidOut }: { wallets: readonly Wallet[]; onPai
   };
 
   if (movement.state.status === 'succeeded') {
-    return <PayoutState payout={movement.state.result} onStartOver={startOver} />;
+    return <PayoutState payout={movement.state.result} onChanged={onPayoutChanged} onStartOver={startOver} />;
   }
 
   if (checked === null) {
@@ -267,13 +266,27 @@ function CashOutFlow({ wallets, onPaidOut }: { wallets: readonly Wallet[]; onPai
   );
 }
 
-/** A payout just made, read again until PayPal's answer is final. */
-function PayoutState({ payout: made, onStartOver }: { payout: Payout; onStartOver(): void }) {
+/** A payout just made, read again until PayPal's answer is final; `onChanged` hears each state it reaches. */
+function PayoutState({
+  payout: made,
+  onChanged,
+  onStartOver,
+}: {
+  payout: Payout;
+  onChanged(): void;
+  onStartOver(): void;
+}) {
   const client = useClient();
   const current = useResource(`payout:${made.id}`, (signal) => getPayout(client, made.id, signal));
   const payout = current.state.status === 'ready' ? current.state.data : made;
   const open = !finalStatuses.has(payout.status);
   const { reload } = current;
+  const { status } = payout;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new state is what is heard, not a new callback.
+  useEffect(() => {
+    onChanged();
+  }, [status]);
 
   useEffect(() => {
     if (!open) return;

@@ -192,6 +192,9 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
             <Link className="button button-secondary" to={`/invoices/${invoice.id}`}>
               See the invoice
             </Link>
+            <button type="button" className="button button-secondary" onClick={startOver}>
+              Pay someone else
+            </button>
           </div>
         </Notice>
       );

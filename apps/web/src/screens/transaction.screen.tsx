@@ -56,17 +56,24 @@ function partyOf(walletId: string | null, walletIds: ReadonlySet<string>, outsid
   return walletIds.has(walletId) ? 'Your wallet' : 'Another user’s wallet';
 }
 
-/** What an escrow release paid the payee and gave back to the payer, read from its entries. */
+/**
+ * What an escrow release paid the payee and gave back to the payer, from the entries the
+ * person may see: the payer sees their own side, the payee theirs; the two add up to the hold.
+ */
 function releaseSplitOf(transfer: Transfer): { paidMinor: bigint; backMinor: bigint } | null {
-  if (transfer.type !== 'hold_capture' || transfer.entries === undefined) return null;
+  const entries = transfer.entries;
+  if (transfer.type !== 'hold_capture' || entries === undefined) return null;
+  const amount = BigInt(transfer.amount);
   const sumOf = (walletId: string | null, accounts: readonly Entry['account'][]) =>
-    transfer
-      .entries!.filter((entry) => entry.wallet_id === walletId && accounts.includes(entry.account))
+    entries
+      .filter((entry) => entry.wallet_id === walletId && accounts.includes(entry.account))
       .reduce((total, entry) => total + BigInt(entry.amount), 0n);
-  return {
-    paidMinor: sumOf(transfer.to_wallet_id, ['main', 'savings']),
-    backMinor: sumOf(transfer.from_wallet_id, ['main']),
-  };
+  if (entries.some((entry) => entry.wallet_id === transfer.from_wallet_id)) {
+    const backMinor = sumOf(transfer.from_wallet_id, ['main']);
+    return { paidMinor: amount - backMinor, backMinor };
+  }
+  const paidMinor = sumOf(transfer.to_wallet_id, ['main', 'savings']);
+  return { paidMinor, backMinor: amount - paidMinor };
 }
 
 function TransactionDetail({ transfer, walletIds }: { transfer: Transfer; walletIds: ReadonlySet<string> }) {

@@ -97,6 +97,14 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
   /** Field errors of a refusal go back to the form, next to their fields. */
   const placeFieldErrors = (error: unknown) => {
     const placed = serverFieldErrors(error, sendFields, sendFieldAliases);
+    const returnDayProblem =
+      error instanceof ApiError
+        ? error.fieldErrors.find((problem) => problem.path === 'expires_at')
+        : undefined;
+    if (returnDayProblem !== undefined) {
+      setReturnDayMessage('Choose a later day.');
+      setChecked(null);
+    }
     if (error instanceof ApiError && recipientRefusalCodes.has(error.code)) {
       setErrors({ recipient: billWords[error.code] });
       setChecked(null);

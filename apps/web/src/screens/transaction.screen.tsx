@@ -37,12 +37,12 @@ export function TransactionScreen() {
   const client = useClient();
   const wallets = useWallets();
   const transfer = useResource(`transaction:${id}`, (signal) => getTransaction(client, id, signal));
-  const walletIds = wallets.state.status === 'ready' ? walletIdsOf(wallets.state.data) : null;
+  const walletIds = wallets.state.status === 'ready' ? walletIdsOf(wallets.state.data) : new Set<string>();
 
   return (
     <Screen title="Transaction">
       <AsyncView state={transfer.state} onRetry={transfer.reload} loadingLabel="Loading the transaction…">
-        {(data) => (walletIds === null ? null : <TransactionDetail transfer={data} walletIds={walletIds} />)}
+        {(data) => <TransactionDetail transfer={data} walletIds={walletIds} />}
       </AsyncView>
       <p>
         <Link to="/history">Back to your history</Link>
@@ -145,7 +145,8 @@ function RelatedLinks({ transfer, direction }: { transfer: Transfer; direction: 
   const client = useClient();
   const invoiced = invoicedTypes.has(transfer.type);
   const role = direction === 'in' ? 'payee' : 'payer';
-  const invoice = useResource(`transaction-invoice:${transfer.id}`, (signal) =>
+  // The side is known once the person's wallets are: the key asks again when it changes.
+  const invoice = useResource(`transaction-invoice:${transfer.id}:${role}`, (signal) =>
     invoiced ? findInvoiceOf(client, transfer, role, signal) : Promise.resolve(null),
   );
   const found = invoice.state.status === 'ready' ? invoice.state.data : null;

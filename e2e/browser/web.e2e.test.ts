@@ -129,6 +129,7 @@ describe(`the web app in a browser (${systemLabel})`, () => {
     await expect.poll(() => history.textContent()).toContain('-$10.00');
     await expect.poll(() => history.textContent()).toContain('+$25.50');
     await page.getByRole('link', { name: /Payment to a provider/ }).click();
+    await page.locator('summary', { hasText: 'Details' }).click();
     await page.getByRole('table', { name: 'Ledger entries' }).waitFor();
     await checkScreen(page, 'transaction');
 
@@ -407,6 +408,7 @@ describe(`the web app in a browser (${systemLabel})`, () => {
       await page.getByRole('link', { name: /Payment to a provider/ }).waitFor();
       await checkScreen(page, 'history');
       await page.getByRole('link', { name: /Payment to a provider/ }).click();
+      await page.locator('summary', { hasText: 'Details' }).click();
       await page.getByRole('table', { name: 'Ledger entries' }).waitFor();
       await checkScreen(page, 'transaction');
 

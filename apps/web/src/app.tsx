@@ -3,10 +3,13 @@ import type { ApiClient } from './api/client';
 import { AppLayout } from './components/layout';
 import { Loading, Notice } from './components/status';
 import { nextPathOf } from './navigation';
+import { CashOutScreen } from './screens/cash-out.screen';
 import { FundScreen } from './screens/fund.screen';
 import { HistoryScreen } from './screens/history.screen';
+import { HoldsScreen } from './screens/holds.screen';
 import { HomeScreen } from './screens/home.screen';
 import { InvoiceScreen } from './screens/invoice.screen';
+import { InvoicesScreen } from './screens/invoices.screen';
 import { LoginScreen } from './screens/login.screen';
 import { NotFoundScreen } from './screens/not-found.screen';
 import { NotificationsScreen } from './screens/notifications.screen';
@@ -45,10 +48,13 @@ export function AppRoutes() {
           <Route path="pay/return" element={<PaymentReturnScreen />} />
           <Route path="pay/cancel" element={<PaymentCancelScreen />} />
           <Route path="transfer" element={<TransferScreen />} />
+          <Route path="cash-out" element={<CashOutScreen />} />
+          <Route path="holds" element={<HoldsScreen />} />
           <Route path="savings" element={<SavingsScreen />} />
           <Route path="history" element={<HistoryScreen />} />
           <Route path="history/:id" element={<TransactionScreen />} />
           <Route path="reports" element={<ReportsScreen />} />
+          <Route path="invoices" element={<InvoicesScreen />} />
           <Route path="invoices/:id" element={<InvoiceScreen />} />
           <Route path="notifications" element={<NotificationsScreen />} />
           <Route path="profile" element={<ProfileScreen />} />

@@ -10,12 +10,26 @@ export function directionOf(transfer: Transfer, walletIds: ReadonlySet<string>):
   return toMine ? 'in' : 'out';
 }
 
-/** A short name for a movement, from the person's side of it. */
+/**
+ * The system accounts whose movements carry a machine reference (`paypal:…`, `payout …`) as
+ * their description: such a description is for reconciliation, not for the person.
+ */
+const automaticAccounts: ReadonlySet<string> = new Set(['paypal-clearing', 'payouts-clearing']);
+
+/** Where the money of a deposit came from, or of a withdrawal went: a system account's name. */
+function systemAccountOf(transfer: Transfer): string | undefined {
+  return transfer.metadata.source ?? transfer.metadata.destination;
+}
+
+/** A short name for a movement, from the person's side of it, in plain words. */
 export function transactionLabel(transfer: Transfer, direction: Direction): string {
   switch (transfer.type) {
     case 'deposit':
-      return 'Money added';
+      return systemAccountOf(transfer) === 'paypal-clearing' ? 'Top-up through PayPal' : 'Money added';
     case 'withdrawal':
+      if (transfer.metadata.released_by !== undefined) return 'Balance paid out by support';
+      if (systemAccountOf(transfer) === 'payouts-clearing') return 'Cash out to PayPal';
+      if (systemAccountOf(transfer) === 'paypal-clearing') return 'Refund to your PayPal';
       return 'Money withdrawn';
     case 'savings':
       return 'Savings move';
@@ -25,11 +39,11 @@ export function transactionLabel(transfer: Transfer, direction: Direction): stri
       if (direction === 'within') return 'Between your wallets';
       return direction === 'in' ? 'Money received' : 'Money sent';
     case 'reversal':
-      return direction === 'in' ? 'Transfer reversed: money back' : 'Transfer reversed';
+      return direction === 'in' ? 'Money back' : 'Money taken back';
     case 'clearing':
       return 'Clearing';
     case 'hold':
-      return direction === 'in' ? 'Money held for you' : 'Money held in escrow';
+      return direction === 'in' ? 'Payment held for you' : 'Payment held in escrow';
     case 'hold_capture':
       return direction === 'in' ? 'Escrow released to you' : 'Escrow released';
     case 'hold_void':
@@ -37,13 +51,46 @@ export function transactionLabel(transfer: Transfer, direction: Direction): stri
   }
 }
 
+/** The person's own note on a movement, or the reason support gave; never a machine reference. */
+export function noteOf(transfer: Transfer): string | null {
+  if (transfer.metadata.release_reason !== undefined) return transfer.metadata.release_reason;
+  const account = systemAccountOf(transfer);
+  return account !== undefined && automaticAccounts.has(account) ? null : transfer.description;
+}
+
+/**
+ * The amount as a person reads it in a list: signed when it is plainly money in or out of
+ * their balance, unsigned when it only moved between their own accounts or when a list row
+ * cannot tell how an escrow settled (the details screen can).
+ */
+export function shownAmountOf(
+  transfer: Transfer,
+  direction: Direction,
+): { amountMinor: bigint; tone: Direction } {
+  const amount = BigInt(transfer.amount);
+  const neutral = { amountMinor: amount, tone: 'within' as const };
+  switch (transfer.type) {
+    case 'hold':
+      // The payee has nothing yet; the payer's money left their balance.
+      return direction === 'in' ? neutral : { amountMinor: -amount, tone: 'out' };
+    case 'hold_capture':
+      return neutral;
+    case 'hold_void':
+      // All of it goes back to the payer; the payee gets nothing.
+      return direction === 'out' ? { amountMinor: amount, tone: 'in' } : neutral;
+    default:
+      if (direction === 'within') return neutral;
+      return direction === 'in' ? { amountMinor: amount, tone: 'in' } : { amountMinor: -amount, tone: 'out' };
+  }
+}
+
 export const transactionTypeNames: Readonly<Record<Transfer['type'], string>> = {
-  deposit: 'Deposits',
+  deposit: 'Money added',
   transfer: 'Transfers',
   payment: 'Payments',
-  withdrawal: 'Withdrawals',
+  withdrawal: 'Money out',
   savings: 'Savings moves',
-  reversal: 'Reversals',
+  reversal: 'Money back',
   clearing: 'Clearings',
   hold: 'Escrow holds',
   hold_capture: 'Escrow releases',

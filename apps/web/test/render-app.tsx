@@ -33,6 +33,7 @@ export const testWallet = {
   main: 5_000,
   savings: 0,
   available: 5_000,
+  held: 0,
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
 };

@@ -1,12 +1,16 @@
 import type { ApiClient } from './client';
 import { signalOption } from './ledger';
-import type { BillResult, Invoice, Page, ReportSummary } from './types';
+import type { BillResult, Invoice, Page, ReportSummary, Transfer } from './types';
 
 export interface BillRequest {
   to_user: string;
   amount: number;
   wallet_id?: string;
   description?: string;
+  /** Into escrow: the money is held for the provider until the payer releases it. */
+  escrow?: boolean;
+  /** With `escrow`: when the money goes back to the payer unless released before (RFC 3339). */
+  expires_at?: string;
 }
 
 export function payBill(client: ApiClient, bill: BillRequest, idempotencyKey: string): Promise<BillResult> {
@@ -33,4 +37,36 @@ export function getReportSummary(
   signal?: AbortSignal,
 ): Promise<ReportSummary> {
   return client.get<ReportSummary>('/v1/reports/summary', { query: { from, to }, ...signalOption(signal) });
+}
+
+/** The invoices scanned for a transaction's own, newest first: a person's recent bills. */
+const invoicePagesScanned = 5;
+
+/**
+ * The invoice a bill's movement belongs to: the one it paid (`transfer_id`) or, for an escrow
+ * bill, the one of its hold (`hold_id`); null when none of the person's recent invoices is.
+ */
+export async function findInvoiceOf(
+  client: ApiClient,
+  transfer: Transfer,
+  role: 'payer' | 'payee',
+  signal?: AbortSignal,
+): Promise<Invoice | null> {
+  let cursor: string | undefined;
+  for (let page = 0; page < invoicePagesScanned; page += 1) {
+    const invoices = await listInvoices(
+      client,
+      { role, limit: 100, ...(cursor === undefined ? {} : { cursor }) },
+      signal,
+    );
+    const found = invoices.data.find(
+      (invoice) =>
+        invoice.transfer_id === transfer.id ||
+        (transfer.hold_id !== undefined && invoice.hold_id === transfer.hold_id),
+    );
+    if (found !== undefined) return found;
+    if (invoices.next_cursor === null) return null;
+    cursor = invoices.next_cursor;
+  }
+  return null;
 }

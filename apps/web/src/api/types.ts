@@ -1,5 +1,6 @@
 import type {
   billResultSchema,
+  holdResultSchema,
   otpChallengeSchema,
   transferResultSchema,
   walletBalanceSchema,
@@ -12,10 +13,13 @@ import type {
 
 export type {
   Entry,
+  Hold,
   Invoice,
   Message,
   Payment,
   PaymentStatus,
+  Payout,
+  PayoutStatus,
   ReportSummary,
   SavingsPlan,
   Tokens,
@@ -31,6 +35,7 @@ type OutputOf<Schema extends { _zod: { output: unknown } }> = Schema['_zod']['ou
 export type WalletBalance = OutputOf<typeof walletBalanceSchema>;
 export type TransferResult = OutputOf<typeof transferResultSchema>;
 export type BillResult = OutputOf<typeof billResultSchema>;
+export type HoldResult = OutputOf<typeof holdResultSchema>;
 export type OtpChallenge = OutputOf<typeof otpChallengeSchema>;
 
 /** A page of a list: `?limit=` and `?cursor=` in, `next_cursor` (null on the last page) out. */

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Transfer } from '../api/types';
 import { formatDateTime } from '../dates';
-import { activityRowsOf, transactionLabel } from '../transactions';
+import { activityRowsOf, noteOf, shownAmountOf, transactionLabel } from '../transactions';
 import { Money } from './money';
 
 /**
@@ -21,7 +21,8 @@ export function TransactionList({
       {activityRowsOf(transfers, walletIds).map((row) => {
         const { transfer } = row;
         const direction = row.kind === 'transfer' ? row.direction : 'out';
-        const amount = BigInt(transfer.amount);
+        const shown = shownAmountOf(transfer, direction);
+        const note = noteOf(transfer);
         return (
           <li key={transfer.id}>
             <Link to={`/history/${transfer.id}`} className="item-link">
@@ -31,19 +32,17 @@ export function TransactionList({
                     ? transactionLabel(transfer, direction)
                     : 'Payment to a provider through PayPal'}
                 </span>
-                {transfer.description === null ? null : (
-                  <span className="item-detail">{transfer.description}</span>
-                )}
+                {note === null ? null : <span className="item-detail">{note}</span>}
                 <span className="item-detail">
                   <time dateTime={transfer.created_at}>{formatDateTime(transfer.created_at)}</time>
                 </span>
               </span>
-              <span className={`item-amount amount-${direction}`}>
-                {direction === 'within' ? (
-                  <Money amount={amount} currency={transfer.currency} />
-                ) : (
-                  <Money amount={direction === 'in' ? amount : -amount} currency={transfer.currency} signed />
-                )}
+              <span className={`item-amount amount-${shown.tone}`}>
+                <Money
+                  amount={shown.amountMinor}
+                  currency={transfer.currency}
+                  signed={shown.tone !== 'within'}
+                />
               </span>
             </Link>
           </li>

@@ -8,7 +8,7 @@ const statusNames: Record<Wallet['status'], string> = {
   closed: 'Closed',
 };
 
-/** A wallet with its main and savings balances. */
+/** A wallet with its main and savings balances, and what it holds in escrow when it holds any. */
 export function WalletCard({ wallet, headingLevel = 3 }: { wallet: Wallet; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
@@ -37,6 +37,14 @@ export function WalletCard({ wallet, headingLevel = 3 }: { wallet: Wallet; headi
             <Money amount={wallet.savings} currency={wallet.currency} />
           </dd>
         </div>
+        {wallet.held === 0 ? null : (
+          <div className="balance">
+            <dt>Held in escrow</dt>
+            <dd>
+              <Money amount={wallet.held} currency={wallet.currency} />
+            </dd>
+          </div>
+        )}
       </dl>
       {wallet.status === 'active' ? null : (
         <p className="hint">

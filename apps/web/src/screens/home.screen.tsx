@@ -51,6 +51,9 @@ export function HomeScreen() {
         <Link className="button button-secondary" to="/transfer">
           Send money
         </Link>
+        <Link className="button button-secondary" to="/cash-out">
+          Cash out
+        </Link>
         <Link className="button button-secondary" to="/savings">
           Savings
         </Link>

@@ -7,7 +7,7 @@ import { AsyncView, Badge } from '../components/status';
 import { formatDateTime } from '../dates';
 import { useResource } from '../hooks/use-resource';
 import { useClient, useUser } from '../session';
-import { invoiceStatusNames, invoiceStatusTones } from './reports.screen';
+import { invoiceStatusNames, invoiceStatusTones } from './invoices.screen';
 
 /** One invoice: who paid whom, how much, and when. */
 export function InvoiceScreen() {
@@ -20,7 +20,7 @@ export function InvoiceScreen() {
         {(data) => <InvoiceDetail invoice={data} />}
       </AsyncView>
       <p>
-        <Link to="/reports">Back to reports</Link>
+        <Link to="/invoices">Back to your invoices</Link>
       </p>
     </Screen>
   );
@@ -75,15 +75,39 @@ function InvoiceDetail({ invoice }: { invoice: Invoice }) {
             </dd>
           </div>
         )}
+        {invoice.amount_paid === null || invoice.amount_paid === invoice.amount ? null : (
+          <div>
+            <dt>Released</dt>
+            <dd>
+              <Money amount={invoice.amount_paid} currency={invoice.currency} /> to the provider, the rest
+              back to the payer
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Paid with</dt>
-          <dd>{invoice.payment_id === null ? 'MoneyPal wallet' : 'PayPal'}</dd>
+          <dd>
+            {invoice.payment_id !== null
+              ? 'PayPal'
+              : invoice.hold_id === null
+                ? 'MoneyPal wallet'
+                : 'MoneyPal wallet, through escrow'}
+          </dd>
         </div>
       </dl>
-      {invoice.transfer_id === null ? null : (
-        <p>
-          <Link to={`/history/${invoice.transfer_id}`}>See the transaction</Link>
-        </p>
+      {invoice.transfer_id === null && invoice.hold_id === null ? null : (
+        <ul className="link-list">
+          {invoice.transfer_id === null ? null : (
+            <li>
+              <Link to={`/history/${invoice.transfer_id}`}>See the transaction</Link>
+            </li>
+          )}
+          {invoice.hold_id === null ? null : (
+            <li>
+              <Link to="/holds">See your held payments</Link>
+            </li>
+          )}
+        </ul>
       )}
     </article>
   );

@@ -4,6 +4,7 @@ import { payBill } from '../api/billing';
 import { ApiError } from '../api/client';
 import { createPayment } from '../api/payments';
 import type { BillResult, Payment, Wallet } from '../api/types';
+import { TextField } from '../components/fields';
 import { Money } from '../components/money';
 import { Screen } from '../components/screen';
 import {
@@ -17,6 +18,7 @@ import {
   sendFieldAliases,
 } from '../components/send-form';
 import { AsyncView, ErrorNotice, Loading, Notice, SandboxBadge } from '../components/status';
+import { formatDay, isDay, startOfLocalDay, today } from '../dates';
 import { type FieldErrors, serverFieldErrors } from '../forms';
 import { useMoneyMovement } from '../hooks/use-money-movement';
 import { defaultWalletOf, useWallets } from '../hooks/use-wallets';
@@ -35,7 +37,21 @@ export const billWords: Record<string, string> = {
   wallet_frozen: 'One of the wallets is frozen, so no money can move. Please contact support.',
 };
 
-/** Pay a provider: from the wallet when it holds enough, else through PayPal. */
+/** Escrow as chosen on the form: held until released, and given back on `returnDay` unless released before. */
+interface EscrowChoice {
+  escrow: boolean;
+  /** A local calendar day (`YYYY-MM-DD`), or empty for no expiry. */
+  returnDay: string;
+}
+
+/** Why an escrow return day cannot be used, or undefined when it can (empty: no expiry). */
+export function returnDayError(day: string, now: Date = new Date()): string | undefined {
+  if (day === '') return undefined;
+  if (!isDay(day)) return 'Enter a date, such as 2027-01-15.';
+  return day > today(now) ? undefined : 'Choose a day after today.';
+}
+
+/** Pay a provider: from the wallet when it holds enough, else through PayPal; or into escrow from the wallet. */
 export function PayScreen() {
   const wallets = useWallets();
   return (
@@ -66,6 +82,8 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
   const [details, setDetails] = useState(emptyDetails);
   const [errors, setErrors] = useState<FieldErrors<SendField>>({});
   const [checked, setChecked] = useState<CheckedSend | null>(null);
+  const [escrow, setEscrow] = useState<EscrowChoice>({ escrow: false, returnDay: '' });
+  const [returnDayMessage, setReturnDayMessage] = useState<string | undefined>();
   const bill = useMoneyMovement<BillResult>();
   const paypal = useMoneyMovement<Payment>();
 
@@ -79,6 +97,14 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
   /** Field errors of a refusal go back to the form, next to their fields. */
   const placeFieldErrors = (error: unknown) => {
     const placed = serverFieldErrors(error, sendFields, sendFieldAliases);
+    const returnDayProblem =
+      error instanceof ApiError
+        ? error.fieldErrors.find((problem) => problem.path === 'expires_at')
+        : undefined;
+    if (returnDayProblem !== undefined) {
+      setReturnDayMessage('Choose a later day.');
+      setChecked(null);
+    }
     if (error instanceof ApiError && recipientRefusalCodes.has(error.code)) {
       setErrors({ recipient: billWords[error.code] });
       setChecked(null);
@@ -94,8 +120,10 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
 
   const review = () => {
     const result = checkSend(details, wallets);
-    if (!result.ok) {
-      setErrors(result.errors);
+    const dayError = escrow.escrow ? returnDayError(escrow.returnDay) : undefined;
+    setReturnDayMessage(dayError);
+    if (!result.ok || dayError !== undefined) {
+      setErrors(result.ok ? {} : result.errors);
       return false;
     }
     setErrors({});
@@ -109,6 +137,8 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
       amount: toWireAmount(attempt.amountMinor),
       wallet_id: attempt.wallet.id,
       ...(attempt.description === undefined ? {} : { description: attempt.description }),
+      ...(escrow.escrow ? { escrow: true } : {}),
+      ...(escrow.escrow && escrow.returnDay !== '' ? { expires_at: startOfLocalDay(escrow.returnDay) } : {}),
     };
     bill.confirm(async (idempotencyKey) => {
       try {
@@ -150,10 +180,33 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
   const startOver = () => {
     edit();
     setDetails(emptyDetails());
+    setEscrow({ escrow: false, returnDay: '' });
   };
 
   if (bill.state.status === 'succeeded') {
     const { invoice } = bill.state.result;
+    if (invoice.status === 'held') {
+      return (
+        <Notice tone="success" live>
+          <p>
+            <Money amount={invoice.amount} currency={invoice.currency} /> is held for{' '}
+            {checked?.recipient ?? 'the provider'} until you release it. Invoice no. {invoice.invoice_no} is
+            issued.
+          </p>
+          <div className="actions">
+            <Link className="button" to="/holds">
+              See held payments
+            </Link>
+            <Link className="button button-secondary" to={`/invoices/${invoice.id}`}>
+              See the invoice
+            </Link>
+            <button type="button" className="button button-secondary" onClick={startOver}>
+              Pay someone else
+            </button>
+          </div>
+        </Notice>
+      );
+    }
     return (
       <Notice tone="success" live>
         <p>
@@ -210,7 +263,41 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
             paypal.reset();
           }}
           onSubmit={review}
-        />
+        >
+          <div className="choice">
+            <input
+              type="checkbox"
+              id="escrow"
+              checked={escrow.escrow}
+              onChange={(event) => {
+                setEscrow((current) => ({ ...current, escrow: event.target.checked }));
+                setReturnDayMessage(undefined);
+              }}
+              aria-describedby="escrow-hint"
+            />
+            <label htmlFor="escrow">Hold the money until the job is done</label>
+            <p className="hint" id="escrow-hint">
+              The money leaves your balance now but reaches the provider only when you release it. They can
+              decline the job, and then it comes back to you.
+            </p>
+          </div>
+          {escrow.escrow ? (
+            <TextField
+              id="return-day"
+              type="date"
+              label="Give it back to me on"
+              optional
+              hint="Unless you release it before. Leave empty to hold it until you decide."
+              min={today()}
+              value={escrow.returnDay}
+              onValueChange={(value) => {
+                setEscrow((current) => ({ ...current, returnDay: value }));
+                setReturnDayMessage(undefined);
+              }}
+              error={returnDayMessage}
+            />
+          ) : null}
+        </SendForm>
       </>
     );
   }
@@ -221,14 +308,30 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
     bill.state.status === 'failed' &&
     bill.state.error instanceof ApiError &&
     bill.state.error.code === 'insufficient_funds';
-  const offerPaypal = short || walletRefusedForFunds || paypal.state.status !== 'idle';
+  const offerPaypal = !escrow.escrow && (short || walletRefusedForFunds || paypal.state.status !== 'idle');
   const retry = failure?.retryable ? (failure === bill.state ? bill.retry : paypal.retry) : undefined;
 
   return (
     <section aria-labelledby="confirm-heading" className="card">
       <h2 id="confirm-heading">Check and confirm</h2>
-      <SendSummary send={checked} verb="You pay" />
-      {short ? (
+      <SendSummary send={checked} verb={escrow.escrow ? 'You hold' : 'You pay'} />
+      {escrow.escrow ? (
+        <p className="hint">
+          Held in escrow until you release it
+          {escrow.returnDay === ''
+            ? '.'
+            : `, and given back to you on ${formatDay(escrow.returnDay)} unless released before.`}
+        </p>
+      ) : null}
+      {short && escrow.escrow ? (
+        <Notice tone="warning">
+          <p>
+            Your wallet has <Money amount={checked.wallet.available} currency={checked.wallet.currency} />{' '}
+            available, which is not enough. Money held in escrow comes from your balance: add money first.
+          </p>
+        </Notice>
+      ) : null}
+      {short && !escrow.escrow ? (
         <Notice tone="warning">
           <p>
             Your wallet has <Money amount={checked.wallet.available} currency={checked.wallet.currency} />{' '}
@@ -256,9 +359,9 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
               {paypal.state.status === 'sending' ? 'Contacting PayPal…' : 'Pay with PayPal'}
             </button>
           )
-        ) : failure === null ? (
+        ) : failure === null && !(short && escrow.escrow) ? (
           <button type="button" className="button" disabled={sending} onClick={() => payFromWallet(checked)}>
-            {sending ? 'Paying…' : 'Confirm and pay'}
+            {sending ? 'Paying…' : escrow.escrow ? 'Confirm and hold' : 'Confirm and pay'}
           </button>
         ) : null}
         <button type="button" className="button button-secondary" onClick={edit} disabled={sending}>

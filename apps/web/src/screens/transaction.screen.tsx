@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
+import { findInvoiceOf } from '../api/billing';
 import { getTransaction } from '../api/ledger';
 import type { Entry, Transfer } from '../api/types';
 import { Money } from '../components/money';
@@ -8,7 +9,7 @@ import { formatDateTime } from '../dates';
 import { useResource } from '../hooks/use-resource';
 import { useWallets, walletIdsOf } from '../hooks/use-wallets';
 import { useClient } from '../session';
-import { directionOf, transactionLabel } from '../transactions';
+import { type Direction, directionOf, noteOf, shownAmountOf, transactionLabel } from '../transactions';
 
 const accountNames: Record<Entry['account'], string> = {
   main: 'main balance',
@@ -17,7 +18,20 @@ const accountNames: Record<Entry['account'], string> = {
   system: 'account',
 };
 
-/** One movement with its double-entry lines; balances are shown for the person's own accounts only. */
+/** The movements a bill can have an invoice for. */
+const invoicedTypes: ReadonlySet<Transfer['type']> = new Set([
+  'payment',
+  'hold',
+  'hold_capture',
+  'hold_void',
+]);
+
+/** A reference short enough to read out to support: the random end of the id. */
+export function shortReferenceOf(id: string): string {
+  return id.replaceAll('-', '').slice(-8).toUpperCase();
+}
+
+/** One movement in plain words; its double-entry lines behind "Details", balances of the person's own accounts only. */
 export function TransactionScreen() {
   const { id = '' } = useParams();
   const client = useClient();
@@ -42,18 +56,36 @@ function partyOf(walletId: string | null, walletIds: ReadonlySet<string>, outsid
   return walletIds.has(walletId) ? 'Your wallet' : 'Another user’s wallet';
 }
 
+/**
+ * What an escrow release paid the payee and gave back to the payer, from the entries the
+ * person may see: the payer sees their own side, the payee theirs; the two add up to the hold.
+ */
+function releaseSplitOf(transfer: Transfer): { paidMinor: bigint; backMinor: bigint } | null {
+  const entries = transfer.entries;
+  if (transfer.type !== 'hold_capture' || entries === undefined) return null;
+  const amount = BigInt(transfer.amount);
+  const sumOf = (walletId: string | null, accounts: readonly Entry['account'][]) =>
+    entries
+      .filter((entry) => entry.wallet_id === walletId && accounts.includes(entry.account))
+      .reduce((total, entry) => total + BigInt(entry.amount), 0n);
+  if (entries.some((entry) => entry.wallet_id === transfer.from_wallet_id)) {
+    const backMinor = sumOf(transfer.from_wallet_id, ['main']);
+    return { paidMinor: amount - backMinor, backMinor };
+  }
+  const paidMinor = sumOf(transfer.to_wallet_id, ['main', 'savings']);
+  return { paidMinor, backMinor: amount - paidMinor };
+}
+
 function TransactionDetail({ transfer, walletIds }: { transfer: Transfer; walletIds: ReadonlySet<string> }) {
   const direction = directionOf(transfer, walletIds);
-  const amount = BigInt(transfer.amount);
+  const shown = shownAmountOf(transfer, direction);
+  const note = noteOf(transfer);
+  const split = releaseSplitOf(transfer);
   return (
     <article className="card" aria-labelledby="transaction-heading">
       <h2 id="transaction-heading">{transactionLabel(transfer, direction)}</h2>
-      <p className={`summary-amount amount-${direction}`}>
-        {direction === 'within' ? (
-          <Money amount={amount} currency={transfer.currency} />
-        ) : (
-          <Money amount={direction === 'in' ? amount : -amount} currency={transfer.currency} signed />
-        )}
+      <p className={`summary-amount amount-${shown.tone}`}>
+        <Money amount={shown.amountMinor} currency={transfer.currency} signed={shown.tone !== 'within'} />
       </p>
       <dl className="summary">
         <div>
@@ -70,61 +102,120 @@ function TransactionDetail({ transfer, walletIds }: { transfer: Transfer; wallet
           <dt>To</dt>
           <dd>{partyOf(transfer.to_wallet_id, walletIds, 'Outside MoneyPal')}</dd>
         </div>
-        {transfer.description === null ? null : (
+        {split === null ? null : (
+          <>
+            <div>
+              <dt>Paid to the provider</dt>
+              <dd>
+                <Money amount={split.paidMinor} currency={transfer.currency} />
+              </dd>
+            </div>
+            <div>
+              <dt>Back to the payer</dt>
+              <dd>
+                <Money amount={split.backMinor} currency={transfer.currency} />
+              </dd>
+            </div>
+          </>
+        )}
+        {note === null ? null : (
           <div>
             <dt>Note</dt>
-            <dd>{transfer.description}</dd>
+            <dd>{note}</dd>
           </div>
         )}
         <div>
           <dt>Reference</dt>
-          <dd className="reference">{transfer.id}</dd>
+          <dd className="reference">{shortReferenceOf(transfer.id)}</dd>
         </div>
       </dl>
+      <RelatedLinks transfer={transfer} direction={direction} />
       {transfer.entries === undefined || transfer.entries.length === 0 ? null : (
-        <div className="table-scroll">
-          <table>
-            <caption>Ledger entries</caption>
-            <thead>
-              <tr>
-                <th scope="col">Account</th>
-                <th scope="col" className="numeric">
-                  Change
-                </th>
-                <th scope="col" className="numeric">
-                  Balance after
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {transfer.entries.map((entry) => {
-                const mine = entry.wallet_id !== null && walletIds.has(entry.wallet_id);
-                return (
-                  <tr key={entry.id}>
-                    <th scope="row">
-                      {mine ? 'Your' : entry.wallet_id === null ? 'MoneyPal' : 'Other'}{' '}
-                      {accountNames[entry.account]}
-                    </th>
-                    <td className="numeric">
-                      <Money amount={entry.amount} currency={transfer.currency} signed />
-                    </td>
-                    <td className="numeric">
-                      {mine ? (
-                        <Money amount={entry.balance_after} currency={transfer.currency} />
-                      ) : (
-                        <>
-                          <span aria-hidden="true">—</span>
-                          <span className="visually-hidden">not shown</span>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <details className="disclosure">
+          <summary>Details</summary>
+          <EntriesTable transfer={transfer} entries={transfer.entries} walletIds={walletIds} />
+        </details>
       )}
     </article>
+  );
+}
+
+/** The invoice of a bill's movement and, for escrow, the held payments screen. */
+function RelatedLinks({ transfer, direction }: { transfer: Transfer; direction: Direction }) {
+  const client = useClient();
+  const invoiced = invoicedTypes.has(transfer.type);
+  const role = direction === 'in' ? 'payee' : 'payer';
+  // The side is known once the person's wallets are: the key asks again when it changes.
+  const invoice = useResource(`transaction-invoice:${transfer.id}:${role}`, (signal) =>
+    invoiced ? findInvoiceOf(client, transfer, role, signal) : Promise.resolve(null),
+  );
+  const found = invoice.state.status === 'ready' ? invoice.state.data : null;
+  if (found === null && transfer.hold_id === undefined) return null;
+  return (
+    <ul className="link-list">
+      {found === null ? null : (
+        <li>
+          <Link to={`/invoices/${found.id}`}>See invoice no. {found.invoice_no}</Link>
+        </li>
+      )}
+      {transfer.hold_id === undefined ? null : (
+        <li>
+          <Link to="/holds">See your held payments</Link>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function EntriesTable({
+  transfer,
+  entries,
+  walletIds,
+}: {
+  transfer: Transfer;
+  entries: readonly Entry[];
+  walletIds: ReadonlySet<string>;
+}) {
+  return (
+    <table className="entries">
+      <caption>Ledger entries</caption>
+      <thead>
+        <tr>
+          <th scope="col">Account</th>
+          <th scope="col" className="numeric">
+            Change
+          </th>
+          <th scope="col" className="numeric">
+            Balance after
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => {
+          const mine = entry.wallet_id !== null && walletIds.has(entry.wallet_id);
+          return (
+            <tr key={entry.id}>
+              <th scope="row">
+                {mine ? 'Your' : entry.wallet_id === null ? 'MoneyPal' : 'Other'}{' '}
+                {accountNames[entry.account]}
+              </th>
+              <td className="numeric">
+                <Money amount={entry.amount} currency={transfer.currency} signed />
+              </td>
+              <td className="numeric">
+                {mine ? (
+                  <Money amount={entry.balance_after} currency={transfer.currency} />
+                ) : (
+                  <>
+                    <span aria-hidden="true">—</span>
+                    <span className="visually-hidden">not shown</span>
+                  </>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

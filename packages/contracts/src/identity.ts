@@ -116,6 +116,15 @@ export const refreshBody = z
   .strict()
   .meta({ id: 'RefreshRequest' });
 
+/**
+ * The HTTP body of a refresh: an API client gives its refresh token; a browser gives none
+ * (`{}`) and the gateway takes it from the session cookie.
+ */
+export const refreshHttpBody = z
+  .object({ refresh_token: refreshBody.shape.refresh_token.optional() })
+  .strict()
+  .meta({ id: 'RefreshHttpRequest', examples: [{ refresh_token: 'm2Qk8yZ0bq3P1V2w7Hn4a5Jr6Ls9Tc0E' }, {}] });
+
 export const updateMeBody = z
   .object({
     first_name: name.optional(),
@@ -140,10 +149,16 @@ export const updateMeBody = z
   .meta({ id: 'UpdateMeRequest' });
 
 /** Deleting one's own account takes the password, so that a borrowed session cannot do it. */
-export const deleteMeBody = z.object({ password: givenPassword }).strict().meta({ id: 'DeleteMeRequest' });
+export const deleteMeBody = z
+  .object({ password: givenPassword })
+  .strict()
+  .meta({ id: 'DeleteMeRequest', examples: [{ password: 'my current passphrase' }] });
 
 /** Asks for a password reset code by email; the answer is the same whether the email is known or not. */
-export const passwordResetRequestBody = z.object({ email }).strict().meta({ id: 'PasswordResetRequest' });
+export const passwordResetRequestBody = z
+  .object({ email })
+  .strict()
+  .meta({ id: 'PasswordResetRequest', examples: [{ email: 'ada@example.com' }] });
 
 /** Sets a new password with the code a reset request emailed. */
 export const passwordResetBody = z
@@ -153,7 +168,10 @@ export const passwordResetBody = z
     password,
   })
   .strict()
-  .meta({ id: 'PasswordResetConfirmRequest' });
+  .meta({
+    id: 'PasswordResetConfirmRequest',
+    examples: [{ email: 'ada@example.com', code: '482913', password: 'a new long passphrase' }],
+  });
 
 const listFilters = {
   id: uuid.optional(),

@@ -101,7 +101,10 @@ export function authRoutes({ rateLimitPerMinute }: { rateLimitPerMinute: number 
           refuseCrossSiteRequest(headers);
           refreshToken = refreshTokenOfCookies(headers.cookie);
           if (refreshToken === undefined) {
-            throw new AppError('token_invalid', 'No refresh token was given, in the body or as the cookie; log in.');
+            throw new AppError(
+              'token_invalid',
+              'No refresh token was given, in the body or as the cookie; log in.',
+            );
           }
         }
         return respondWithTokens(await call(identityRequests.refresh, { refresh_token: refreshToken }));

@@ -8,7 +8,7 @@ import { ErrorNotice, Notice } from './status';
 
 const fixFields = {
   validation_failed: 'Some details need fixing: see the messages next to the fields.',
-  unauthenticated: 'Your current password is not right.',
+  unauthenticated: 'The password is not right.',
   conflict: 'Someone already uses that: see the messages next to the fields.',
 };
 

@@ -193,7 +193,7 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
 
     await page.getByLabel('Email', { exact: true }).fill(other.email);
     await page.getByLabel('Current password', { exact: true }).nth(1).fill('a brand new passphrase');
-    await page.getByRole('button', { name: 'Save contact details' }).click();
+    await page.getByRole('button', { name: 'Update email and phone' }).click();
     await expect
       .poll(() => fieldErrorOf(page.getByLabel('Email', { exact: true })))
       .toBe('Is already taken.');

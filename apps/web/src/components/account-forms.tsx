@@ -208,7 +208,7 @@ export function ContactDetailsForm({ onSaved }: { onSaved(user: User): void }) {
       {outcome}
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Saving…' : 'Save contact details'}
+          {busy ? 'Updating…' : 'Update email and phone'}
         </button>
       </div>
     </form>

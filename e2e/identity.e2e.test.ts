@@ -319,7 +319,7 @@ describe(`identity through the gateway on ${systemLabel}`, () => {
 
   describe('own profile', () => {
     it('reads and updates the own profile', async () => {
-      const { tokens, user } = await registerAndLogin();
+      const { tokens, user, credentials } = await registerAndLogin();
       const me = await http('/v1/users/me', { token: tokens.access_token });
       expect(me.status).toBe(200);
       expect(me.body.id).toBe(user.id);
@@ -327,7 +327,7 @@ describe(`identity through the gateway on ${systemLabel}`, () => {
       const updated = await http('/v1/users/me', {
         method: 'PATCH',
         token: tokens.access_token,
-        body: { first_name: 'Amazing', phone: '+447700900123' },
+        body: { first_name: 'Amazing', phone: '+447700900123', current_password: credentials.password },
       });
       expect(updated.status).toBe(200);
       expect(updated.body).toMatchObject({ first_name: 'Amazing', phone: '+447700900123' });
@@ -342,9 +342,10 @@ describe(`identity through the gateway on ${systemLabel}`, () => {
       const taken = await http('/v1/users/me', {
         method: 'PATCH',
         token: second.tokens.access_token,
-        body: { email: first.credentials.email.toUpperCase() },
+        body: { email: first.credentials.email.toUpperCase(), current_password: second.credentials.password },
       });
       expectProblem(taken, 409, 'conflict');
+      expect(taken.body.errors).toEqual([{ path: 'email', message: 'is already taken' }]);
       expectProblem(
         await http('/v1/users/me', { method: 'PATCH', token: second.tokens.access_token, body: {} }),
         400,
@@ -399,7 +400,18 @@ describe(`identity through the gateway on ${systemLabel}`, () => {
 
     it('deletes the own profile: login fails and the user_name is free again', async () => {
       const { tokens, credentials, user } = await registerAndLogin();
-      expect((await http('/v1/users/me', { method: 'DELETE', token: tokens.access_token })).status).toBe(204);
+      const wrong = await http('/v1/users/me', {
+        method: 'DELETE',
+        token: tokens.access_token,
+        body: { password: 'not the password' },
+      });
+      expectProblem(wrong, 401, 'unauthenticated');
+      const deleted = await http('/v1/users/me', {
+        method: 'DELETE',
+        token: tokens.access_token,
+        body: { password: credentials.password },
+      });
+      expect(deleted.status).toBe(204);
       expectProblem(
         await http('/v1/auth/login', {
           body: { login: credentials.user_name, password: credentials.password },

@@ -392,7 +392,12 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
     const stayer = await newPerson();
     await deposit(stayer.walletId, 1_000);
     await deposit(leaver.walletId, 10);
-    expect((await http('/v1/users/me', { method: 'DELETE', token: leaver.token })).status).toBe(204);
+    const deleted = await http('/v1/users/me', {
+      method: 'DELETE',
+      token: leaver.token,
+      body: { password: 'a long enough password' },
+    });
+    expect(deleted.status).toBe(204);
     await eventuallyAsync(async () => {
       const wallet = await http(`/v1/wallets/${leaver.walletId}`, { token: adminToken });
       return wallet.body.status === 'frozen' ? true : undefined;

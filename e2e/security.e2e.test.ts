@@ -195,7 +195,12 @@ describe(`ended sessions on ${systemLabel}`, () => {
     const person = await newPerson();
     const payer = await newPerson();
     await deposit(payer.walletId, 1_000);
-    expect((await http('/v1/users/me', { token: person.token, method: 'DELETE' })).status).toBe(204);
+    const deleted = await http('/v1/users/me', {
+      token: person.token,
+      method: 'DELETE',
+      body: { password: 'a long enough password' },
+    });
+    expect(deleted.status).toBe(204);
     const startedAt = Date.now();
     const refused = await refusedWithin(person);
     expect(Date.now() - startedAt).toBeLessThan(3_000);

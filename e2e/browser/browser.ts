@@ -250,6 +250,7 @@ export function apiOf(baseUrl: string) {
   };
 }
 
+/** Registers on the registration screen, which signs the person in and opens home. */
 export async function registerThroughUi(page: Page, baseUrl: string, person: Person): Promise<void> {
   await page.goto(`${baseUrl}/register`);
   await page.getByLabel('First name').fill(person.firstName);
@@ -258,7 +259,7 @@ export async function registerThroughUi(page: Page, baseUrl: string, person: Per
   await page.getByLabel('Email').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByText('Your account is ready. Log in to start.').waitFor();
+  await page.getByRole('heading', { name: `Hello, ${person.firstName}` }).waitFor();
 }
 
 /** Logs in on the login screen (already open, or opened here); stops at the code step if one comes. */

@@ -91,8 +91,6 @@ describe(`the web app in a browser (${systemLabel})`, () => {
     const page = await pageAt(desktopWidth);
 
     await registerThroughUi(page, system.url, ana);
-    await checkScreen(page, 'login');
-    await logInAs(page, ana);
     await expect.poll(() => mainBalance(page).textContent()).toBe('$0.00');
 
     await startFunding(page, '25.50');

@@ -4,6 +4,7 @@ import { AppLayout } from './components/layout';
 import { Loading, Notice } from './components/status';
 import { nextPathOf } from './navigation';
 import { CashOutScreen } from './screens/cash-out.screen';
+import { ForgotPasswordScreen } from './screens/forgot-password.screen';
 import { FundScreen } from './screens/fund.screen';
 import { HistoryScreen } from './screens/history.screen';
 import { HoldsScreen } from './screens/holds.screen';
@@ -39,6 +40,7 @@ export function AppRoutes() {
       <Route element={<PublicOnly />}>
         <Route path="/login" element={<LoginScreen />} />
         <Route path="/register" element={<RegisterScreen />} />
+        <Route path="/forgot-password" element={<ForgotPasswordScreen />} />
       </Route>
       <Route element={<RequireSession />}>
         <Route element={<AppLayout />}>
@@ -91,7 +93,10 @@ function RequireSession() {
   }
   if (state.status === 'signed-out') {
     // After logging out, the next login starts at home rather than where the person left.
-    const next = state.reason === 'logged-out' ? '/' : `${location.pathname}${location.search}`;
+    const next =
+      state.reason === 'logged-out' || state.reason === 'deleted'
+        ? '/'
+        : `${location.pathname}${location.search}`;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   return <Outlet />;

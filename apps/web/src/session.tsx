@@ -4,12 +4,15 @@ import { type ApiClient, ApiError } from './api/client';
 import type { Tokens, User } from './api/types';
 
 export type SessionState =
-  /** A refresh token is stored and is being exchanged, after a reload or the return from PayPal. */
+  /** The refresh-token cookie, if any, is being exchanged: on every page load (a reload, a new tab, the return from PayPal). */
   | { status: 'restoring' }
-  /** `logged-out`: by the person; `ended`: the server refused the session; `none`: there was none. */
-  | { status: 'signed-out'; reason: 'none' | 'logged-out' | 'ended' }
+  /**
+   * `logged-out`: by the person; `deleted`: the person deleted their account; `ended`: the
+   * server refused the session; `none`: there was none.
+   */
+  | { status: 'signed-out'; reason: 'none' | 'logged-out' | 'deleted' | 'ended' }
   | { status: 'signed-in'; user: User }
-  /** The stored session could not be checked: the server did not answer. */
+  /** The session could not be checked: the server did not answer. */
   | { status: 'unreachable' };
 
 interface SessionValue {
@@ -18,25 +21,24 @@ interface SessionValue {
   /** Keeps the tokens of a login and loads the user. */
   signIn(tokens: Tokens): Promise<User>;
   logOut(): Promise<void>;
+  /** Forgets the session of an account just deleted (the server has ended it already). */
+  accountDeleted(): void;
   /** The user as a profile change answered it. */
   updateUser(user: User): void;
-  /** Tries again to restore a stored session the server did not answer for. */
+  /** Tries again to restore a session the server did not answer for. */
   restore(): void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ client, children }: { client: ApiClient; children: ReactNode }) {
-  const [state, setState] = useState<SessionState>(() =>
-    client.hasSession ? { status: 'restoring' } : { status: 'signed-out', reason: 'none' },
-  );
+  const [state, setState] = useState<SessionState>({ status: 'restoring' });
   const [restoreAttempt, setRestoreAttempt] = useState(0);
 
   useEffect(() => client.onSessionEnded(() => setState({ status: 'signed-out', reason: 'ended' })), [client]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `restoreAttempt` asks for another try.
   useEffect(() => {
-    if (!client.hasSession) return;
     let current = true;
     setState({ status: 'restoring' });
     getMe(client).then(
@@ -78,12 +80,17 @@ export function SessionProvider({ client, children }: { client: ApiClient; child
     setState({ status: 'signed-out', reason: 'logged-out' });
   }, [client]);
 
+  const accountDeleted = useCallback(() => {
+    client.endSession();
+    setState({ status: 'signed-out', reason: 'deleted' });
+  }, [client]);
+
   const updateUser = useCallback((user: User) => setState({ status: 'signed-in', user }), []);
   const restore = useCallback(() => setRestoreAttempt((value) => value + 1), []);
 
   const value = useMemo(
-    () => ({ client, state, signIn, logOut, updateUser, restore }),
-    [client, state, signIn, logOut, updateUser, restore],
+    () => ({ client, state, signIn, logOut, accountDeleted, updateUser, restore }),
+    [client, state, signIn, logOut, accountDeleted, updateUser, restore],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

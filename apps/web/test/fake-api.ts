@@ -1,5 +1,3 @@
-import type { RefreshTokenStore } from '../src/api/client';
-
 /** A request as the fake server saw it. */
 export interface SeenRequest {
   method: string;
@@ -59,19 +57,6 @@ export function fakeFetch(handler: Handler) {
     return handler(request);
   };
   return { fetch: fetch as typeof globalThis.fetch, requests };
-}
-
-export function memoryRefreshTokens(
-  initial: string | null = null,
-): RefreshTokenStore & { current: string | null } {
-  const store = {
-    current: initial,
-    read: () => store.current,
-    write: (token: string | null) => {
-      store.current = token;
-    },
-  };
-  return store;
 }
 
 export function tokens(access: string, refresh: string, expiresInSeconds = 900) {

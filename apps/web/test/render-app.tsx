@@ -3,7 +3,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { ApiClient } from '../src/api/client';
 import { AppRoutes } from '../src/app';
 import { SessionProvider } from '../src/session';
-import { fakeFetch, type Handler, json, memoryRefreshTokens, tokens } from './fake-api';
+import { fakeFetch, type Handler, json, problem, tokens } from './fake-api';
 
 // The screen tests share the machine with the database-backed suites of the same run; under
 // that load a screen's first render can take longer than testing-library's default 1 s wait.
@@ -39,21 +39,22 @@ export const testWallet = {
 };
 
 /**
- * The whole app at `path` against a fake server: a session is restored from a stored
- * refresh token (unless `signedIn` is false), the user has one USD wallet, and `handler`
- * answers everything else.
+ * The whole app at `path` against a fake server: the session is restored by a refresh (the
+ * browser's cookie), refused when `signedIn` is false; the user has one USD wallet, and
+ * `handler` answers everything else.
  */
 export function renderApp(path: string, handler: Handler, { signedIn = true }: { signedIn?: boolean } = {}) {
   const server = fakeFetch((request) => {
-    if (request.path === '/v1/auth/refresh') return json(200, tokens('access-1', 'refresh-1'));
+    if (request.path === '/v1/auth/refresh') {
+      return signedIn
+        ? json(200, tokens('access-1', 'refresh-1'))
+        : problem(401, 'token_invalid', 'No refresh token was given; log in.');
+    }
     if (request.path === '/v1/users/me') return json(200, testUser);
     if (request.path === '/v1/wallets?limit=100') return json(200, { data: [testWallet], next_cursor: null });
     return handler(request);
   });
-  const client = new ApiClient({
-    fetch: server.fetch,
-    refreshTokens: memoryRefreshTokens(signedIn ? 'refresh-0' : null),
-  });
+  const client = new ApiClient({ fetch: server.fetch });
   const view = render(
     <SessionProvider client={client}>
       <MemoryRouter initialEntries={[path]}>

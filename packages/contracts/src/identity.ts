@@ -116,6 +116,15 @@ export const refreshBody = z
   .strict()
   .meta({ id: 'RefreshRequest' });
 
+/**
+ * The HTTP body of a refresh: an API client gives its refresh token; a browser gives none
+ * (`{}`) and the gateway takes it from the session cookie.
+ */
+export const refreshHttpBody = z
+  .object({ refresh_token: refreshBody.shape.refresh_token.optional() })
+  .strict()
+  .meta({ id: 'RefreshHttpRequest', examples: [{ refresh_token: 'm2Qk8yZ0bq3P1V2w7Hn4a5Jr6Ls9Tc0E' }, {}] });
+
 export const updateMeBody = z
   .object({
     first_name: name.optional(),
@@ -126,15 +135,43 @@ export const updateMeBody = z
     two_factor_enabled: z.boolean().optional(),
     /** A new password; `current_password` must come with it. */
     password: password.optional(),
+    /** Required with a new password, email or phone: whoever changes them must know the password. */
     current_password: givenPassword.optional(),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'must change at least one field' })
-  .refine((body) => body.password === undefined || body.current_password !== undefined, {
-    message: 'is required to change the password',
-    path: ['current_password'],
-  })
+  .refine(
+    (body) =>
+      (body.password === undefined && body.email === undefined && body.phone === undefined) ||
+      body.current_password !== undefined,
+    { message: 'is required to change the password, email or phone', path: ['current_password'] },
+  )
   .meta({ id: 'UpdateMeRequest' });
+
+/** Deleting one's own account takes the password, so that a borrowed session cannot do it. */
+export const deleteMeBody = z
+  .object({ password: givenPassword })
+  .strict()
+  .meta({ id: 'DeleteMeRequest', examples: [{ password: 'my current passphrase' }] });
+
+/** Asks for a password reset code by email; the answer is the same whether the email is known or not. */
+export const passwordResetRequestBody = z
+  .object({ email })
+  .strict()
+  .meta({ id: 'PasswordResetRequest', examples: [{ email: 'ada@example.com' }] });
+
+/** Sets a new password with the code a reset request emailed. */
+export const passwordResetBody = z
+  .object({
+    email,
+    code: z.string().regex(/^\d{6}$/, 'must be 6 digits'),
+    password,
+  })
+  .strict()
+  .meta({
+    id: 'PasswordResetConfirmRequest',
+    examples: [{ email: 'ada@example.com', code: '482913', password: 'a new long passphrase' }],
+  });
 
 const listFilters = {
   id: uuid.optional(),
@@ -237,7 +274,19 @@ export const identityRequests = {
     z.object({ user_id: uuid, changes: updateMeBody }).strict(),
     userSchema,
   ),
-  deleteUser: defineRequest('identity.user.delete', z.object({ user_id: uuid }).strict(), z.object({})),
+  /** With `password`, the user's own request: it is checked first. Without, a request on the user's behalf. */
+  deleteUser: defineRequest(
+    'identity.user.delete',
+    z.object({ user_id: uuid, password: givenPassword.optional() }).strict(),
+    z.object({}),
+  ),
+  /** Emails a reset code when the email is a live user's; answers the same either way. */
+  requestPasswordReset: defineRequest(
+    'identity.password.reset.request',
+    passwordResetRequestBody,
+    z.object({}),
+  ),
+  resetPassword: defineRequest('identity.password.reset', passwordResetBody, z.object({})),
   listUsers: defineRequest('identity.user.list', listUsersRequest, userPage),
   keys: defineRequest('identity.keys.get', z.object({}).strict(), jwksSchema),
   /** With `since` null: every session ended within the lifetime of an access token. */
@@ -259,6 +308,7 @@ export const identityEvents = {
   userUpdated: 'identity.user.updated',
   userDeleted: 'identity.user.deleted',
   otpRequested: 'identity.otp.requested',
+  passwordResetRequested: 'identity.password_reset.requested',
 } as const;
 
 export const userCreatedData = z.object({ user: userSchema });
@@ -269,6 +319,14 @@ export const otpRequestedData = z.object({
   user_id: uuid,
   challenge_id: uuid,
   channel: z.enum(['sms', 'email']),
+  to: z.string(),
+  code: z.string().regex(/^\d{6}$/),
+  expires_at: timestamp,
+});
+
+/** Carries the reset code in clear: the notifications service must email it. */
+export const passwordResetRequestedData = z.object({
+  user_id: uuid,
   to: z.string(),
   code: z.string().regex(/^\d{6}$/),
   expires_at: timestamp,

@@ -21,6 +21,8 @@ export const messageTemplates = [
   'hold_captured',
   'hold_voided',
   'hold_expired',
+  // "Forgot password": the reset code, by email.
+  'password_reset',
 ] as const;
 
 export const messageSchema = z

@@ -26,7 +26,7 @@ export const idempotencyKeyHeader = 'Idempotency-Key';
 export const idempotentReplayedHeader = 'Idempotent-Replayed';
 
 /** Response headers a handler may set besides the ones every route gets. */
-export type ResultHeaders = { [idempotentReplayedHeader]?: 'true' };
+export type ResultHeaders = { [idempotentReplayedHeader]?: 'true'; 'Set-Cookie'?: string };
 
 /** What a handler returns: one of the declared statuses with a body of its schema. */
 export type RouteResult<R extends Responses> = {

@@ -147,6 +147,125 @@ describe('auth routes', () => {
     expect(response.json()).toEqual(tokens);
   });
 
+  it('sets the refresh token as an HttpOnly, Secure, SameSite=Strict cookie of the auth routes on a login', async () => {
+    await gateway.respond('identity.auth.login', async () => tokens);
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/auth/login',
+      payload: { login: 'ada', password: 'correct horse battery' },
+    });
+    expect(response.headers['set-cookie']).toBe(
+      'moneypal_refresh=r1; Path=/v1/auth; HttpOnly; Secure; SameSite=Strict',
+    );
+  });
+
+  it('refreshes with the cookie when a same-origin page asks with X-Requested-With', async () => {
+    await gateway.respond('identity.auth.refresh', async () => ({ ...tokens, refresh_token: 'r2' }));
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      headers: {
+        host: 'wallet.example',
+        origin: 'https://wallet.example',
+        'sec-fetch-site': 'same-origin',
+        'x-requested-with': 'fetch',
+        cookie: 'theme=dark; moneypal_refresh=r1',
+      },
+      payload: {},
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['set-cookie']).toMatch(/^moneypal_refresh=r2; /);
+    expect(gateway.operationCalls()).toEqual([
+      expect.objectContaining({ subject: 'identity.auth.refresh', payload: { refresh_token: 'r1' } }),
+    ]);
+  });
+
+  it('refuses a cookie refresh that another site could have sent, and asks identity nothing', async () => {
+    const sameOrigin = {
+      host: 'wallet.example',
+      origin: 'https://wallet.example',
+      'sec-fetch-site': 'same-origin',
+      'x-requested-with': 'fetch',
+      cookie: 'moneypal_refresh=r1',
+    };
+    const forged: Record<string, string | undefined>[] = [
+      { 'x-requested-with': undefined },
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+    ];
+    for (const change of forged) {
+      const headers = Object.fromEntries(
+        Object.entries({ ...sameOrigin, ...change }).filter(([, value]) => value !== undefined),
+      ) as Record<string, string>;
+      const response = await gateway.app.inject({
+        method: 'POST',
+        url: '/v1/auth/refresh',
+        headers,
+        payload: {},
+      });
+      expect(response.statusCode, JSON.stringify(change)).toBe(403);
+      expect(problemBody(response).code).toBe('forbidden');
+      expect(response.headers['set-cookie']).toBeUndefined();
+    }
+    expect(gateway.operationCalls()).toEqual([]);
+  });
+
+  it('answers token_invalid to a same-origin refresh without a cookie or a token', async () => {
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/auth/refresh',
+      headers: { 'x-requested-with': 'fetch' },
+      payload: {},
+    });
+    expect(response.statusCode).toBe(401);
+    expect(problemBody(response).code).toBe('token_invalid');
+    expect(gateway.operationCalls()).toEqual([]);
+  });
+
+  it('asks for a password reset code and answers 202 whatever identity found', async () => {
+    await gateway.respond('identity.password.reset.request', async () => ({}));
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/auth/password-reset',
+      payload: { email: 'ada@example.com' },
+    });
+    expect(response.statusCode).toBe(202);
+    expect(response.body).toBe('');
+    expect(gateway.operationCalls()).toEqual([
+      expect.objectContaining({
+        subject: 'identity.password.reset.request',
+        payload: { email: 'ada@example.com' },
+      }),
+    ]);
+  });
+
+  it('resets a password with a code, and refuses a malformed code or a short password before identity', async () => {
+    await gateway.respond('identity.password.reset', async () => ({}));
+    const good = { email: 'ada@example.com', code: '482913', password: 'a new long passphrase' };
+    const response = await gateway.app.inject({
+      method: 'POST',
+      url: '/v1/auth/password-reset/confirm',
+      payload: good,
+    });
+    expect(response.statusCode).toBe(204);
+    for (const [payload, path] of [
+      [{ ...good, code: '4829' }, 'code'],
+      [{ ...good, password: 'short' }, 'password'],
+      [{ ...good, email: 'nobody' }, 'email'],
+    ] as const) {
+      const refused = await gateway.app.inject({
+        method: 'POST',
+        url: '/v1/auth/password-reset/confirm',
+        payload,
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(problemBody(refused).errors?.map((error) => error.path)).toEqual([path]);
+    }
+    expect(gateway.operationCalls()).toHaveLength(1);
+  });
+
   it('logs out the session named in the access token and answers 204', async () => {
     await gateway.respond('identity.auth.logout', async () => ({}));
     const { authorization, claims } = await gateway.bearer();
@@ -157,6 +276,9 @@ describe('auth routes', () => {
     });
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
+    expect(response.headers['set-cookie']).toBe(
+      'moneypal_refresh=; Path=/v1/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=0',
+    );
     expect(gateway.operationCalls()).toEqual([
       expect.objectContaining({
         subject: 'identity.auth.logout',

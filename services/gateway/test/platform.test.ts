@@ -221,6 +221,8 @@ describe('API documents', () => {
         'POST /v1/auth/otp/verify',
         'POST /v1/auth/refresh',
         'POST /v1/auth/logout',
+        'POST /v1/auth/password-reset',
+        'POST /v1/auth/password-reset/confirm',
         'GET /v1/users/me',
         'PATCH /v1/users/me',
         'DELETE /v1/users/me',

@@ -67,25 +67,51 @@ describe('user routes', () => {
       payload: { password: 'a new long password' },
     });
     expect(problemBody(missingCurrent).errors).toEqual([
-      { path: 'current_password', message: 'is required to change the password' },
+      { path: 'current_password', message: 'is required to change the password, email or phone' },
     ]);
+    for (const payload of [{ email: 'new@example.com' }, { phone: '+14155550123' }, { phone: null }]) {
+      const response = await gateway.app.inject({
+        method: 'PATCH',
+        url: '/v1/users/me',
+        headers: { authorization },
+        payload,
+      });
+      expect(problemBody(response).errors, JSON.stringify(payload)).toEqual([
+        { path: 'current_password', message: 'is required to change the password, email or phone' },
+      ]);
+    }
     expect(gateway.operationCalls()).toEqual([]);
   });
 
-  it('deletes my account and answers 204', async () => {
+  it('deletes my account with my password and answers 204', async () => {
     const { authorization, claims } = await gateway.bearer();
     await gateway.respond('identity.user.delete', async () => ({}));
     const response = await gateway.app.inject({
       method: 'DELETE',
       url: '/v1/users/me',
       headers: { authorization },
+      payload: { password: 'my current passphrase' },
     });
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
     expect(gateway.operationCalls()[0]).toMatchObject({
       subject: 'identity.user.delete',
-      payload: { user_id: claims.sub },
+      payload: { user_id: claims.sub, password: 'my current passphrase' },
     });
+  });
+
+  it('refuses to delete my account without my password, and deletes nothing', async () => {
+    const { authorization } = await gateway.bearer();
+    for (const payload of [undefined, {}, { password: '' }]) {
+      const response = await gateway.app.inject({
+        method: 'DELETE',
+        url: '/v1/users/me',
+        headers: { authorization },
+        ...(payload === undefined ? {} : { payload }),
+      });
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+    expect(gateway.operationCalls()).toEqual([]);
   });
 
   it('lists users for an admin with the list conventions', async () => {

@@ -17,11 +17,13 @@ import { serveBalanceRequest } from './handlers/balance.handler.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { serveUserRequests } from './handlers/user.handlers.js';
 import * as otpChallengeRepository from './repositories/otp-challenge.repository.js';
+import * as passwordResetRepository from './repositories/password-reset.repository.js';
 import * as refreshTokenRepository from './repositories/refresh-token.repository.js';
 import * as userRepository from './repositories/user.repository.js';
 import { AuthService } from './services/auth.service.js';
 import { BalanceService } from './services/balance.service.js';
 import { HealthService } from './services/health.service.js';
+import { PasswordResetService } from './services/password-reset.service.js';
 import { UserService } from './services/user.service.js';
 
 export interface StartIdentityOptions {
@@ -104,6 +106,20 @@ export async function startIdentity(options: StartIdentityOptions): Promise<Runn
     onEventsWritten,
   });
 
+  const passwordResets = new PasswordResetService({
+    db,
+    repositories: {
+      users: userRepository,
+      passwordResets: passwordResetRepository,
+      refreshTokens: refreshTokenRepository,
+    },
+    clock,
+    newId: options.newId ?? newId,
+    passwordHashCost,
+    otpSecret: config.otpSecret,
+    onEventsWritten,
+  });
+
   const balances = new BalanceService({
     db,
     repositories: { users: userRepository },
@@ -121,7 +137,7 @@ export async function startIdentity(options: StartIdentityOptions): Promise<Runn
   }
 
   await serveUserRequests(bus, users);
-  await serveAuthRequests(bus, auth);
+  await serveAuthRequests(bus, auth, passwordResets);
   await serveBalanceRequest(bus, balances);
   await serveHealthRequest(bus, new HealthService(db));
   relay.start();

@@ -6,6 +6,7 @@ import {
 } from '@moneypal/kit';
 import type { Kysely } from 'kysely';
 import type { OtpChallengeRecord } from './domain/otp.js';
+import type { PasswordResetRecord } from './domain/password-reset.js';
 import type { RefreshTokenRecord } from './domain/refresh-token.js';
 import type { UserRecord } from './domain/user.js';
 
@@ -14,6 +15,7 @@ export interface IdentityTables extends MessagingTables {
   users: UserRecord;
   refresh_tokens: RefreshTokenRecord;
   otp_challenges: OtpChallengeRecord;
+  password_resets: PasswordResetRecord;
 }
 
 export type IdentityDatabase = Kysely<IdentityTables>;

@@ -38,13 +38,14 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
   });
 
   it('changes names, phone and two-factor setting and writes identity.user.updated with the changed fields', async () => {
-    const { user } = await register(harness);
+    const { user, password } = await register(harness);
     harness.clock.advance(1000);
     const updated = await update(user.id, {
       first_name: 'Augusta',
       phone: '+14155550199',
       two_factor_enabled: true,
       last_name: user.last_name,
+      current_password: password,
     });
     expect(updated).toMatchObject({
       first_name: 'Augusta',
@@ -63,8 +64,40 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
   });
 
   it('clears the phone with null', async () => {
-    const { user } = await register(harness, { phone: '+14155550123' });
-    await expect(update(user.id, { phone: null })).resolves.toMatchObject({ phone: null });
+    const { user, password } = await register(harness, { phone: '+14155550123' });
+    await expect(update(user.id, { phone: null, current_password: password })).resolves.toMatchObject({
+      phone: null,
+    });
+  });
+
+  it('changes the email with the current password', async () => {
+    const { user, password } = await register(harness);
+    const email = `new.${user.email}`;
+    await expect(update(user.id, { email, current_password: password })).resolves.toMatchObject({ email });
+    await expect(login(harness, email, password)).resolves.toMatchObject({ token_type: 'Bearer' });
+  });
+
+  it('refuses an email or phone change with a wrong current password, naming the field, and changes nothing', async () => {
+    const { user } = await register(harness);
+    for (const changes of [{ email: `new.${user.email}` }, { phone: '+14155550177' }]) {
+      const failure = await failureOf(update(user.id, { ...changes, current_password: 'not my password' }));
+      expect(failure).toMatchObject({
+        code: 'unauthenticated',
+        details: { errors: [{ path: 'current_password', message: 'is wrong' }] },
+      });
+    }
+    await expect(call(harness.client, identityRequests.getUser, { id: user.id })).resolves.toEqual(user);
+    expect(await updatedEventsOf(user.id)).toHaveLength(0);
+  });
+
+  it('refuses an email or phone change without the current password', async () => {
+    const { user } = await register(harness);
+    for (const changes of [{ email: `new.${user.email}` }, { phone: '+14155550177' }]) {
+      const failure = await failureOf(
+        harness.client.request(identityRequests.updateUser.subject, { user_id: user.id, changes }),
+      );
+      expect(failure.code).toBe('validation_failed');
+    }
   });
 
   it('writes no event when nothing actually changes', async () => {
@@ -75,8 +108,10 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
 
   it('refuses an email another user has, in any letter case', async () => {
     const other = await register(harness);
-    const { user } = await register(harness);
-    const failure = await failureOf(update(user.id, { email: other.user.email.toUpperCase() }));
+    const { user, password } = await register(harness);
+    const failure = await failureOf(
+      update(user.id, { email: other.user.email.toUpperCase(), current_password: password }),
+    );
     expect(failure).toMatchObject({
       code: 'conflict',
       details: { errors: [{ path: 'email', message: 'is already taken' }] },
@@ -185,6 +220,32 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
       .where('id', '=', user.id)
       .executeTakeFirstOrThrow();
     expect(row.deleted_at).toBeInstanceOf(Date);
+  });
+
+  it('deletes the account when the user gives the right password', async () => {
+    const { user, password } = await register(harness);
+    await call(harness.client, identityRequests.deleteUser, { user_id: user.id, password });
+    expect((await failureOf(call(harness.client, identityRequests.getUser, { id: user.id }))).code).toBe(
+      'user_not_found',
+    );
+  });
+
+  it('refuses to delete the account with a wrong password, naming the field, and deletes nothing', async () => {
+    const { user, password } = await register(harness);
+    const session = await login(harness, user.user_name, password);
+    const failure = await failureOf(
+      call(harness.client, identityRequests.deleteUser, { user_id: user.id, password: 'not my password' }),
+    );
+    expect(failure).toMatchObject({
+      code: 'unauthenticated',
+      details: { errors: [{ path: 'password', message: 'is wrong' }] },
+    });
+    await expect(call(harness.client, identityRequests.getUser, { id: user.id })).resolves.toEqual(user);
+    await expect(refresh(session.refresh_token)).resolves.toMatchObject({ token_type: 'Bearer' });
+    const deleted = (await outboxEvents(harness, identityEvents.userDeleted)).filter(
+      (event) => event.subject === user.id,
+    );
+    expect(deleted).toHaveLength(0);
   });
 
   it('writes identity.user.deleted with the id, user_name and email', async () => {

@@ -150,6 +150,27 @@ describe(`one-time codes on ${testDatabaseLabel}`, () => {
     expect(allLogs()).not.toContain(code);
   });
 
+  it('emails a password reset code over SMTP and blanks it once sent', async () => {
+    const user = harness.addUser();
+    const code = '482913';
+    const event = await harness.passwordResetRequested(user, code);
+    await dispatch();
+    const [email] = harness.sink.receivedBy(user.email);
+    expect(email!.subject).toBe('Reset your MoneyPal password');
+    expect(email!.text).toContain(`Your reset code is ${code}.`);
+    expect(await harness.messagesOf(event)).toMatchObject([
+      {
+        channel: 'email',
+        template: 'password_reset',
+        status: 'sent',
+        body: '',
+        subject: 'Reset your MoneyPal password',
+      },
+    ]);
+    expect(allLogs()).not.toContain(code);
+    expect(JSON.stringify(await harness.listMessages(harness.admin))).not.toContain(code);
+  });
+
   it('tries an SMS again after the provider fails, keeping the code only until it is sent', async () => {
     const user = harness.addUser();
     const code = '864209';

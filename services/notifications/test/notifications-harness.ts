@@ -11,6 +11,7 @@ import {
   type Message,
   notificationsRequests,
   otpRequestedData,
+  passwordResetRequestedData,
   paymentEventData,
   paymentsEvents,
   type TransactionType,
@@ -150,6 +151,7 @@ export interface NotificationsHarness {
     user: User,
     request: { channel: 'sms' | 'email'; code: string; expiresInMs?: number },
   ): Promise<CloudEvent>;
+  passwordResetRequested(user: User, code: string): Promise<CloudEvent>;
   transferPosted(transfer: {
     type: TransactionType;
     amount: number;
@@ -353,6 +355,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
         to: request.channel === 'sms' ? user.phone! : user.email,
         code: request.code,
         expires_at: new Date(clock.now().getTime() + (request.expiresInMs ?? 300_000)).toISOString(),
+      }),
+    passwordResetRequested: (user, code) =>
+      publish('identity', identityEvents.passwordResetRequested, passwordResetRequestedData, user.id, {
+        user_id: user.id,
+        to: user.email,
+        code,
+        expires_at: new Date(clock.now().getTime() + 900_000).toISOString(),
       }),
     transferPosted: (transfer) => {
       const id = randomUUID();

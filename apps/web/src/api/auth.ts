@@ -42,3 +42,37 @@ export function getMe(client: ApiClient, signal?: AbortSignal): Promise<User> {
 export function setTwoFactor(client: ApiClient, enabled: boolean): Promise<User> {
   return client.patch<User>('/v1/users/me', { two_factor_enabled: enabled });
 }
+
+/** Changes the password, email or phone: each needs the current password. */
+export interface ProfileChanges {
+  email?: string;
+  phone?: string | null;
+  password?: string;
+  current_password: string;
+}
+
+export function changeProfile(client: ApiClient, changes: ProfileChanges): Promise<User> {
+  return client.patch<User>('/v1/users/me', changes);
+}
+
+export function deleteAccount(client: ApiClient, password: string): Promise<void> {
+  return client.request<void>('DELETE', '/v1/users/me', { body: { password } });
+}
+
+/** Emails a reset code when the email has an account; the answer is the same either way. */
+export function requestPasswordReset(client: ApiClient, email: string): Promise<void> {
+  return client.post<void>('/v1/auth/password-reset', { email }, { authenticated: false });
+}
+
+export function resetPassword(
+  client: ApiClient,
+  email: string,
+  code: string,
+  password: string,
+): Promise<void> {
+  return client.post<void>(
+    '/v1/auth/password-reset/confirm',
+    { email, code, password },
+    { authenticated: false },
+  );
+}

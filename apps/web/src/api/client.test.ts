@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { deferred, fakeFetch, json, memoryRefreshTokens, problem, tokens } from '../../test/fake-api';
+import { deferred, fakeFetch, json, problem, tokens } from '../../test/fake-api';
 import { ApiClient, ApiError, networkErrorCode } from './client';
 
 const me = { id: 'user-1', user_name: 'ana' };
 
-/** A client with a session: access token `access-0`, refresh token `refresh-0`. */
+/** A client with a session: access token `access-0` (the refresh token is the browser's cookie). */
 function clientWith(handler: Parameters<typeof fakeFetch>[0], options: { nowMs?: () => number } = {}) {
   const server = fakeFetch(handler);
-  const refreshTokens = memoryRefreshTokens();
-  const client = new ApiClient({ fetch: server.fetch, refreshTokens, ...options });
+  const client = new ApiClient({ fetch: server.fetch, ...options });
   client.startSession(tokens('access-0', 'refresh-0'));
-  return { client, server, refreshTokens };
+  return { client, server };
 }
 
 describe('ApiClient', () => {
@@ -55,7 +54,7 @@ describe('ApiClient', () => {
   });
 
   it('refreshes once after a 401 and sends the request again with the new token and the same key', async () => {
-    const { client, server, refreshTokens } = clientWith(({ path, headers }) => {
+    const { client, server } = clientWith(({ path, headers }) => {
       if (path === '/v1/auth/refresh') return json(200, tokens('access-1', 'refresh-1'));
       return headers.authorization === 'Bearer access-1'
         ? json(201, { ok: true })
@@ -69,9 +68,11 @@ describe('ApiClient', () => {
       '/v1/auth/refresh',
       '/v1/bills',
     ]);
-    expect(server.requests[1]?.body).toEqual({ refresh_token: 'refresh-0' });
+    // The refresh token is the cookie: the body names none, and the header proves a same-origin page.
+    expect(server.requests[1]?.body).toEqual({});
+    expect(server.requests[1]?.headers['x-requested-with']).toBe('fetch');
     expect(server.requests[2]?.headers['idempotency-key']).toBe('key-7');
-    expect(refreshTokens.current).toBe('refresh-1');
+    expect(server.requests[2]?.headers.authorization).toBe('Bearer access-1');
   });
 
   it('shares one refresh between requests that meet a 401 at the same time', async () => {
@@ -131,7 +132,7 @@ describe('ApiClient', () => {
   });
 
   it('ends the session when the refresh token is refused', async () => {
-    const { client, refreshTokens } = clientWith(({ path }) =>
+    const { client, server } = clientWith(({ path }) =>
       path === '/v1/auth/refresh'
         ? problem(401, 'unauthenticated', 'the refresh token was revoked')
         : problem(401, 'unauthenticated', 'expired'),
@@ -142,17 +143,22 @@ describe('ApiClient', () => {
     });
     await expect(client.get('/v1/wallets')).rejects.toMatchObject({ code: 'unauthenticated' });
     expect(ended).toBe(1);
-    expect(refreshTokens.current).toBeNull();
-    expect(client.hasSession).toBe(false);
+    // The access token is forgotten: the next call refreshes first instead of sending it.
+    await expect(client.get('/v1/wallets')).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(server.requests.at(-1)?.path).toBe('/v1/auth/refresh');
   });
 
   it('keeps the session when the refresh fails on the network, so a later call can try again', async () => {
-    const { client, refreshTokens } = clientWith(({ path }) => {
+    const { client } = clientWith(({ path }) => {
       if (path === '/v1/auth/refresh') throw new TypeError('Failed to fetch');
       return problem(401, 'unauthenticated', 'expired');
     });
+    let ended = 0;
+    client.onSessionEnded(() => {
+      ended += 1;
+    });
     await expect(client.get('/v1/wallets')).rejects.toMatchObject({ code: networkErrorCode });
-    expect(refreshTokens.current).toBe('refresh-0');
+    expect(ended).toBe(0);
   });
 
   it('refreshes before a request once the access token is about to expire', async () => {
@@ -172,13 +178,13 @@ describe('ApiClient', () => {
     ]);
   });
 
-  it('restores a session from a stored refresh token alone, as after a reload', async () => {
+  it('restores a session by refreshing first when it holds no access token, as after a reload or in a new tab', async () => {
     const server = fakeFetch(({ path }) =>
       path === '/v1/auth/refresh' ? json(200, tokens('access-1', 'refresh-1')) : json(200, me),
     );
-    const client = new ApiClient({ fetch: server.fetch, refreshTokens: memoryRefreshTokens('refresh-0') });
-    expect(client.hasSession).toBe(true);
+    const client = new ApiClient({ fetch: server.fetch });
     await expect(client.get('/v1/users/me')).resolves.toEqual(me);
+    expect(server.requests[0]).toMatchObject({ path: '/v1/auth/refresh', body: {} });
     expect(server.requests[1]?.headers.authorization).toBe('Bearer access-1');
   });
 

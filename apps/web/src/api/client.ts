@@ -26,33 +26,11 @@ export class ApiError extends Error {
   }
 }
 
-/** Where the refresh token lives between page loads. */
-export interface RefreshTokenStore {
-  read(): string | null;
-  write(refreshToken: string | null): void;
-}
-
-const refreshTokenKey = 'moneypal.refresh_token';
-
 /**
- * The refresh token in `sessionStorage`; the access token stays in memory only.
- *
- * Why sessionStorage: the token must survive a reload and the round trip to PayPal's
- * approval page (same tab), but refresh tokens rotate and presenting a used one revokes the
- * whole session — tabs sharing one token through localStorage would race on refresh and log
- * each other out. sessionStorage is per tab and is gone when the tab closes, which also
- * shortens how long a stolen token is useful. Any script on the page could read either, so
- * the app loads no third-party script.
+ * The header the gateway requires before it takes the refresh-token cookie: a page of another
+ * site cannot send it (it would need a CORS preflight the gateway does not grant).
  */
-export function sessionRefreshTokenStore(storage: Storage = window.sessionStorage): RefreshTokenStore {
-  return {
-    read: () => storage.getItem(refreshTokenKey),
-    write: (refreshToken) =>
-      refreshToken === null
-        ? storage.removeItem(refreshTokenKey)
-        : storage.setItem(refreshTokenKey, refreshToken),
-  };
-}
+const requestedWithHeader = 'x-requested-with';
 
 export type QueryValue = string | number | boolean | undefined | null;
 
@@ -70,7 +48,6 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Empty for the page's own origin, where the gateway serves both the app and the API. */
   baseUrl?: string;
-  refreshTokens?: RefreshTokenStore;
   nowMs?: () => number;
 }
 
@@ -81,11 +58,15 @@ const expirySkewMs = 30_000;
  * The fetch wrapper every screen uses: JSON in and out, the bearer token, problem+json into
  * `ApiError`, and silent refresh — before a request when the access token is about to
  * expire, and once after a 401 — with at most one refresh in flight, whoever asks.
+ *
+ * The access token lives in memory only. The refresh token never reaches the page's scripts:
+ * the gateway keeps it in an HttpOnly cookie of the auth routes, which the browser sends with
+ * a refresh. So a reload, a new tab or the return from PayPal restores the session by
+ * refreshing; tabs share the cookie, and one tab's rotation simply replaces it for all.
  */
 export class ApiClient {
   readonly #fetch: typeof fetch;
   readonly #baseUrl: string;
-  readonly #refreshTokens: RefreshTokenStore;
   readonly #nowMs: () => number;
   #accessToken: string | null = null;
   #accessExpiresAtMs = 0;
@@ -96,27 +77,19 @@ export class ApiClient {
     // Bound: a detached `window.fetch` throws "Illegal invocation".
     this.#fetch = options.fetch ?? window.fetch.bind(window);
     this.#baseUrl = options.baseUrl ?? '';
-    this.#refreshTokens = options.refreshTokens ?? sessionRefreshTokenStore();
     this.#nowMs = options.nowMs ?? Date.now;
   }
 
-  /** Whether a session may exist: an access token in memory or a refresh token stored. */
-  get hasSession(): boolean {
-    return this.#accessToken !== null || this.#refreshTokens.read() !== null;
-  }
-
-  /** Keeps the tokens of a login, an OTP verification or a refresh. */
-  startSession(tokens: Tokens): void {
+  /** Keeps the access token of a login, an OTP verification or a refresh (the refresh token is the cookie's). */
+  startSession(tokens: Pick<Tokens, 'access_token' | 'expires_in'>): void {
     this.#accessToken = tokens.access_token;
     this.#accessExpiresAtMs = this.#nowMs() + tokens.expires_in * 1000;
-    this.#refreshTokens.write(tokens.refresh_token);
   }
 
-  /** Forgets the tokens (after logout). */
+  /** Forgets the access token (after logout, or a refused refresh). */
   endSession(): void {
     this.#accessToken = null;
     this.#accessExpiresAtMs = 0;
-    this.#refreshTokens.write(null);
   }
 
   /** Called when the server ends the session (the refresh token was refused). */
@@ -157,9 +130,10 @@ export class ApiClient {
   }
 
   /**
-   * Exchanges the stored refresh token for new tokens. Concurrent callers share one
+   * Exchanges the refresh-token cookie for new tokens. Concurrent callers share one
    * exchange: the token rotates, so a second exchange of the same token would revoke the
-   * session. A refused token ends the session; a network failure keeps it for a later try.
+   * session. A refused (or missing) token ends the session; a network failure keeps it for a
+   * later try.
    */
   refresh(): Promise<void> {
     this.#refreshing ??= this.#exchangeRefreshToken().finally(() => {
@@ -169,21 +143,16 @@ export class ApiClient {
   }
 
   async #exchangeRefreshToken(): Promise<void> {
-    const refreshToken = this.#refreshTokens.read();
-    if (refreshToken === null) {
-      this.#sessionEnded();
-      throw new ApiError(401, 'unauthenticated', 'You are not logged in.');
-    }
     const response = await this.#send(
       'POST',
       '/v1/auth/refresh',
-      { body: { refresh_token: refreshToken } },
+      { body: {}, headers: { [requestedWithHeader]: 'fetch' } },
       null,
     );
     try {
       this.startSession(await this.#answerOf<Tokens>(response));
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 401 || error.code === 'validation_failed')) {
+      if (error instanceof ApiError && [400, 401, 403].includes(error.status)) {
         this.#sessionEnded();
       }
       throw error;
@@ -198,10 +167,13 @@ export class ApiClient {
   async #send(
     method: string,
     path: string,
-    options: RequestOptions,
+    options: RequestOptions & { headers?: Record<string, string> },
     accessToken: string | null,
   ): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    const headers: Record<string, string> = {
+      accept: 'application/json, application/problem+json',
+      ...options.headers,
+    };
     if (accessToken !== null) headers.authorization = `Bearer ${accessToken}`;
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
     let body: string | undefined;

@@ -17,7 +17,7 @@ export function LoginScreen() {
   const { client, state, signIn } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const arrival = location.state as { registered?: string } | null;
+  const arrival = location.state as { registered?: string; passwordReset?: boolean } | null;
   const [login, setLogin] = useState(arrival?.registered ?? '');
   const [password, setPassword] = useState('');
   const [challengeId, setChallengeId] = useState<string | null>(null);
@@ -127,12 +127,19 @@ export function LoginScreen() {
           <p>Your account is ready. Log in to start.</p>
         </Notice>
       )}
+      {arrival?.passwordReset === true ? (
+        <Notice tone="success" live>
+          <p>Your password is changed. Log in with the new one.</p>
+        </Notice>
+      ) : null}
       {state.status === 'signed-out' && state.reason !== 'none' ? (
         <Notice tone="info" live>
           <p>
             {state.reason === 'logged-out'
               ? 'You have logged out.'
-              : 'Your session has ended. Please log in again.'}
+              : state.reason === 'deleted'
+                ? 'Your account is deleted.'
+                : 'Your session has ended. Please log in again.'}
           </p>
         </Notice>
       ) : null}
@@ -163,6 +170,9 @@ export function LoginScreen() {
           </button>
         </div>
       </form>
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p>
         New to MoneyPal? <Link to="/register">Create an account</Link>
       </p>

@@ -14,6 +14,7 @@ const templateNames: Readonly<Record<Message['template'], string>> = {
   invoice_issued: 'Invoice issued',
   refund: 'Refund',
   one_time_code: 'One-time code',
+  password_reset: 'Password reset code',
   hold_created: 'Money held in escrow',
   hold_captured: 'Escrow released',
   hold_voided: 'Escrow returned',

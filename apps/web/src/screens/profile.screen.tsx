@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { setTwoFactor } from '../api/auth';
+import { ChangePasswordForm, ContactDetailsForm, DeleteAccountForm } from '../components/account-forms';
 import { Screen } from '../components/screen';
 import { ErrorNotice, Notice } from '../components/status';
 import { useSession, useUser } from '../session';
 
-/** The person's details, two-factor login, and logging out. */
+/** The person's details, password, contact details, two-factor login, logging out and deleting the account. */
 export function ProfileScreen() {
   const { client, updateUser, logOut } = useSession();
   const user = useUser();
@@ -60,6 +61,16 @@ export function ProfileScreen() {
         </dl>
       </section>
 
+      <section aria-labelledby="password-heading" className="card section">
+        <h2 id="password-heading">Password</h2>
+        <ChangePasswordForm />
+      </section>
+
+      <section aria-labelledby="contact-heading" className="card section">
+        <h2 id="contact-heading">Email and phone</h2>
+        <ContactDetailsForm onSaved={updateUser} />
+      </section>
+
       <section aria-labelledby="security-heading" className="card section">
         <h2 id="security-heading">Two-factor login</h2>
         <form onSubmit={save} className="form">
@@ -104,6 +115,11 @@ export function ProfileScreen() {
         <button type="button" className="button button-secondary" onClick={() => void logOut()}>
           Log out
         </button>
+      </section>
+
+      <section aria-labelledby="delete-heading" className="card section">
+        <h2 id="delete-heading">Delete your account</h2>
+        <DeleteAccountForm />
       </section>
     </Screen>
   );

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { json, problem } from '../../test/fake-api';
+import { json, problem, tokens } from '../../test/fake-api';
 import { renderApp, testUser } from '../../test/render-app';
 
 afterEach(cleanup);
@@ -46,6 +46,19 @@ describe('the registration screen', () => {
     expect(errorOf('Password')).toBeUndefined();
   });
 
+  it('sends the person to log in, with the user name filled in, when the login after registering fails', async () => {
+    renderApp(
+      '/register',
+      ({ path }) => (path === '/v1/auth/login' ? problem(503, 'unavailable', 'down') : json(201, testUser)),
+      { signedIn: false },
+    );
+    await fillRegistration();
+    fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(await screen.findByText('Your account is ready. Log in to start.')).toBeTruthy();
+    expect((screen.getByLabelText('User name or email') as HTMLInputElement).value).toBe('ana');
+  });
+
   it('checks the fields before asking the server', async () => {
     const { server } = renderApp('/register', () => json(201, testUser), { signedIn: false });
     await screen.findByRole('heading', { name: 'Create your account' });
@@ -57,13 +70,21 @@ describe('the registration screen', () => {
     expect(server.requests.filter((request) => request.path === '/v1/auth/register')).toHaveLength(0);
   });
 
-  it('registers and goes on to log in with the user name filled in', async () => {
-    const { server } = renderApp('/register', () => json(201, testUser), { signedIn: false });
+  it('registers and signs in with the same credentials', async () => {
+    const { server } = renderApp(
+      '/register',
+      ({ path }) =>
+        path === '/v1/auth/login' ? json(200, tokens('access-2', 'refresh-2')) : json(201, testUser),
+      { signedIn: false },
+    );
     await fillRegistration();
     fireEvent.click(screen.getByRole('button', { name: 'Create account' }));
 
-    expect(await screen.findByText('Your account is ready. Log in to start.')).toBeTruthy();
-    expect((screen.getByLabelText('User name or email') as HTMLInputElement).value).toBe('ana');
+    expect(await screen.findByRole('heading', { level: 1, name: /Ana/ })).toBeTruthy();
+    expect(server.requests.find((request) => request.path === '/v1/auth/login')?.body).toEqual({
+      login: 'ana',
+      password: 'correct horse battery',
+    });
     expect(server.requests.find((request) => request.path === '/v1/auth/register')?.body).toEqual({
       first_name: 'Ana',
       last_name: 'Lopez',

@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { register } from '../api/auth';
+import { isOtpChallenge, logIn, register } from '../api/auth';
 import { AuthFrame } from '../components/auth-frame';
 import { focusFirstInvalid, TextField } from '../components/fields';
 import { ErrorNotice } from '../components/status';
@@ -25,9 +25,12 @@ const emptyRegistration: RegistrationValues = {
   phone: '',
 };
 
-/** Registration; the server's field errors (a taken user name, say) show next to their fields. */
+/**
+ * Registration, which signs the person in; the server's field errors (a taken user name, say)
+ * show next to their fields.
+ */
 export function RegisterScreen() {
-  const { client } = useSession();
+  const { client, signIn } = useSession();
   const navigate = useNavigate();
   const [values, setValues] = useState(emptyRegistration);
   const [errors, setErrors] = useState<FieldErrors<RegistrationField>>({});
@@ -54,8 +57,16 @@ export function RegisterScreen() {
     }
     setBusy(true);
     try {
-      const user = await register(client, registrationBodyOf(values));
-      navigate('/login', { state: { registered: user.user_name } });
+      const body = registrationBodyOf(values);
+      const user = await register(client, body);
+      const answer = await logIn(client, user.user_name, body.password).catch(() => null);
+      // Should the login fail (the network, say), the account exists: the login screen takes over.
+      if (answer === null || isOtpChallenge(answer)) {
+        navigate('/login', { state: { registered: user.user_name } });
+        return;
+      }
+      await signIn(answer);
+      navigate('/', { replace: true });
     } catch (error) {
       const placed = serverFieldErrors(error, registrationFields);
       setErrors(placed.fields);

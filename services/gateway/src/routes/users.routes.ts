@@ -1,4 +1,5 @@
 import {
+  deleteMeBody,
   findUserQuery,
   identityRequests,
   listUsersQuery,
@@ -27,11 +28,13 @@ export function userRoutes(): Route[] {
       auth: 'user',
       summary: 'Change my profile',
       description:
-        'Changing the password needs `current_password`; `two_factor_enabled` turns one-time codes on or off.',
+        'Changing the password, email or phone needs `current_password` (a wrong one answers 401 with an ' +
+        'error on `current_password`); a taken user name or email answers 409 with an error on that field. ' +
+        'A new password ends every session. `two_factor_enabled` turns one-time codes on or off.',
       tags: ['users'],
       body: updateMeBody,
       responses: { 200: userSchema },
-      problems: ['conflict', 'user_not_found'],
+      problems: ['conflict', 'unauthenticated', 'user_not_found'],
       handler: async ({ user, body, call }) =>
         respond(200, await call(identityRequests.updateUser, { user_id: user.sub, changes: body })),
     }),
@@ -40,11 +43,16 @@ export function userRoutes(): Route[] {
       url: '/v1/users/me',
       auth: 'user',
       summary: 'Delete my account',
+      description:
+        'Needs the password (a wrong one answers 401 with an error on `password`). Every session ends; the ' +
+        'user name and email become free. Empty wallets close; wallets with money in them are frozen with ' +
+        'the money, which only an admin can then release.',
       tags: ['users'],
+      body: deleteMeBody,
       responses: { 204: null },
-      problems: ['user_not_found'],
-      handler: async ({ user, call }) => {
-        await call(identityRequests.deleteUser, { user_id: user.sub });
+      problems: ['unauthenticated', 'user_not_found'],
+      handler: async ({ user, body, call }) => {
+        await call(identityRequests.deleteUser, { user_id: user.sub, password: body.password });
         return noContent();
       },
     }),

@@ -28,7 +28,11 @@ export function hashOtpCode(secret: string, challengeId: string, code: string): 
   return createHmac('sha256', secret).update(`${challengeId}:${code}`, 'utf8').digest('hex');
 }
 
-export function otpCodeMatches(secret: string, challenge: OtpChallengeRecord, code: string): boolean {
+export function otpCodeMatches(
+  secret: string,
+  challenge: Pick<OtpChallengeRecord, 'id' | 'code_hash'>,
+  code: string,
+): boolean {
   const expected = Buffer.from(challenge.code_hash, 'hex');
   const actual = Buffer.from(hashOtpCode(secret, challenge.id, code), 'hex');
   return expected.length === actual.length && timingSafeEqual(expected, actual);
@@ -60,7 +64,7 @@ export function createOtpChallengeRecord(
 }
 
 /**
- * The outcome of one try. A used challenge stays dead (`otp_expired`), an exhausted one
+ * The outcome of one try of a code (a one-time code, or a password reset code). A used challenge stays dead (`otp_expired`), an exhausted one
  * stays exhausted even for the right code, and only a wrong code on a live challenge
  * counts as an attempt (`attempts` is the new count to store).
  */
@@ -74,7 +78,11 @@ export type OtpVerdict =
       remainingAttempts: number;
     };
 
-export function judgeOtpAttempt(challenge: OtpChallengeRecord, codeMatches: boolean, now: Date): OtpVerdict {
+export function judgeOtpAttempt(
+  challenge: Pick<OtpChallengeRecord, 'consumed_at' | 'attempts' | 'expires_at'>,
+  codeMatches: boolean,
+  now: Date,
+): OtpVerdict {
   if (challenge.consumed_at !== null) return { outcome: 'refused', reason: 'otp_expired' };
   if (challenge.attempts >= otpMaxAttempts) return { outcome: 'refused', reason: 'otp_exhausted' };
   if (challenge.expires_at.getTime() <= now.getTime()) return { outcome: 'refused', reason: 'otp_expired' };

@@ -14,7 +14,7 @@ export async function serveUserRequests(bus: Bus, users: UserService): Promise<v
     users.updateProfile(request.user_id, request.changes, context),
   );
   await serve(bus, identityRequests.deleteUser, async (request, context) => {
-    await users.deleteUser(request.user_id, context);
+    await users.deleteUser(request.user_id, request.password, context);
     return {};
   });
   await serve(bus, identityRequests.listUsers, (request) => users.listUsers(request));

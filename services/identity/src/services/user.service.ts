@@ -116,19 +116,23 @@ export class UserService {
   }
 
   /**
-   * Changes a user's own profile. A new password needs the current one, and ends every
-   * session: all refresh-token families are revoked in the same transaction.
+   * Changes a user's own profile. A new password, email or phone needs the current password
+   * (the contract requires it with them, and it is checked whenever given); a new password
+   * ends every session: all refresh-token families are revoked in the same transaction.
    */
   async updateProfile(userId: string, update: ProfileUpdate, trace?: TraceContext): Promise<User> {
     const current = await this.users.findLiveUserById(this.db, userId);
     if (!current) throw identityError('user_not_found', 'no such user');
+    if (
+      update.current_password !== undefined &&
+      !(await verifyPassword(current.password_hash, update.current_password))
+    ) {
+      throw identityError('unauthenticated', 'the current password is wrong', {
+        errors: [{ path: 'current_password', message: 'is wrong' }],
+      });
+    }
     let newPasswordHash: string | undefined;
     if (update.password !== undefined) {
-      if (!(await verifyPassword(current.password_hash, update.current_password ?? ''))) {
-        throw identityError('unauthenticated', 'the current password is wrong', {
-          errors: [{ path: 'current_password', message: 'is wrong' }],
-        });
-      }
       // Checked against the names and email the user has now and the ones this update gives.
       refuseWeakPassword(update.password, [current, update]);
       newPasswordHash = await hashPassword(update.password, this.options.passwordHashCost);
@@ -158,8 +162,20 @@ export class UserService {
     return toPublicUser(user);
   }
 
-  /** Soft delete: the row stays, its user_name and email become free, and every session ends. */
-  async deleteUser(userId: string, trace?: TraceContext): Promise<void> {
+  /**
+   * Soft delete: the row stays, its user_name and email become free, and every session ends.
+   * With `password` (the user asks), a wrong password deletes nothing.
+   */
+  async deleteUser(userId: string, password: string | undefined, trace?: TraceContext): Promise<void> {
+    if (password !== undefined) {
+      const current = await this.users.findLiveUserById(this.db, userId);
+      if (!current) throw identityError('user_not_found', 'no such user');
+      if (!(await verifyPassword(current.password_hash, password))) {
+        throw identityError('unauthenticated', 'the password is wrong', {
+          errors: [{ path: 'password', message: 'is wrong' }],
+        });
+      }
+    }
     await this.db.transaction().execute(async (trx) => {
       const user = await this.users.lockLiveUser(trx, userId);
       if (!user) throw identityError('user_not_found', 'no such user');
@@ -317,7 +333,7 @@ export class UserService {
  * Answers `validation_failed`, naming the field and why, when a new password is guessable
  * (see `passwordWeakness`); the password itself is never repeated.
  */
-function refuseWeakPassword(password: string, owners: PasswordOwner[], field = 'password'): void {
+export function refuseWeakPassword(password: string, owners: PasswordOwner[], field = 'password'): void {
   const weakness = passwordWeakness(password, owners);
   if (weakness === null) return;
   throw identityError('validation_failed', `the ${field} ${weakness}`, {

@@ -65,9 +65,9 @@ export type MessageChanges = Pick<
 /** Provider errors can be long (a whole SMTP transcript line); the log keeps the start. */
 const maxErrorLength = 500;
 
-/** A one-time code's body is the secret itself: it is kept only until it is sent. */
+/** A one-time or reset code's body is the secret itself: it is kept only until it is sent. */
 export function holdsSecret(template: MessageTemplate): boolean {
-  return template === 'one_time_code';
+  return template === 'one_time_code' || template === 'password_reset';
 }
 
 export function createMessageRecord(

@@ -128,6 +128,15 @@ describe('renderMessage', () => {
     expect(email.body).toContain('Your MoneyPal one-time code is 482913.');
   });
 
+  it('puts a password reset code in the body only, with its time limit and what to do if it was not you', () => {
+    const expiresAt = new Date('2030-01-01T00:15:00Z');
+    const email = renderMessage({ template: 'password_reset', code: '482913', expiresAt });
+    expect(email.subject).toBe('Reset your MoneyPal password');
+    expect(email.body).toContain('Your reset code is 482913.');
+    expect(email.body).toContain('It is valid until 2030-01-01 00:15 UTC and works once.');
+    expect(email.body).toContain('If it was not you, ignore this email');
+  });
+
   it('words a hold that pays the payee by itself at expiry, and one from a deleted payer', () => {
     const hold = {
       template: 'hold_created' as const,

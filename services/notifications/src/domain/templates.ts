@@ -66,6 +66,7 @@ export type MessageContent =
       refundMinor: bigint;
     } & Amount)
   | { template: 'one_time_code'; channel: 'email' | 'sms'; code: string; expiresAt: Date }
+  | { template: 'password_reset'; code: string; expiresAt: Date }
   | HoldNotice;
 
 export interface RenderedMessage {
@@ -248,6 +249,20 @@ export function renderMessage(content: MessageContent): RenderedMessage {
           '',
           `It is valid until ${formatTime(content.expiresAt)} and works once.`,
           'Never share it: MoneyPal will never ask you for it.',
+          '',
+          signature,
+          '',
+        ].join('\n'),
+      };
+    case 'password_reset':
+      // Like a one-time code, the code goes in the body only.
+      return {
+        subject: 'Reset your MoneyPal password',
+        body: [
+          `Someone asked to reset the password of your MoneyPal account. Your reset code is ${content.code}.`,
+          '',
+          `It is valid until ${formatTime(content.expiresAt)} and works once.`,
+          'If it was not you, ignore this email: your password stays as it is.',
           '',
           signature,
           '',

@@ -5,6 +5,7 @@ import {
   invoiceEventData,
   ledgerEvents,
   otpRequestedData,
+  passwordResetRequestedData,
   paymentEventData,
   paymentsEvents,
   transferPostedData,
@@ -47,6 +48,9 @@ export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promis
     },
     [identityEvents.otpRequested]: async (event) => {
       await intake.sendOneTimeCode(event, otpRequestedData.parse(event.data));
+    },
+    [identityEvents.passwordResetRequested]: async (event) => {
+      await intake.sendPasswordResetCode(event, passwordResetRequestedData.parse(event.data));
     },
     // The busiest event: taken in batches, each batch written in one statement. Messages
     // may wait a moment, so a batch gathers events for a while rather than start for a few.

@@ -1,4 +1,12 @@
-import type { Hold, Invoice, otpRequestedData, Payment, Transfer, User } from '@moneypal/contracts';
+import type {
+  Hold,
+  Invoice,
+  otpRequestedData,
+  Payment,
+  passwordResetRequestedData,
+  Transfer,
+  User,
+} from '@moneypal/contracts';
 import { type CloudEvent, claimEvents, GroupCommit, type Logger } from '@moneypal/kit';
 import type { z } from 'zod';
 import type { Executor, NotificationsDatabase } from '../database.js';
@@ -32,6 +40,7 @@ export interface IntakeServiceOptions {
 }
 
 type OtpRequest = z.infer<typeof otpRequestedData>;
+type PasswordResetRequest = z.infer<typeof passwordResetRequestedData>;
 
 /** Messages inserted under one claim, for the dispatcher to send. */
 interface Claimed {
@@ -176,6 +185,23 @@ export class IntakeService {
         channel: request.channel,
         to: request.to,
         template: 'one_time_code',
+        subject: rendered.subject,
+        body: rendered.body,
+        expiresAt,
+      },
+    ]);
+  }
+
+  /** `identity.password_reset.requested`: the reset code by email, kept like a one-time code. */
+  async sendPasswordResetCode(event: CloudEvent, request: PasswordResetRequest): Promise<void> {
+    const expiresAt = new Date(request.expires_at);
+    const rendered = renderMessage({ template: 'password_reset', code: request.code, expiresAt });
+    await this.recordOnce(event, [
+      {
+        userId: request.user_id,
+        channel: 'email',
+        to: request.to,
+        template: 'password_reset',
         subject: rendered.subject,
         body: rendered.body,
         expiresAt,

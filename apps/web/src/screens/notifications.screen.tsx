@@ -33,6 +33,7 @@ const templateMeanings: Readonly<Record<Message['template'], string>> = {
   hold_captured: 'Word that money held in escrow was released: what the provider got and what went back.',
   hold_voided: 'Word that a payment held in escrow was declined and given back to the payer.',
   hold_expired: 'Word that a payment held in escrow reached its date and settled by itself.',
+  password_reset: 'A code to choose a new password. Its code is erased as soon as it is sent.',
 };
 
 const statusTones = { pending: 'warning', sent: 'success', failed: 'error' } as const;

@@ -133,6 +133,7 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
       idempotency: idempotencyRepository,
       transfers: transferRepository,
       holds: holdRepository,
+      owners: ownerRepository,
     },
   });
   const movements = new MovementService({

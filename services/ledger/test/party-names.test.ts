@@ -1,4 +1,4 @@
-import { identityEvents, ledgerRequests } from '@moneypal/contracts';
+import { identityEvents, ledgerEvents, ledgerRequests } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
 import { newUser, testDatabaseLabel } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import {
   fund,
   type LedgerHarness,
   newKey,
+  outboxEvents,
   startHarness,
   type TestUser,
 } from './ledger-harness.js';
@@ -48,7 +49,7 @@ const rename = (
   });
 
 describe(`the parties' names, kept from identity's user events, on ${testDatabaseLabel}`, () => {
-  it('names both parties of a transfer in the history and in the transfer read alone, for each side', async () => {
+  it('names both parties of a transfer in the history, in the transfer read alone, for each side, and in its event', async () => {
     const ada = await userNamed('Ada', 'Lovelace');
     const grace = await userNamed('Grace', 'Hopper');
     await fund(harness, ada.wallet.id, 1_000);
@@ -69,6 +70,10 @@ describe(`the parties' names, kept from identity's user events, on ${testDatabas
         }),
       ).resolves.toMatchObject(names);
     }
+    const posted = (await outboxEvents(harness, ledgerEvents.transferPosted)).find(
+      (event) => event.subject === transfer.id,
+    );
+    expect((posted?.data as { transfer: unknown }).transfer).toMatchObject(names);
     // The back-office deposit has no party on its paying side.
     const deposit = (await historyOf(ada)).data.find((item) => item.type === 'deposit');
     expect(deposit).toMatchObject({ from_name: null, from_handle: null, to_name: 'Ada Lovelace' });

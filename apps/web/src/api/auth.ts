@@ -1,5 +1,5 @@
 import type { ApiClient } from './client';
-import type { OtpChallenge, Tokens, User } from './types';
+import type { OtpChallenge, Recipient, Tokens, User } from './types';
 
 export interface Registration {
   first_name: string;
@@ -41,4 +41,12 @@ export function getMe(client: ApiClient, signal?: AbortSignal): Promise<User> {
 
 export function setTwoFactor(client: ApiClient, enabled: boolean): Promise<User> {
   return client.patch<User>('/v1/users/me', { two_factor_enabled: enabled });
+}
+
+/** Who has exactly this handle, email or phone: their display name and handle, nothing more. */
+export function findRecipient(client: ApiClient, query: string, signal?: AbortSignal): Promise<Recipient> {
+  return client.get<Recipient>('/v1/recipients', {
+    query: { query },
+    ...(signal === undefined ? {} : { signal }),
+  });
 }

@@ -16,6 +16,7 @@ export type {
   Message,
   Payment,
   PaymentStatus,
+  Recipient,
   ReportSummary,
   SavingsPlan,
   Tokens,

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Transfer } from '../api/types';
 import { formatDateTime } from '../dates';
-import { directionOf, transactionLabel } from '../transactions';
+import { counterpartyLine, directionOf, transactionLabel } from '../transactions';
 import { Money } from './money';
 
 /** Movements, newest first, each linking to its detail; amounts signed from the person's side. */
@@ -17,11 +17,13 @@ export function TransactionList({
       {transfers.map((transfer) => {
         const direction = directionOf(transfer, walletIds);
         const amount = BigInt(transfer.amount);
+        const counterparty = counterpartyLine(transfer, direction);
         return (
           <li key={transfer.id}>
             <Link to={`/history/${transfer.id}`} className="item-link">
               <span className="item-main">
                 <span className="item-title">{transactionLabel(transfer, direction)}</span>
+                {counterparty === null ? null : <span className="item-detail">{counterparty}</span>}
                 {transfer.description === null ? null : (
                   <span className="item-detail">{transfer.description}</span>
                 )}

@@ -73,7 +73,7 @@ describe(`the parties' names, kept from identity's user events, on ${testDatabas
     const posted = (await outboxEvents(harness, ledgerEvents.transferPosted)).find(
       (event) => event.subject === transfer.id,
     );
-    expect((posted?.data as { transfer: unknown }).transfer).toMatchObject(names);
+    expect(posted?.data).toMatchObject({ transfer: names });
     // The back-office deposit has no party on its paying side.
     const deposit = (await historyOf(ada)).data.find((item) => item.type === 'deposit');
     expect(deposit).toMatchObject({ from_name: null, from_handle: null, to_name: 'Ada Lovelace' });

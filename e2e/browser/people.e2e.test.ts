@@ -130,7 +130,7 @@ describe(`the other person, named (${systemLabel})`, () => {
     expectNoPageErrors();
   }, 120_000);
 
-  it('names the other person in both people’s activity and transaction details, and a renamed one by the new name', async () => {
+  it('names the other person in both people’s activity, transaction details and invoices, and a renamed one by the new name', async () => {
     const payer = await setUpPerson('Petra', 5_000);
     const payee = await setUpPerson('Ravi');
     const payerToken = await api.logIn(payer.userName, payer.password);
@@ -167,6 +167,19 @@ describe(`the other person, named (${systemLabel})`, () => {
       .getByRole('link', { name: /Concert tickets/ })
       .getByText(`Received from ${labelOf(payer)}`)
       .waitFor();
+
+    const bill = await api.http('/v1/bills', {
+      token: payerToken,
+      body: { to_user: payee.userName, amount: 900, description: 'Guitar lesson' },
+      headers: { 'idempotency-key': `people-bill-${payer.userName}` },
+    });
+    expect(bill.status).toBe(201);
+    await payeePage.goto(`${system.url}/invoices/${bill.body.invoice.id}`);
+    await payeePage.getByRole('heading', { name: /Invoice no\. \d+/ }).waitFor();
+    const invoice = payeePage.locator('dl.summary');
+    await invoice.getByText(labelOf(payer)).waitFor();
+    await invoice.getByText('You', { exact: true }).waitFor();
+    await checkScreenAtBothWidths(payeePage, 'invoice-named');
 
     // Identity's user update reaches the ledger over the bus; history shows the new name.
     const renamed = await api.http('/v1/users/me', {

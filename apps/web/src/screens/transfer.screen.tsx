@@ -94,18 +94,18 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
 
   const review = async () => {
     const result = checkSend(details, wallets);
-    const found: FieldErrors<SendField> = result.ok ? {} : { ...result.errors };
+    const refusals: FieldErrors<SendField> = result.ok ? {} : { ...result.errors };
     let recipientName: string | undefined;
-    if (found.recipient === undefined) {
+    if (refusals.recipient === undefined) {
       const query = details.recipient.trim();
       const settled = isYou(query, user) ? undefined : await settle(query);
       if (
         settled === undefined ||
         (settled.status === 'found' && settled.recipient.user_name === user.user_name)
       ) {
-        found.recipient = sendToYourselfWords;
+        refusals.recipient = sendToYourselfWords;
       } else if (settled.status === 'unknown') {
-        found.recipient = transferWords.recipient_not_found;
+        refusals.recipient = transferWords.recipient_not_found;
       } else if (settled.status === 'found') {
         recipientName = personLabel(settled.recipient.display_name, settled.recipient.user_name) ?? undefined;
       }
@@ -113,10 +113,10 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
     }
     if (result.ok && result.send.amountMinor > BigInt(result.send.wallet.available)) {
       const available = formatMoney(result.send.wallet.available, result.send.wallet.currency);
-      found.amount = `That is more than the ${available} available in this wallet.`;
+      refusals.amount = `That is more than the ${available} available in this wallet.`;
     }
-    if (!result.ok || hasErrors(found)) {
-      setErrors(found);
+    if (!result.ok || hasErrors(refusals)) {
+      setErrors(refusals);
       return false;
     }
     setErrors({});

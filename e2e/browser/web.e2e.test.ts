@@ -298,7 +298,7 @@ describe(`the web app in a browser (${systemLabel})`, () => {
     await page.getByText(`Paid $7.00 to ${payee.userName}.`).waitFor();
 
     await navigateTo(page, 'Send');
-    await page.getByLabel('To (user name or email)').fill(payee.email);
+    await page.getByLabel('To (user name, email or phone)').fill(payee.email);
     await page.getByLabel('Amount (USD)').fill('3');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Confirm and send' }).waitFor();
@@ -394,7 +394,7 @@ describe(`the web app in a browser (${systemLabel})`, () => {
       await checkScreen(page, 'pay');
 
       await navigateTo(page, 'Send');
-      await page.getByLabel('To (user name or email)').waitFor();
+      await page.getByLabel('To (user name, email or phone)').waitFor();
       await checkScreen(page, 'transfer');
 
       await navigateTo(page, 'Savings');

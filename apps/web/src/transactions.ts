@@ -164,3 +164,23 @@ export function activityRowsOf(
       : [{ kind: 'paypal-payment', transfer, funding }];
   });
 }
+
+/** A person as others see them: "Ada Lovelace (@ada)", "Deleted user", or null when unnamed. */
+export function personLabel(
+  name: string | null | undefined,
+  handle: string | null | undefined,
+): string | null {
+  if (name === null || name === undefined) return null;
+  return handle === null || handle === undefined ? name : `${name} (@${handle})`;
+}
+
+/** The other person of a movement, from the reader's side: "Sent to …" or "Received from …". */
+export function counterpartyLine(transfer: Transfer, direction: Direction): string | null {
+  if (direction === 'within') return null;
+  const other =
+    direction === 'in'
+      ? personLabel(transfer.from_name, transfer.from_handle)
+      : personLabel(transfer.to_name, transfer.to_handle);
+  if (other === null) return null;
+  return direction === 'in' ? `Received from ${other}` : `Sent to ${other}`;
+}

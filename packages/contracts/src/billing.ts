@@ -37,6 +37,15 @@ export const invoiceSchema = z
     invoice_no: z.number().int().positive(),
     payer_id: uuid,
     payee_id: uuid,
+    /**
+     * The payer's and payee's display names and handles (user names) where the invoice is
+     * read: null when billing has not learnt the name; a deleted user is "Deleted user",
+     * without a handle.
+     */
+    payer_name: z.string().nullable().optional(),
+    payer_handle: z.string().nullable().optional(),
+    payee_name: z.string().nullable().optional(),
+    payee_handle: z.string().nullable().optional(),
     amount: amountMinor,
     currency: z.string(),
     description: z.string().nullable(),

@@ -245,6 +245,22 @@ export const revokedSessionsSchema = z.object({
 });
 export type RevokedSessions = z.infer<typeof revokedSessionsSchema>;
 
+/**
+ * A recipient looked up before money is sent: the exact handle (user name), email or phone
+ * (E.164) of one user, matched case-insensitively but never in part, so that it confirms a
+ * person the sender already knows and lists nobody.
+ */
+export const findRecipientQuery = z
+  .object({ query: text.trim().min(1, 'must not be empty').max(254, 'must be at most 254 characters') })
+  .strict();
+
+/** Who a recipient is, as much as a sender may see: never their email, phone or id. */
+export const recipientSchema = z.object({ display_name: z.string(), user_name: z.string() }).meta({
+  id: 'Recipient',
+  examples: [{ display_name: 'Ada Lovelace', user_name: 'ada' }],
+});
+export type Recipient = z.infer<typeof recipientSchema>;
+
 export const balanceByEmailQuery = z.object({ email: text.trim().min(1).max(254) }).strict();
 export const balanceByEmailSchema = z
   .object({ email: z.string(), balance: balanceMinor, currency: z.string() })
@@ -288,6 +304,8 @@ export const identityRequests = {
   ),
   resetPassword: defineRequest('identity.password.reset', passwordResetBody, z.object({})),
   listUsers: defineRequest('identity.user.list', listUsersRequest, userPage),
+  /** A live user by exact handle, email or phone; `recipient_not_found` for anything else. */
+  findRecipient: defineRequest('identity.recipient.find', findRecipientQuery, recipientSchema),
   keys: defineRequest('identity.keys.get', z.object({}).strict(), jwksSchema),
   /** With `since` null: every session ended within the lifetime of an access token. */
   revokedSessions: defineRequest(

@@ -185,6 +185,16 @@ export const transferSchema = z
     to_wallet_id: uuid.nullable(),
     /** The user who asked for it, or null when a service did. */
     initiator_id: uuid.nullable(),
+    /**
+     * The display names and handles (user names) of the owners of both wallets, where the
+     * transfer is read (history, one transfer, `ledger.transfer.posted`): null for a system
+     * account or an owner whose name is unknown; a deleted user is "Deleted user", without
+     * a handle.
+     */
+    from_name: z.string().nullable().optional(),
+    from_handle: z.string().nullable().optional(),
+    to_name: z.string().nullable().optional(),
+    to_handle: z.string().nullable().optional(),
     created_at: timestamp,
     /** On a reversal only: the id of the transfer it reverses. */
     reversal_of: uuid.optional(),
@@ -362,6 +372,11 @@ export const holdSchema = z
     to_wallet_id: uuid,
     payer_id: uuid,
     payee_id: uuid,
+    /** The parties' display names and handles where the hold is read, as on a transfer. */
+    payer_name: z.string().nullable().optional(),
+    payer_handle: z.string().nullable().optional(),
+    payee_name: z.string().nullable().optional(),
+    payee_handle: z.string().nullable().optional(),
     expires_at: timestamp.nullable(),
     on_expiry: z.enum(holdExpiryActions),
     created_at: timestamp,

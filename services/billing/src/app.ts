@@ -17,12 +17,14 @@ import { serveInvoiceRequests } from './handlers/invoice.handlers.js';
 import { serveReportRequests } from './handlers/report.handlers.js';
 import * as invoiceRepository from './repositories/invoice.repository.js';
 import * as lockRepository from './repositories/lock.repository.js';
+import * as partyNameRepository from './repositories/party-name.repository.js';
 import * as reportRepository from './repositories/report.repository.js';
 import * as settlementRepository from './repositories/settlement.repository.js';
 import { BillService } from './services/bill.service.js';
 import { EscrowService } from './services/escrow.service.js';
 import { HealthService } from './services/health.service.js';
 import { InvoiceService } from './services/invoice.service.js';
+import { PartyNameService } from './services/party-name.service.js';
 import { ReportService } from './services/report.service.js';
 import { SettlementService } from './services/settlement.service.js';
 
@@ -97,7 +99,10 @@ export async function startBilling(options: StartBillingOptions): Promise<Runnin
       onEventsWritten,
     }),
   );
-  await serveInvoiceRequests(bus, new InvoiceService(db, { invoices: invoiceRepository }));
+  await serveInvoiceRequests(
+    bus,
+    new InvoiceService(db, { invoices: invoiceRepository, partyNames: partyNameRepository }),
+  );
   await serveReportRequests(bus, reports);
   await serveHealthRequest(bus, new HealthService(db));
   const escrow = new EscrowService({
@@ -106,7 +111,8 @@ export async function startBilling(options: StartBillingOptions): Promise<Runnin
     clock,
     onEventsWritten,
   });
-  await subscribeToEvents(bus, { settlements, reports, escrow });
+  const partyNames = new PartyNameService(db, { partyNames: partyNameRepository });
+  await subscribeToEvents(bus, { settlements, reports, escrow, partyNames });
   relay.start();
   logger.info({ max_report_days: config.maxReportDays }, 'billing service started');
 

@@ -4,7 +4,7 @@ import {
   readSqlMigrations,
   type SqlMigration,
 } from '@moneypal/kit';
-import type { ColumnType, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { InvoiceRecord } from './domain/invoice.js';
 import type { MovementDirection, MovementKind } from './domain/report.js';
 import type { LedgerStep, ReversalStatus } from './domain/settlement.js';
@@ -56,6 +56,14 @@ export interface ReportMovementRow {
   amount: bigint;
 }
 
+export interface PartyNameRow {
+  user_id: string;
+  display_name: string;
+  user_name: string;
+  updated_at: Date;
+  deleted: Generated<boolean>;
+}
+
 /** The billing database as Kysely sees it; migrations/ is the source of truth. */
 export interface BillingTables extends MessagingTables {
   invoice_counter: InvoiceCounterRow;
@@ -63,6 +71,7 @@ export interface BillingTables extends MessagingTables {
   captures: CaptureRow;
   refund_reversals: RefundReversalRow;
   report_movements: ReportMovementRow;
+  party_names: PartyNameRow;
 }
 
 export type BillingDatabase = Kysely<BillingTables>;

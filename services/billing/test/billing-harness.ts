@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type Actor,
+  type Invoice,
   ledgerRequests,
   type Payment,
   paymentEventData,
@@ -277,6 +278,18 @@ export async function invoiceNumbers(harness: BillingHarness): Promise<number[]>
 /** True when the numbers are exactly 1..n. */
 export function isGapless(numbers: readonly number[]): boolean {
   return numbers.every((number, index) => number === index + 1);
+}
+
+/** An invoice as its events and a bill's answer carry it: without the parties' names, which reads add. */
+export function withoutPartyNames(invoice: Invoice): Invoice {
+  const {
+    payer_name: _payerName,
+    payer_handle: _payerHandle,
+    payee_name: _payeeName,
+    payee_handle: _payeeHandle,
+    ...unnamed
+  } = invoice;
+  return unnamed;
 }
 
 export { failureOf, fund, newKey, outboxEvents, type TestUser } from '@moneypal/testing';

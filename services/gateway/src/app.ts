@@ -21,6 +21,7 @@ import { notificationRoutes } from './routes/notifications.routes.js';
 import { paymentRoutes } from './routes/payments.routes.js';
 import { payoutRoutes } from './routes/payouts.routes.js';
 import { registerPlatformRoutes } from './routes/platform.routes.js';
+import { recipientRoutes } from './routes/recipients.routes.js';
 import { transferRoutes } from './routes/transfers.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 import { walletRoutes } from './routes/wallets.routes.js';
@@ -152,6 +153,7 @@ export async function buildGateway({
   const routes: Route[] = [
     ...authRoutes({ rateLimitPerMinute: config.rateLimitAuthPerMinute }),
     ...userRoutes(),
+    ...recipientRoutes(),
     ...balanceRoutes(),
     ...walletRoutes(),
     ...transferRoutes(),

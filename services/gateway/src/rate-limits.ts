@@ -27,6 +27,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Requests per minute per client address on this route, besides the limits every route has. */
     rateLimitPerMinute?: number;
+    /** Requests per minute per user on this route, besides the limits every route has. */
+    rateLimitPerUserPerMinute?: number;
   }
 }
 
@@ -44,8 +46,9 @@ export interface RateLimitOptions {
 
 /**
  * Limits every request per client address, per user when it carries a valid access token,
- * and per client address on each route that sets `rateLimitPerMinute` (the public auth
- * routes). Counters live in Redis when `rateLimitRedisUrl` is set, so that every replica
+ * per client address on each route that sets `rateLimitPerMinute` (the public auth
+ * routes), and per user on each route that sets `rateLimitPerUserPerMinute` (the recipient
+ * lookup). Counters live in Redis when `rateLimitRedisUrl` is set, so that every replica
  * shares them, and in this process's memory otherwise. Each answer says how much is left of
  * the tightest limit in `RateLimit-*` headers; an exceeded limit answers 429 `rate_limited`
  * with `Retry-After`. While Redis does not answer, requests pass unlimited (and it is logged):
@@ -94,12 +97,12 @@ export async function installRateLimits(
   const perAddress = limiterOf(config.rateLimitPerMinute, 'address');
   const perUser = limiterOf(config.rateLimitUserPerMinute, 'user');
   const perRoute = new Map<string, Limiter>();
-  const routeLimiterOf = (request: FastifyRequest, max: number): Limiter => {
-    const route = `${request.method} ${request.routeOptions.url}`;
-    let limiter = perRoute.get(route);
+  const routeLimiterOf = (request: FastifyRequest, max: number, by: 'address' | 'user'): Limiter => {
+    const scope = `route:${request.method} ${request.routeOptions.url}:${by}`;
+    let limiter = perRoute.get(scope);
     if (limiter === undefined) {
-      limiter = limiterOf(max, `route:${route}:address`);
-      perRoute.set(route, limiter);
+      limiter = limiterOf(max, scope);
+      perRoute.set(scope, limiter);
     }
     return limiter;
   };
@@ -128,11 +131,14 @@ export async function installRateLimits(
       if (counted.isExceeded) refuse(reply, counted);
     };
     enforce(await count(perAddress, request, request.ip));
-    const routeLimit = request.routeOptions.config.rateLimitPerMinute;
+    const { rateLimitPerMinute: routeLimit, rateLimitPerUserPerMinute: routeUserLimit } =
+      request.routeOptions.config;
     if (routeLimit !== undefined)
-      enforce(await count(routeLimiterOf(request, routeLimit), request, request.ip));
+      enforce(await count(routeLimiterOf(request, routeLimit, 'address'), request, request.ip));
     const userId = await userIdOf(request, verifier);
     if (userId !== undefined) enforce(await count(perUser, request, userId));
+    if (userId !== undefined && routeUserLimit !== undefined)
+      enforce(await count(routeLimiterOf(request, routeUserLimit, 'user'), request, userId));
     const tightest = counts.reduce<Count | undefined>(
       (least, counted) => (least === undefined || counted.remaining < least.remaining ? counted : least),
       undefined,

@@ -82,6 +82,8 @@ export interface RouteDefinition<
   problems?: ErrorCode[];
   /** Requests per minute per client address, when the route is rate limited. */
   rateLimitPerMinute?: number;
+  /** Requests per minute per user, when the route is rate limited by user. */
+  rateLimitPerUserPerMinute?: number;
   /** The largest body the route reads, when it takes more than the gateway's default. */
   bodyLimitBytes?: number;
   /**
@@ -114,6 +116,7 @@ export interface Route {
   responses: Responses;
   problems?: ErrorCode[];
   rateLimitPerMinute?: number;
+  rateLimitPerUserPerMinute?: number;
   bodyLimitBytes?: number;
   idempotent?: boolean;
   bulk?: boolean;
@@ -311,9 +314,12 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
   app.route({
     method: route.method,
     url: route.url,
-    ...(route.rateLimitPerMinute === undefined
-      ? {}
-      : { config: { rateLimitPerMinute: route.rateLimitPerMinute } }),
+    config: {
+      ...(route.rateLimitPerMinute === undefined ? {} : { rateLimitPerMinute: route.rateLimitPerMinute }),
+      ...(route.rateLimitPerUserPerMinute === undefined
+        ? {}
+        : { rateLimitPerUserPerMinute: route.rateLimitPerUserPerMinute }),
+    },
     ...(route.bodyLimitBytes === undefined ? {} : { bodyLimit: route.bodyLimitBytes }),
     ...(requiresUser ? { onRequest: authorise } : {}),
     handler: async (request, reply) => {

@@ -228,6 +228,7 @@ describe('API documents', () => {
         'DELETE /v1/users/me',
         'GET /v1/users',
         'GET /v1/users/find',
+        'GET /v1/recipients',
         'GET /v1/balance',
         'GET /v1/wallet-types',
         'POST /v1/wallet-types',

@@ -10,6 +10,7 @@ export const identityErrorCodes = {
   token_expired: 'a refresh token past its expiry (it was neither replaced nor revoked)',
   token_invalid: 'a refresh token that is unknown, revoked or reused, or whose user is deleted',
   user_not_found: 'no live user has that id, email or user name (or a user asked for the balance of another)',
+  recipient_not_found: 'no live user has exactly that handle, email or phone (or two share the phone)',
   wallet_not_found: 'the ledger has no wallet for the user whose balance is asked',
   conflict: 'the user_name or email is already taken by a live user (details name the field)',
   otp_invalid: 'the one-time code is wrong; the challenge allows another try',

@@ -133,6 +133,7 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
       idempotency: idempotencyRepository,
       transfers: transferRepository,
       holds: holdRepository,
+      owners: ownerRepository,
     },
   });
   const movements = new MovementService({
@@ -156,7 +157,7 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
     clock,
     newId: ids,
     movements,
-    repositories: { holds: holdRepository, wallets: walletRepository },
+    repositories: { holds: holdRepository, wallets: walletRepository, owners: ownerRepository },
   });
 
   // Running before the first request: it publishes each movement's event after the commit.
@@ -170,7 +171,10 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
   );
   await serveHistoryRequests(
     bus,
-    new HistoryService({ db, repositories: { transfers: transferRepository, wallets: walletRepository } }),
+    new HistoryService({
+      db,
+      repositories: { transfers: transferRepository, wallets: walletRepository, owners: ownerRepository },
+    }),
   );
   await serveHealthRequest(bus, new HealthService(db));
   await subscribeToUserEvents(bus, wallets);

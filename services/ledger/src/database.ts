@@ -101,6 +101,13 @@ export interface DeletedOwnerRow {
   deleted_at: Date;
 }
 
+export interface OwnerNameRow {
+  owner_id: string;
+  display_name: string;
+  user_name: string;
+  updated_at: Date;
+}
+
 export interface WalletStatusChangeRow {
   id: string;
   wallet_id: string;
@@ -129,6 +136,7 @@ export interface LedgerTables extends MessagingTables {
   daily_usage: DailyUsageRow;
   idempotency_keys: IdempotencyRow;
   deleted_owners: DeletedOwnerRow;
+  owner_names: OwnerNameRow;
   wallet_status_changes: WalletStatusChangeRow;
   holds: HoldRow;
 }

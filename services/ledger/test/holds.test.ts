@@ -250,9 +250,13 @@ describe(`escrow holds on ${testDatabaseLabel}`, () => {
     expect(await failureOf(capture(grace.actor, holdId))).toMatchObject({ code: 'forbidden' });
     expect(await failureOf(voidHold(ada.actor, holdId))).toMatchObject({ code: 'forbidden' });
     for (const actor of [ada.actor, grace.actor, harness.admin]) {
-      expect(await call(harness.client, ledgerRequests.getHold, { actor, hold_id: holdId })).toEqual(
-        opened.hold,
-      );
+      expect(await call(harness.client, ledgerRequests.getHold, { actor, hold_id: holdId })).toEqual({
+        ...opened.hold,
+        payer_name: `${ada.user.first_name} ${ada.user.last_name}`,
+        payer_handle: ada.user.user_name,
+        payee_name: `${grace.user.first_name} ${grace.user.last_name}`,
+        payee_handle: grace.user.user_name,
+      });
     }
     expect(await walletOf(ada.wallet.id)).toMatchObject({ main: 500, held: 500 });
     const { result } = await capture(harness.admin, holdId, 100);

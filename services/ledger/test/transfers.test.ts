@@ -85,7 +85,13 @@ describe(`transfers on ${testDatabaseLabel}`, () => {
     );
     const { entries: _payersEntries, ...withoutEntries } = result.transfer;
     expect(posted?.data).toEqual({
-      transfer: withoutEntries,
+      transfer: {
+        ...withoutEntries,
+        from_name: `${payer.user.first_name} ${payer.user.last_name}`,
+        from_handle: payer.user.user_name,
+        to_name: `${payee.user.first_name} ${payee.user.last_name}`,
+        to_handle: payee.user.user_name,
+      },
       from_owner_id: payer.user.id,
       to_owner_id: payee.user.id,
     });

@@ -86,6 +86,24 @@ describe(`emails for other services' events, over SMTP, on ${testDatabaseLabel}`
     ]);
   });
 
+  it('names the other party as the ledger named them, display name and handle', async () => {
+    const payer = harness.addUser({ first_name: 'Ada' });
+    const payee = harness.addUser({ first_name: 'Bob' });
+    await harness.transferPosted({
+      type: 'transfer',
+      amount: 700,
+      currency: 'USD',
+      from: payer,
+      to: payee,
+      names: { from_name: 'Ada Lovelace', from_handle: 'ada', to_name: 'Deleted user', to_handle: null },
+    });
+    await dispatch();
+    expect(harness.sink.receivedBy(payer.email)[0]!.subject).toBe('You sent USD 7.00 to Deleted user');
+    expect(harness.sink.receivedBy(payee.email)[0]!.subject).toBe(
+      'You received USD 7.00 from Ada Lovelace (@ada)',
+    );
+  });
+
   it('applies many transfers arriving together (in shared transactions): two emails each, none lost or doubled', async () => {
     const pairs = Array.from({ length: 30 }, () => ({ from: harness.addUser(), to: harness.addUser() }));
     const events = await Promise.all(

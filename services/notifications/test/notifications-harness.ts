@@ -15,6 +15,7 @@ import {
   paymentEventData,
   paymentsEvents,
   type TransactionType,
+  type Transfer,
   transferPostedData,
   type User,
   userCreatedData,
@@ -159,6 +160,8 @@ export interface NotificationsHarness {
     from: User | null;
     to: User | null;
     description?: string;
+    /** The parties' names as the ledger gives them; none when absent. */
+    names?: Pick<Transfer, 'from_name' | 'from_handle' | 'to_name' | 'to_handle'>;
   }): Promise<CloudEvent>;
   invoiceIssued(invoice: {
     payer: User;
@@ -377,6 +380,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
           from_wallet_id: transfer.from ? randomUUID() : null,
           to_wallet_id: transfer.to ? randomUUID() : null,
           initiator_id: transfer.from?.id ?? null,
+          ...transfer.names,
           created_at: now(),
         },
         from_owner_id: transfer.from?.id ?? null,

@@ -1,5 +1,5 @@
 import type { ApiClient } from './client';
-import type { OtpChallenge, Tokens, User } from './types';
+import type { OtpChallenge, Recipient, Tokens, User } from './types';
 
 export interface Registration {
   first_name: string;
@@ -75,4 +75,12 @@ export function resetPassword(
     { email, code, password },
     { authenticated: false },
   );
+}
+
+/** Who has exactly this handle, email or phone: their display name and handle, nothing more. */
+export function findRecipient(client: ApiClient, query: string, signal?: AbortSignal): Promise<Recipient> {
+  return client.get<Recipient>('/v1/recipients', {
+    query: { query },
+    ...(signal === undefined ? {} : { signal }),
+  });
 }

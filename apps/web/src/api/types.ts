@@ -20,6 +20,7 @@ export type {
   PaymentStatus,
   Payout,
   PayoutStatus,
+  Recipient,
   ReportSummary,
   SavingsPlan,
   Tokens,

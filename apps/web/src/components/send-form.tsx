@@ -21,6 +21,8 @@ export type SendField = 'recipient' | 'amount' | 'description';
 export interface CheckedSend {
   wallet: Wallet;
   recipient: string;
+  /** Who the recipient was found to be, "Ada Lovelace (@ada)", when it was looked up. */
+  recipientName?: string;
   amountMinor: bigint;
   description: string | undefined;
 }
@@ -58,6 +60,7 @@ export function SendForm({
   recipientLabel,
   recipientHint,
   submitLabel,
+  recipientStatus,
   onChange,
   onSubmit,
   children,
@@ -68,8 +71,11 @@ export function SendForm({
   recipientLabel: string;
   recipientHint: string;
   submitLabel: string;
+  /** What is known of the recipient typed (who they are, or that nobody is), below the field. */
+  recipientStatus?: ReactNode;
   onChange(details: SendDetails, changed: SendField | 'walletId'): void;
-  onSubmit(): boolean;
+  /** Whether the details passed their checks; the first invalid field is focused when not. */
+  onSubmit(): boolean | Promise<boolean>;
   children?: ReactNode;
 }) {
   const form = useRef<HTMLFormElement>(null);
@@ -77,9 +83,9 @@ export function SendForm({
   const set = (field: keyof SendDetails) => (value: string) =>
     onChange({ ...details, [field]: value }, field === 'amountText' ? 'amount' : field);
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!onSubmit()) focusFirstInvalid(form.current);
+    if (!(await onSubmit())) focusFirstInvalid(form.current);
   };
 
   return (
@@ -95,6 +101,7 @@ export function SendForm({
         autoCapitalize="none"
         spellCheck={false}
       />
+      {recipientStatus}
       <AmountField
         currency={wallet.currency}
         value={details.amountText}
@@ -140,7 +147,7 @@ export function SendSummary({ send, verb }: { send: CheckedSend; verb: string })
         </div>
         <div>
           <dt>To</dt>
-          <dd>{send.recipient}</dd>
+          <dd>{send.recipientName ?? send.recipient}</dd>
         </div>
         <div>
           <dt>From</dt>
@@ -163,6 +170,7 @@ export function SendSummary({ send, verb }: { send: CheckedSend; verb: string })
 /** The server's field errors of a send, on the form's fields. */
 export const sendFieldAliases: Readonly<Record<string, SendField>> = {
   to_user: 'recipient',
+  to_wallet_id: 'recipient',
   paid_to: 'recipient',
   amount: 'amount',
   description: 'description',

@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Transfer } from '../api/types';
 import { formatDateTime } from '../dates';
-import { activityRowsOf, noteOf, shownAmountOf, transactionLabel } from '../transactions';
+import { activityRowsOf, counterpartyLine, noteOf, shownAmountOf, transactionLabel } from '../transactions';
 import { Money } from './money';
 
 /**
@@ -23,6 +23,7 @@ export function TransactionList({
         const direction = row.kind === 'transfer' ? row.direction : 'out';
         const shown = shownAmountOf(transfer, direction);
         const note = noteOf(transfer);
+        const counterparty = counterpartyLine(transfer, direction);
         return (
           <li key={transfer.id}>
             <Link to={`/history/${transfer.id}`} className="item-link">
@@ -32,6 +33,7 @@ export function TransactionList({
                     ? transactionLabel(transfer, direction)
                     : 'Payment to a provider through PayPal'}
                 </span>
+                {counterparty === null ? null : <span className="item-detail">{counterparty}</span>}
                 {note === null ? null : <span className="item-detail">{note}</span>}
                 <span className="item-detail">
                   <time dateTime={transfer.created_at}>{formatDateTime(transfer.created_at)}</time>

@@ -7,6 +7,7 @@ import { AsyncView, Badge } from '../components/status';
 import { formatDateTime } from '../dates';
 import { useResource } from '../hooks/use-resource';
 import { useClient, useUser } from '../session';
+import { personLabel } from '../transactions';
 import { invoiceStatusNames, invoiceStatusTones } from './invoices.screen';
 
 /** One invoice: who paid whom, how much, and when. */
@@ -28,7 +29,8 @@ export function InvoiceScreen() {
 
 function InvoiceDetail({ invoice }: { invoice: Invoice }) {
   const user = useUser();
-  const party = (userId: string) => (userId === user.id ? 'You' : 'Another MoneyPal user');
+  const party = (userId: string, name: string | null | undefined, handle: string | null | undefined) =>
+    userId === user.id ? 'You' : (personLabel(name, handle) ?? 'A MoneyPal user');
   return (
     <article className="card" aria-labelledby="invoice-heading">
       <h2 id="invoice-heading">Invoice no. {invoice.invoice_no}</h2>
@@ -41,11 +43,11 @@ function InvoiceDetail({ invoice }: { invoice: Invoice }) {
       <dl className="summary">
         <div>
           <dt>Paid by</dt>
-          <dd>{party(invoice.payer_id)}</dd>
+          <dd>{party(invoice.payer_id, invoice.payer_name, invoice.payer_handle)}</dd>
         </div>
         <div>
           <dt>Paid to</dt>
-          <dd>{party(invoice.payee_id)}</dd>
+          <dd>{party(invoice.payee_id, invoice.payee_name, invoice.payee_handle)}</dd>
         </div>
         {invoice.description === null ? null : (
           <div>

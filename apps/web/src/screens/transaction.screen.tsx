@@ -9,7 +9,14 @@ import { formatDateTime } from '../dates';
 import { useResource } from '../hooks/use-resource';
 import { useWallets, walletIdsOf } from '../hooks/use-wallets';
 import { useClient } from '../session';
-import { type Direction, directionOf, noteOf, shownAmountOf, transactionLabel } from '../transactions';
+import {
+  type Direction,
+  directionOf,
+  noteOf,
+  personLabel,
+  shownAmountOf,
+  transactionLabel,
+} from '../transactions';
 
 const accountNames: Record<Entry['account'], string> = {
   main: 'main balance',
@@ -51,9 +58,16 @@ export function TransactionScreen() {
   );
 }
 
-function partyOf(walletId: string | null, walletIds: ReadonlySet<string>, outside: string): string {
+/** A side of the movement: the reader's own wallet, the person by name, or outside MoneyPal. */
+function partyOf(
+  walletId: string | null,
+  person: string | null,
+  walletIds: ReadonlySet<string>,
+  outside: string,
+): string {
   if (walletId === null) return outside;
-  return walletIds.has(walletId) ? 'Your wallet' : 'Another user’s wallet';
+  if (walletIds.has(walletId)) return person === null ? 'Your wallet' : `Your wallet (${person})`;
+  return person ?? 'A MoneyPal user';
 }
 
 /**
@@ -96,11 +110,25 @@ function TransactionDetail({ transfer, walletIds }: { transfer: Transfer; wallet
         </div>
         <div>
           <dt>From</dt>
-          <dd>{partyOf(transfer.from_wallet_id, walletIds, 'Outside MoneyPal (PayPal or back office)')}</dd>
+          <dd>
+            {partyOf(
+              transfer.from_wallet_id,
+              personLabel(transfer.from_name, transfer.from_handle),
+              walletIds,
+              'Outside MoneyPal (PayPal or back office)',
+            )}
+          </dd>
         </div>
         <div>
           <dt>To</dt>
-          <dd>{partyOf(transfer.to_wallet_id, walletIds, 'Outside MoneyPal')}</dd>
+          <dd>
+            {partyOf(
+              transfer.to_wallet_id,
+              personLabel(transfer.to_name, transfer.to_handle),
+              walletIds,
+              'Outside MoneyPal',
+            )}
+          </dd>
         </div>
         {split === null ? null : (
           <>

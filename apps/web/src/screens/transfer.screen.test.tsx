@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { json, problem, type SeenRequest } from '../../test/fake-api';
-import { renderApp, testWallet } from '../../test/render-app';
+import { type Handler, json, problem, type SeenRequest } from '../../test/fake-api';
+import { renderApp, testUser, testWallet } from '../../test/render-app';
 
 afterEach(cleanup);
 
@@ -30,8 +30,31 @@ const transferResult = {
   },
 };
 
+/** The users the fake server knows by exact handle; any other recipient is nobody. */
+const people: Record<string, string> = {
+  bob: 'Bob Brown',
+  carla: 'Carla Diaz',
+  eve: 'Eve Evans',
+  ana: 'Ana Lopez',
+};
+
+/** Answers recipient lookups from `people`, and everything else with `handler`. */
+function withRecipients(handler: Handler): Handler {
+  return (request) => {
+    const lookup = /^\/v1\/recipients\?query=(.*)$/.exec(request.path);
+    if (lookup === null) return handler(request);
+    const handle = decodeURIComponent(lookup[1]!);
+    const name = people[handle];
+    return name === undefined
+      ? problem(404, 'recipient_not_found', 'nobody', [{ path: 'query', message: 'names nobody' }])
+      : json(200, { display_name: name, user_name: handle });
+  };
+}
+
+const recipientLabel = 'To (user name, email or phone)';
+
 async function fillAndReview(recipient: string, amount: string) {
-  fireEvent.change(await screen.findByLabelText('To (user name or email)'), { target: { value: recipient } });
+  fireEvent.change(await screen.findByLabelText(recipientLabel), { target: { value: recipient } });
   fireEvent.change(screen.getByLabelText('Amount (USD)'), { target: { value: amount } });
   fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
 }
@@ -41,11 +64,14 @@ const transfersIn = (requests: SeenRequest[]) =>
 
 describe('the transfer screen', () => {
   it('shows who and how much before sending, and sends once with an Idempotency-Key', async () => {
-    const { server } = renderApp('/transfer', () => json(201, transferResult));
+    const { server } = renderApp(
+      '/transfer',
+      withRecipients(() => json(201, transferResult)),
+    );
     await fillAndReview('bob', '12.5');
 
-    expect(screen.getByRole('heading', { name: 'Check and confirm' })).toBeTruthy();
-    expect(screen.getByText('bob')).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Check and confirm' })).toBeTruthy();
+    expect(screen.getByText('Bob Brown (@bob)')).toBeTruthy();
     expect(screen.getByText('$12.50')).toBeTruthy();
     const confirm = screen.getByRole('button', { name: 'Confirm and send' });
     fireEvent.click(confirm);
@@ -61,20 +87,23 @@ describe('the transfer screen', () => {
 
   it('retries a transfer whose answer was lost with the same key, and uses a new key for the next one', async () => {
     let calls = 0;
-    const { server } = renderApp('/transfer', () => {
-      calls += 1;
-      if (calls === 1) throw new TypeError('Failed to fetch');
-      return json(201, transferResult);
-    });
+    const { server } = renderApp(
+      '/transfer',
+      withRecipients(() => {
+        calls += 1;
+        if (calls === 1) throw new TypeError('Failed to fetch');
+        return json(201, transferResult);
+      }),
+    );
     await fillAndReview('bob', '12.50');
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and send' }));
     expect((await screen.findByRole('alert')).textContent).toContain('We could not reach MoneyPal');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await screen.findByText(/Sent/);
 
     fireEvent.click(screen.getByRole('button', { name: 'Send more' }));
     await fillAndReview('carla', '1');
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and send' }));
     await screen.findByText(/Sent/);
 
     const keys = transfersIn(server.requests).map((request) => request.headers['idempotency-key']);
@@ -83,51 +112,94 @@ describe('the transfer screen', () => {
     expect(keys[2]).not.toBe(keys[0]);
   });
 
-  it('says an unknown recipient is an unknown user, next to the recipient field', async () => {
-    renderApp('/transfer', () =>
-      problem(404, 'recipient_not_found', 'no such user', [{ path: 'to_user', message: 'names nobody' }]),
+  it('names the recipient as it is typed, and refuses nobody, yourself and too much before confirming', async () => {
+    const { server } = renderApp(
+      '/transfer',
+      withRecipients(() => json(201, transferResult)),
     );
+    fireEvent.change(await screen.findByLabelText(recipientLabel), { target: { value: 'carla' } });
+    expect((await screen.findByText('Sends to Carla Diaz (@carla)')).getAttribute('role')).toBe('status');
+
     await fillAndReview('nobody', '1');
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    expect(
+      await screen.findByText('Unknown user: no MoneyPal user has that user name, email or phone.'),
+    ).toBeTruthy();
+    expect(screen.getByLabelText(recipientLabel).getAttribute('aria-invalid')).toBe('true');
+
+    await fillAndReview(testUser.email.toUpperCase(), '1');
+    expect(await screen.findByText(/That is you\. Enter/)).toBeTruthy();
+
+    await fillAndReview('bob', '50.01');
+    expect(await screen.findByText('That is more than the $50.00 available in this wallet.')).toBeTruthy();
+    expect(screen.getByLabelText('Amount (USD)').getAttribute('aria-invalid')).toBe('true');
+
+    expect(screen.queryByRole('heading', { name: 'Check and confirm' })).toBeNull();
+    expect(transfersIn(server.requests)).toHaveLength(0);
+  });
+
+  it('puts the server’s refusal of an unknown recipient next to the recipient field', async () => {
+    renderApp(
+      '/transfer',
+      withRecipients(() =>
+        problem(404, 'recipient_not_found', 'no such user', [{ path: 'to_user', message: 'names nobody' }]),
+      ),
+    );
+    await fillAndReview('bob', '1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and send' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Unknown user');
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
-    const recipient = screen.getByLabelText('To (user name or email)');
+    const recipient = screen.getByLabelText(recipientLabel);
     expect(recipient.getAttribute('aria-invalid')).toBe('true');
     const described = recipient.getAttribute('aria-describedby')?.split(' ') ?? [];
     expect(described.map((id) => document.getElementById(id)?.textContent)).toContain(
-      'Unknown user: no MoneyPal user has that user name or email.',
+      'Unknown user: no MoneyPal user has that user name, email or phone.',
     );
   });
 
   it('says a recipient without a wallet in the currency cannot receive it', async () => {
-    renderApp('/transfer', () =>
-      problem(404, 'recipient_has_no_wallet', 'the user has no USD wallet to receive money', [
-        { path: 'to_user', message: 'has no USD wallet' },
-      ]),
+    renderApp(
+      '/transfer',
+      withRecipients(() =>
+        problem(404, 'recipient_has_no_wallet', 'the user has no USD wallet to receive money', [
+          { path: 'to_user', message: 'has no USD wallet' },
+        ]),
+      ),
     );
     await fillAndReview('eve', '1');
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and send' }));
     expect((await screen.findByRole('alert')).textContent).toContain('no wallet in this currency');
   });
 
-  it('says in plain words that the wallet is short', async () => {
-    renderApp('/transfer', () => problem(422, 'insufficient_funds', 'the available balance is 5000'));
+  it('says in plain words that the wallet is short, next to the amount', async () => {
+    renderApp(
+      '/transfer',
+      withRecipients(() => problem(422, 'insufficient_funds', 'the available balance is 5000')),
+    );
     await fillAndReview('bob', '49');
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and send' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
+      'Your wallet does not have enough money for this transfer.',
+    );
+    const amount = screen.getByLabelText('Amount (USD)');
+    expect(amount.getAttribute('aria-invalid')).toBe('true');
+    const described = amount.getAttribute('aria-describedby')?.split(' ') ?? [];
+    expect(described.map((id) => document.getElementById(id)?.textContent)).toContain(
       'Your wallet does not have enough money for this transfer.',
     );
   });
 
   it('puts the server’s field errors next to their fields', async () => {
-    renderApp('/transfer', () =>
-      problem(400, 'validation_failed', 'the body is not valid', [
-        { path: 'to_user', message: 'must be at most 254 characters' },
-      ]),
+    renderApp(
+      '/transfer',
+      withRecipients(() =>
+        problem(400, 'validation_failed', 'the body is not valid', [
+          { path: 'to_user', message: 'must be at most 254 characters' },
+        ]),
+      ),
     );
     await fillAndReview('bob', '1');
-    fireEvent.click(screen.getByRole('button', { name: 'Confirm and send' }));
-    const recipient = await screen.findByLabelText('To (user name or email)');
+    fireEvent.click(await screen.findByRole('button', { name: 'Confirm and send' }));
+    const recipient = await screen.findByLabelText(recipientLabel);
     expect(recipient.getAttribute('aria-invalid')).toBe('true');
     const described = recipient.getAttribute('aria-describedby')?.split(' ') ?? [];
     expect(described.map((id) => document.getElementById(id)?.textContent)).toContain(
@@ -136,9 +208,12 @@ describe('the transfer screen', () => {
   });
 
   it('checks the amount before asking the server', async () => {
-    const { server } = renderApp('/transfer', () => json(201, transferResult));
+    const { server } = renderApp(
+      '/transfer',
+      withRecipients(() => json(201, transferResult)),
+    );
     await fillAndReview('bob', '12.345');
-    expect(screen.getByText('USD amounts have at most 2 decimals.')).toBeTruthy();
+    expect(await screen.findByText('USD amounts have at most 2 decimals.')).toBeTruthy();
     expect(screen.getByLabelText('Amount (USD)').getAttribute('aria-invalid')).toBe('true');
     expect(transfersIn(server.requests)).toHaveLength(0);
   });

@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { createTransfer } from '../api/ledger';
-import type { TransferResult, Wallet } from '../api/types';
+import type { TransferResult, User, Wallet } from '../api/types';
 import { Money } from '../components/money';
 import { Screen } from '../components/screen';
 import {
   type CheckedSend,
   checkSend,
-  recipientRefusalCodes,
   type SendDetails,
   type SendField,
   SendForm,
@@ -16,23 +15,50 @@ import {
   sendFieldAliases,
 } from '../components/send-form';
 import { AsyncView, ErrorNotice, Loading, Notice } from '../components/status';
-import { type FieldErrors, serverFieldErrors } from '../forms';
+import { type FieldErrors, hasErrors, serverFieldErrors } from '../forms';
 import { useMoneyMovement } from '../hooks/use-money-movement';
+import { type RecipientLookup, useRecipientLookup } from '../hooks/use-recipient-lookup';
 import { defaultWalletOf, useWallets } from '../hooks/use-wallets';
-import { toWireAmount } from '../money';
-import { useClient } from '../session';
+import { formatMoney, toWireAmount } from '../money';
+import { useClient, useUser } from '../session';
+import { personLabel } from '../transactions';
 
 /** The server's refusals of a transfer, in the words of this screen. */
 export const transferWords: Record<string, string> = {
-  recipient_not_found: 'Unknown user: no MoneyPal user has that user name or email.',
+  recipient_not_found: 'Unknown user: no MoneyPal user has that user name, email or phone.',
   recipient_has_no_wallet: 'They have no wallet in this currency, so they cannot receive this transfer.',
   wallet_not_found: 'Your wallet was not found. Reload the page and try again.',
   insufficient_funds: 'Your wallet does not have enough money for this transfer.',
   currency_mismatch: 'Their wallet holds another currency than yours, so this transfer is not possible.',
   wallet_frozen: 'One of the wallets is frozen, so no money can move. Please contact support.',
+  limit_exceeded: 'That is above a limit of your wallet. Try a smaller amount, or send it later.',
 };
 
-/** Send money to another user by user name or email, after a confirmation step. */
+/** The refusal of sending money to oneself, on the recipient field. */
+export const sendToYourselfWords = 'That is you. Enter the user name, email or phone of someone else.';
+
+/** The field each refusal of the server belongs to, so that the person sees where to act. */
+const refusalFields: Readonly<Record<string, SendField>> = {
+  recipient_not_found: 'recipient',
+  recipient_has_no_wallet: 'recipient',
+  currency_mismatch: 'recipient',
+  insufficient_funds: 'amount',
+  limit_exceeded: 'amount',
+};
+
+/** Whether the recipient typed is the signed-in person: their user name, email or phone. */
+function isYou(recipient: string, user: User): boolean {
+  const typed = recipient.toLowerCase();
+  return (
+    typed === user.user_name.toLowerCase() || typed === user.email.toLowerCase() || recipient === user.phone
+  );
+}
+
+/**
+ * Send money to another user by user name, email or phone: who they are is looked up as it
+ * is typed and named on the confirmation step; yourself, nobody and more than the wallet
+ * holds are refused on the form.
+ */
 export function TransferScreen() {
   const wallets = useWallets();
   return (
@@ -52,6 +78,7 @@ export function TransferScreen() {
 
 function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(): void }) {
   const client = useClient();
+  const user = useUser();
   const emptyDetails = (): SendDetails => ({
     walletId: defaultWalletOf(wallets)!.id,
     recipient: '',
@@ -63,15 +90,37 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
   const [checked, setChecked] = useState<CheckedSend | null>(null);
   const movement = useMoneyMovement<TransferResult>();
   const { state } = movement;
+  const { lookup, settle } = useRecipientLookup(details.recipient);
 
-  const review = () => {
+  const review = async () => {
     const result = checkSend(details, wallets);
-    if (!result.ok) {
-      setErrors(result.errors);
+    const refusals: FieldErrors<SendField> = result.ok ? {} : { ...result.errors };
+    let recipientName: string | undefined;
+    if (refusals.recipient === undefined) {
+      const query = details.recipient.trim();
+      const settled = isYou(query, user) ? undefined : await settle(query);
+      if (
+        settled === undefined ||
+        (settled.status === 'found' && settled.recipient.user_name === user.user_name)
+      ) {
+        refusals.recipient = sendToYourselfWords;
+      } else if (settled.status === 'unknown') {
+        refusals.recipient = transferWords.recipient_not_found;
+      } else if (settled.status === 'found') {
+        recipientName = personLabel(settled.recipient.display_name, settled.recipient.user_name) ?? undefined;
+      }
+      // A lookup that failed (offline, too many lookups) leaves the check to the transfer itself.
+    }
+    if (result.ok && result.send.amountMinor > BigInt(result.send.wallet.available)) {
+      const available = formatMoney(result.send.wallet.available, result.send.wallet.currency);
+      refusals.amount = `That is more than the ${available} available in this wallet.`;
+    }
+    if (!result.ok || hasErrors(refusals)) {
+      setErrors(refusals);
       return false;
     }
     setErrors({});
-    setChecked(result.send);
+    setChecked(recipientName === undefined ? result.send : { ...result.send, recipientName });
     return true;
   };
 
@@ -93,16 +142,13 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
           error,
           ['recipient', 'amount', 'description'] as const,
           sendFieldAliases,
-        );
-        if (error instanceof ApiError && recipientRefusalCodes.has(error.code)) {
-          setErrors({ recipient: transferWords[error.code] });
+        ).fields;
+        const field = error instanceof ApiError ? refusalFields[error.code] : undefined;
+        if (error instanceof ApiError && field !== undefined) {
+          setErrors({ ...placed, [field]: transferWords[error.code] });
           setChecked(null);
-        } else if (
-          error instanceof ApiError &&
-          error.code === 'validation_failed' &&
-          Object.keys(placed.fields).length > 0
-        ) {
-          setErrors(placed.fields);
+        } else if (hasErrors(placed)) {
+          setErrors(placed);
           setChecked(null);
         }
         throw error;
@@ -127,7 +173,7 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
       <Notice tone="success" live>
         <p>
           Sent <Money amount={transfer.amount} currency={transfer.currency} /> to{' '}
-          {checked?.recipient ?? 'them'}. Your balance is now{' '}
+          {checked?.recipientName ?? checked?.recipient ?? 'them'}. Your balance is now{' '}
           <Money amount={balance.main} currency={balance.currency} />.
         </p>
         <div className="actions">
@@ -150,8 +196,9 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
           wallets={wallets}
           details={details}
           errors={errors}
-          recipientLabel="To (user name or email)"
-          recipientHint="The user name or email they use on MoneyPal."
+          recipientLabel="To (user name, email or phone)"
+          recipientHint="Their user name, email or phone number (+14155550123) on MoneyPal."
+          recipientStatus={<RecipientStatus lookup={lookup} you={user} />}
           submitLabel="Continue"
           onChange={(next, changed) => {
             setDetails(next);
@@ -187,5 +234,21 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
         </button>
       </div>
     </section>
+  );
+}
+
+/** Who the recipient typed is, said politely to screen readers as it becomes known. */
+function RecipientStatus({ lookup, you }: { lookup: RecipientLookup; you: User }) {
+  let text = '';
+  if (lookup.status === 'checking') text = 'Looking them up…';
+  else if (lookup.status === 'unknown') text = 'No MoneyPal user has exactly that user name, email or phone.';
+  else if (lookup.status === 'found') {
+    const { display_name: name, user_name: handle } = lookup.recipient;
+    text = handle === you.user_name ? 'That is you.' : `Sends to ${personLabel(name, handle)}`;
+  }
+  return (
+    <p className="hint recipient-status" role="status" aria-live="polite">
+      {text}
+    </p>
   );
 }

@@ -3,13 +3,16 @@ import { decodeCursor, encodeCursor } from '@moneypal/kit';
 import type { BillingDatabase } from '../database.js';
 import { mayReadInvoice, readsAll, userIdOf } from '../domain/actor.js';
 import {
+  type InvoiceRecord,
   type InvoiceStatus,
   invoiceCursorPosition,
   invoiceNoOfCursorPosition,
   toPublicInvoice,
 } from '../domain/invoice.js';
+import { invoicePartiesOf } from '../domain/party.js';
 import { billingError } from '../errors.js';
 import type * as invoiceRepository from '../repositories/invoice.repository.js';
+import type * as partyNameRepository from '../repositories/party-name.repository.js';
 
 export interface InvoiceListQuery {
   role?: 'payer' | 'payee' | undefined;
@@ -22,7 +25,10 @@ export interface InvoiceListQuery {
 export class InvoiceService {
   constructor(
     private readonly db: BillingDatabase,
-    private readonly repositories: { invoices: typeof invoiceRepository },
+    private readonly repositories: {
+      invoices: typeof invoiceRepository;
+      partyNames: Pick<typeof partyNameRepository, 'findPartyNames'>;
+    },
   ) {}
 
   /**
@@ -50,7 +56,7 @@ export class InvoiceService {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      data: page.map(toPublicInvoice),
+      data: await this.named(page),
       next_cursor:
         rows.length > query.limit && last ? encodeCursor(invoiceCursorPosition(last.invoice_no)) : null,
     };
@@ -59,6 +65,15 @@ export class InvoiceService {
   async getInvoice(actor: Actor, invoiceId: string): Promise<Invoice> {
     const invoice = await this.repositories.invoices.findInvoice(this.db, invoiceId);
     if (!invoice || !mayReadInvoice(actor, invoice)) throw billingError('not_found', 'no such invoice');
-    return toPublicInvoice(invoice);
+    return (await this.named([invoice]))[0]!;
+  }
+
+  /** Invoices as readers see them, their payer and payee named. */
+  private async named(invoices: readonly InvoiceRecord[]): Promise<Invoice[]> {
+    const names = await this.repositories.partyNames.findPartyNames(
+      this.db,
+      invoices.flatMap((invoice) => [invoice.payer_id, invoice.payee_id]),
+    );
+    return invoices.map((invoice) => ({ ...toPublicInvoice(invoice), ...invoicePartiesOf(invoice, names) }));
   }
 }

@@ -5,7 +5,7 @@ import type { UserService } from '../services/user.service.js';
 /**
  * Registration, profiles and the admin's lookups. The gateway has already decided who may
  * ask: `user_id` is the authenticated caller for update and delete, and list/get by
- * another user's field are admin routes.
+ * another user's field are admin routes; a recipient lookup answers a name, nothing more.
  */
 export async function serveUserRequests(bus: Bus, users: UserService): Promise<void> {
   await serve(bus, identityRequests.register, (request, context) => users.register(request, context));
@@ -18,4 +18,5 @@ export async function serveUserRequests(bus: Bus, users: UserService): Promise<v
     return {};
   });
   await serve(bus, identityRequests.listUsers, (request) => users.listUsers(request));
+  await serve(bus, identityRequests.findRecipient, (request) => users.findRecipient(request.query));
 }

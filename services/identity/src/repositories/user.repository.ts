@@ -71,6 +71,17 @@ export async function findLiveUserByLogin(db: Executor, login: string): Promise<
     : findLiveUserByField(db, 'user_name', lookup.user_name);
 }
 
+/** The live users with this phone number, two at most: a phone is no unique field. */
+export function findLiveUsersByPhone(db: Executor, phone: string): Promise<UserRecord[]> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('phone', '=', phone)
+    .where('deleted_at', 'is', null)
+    .limit(2)
+    .execute();
+}
+
 /** Locks the user's row until the transaction ends, so concurrent changes to one user apply one at a time. */
 export function lockLiveUser(db: Executor, id: string): Promise<UserRecord | undefined> {
   return db

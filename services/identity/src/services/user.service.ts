@@ -1,5 +1,11 @@
-import type { User } from '@moneypal/contracts';
-import { identityEvents, userCreatedData, userDeletedData, userUpdatedData } from '@moneypal/contracts';
+import type { Recipient, User } from '@moneypal/contracts';
+import {
+  identityEvents,
+  userCreatedData,
+  userDeletedData,
+  userLookupOf,
+  userUpdatedData,
+} from '@moneypal/contracts';
 import { AppError, decodeIdCursor, encodeCursor } from '@moneypal/kit';
 import type { AdminCredentials } from '../config.js';
 import type { Executor, IdentityDatabase } from '../database.js';
@@ -113,6 +119,29 @@ export class UserService {
           : await this.users.findLiveUserByField(this.db, 'user_name', lookup.user_name);
     if (!user) throw identityError('user_not_found', 'no such user');
     return toPublicUser(user);
+  }
+
+  /**
+   * The one live user whose handle, email or phone is exactly `query` (see `userLookupOf`; a
+   * phone starts with "+"), as a sender may see them. A phone two users share names neither.
+   */
+  async findRecipient(query: string): Promise<Recipient> {
+    const lookup = userLookupOf(query);
+    const user = query.startsWith('+')
+      ? await this.users
+          .findLiveUsersByPhone(this.db, query)
+          .then((found) => (found.length === 1 ? found[0] : undefined))
+      : lookup === null
+        ? undefined
+        : 'email' in lookup
+          ? await this.users.findLiveUserByField(this.db, 'email', lookup.email)
+          : await this.users.findLiveUserByField(this.db, 'user_name', lookup.user_name);
+    if (!user) {
+      throw identityError('recipient_not_found', 'nobody has exactly that handle, email or phone', {
+        errors: [{ path: 'query', message: 'names nobody' }],
+      });
+    }
+    return { display_name: `${user.first_name} ${user.last_name}`, user_name: user.user_name };
   }
 
   /**

@@ -52,6 +52,7 @@ const transfer = (from: string, to: string): MovementIntent => ({
   amount: 100n,
   fromWalletId: from,
   toWalletId: to,
+  recipientField: 'to_wallet_id',
 });
 const anyone = () => true;
 
@@ -229,6 +230,7 @@ describe('legsOf for escrow holds', () => {
     amount: 300n,
     fromWalletId: 'a',
     toWalletId: 'b',
+    recipientField: 'to_wallet_id',
     hold: { id: 'hold', expiresAt: null, onExpiry: 'void' },
   };
   const settlement = (capturedAmount: bigint): MovementIntent => ({

@@ -29,6 +29,9 @@ export interface LockedWallet {
   held: LockedAccount;
 }
 
+/** The field by which a request named the recipient, so that a refusal of it names that field. */
+export type RecipientField = 'to_wallet_id' | 'to_user' | 'to_user_id';
+
 /** What a request asks to move, before anything is known about the wallets. */
 export type MovementIntent =
   | {
@@ -37,6 +40,7 @@ export type MovementIntent =
       amount: bigint;
       fromWalletId: string;
       toWalletId: string;
+      recipientField: RecipientField;
     }
   | {
       kind: 'deposit';
@@ -109,6 +113,7 @@ export type MovementIntent =
       fromWalletId: string;
       /** The payee's wallet: it receives nothing until the hold is captured. */
       toWalletId: string;
+      recipientField: RecipientField;
       hold: { id: string; expiresAt: Date | null; onExpiry: HoldExpiryAction };
     }
   | {
@@ -185,7 +190,7 @@ export function checkParties(
       }
       if (from.id === to.id) {
         throw ledgerError('validation_failed', `a ${intent.kind} cannot go to the wallet it comes from`, {
-          errors: [{ path: 'to_wallet_id', message: 'is the wallet the money comes from' }],
+          errors: [{ path: intent.recipientField, message: 'is the wallet the money comes from' }],
         });
       }
       assertActive(from, 'paying');

@@ -68,6 +68,40 @@ export function entriesOwnedBy<Entry extends { walletId: string | null }>(
   return entries.filter((entry) => entry.walletId !== null && ownWallets.has(entry.walletId));
 }
 
+/** An owner's name as identity last announced it, and whether identity deleted the owner. */
+export interface OwnerName {
+  displayName: string;
+  userName: string;
+  deleted: boolean;
+}
+
+/** How a deleted user is named to everyone who reads their past transfers. */
+export const deletedUserName = 'Deleted user';
+
+/**
+ * The display name and handle (user name) of a party: null for a system account or an owner
+ * the ledger has no name for; a deleted user is "Deleted user", without a handle.
+ */
+export function partyOf(
+  ownerId: string | null,
+  names: ReadonlyMap<string, OwnerName>,
+): { name: string | null; handle: string | null } {
+  const owner = ownerId === null ? undefined : names.get(ownerId);
+  if (owner === undefined) return { name: null, handle: null };
+  if (owner.deleted) return { name: deletedUserName, handle: null };
+  return { name: owner.displayName, handle: owner.userName };
+}
+
+/** The names of a transfer's two parties, as `Transfer` carries them. */
+export function partiesOf(
+  transfer: Pick<TransferRecord, 'from_owner_id' | 'to_owner_id'>,
+  names: ReadonlyMap<string, OwnerName>,
+): Pick<Transfer, 'from_name' | 'from_handle' | 'to_name' | 'to_handle'> {
+  const from = partyOf(transfer.from_owner_id, names);
+  const to = partyOf(transfer.to_owner_id, names);
+  return { from_name: from.name, from_handle: from.handle, to_name: to.name, to_handle: to.handle };
+}
+
 export function toPublicTransfer(transfer: TransferRecord, entries?: readonly EntryView[]): Transfer {
   return {
     id: transfer.id,

@@ -2,8 +2,9 @@ import type { Actor, Transfer } from '@moneypal/contracts';
 import { decodeIdCursor, encodeCursor } from '@moneypal/kit';
 import type { LedgerDatabase } from '../database.js';
 import { mayRead, userIdOf } from '../domain/actor.js';
-import { entriesVisibleTo, toPublicTransfer } from '../domain/transfer.js';
+import { entriesVisibleTo, partiesOf, toPublicTransfer } from '../domain/transfer.js';
 import { ledgerError } from '../errors.js';
+import type * as ownerRepository from '../repositories/owner.repository.js';
 import type * as transferRepository from '../repositories/transfer.repository.js';
 import type * as walletRepository from '../repositories/wallet.repository.js';
 
@@ -23,17 +24,23 @@ export interface HistoryQuery {
 
 export interface HistoryServiceOptions {
   db: LedgerDatabase;
-  repositories: { transfers: typeof transferRepository; wallets: typeof walletRepository };
+  repositories: {
+    transfers: typeof transferRepository;
+    wallets: typeof walletRepository;
+    owners: Pick<typeof ownerRepository, 'findOwnerNames'>;
+  };
 }
 
-/** Transaction history and single transfers, as the actor may see them. */
+/** Transaction history and single transfers, as the actor may see them, with the parties named. */
 export class HistoryService {
   private readonly db: LedgerDatabase;
   private readonly transfers: typeof transferRepository;
   private readonly wallets: typeof walletRepository;
+  private readonly owners: Pick<typeof ownerRepository, 'findOwnerNames'>;
 
   constructor(options: HistoryServiceOptions) {
     this.db = options.db;
+    this.owners = options.repositories.owners;
     this.transfers = options.repositories.transfers;
     this.wallets = options.repositories.wallets;
   }
@@ -73,8 +80,12 @@ export class HistoryService {
     );
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
+    const names = await this.owners.findOwnerNames(
+      this.db,
+      page.flatMap((transfer) => [transfer.from_owner_id, transfer.to_owner_id]),
+    );
     return {
-      data: page.map((transfer) => toPublicTransfer(transfer)),
+      data: page.map((transfer) => ({ ...toPublicTransfer(transfer), ...partiesOf(transfer, names) })),
       next_cursor: rows.length > query.limit && last ? encodeCursor(last.id) : null,
     };
   }
@@ -89,6 +100,10 @@ export class HistoryService {
         (self !== null && (transfer.from_owner_id === self || transfer.to_owner_id === self)));
     if (!visible) throw ledgerError('not_found', 'no such transfer');
     const entries = await this.transfers.findEntriesOfTransfer(this.db, transferId);
-    return toPublicTransfer(transfer, entriesVisibleTo(actor, transfer, entries));
+    const names = await this.owners.findOwnerNames(this.db, [transfer.from_owner_id, transfer.to_owner_id]);
+    return {
+      ...toPublicTransfer(transfer, entriesVisibleTo(actor, transfer, entries)),
+      ...partiesOf(transfer, names),
+    };
   }
 }

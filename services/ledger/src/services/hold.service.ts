@@ -5,12 +5,19 @@ import type { LedgerDatabase } from '../database.js';
 import { isAdmin, isService, mayDebit, mayRead, userIdOf } from '../domain/actor.js';
 import { assertMaySettle, type HoldRecord, mayReadHold, toPublicHold } from '../domain/hold.js';
 import type { SettlementAction } from '../domain/movement.js';
+import { partyOf } from '../domain/transfer.js';
 import type { PublicWalletBalance } from '../domain/wallet.js';
 import { ledgerError } from '../errors.js';
 import type * as holdRepository from '../repositories/hold.repository.js';
+import type * as ownerRepository from '../repositories/owner.repository.js';
 import type * as walletRepository from '../repositories/wallet.repository.js';
 import type { TraceContext } from './events.js';
-import { assertOneRecipient, type MovementService, type Replayable } from './movement.service.js';
+import {
+  assertOneRecipient,
+  type MovementService,
+  type Replayable,
+  recipientFieldOf,
+} from './movement.service.js';
 import type { MovementPlan, TransferResult } from './posting.service.js';
 
 export type CreateHoldRequest = z.infer<typeof ledgerRequests.createHold.request>;
@@ -33,7 +40,11 @@ export interface HoldServiceOptions {
   expiryLeaseMs?: number;
   /** Most holds one expiry sweep takes. */
   expiryBatchSize?: number;
-  repositories: { holds: typeof holdRepository; wallets: typeof walletRepository };
+  repositories: {
+    holds: typeof holdRepository;
+    wallets: typeof walletRepository;
+    owners: Pick<typeof ownerRepository, 'findOwnerNames'>;
+  };
 }
 
 /** The ledger itself, when it settles a hold at its expiry. */
@@ -55,6 +66,7 @@ export class HoldService {
   private readonly movements: MovementService;
   private readonly holds: typeof holdRepository;
   private readonly wallets: typeof walletRepository;
+  private readonly owners: Pick<typeof ownerRepository, 'findOwnerNames'>;
   private readonly expiryLeaseMs: number;
   private readonly expiryBatchSize: number;
 
@@ -65,6 +77,7 @@ export class HoldService {
     this.movements = options.movements;
     this.holds = options.repositories.holds;
     this.wallets = options.repositories.wallets;
+    this.owners = options.repositories.owners;
     this.expiryLeaseMs = options.expiryLeaseMs ?? defaultExpiryLeaseMs;
     this.expiryBatchSize = options.expiryBatchSize ?? defaultExpiryBatchSize;
   }
@@ -105,6 +118,7 @@ export class HoldService {
                 amount: BigInt(request.amount),
                 fromWalletId: request.from_wallet_id,
                 toWalletId: recipient,
+                recipientField: recipientFieldOf(request),
                 hold: { id: this.newId(), expiresAt, onExpiry: request.on_expiry },
               },
               walletIds: [request.from_wallet_id, recipient],
@@ -178,7 +192,7 @@ export class HoldService {
   async getHold(actor: Actor, holdId: string): Promise<Hold> {
     const hold = await this.holds.findHold(this.db, holdId);
     if (!hold || !mayReadHold(actor, hold)) throw noSuchHold();
-    return toPublicHold(hold);
+    return (await this.named([hold]))[0]!;
   }
 
   /**
@@ -210,9 +224,28 @@ export class HoldService {
     const page = rows.slice(0, request.limit);
     const last = page.at(-1);
     return {
-      data: page.map(toPublicHold),
+      data: await this.named(page),
       next_cursor: rows.length > request.limit && last ? encodeCursor(last.id) : null,
     };
+  }
+
+  /** Holds as readers see them, their parties named. */
+  private async named(holds: readonly HoldRecord[]): Promise<Hold[]> {
+    const names = await this.owners.findOwnerNames(
+      this.db,
+      holds.flatMap((hold) => [hold.payer_id, hold.payee_id]),
+    );
+    return holds.map((hold) => {
+      const payer = partyOf(hold.payer_id, names);
+      const payee = partyOf(hold.payee_id, names);
+      return {
+        ...toPublicHold(hold),
+        payer_name: payer.name,
+        payer_handle: payer.handle,
+        payee_name: payee.name,
+        payee_handle: payee.handle,
+      };
+    });
   }
 
   /** Settles one due hold by its `on_expiry`; false when something else settled it first or the key is in flight. */

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { LedgerDatabase } from '../database.js';
 import { isAdmin, isService, mayDebit, scopeOf, userIdOf } from '../domain/actor.js';
 import { type IdempotentOperation, requestHashOf } from '../domain/idempotency.js';
+import type { RecipientField } from '../domain/movement.js';
 import type { SystemAccountCode } from '../domain/wallet.js';
 import { ledgerError } from '../errors.js';
 import type * as accountRepository from '../repositories/account.repository.js';
@@ -508,6 +509,7 @@ export class MovementService {
         amount: BigInt(request.amount),
         fromWalletId: request.from_wallet_id,
         toWalletId: recipient,
+        recipientField: recipientFieldOf(request),
       },
       walletIds: [request.from_wallet_id, recipient],
       systemAccountIds: [],
@@ -656,6 +658,14 @@ export function assertOneRecipient(
       errors: [{ path: 'to_wallet_id', message: 'give exactly one of to_wallet_id, to_user or to_user_id' }],
     });
   }
+}
+
+/** The field by which a request (already checked by `assertOneRecipient`) named its recipient. */
+export function recipientFieldOf(
+  request: Pick<TransferRequest, 'to_wallet_id' | 'to_user' | 'to_user_id'>,
+): RecipientField {
+  if (request.to_user !== undefined) return 'to_user';
+  return request.to_user_id !== undefined ? 'to_user_id' : 'to_wallet_id';
 }
 
 function markerOf(claim: Claim): string {

@@ -42,6 +42,8 @@ import {
   type EntryView,
   entriesOwnedBy,
   entriesVisibleTo,
+  type OwnerName,
+  partiesOf,
   publicEntriesOf,
   seesAllEntries,
   type TransferRecord,
@@ -56,6 +58,7 @@ import type { DailyUsageKey } from '../repositories/daily-usage.repository.js';
 import type * as holdRepository from '../repositories/hold.repository.js';
 import type * as idempotencyRepository from '../repositories/idempotency.repository.js';
 import type { IdempotencyRecord } from '../repositories/idempotency.repository.js';
+import type * as ownerRepository from '../repositories/owner.repository.js';
 import type * as transferRepository from '../repositories/transfer.repository.js';
 import type { Posting } from '../repositories/transfer.repository.js';
 import { builtLedgerEvent, type TraceContext } from './events.js';
@@ -78,6 +81,7 @@ export interface PostingServiceOptions {
     idempotency: typeof idempotencyRepository;
     transfers: typeof transferRepository;
     holds: typeof holdRepository;
+    owners: Pick<typeof ownerRepository, 'findOwnerNames'>;
   };
 }
 
@@ -130,6 +134,8 @@ interface LockedBatch extends LockedPosting {
   reversed: Map<string, bigint>;
   /** The holds being settled, as read under the locks, with the settlements planned so far in the batch. */
   holds: Map<string, HoldRecord>;
+  /** The names of the wallets' owners, for the events that tell them apart. */
+  names: Map<string, OwnerName>;
 }
 
 /** A movement whose key is claimed and whose parties passed their checks, waiting for its turn. */
@@ -188,6 +194,7 @@ export class PostingService {
   private readonly idempotency: typeof idempotencyRepository;
   private readonly transfers: typeof transferRepository;
   private readonly holds: typeof holdRepository;
+  private readonly owners: Pick<typeof ownerRepository, 'findOwnerNames'>;
   /** Movements that arrive while a transaction runs go together into the next one. */
   private readonly movements: GroupCommit<Movement, Outcome>;
 
@@ -201,6 +208,7 @@ export class PostingService {
     this.idempotency = options.repositories.idempotency;
     this.transfers = options.repositories.transfers;
     this.holds = options.repositories.holds;
+    this.owners = options.repositories.owners;
     this.movements = new GroupCommit({
       maxBatchSize: options.maxBatchSize ?? defaultMaxBatchSize,
       maxConcurrentBatches: options.maxConcurrentBatches ?? defaultMaxConcurrentBatches,
@@ -400,7 +408,11 @@ export class PostingService {
           claimed.flatMap(({ plan }) => (plan.intent.kind === 'hold_settlement' ? [plan.intent.holdId] : [])),
         ),
       ]);
-      const locked: LockedBatch = { ...lockedPosting, walletsByType: new Map(), reversed, holds };
+      const names = await this.owners.findOwnerNames(
+        trx,
+        [...lockedPosting.wallets.values()].map((wallet) => wallet.ownerId),
+      );
+      const locked: LockedBatch = { ...lockedPosting, walletsByType: new Map(), reversed, holds, names };
       // The parties are checked once, under the locks: who takes part does not depend on
       // the balances, so the movements before one in the batch cannot change the verdict.
       const admitted: Admitted[] = [];
@@ -592,7 +604,7 @@ export class PostingService {
         schema: transferPostedData,
         subject: record.id,
         data: {
-          transfer: publicTransfer,
+          transfer: { ...publicTransfer, ...partiesOf(record, locked.names) },
           from_owner_id: record.from_owner_id,
           to_owner_id: record.to_owner_id,
         },

@@ -27,6 +27,15 @@ import { type TraceContext, writeEvent } from './events.js';
 /** The inbox consumer name of the ledger's event handlers. */
 export const ledgerConsumer = 'ledger';
 
+/** A user as identity announced them, as much as the ledger keeps: the name others see. */
+export interface NamedOwner {
+  ownerId: string;
+  displayName: string;
+  userName: string;
+  /** When identity last changed the user: an older announcement never replaces a newer one. */
+  updatedAt: Date;
+}
+
 export interface WalletServiceOptions {
   db: LedgerDatabase;
   clock: () => Date;
@@ -278,13 +287,15 @@ export class WalletService {
   /**
    * A new user gets a personal wallet of the default currency, once: the inbox makes a
    * redelivered event change nothing, and a user who already has a default wallet of the
-   * currency gets no second one.
+   * currency gets no second one. The user's name is kept for history either way.
    */
-  async openDefaultWalletOnce(event: CloudEvent, userId: string): Promise<void> {
+  async openDefaultWalletOnce(event: CloudEvent, owner: NamedOwner): Promise<void> {
     const currency = this.options.defaultCurrency;
+    const userId = owner.ownerId;
     let opened = false;
     await applyOnce(this.db, ledgerConsumer, event, async (trx) => {
       await this.owners.lockOwner(trx, userId);
+      await this.owners.recordOwnerName(trx, owner);
       // A deletion applied first (events of one user may arrive out of order) wins.
       if (await this.owners.isOwnerDeleted(trx, userId)) return;
       if (await this.wallets.hasDefaultWallet(trx, userId, currency)) return;
@@ -299,6 +310,11 @@ export class WalletService {
       opened = true;
     });
     if (opened) this.options.onEventsWritten();
+  }
+
+  /** Keeps the owner's new name (identity changed the user), so that history shows it from now on. */
+  async renameOwnerOnce(event: CloudEvent, owner: NamedOwner): Promise<void> {
+    await applyOnce(this.db, ledgerConsumer, event, (trx) => this.owners.recordOwnerName(trx, owner));
   }
 
   /**

@@ -15,7 +15,7 @@ interface PaymentNotice extends Amount {
   firstName: string;
   /** `payment` when a provider was paid, `transfer` between users. */
   kind: 'transfer' | 'payment';
-  /** The other party's user name, or null when identity no longer knows them. */
+  /** The other party as the ledger named them ("Ada Lovelace (@ada)"), else their user name; null when unknown. */
   counterparty: string | null;
   description: string | null;
   /** The ledger transfer id. */

@@ -18,3 +18,16 @@ export function partiesToNotify(transfer: PostedTransfer): { payerId: string; pa
   if (transfer.fromOwnerId === transfer.toOwnerId) return null;
   return { payerId: transfer.fromOwnerId, payeeId: transfer.toOwnerId };
 }
+
+/**
+ * How a message names the other party of a transfer: as the ledger named them on the event
+ * ("Ada Lovelace (@ada)", or "Deleted user"), else by the user name kept from identity.
+ */
+export function counterpartyLabelOf(
+  name: string | null | undefined,
+  handle: string | null | undefined,
+  knownUserName: string | undefined,
+): string | null {
+  if (name === null || name === undefined) return knownUserName ?? null;
+  return handle === null || handle === undefined ? name : `${name} (@${handle})`;
+}

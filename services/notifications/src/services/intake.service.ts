@@ -19,7 +19,7 @@ import {
   type MessageTemplate,
 } from '../domain/message.js';
 import { type MessageContent, renderMessage } from '../domain/templates.js';
-import { partiesToNotify } from '../domain/transfer.js';
+import { counterpartyLabelOf, partiesToNotify } from '../domain/transfer.js';
 import type * as contactRepository from '../repositories/contact.repository.js';
 import type * as messageRepository from '../repositories/message.repository.js';
 import type { ContactService } from './contact.service.js';
@@ -251,7 +251,7 @@ export class IntakeService {
         emailTo(payer, {
           template: 'payment_sent',
           firstName: payer.first_name,
-          counterparty: payee?.user_name ?? null,
+          counterparty: counterpartyLabelOf(transfer.to_name, transfer.to_handle, payee?.user_name),
           ...notice,
         }),
       );
@@ -262,7 +262,7 @@ export class IntakeService {
         emailTo(payee, {
           template: 'payment_received',
           firstName: payee.first_name,
-          counterparty: payer?.user_name ?? null,
+          counterparty: counterpartyLabelOf(transfer.from_name, transfer.from_handle, payer?.user_name),
           ...notice,
         }),
       );

@@ -117,7 +117,7 @@ describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
     const amount = page.getByLabel('Amount (USD)');
     await expect.poll(() => page.locator('.input-affix').first().textContent()).toBe('$');
     await page.getByText('Such as 1,234.50.').waitFor();
-    await page.getByLabel('To (user name or email)').fill(friend.userName);
+    await page.getByLabel('To (user name, email or phone)').fill(friend.userName);
     await amount.fill('1,000');
     await page.getByRole('button', { name: 'Continue' }).click();
     const confirmation = page.getByRole('region', { name: 'Check and confirm' });
@@ -219,7 +219,7 @@ describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
     const texts = await rows.allTextContents();
     expect(texts[0]).toContain('Payment to a provider through PayPal');
     expect(texts[0]).toContain('-$300.00');
-    expect(texts.slice(1).every((text) => text.includes('Money added'))).toBe(true);
+    expect(texts.slice(1).every((text) => text.includes('Top-up through PayPal'))).toBe(true);
     expect(texts.join(' ')).not.toContain('+$300.00');
     await checkScreenAtBothWidths(page, 'history-paypal-payment');
 

@@ -112,7 +112,7 @@ describe(`money out and escrow in a browser (${systemLabel})`, () => {
     await checkScreenAtBothWidths(page, 'cash-out-confirm');
     await page.getByRole('button', { name: 'Confirm and cash out' }).click();
     await page.getByText('Cash out of $20.00 to olga.paypal@example.com', { exact: false }).waitFor();
-    await page.getByText('PayPal paid it to olga.paypal@example.com.').waitFor({ timeout: 20_000 });
+    await page.getByText('PayPal paid it to olga.paypal@example.com.').first().waitFor({ timeout: 20_000 });
     const payouts = page.getByRole('region', { name: 'Your cash outs' });
     await expect.poll(() => payouts.textContent()).toContain('To olga.paypal@example.com');
     await expect.poll(() => payouts.locator('.badge').first().textContent()).toBe('Paid');

@@ -219,6 +219,7 @@ describe(`the other person, named (${systemLabel})`, () => {
     const deleted = await api.http('/v1/users/me', {
       method: 'DELETE',
       token: await api.logIn(payee.userName, payee.password),
+      body: { password: payee.password },
     });
     expect(deleted.status).toBe(204);
 

@@ -5,8 +5,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { httpClient } from '../support/http.js';
+import { startTestSystem, type TestSystem } from '../support/system.js';
 
 /*
  * The browser side of the whole-system tests: the built web app served by the gateway,
@@ -291,4 +292,76 @@ export async function startFunding(page: Page, amount: string): Promise<void> {
   await page.getByLabel('Amount (USD)').fill(amount);
   await page.getByRole('button', { name: 'Continue to PayPal' }).click();
   await page.locator('[data-action="approve"]').waitFor();
+}
+
+/** One browser suite's system, API client and Chromium, and the helpers its tests share. */
+export interface BrowserSuite {
+  readonly system: TestSystem;
+  readonly api: ReturnType<typeof apiOf>;
+  readonly browser: Browser;
+  /** A new page at `width`, whose errors and CSP violations `expectNoPageErrors` checks. */
+  pageAt(width: number): Promise<Page>;
+  /** No page of the suite threw an uncaught error or met a Content-Security-Policy violation. */
+  expectNoPageErrors(): void;
+  /** A new user registered through the API, with `depositMinor` deposited by the back office. */
+  setUpPerson(firstName: string, depositMinor?: number): Promise<Person>;
+  /** Logs in through the login screen and waits for the home screen's greeting. */
+  logInAs(page: Page, person: Person, password?: string): Promise<void>;
+}
+
+/**
+ * Starts the whole system with the built web app, and Chromium, before the file's tests,
+ * and stops both after them.
+ */
+export function browserSuite(): BrowserSuite {
+  let system: TestSystem | undefined;
+  let browser: Browser | undefined;
+  let api: ReturnType<typeof apiOf> | undefined;
+  const openedPages: OpenedPage[] = [];
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser suite has not started');
+    return value;
+  };
+  beforeAll(async () => {
+    ensureWebAppBuilt();
+    system = await startTestSystem();
+    await expectWebAppServed(system.url);
+    api = apiOf(system.url);
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+  const suite: BrowserSuite = {
+    get system() {
+      return started(system);
+    },
+    get api() {
+      return started(api);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async pageAt(width) {
+      const opened = await openPage(suite.browser, width);
+      openedPages.push(opened);
+      return opened.page;
+    },
+    expectNoPageErrors() {
+      expect(openedPages.flatMap((opened) => opened.pageErrors)).toEqual([]);
+      expect(openedPages.flatMap((opened) => opened.cspViolations)).toEqual([]);
+    },
+    async setUpPerson(firstName, depositMinor = 0) {
+      const person = newPerson(firstName);
+      await suite.api.register(person);
+      if (depositMinor > 0) await suite.api.deposit(suite.system.admin, person, depositMinor);
+      return person;
+    },
+    async logInAs(page, person, password = person.password) {
+      await logInThroughUi(page, suite.system.url, person.userName, password);
+      await page.getByRole('heading', { name: `Hello, ${person.firstName}` }).waitFor();
+    },
+  };
+  return suite;
 }

@@ -1,79 +1,34 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, systemLabel, type TestSystem } from '../support/system.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { systemLabel } from '../support/system.js';
 import {
-  apiOf,
+  browserSuite,
   checkScreen,
   checkScreenAtBothWidths,
   desktopWidth,
-  ensureWebAppBuilt,
-  expectWebAppServed,
-  launchBrowser,
-  logInThroughUi,
   navigateTo,
-  newPerson,
-  type OpenedPage,
-  openPage,
   type Person,
   phoneWidth,
 } from './browser.js';
 
-let system: TestSystem;
-let browser: Browser;
-let api: ReturnType<typeof apiOf>;
-const openedPages: OpenedPage[] = [];
-
-beforeAll(async () => {
-  ensureWebAppBuilt();
-  system = await startTestSystem();
-  await expectWebAppServed(system.url);
-  api = apiOf(system.url);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-async function pageAt(width: number): Promise<Page> {
-  const opened = await openPage(browser, width);
-  openedPages.push(opened);
-  return opened.page;
-}
-
-function expectNoPageErrors() {
-  expect(openedPages.flatMap((opened) => opened.pageErrors)).toEqual([]);
-  expect(openedPages.flatMap((opened) => opened.cspViolations)).toEqual([]);
-}
-
-async function setUpPerson(firstName: string, depositMinor = 0): Promise<Person> {
-  const person = newPerson(firstName);
-  await api.register(person);
-  if (depositMinor > 0) await api.deposit(system.admin, person, depositMinor);
-  return person;
-}
-
-async function logInAs(page: Page, person: Person) {
-  await logInThroughUi(page, system.url, person.userName, person.password);
-  await page.getByRole('heading', { name: `Hello, ${person.firstName}` }).waitFor();
-}
+const suite = browserSuite();
+const { pageAt, expectNoPageErrors, setUpPerson, logInAs } = suite;
 
 /** A PayPal payment through the API, approved at the simulator and captured by its webhook. */
 async function payThroughPayPal(person: Person, amount: number, paidTo?: Person): Promise<void> {
-  const token = await api.logIn(person.userName, person.password);
-  const wallet = await api.walletOf(token);
-  const created = await api.http('/v1/payments', {
+  const token = await suite.api.logIn(person.userName, person.password);
+  const wallet = await suite.api.walletOf(token);
+  const created = await suite.api.http('/v1/payments', {
     token,
     headers: { 'idempotency-key': randomUUID() },
     body: { amount, currency: 'USD', wallet_id: wallet.id, ...(paidTo ? { paid_to: paidTo.userName } : {}) },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  system.paypal.approveOrder(created.body.paypal_order_id);
-  await system.paypal.flushWebhooks();
+  suite.system.paypal.approveOrder(created.body.paypal_order_id);
+  await suite.system.paypal.flushWebhooks();
   await expect
-    .poll(async () => (await api.http(`/v1/payments/${created.body.id}`, { token })).body.status)
+    .poll(async () => (await suite.api.http(`/v1/payments/${created.body.id}`, { token })).body.status)
     .toBe('captured');
 }
 
@@ -110,7 +65,7 @@ describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
     const person = await setUpPerson('Lena', 200_000);
     const friend = await setUpPerson('Omar');
     const page = await pageAt(phoneWidth);
-    await page.goto(`${system.url}/login`);
+    await page.goto(`${suite.system.url}/login`);
     await logInAs(page, person);
 
     await navigateTo(page, 'Send');
@@ -124,8 +79,8 @@ describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
     await expect.poll(() => confirmation.textContent()).toContain('$1,000.00');
     await page.getByRole('button', { name: 'Confirm and send' }).click();
     await page.getByText(`Sent $1,000.00 to`, { exact: false }).waitFor();
-    const friendToken = await api.logIn(friend.userName, friend.password);
-    await expect.poll(async () => (await api.walletOf(friendToken)).main).toBe(100_000);
+    const friendToken = await suite.api.logIn(friend.userName, friend.password);
+    await expect.poll(async () => (await suite.api.walletOf(friendToken)).main).toBe(100_000);
 
     await navigateTo(page, 'Add money');
     await page.getByLabel('Amount (USD)').fill('1,00,0');
@@ -151,10 +106,10 @@ describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
   it('fits history and reports, with their date fields, in a 375 px screen', async () => {
     const person = await setUpPerson('Mina', 5_000);
     const page = await pageAt(phoneWidth);
-    await page.goto(`${system.url}/login`);
+    await page.goto(`${suite.system.url}/login`);
     await logInAs(page, person);
 
-    await page.goto(`${system.url}/history?from=2026-01-01&to=2026-12-31`);
+    await page.goto(`${suite.system.url}/history?from=2026-01-01&to=2026-12-31`);
     await page.getByLabel('From').waitFor();
     await page.locator('.item-list').waitFor();
     expect(await overflowOf(page)).toEqual([]);
@@ -171,7 +126,7 @@ describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
   it('has a tab bar on phones only, and closes the menu with Escape', async () => {
     const person = await setUpPerson('Nils');
     const page = await pageAt(phoneWidth);
-    await page.goto(`${system.url}/login`);
+    await page.goto(`${suite.system.url}/login`);
     await logInAs(page, person);
 
     const tabs = page.getByRole('navigation', { name: 'Tabs' });
@@ -211,7 +166,7 @@ describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
     await payThroughPayPal(payer, 30_000, provider);
 
     const page = await pageAt(phoneWidth);
-    await page.goto(`${system.url}/login`);
+    await page.goto(`${suite.system.url}/login`);
     await logInAs(page, payer);
     await navigateTo(page, 'History');
     const rows = page.locator('.item-list > li');
@@ -227,16 +182,16 @@ describe(`amounts, layout and figures in the web app (${systemLabel})`, () => {
     const totals = page.locator('.totals').first();
     await expect.poll(() => totals.textContent()).toContain('Payments made$300.00');
     expect(await totals.textContent()).toContain('Money added$150.00');
-    const report = await api.http(
+    const report = await suite.api.http(
       `/v1/reports/summary?from=${new Date().toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`,
-      { token: await api.logIn(payer.userName, payer.password) },
+      { token: await suite.api.logIn(payer.userName, payer.password) },
     );
     expect(report.body.currencies[0].totals).toMatchObject({
       payments_made: { count: 1, amount: 30_000 },
       deposits: { count: 2, amount: 15_000 },
     });
     await checkScreen(page, 'reports-paypal-payment');
-    expect((await system.verifyLedger()).ok).toBe(true);
+    expect((await suite.system.verifyLedger()).ok).toBe(true);
     expectNoPageErrors();
   }, 120_000);
 });

@@ -1,20 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestSystem, systemLabel, type TestSystem } from '../support/system.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eventually, systemLabel } from '../support/system.js';
 import {
-  apiOf,
+  browserSuite,
   checkScreen,
   checkScreenAtBothWidths,
   desktopWidth,
-  ensureWebAppBuilt,
-  expectWebAppServed,
-  launchBrowser,
-  logInThroughUi,
   navigateTo,
-  newPerson,
-  type OpenedPage,
-  openPage,
-  type Person,
   phoneWidth,
   startFunding,
 } from './browser.js';
@@ -24,46 +16,8 @@ import {
  * both sides, and reading what happened in plain words (history, details, invoices, messages).
  */
 
-let system: TestSystem;
-let browser: Browser;
-let api: ReturnType<typeof apiOf>;
-const openedPages: OpenedPage[] = [];
-
-beforeAll(async () => {
-  ensureWebAppBuilt();
-  system = await startTestSystem();
-  await expectWebAppServed(system.url);
-  api = apiOf(system.url);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-async function pageAt(width: number): Promise<Page> {
-  const opened = await openPage(browser, width);
-  openedPages.push(opened);
-  return opened.page;
-}
-
-function expectNoPageErrors() {
-  expect(openedPages.flatMap((opened) => opened.pageErrors)).toEqual([]);
-  expect(openedPages.flatMap((opened) => opened.cspViolations)).toEqual([]);
-}
-
-async function setUpPerson(firstName: string, depositMinor = 0): Promise<Person> {
-  const person = newPerson(firstName);
-  await api.register(person);
-  if (depositMinor > 0) await api.deposit(system.admin, person, depositMinor);
-  return person;
-}
-
-async function logInAs(page: Page, person: Person) {
-  await logInThroughUi(page, system.url, person.userName, person.password);
-  await page.getByRole('heading', { name: `Hello, ${person.firstName}` }).waitFor();
-}
+const suite = browserSuite();
+const { pageAt, expectNoPageErrors, setUpPerson, logInAs } = suite;
 
 /** A balance of the wallet card on the home screen: `Main`, `Savings` or `Held in escrow`. */
 function balance(page: Page, name: string) {
@@ -87,7 +41,7 @@ describe(`money out and escrow in a browser (${systemLabel})`, () => {
   it('cashes out to PayPal after a confirmation, follows the payout to paid, refuses more than the balance next to the amount, and gives a failed payout back', async () => {
     const person = await setUpPerson('Olga', 5000);
     const page = await pageAt(phoneWidth);
-    await page.goto(`${system.url}/login`);
+    await page.goto(`${suite.system.url}/login`);
     await logInAs(page, person);
 
     await navigateTo(page, 'Cash out');
@@ -143,7 +97,7 @@ describe(`money out and escrow in a browser (${systemLabel})`, () => {
     const payer = await setUpPerson('Bea', 10_000);
     const provider = await setUpPerson('Carl');
     const page = await pageAt(desktopWidth);
-    await page.goto(`${system.url}/login`);
+    await page.goto(`${suite.system.url}/login`);
     await logInAs(page, payer);
 
     const holdThroughPay = async (amount: string, note: string, returnDay: string | null) => {
@@ -193,7 +147,7 @@ describe(`money out and escrow in a browser (${systemLabel})`, () => {
     await expect.poll(() => tiling.locator('.badge').textContent()).toBe('Released');
 
     const providerPage = await pageAt(phoneWidth);
-    await providerPage.goto(`${system.url}/login`);
+    await providerPage.goto(`${suite.system.url}/login`);
     await logInAs(providerPage, provider);
     await navigateTo(providerPage, 'Held payments');
     const cleaning = heldPayment(providerPage, 'Window cleaning');
@@ -228,7 +182,7 @@ describe(`money out and escrow in a browser (${systemLabel})`, () => {
     await expect.poll(() => page.locator('main').textContent()).toContain('$30.00 to the provider');
     await checkScreenAtBothWidths(page, 'invoice-escrow');
 
-    expect((await system.verifyLedger()).ok).toBe(true);
+    expect((await suite.system.verifyLedger()).ok).toBe(true);
     expectNoPageErrors();
   }, 180_000);
 
@@ -236,12 +190,12 @@ describe(`money out and escrow in a browser (${systemLabel})`, () => {
     const provider = await setUpPerson('Emil');
     const person = await setUpPerson('Dana');
     const page = await pageAt(phoneWidth);
-    await page.goto(`${system.url}/login`);
+    await page.goto(`${suite.system.url}/login`);
     await logInAs(page, person);
 
     await startFunding(page, '25');
     await page.locator('[data-action="approve"]').click();
-    await page.waitForURL(`${system.url}/pay/return?**`);
+    await page.waitForURL(`${suite.system.url}/pay/return?**`);
     await page.getByText('Payment complete: $25.00 was added to your wallet.').waitFor();
 
     await navigateTo(page, 'Pay');
@@ -279,7 +233,7 @@ describe(`money out and escrow in a browser (${systemLabel})`, () => {
     await page.getByRole('link', { name: /Invoice no\. \d+/ }).waitFor();
     await checkScreenAtBothWidths(page, 'invoices');
 
-    await eventually(() => system.emails.find((email) => email.to.includes(person.email)), 15_000);
+    await eventually(() => suite.system.emails.find((email) => email.to.includes(person.email)), 15_000);
     await navigateTo(page, 'Messages');
     const message = page.locator('main details.message').first();
     await message.locator('summary').waitFor();

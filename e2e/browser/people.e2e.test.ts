@@ -1,18 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSystem, systemLabel, type TestSystem } from '../support/system.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { systemLabel } from '../support/system.js';
 import {
-  apiOf,
+  browserSuite,
   checkScreenAtBothWidths,
   desktopWidth,
-  ensureWebAppBuilt,
-  expectWebAppServed,
-  launchBrowser,
-  logInThroughUi,
   navigateTo,
-  newPerson,
-  type OpenedPage,
-  openPage,
   type Person,
   phoneWidth,
 } from './browser.js';
@@ -23,46 +16,8 @@ import {
  * and transaction details name the other party by display name and handle.
  */
 
-let system: TestSystem;
-let browser: Browser;
-let api: ReturnType<typeof apiOf>;
-const openedPages: OpenedPage[] = [];
-
-beforeAll(async () => {
-  ensureWebAppBuilt();
-  system = await startTestSystem();
-  await expectWebAppServed(system.url);
-  api = apiOf(system.url);
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-async function pageAt(width: number): Promise<Page> {
-  const opened = await openPage(browser, width);
-  openedPages.push(opened);
-  return opened.page;
-}
-
-function expectNoPageErrors() {
-  expect(openedPages.flatMap((opened) => opened.pageErrors)).toEqual([]);
-  expect(openedPages.flatMap((opened) => opened.cspViolations)).toEqual([]);
-}
-
-async function setUpPerson(firstName: string, depositMinor = 0): Promise<Person> {
-  const person = newPerson(firstName);
-  await api.register(person);
-  if (depositMinor > 0) await api.deposit(system.admin, person, depositMinor);
-  return person;
-}
-
-async function logInAs(page: Page, person: Person) {
-  await logInThroughUi(page, system.url, person.userName, person.password);
-  await page.getByRole('heading', { name: `Hello, ${person.firstName}` }).waitFor();
-}
+const suite = browserSuite();
+const { pageAt, expectNoPageErrors, setUpPerson, logInAs } = suite;
 
 /** How the app names a person registered by `setUpPerson` (last name "Tester"). */
 const labelOf = (person: Person) => `${person.firstName} Tester (@${person.userName})`;
@@ -124,8 +79,8 @@ describe(`the other person, named (${systemLabel})`, () => {
     await page.getByText(`Sent $12.50 to ${labelOf(payee)}.`).waitFor();
 
     // Nothing moved before the confirmation: the one transfer is the one confirmed.
-    const token = await api.logIn(payer.userName, payer.password);
-    const sent = await api.http('/v1/transactions?direction=out', { token });
+    const token = await suite.api.logIn(payer.userName, payer.password);
+    const sent = await suite.api.http('/v1/transactions?direction=out', { token });
     expect(sent.body.data.map((transfer: { amount: number }) => transfer.amount)).toEqual([1_250]);
     expectNoPageErrors();
   }, 120_000);
@@ -133,9 +88,9 @@ describe(`the other person, named (${systemLabel})`, () => {
   it('names the other person in both people’s activity, transaction details and invoices, and a renamed one by the new name', async () => {
     const payer = await setUpPerson('Petra', 5_000);
     const payee = await setUpPerson('Ravi');
-    const payerToken = await api.logIn(payer.userName, payer.password);
-    const payerWallet = await api.walletOf(payerToken);
-    const transfer = await api.http('/v1/transfers', {
+    const payerToken = await suite.api.logIn(payer.userName, payer.password);
+    const payerWallet = await suite.api.walletOf(payerToken);
+    const transfer = await suite.api.http('/v1/transfers', {
       token: payerToken,
       body: {
         from_wallet_id: payerWallet.id,
@@ -168,13 +123,13 @@ describe(`the other person, named (${systemLabel})`, () => {
       .getByText(`Received from ${labelOf(payer)}`)
       .waitFor();
 
-    const bill = await api.http('/v1/bills', {
+    const bill = await suite.api.http('/v1/bills', {
       token: payerToken,
       body: { to_user: payee.userName, amount: 900, description: 'Guitar lesson' },
       headers: { 'idempotency-key': `people-bill-${payer.userName}` },
     });
     expect(bill.status).toBe(201);
-    await payeePage.goto(`${system.url}/invoices/${bill.body.invoice.id}`);
+    await payeePage.goto(`${suite.system.url}/invoices/${bill.body.invoice.id}`);
     await payeePage.getByRole('heading', { name: /Invoice no\. \d+/ }).waitFor();
     const invoice = payeePage.locator('dl.summary');
     await invoice.getByText(labelOf(payer)).waitFor();
@@ -182,9 +137,9 @@ describe(`the other person, named (${systemLabel})`, () => {
     await checkScreenAtBothWidths(payeePage, 'invoice-named');
 
     // Identity's user update reaches the ledger over the bus; history shows the new name.
-    const renamed = await api.http('/v1/users/me', {
+    const renamed = await suite.api.http('/v1/users/me', {
       method: 'PATCH',
-      token: await api.logIn(payee.userName, payee.password),
+      token: await suite.api.logIn(payee.userName, payee.password),
       body: { first_name: 'Ravindra' },
     });
     expect(renamed.status).toBe(200);
@@ -203,9 +158,9 @@ describe(`the other person, named (${systemLabel})`, () => {
   it('names a deleted user "Deleted user" in the history of the people who paid them', async () => {
     const payer = await setUpPerson('Sofia', 5_000);
     const payee = await setUpPerson('Tomas');
-    const payerToken = await api.logIn(payer.userName, payer.password);
-    const payerWallet = await api.walletOf(payerToken);
-    const transfer = await api.http('/v1/transfers', {
+    const payerToken = await suite.api.logIn(payer.userName, payer.password);
+    const payerWallet = await suite.api.walletOf(payerToken);
+    const transfer = await suite.api.http('/v1/transfers', {
       token: payerToken,
       body: {
         from_wallet_id: payerWallet.id,
@@ -216,9 +171,9 @@ describe(`the other person, named (${systemLabel})`, () => {
       headers: { 'idempotency-key': `people-${payer.userName}` },
     });
     expect(transfer.status).toBe(201);
-    const deleted = await api.http('/v1/users/me', {
+    const deleted = await suite.api.http('/v1/users/me', {
       method: 'DELETE',
-      token: await api.logIn(payee.userName, payee.password),
+      token: await suite.api.logIn(payee.userName, payee.password),
       body: { password: payee.password },
     });
     expect(deleted.status).toBe(204);

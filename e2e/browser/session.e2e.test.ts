@@ -1,40 +1,26 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestSystem, systemLabel, type TestSystem } from '../support/system.js';
+import { eventually, systemLabel } from '../support/system.js';
 import {
-  apiOf,
+  browserSuite,
   checkScreen,
   checkScreenAtBothWidths,
   desktopWidth,
-  ensureWebAppBuilt,
-  expectWebAppServed,
-  launchBrowser,
-  logInThroughUi,
   navigateTo,
   newPerson,
-  type OpenedPage,
-  openPage,
-  type Person,
   phoneWidth,
   registerThroughUi,
 } from './browser.js';
 
-let system: TestSystem;
-let browser: Browser;
-let api: ReturnType<typeof apiOf>;
+const suite = browserSuite();
+const { pageAt, expectNoPageErrors, setUpPerson, logInAs } = suite;
 /** A page of another site (another host name and port) that tries to use the session. */
 let otherSite: Server;
 let otherSiteUrl: string;
-const openedPages: OpenedPage[] = [];
 
 beforeAll(async () => {
-  ensureWebAppBuilt();
-  system = await startTestSystem();
-  await expectWebAppServed(system.url);
-  api = apiOf(system.url);
-  browser = await launchBrowser();
   otherSite = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end('<!doctype html><html lang="en"><title>Another site</title><h1>Another site</h1></html>');
@@ -42,35 +28,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => otherSite.listen(0, '127.0.0.1', resolve));
   // "localhost" is another site than "127.0.0.1" for the browser: SameSite and CORS apply.
   otherSiteUrl = `http://localhost:${(otherSite.address() as AddressInfo).port}`;
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => otherSite?.close(resolve));
-  await system?.stop();
 });
 
-async function pageAt(width: number): Promise<Page> {
-  const opened = await openPage(browser, width);
-  openedPages.push(opened);
-  return opened.page;
-}
-
-function expectNoPageErrors() {
-  expect(openedPages.flatMap((opened) => opened.pageErrors)).toEqual([]);
-  expect(openedPages.flatMap((opened) => opened.cspViolations)).toEqual([]);
-}
-
-async function setUpPerson(firstName: string): Promise<Person> {
-  const person = newPerson(firstName);
-  await api.register(person);
-  return person;
-}
-
-async function logInAs(page: Page, person: Person, password = person.password) {
-  await logInThroughUi(page, system.url, person.userName, password);
-  await page.getByRole('heading', { name: `Hello, ${person.firstName}` }).waitFor();
-}
+afterAll(async () => {
+  await new Promise((resolve) => otherSite?.close(resolve));
+});
 
 /** The error shown next to a field, read through the field's `aria-describedby`. */
 async function fieldErrorOf(field: Locator): Promise<string | null> {
@@ -86,7 +48,7 @@ async function fieldErrorOf(field: Locator): Promise<string | null> {
 /** The reset code of the newest reset email the test's SMTP server received for `address`. */
 async function resetCodeEmailedTo(address: string, after: number): Promise<string> {
   const email = await eventually(() =>
-    system.emails
+    suite.system.emails
       .slice(after)
       .findLast(
         (candidate) => candidate.to.includes(address) && candidate.subject === 'Reset your MoneyPal password',
@@ -103,9 +65,9 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
   it('signs in on registering, keeps the refresh token in an HttpOnly cookie that a new tab uses, and lets no other site refresh', async () => {
     const ana = newPerson('Ana');
     const page = await pageAt(desktopWidth);
-    await registerThroughUi(page, system.url, ana);
+    await registerThroughUi(page, suite.system.url, ana);
 
-    const cookies = await page.context().cookies(`${system.url}/v1/auth/refresh`);
+    const cookies = await page.context().cookies(`${suite.system.url}/v1/auth/refresh`);
     const refreshCookie = cookies.find((cookie) => cookie.name === 'moneypal_refresh');
     expect(refreshCookie).toMatchObject({
       httpOnly: true,
@@ -119,12 +81,12 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
 
     // A new tab of the same browser opens signed in: the Secure cookie works on http://127.0.0.1.
     const secondTab = await page.context().newPage();
-    await secondTab.goto(`${system.url}/profile`);
+    await secondTab.goto(`${suite.system.url}/profile`);
     await secondTab.getByRole('heading', { name: 'Profile' }).waitFor();
     await secondTab.close();
 
     // Another site, in the same browser, tries both ways a page can send a POST with the cookie.
-    const refreshUrl = `${system.url}/v1/auth/refresh`;
+    const refreshUrl = `${suite.system.url}/v1/auth/refresh`;
     const refreshCookieValue = async () =>
       (await page.context().cookies(refreshUrl)).find((cookie) => cookie.name === 'moneypal_refresh')?.value;
     // The second tab refreshed on opening: the cookie holds its token now.
@@ -204,13 +166,13 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
   it('resets a forgotten password with the emailed code, and says the same for an email without an account', async () => {
     const dan = await setUpPerson('Dan');
     const page = await pageAt(phoneWidth);
-    await page.goto(`${system.url}/login`);
+    await page.goto(`${suite.system.url}/login`);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
     await checkScreenAtBothWidths(page, 'forgot-password');
 
     // An unknown email gets the same answer, and no email.
-    const emailsBefore = system.emails.length;
+    const emailsBefore = suite.system.emails.length;
     await page.getByLabel('Email').fill('nobody.at.all@example.com');
     await page.getByRole('button', { name: 'Email me a code' }).click();
     const unknownAnswer = await page.getByRole('status').textContent();
@@ -223,7 +185,9 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
     await checkScreenAtBothWidths(page, 'forgot-password-code');
     const code = await resetCodeEmailedTo(dan.email, emailsBefore);
     expect(
-      system.emails.slice(emailsBefore).filter((email) => email.to.includes('nobody.at.all@example.com')),
+      suite.system.emails
+        .slice(emailsBefore)
+        .filter((email) => email.to.includes('nobody.at.all@example.com')),
     ).toEqual([]);
 
     await page.getByLabel('Code from the email').fill(code === '000000' ? '000001' : '000000');
@@ -240,7 +204,7 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
     await logInAs(page, dan, 'my new spring passphrase');
 
     // The code works once.
-    const again = await api.http('/v1/auth/password-reset/confirm', {
+    const again = await suite.api.http('/v1/auth/password-reset/confirm', {
       body: { email: dan.email, code, password: 'yet another passphrase' },
     });
     expect(again.status).toBe(400);
@@ -266,10 +230,12 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
     await section.getByRole('button', { name: 'Delete my account' }).click();
     await page.getByText('Your account is deleted.').waitFor();
     await checkScreen(page, 'account-deleted');
-    const login = await api.http('/v1/auth/login', { body: { login: eve.userName, password: eve.password } });
+    const login = await suite.api.http('/v1/auth/login', {
+      body: { login: eve.userName, password: eve.password },
+    });
     expect(login.status).toBe(401);
     // A new tab finds no session either.
-    await page.goto(`${system.url}/`);
+    await page.goto(`${suite.system.url}/`);
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
     expectNoPageErrors();
   });

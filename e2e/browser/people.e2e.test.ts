@@ -82,6 +82,13 @@ describe(`the other person, named (${systemLabel})`, () => {
     const token = await suite.api.logIn(payer.userName, payer.password);
     const sent = await suite.api.http('/v1/transactions?direction=out', { token });
     expect(sent.body.data.map((transfer: { amount: number }) => transfer.amount)).toEqual([1_250]);
+
+    // The next send offers the person just paid: one tap fills the recipient.
+    await page.reload();
+    await page.getByRole('button', { name: labelOf(payee) }).click();
+    expect(await page.getByLabel('To (user name, email or phone)').inputValue()).toBe(payee.userName);
+    await page.getByText(`Sends to ${labelOf(payee)}`).waitFor();
+    await checkScreenAtBothWidths(page, 'send-recent-recipients');
     expectNoPageErrors();
   }, 120_000);
 

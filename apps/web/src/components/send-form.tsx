@@ -2,6 +2,7 @@ import { type FormEvent, type ReactNode, useRef } from 'react';
 import type { Wallet } from '../api/types';
 import { type FieldErrors, hasErrors, validateDescription, validateRecipient } from '../forms';
 import { isLargeAmount, parseAmount } from '../money';
+import type { RecentRecipient } from '../recipients';
 import { focusFirstInvalid, TextField } from './fields';
 import { Money } from './money';
 import { Notice } from './status';
@@ -61,6 +62,7 @@ export function SendForm({
   recipientHint,
   submitLabel,
   recipientStatus,
+  recentRecipients = [],
   onChange,
   onSubmit,
   children,
@@ -73,6 +75,8 @@ export function SendForm({
   submitLabel: string;
   /** What is known of the recipient typed (who they are, or that nobody is), below the field. */
   recipientStatus?: ReactNode;
+  /** People paid lately: one tap puts their handle in the recipient field. */
+  recentRecipients?: readonly RecentRecipient[];
   onChange(details: SendDetails, changed: SendField | 'walletId'): void;
   /** Whether the details passed their checks; the first invalid field is focused when not. */
   onSubmit(): boolean | Promise<boolean>;
@@ -101,6 +105,22 @@ export function SendForm({
         autoCapitalize="none"
         spellCheck={false}
       />
+      {recentRecipients.length === 0 ? null : (
+        <fieldset className="recent-recipients">
+          <legend>Recent</legend>
+          {recentRecipients.map((recipient) => (
+            <button
+              key={recipient.handle}
+              type="button"
+              className="button button-secondary"
+              aria-pressed={details.recipient === recipient.handle}
+              onClick={() => set('recipient')(recipient.handle)}
+            >
+              {recipient.label}
+            </button>
+          ))}
+        </fieldset>
+      )}
       {recipientStatus}
       <AmountField
         currency={wallet.currency}

@@ -21,6 +21,7 @@ import { AsyncView, ErrorNotice, Loading, Notice, SandboxBadge } from '../compon
 import { formatDay, isDay, startOfLocalDay, today } from '../dates';
 import { type FieldErrors, serverFieldErrors } from '../forms';
 import { useMoneyMovement } from '../hooks/use-money-movement';
+import { useRecentRecipients } from '../hooks/use-recent-recipients';
 import { defaultWalletOf, useWallets } from '../hooks/use-wallets';
 import { toWireAmount } from '../money';
 import { useClient } from '../session';
@@ -72,6 +73,7 @@ export function PayScreen() {
 const sendFields = ['recipient', 'amount', 'description'] as const;
 
 function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): void }) {
+  const recentRecipients = useRecentRecipients();
   const client = useClient();
   const emptyDetails = (): SendDetails => ({
     walletId: defaultWalletOf(wallets)!.id,
@@ -256,6 +258,7 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
           recipientLabel="Provider (user name or email)"
           recipientHint="The user name or email the provider uses on MoneyPal."
           submitLabel="Continue"
+          recentRecipients={recentRecipients}
           onChange={(next, changed) => {
             setDetails(next);
             setErrors((current) => ({ ...current, [changed]: undefined }));

@@ -41,6 +41,13 @@ const people: Record<string, string> = {
 /** Answers recipient lookups from `people`, and everything else with `handler`. */
 function withRecipients(handler: Handler): Handler {
   return (request) => {
+    // The people paid lately, offered under the recipient field: Carla.
+    if (request.method === 'GET' && request.path.startsWith('/v1/transactions?')) {
+      return json(200, {
+        data: [{ ...transferResult.transfer, to_name: people.carla, to_handle: 'carla' }],
+        next_cursor: null,
+      });
+    }
     const lookup = /^\/v1\/recipients\?query=(.*)$/.exec(request.path);
     if (lookup === null) return handler(request);
     const handle = decodeURIComponent(lookup[1]!);
@@ -110,6 +117,17 @@ describe('the transfer screen', () => {
     expect(keys).toHaveLength(3);
     expect(keys[1]).toBe(keys[0]);
     expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('offers the people paid lately, one tap filling the recipient', async () => {
+    renderApp(
+      '/transfer',
+      withRecipients(() => json(201, transferResult)),
+    );
+    const recent = await screen.findByRole('button', { name: 'Carla Diaz (@carla)' });
+    fireEvent.click(recent);
+    expect((screen.getByLabelText(recipientLabel) as HTMLInputElement).value).toBe('carla');
+    expect(recent.getAttribute('aria-pressed')).toBe('true');
   });
 
   it('names the recipient as it is typed, and refuses nobody, yourself and too much before confirming', async () => {

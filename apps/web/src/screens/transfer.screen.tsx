@@ -17,6 +17,7 @@ import {
 import { AsyncView, ErrorNotice, Loading, Notice } from '../components/status';
 import { type FieldErrors, hasErrors, serverFieldErrors } from '../forms';
 import { useMoneyMovement } from '../hooks/use-money-movement';
+import { useRecentRecipients } from '../hooks/use-recent-recipients';
 import { type RecipientLookup, useRecipientLookup } from '../hooks/use-recipient-lookup';
 import { defaultWalletOf, useWallets } from '../hooks/use-wallets';
 import { formatMoney, toWireAmount } from '../money';
@@ -78,6 +79,7 @@ export function TransferScreen() {
 
 function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(): void }) {
   const client = useClient();
+  const recentRecipients = useRecentRecipients();
   const user = useUser();
   const emptyDetails = (): SendDetails => ({
     walletId: defaultWalletOf(wallets)!.id,
@@ -200,6 +202,7 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
           recipientHint="Their user name, email or phone number (+14155550123) on MoneyPal."
           recipientStatus={<RecipientStatus lookup={lookup} you={user} />}
           submitLabel="Continue"
+          recentRecipients={recentRecipients}
           onChange={(next, changed) => {
             setDetails(next);
             setErrors((current) => ({ ...current, [changed]: undefined }));

@@ -34,6 +34,19 @@ async function fieldErrorOf(page: Page, label: string): Promise<string | null> {
   return errorId === undefined ? null : page.locator(`#${errorId}`).textContent();
 }
 
+/** The payer sends `amount` to the payee through the API, with a note; answers the payer's access token. */
+async function sendThroughApi(payer: Person, payee: Person, amount: number, description: string) {
+  const token = await suite.api.logIn(payer.userName, payer.password);
+  const wallet = await suite.api.walletOf(token);
+  const transfer = await suite.api.http('/v1/transfers', {
+    token,
+    body: { from_wallet_id: wallet.id, to_user: payee.userName, amount, description },
+    headers: { 'idempotency-key': `people-${payer.userName}` },
+  });
+  expect(transfer.status).toBe(201);
+  return token;
+}
+
 describe(`the other person, named (${systemLabel})`, () => {
   it('refuses nobody, yourself and too much on the form, and names the recipient before sending', async () => {
     const payer = await setUpPerson('Nadia', 5_000);
@@ -95,19 +108,7 @@ describe(`the other person, named (${systemLabel})`, () => {
   it('names the other person in both people’s activity, transaction details and invoices, and a renamed one by the new name', async () => {
     const payer = await setUpPerson('Petra', 5_000);
     const payee = await setUpPerson('Ravi');
-    const payerToken = await suite.api.logIn(payer.userName, payer.password);
-    const payerWallet = await suite.api.walletOf(payerToken);
-    const transfer = await suite.api.http('/v1/transfers', {
-      token: payerToken,
-      body: {
-        from_wallet_id: payerWallet.id,
-        to_user: payee.userName,
-        amount: 700,
-        description: 'Concert tickets',
-      },
-      headers: { 'idempotency-key': `people-${payer.userName}` },
-    });
-    expect(transfer.status).toBe(201);
+    const payerToken = await sendThroughApi(payer, payee, 700, 'Concert tickets');
 
     const payerPage = await pageAt(desktopWidth);
     await logInAs(payerPage, payer);
@@ -165,19 +166,7 @@ describe(`the other person, named (${systemLabel})`, () => {
   it('names a deleted user "Deleted user" in the history of the people who paid them', async () => {
     const payer = await setUpPerson('Sofia', 5_000);
     const payee = await setUpPerson('Tomas');
-    const payerToken = await suite.api.logIn(payer.userName, payer.password);
-    const payerWallet = await suite.api.walletOf(payerToken);
-    const transfer = await suite.api.http('/v1/transfers', {
-      token: payerToken,
-      body: {
-        from_wallet_id: payerWallet.id,
-        to_user: payee.userName,
-        amount: 300,
-        description: 'Bike repair',
-      },
-      headers: { 'idempotency-key': `people-${payer.userName}` },
-    });
-    expect(transfer.status).toBe(201);
+    await sendThroughApi(payer, payee, 300, 'Bike repair');
     const deleted = await suite.api.http('/v1/users/me', {
       method: 'DELETE',
       token: await suite.api.logIn(payee.userName, payee.password),

@@ -1,6 +1,6 @@
 import { identityEvents, identityRequests } from '@moneypal/contracts';
 import { call } from '@moneypal/kit';
-import { testDatabaseLabel } from '@moneypal/testing';
+import { testDatabaseLabel, uniqueTag } from '@moneypal/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   failureOf,
@@ -168,7 +168,8 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
   });
 
   it('refuses a guessable new password and keeps the old one', async () => {
-    const { user, password } = await register(harness);
+    // A user name long enough to pass as a password but for being the user's own.
+    const { user, password } = await register(harness, { user_name: `adalovelace${uniqueTag()}` });
     for (const weak of ['password12', user.user_name, `${user.email.split('@')[0]}2030`]) {
       const failure = await failureOf(update(user.id, { password: weak, current_password: password }));
       expect(failure.code).toBe('validation_failed');

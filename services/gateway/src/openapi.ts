@@ -206,7 +206,14 @@ export function buildOpenApiDocument(routes: Route[], version: string): OpenApiD
         description: successDescriptions[Number(status)] ?? (schema ? 'Success' : 'No content'),
         ...(route.idempotent ? { headers: idempotency.replayedHeader } : {}),
         ...(schema
-          ? { content: { 'application/json': { schema: catalogue.schemaOf(schema, 'output') } } }
+          ? {
+              content: {
+                'application/json': {
+                  schema: catalogue.schemaOf(schema, 'output'),
+                  example: route.examples?.responses[Number(status)],
+                },
+              },
+            }
           : {}),
       };
     }
@@ -237,7 +244,12 @@ export function buildOpenApiDocument(routes: Route[], version: string): OpenApiD
         : {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: catalogue.schemaOf(route.body, 'input') } },
+              content: {
+                'application/json': {
+                  schema: catalogue.schemaOf(route.body, 'input'),
+                  ...(route.examples?.request === undefined ? {} : { example: route.examples.request }),
+                },
+              },
             },
           }),
       responses,

@@ -37,6 +37,15 @@ export type RouteResult<R extends Responses> = {
 
 type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
 
+/**
+ * A real, consistent example of a route's request body and of each success response, as the
+ * API docs show them. Typed by the route's schemas, and checked against them by the OpenAPI tests.
+ */
+export interface RouteExamples<Body, R extends Responses> {
+  request?: Body extends z.ZodType ? z.input<Body> : never;
+  responses: { [Status in keyof R]: R[Status] extends z.ZodType ? z.output<R[Status]> : null };
+}
+
 export interface RouteInput<Params, Query, Body, A extends Access, I extends boolean = false> {
   params: Parsed<Params>;
   query: Parsed<Query>;
@@ -97,6 +106,8 @@ export interface RouteDefinition<
    * waits the gateway's bulk timeout for its service instead of the default one.
    */
   bulk?: boolean;
+  /** Shown in the OpenAPI document. */
+  examples?: NoInfer<RouteExamples<Body, R>>;
   handler: (input: RouteInput<Params, Query, Body, A, I>) => Promise<NoInfer<RouteResult<R>>>;
 }
 
@@ -120,6 +131,7 @@ export interface Route {
   bodyLimitBytes?: number;
   idempotent?: boolean;
   bulk?: boolean;
+  examples?: { request?: unknown; responses: Record<number, unknown> };
   handler: (input: ErasedRouteInput) => Promise<{ status: number; body?: unknown; headers?: ResultHeaders }>;
 }
 

@@ -2,6 +2,7 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'rea
 import type { ApiClient } from './api/client';
 import { AppLayout } from './components/layout';
 import { Loading, Notice } from './components/status';
+import { useTranslation } from './i18n';
 import { nextPathOf } from './navigation';
 import { CashOutScreen } from './screens/cash-out.screen';
 import { ForgotPasswordScreen } from './screens/forgot-password.screen';
@@ -69,23 +70,24 @@ export function AppRoutes() {
 
 /** Screens that need a user: restores a stored session first, else sends the person to log in. */
 function RequireSession() {
+  const { t } = useTranslation();
   const { state, restore } = useSession();
   const location = useLocation();
   if (state.status === 'restoring') {
     return (
       <main className="standalone" id="main">
-        <Loading label="Opening your session…" />
+        <Loading label={t('session.opening')} />
       </main>
     );
   }
   if (state.status === 'unreachable') {
     return (
       <main className="standalone" id="main">
-        <h1>MoneyPal</h1>
+        <h1>{t('appName')}</h1>
         <Notice tone="error" live>
-          <p>We could not reach MoneyPal to open your session. Check your connection.</p>
+          <p>{t('session.unreachable')}</p>
           <button type="button" className="button button-secondary" onClick={restore}>
-            Try again
+            {t('tryAgain')}
           </button>
         </Notice>
       </main>
@@ -104,13 +106,14 @@ function RequireSession() {
 
 /** Login and registration: a signed-in person goes on to the app. */
 function PublicOnly() {
+  const { t } = useTranslation();
   const { state } = useSession();
   const location = useLocation();
   if (state.status === 'signed-in') return <Navigate to={nextPathOf(location.search)} replace />;
   if (state.status === 'restoring') {
     return (
       <main className="standalone" id="main">
-        <Loading label="Opening your session…" />
+        <Loading label={t('session.opening')} />
       </main>
     );
   }

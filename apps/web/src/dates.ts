@@ -1,24 +1,36 @@
-/** Times from the API are RFC 3339 UTC; people see them in their own time zone and language. */
+import { currentLocale } from './i18n';
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const shortDayFormat = new Intl.DateTimeFormat(undefined, {
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
+/** Times from the API are RFC 3339 UTC; people see them in their own time zone, written the chosen language's way. */
 
-export function formatDateTime(timestamp: string): string {
-  return dateTimeFormat.format(new Date(timestamp));
+const formats = {
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  day: { dateStyle: 'medium', timeZone: 'UTC' },
+  shortDay: { month: 'short', day: 'numeric', timeZone: 'UTC' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(format: keyof typeof formats, locale: string): Intl.DateTimeFormat {
+  const cacheKey = `${locale}|${format}`;
+  let formatter = formatters.get(cacheKey);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat(locale, formats[format]);
+    formatters.set(cacheKey, formatter);
+  }
+  return formatter;
+}
+
+export function formatDateTime(timestamp: string, locale: string = currentLocale()): string {
+  return formatterOf('dateTime', locale).format(new Date(timestamp));
 }
 
 /** A calendar day (`YYYY-MM-DD`), as reports name days. */
-export function formatDay(day: string): string {
-  return dayFormat.format(new Date(`${day}T00:00:00Z`));
+export function formatDay(day: string, locale: string = currentLocale()): string {
+  return formatterOf('day', locale).format(new Date(`${day}T00:00:00Z`));
 }
 
-export function formatShortDay(day: string): string {
-  return shortDayFormat.format(new Date(`${day}T00:00:00Z`));
+export function formatShortDay(day: string, locale: string = currentLocale()): string {
+  return formatterOf('shortDay', locale).format(new Date(`${day}T00:00:00Z`));
 }
 
 const dayPattern = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,5 +1,8 @@
 import { ApiError } from './api/client';
 import { sentenceOf } from './api/errors';
+import { i18n } from './i18n';
+
+const t = i18n.getFixedT(null, 'forms');
 
 /** A message per field that needs fixing; fields without one are fine. */
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
@@ -58,25 +61,25 @@ export const registrationFields: readonly RegistrationField[] = [
  */
 export function validateRegistration(values: RegistrationValues): FieldErrors<RegistrationField> {
   const errors: FieldErrors<RegistrationField> = {};
-  if (values.first_name.trim() === '') errors.first_name = 'Enter your first name.';
-  else if (values.first_name.trim().length > 100) errors.first_name = 'Use at most 100 characters.';
-  if (values.last_name.trim() === '') errors.last_name = 'Enter your last name.';
-  else if (values.last_name.trim().length > 100) errors.last_name = 'Use at most 100 characters.';
+  if (values.first_name.trim() === '') errors.first_name = t('firstNameMissing');
+  else if (values.first_name.trim().length > 100) errors.first_name = t('atMost', { count: 100 });
+  if (values.last_name.trim() === '') errors.last_name = t('lastNameMissing');
+  else if (values.last_name.trim().length > 100) errors.last_name = t('atMost', { count: 100 });
   const userName = values.user_name.trim();
-  if (userName === '') errors.user_name = 'Choose a user name.';
-  else if (userName.length < 3 || userName.length > 32) errors.user_name = 'Use 3 to 32 characters.';
+  if (userName === '') errors.user_name = t('userNameMissing');
+  else if (userName.length < 3 || userName.length > 32)
+    errors.user_name = t('userNameLength', { min: 3, max: 32 });
   else if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(userName)) {
-    errors.user_name = 'Use letters, digits, ".", "_" and "-", starting with a letter or digit.';
+    errors.user_name = t('userNameCharacters');
   }
   const email = values.email.trim();
-  if (email === '') errors.email = 'Enter your email address.';
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-    errors.email = 'Enter an email address such as ana@example.com.';
-  if (values.password.length < 10) errors.password = 'Use at least 10 characters.';
-  else if (values.password.length > 128) errors.password = 'Use at most 128 characters.';
+  if (email === '') errors.email = t('emailMissing');
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = t('emailInvalid');
+  if (values.password.length < 10) errors.password = t('atLeast', { count: 10 });
+  else if (values.password.length > 128) errors.password = t('atMost', { count: 128 });
   const phone = values.phone.trim();
   if (phone !== '' && !/^\+[1-9]\d{6,14}$/.test(phone)) {
-    errors.phone = 'Enter the number with its country code, such as +14155550123, or leave it empty.';
+    errors.phone = t('phoneInvalid');
   }
   return errors;
 }
@@ -97,11 +100,11 @@ export function registrationBodyOf(values: RegistrationValues) {
 /** A recipient (user name or email) as the API takes it. */
 export function validateRecipient(recipient: string): string | undefined {
   const trimmed = recipient.trim();
-  if (trimmed === '') return 'Enter their user name or email.';
-  if (trimmed.length > 254) return 'That is too long for a user name or email.';
+  if (trimmed === '') return t('recipientMissing');
+  if (trimmed.length > 254) return t('recipientTooLong');
   return undefined;
 }
 
 export function validateDescription(description: string): string | undefined {
-  return description.trim().length > 500 ? 'Use at most 500 characters.' : undefined;
+  return description.trim().length > 500 ? t('atMost', { count: 500 }) : undefined;
 }

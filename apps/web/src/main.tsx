@@ -4,9 +4,12 @@ import { ApiClient } from './api/client';
 import { App } from './app';
 import './i18n';
 import './styles.css';
+import { applyTheme, storedTheme } from './theme';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
+
+applyTheme(storedTheme());
 
 createRoot(root).render(
   <StrictMode>

@@ -1,4 +1,7 @@
 import { currencyExponents, formatMinorUnits } from '@moneypal/contracts/currencies';
+import { currentLocale, i18n } from './i18n';
+
+const t = i18n.getFixedT(null, 'money');
 
 /*
  * Money in the web app is what it is on the server: an integer count of a currency's minor
@@ -32,7 +35,7 @@ export function toDecimalString(amountMinor: bigint, currency: string): string {
 }
 
 export interface FormatOptions {
-  /** A BCP 47 locale; the browser's when left out. */
+  /** A BCP 47 locale; the chosen language's when left out. */
   locale?: string;
   /** Shows `+` on positive amounts too, as history does for money that came in. */
   signed?: boolean;
@@ -41,10 +44,11 @@ export interface FormatOptions {
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatterOf(currency: string, exponent: number, options: FormatOptions): Intl.NumberFormat {
-  const cacheKey = `${options.locale ?? ''}|${currency}|${options.signed === true}`;
+  const locale = options.locale ?? currentLocale();
+  const cacheKey = `${locale}|${currency}|${options.signed === true}`;
   let formatter = formatters.get(cacheKey);
   if (formatter === undefined) {
-    formatter = new Intl.NumberFormat(options.locale, {
+    formatter = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency,
       minimumFractionDigits: exponent,
@@ -69,7 +73,7 @@ export function formatMoney(amount: bigint | number, currency: string, options: 
 export type ParsedAmount = { ok: true; amountMinor: bigint } | { ok: false; message: string };
 
 /** The marks a locale writes numbers with: `{ group: ',', decimal: '.' }` in en-US. */
-export function separatorsOf(locale?: string): { group: string; decimal: string } {
+export function separatorsOf(locale: string = currentLocale()): { group: string; decimal: string } {
   const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(1234567.5);
   return {
     group: parts.find((part) => part.type === 'group')?.value ?? ',',
@@ -78,7 +82,7 @@ export function separatorsOf(locale?: string): { group: string; decimal: string 
 }
 
 /** `1234.50` written the locale's way with the currency's decimals (`1,234.50`), as an example to follow. */
-export function amountExampleOf(currency: string, locale?: string): string {
+export function amountExampleOf(currency: string, locale: string = currentLocale()): string {
   const exponent = exponentOf(currency);
   return new Intl.NumberFormat(locale, {
     minimumFractionDigits: exponent,
@@ -110,15 +114,13 @@ function decimalMarkOf(text: string, localeGroup: string): string | null {
  * the locale's grouping mark group thousands; either `.` or `,` is taken as the decimal mark
  * where it cannot be a grouping mark.
  */
-export function parseAmount(input: string, currency: string, locale?: string): ParsedAmount {
+export function parseAmount(input: string, currency: string, locale: string = currentLocale()): ParsedAmount {
   // Every kind of space (no-break, narrow no-break) groups thousands alike.
   const text = input.trim().replace(/\s/g, ' ');
-  if (text === '') return { ok: false, message: 'Enter an amount.' };
+  if (text === '') return { ok: false, message: t('enterAmount') };
   const exponent = exponentOf(currency);
-  const notAnAmount = {
-    ok: false as const,
-    message: `Enter the amount in digits, such as ${amountExampleOf(currency, locale)}.`,
-  };
+  const example = amountExampleOf(currency, locale);
+  const notAnAmount = { ok: false as const, message: t('notAnAmount', { example }) };
   if (!/^[\d., ]+$/.test(text)) return notAnAmount;
   const { group } = separatorsOf(locale);
   const localeGroup = group.trim() === '' ? ' ' : group;
@@ -132,10 +134,7 @@ export function parseAmount(input: string, currency: string, locale?: string): P
     groups.length === 1 ||
     groups.every((part, index) => /^\d{3}$/.test(part) || (index === 0 && /^\d{1,3}$/.test(part)));
   if (!grouped) {
-    return {
-      ok: false,
-      message: `Group thousands in threes, or not at all, such as ${amountExampleOf(currency, locale)}.`,
-    };
+    return { ok: false, message: t('badGrouping', { example }) };
   }
   const whole = groups.join('');
   if (whole === '' && fraction === '') return notAnAmount;
@@ -143,19 +142,20 @@ export function parseAmount(input: string, currency: string, locale?: string): P
     return {
       ok: false,
       message:
-        exponent === 0
-          ? `${currency} amounts have no decimals.`
-          : `${currency} amounts have at most ${exponent} decimals.`,
+        exponent === 0 ? t('noDecimals', { currency }) : t('tooManyDecimals', { currency, count: exponent }),
     };
   }
   const amountMinor = BigInt(`${whole}${fraction.padEnd(exponent, '0')}`);
-  if (amountMinor === 0n) return { ok: false, message: 'Enter an amount greater than zero.' };
-  if (amountMinor > maxAmountMinor) return { ok: false, message: 'That amount is too large.' };
+  if (amountMinor === 0n) return { ok: false, message: t('zero') };
+  if (amountMinor > maxAmountMinor) return { ok: false, message: t('tooLarge') };
   return { ok: true, amountMinor };
 }
 
 /** The currency's symbol as the locale writes it beside an amount: before (`$` in en-US) or after (`€` in fr-FR). */
-export function currencyAffixOf(currency: string, locale?: string): { prefix: string; suffix: string } {
+export function currencyAffixOf(
+  currency: string,
+  locale: string = currentLocale(),
+): { prefix: string; suffix: string } {
   const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(1);
   const at = parts.findIndex((part) => part.type === 'currency');
   const symbol = parts[at]?.value ?? currency;

@@ -1,4 +1,7 @@
 import type { Payment } from './api/types';
+import { i18n } from './i18n';
+
+const t = i18n.getFixedT(null, 'payments');
 
 export type PaymentPhase =
   | 'awaiting-approval'
@@ -38,17 +41,10 @@ export function isSettling(phase: PaymentPhase): boolean {
   return phase === 'processing' || phase === 'pending';
 }
 
-export const phaseNames: Readonly<Record<PaymentPhase, string>> = {
-  'awaiting-approval': 'Waiting for approval',
-  processing: 'Completing',
-  pending: 'Pending',
-  captured: 'Completed',
-  declined: 'Declined',
-  cancelled: 'Cancelled',
-  expired: 'Expired',
-  'partially-refunded': 'Partly refunded',
-  refunded: 'Refunded',
-};
+/** A payment's phase in a word or two ("Completed"), as a badge shows it. */
+export function phaseName(phase: PaymentPhase): string {
+  return t(`phases.${phase}`);
+}
 
 export const phaseTones: Readonly<Record<PaymentPhase, 'success' | 'warning' | 'error' | 'neutral'>> = {
   'awaiting-approval': 'neutral',

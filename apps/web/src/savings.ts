@@ -1,4 +1,7 @@
 import type { SavingsPlan } from './api/types';
+import { currentLocale, i18n } from './i18n';
+
+const t = i18n.getFixedT(null, 'savings');
 
 /** What a credit to a wallet would do under a savings plan, as the ledger splits it. */
 export type SavingsPreview =
@@ -26,14 +29,18 @@ export function previewSavings(
   return { kind: 'split', savingsMinor, mainMinor: creditMinor - savingsMinor };
 }
 
-/** A plan's rule in words: `'$5.00 of every credit'` or `'12.5 % of every credit'`. */
+/** A plan's rule in words: `'$5.00 of every credit'` or `'12.5 % of every credit'`, the percentage written the locale's way. */
 export function describePlanValue(
   plan: Pick<SavingsPlan, 'kind' | 'value'>,
   formatFlat: (amountMinor: bigint) => string,
 ): string {
-  if (plan.kind === 'flat') return `${formatFlat(BigInt(plan.value))} of every credit`;
+  if (plan.kind === 'flat') return t('planFlat', { amount: formatFlat(BigInt(plan.value)) });
   const whole = Math.trunc(plan.value / 100);
   const hundredths = plan.value % 100;
-  const percent = hundredths === 0 ? `${whole}` : `${whole}.${String(hundredths).padStart(2, '0')}`;
-  return `${percent.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')} % of every credit`;
+  const decimal = hundredths === 0 ? `${whole}` : `${whole}.${String(hundredths).padStart(2, '0')}`;
+  // The exact decimal string, not a float, is what Intl formats.
+  const percent = new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: 2 }).format(
+    decimal as Intl.StringNumericLiteral,
+  );
+  return t('planPercentage', { percent });
 }

@@ -1,4 +1,7 @@
 import type { Transfer } from './api/types';
+import { i18n } from './i18n';
+
+const t = i18n.getFixedT(null, 'transactions');
 
 export type Direction = 'in' | 'out' | 'within';
 
@@ -25,29 +28,29 @@ function systemAccountOf(transfer: Transfer): string | undefined {
 export function transactionLabel(transfer: Transfer, direction: Direction): string {
   switch (transfer.type) {
     case 'deposit':
-      return systemAccountOf(transfer) === 'paypal-clearing' ? 'Top-up through PayPal' : 'Money added';
+      return systemAccountOf(transfer) === 'paypal-clearing' ? t('labels.topUp') : t('labels.moneyAdded');
     case 'withdrawal':
-      if (transfer.metadata.released_by !== undefined) return 'Balance paid out by support';
-      if (systemAccountOf(transfer) === 'payouts-clearing') return 'Cash out to PayPal';
-      if (systemAccountOf(transfer) === 'paypal-clearing') return 'Refund to your PayPal';
-      return 'Money withdrawn';
+      if (transfer.metadata.released_by !== undefined) return t('labels.releasedBySupport');
+      if (systemAccountOf(transfer) === 'payouts-clearing') return t('labels.cashOut');
+      if (systemAccountOf(transfer) === 'paypal-clearing') return t('labels.refundToPayPal');
+      return t('labels.moneyWithdrawn');
     case 'savings':
-      return 'Savings move';
+      return t('labels.savingsMove');
     case 'payment':
-      return direction === 'in' ? 'Payment received' : 'Payment to a provider';
+      return direction === 'in' ? t('labels.paymentReceived') : t('labels.paymentToProvider');
     case 'transfer':
-      if (direction === 'within') return 'Between your wallets';
-      return direction === 'in' ? 'Money received' : 'Money sent';
+      if (direction === 'within') return t('labels.betweenWallets');
+      return direction === 'in' ? t('labels.moneyReceived') : t('labels.moneySent');
     case 'reversal':
-      return direction === 'in' ? 'Money back' : 'Money taken back';
+      return direction === 'in' ? t('labels.moneyBack') : t('labels.moneyTakenBack');
     case 'clearing':
-      return 'Clearing';
+      return t('labels.clearing');
     case 'hold':
-      return direction === 'in' ? 'Payment held for you' : 'Payment held in escrow';
+      return direction === 'in' ? t('labels.heldForYou') : t('labels.heldInEscrow');
     case 'hold_capture':
-      return direction === 'in' ? 'Escrow released to you' : 'Escrow released';
+      return direction === 'in' ? t('labels.releasedToYou') : t('labels.released');
     case 'hold_void':
-      return 'Escrow returned';
+      return t('labels.returned');
   }
 }
 
@@ -84,18 +87,24 @@ export function shownAmountOf(
   }
 }
 
-export const transactionTypeNames: Readonly<Record<Transfer['type'], string>> = {
-  deposit: 'Money added',
-  transfer: 'Transfers',
-  payment: 'Payments',
-  withdrawal: 'Money out',
-  savings: 'Savings moves',
-  reversal: 'Money back',
-  clearing: 'Clearings',
-  hold: 'Escrow holds',
-  hold_capture: 'Escrow releases',
-  hold_void: 'Escrow returns',
-};
+/** Every kind of movement, in the order a filter offers them. */
+export const transactionTypes: readonly Transfer['type'][] = [
+  'deposit',
+  'transfer',
+  'payment',
+  'withdrawal',
+  'savings',
+  'reversal',
+  'clearing',
+  'hold',
+  'hold_capture',
+  'hold_void',
+];
+
+/** A kind of movement, named as a filter lists it ("Transfers", "Escrow holds"). */
+export function transactionTypeName(type: Transfer['type']): string {
+  return t(`types.${type}`);
+}
 
 /**
  * One row of activity: a transfer as it is, or the two transfers of one payment to a
@@ -171,7 +180,7 @@ export function personLabel(
   handle: string | null | undefined,
 ): string | null {
   if (name === null || name === undefined) return null;
-  return handle === null || handle === undefined ? name : `${name} (@${handle})`;
+  return handle === null || handle === undefined ? name : t('person', { name, handle });
 }
 
 /** The other person of a movement, from the reader's side: "Sent to …" or "Received from …". */
@@ -182,5 +191,5 @@ export function counterpartyLine(transfer: Transfer, direction: Direction): stri
       ? personLabel(transfer.from_name, transfer.from_handle)
       : personLabel(transfer.to_name, transfer.to_handle);
   if (other === null) return null;
-  return direction === 'in' ? `Received from ${other}` : `Sent to ${other}`;
+  return direction === 'in' ? t('receivedFrom', { person: other }) : t('sentTo', { person: other });
 }

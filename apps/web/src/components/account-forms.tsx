@@ -2,15 +2,17 @@ import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { changeProfile, deleteAccount, isOtpChallenge, logIn } from '../api/auth';
 import type { User } from '../api/types';
 import { type FieldErrors, hasErrors, serverFieldErrors } from '../forms';
+import { i18n, useTranslation } from '../i18n';
 import { useSession, useUser } from '../session';
 import { focusFirstInvalid, TextField } from './fields';
 import { ErrorNotice, Notice } from './status';
 
-const fixFields = {
-  validation_failed: 'Some details need fixing: see the messages next to the fields.',
-  unauthenticated: 'The password is not right.',
-  conflict: 'Someone already uses that: see the messages next to the fields.',
-};
+/** The account forms' own words for the server's refusals, in the language of the moment. */
+const fixFields = () => ({
+  validation_failed: i18n.t('forms.fixFields', { ns: 'profile' }),
+  unauthenticated: i18n.t('forms.wrongPassword', { ns: 'profile' }),
+  conflict: i18n.t('forms.taken', { ns: 'profile' }),
+});
 
 /**
  * A form of the profile: its own fields, busy state, field errors (the client's and the
@@ -51,7 +53,7 @@ function useAccountForm<Field extends string>(fields: readonly Field[]) {
 
   const outcome: ReactNode = (
     <>
-      {failure === null ? null : <ErrorNotice error={failure} overrides={fixFields} />}
+      {failure === null ? null : <ErrorNotice error={failure} overrides={fixFields()} />}
       {done === null ? null : (
         <Notice tone="success" live>
           <p>{done}</p>
@@ -64,6 +66,7 @@ function useAccountForm<Field extends string>(fields: readonly Field[]) {
 
 /** A new password with the current one; the server ends every session, so this one logs in again. */
 export function ChangePasswordForm() {
+  const { t } = useTranslation('profile');
   const { client, signIn } = useSession();
   const user = useUser();
   const [current, setCurrent] = useState('');
@@ -76,15 +79,15 @@ export function ChangePasswordForm() {
   const save = (event: FormEvent) => {
     event.preventDefault();
     const found: FieldErrors<'current_password' | 'password'> = {};
-    if (current === '') found.current_password = 'Enter your current password.';
-    if (next.length < 10) found.password = 'Use at least 10 characters.';
+    if (current === '') found.current_password = t('forms.currentPasswordMissing');
+    if (next.length < 10) found.password = t('forms.passwordTooShort', { count: 10 });
     void submit(found, async () => {
       await changeProfile(client, { password: next, current_password: current });
       const answer = await logIn(client, user.user_name, next);
       if (!isOtpChallenge(answer)) await signIn(answer);
       setCurrent('');
       setNext('');
-      return 'Your password is changed. Every other device signed in to your account is logged out.';
+      return t('forms.passwordChanged');
     });
   };
 
@@ -92,7 +95,7 @@ export function ChangePasswordForm() {
     <form ref={form} onSubmit={save} noValidate className="form">
       <TextField
         id="current_password"
-        label="Current password"
+        label={t('forms.currentPassword')}
         type="password"
         value={current}
         onValueChange={(value) => {
@@ -104,7 +107,7 @@ export function ChangePasswordForm() {
       />
       <TextField
         id="password"
-        label="New password"
+        label={t('forms.newPassword')}
         type="password"
         value={next}
         onValueChange={(value) => {
@@ -112,13 +115,13 @@ export function ChangePasswordForm() {
           clear('password');
         }}
         error={errors.password}
-        hint="At least 10 characters."
+        hint={t('forms.passwordHint', { count: 10 })}
         autoComplete="new-password"
       />
       {outcome}
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
+          {busy ? t('forms.changing') : t('forms.changePassword')}
         </button>
       </div>
     </form>
@@ -127,6 +130,7 @@ export function ChangePasswordForm() {
 
 /** The email and phone, changed with the current password. */
 export function ContactDetailsForm({ onSaved }: { onSaved(user: User): void }) {
+  const { t } = useTranslation('profile');
   const { client } = useSession();
   const user = useUser();
   const [email, setEmail] = useState(user.email);
@@ -141,16 +145,16 @@ export function ContactDetailsForm({ onSaved }: { onSaved(user: User): void }) {
   const save = (event: FormEvent) => {
     event.preventDefault();
     const found: FieldErrors<'email' | 'phone' | 'current_password'> = {};
-    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) found.email = 'Enter an email address.';
+    if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) found.email = t('forms.emailMissing');
     if (phone.trim() !== '' && !/^\+[1-9]\d{6,14}$/.test(phone.trim())) {
-      found.phone = 'Enter the number with its country code, such as +14155550123.';
+      found.phone = t('forms.phoneInvalid');
     }
-    if (current === '') found.current_password = 'Enter your current password.';
+    if (current === '') found.current_password = t('forms.currentPasswordMissing');
     const newEmail = email.trim() === user.email ? undefined : email.trim();
     const phoneValue = phone.trim() === '' ? null : phone.trim();
     const newPhone = phoneValue === user.phone ? undefined : phoneValue;
     if (!hasErrors(found) && newEmail === undefined && newPhone === undefined) {
-      found.email = 'Change the email or the phone first.';
+      found.email = t('forms.nothingChanged');
     }
     void submit(found, async () => {
       const updated = await changeProfile(client, {
@@ -160,7 +164,7 @@ export function ContactDetailsForm({ onSaved }: { onSaved(user: User): void }) {
       });
       onSaved(updated);
       setCurrent('');
-      return 'Your contact details are saved.';
+      return t('forms.contactSaved');
     });
   };
 
@@ -168,7 +172,7 @@ export function ContactDetailsForm({ onSaved }: { onSaved(user: User): void }) {
     <form ref={form} onSubmit={save} noValidate className="form">
       <TextField
         id="contact-email"
-        label="Email"
+        label={t('forms.email')}
         type="email"
         value={email}
         onValueChange={(value) => {
@@ -181,7 +185,7 @@ export function ContactDetailsForm({ onSaved }: { onSaved(user: User): void }) {
       />
       <TextField
         id="contact-phone"
-        label="Mobile phone"
+        label={t('forms.phone')}
         type="tel"
         optional
         value={phone}
@@ -190,12 +194,12 @@ export function ContactDetailsForm({ onSaved }: { onSaved(user: User): void }) {
           clear('phone');
         }}
         error={errors.phone}
-        hint="With the country code, such as +14155550123. Leave it empty to remove it."
+        hint={t('forms.phoneHint')}
         autoComplete="tel"
       />
       <TextField
         id="contact-current-password"
-        label="Current password"
+        label={t('forms.currentPassword')}
         type="password"
         value={current}
         onValueChange={(value) => {
@@ -208,7 +212,7 @@ export function ContactDetailsForm({ onSaved }: { onSaved(user: User): void }) {
       {outcome}
       <div className="actions">
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Updating…' : 'Update email and phone'}
+          {busy ? t('forms.updating') : t('forms.updateContact')}
         </button>
       </div>
     </form>
@@ -217,39 +221,34 @@ export function ContactDetailsForm({ onSaved }: { onSaved(user: User): void }) {
 
 /** Deleting the account: what happens is said first, and the password confirms it. */
 export function DeleteAccountForm() {
+  const { t } = useTranslation('profile');
   const { client, accountDeleted } = useSession();
   const [password, setPassword] = useState('');
   const { form, errors, busy, submit, clear, outcome } = useAccountForm(['password'] as const);
 
   const remove = (event: FormEvent) => {
     event.preventDefault();
-    void submit(
-      password === '' ? { password: 'Enter your password to delete your account.' } : {},
-      async () => {
-        await deleteAccount(client, password);
-        accountDeleted();
-        return null;
-      },
-    );
+    void submit(password === '' ? { password: t('forms.deletePasswordMissing') } : {}, async () => {
+      await deleteAccount(client, password);
+      accountDeleted();
+      return null;
+    });
   };
 
   return (
     <form ref={form} onSubmit={remove} noValidate className="form">
       <Notice tone="warning">
-        <p>Deleting your account cannot be undone:</p>
+        <p>{t('forms.deleteWarning')}</p>
         <ul>
-          <li>You are logged out everywhere and can no longer log in.</li>
-          <li>Empty wallets are closed.</li>
-          <li>
-            Wallets with money in them are frozen with the money: nobody can pay into or out of them, and only
-            MoneyPal support can release the money. Move your money out first.
-          </li>
-          <li>Your user name and email become free for someone else.</li>
+          <li>{t('forms.deleteLoggedOut')}</li>
+          <li>{t('forms.deleteEmptyClosed')}</li>
+          <li>{t('forms.deleteFrozen')}</li>
+          <li>{t('forms.deleteNamesFree')}</li>
         </ul>
       </Notice>
       <TextField
         id="delete-password"
-        label="Password"
+        label={t('forms.password')}
         type="password"
         value={password}
         onValueChange={(value) => {
@@ -262,7 +261,7 @@ export function DeleteAccountForm() {
       {outcome}
       <div className="actions">
         <button type="submit" className="button button-danger" disabled={busy}>
-          {busy ? 'Deleting…' : 'Delete my account'}
+          {busy ? t('forms.deleting') : t('forms.deleteAccount')}
         </button>
       </div>
     </form>

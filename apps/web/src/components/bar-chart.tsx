@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useTranslation } from '../i18n';
 
 export interface ChartPoint {
   /** What the point is, in full (a day, as a reader says it). */
@@ -28,6 +29,7 @@ export function BarChart({
   points: readonly ChartPoint[];
   formatValue(valueMinor: bigint): string;
 }) {
+  const { t } = useTranslation('chart');
   const id = useId();
   const maximum = points.reduce(
     (largest, point) => (point.valueMinor > largest ? point.valueMinor : largest),
@@ -40,8 +42,15 @@ export function BarChart({
   const last = points[points.length - 1];
   const summary =
     maximum === 0n || busiest === undefined
-      ? `${title}: nothing in this period.`
-      : `${title}: ${formatValue(total)} in total over ${activeDays} of ${points.length} days; the most, ${formatValue(maximum)}, on ${busiest.label}.`;
+      ? t('summaryEmpty', { title })
+      : t('summary', {
+          title,
+          total: formatValue(total),
+          activeDays,
+          count: points.length,
+          most: formatValue(maximum),
+          day: busiest.label,
+        });
 
   const width = Math.max(points.length, 1) * 10;
   const height = 100;
@@ -74,7 +83,7 @@ export function BarChart({
                 height={barHeight}
                 className="chart-bar"
               >
-                <title>{`${point.label}: ${formatValue(point.valueMinor)}`}</title>
+                <title>{t('point', { day: point.label, amount: formatValue(point.valueMinor) })}</title>
               </rect>
             );
           })}
@@ -87,15 +96,15 @@ export function BarChart({
         </div>
       )}
       <details className="chart-table">
-        <summary>Show the numbers</summary>
+        <summary>{t('showNumbers')}</summary>
         <div className="table-scroll">
           <table>
-            <caption className="visually-hidden">{title} per day</caption>
+            <caption className="visually-hidden">{t('perDay', { title })}</caption>
             <thead>
               <tr>
-                <th scope="col">Day</th>
+                <th scope="col">{t('day')}</th>
                 <th scope="col" className="numeric">
-                  Amount
+                  {t('amount')}
                 </th>
               </tr>
             </thead>

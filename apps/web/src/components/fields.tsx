@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { useTranslation } from '../i18n';
 
 interface FieldFrameProps {
   id: string;
@@ -23,11 +24,12 @@ function FieldFrame({
   optional,
   children,
 }: FieldFrameProps & { children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <div className={error === undefined ? 'field' : 'field field-invalid'}>
       <label htmlFor={id}>
         {label}
-        {optional === true ? <span className="optional"> (optional)</span> : null}
+        {optional === true ? <span className="optional"> {t('optional')}</span> : null}
       </label>
       {hint === undefined ? null : (
         <p className="hint" id={`${id}-hint`}>

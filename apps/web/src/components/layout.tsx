@@ -1,28 +1,29 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { Trans, useTranslation } from '../i18n';
 import { useSession, useUser } from '../session';
 
 const links = [
-  { to: '/', label: 'Home' },
-  { to: '/fund', label: 'Add money' },
-  { to: '/pay', label: 'Pay' },
-  { to: '/transfer', label: 'Send' },
-  { to: '/cash-out', label: 'Cash out' },
-  { to: '/holds', label: 'Held payments' },
-  { to: '/savings', label: 'Savings' },
-  { to: '/history', label: 'History' },
-  { to: '/invoices', label: 'Invoices' },
-  { to: '/reports', label: 'Reports' },
-  { to: '/notifications', label: 'Messages' },
-  { to: '/profile', label: 'Profile' },
+  { to: '/', label: 'home' },
+  { to: '/fund', label: 'fund' },
+  { to: '/pay', label: 'pay' },
+  { to: '/transfer', label: 'send' },
+  { to: '/cash-out', label: 'cashOut' },
+  { to: '/holds', label: 'holds' },
+  { to: '/savings', label: 'savings' },
+  { to: '/history', label: 'history' },
+  { to: '/invoices', label: 'invoices' },
+  { to: '/reports', label: 'reports' },
+  { to: '/notifications', label: 'messages' },
+  { to: '/profile', label: 'profile' },
 ] as const;
 
 /** The four places people go most, as tabs at the bottom of a phone's screen. */
 const tabs = [
-  { to: '/', label: 'Home' },
-  { to: '/transfer', label: 'Send' },
-  { to: '/history', label: 'Activity' },
-  { to: '/profile', label: 'Profile' },
+  { to: '/', label: 'home' },
+  { to: '/transfer', label: 'send' },
+  { to: '/history', label: 'activity' },
+  { to: '/profile', label: 'profile' },
 ] as const;
 
 /**
@@ -30,6 +31,7 @@ const tabs = [
  * smaller screens, which Escape closes), main, footer, and on phones a tab bar.
  */
 export function AppLayout() {
+  const { t } = useTranslation();
   const { logOut } = useSession();
   const user = useUser();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -49,12 +51,12 @@ export function AppLayout() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('layout.skipToContent')}
       </a>
       <header className="app-header">
         <div className="header-bar">
           <Link to="/" className="brand">
-            MoneyPal
+            {t('appName')}
           </Link>
           <button
             ref={menuButton}
@@ -64,21 +66,25 @@ export function AppLayout() {
             aria-controls="main-nav"
             onClick={() => setMenuOpen((open) => !open)}
           >
-            Menu
+            {t('layout.menu')}
           </button>
         </div>
-        <nav id="main-nav" aria-label="Main" className={menuOpen ? 'main-nav open' : 'main-nav'}>
+        <nav
+          id="main-nav"
+          aria-label={t('layout.mainNavigation')}
+          className={menuOpen ? 'main-nav open' : 'main-nav'}
+        >
           <ul>
             {links.map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to} end={link.to === '/'} onClick={() => setMenuOpen(false)}>
-                  {link.label}
+                  {t(`layout.links.${link.label}`)}
                 </NavLink>
               </li>
             ))}
             <li>
               <button type="button" className="nav-button" onClick={() => void logOut()}>
-                Log out
+                {t('layout.logOut')}
               </button>
             </li>
           </ul>
@@ -89,16 +95,20 @@ export function AppLayout() {
       </main>
       <footer className="app-footer">
         <p>
-          Logged in as <strong>{user.user_name}</strong>
-          {user.role === 'admin' ? ' (administrator)' : ''}. Amounts are shown in each wallet’s currency.
+          <Trans
+            t={t}
+            i18nKey={user.role === 'admin' ? 'layout.loggedInAsAdministrator' : 'layout.loggedInAs'}
+            values={{ userName: user.user_name }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       </footer>
-      <nav aria-label="Tabs" className="tab-bar">
+      <nav aria-label={t('layout.tabs')} className="tab-bar">
         <ul>
           {tabs.map((tab) => (
             <li key={tab.to}>
               <NavLink to={tab.to} end={tab.to === '/'} onClick={() => setMenuOpen(false)}>
-                {tab.label}
+                {t(`layout.links.${tab.label}`)}
               </NavLink>
             </li>
           ))}

@@ -1,20 +1,26 @@
 import { useEffect, useRef } from 'react';
 import type { PagedList } from '../hooks/use-paged-list';
+import { useTranslation } from '../i18n';
 import { ErrorNotice, Loading } from './status';
 
 /**
  * The end of a paged list: scrolling near it loads the next page (IntersectionObserver),
  * and a "Load more" button does the same for keyboard users and browsers without it.
+ * `loadingLabel` and `loadLabel` name what the list holds ("Loading more movements…",
+ * "Load more movements").
  */
 export function LoadMore({
   list,
   onLoadMore,
-  noun,
+  loadingLabel,
+  loadLabel,
 }: {
   list: PagedList<unknown>;
   onLoadMore(): void;
-  noun: string;
+  loadingLabel: string;
+  loadLabel: string;
 }) {
+  const { t } = useTranslation();
   const sentinel = useRef<HTMLDivElement>(null);
   const loadMore = useRef(onLoadMore);
   loadMore.current = onLoadMore;
@@ -35,17 +41,17 @@ export function LoadMore({
 
   return (
     <div className="load-more" ref={sentinel}>
-      {list.status === 'more' ? <Loading label={`Loading more ${noun}…`} /> : null}
+      {list.status === 'more' ? <Loading label={loadingLabel} /> : null}
       {list.status === 'failed' && list.items.length > 0 ? (
         <ErrorNotice error={list.error} onRetry={onLoadMore} />
       ) : null}
       {canLoad ? (
         <button type="button" className="button button-secondary" onClick={onLoadMore}>
-          Load more {noun}
+          {loadLabel}
         </button>
       ) : null}
       {list.status === 'ready' && !list.hasMore && list.items.length > 0 ? (
-        <p className="hint">That is all.</p>
+        <p className="hint">{t('thatIsAll')}</p>
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useLocation } from 'react-router-dom';
+import { useTranslation } from '../i18n';
 
 /**
  * A screen's title and content. The title names the page; after a navigation inside the app
@@ -9,10 +10,11 @@ import { useLocation } from 'react-router-dom';
 export function Screen({ title, children, lead }: { title: string; children: ReactNode; lead?: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   const location = useLocation();
+  const { t } = useTranslation();
 
   useEffect(() => {
-    document.title = `${title} · MoneyPal`;
-  }, [title]);
+    document.title = t('pageTitle', { title });
+  }, [title, t]);
 
   useEffect(() => {
     if (location.key !== 'default') heading.current?.focus();

@@ -1,6 +1,7 @@
 import { type FormEvent, type ReactNode, useRef } from 'react';
 import type { Wallet } from '../api/types';
 import { type FieldErrors, hasErrors, validateDescription, validateRecipient } from '../forms';
+import { Trans, useTranslation } from '../i18n';
 import { isLargeAmount, parseAmount } from '../money';
 import type { RecentRecipient } from '../recipients';
 import { focusFirstInvalid, TextField } from './fields';
@@ -82,6 +83,7 @@ export function SendForm({
   onSubmit(): boolean | Promise<boolean>;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation('sendForm');
   const form = useRef<HTMLFormElement>(null);
   const wallet = wallets.find((candidate) => candidate.id === details.walletId) ?? wallets[0]!;
   const set = (field: keyof SendDetails) => (value: string) =>
@@ -107,7 +109,7 @@ export function SendForm({
       />
       {recentRecipients.length === 0 ? null : (
         <fieldset className="recent-recipients">
-          <legend>Recent</legend>
+          <legend>{t('recent')}</legend>
           {recentRecipients.map((recipient) => (
             <button
               key={recipient.handle}
@@ -131,9 +133,9 @@ export function SendForm({
       <WalletField wallets={wallets} value={wallet.id} onValueChange={set('walletId')} />
       <TextField
         id="description"
-        label="Note"
+        label={t('note')}
         optional
-        hint="They see it with the payment."
+        hint={t('noteHint')}
         value={details.description}
         onValueChange={set('description')}
         error={errors.description}
@@ -151,11 +153,12 @@ export function SendForm({
 
 /** Who gets how much from where: what the person confirms, with a warning when the amount is large. */
 export function SendSummary({ send, verb }: { send: CheckedSend; verb: string }) {
+  const { t } = useTranslation('sendForm');
   return (
     <>
       {isLargeAmount(send.amountMinor, send.wallet.currency) ? (
         <Notice tone="warning">
-          <p>This is a large amount: check that no extra digit slipped in before you confirm.</p>
+          <p>{t('largeAmount')}</p>
         </Notice>
       ) : null}
       <dl className="summary">
@@ -166,19 +169,25 @@ export function SendSummary({ send, verb }: { send: CheckedSend; verb: string })
           </dd>
         </div>
         <div>
-          <dt>To</dt>
+          <dt>{t('to')}</dt>
           <dd>{send.recipientName ?? send.recipient}</dd>
         </div>
         <div>
-          <dt>From</dt>
+          <dt>{t('from')}</dt>
           <dd>
-            Your {send.wallet.currency} wallet (
-            <Money amount={send.wallet.available} currency={send.wallet.currency} /> available)
+            <Trans
+              t={t}
+              i18nKey="fromWallet"
+              values={{ currency: send.wallet.currency }}
+              components={{
+                available: <Money amount={send.wallet.available} currency={send.wallet.currency} />,
+              }}
+            />
           </dd>
         </div>
         {send.description === undefined ? null : (
           <div>
-            <dt>Note</dt>
+            <dt>{t('note')}</dt>
             <dd>{send.description}</dd>
           </div>
         )}

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
 import { describeError } from '../api/errors';
 import type { ResourceState } from '../hooks/use-resource';
+import { useTranslation } from '../i18n';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
     <p className="loading" role="status">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('loading')}
     </p>
   );
 }
@@ -23,13 +25,14 @@ export function ErrorNotice({
   overrides?: Record<string, string>;
   children?: ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="notice notice-error" role="alert">
       <p>{describeError(error, overrides)}</p>
       {children}
       {onRetry === undefined ? null : (
         <button type="button" className="button button-secondary" onClick={onRetry}>
-          Try again
+          {t('tryAgain')}
         </button>
       )}
     </div>
@@ -85,9 +88,11 @@ export function Badge({
 
 /** Says that PayPal here is the local simulator, not real money. */
 export function SandboxBadge() {
+  const { t } = useTranslation();
   return (
     <Badge tone="sandbox">
-      Sandbox<span className="visually-hidden">: PayPal simulator, no real money</span>
+      {t('sandbox.badge')}
+      <span className="visually-hidden">{t('sandbox.explained')}</span>
     </Badge>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Transfer } from '../api/types';
 import { formatDateTime } from '../dates';
+import { useTranslation } from '../i18n';
 import { activityRowsOf, counterpartyLine, noteOf, shownAmountOf, transactionLabel } from '../transactions';
 import { Money } from './money';
 
@@ -16,6 +17,7 @@ export function TransactionList({
   transfers: readonly Transfer[];
   walletIds: ReadonlySet<string>;
 }) {
+  const { t } = useTranslation('transactions');
   return (
     <ul className="item-list">
       {activityRowsOf(transfers, walletIds).map((row) => {
@@ -31,7 +33,7 @@ export function TransactionList({
                 <span className="item-title">
                   {row.kind === 'transfer'
                     ? transactionLabel(transfer, direction)
-                    : 'Payment to a provider through PayPal'}
+                    : t('paymentThroughPayPal')}
                 </span>
                 {counterparty === null ? null : <span className="item-detail">{counterparty}</span>}
                 {note === null ? null : <span className="item-detail">{note}</span>}

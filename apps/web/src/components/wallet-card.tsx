@@ -1,15 +1,11 @@
 import type { Wallet } from '../api/types';
+import { useTranslation } from '../i18n';
 import { Money } from './money';
 import { Badge } from './status';
 
-const statusNames: Record<Wallet['status'], string> = {
-  active: 'Active',
-  frozen: 'Frozen',
-  closed: 'Closed',
-};
-
 /** A wallet with its main and savings balances, and what it holds in escrow when it holds any. */
 export function WalletCard({ wallet, headingLevel = 3 }: { wallet: Wallet; headingLevel?: 2 | 3 }) {
+  const { t } = useTranslation('wallets');
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article
@@ -18,28 +14,28 @@ export function WalletCard({ wallet, headingLevel = 3 }: { wallet: Wallet; headi
       data-wallet={wallet.currency}
     >
       <Heading id={`wallet-${wallet.id}`} className="wallet-title">
-        {wallet.currency} wallet <span className="wallet-type">{wallet.type}</span>
+        {t('walletOf', { currency: wallet.currency })} <span className="wallet-type">{wallet.type}</span>
       </Heading>
       <p className="badges">
-        {wallet.is_default ? <Badge tone="neutral">Default</Badge> : null}
-        {wallet.status === 'active' ? null : <Badge tone="warning">{statusNames[wallet.status]}</Badge>}
+        {wallet.is_default ? <Badge tone="neutral">{t('default')}</Badge> : null}
+        {wallet.status === 'active' ? null : <Badge tone="warning">{t(`status.${wallet.status}`)}</Badge>}
       </p>
       <dl className="balances">
         <div className="balance balance-main">
-          <dt>Main</dt>
+          <dt>{t('main')}</dt>
           <dd>
             <Money amount={wallet.main} currency={wallet.currency} />
           </dd>
         </div>
         <div className="balance">
-          <dt>Savings</dt>
+          <dt>{t('savings')}</dt>
           <dd>
             <Money amount={wallet.savings} currency={wallet.currency} />
           </dd>
         </div>
         {wallet.held === 0 ? null : (
           <div className="balance">
-            <dt>Held in escrow</dt>
+            <dt>{t('held')}</dt>
             <dd>
               <Money amount={wallet.held} currency={wallet.currency} />
             </dd>
@@ -47,9 +43,7 @@ export function WalletCard({ wallet, headingLevel = 3 }: { wallet: Wallet; headi
         )}
       </dl>
       {wallet.status === 'active' ? null : (
-        <p className="hint">
-          This wallet is {statusNames[wallet.status].toLowerCase()}: no money can move in or out.
-        </p>
+        <p className="hint">{t(`stopped.${wallet.status === 'frozen' ? 'frozen' : 'closed'}`)}</p>
       )}
     </article>
   );

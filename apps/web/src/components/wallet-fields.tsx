@@ -1,4 +1,5 @@
 import type { Wallet } from '../api/types';
+import { Trans, useTranslation } from '../i18n';
 import { amountExampleOf, currencyAffixOf, exponentOf, formatMoney } from '../money';
 import { SelectField, TextField } from './fields';
 
@@ -8,7 +9,7 @@ import { SelectField, TextField } from './fields';
  */
 export function AmountField({
   id = 'amount',
-  label = 'Amount',
+  label,
   currency,
   value,
   onValueChange,
@@ -21,14 +22,15 @@ export function AmountField({
   onValueChange(value: string): void;
   error?: string | undefined;
 }) {
+  const { t } = useTranslation('wallets');
   const exponent = exponentOf(currency);
   const { prefix, suffix } = currencyAffixOf(currency);
   const example = amountExampleOf(currency);
   return (
     <TextField
       id={id}
-      label={`${label} (${currency})`}
-      hint={exponent === 0 ? `Whole ${currency}, such as ${example}.` : `Such as ${example}.`}
+      label={t('amountLabel', { label: label ?? t('amount'), currency })}
+      hint={exponent === 0 ? t('amountHintWhole', { currency, example }) : t('amountHint', { example })}
       prefix={prefix}
       suffix={suffix}
       value={value}
@@ -45,27 +47,41 @@ export function WalletField({
   wallets,
   value,
   onValueChange,
-  label = 'From wallet',
+  label,
 }: {
   wallets: readonly Wallet[];
   value: string;
   onValueChange(walletId: string): void;
   label?: string;
 }) {
+  const { t } = useTranslation('wallets');
+  const shownLabel = label ?? t('fromWallet');
   if (wallets.length === 1) {
     const wallet = wallets[0]!;
     return (
       <p className="field-static">
-        {label}: <strong>{wallet.currency} wallet</strong>, {formatMoney(wallet.available, wallet.currency)}{' '}
-        available
+        <Trans
+          t={t}
+          i18nKey="onlyWallet"
+          values={{
+            label: shownLabel,
+            wallet: t('walletOf', { currency: wallet.currency }),
+            available: formatMoney(wallet.available, wallet.currency),
+          }}
+          components={{ strong: <strong /> }}
+        />
       </p>
     );
   }
   return (
-    <SelectField id="wallet" label={label} value={value} onValueChange={onValueChange}>
+    <SelectField id="wallet" label={shownLabel} value={value} onValueChange={onValueChange}>
       {wallets.map((wallet) => (
         <option key={wallet.id} value={wallet.id}>
-          {wallet.currency} {wallet.type} wallet — {formatMoney(wallet.available, wallet.currency)} available
+          {t('walletOption', {
+            currency: wallet.currency,
+            type: wallet.type,
+            available: formatMoney(wallet.available, wallet.currency),
+          })}
         </option>
       ))}
     </SelectField>

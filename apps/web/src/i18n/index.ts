@@ -56,8 +56,22 @@ void i18n.use(initReactI18next).init({
 syncDocumentLanguage(i18n.language);
 i18n.on('languageChanged', syncDocumentLanguage);
 
+/** The page's language and its description (what a search result or a shared link shows) follow the app's. */
 function syncDocumentLanguage(language: string): void {
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = language;
+  document.querySelector('meta[name="description"]')?.setAttribute('content', i18n.t('description'));
+}
+
+/**
+ * The BCP 47 locale that numbers, money and dates are written in: the browser's own variant
+ * of the chosen language when it has one (`en-GB`, `fr-CA`), else the language itself.
+ */
+export function currentLocale(
+  preferred: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages,
+): string {
+  const language = i18n.resolvedLanguage ?? i18n.language ?? 'en';
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
 }
 
 /** Switches the app's language and remembers the choice on this device. */

@@ -14,30 +14,27 @@ import { useMoneyMovement } from '../hooks/use-money-movement';
 import { usePagedList } from '../hooks/use-paged-list';
 import { useResource } from '../hooks/use-resource';
 import { defaultWalletOf, useWallets } from '../hooks/use-wallets';
+import { i18n, Trans, useTranslation } from '../i18n';
 import { formatMoney, parseAmount, toWireAmount } from '../money';
 import { useClient } from '../session';
 
 type CashOutField = 'amount' | 'receiver';
 
+/** The screen's words outside its components, in the language of the moment. */
+const words = i18n.getFixedT(null, 'cashOut');
+
 /** The server's refusals of a payout that belong to the amount, in the words of this screen. */
-const amountRefusals: Record<string, string> = {
-  insufficient_funds: 'That is more than your wallet has available.',
-  limit_exceeded: 'That goes over your wallet’s daily limit for cashing out. Try a smaller amount.',
-};
+const amountRefusals = (): Record<string, string> => words('amountRefusals', { returnObjects: true });
 
-const payoutWords: Record<string, string> = {
-  ...amountRefusals,
-  wallet_frozen: 'Your wallet is frozen, so no money can leave it. Please contact support.',
-};
+const payoutWords = (): Record<string, string> => ({
+  ...amountRefusals(),
+  wallet_frozen: words('walletFrozen'),
+});
 
-export const payoutStatusNames: Readonly<Record<PayoutStatus, string>> = {
-  pending: 'Waiting for PayPal',
-  processing: 'With PayPal',
-  unclaimed: 'Waiting to be claimed',
-  succeeded: 'Paid',
-  failed: 'Failed',
-  returned: 'Returned',
-};
+/** A payout's state in a word or two, as its badge shows it. */
+export function payoutStatusName(status: PayoutStatus): string {
+  return words(`statuses.${status}`);
+}
 
 const payoutStatusTones = {
   pending: 'warning',
@@ -52,19 +49,17 @@ const payoutStatusTones = {
 function payoutMeaningOf(payout: Payout): string {
   switch (payout.status) {
     case 'pending':
-      return 'The money has left your wallet. PayPal could not be reached yet; we keep trying, and it is never paid twice.';
+      return words('meanings.pending');
     case 'processing':
-      return 'The money has left your wallet and PayPal is paying it.';
+      return words('meanings.processing');
     case 'unclaimed':
-      return 'The PayPal account does not exist yet. PayPal gives the money back after 30 days unless it is claimed.';
+      return words('meanings.unclaimed', { count: 30 });
     case 'succeeded':
-      return `PayPal paid it to ${payout.receiver}.`;
+      return words('meanings.succeeded', { receiver: payout.receiver });
     case 'failed':
-      return payout.transfer_id === null
-        ? 'It was refused before any money left your wallet.'
-        : 'PayPal could not pay it. The money is back in your wallet.';
+      return payout.transfer_id === null ? words('meanings.refused') : words('meanings.failed');
     case 'returned':
-      return 'Nobody claimed it at PayPal. The money is back in your wallet.';
+      return words('meanings.returned');
   }
 }
 
@@ -74,15 +69,16 @@ const payoutPollMs = 2000;
 
 /** Money out of a wallet to a PayPal account, after a confirmation step; then its state, and every payout. */
 export function CashOutScreen() {
+  const { t } = useTranslation(['cashOut', 'common']);
   const wallets = useWallets();
   // Each payout made or changed reads the balances and the list again.
   const [changes, setChanges] = useState(0);
   return (
-    <Screen title="Cash out" lead="Send money from your wallet to a PayPal account.">
-      <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel="Loading your wallets…">
+    <Screen title={t('title')} lead={t('lead')}>
+      <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel={t('common:loadingWallets')}>
         {(data) =>
           data.length === 0 ? (
-            <Loading label="Your wallet is being opened…" />
+            <Loading label={t('common:walletOpening')} />
           ) : (
             <CashOutFlow
               wallets={data}
@@ -108,6 +104,7 @@ interface CheckedCashOut {
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function CashOutFlow({ wallets, onPayoutChanged }: { wallets: readonly Wallet[]; onPayoutChanged(): void }) {
+  const { t } = useTranslation(['cashOut', 'sendForm']);
   const client = useClient();
   const form = useRef<HTMLFormElement>(null);
   const [walletId, setWalletId] = useState(defaultWalletOf(wallets)!.id);
@@ -125,10 +122,10 @@ function CashOutFlow({ wallets, onPayoutChanged }: { wallets: readonly Wallet[];
     const amount = parseAmount(amountText, wallet.currency);
     if (!amount.ok) found.amount = amount.message;
     else if (amount.amountMinor > BigInt(wallet.available)) {
-      found.amount = `That is more than your wallet has available (${formatMoney(wallet.available, wallet.currency)}).`;
+      found.amount = t('moreThanAvailable', { available: formatMoney(wallet.available, wallet.currency) });
     }
     const email = receiver.trim();
-    if (!emailPattern.test(email)) found.receiver = 'Enter the email address of a PayPal account.';
+    if (!emailPattern.test(email)) found.receiver = t('receiverInvalid');
     setErrors(found);
     if (hasErrors(found) || !amount.ok) {
       focusFirstInvalid(form.current);
@@ -149,8 +146,9 @@ function CashOutFlow({ wallets, onPayoutChanged }: { wallets: readonly Wallet[];
       } catch (error) {
         // A refusal of a field goes back to the form, next to it.
         const placed = serverFieldErrors(error, ['amount', 'receiver'] as const);
-        if (error instanceof ApiError && amountRefusals[error.code] !== undefined) {
-          setErrors({ amount: amountRefusals[error.code] });
+        const amountRefusal = error instanceof ApiError ? amountRefusals()[error.code] : undefined;
+        if (amountRefusal !== undefined) {
+          setErrors({ amount: amountRefusal });
           setChecked(null);
         } else if (error instanceof ApiError && Object.keys(placed.fields).length > 0) {
           setErrors(placed.fields);
@@ -175,7 +173,7 @@ function CashOutFlow({ wallets, onPayoutChanged }: { wallets: readonly Wallet[];
     return (
       <>
         {movement.state.status === 'failed' ? (
-          <ErrorNotice error={movement.state.error} overrides={payoutWords} />
+          <ErrorNotice error={movement.state.error} overrides={payoutWords()} />
         ) : null}
         <form ref={form} onSubmit={review} noValidate className="form card">
           <WalletField wallets={wallets} value={wallet.id} onValueChange={setWalletId} />
@@ -190,8 +188,8 @@ function CashOutFlow({ wallets, onPayoutChanged }: { wallets: readonly Wallet[];
           />
           <TextField
             id="receiver"
-            label="PayPal email"
-            hint="The email address of the PayPal account that gets the money."
+            label={t('receiver')}
+            hint={t('receiverHint')}
             type="email"
             value={receiver}
             onValueChange={(value) => {
@@ -205,7 +203,7 @@ function CashOutFlow({ wallets, onPayoutChanged }: { wallets: readonly Wallet[];
           />
           <div className="actions">
             <button type="submit" className="button">
-              Continue
+              {t('continue')}
             </button>
           </div>
         </form>
@@ -216,38 +214,44 @@ function CashOutFlow({ wallets, onPayoutChanged }: { wallets: readonly Wallet[];
   const sending = movement.state.status === 'sending';
   return (
     <section aria-labelledby="confirm-heading" className="card">
-      <h2 id="confirm-heading">Check and confirm</h2>
+      <h2 id="confirm-heading">{t('confirm.heading')}</h2>
       <dl className="summary">
         <div>
-          <dt>You cash out</dt>
+          <dt>{t('confirm.verb')}</dt>
           <dd className="summary-amount">
             <Money amount={checked.amountMinor} currency={checked.wallet.currency} />
           </dd>
         </div>
         <div>
-          <dt>To</dt>
-          <dd>PayPal account {checked.receiver}</dd>
+          <dt>{t('sendForm:to')}</dt>
+          <dd>{t('confirm.account', { receiver: checked.receiver })}</dd>
         </div>
         <div>
-          <dt>From</dt>
+          <dt>{t('sendForm:from')}</dt>
           <dd>
-            Your {checked.wallet.currency} wallet (
-            <Money amount={checked.wallet.available} currency={checked.wallet.currency} /> available)
+            <Trans
+              t={t}
+              i18nKey="sendForm:fromWallet"
+              values={{ currency: checked.wallet.currency }}
+              components={{
+                available: <Money amount={checked.wallet.available} currency={checked.wallet.currency} />,
+              }}
+            />
           </dd>
         </div>
       </dl>
-      <p className="hint">The money leaves your wallet at once. If PayPal cannot pay it, it comes back.</p>
+      <p className="hint">{t('confirm.hint')}</p>
       {movement.state.status === 'failed' ? (
         <ErrorNotice
           error={movement.state.error}
-          overrides={payoutWords}
+          overrides={payoutWords()}
           {...(movement.state.retryable ? { onRetry: movement.retry } : {})}
         />
       ) : null}
       <div className="actions">
         {movement.state.status === 'failed' ? null : (
           <button type="button" className="button" disabled={sending} onClick={() => confirm(checked)}>
-            {sending ? 'Cashing out…' : 'Confirm and cash out'}
+            {sending ? t('confirm.sending') : t('confirm.send')}
           </button>
         )}
         <button
@@ -259,7 +263,7 @@ function CashOutFlow({ wallets, onPayoutChanged }: { wallets: readonly Wallet[];
             setChecked(null);
           }}
         >
-          Change details
+          {t('confirm.change')}
         </button>
       </div>
     </section>
@@ -276,6 +280,7 @@ function PayoutState({
   onChanged(): void;
   onStartOver(): void;
 }) {
+  const { t } = useTranslation('cashOut');
   const client = useClient();
   const current = useResource(`payout:${made.id}`, (signal) => getPayout(client, made.id, signal));
   const payout = current.state.status === 'ready' ? current.state.data : made;
@@ -297,14 +302,19 @@ function PayoutState({
   return (
     <Notice tone={payout.status === 'failed' ? 'warning' : 'success'} live>
       <p>
-        Cash out of <Money amount={payout.amount} currency={payout.currency} /> to {payout.receiver}:{' '}
-        <Badge tone={payoutStatusTones[payout.status]}>{payoutStatusNames[payout.status]}</Badge>{' '}
+        <Trans
+          t={t}
+          i18nKey="state.heading"
+          values={{ receiver: payout.receiver }}
+          components={{ amount: <Money amount={payout.amount} currency={payout.currency} /> }}
+        />{' '}
+        <Badge tone={payoutStatusTones[payout.status]}>{payoutStatusName(payout.status)}</Badge>{' '}
         {payout.sandbox ? <SandboxBadge /> : null}
       </p>
       <p>{payoutMeaningOf(payout)}</p>
       <div className="actions">
         <button type="button" className="button button-secondary" onClick={onStartOver}>
-          Cash out more
+          {t('state.more')}
         </button>
       </div>
     </Notice>
@@ -312,30 +322,31 @@ function PayoutState({
 }
 
 function PayoutList({ refreshKey }: { refreshKey: number }) {
+  const { t } = useTranslation('cashOut');
   const client = useClient();
   const { list, loadMore } = usePagedList(`payouts:${refreshKey}`, (cursor, signal) =>
     listPayouts(client, cursor, signal),
   );
   return (
     <section aria-labelledby="payouts-heading" className="section">
-      <h2 id="payouts-heading">Your cash outs</h2>
-      {list.status === 'loading' ? <Loading label="Loading your cash outs…" /> : null}
+      <h2 id="payouts-heading">{t('list.heading')}</h2>
+      {list.status === 'loading' ? <Loading label={t('list.loading')} /> : null}
       {list.status === 'failed' && list.items.length === 0 ? (
         <ErrorNotice error={list.error} onRetry={loadMore} />
       ) : null}
-      {list.status === 'ready' && list.items.length === 0 ? <p className="empty">No cash outs yet.</p> : null}
+      {list.status === 'ready' && list.items.length === 0 ? <p className="empty">{t('list.none')}</p> : null}
       {list.items.length === 0 ? null : (
         <ul className="item-list">
           {list.items.map((payout) => (
             <li key={payout.id} className="item">
               <span className="item-main">
-                <span className="item-title">To {payout.receiver}</span>
+                <span className="item-title">{t('list.to', { receiver: payout.receiver })}</span>
                 <span className="item-detail">
                   <time dateTime={payout.created_at}>{formatDateTime(payout.created_at)}</time>
                 </span>
                 <span className="item-detail">{payoutMeaningOf(payout)}</span>
                 <span className="badges">
-                  <Badge tone={payoutStatusTones[payout.status]}>{payoutStatusNames[payout.status]}</Badge>
+                  <Badge tone={payoutStatusTones[payout.status]}>{payoutStatusName(payout.status)}</Badge>
                 </span>
               </span>
               {payout.status === 'failed' || payout.status === 'returned' ? (
@@ -351,7 +362,12 @@ function PayoutList({ refreshKey }: { refreshKey: number }) {
           ))}
         </ul>
       )}
-      <LoadMore list={list} onLoadMore={loadMore} noun="cash outs" />
+      <LoadMore
+        list={list}
+        onLoadMore={loadMore}
+        loadingLabel={t('list.loadingMore')}
+        loadLabel={t('list.loadMore')}
+      />
     </section>
   );
 }

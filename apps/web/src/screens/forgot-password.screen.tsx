@@ -5,20 +5,18 @@ import { AuthFrame } from '../components/auth-frame';
 import { focusFirstInvalid, TextField } from '../components/fields';
 import { ErrorNotice, Notice } from '../components/status';
 import { type FieldErrors, hasErrors, serverFieldErrors } from '../forms';
+import { useTranslation } from '../i18n';
 import { useSession } from '../session';
 
 type ResetField = 'email' | 'code' | 'password';
 const resetFields: readonly ResetField[] = ['email', 'code', 'password'];
-
-const resetWords = {
-  validation_failed: 'Some details need fixing: see the messages next to the fields.',
-};
 
 /**
  * "Forgot password": the email first, then the emailed code with a new password. The first
  * step says the same thing whether the email has an account or not.
  */
 export function ForgotPasswordScreen() {
+  const { t } = useTranslation('forgotPassword');
   const { client } = useSession();
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
@@ -40,7 +38,7 @@ export function ForgotPasswordScreen() {
     if (busy) return;
     setFailure(null);
     if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) {
-      refuse({ email: 'Enter the email address of your account.' });
+      refuse({ email: t('emailMissing') });
       return;
     }
     setErrors({});
@@ -62,8 +60,8 @@ export function ForgotPasswordScreen() {
     if (busy) return;
     setFailure(null);
     const found: FieldErrors<ResetField> = {};
-    if (!/^\d{6}$/.test(code.trim())) found.code = 'Enter the 6 digits of the code.';
-    if (password.length < 10) found.password = 'Use at least 10 characters.';
+    if (!/^\d{6}$/.test(code.trim())) found.code = t('codeInvalid');
+    if (password.length < 10) found.password = t('passwordTooShort', { count: 10 });
     if (hasErrors(found)) {
       refuse(found);
       return;
@@ -85,12 +83,12 @@ export function ForgotPasswordScreen() {
 
   if (!codeSent) {
     return (
-      <AuthFrame title="Reset your password">
-        <p>Enter the email address of your account. We will email you a code to set a new password.</p>
+      <AuthFrame title={t('request.title')}>
+        <p>{t('request.lead')}</p>
         <form ref={form} onSubmit={sendCode} noValidate className="form">
           <TextField
             id="email"
-            label="Email"
+            label={t('request.email')}
             type="email"
             value={email}
             onValueChange={setEmail}
@@ -101,29 +99,26 @@ export function ForgotPasswordScreen() {
           {failure === null ? null : <ErrorNotice error={failure} />}
           <div className="actions">
             <button type="submit" className="button" disabled={busy}>
-              {busy ? 'Sending…' : 'Email me a code'}
+              {busy ? t('request.sending') : t('request.send')}
             </button>
           </div>
         </form>
         <p>
-          Remembered it? <Link to="/login">Log in</Link>
+          {t('request.remembered')} <Link to="/login">{t('request.logIn')}</Link>
         </p>
       </AuthFrame>
     );
   }
 
   return (
-    <AuthFrame title="Set a new password">
+    <AuthFrame title={t('reset.title')}>
       <Notice tone="info" live>
-        <p>
-          If an account uses {email.trim()}, we have emailed it a 6-digit code. It is valid for 15 minutes and
-          works once.
-        </p>
+        <p>{t('reset.codeSent', { email: email.trim() })}</p>
       </Notice>
       <form ref={form} onSubmit={reset} noValidate className="form">
         <TextField
           id="code"
-          label="Code from the email"
+          label={t('reset.code')}
           value={code}
           onValueChange={setCode}
           error={errors.code}
@@ -134,18 +129,20 @@ export function ForgotPasswordScreen() {
         />
         <TextField
           id="password"
-          label="New password"
+          label={t('reset.password')}
           type="password"
           value={password}
           onValueChange={setPassword}
           error={errors.password}
-          hint="At least 10 characters. Every device signed in to your account will be logged out."
+          hint={t('reset.passwordHint', { count: 10 })}
           autoComplete="new-password"
         />
-        {failure === null ? null : <ErrorNotice error={failure} overrides={resetWords} />}
+        {failure === null ? null : (
+          <ErrorNotice error={failure} overrides={{ validation_failed: t('reset.fixFields') }} />
+        )}
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Saving…' : 'Set new password'}
+            {busy ? t('reset.saving') : t('reset.save')}
           </button>
           <button
             type="button"
@@ -157,7 +154,7 @@ export function ForgotPasswordScreen() {
               setErrors({});
             }}
           >
-            Send another code
+            {t('reset.sendAnother')}
           </button>
         </div>
       </form>

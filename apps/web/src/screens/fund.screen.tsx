@@ -10,11 +10,13 @@ import { AmountField, WalletField } from '../components/wallet-fields';
 import { useMoneyMovement } from '../hooks/use-money-movement';
 import { useResource } from '../hooks/use-resource';
 import { defaultWalletOf, useWallets } from '../hooks/use-wallets';
+import { Trans, useTranslation } from '../i18n';
 import { isLargeAmount, parseAmount, toWireAmount } from '../money';
 import { useClient, useUser } from '../session';
 
 /** Add money with PayPal: create the payment, then approve it on PayPal's page. */
 export function FundScreen() {
+  const { t } = useTranslation(['fund', 'common']);
   const client = useClient();
   const user = useUser();
   const wallets = useWallets();
@@ -23,24 +25,19 @@ export function FundScreen() {
   );
 
   return (
-    <Screen
-      title="Add money"
-      lead="Add money to your wallet with PayPal. You approve the payment on PayPal’s page."
-    >
-      <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel="Loading your wallets…">
+    <Screen title={t('title')} lead={t('lead')}>
+      <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel={t('common:loadingWallets')}>
         {(data) =>
-          data.length === 0 ? <Loading label="Your wallet is being opened…" /> : <FundForm wallets={data} />
+          data.length === 0 ? <Loading label={t('common:walletOpening')} /> : <FundForm wallets={data} />
         }
       </AsyncView>
       <section aria-labelledby="payments-heading" className="section">
-        <h2 id="payments-heading">Your recent PayPal payments</h2>
-        {user.role === 'admin' ? (
-          <p className="hint">As an administrator, you see every user’s payments here.</p>
-        ) : null}
-        <AsyncView state={payments.state} onRetry={payments.reload} loadingLabel="Loading your payments…">
+        <h2 id="payments-heading">{t('payments.heading')}</h2>
+        {user.role === 'admin' ? <p className="hint">{t('payments.admin')}</p> : null}
+        <AsyncView state={payments.state} onRetry={payments.reload} loadingLabel={t('payments.loading')}>
           {(data) =>
             data.length === 0 ? (
-              <p className="empty">No PayPal payments yet.</p>
+              <p className="empty">{t('payments.none')}</p>
             ) : (
               <PaymentList payments={data} />
             )
@@ -52,6 +49,7 @@ export function FundScreen() {
 }
 
 function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
+  const { t } = useTranslation(['fund', 'common']);
   const client = useClient();
   const [walletId, setWalletId] = useState(() => defaultWalletOf(wallets)!.id);
   const wallet = wallets.find((candidate) => candidate.id === walletId) ?? wallets[0]!;
@@ -105,19 +103,23 @@ function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
     return (
       <Notice tone="info" live>
         <p>
-          Taking you to PayPal to approve <Money amount={payment.amount} currency={payment.currency} />…{' '}
+          <Trans
+            t={t}
+            i18nKey="redirecting"
+            components={{ amount: <Money amount={payment.amount} currency={payment.currency} /> }}
+          />{' '}
           {payment.sandbox ? <SandboxBadge /> : null}
         </p>
         {payment.approve_url === null ? (
           <>
-            <p>PayPal gave no approval page for this payment.</p>
+            <p>{t('noApprovalPage')}</p>
             <button type="button" className="button button-secondary" onClick={movement.reset}>
-              Start again
+              {t('startAgain')}
             </button>
           </>
         ) : (
           <p>
-            <a href={payment.approve_url}>Continue to PayPal</a>
+            <a href={payment.approve_url}>{t('continue')}</a>
           </p>
         )}
       </Notice>
@@ -128,22 +130,29 @@ function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
   if (largeAmount !== null && state.status === 'idle') {
     return (
       <section aria-labelledby="large-amount-heading" className="card form">
-        <h2 id="large-amount-heading">Is this amount right?</h2>
+        <h2 id="large-amount-heading">{t('large.heading')}</h2>
         <Notice tone="warning" live>
           <p>
-            You are about to add <Money amount={largeAmount} currency={wallet.currency} /> to your wallet.
-            That is a large amount: check that no extra digit slipped in.
+            <Trans
+              t={t}
+              i18nKey="large.warning"
+              components={{ amount: <Money amount={largeAmount} currency={wallet.currency} /> }}
+            />
           </p>
         </Notice>
         <div className="actions">
           <button type="button" className="button" onClick={() => addMoney(largeAmount)}>
             {/* One flex item, so the space before the amount stays. */}
             <span>
-              Yes, add <Money amount={largeAmount} currency={wallet.currency} />
+              <Trans
+                t={t}
+                i18nKey="large.confirm"
+                components={{ amount: <Money amount={largeAmount} currency={wallet.currency} /> }}
+              />
             </span>
           </button>
           <button type="button" className="button button-secondary" onClick={changeAmount}>
-            Change the amount
+            {t('large.change')}
           </button>
         </div>
       </section>
@@ -158,7 +167,7 @@ function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
           setWalletId(value);
           movement.reset();
         }}
-        label="To wallet"
+        label={t('toWallet')}
       />
       <AmountField
         currency={wallet.currency}
@@ -175,12 +184,12 @@ function FundForm({ wallets }: { wallets: readonly Wallet[] }) {
         <ErrorNotice
           error={state.error}
           {...(state.retryable ? { onRetry: movement.retry } : {})}
-          overrides={{ wallet_not_found: 'That wallet was not found. Reload the page and try again.' }}
+          overrides={{ wallet_not_found: t('walletNotFound') }}
         />
       ) : null}
       <div className="actions">
         <button type="submit" className="button" disabled={sending} aria-disabled={sending}>
-          {sending ? 'Contacting PayPal…' : 'Continue to PayPal'}
+          {sending ? t('contacting') : t('continue')}
         </button>
       </div>
     </form>

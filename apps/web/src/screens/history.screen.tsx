@@ -10,8 +10,9 @@ import { TransactionList } from '../components/transaction-list';
 import { addDays, isDay, startOfLocalDay } from '../dates';
 import { usePagedList } from '../hooks/use-paged-list';
 import { defaultWalletOf, useWallets, walletIdsOf } from '../hooks/use-wallets';
+import { useTranslation } from '../i18n';
 import { useClient, useUser } from '../session';
-import { transactionTypeNames } from '../transactions';
+import { transactionTypeName, transactionTypes } from '../transactions';
 
 interface HistoryFilters {
   wallet: string;
@@ -39,13 +40,15 @@ export function queryOf(filters: HistoryFilters): TransactionFilters {
   if (filters.wallet !== '') query.wallet_id = filters.wallet;
   if (isDay(filters.from)) query.from = startOfLocalDay(filters.from);
   if (isDay(filters.to)) query.to = startOfLocalDay(addDays(filters.to, 1));
-  if (Object.hasOwn(transactionTypeNames, filters.type)) query.type = filters.type as TransactionType;
+  if ((transactionTypes as readonly string[]).includes(filters.type))
+    query.type = filters.type as TransactionType;
   if (filters.direction === 'in' || filters.direction === 'out') query.direction = filters.direction;
   return query;
 }
 
 /** Every movement, newest first, filtered by wallet, dates, type and direction; scrolls for more. */
 export function HistoryScreen() {
+  const { t } = useTranslation('history');
   const user = useUser();
   const wallets = useWallets();
   const [search, setSearch] = useSearchParams();
@@ -63,7 +66,7 @@ export function HistoryScreen() {
   };
 
   return (
-    <Screen title="History">
+    <Screen title={t('title')}>
       <HistoryFilterForm
         key={search.toString()}
         initial={applied}
@@ -73,13 +76,13 @@ export function HistoryScreen() {
       />
       <section aria-labelledby="results-heading" className="section">
         <h2 id="results-heading" className="visually-hidden">
-          Transactions
+          {t('results')}
         </h2>
         {walletId === null ? (
           wallets.state.status === 'ready' ? (
-            <p className="empty">No transactions yet.</p>
+            <p className="empty">{t('noneYet')}</p>
           ) : (
-            <Loading label="Loading your history…" />
+            <Loading label={t('loading')} />
           )
         ) : (
           <HistoryResults
@@ -93,21 +96,22 @@ export function HistoryScreen() {
 }
 
 function HistoryResults({ query, walletIds }: { query: TransactionFilters; walletIds: ReadonlySet<string> }) {
+  const { t } = useTranslation('history');
   const client = useClient();
   const { list, loadMore } = usePagedList(JSON.stringify(query), (cursor, signal) =>
     listTransactions(client, { ...query, limit: 20, ...(cursor === undefined ? {} : { cursor }) }, signal),
   );
   return (
     <>
-      {list.status === 'loading' ? <Loading label="Loading your history…" /> : null}
+      {list.status === 'loading' ? <Loading label={t('loading')} /> : null}
       {list.status === 'failed' && list.items.length === 0 ? (
         <ErrorNotice error={list.error} onRetry={loadMore} />
       ) : null}
       {list.status !== 'loading' && list.status !== 'failed' && list.items.length === 0 ? (
-        <p className="empty">No transactions match these filters.</p>
+        <p className="empty">{t('noMatch')}</p>
       ) : null}
       {list.items.length > 0 ? <TransactionList transfers={list.items} walletIds={walletIds} /> : null}
-      <LoadMore list={list} onLoadMore={loadMore} noun="transactions" />
+      <LoadMore list={list} onLoadMore={loadMore} loadingLabel={t('loadingMore')} loadLabel={t('loadMore')} />
     </>
   );
 }
@@ -124,6 +128,7 @@ function HistoryFilterForm({
   allWallets: boolean;
   onApply(filters: HistoryFilters): void;
 }) {
+  const { t } = useTranslation('history');
   const [filters, setFilters] = useState(initial);
   const [rangeError, setRangeError] = useState<string>();
   const set = (name: keyof HistoryFilters) => (value: string) => {
@@ -134,7 +139,7 @@ function HistoryFilterForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (filters.from !== '' && filters.to !== '' && filters.from > filters.to) {
-      setRangeError('The start date must not be after the end date.');
+      setRangeError(t('filters.badRange'));
       return;
     }
     onApply(filters);
@@ -147,21 +152,26 @@ function HistoryFilterForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate className="card filters" aria-label="Filter transactions">
+    <form onSubmit={submit} noValidate className="card filters" aria-label={t('filters.label')}>
       <div className="filter-grid">
         {wallets.length > 1 ? (
-          <SelectField id="filter-wallet" label="Wallet" value={filters.wallet} onValueChange={set('wallet')}>
-            {allWallets ? <option value="">All wallets</option> : null}
+          <SelectField
+            id="filter-wallet"
+            label={t('filters.wallet')}
+            value={filters.wallet}
+            onValueChange={set('wallet')}
+          >
+            {allWallets ? <option value="">{t('filters.allWallets')}</option> : null}
             {wallets.map((wallet) => (
               <option key={wallet.id} value={wallet.id}>
-                {wallet.currency} {wallet.type}
+                {t('filters.walletOption', { currency: wallet.currency, type: wallet.type })}
               </option>
             ))}
           </SelectField>
         ) : null}
         <TextField
           id="filter-from"
-          label="From"
+          label={t('filters.from')}
           type="date"
           value={filters.from}
           onValueChange={set('from')}
@@ -170,37 +180,42 @@ function HistoryFilterForm({
         />
         <TextField
           id="filter-to"
-          label="To"
+          label={t('filters.to')}
           type="date"
           value={filters.to}
           onValueChange={set('to')}
           required={false}
         />
-        <SelectField id="filter-type" label="Type" value={filters.type} onValueChange={set('type')}>
-          <option value="">All types</option>
-          {Object.entries(transactionTypeNames).map(([type, name]) => (
+        <SelectField
+          id="filter-type"
+          label={t('filters.type')}
+          value={filters.type}
+          onValueChange={set('type')}
+        >
+          <option value="">{t('filters.allTypes')}</option>
+          {transactionTypes.map((type) => (
             <option key={type} value={type}>
-              {name}
+              {transactionTypeName(type)}
             </option>
           ))}
         </SelectField>
         <SelectField
           id="filter-direction"
-          label="Direction"
+          label={t('filters.direction')}
           value={filters.direction}
           onValueChange={set('direction')}
         >
-          <option value="">In and out</option>
-          <option value="in">Money in</option>
-          <option value="out">Money out</option>
+          <option value="">{t('filters.inAndOut')}</option>
+          <option value="in">{t('filters.in')}</option>
+          <option value="out">{t('filters.out')}</option>
         </SelectField>
       </div>
       <div className="actions">
         <button type="submit" className="button">
-          Apply filters
+          {t('filters.apply')}
         </button>
         <button type="button" className="button button-secondary" onClick={clear}>
-          Clear
+          {t('filters.clear')}
         </button>
       </div>
     </form>

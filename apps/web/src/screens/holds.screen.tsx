@@ -10,16 +10,10 @@ import { AmountField } from '../components/wallet-fields';
 import { formatDateTime } from '../dates';
 import { useMoneyMovement } from '../hooks/use-money-movement';
 import { usePagedList } from '../hooks/use-paged-list';
+import { Trans, useTranslation } from '../i18n';
 import { formatMoney, parseAmount, toWireAmount } from '../money';
 import { useClient } from '../session';
 import { shortReferenceOf } from './transaction.screen';
-
-const holdStatusNames: Readonly<Record<Hold['status'], string>> = {
-  held: 'Held',
-  captured: 'Released',
-  voided: 'Returned',
-  expired: 'Expired',
-};
 
 const holdStatusTones = {
   held: 'warning',
@@ -28,56 +22,41 @@ const holdStatusTones = {
   expired: 'neutral',
 } as const;
 
-const holdWords: Record<string, string> = {
-  hold_already_settled: 'This payment was already settled meanwhile. Reload the page to see how.',
-  wallet_frozen: 'One of the wallets is frozen, so the money cannot be released. Please contact support.',
-};
-
 type Side = 'payer' | 'payee';
 
 /** Escrow payments the person made or is owed: the payer releases them, the payee may decline them. */
 export function HoldsScreen() {
+  const { t } = useTranslation('holds');
   const [settled, setSettled] = useState(0);
   const onSettled = () => setSettled((count) => count + 1);
   return (
-    <Screen
-      title="Held payments"
-      lead="Money held in escrow until a job is done. The payer releases it; the provider may decline it."
-    >
+    <Screen title={t('title')} lead={t('lead')}>
       <HoldSection side="payer" refreshKey={settled} onSettled={onSettled} />
       <HoldSection side="payee" refreshKey={settled} onSettled={onSettled} />
       <section aria-labelledby="dispute-heading" className="section">
-        <h2 id="dispute-heading">Not happy with a job?</h2>
-        <p>
-          Do not release the money. Write to MoneyPal support with the payment’s reference: support settles
-          disputes and can give the money back to you or release it to the provider.
-        </p>
+        <h2 id="dispute-heading">{t('dispute.heading')}</h2>
+        <p>{t('dispute.text')}</p>
       </section>
     </Screen>
   );
 }
 
 function HoldSection({ side, refreshKey, onSettled }: { side: Side; refreshKey: number; onSettled(): void }) {
+  const { t } = useTranslation('holds');
   const client = useClient();
   const direction = side === 'payer' ? 'out' : 'in';
   const { list, loadMore } = usePagedList(`holds:${direction}:${refreshKey}`, (cursor, signal) =>
     listHolds(client, { direction, ...(cursor === undefined ? {} : { cursor }) }, signal),
   );
-  const heading = side === 'payer' ? 'Payments you hold' : 'Payments held for you';
-  const noun = side === 'payer' ? 'payments you hold' : 'payments held for you';
   return (
     <section aria-labelledby={`holds-${side}-heading`} className="section">
-      <h2 id={`holds-${side}-heading`}>{heading}</h2>
-      {list.status === 'loading' ? <Loading label={`Loading ${noun}…`} /> : null}
+      <h2 id={`holds-${side}-heading`}>{t(`${side}.heading`)}</h2>
+      {list.status === 'loading' ? <Loading label={t(`${side}.loading`)} /> : null}
       {list.status === 'failed' && list.items.length === 0 ? (
         <ErrorNotice error={list.error} onRetry={loadMore} />
       ) : null}
       {list.status === 'ready' && list.items.length === 0 ? (
-        <p className="empty">
-          {side === 'payer'
-            ? 'None. Choose “Hold the money until the job is done” when you pay a provider.'
-            : 'None yet.'}
-        </p>
+        <p className="empty">{t(`${side}.none`)}</p>
       ) : null}
       {list.items.length === 0 ? null : (
         <ul className="item-list">
@@ -86,41 +65,58 @@ function HoldSection({ side, refreshKey, onSettled }: { side: Side; refreshKey: 
           ))}
         </ul>
       )}
-      <LoadMore list={list} onLoadMore={loadMore} noun={noun} />
+      <LoadMore
+        list={list}
+        onLoadMore={loadMore}
+        loadingLabel={t(`${side}.loadingMore`)}
+        loadLabel={t(`${side}.loadMore`)}
+      />
     </section>
   );
 }
 
 function HoldItem({ hold, side, onSettled }: { hold: Hold; side: Side; onSettled(): void }) {
-  const title = hold.description ?? (side === 'payer' ? 'Payment to a provider' : 'Payment for you');
+  const { t } = useTranslation('holds');
+  const title = hold.description ?? t(`${side}.untitled`);
   return (
     <li className="item hold" aria-label={title}>
       <div className="item-main">
         <span className="item-title">{title}</span>
         <span className="item-detail">
-          Reference {shortReferenceOf(hold.id)} · held{' '}
-          <time dateTime={hold.created_at}>{formatDateTime(hold.created_at)}</time>
+          <Trans
+            t={t}
+            i18nKey="item.heldOn"
+            values={{ reference: shortReferenceOf(hold.id) }}
+            components={{
+              time: <time dateTime={hold.created_at}>{formatDateTime(hold.created_at)}</time>,
+            }}
+          />
         </span>
         {hold.status === 'held' && hold.expires_at !== null ? (
           <span className="item-detail">
-            {hold.on_expiry === 'void' ? 'Goes back to the payer' : 'Released to the provider'} on{' '}
-            <time dateTime={hold.expires_at}>{formatDateTime(hold.expires_at)}</time> unless settled before.
+            <Trans
+              t={t}
+              i18nKey={hold.on_expiry === 'void' ? 'item.returnsOn' : 'item.releasedOn'}
+              components={{
+                time: <time dateTime={hold.expires_at}>{formatDateTime(hold.expires_at)}</time>,
+              }}
+            />
           </span>
         ) : null}
         {hold.status === 'captured' ? (
           <span className="item-detail">
-            <Money amount={hold.captured_amount} currency={hold.currency} /> released to the provider
-            {hold.captured_amount < hold.amount ? (
-              <>
-                , <Money amount={hold.amount - hold.captured_amount} currency={hold.currency} /> back to the
-                payer
-              </>
-            ) : null}
-            .
+            <Trans
+              t={t}
+              i18nKey={hold.captured_amount < hold.amount ? 'item.releasedPart' : 'item.releasedAll'}
+              components={{
+                released: <Money amount={hold.captured_amount} currency={hold.currency} />,
+                back: <Money amount={hold.amount - hold.captured_amount} currency={hold.currency} />,
+              }}
+            />
           </span>
         ) : null}
         <span className="badges">
-          <Badge tone={holdStatusTones[hold.status]}>{holdStatusNames[hold.status]}</Badge>
+          <Badge tone={holdStatusTones[hold.status]}>{t(`statuses.${hold.status}`)}</Badge>
         </span>
         {hold.status === 'held' ? <HoldActions hold={hold} side={side} onSettled={onSettled} /> : null}
       </div>
@@ -133,6 +129,7 @@ function HoldItem({ hold, side, onSettled }: { hold: Hold; side: Side; onSettled
 
 /** The payer releases all or part; the payee declines. */
 function HoldActions({ hold, side, onSettled }: { hold: Hold; side: Side; onSettled(): void }) {
+  const { t } = useTranslation('holds');
   const client = useClient();
   const form = useRef<HTMLFormElement>(null);
   const movement = useMoneyMovement<HoldResult>();
@@ -155,7 +152,7 @@ function HoldActions({ hold, side, onSettled }: { hold: Hold; side: Side; onSett
     const error = !amount.ok
       ? amount.message
       : amount.amountMinor >= BigInt(hold.amount)
-        ? `Enter less than ${formatMoney(hold.amount, hold.currency)}, or release all of it.`
+        ? t('actions.lessThan', { amount: formatMoney(hold.amount, hold.currency) })
         : undefined;
     setAmountError(error);
     if (error !== undefined || !amount.ok) {
@@ -171,11 +168,11 @@ function HoldActions({ hold, side, onSettled }: { hold: Hold; side: Side; onSett
       {movement.state.status === 'failed' ? (
         <ErrorNotice
           error={movement.state.error}
-          overrides={holdWords}
+          overrides={t('refusals', { returnObjects: true })}
           {...(movement.state.retryable ? { onRetry: movement.retry } : {})}
         />
       ) : null}
-      {sending ? <Notice tone="info">Working on it…</Notice> : null}
+      {sending ? <Notice tone="info">{t('actions.working')}</Notice> : null}
       {side === 'payee' ? (
         <div className="actions">
           <button
@@ -184,7 +181,7 @@ function HoldActions({ hold, side, onSettled }: { hold: Hold; side: Side; onSett
             disabled={sending}
             onClick={() => settle((key) => voidHold(client, hold.id, key))}
           >
-            Decline the job
+            {t('actions.decline')}
           </button>
         </div>
       ) : (
@@ -196,7 +193,7 @@ function HoldActions({ hold, side, onSettled }: { hold: Hold; side: Side; onSett
               disabled={sending}
               onClick={() => settle((key) => captureHold(client, hold.id, undefined, key))}
             >
-              Release all
+              {t('actions.releaseAll')}
             </button>
             <button
               type="button"
@@ -206,14 +203,14 @@ function HoldActions({ hold, side, onSettled }: { hold: Hold; side: Side; onSett
               disabled={sending}
               onClick={() => setPartOpen((open) => !open)}
             >
-              Release part
+              {t('actions.releasePart')}
             </button>
           </div>
           {partOpen ? (
             <form ref={form} id={`${fieldId}-form`} className="form" onSubmit={releasePart} noValidate>
               <AmountField
                 id={fieldId}
-                label="Amount to release"
+                label={t('actions.amount')}
                 currency={hold.currency}
                 value={amountText}
                 onValueChange={(value) => {
@@ -222,10 +219,10 @@ function HoldActions({ hold, side, onSettled }: { hold: Hold; side: Side; onSett
                 }}
                 error={amountError}
               />
-              <p className="hint">The rest goes back to your balance.</p>
+              <p className="hint">{t('actions.rest')}</p>
               <div className="actions">
                 <button type="submit" className="button" disabled={sending}>
-                  Release this amount
+                  {t('actions.release')}
                 </button>
               </div>
             </form>

@@ -6,10 +6,12 @@ import { TransactionList } from '../components/transaction-list';
 import { WalletCard } from '../components/wallet-card';
 import { useResource } from '../hooks/use-resource';
 import { useWallets, walletIdsOf } from '../hooks/use-wallets';
+import { useTranslation } from '../i18n';
 import { useClient, useUser } from '../session';
 
 /** Wallets with their balances, what to do next, and the latest movements. */
 export function HomeScreen() {
+  const { t } = useTranslation(['home', 'common']);
   const user = useUser();
   const wallets = useWallets();
   const walletList = wallets.state.status === 'ready' ? wallets.state.data : null;
@@ -18,16 +20,16 @@ export function HomeScreen() {
     user.role === 'admin' ? walletList?.find((wallet) => wallet.is_default)?.id : undefined;
 
   return (
-    <Screen title={`Hello, ${user.first_name}`}>
+    <Screen title={t('title', { firstName: user.first_name })}>
       <section aria-labelledby="wallets-heading" className="section">
-        <h2 id="wallets-heading">Your wallets</h2>
-        <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel="Loading your wallets…">
+        <h2 id="wallets-heading">{t('wallets')}</h2>
+        <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel={t('common:loadingWallets')}>
           {(data) =>
             data.length === 0 ? (
               <div>
-                <Loading label="Your wallet is being opened…" />
+                <Loading label={t('common:walletOpening')} />
                 <button type="button" className="button button-secondary" onClick={wallets.reload}>
-                  Look again
+                  {t('lookAgain')}
                 </button>
               </div>
             ) : (
@@ -41,32 +43,32 @@ export function HomeScreen() {
         </AsyncView>
       </section>
 
-      <nav aria-label="Quick actions" className="quick-actions">
+      <nav aria-label={t('quickActions.label')} className="quick-actions">
         <Link className="button" to="/fund">
-          Add money
+          {t('quickActions.fund')}
         </Link>
         <Link className="button button-secondary" to="/pay">
-          Pay a provider
+          {t('quickActions.pay')}
         </Link>
         <Link className="button button-secondary" to="/transfer">
-          Send money
+          {t('quickActions.send')}
         </Link>
         <Link className="button button-secondary" to="/cash-out">
-          Cash out
+          {t('quickActions.cashOut')}
         </Link>
         <Link className="button button-secondary" to="/savings">
-          Savings
+          {t('quickActions.savings')}
         </Link>
       </nav>
 
       <section aria-labelledby="activity-heading" className="section">
-        <h2 id="activity-heading">Recent activity</h2>
+        <h2 id="activity-heading">{t('activity.heading')}</h2>
         {user.role !== 'admin' ? (
           <RecentActivity walletId={undefined} walletIds={walletIdsOf(walletList ?? [])} />
         ) : walletList === null ? (
-          <Loading label="Loading recent activity…" />
+          <Loading label={t('activity.loading')} />
         ) : adminWalletId === undefined ? (
-          <p className="empty">Nothing yet.</p>
+          <p className="empty">{t('activity.nothingYet')}</p>
         ) : (
           <RecentActivity walletId={adminWalletId} walletIds={walletIdsOf(walletList)} />
         )}
@@ -82,6 +84,7 @@ function RecentActivity({
   walletId: string | undefined;
   walletIds: ReadonlySet<string>;
 }) {
+  const { t } = useTranslation(['home', 'common']);
   const client = useClient();
   const activity = useResource(`recent-activity:${walletId ?? 'all'}`, (signal) =>
     listTransactions(
@@ -91,15 +94,15 @@ function RecentActivity({
     ).then((page) => page.data),
   );
   return (
-    <AsyncView state={activity.state} onRetry={activity.reload} loadingLabel="Loading recent activity…">
+    <AsyncView state={activity.state} onRetry={activity.reload} loadingLabel={t('activity.loading')}>
       {(transfers) =>
         transfers.length === 0 ? (
-          <p className="empty">Nothing yet. Money you add, send or receive shows up here.</p>
+          <p className="empty">{t('activity.empty')}</p>
         ) : (
           <>
             <TransactionList transfers={transfers} walletIds={walletIds} />
             <p>
-              <Link to="/history">See all your history</Link>
+              <Link to="/history">{t('activity.seeAll')}</Link>
             </p>
           </>
         )

@@ -6,64 +6,67 @@ import { Screen } from '../components/screen';
 import { AsyncView, Badge } from '../components/status';
 import { formatDateTime } from '../dates';
 import { useResource } from '../hooks/use-resource';
+import { Trans, useTranslation } from '../i18n';
 import { useClient, useUser } from '../session';
 import { personLabel } from '../transactions';
-import { invoiceStatusNames, invoiceStatusTones } from './invoices.screen';
+import { invoiceStatusName, invoiceStatusTones } from './invoices.screen';
 
 /** One invoice: who paid whom, how much, and when. */
 export function InvoiceScreen() {
+  const { t } = useTranslation('invoices');
   const { id = '' } = useParams();
   const client = useClient();
   const invoice = useResource(`invoice:${id}`, (signal) => getInvoice(client, id, signal));
   return (
-    <Screen title="Invoice">
-      <AsyncView state={invoice.state} onRetry={invoice.reload} loadingLabel="Loading the invoice…">
+    <Screen title={t('detail.title')}>
+      <AsyncView state={invoice.state} onRetry={invoice.reload} loadingLabel={t('detail.loading')}>
         {(data) => <InvoiceDetail invoice={data} />}
       </AsyncView>
       <p>
-        <Link to="/invoices">Back to your invoices</Link>
+        <Link to="/invoices">{t('detail.back')}</Link>
       </p>
     </Screen>
   );
 }
 
 function InvoiceDetail({ invoice }: { invoice: Invoice }) {
+  const { t } = useTranslation('invoices');
   const user = useUser();
   const party = (userId: string, name: string | null | undefined, handle: string | null | undefined) =>
-    userId === user.id ? 'You' : (personLabel(name, handle) ?? 'A MoneyPal user');
+    userId === user.id ? t('detail.you') : (personLabel(name, handle) ?? t('detail.someone'));
   return (
     <article className="card" aria-labelledby="invoice-heading">
-      <h2 id="invoice-heading">Invoice no. {invoice.invoice_no}</h2>
+      <h2 id="invoice-heading">{t('number', { invoiceNo: invoice.invoice_no })}</h2>
       <p className="badges">
-        <Badge tone={invoiceStatusTones[invoice.status]}>{invoiceStatusNames[invoice.status]}</Badge>
+        <Badge tone={invoiceStatusTones[invoice.status]}>{invoiceStatusName(invoice.status)}</Badge>
       </p>
       <p className="summary-amount">
         <Money amount={invoice.amount} currency={invoice.currency} />
       </p>
       <dl className="summary">
         <div>
-          <dt>Paid by</dt>
+          <dt>{t('detail.paidBy')}</dt>
           <dd>{party(invoice.payer_id, invoice.payer_name, invoice.payer_handle)}</dd>
         </div>
         <div>
-          <dt>Paid to</dt>
+          <dt>{t('detail.paidTo')}</dt>
           <dd>{party(invoice.payee_id, invoice.payee_name, invoice.payee_handle)}</dd>
         </div>
         {invoice.description === null ? null : (
           <div>
-            <dt>For</dt>
+            <dt>{t('detail.for')}</dt>
             <dd>{invoice.description}</dd>
           </div>
         )}
         <div>
-          <dt>Issued</dt>
+          <dt>{t('detail.issued')}</dt>
           <dd>
             <time dateTime={invoice.issued_at}>{formatDateTime(invoice.issued_at)}</time>
           </dd>
         </div>
         {invoice.paid_at === null ? null : (
           <div>
-            <dt>Paid</dt>
+            <dt>{t('detail.paid')}</dt>
             <dd>
               <time dateTime={invoice.paid_at}>{formatDateTime(invoice.paid_at)}</time>
             </dd>
@@ -71,7 +74,7 @@ function InvoiceDetail({ invoice }: { invoice: Invoice }) {
         )}
         {invoice.refunded_at === null ? null : (
           <div>
-            <dt>Refunded</dt>
+            <dt>{t('detail.refunded')}</dt>
             <dd>
               <time dateTime={invoice.refunded_at}>{formatDateTime(invoice.refunded_at)}</time>
             </dd>
@@ -79,21 +82,24 @@ function InvoiceDetail({ invoice }: { invoice: Invoice }) {
         )}
         {invoice.amount_paid === null || invoice.amount_paid === invoice.amount ? null : (
           <div>
-            <dt>Released</dt>
+            <dt>{t('detail.released')}</dt>
             <dd>
-              <Money amount={invoice.amount_paid} currency={invoice.currency} /> to the provider, the rest
-              back to the payer
+              <Trans
+                t={t}
+                i18nKey="detail.releasedPart"
+                components={{ amount: <Money amount={invoice.amount_paid} currency={invoice.currency} /> }}
+              />
             </dd>
           </div>
         )}
         <div>
-          <dt>Paid with</dt>
+          <dt>{t('detail.paidWith')}</dt>
           <dd>
             {invoice.payment_id !== null
-              ? 'PayPal'
+              ? t('detail.withPayPal')
               : invoice.hold_id === null
-                ? 'MoneyPal wallet'
-                : 'MoneyPal wallet, through escrow'}
+                ? t('detail.withWallet')
+                : t('detail.withEscrow')}
           </dd>
         </div>
       </dl>
@@ -101,12 +107,12 @@ function InvoiceDetail({ invoice }: { invoice: Invoice }) {
         <ul className="link-list">
           {invoice.transfer_id === null ? null : (
             <li>
-              <Link to={`/history/${invoice.transfer_id}`}>See the transaction</Link>
+              <Link to={`/history/${invoice.transfer_id}`}>{t('detail.seeTransaction')}</Link>
             </li>
           )}
           {invoice.hold_id === null ? null : (
             <li>
-              <Link to="/holds">See your held payments</Link>
+              <Link to="/holds">{t('detail.seeHolds')}</Link>
             </li>
           )}
         </ul>

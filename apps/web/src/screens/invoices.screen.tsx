@@ -9,12 +9,14 @@ import { Screen } from '../components/screen';
 import { Badge, ErrorNotice, Loading } from '../components/status';
 import { formatDateTime } from '../dates';
 import { usePagedList } from '../hooks/use-paged-list';
+import { i18n, Trans, useTranslation } from '../i18n';
 import { useClient, useUser } from '../session';
 
 /** The invoices the person paid or was paid, newest first. */
 export function InvoicesScreen() {
+  const { t } = useTranslation('invoices');
   return (
-    <Screen title="Invoices" lead="An invoice is issued for every payment to a provider.">
+    <Screen title={t('title')} lead={t('lead')}>
       <InvoiceList />
     </Screen>
   );
@@ -22,6 +24,7 @@ export function InvoicesScreen() {
 
 /** The invoices list with its filter: who paid. */
 export function InvoiceList() {
+  const { t } = useTranslation('invoices');
   const client = useClient();
   const user = useUser();
   const [role, setRole] = useState<'' | 'payer' | 'payee'>('');
@@ -35,24 +38,22 @@ export function InvoiceList() {
 
   return (
     <>
-      {user.role === 'admin' ? (
-        <p className="hint">As an administrator, you see every user’s invoices here.</p>
-      ) : null}
+      {user.role === 'admin' ? <p className="hint">{t('admin')}</p> : null}
       <SelectField
         id="invoice-role"
-        label="Show"
+        label={t('filter.label')}
         value={role}
         onValueChange={(value) => setRole(value === 'payer' || value === 'payee' ? value : '')}
       >
-        <option value="">All invoices</option>
-        <option value="payer">Invoices you paid</option>
-        <option value="payee">Invoices paid to you</option>
+        <option value="">{t('filter.all')}</option>
+        <option value="payer">{t('filter.payer')}</option>
+        <option value="payee">{t('filter.payee')}</option>
       </SelectField>
-      {list.status === 'loading' ? <Loading label="Loading your invoices…" /> : null}
+      {list.status === 'loading' ? <Loading label={t('loading')} /> : null}
       {list.status === 'failed' && list.items.length === 0 ? (
         <ErrorNotice error={list.error} onRetry={loadMore} />
       ) : null}
-      {list.status === 'ready' && list.items.length === 0 ? <p className="empty">No invoices yet.</p> : null}
+      {list.status === 'ready' && list.items.length === 0 ? <p className="empty">{t('none')}</p> : null}
       {list.items.length === 0 ? null : (
         <ul className="item-list">
           {list.items.map((invoice) => (
@@ -60,7 +61,7 @@ export function InvoiceList() {
           ))}
         </ul>
       )}
-      <LoadMore list={list} onLoadMore={loadMore} noun="invoices" />
+      <LoadMore list={list} onLoadMore={loadMore} loadingLabel={t('loadingMore')} loadLabel={t('loadMore')} />
     </>
   );
 }
@@ -74,30 +75,31 @@ export const invoiceStatusTones = {
   held: 'warning',
   cancelled: 'neutral',
 } as const;
-export const invoiceStatusNames = {
-  pending: 'Pending',
-  paid: 'Paid',
-  failed: 'Failed',
-  partially_refunded: 'Partly refunded',
-  refunded: 'Refunded',
-  held: 'Held in escrow',
-  cancelled: 'Cancelled',
-} as const;
+/** An invoice's state in a word or two, as its badge shows it. */
+export function invoiceStatusName(status: Invoice['status']): string {
+  return i18n.t(`statuses.${status}`, { ns: 'invoices' });
+}
 
 function InvoiceItem({ invoice, userId }: { invoice: Invoice; userId: string }) {
+  const { t } = useTranslation('invoices');
   const paidByMe = invoice.payer_id === userId;
   return (
     <li>
       <Link to={`/invoices/${invoice.id}`} className="item-link">
         <span className="item-main">
-          <span className="item-title">Invoice no. {invoice.invoice_no}</span>
+          <span className="item-title">{t('number', { invoiceNo: invoice.invoice_no })}</span>
           <span className="item-detail">
-            {paidByMe ? 'Paid by you' : 'Paid to you'} ·{' '}
-            <time dateTime={invoice.issued_at}>{formatDateTime(invoice.issued_at)}</time>
+            <Trans
+              t={t}
+              i18nKey={paidByMe ? 'item.paidByYou' : 'item.paidToYou'}
+              components={{
+                time: <time dateTime={invoice.issued_at}>{formatDateTime(invoice.issued_at)}</time>,
+              }}
+            />
           </span>
           {invoice.description === null ? null : <span className="item-detail">{invoice.description}</span>}
           <span className="badges">
-            <Badge tone={invoiceStatusTones[invoice.status]}>{invoiceStatusNames[invoice.status]}</Badge>
+            <Badge tone={invoiceStatusTones[invoice.status]}>{invoiceStatusName(invoice.status)}</Badge>
           </span>
         </span>
         <span className={`item-amount amount-${paidByMe ? 'out' : 'in'}`}>

@@ -4,16 +4,13 @@ import { isOtpChallenge, logIn, verifyOtp } from '../api/auth';
 import { AuthFrame } from '../components/auth-frame';
 import { focusFirstInvalid, TextField } from '../components/fields';
 import { ErrorNotice, Notice } from '../components/status';
+import { useTranslation } from '../i18n';
 import { nextPathOf } from '../navigation';
 import { useSession } from '../session';
 
-const loginWords = {
-  unauthenticated: 'The user name, email or password is not right.',
-  validation_failed: 'Enter your user name or email, and your password.',
-};
-
 /** Login by user name or email, then the one-time code when the user has two-factor on. */
 export function LoginScreen() {
+  const { t } = useTranslation('login');
   const { client, state, signIn } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -36,8 +33,8 @@ export function LoginScreen() {
     event.preventDefault();
     if (busy) return;
     const found: typeof errors = {};
-    if (login.trim() === '') found.login = 'Enter your user name or email.';
-    if (password === '') found.password = 'Enter your password.';
+    if (login.trim() === '') found.login = t('loginMissing');
+    if (password === '') found.password = t('passwordMissing');
     setErrors(found);
     setFailure(null);
     if (Object.keys(found).length > 0) {
@@ -64,7 +61,7 @@ export function LoginScreen() {
     event.preventDefault();
     if (busy || challengeId === null) return;
     if (!/^\d{6}$/.test(code.trim())) {
-      setErrors({ code: 'Enter the 6 digits of the code.' });
+      setErrors({ code: t('code.invalid') });
       focusFirstInvalid(form.current);
       return;
     }
@@ -89,15 +86,12 @@ export function LoginScreen() {
 
   if (challengeId !== null) {
     return (
-      <AuthFrame title="Enter your code">
-        <p>
-          We sent a 6-digit code by text message, or by email when your account has no phone. It is valid for
-          5 minutes.
-        </p>
+      <AuthFrame title={t('code.title')}>
+        <p>{t('code.lead')}</p>
         <form ref={form} onSubmit={submitCode} noValidate className="form">
           <TextField
             id="code"
-            label="One-time code"
+            label={t('code.label')}
             value={code}
             onValueChange={setCode}
             error={errors.code}
@@ -109,10 +103,10 @@ export function LoginScreen() {
           {failure === null ? null : <ErrorNotice error={failure} />}
           <div className="actions">
             <button type="submit" className="button" disabled={busy}>
-              {busy ? 'Checking…' : 'Log in'}
+              {busy ? t('code.checking') : t('logIn')}
             </button>
             <button type="button" className="button button-secondary" onClick={startOver}>
-              Start again
+              {t('code.startAgain')}
             </button>
           </div>
         </form>
@@ -121,32 +115,32 @@ export function LoginScreen() {
   }
 
   return (
-    <AuthFrame title="Log in">
+    <AuthFrame title={t('title')}>
       {arrival?.registered === undefined ? null : (
         <Notice tone="success" live>
-          <p>Your account is ready. Log in to start.</p>
+          <p>{t('registered')}</p>
         </Notice>
       )}
       {arrival?.passwordReset === true ? (
         <Notice tone="success" live>
-          <p>Your password is changed. Log in with the new one.</p>
+          <p>{t('passwordReset')}</p>
         </Notice>
       ) : null}
       {state.status === 'signed-out' && state.reason !== 'none' ? (
         <Notice tone="info" live>
           <p>
             {state.reason === 'logged-out'
-              ? 'You have logged out.'
+              ? t('loggedOut')
               : state.reason === 'deleted'
-                ? 'Your account is deleted.'
-                : 'Your session has ended. Please log in again.'}
+                ? t('deleted')
+                : t('sessionEnded')}
           </p>
         </Notice>
       ) : null}
       <form ref={form} onSubmit={submitPassword} noValidate className="form">
         <TextField
           id="login"
-          label="User name or email"
+          label={t('login')}
           value={login}
           onValueChange={setLogin}
           error={errors.login}
@@ -156,25 +150,30 @@ export function LoginScreen() {
         />
         <TextField
           id="password"
-          label="Password"
+          label={t('password')}
           type="password"
           value={password}
           onValueChange={setPassword}
           error={errors.password}
           autoComplete="current-password"
         />
-        {failure === null ? null : <ErrorNotice error={failure} overrides={loginWords} />}
+        {failure === null ? null : (
+          <ErrorNotice
+            error={failure}
+            overrides={{ unauthenticated: t('wrongCredentials'), validation_failed: t('incomplete') }}
+          />
+        )}
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Logging in…' : 'Log in'}
+            {busy ? t('loggingIn') : t('logIn')}
           </button>
         </div>
       </form>
       <p>
-        <Link to="/forgot-password">Forgot your password?</Link>
+        <Link to="/forgot-password">{t('forgotPassword')}</Link>
       </p>
       <p>
-        New to MoneyPal? <Link to="/register">Create an account</Link>
+        {t('newHere')} <Link to="/register">{t('createAccount')}</Link>
       </p>
     </AuthFrame>
   );

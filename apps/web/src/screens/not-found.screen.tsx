@@ -1,12 +1,14 @@
 import { Link } from 'react-router-dom';
 import { Screen } from '../components/screen';
+import { useTranslation } from '../i18n';
 
 export function NotFoundScreen() {
+  const { t } = useTranslation('notFound');
   return (
-    <Screen title="Page not found">
-      <p>There is no page at this address.</p>
+    <Screen title={t('title')}>
+      <p>{t('nothingHere')}</p>
       <p>
-        <Link to="/">Go to your home page</Link>
+        <Link to="/">{t('goHome')}</Link>
       </p>
     </Screen>
   );

@@ -5,57 +5,27 @@ import { Screen } from '../components/screen';
 import { Badge, ErrorNotice, Loading } from '../components/status';
 import { formatDateTime } from '../dates';
 import { usePagedList } from '../hooks/use-paged-list';
+import { useTranslation } from '../i18n';
 import { useClient, useUser } from '../session';
 
-const templateNames: Readonly<Record<Message['template'], string>> = {
-  registration: 'Welcome',
-  payment_sent: 'Payment sent',
-  payment_received: 'Payment received',
-  invoice_issued: 'Invoice issued',
-  refund: 'Refund',
-  one_time_code: 'One-time code',
-  password_reset: 'Password reset code',
-  hold_created: 'Money held in escrow',
-  hold_captured: 'Escrow released',
-  hold_voided: 'Escrow returned',
-  hold_expired: 'Escrow expired',
-};
-
-/** What each kind of message tells the person, in a sentence. */
-const templateMeanings: Readonly<Record<Message['template'], string>> = {
-  registration: 'Welcome to MoneyPal, sent when you created your account.',
-  payment_sent: 'A receipt for money you sent or paid to another user.',
-  payment_received: 'Word that money from another user reached your wallet.',
-  invoice_issued: 'The invoice of a payment you made to a provider.',
-  refund: 'Word that a payment of yours was refunded, and how much.',
-  one_time_code: 'A one-time code to log in. Its code is erased as soon as it is sent.',
-  hold_created: 'Word that money is held in escrow for a job until the payer releases it.',
-  hold_captured: 'Word that money held in escrow was released: what the provider got and what went back.',
-  hold_voided: 'Word that a payment held in escrow was declined and given back to the payer.',
-  hold_expired: 'Word that a payment held in escrow reached its date and settled by itself.',
-  password_reset: 'A code to choose a new password. Its code is erased as soon as it is sent.',
-};
-
 const statusTones = { pending: 'warning', sent: 'success', failed: 'error' } as const;
-const statusNames = { pending: 'Sending', sent: 'Sent', failed: 'Not delivered' } as const;
 
 /** Every email and text message MoneyPal sent the person, newest first. */
 export function NotificationsScreen() {
+  const { t } = useTranslation('notifications');
   const client = useClient();
   const user = useUser();
   const { list, loadMore } = usePagedList('messages', (cursor, signal) =>
     listMessages(client, cursor, signal),
   );
   return (
-    <Screen title="Messages" lead="The emails and text messages we sent you. Open one to read it.">
-      {user.role === 'admin' ? (
-        <p className="hint">As an administrator, you see every user’s messages here.</p>
-      ) : null}
-      {list.status === 'loading' ? <Loading label="Loading your messages…" /> : null}
+    <Screen title={t('title')} lead={t('lead')}>
+      {user.role === 'admin' ? <p className="hint">{t('admin')}</p> : null}
+      {list.status === 'loading' ? <Loading label={t('loading')} /> : null}
       {list.status === 'failed' && list.items.length === 0 ? (
         <ErrorNotice error={list.error} onRetry={loadMore} />
       ) : null}
-      {list.status === 'ready' && list.items.length === 0 ? <p className="empty">No messages yet.</p> : null}
+      {list.status === 'ready' && list.items.length === 0 ? <p className="empty">{t('none')}</p> : null}
       {list.items.length === 0 ? null : (
         <ul className="item-list">
           {list.items.map((message) => (
@@ -65,41 +35,42 @@ export function NotificationsScreen() {
           ))}
         </ul>
       )}
-      <LoadMore list={list} onLoadMore={loadMore} noun="messages" />
+      <LoadMore list={list} onLoadMore={loadMore} loadingLabel={t('loadingMore')} loadLabel={t('loadMore')} />
     </Screen>
   );
 }
 
 /** A message: its subject and date; opened, everything MoneyPal keeps of it. */
 function MessageItem({ message }: { message: Message }) {
-  const title = message.subject ?? templateNames[message.template];
+  const { t } = useTranslation('notifications');
+  const title = message.subject ?? t(`templates.${message.template}`);
   return (
     <details className="message">
       <summary className="item">
         <span className="item-main">
           <span className="item-title">{title}</span>
           <span className="item-detail">
-            {message.channel === 'email' ? 'Email' : 'Text message'} ·{' '}
+            {t(`channels.${message.channel}`)} ·{' '}
             <time dateTime={message.created_at}>{formatDateTime(message.created_at)}</time>
           </span>
           <span className="badges">
-            <Badge tone={statusTones[message.status]}>{statusNames[message.status]}</Badge>
+            <Badge tone={statusTones[message.status]}>{t(`statuses.${message.status}`)}</Badge>
           </span>
         </span>
       </summary>
       <div className="message-body">
-        <p>{templateMeanings[message.template]}</p>
+        <p>{t(`meanings.${message.template}`)}</p>
         <dl className="summary">
           <div>
-            <dt>Subject</dt>
+            <dt>{t('item.subject')}</dt>
             <dd>{title}</dd>
           </div>
           <div>
-            <dt>Sent to</dt>
+            <dt>{t('item.sentTo')}</dt>
             <dd>{message.to}</dd>
           </div>
           <div>
-            <dt>{message.sent_at === null ? 'Written' : 'Sent'}</dt>
+            <dt>{message.sent_at === null ? t('item.written') : t('item.sent')}</dt>
             <dd>
               <time dateTime={message.sent_at ?? message.created_at}>
                 {formatDateTime(message.sent_at ?? message.created_at)}
@@ -107,12 +78,12 @@ function MessageItem({ message }: { message: Message }) {
             </dd>
           </div>
           <div>
-            <dt>Tries</dt>
+            <dt>{t('item.tries')}</dt>
             <dd>{message.attempts}</dd>
           </div>
           {message.status === 'failed' && message.error !== null ? (
             <div>
-              <dt>Why not delivered</dt>
+              <dt>{t('item.whyNot')}</dt>
               <dd>{message.error}</dd>
             </div>
           ) : null}

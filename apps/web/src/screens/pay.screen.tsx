@@ -23,20 +23,9 @@ import { type FieldErrors, serverFieldErrors } from '../forms';
 import { useMoneyMovement } from '../hooks/use-money-movement';
 import { useRecentRecipients } from '../hooks/use-recent-recipients';
 import { defaultWalletOf, useWallets } from '../hooks/use-wallets';
+import { i18n, Trans, useTranslation } from '../i18n';
 import { toWireAmount } from '../money';
 import { useClient } from '../session';
-
-/** The server's refusals of a payment to a provider, in the words of this screen. */
-export const billWords: Record<string, string> = {
-  recipient_not_found: 'Unknown user: no MoneyPal user has that user name or email.',
-  recipient_has_no_wallet: 'They have no wallet in this currency, so they cannot be paid in it.',
-  wallet_not_found: 'Your wallet was not found. Reload the page and try again.',
-  insufficient_funds:
-    'Your wallet does not have enough money for this payment. You can pay through PayPal instead.',
-  currency_mismatch:
-    'The provider’s wallet holds another currency than yours, so this payment is not possible.',
-  wallet_frozen: 'One of the wallets is frozen, so no money can move. Please contact support.',
-};
 
 /** Escrow as chosen on the form: held until released, and given back on `returnDay` unless released before. */
 interface EscrowChoice {
@@ -48,19 +37,20 @@ interface EscrowChoice {
 /** Why an escrow return day cannot be used, or undefined when it can (empty: no expiry). */
 export function returnDayError(day: string, now: Date = new Date()): string | undefined {
   if (day === '') return undefined;
-  if (!isDay(day)) return 'Enter a date, such as 2027-01-15.';
-  return day > today(now) ? undefined : 'Choose a day after today.';
+  if (!isDay(day)) return i18n.t('escrow.notADay', { ns: 'pay' });
+  return day > today(now) ? undefined : i18n.t('escrow.notAfterToday', { ns: 'pay' });
 }
 
 /** Pay a provider: from the wallet when it holds enough, else through PayPal; or into escrow from the wallet. */
 export function PayScreen() {
+  const { t } = useTranslation(['pay', 'common', 'fund']);
   const wallets = useWallets();
   return (
-    <Screen title="Pay a provider" lead="Pay someone for a service. You get an invoice.">
-      <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel="Loading your wallets…">
+    <Screen title={t('title')} lead={t('lead')}>
+      <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel={t('common:loadingWallets')}>
         {(data) =>
           data.length === 0 ? (
-            <Loading label="Your wallet is being opened…" />
+            <Loading label={t('common:walletOpening')} />
           ) : (
             <PayFlow wallets={data} onPaid={wallets.reload} />
           )
@@ -73,6 +63,9 @@ export function PayScreen() {
 const sendFields = ['recipient', 'amount', 'description'] as const;
 
 function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): void }) {
+  const { t } = useTranslation(['pay', 'common', 'fund']);
+  // The server's refusals of a payment to a provider, in the words of this screen.
+  const billWords: Record<string, string> = t('refusals', { returnObjects: true });
   const recentRecipients = useRecentRecipients();
   const client = useClient();
   const emptyDetails = (): SendDetails => ({
@@ -104,7 +97,7 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
         ? error.fieldErrors.find((problem) => problem.path === 'expires_at')
         : undefined;
     if (returnDayProblem !== undefined) {
-      setReturnDayMessage('Choose a later day.');
+      setReturnDayMessage(t('escrow.later'));
       setChecked(null);
     }
     if (error instanceof ApiError && recipientRefusalCodes.has(error.code)) {
@@ -191,19 +184,22 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
       return (
         <Notice tone="success" live>
           <p>
-            <Money amount={invoice.amount} currency={invoice.currency} /> is held for{' '}
-            {checked?.recipient ?? 'the provider'} until you release it. Invoice no. {invoice.invoice_no} is
-            issued.
+            <Trans
+              t={t}
+              i18nKey={checked === null ? 'done.heldForProvider' : 'done.held'}
+              values={{ recipient: checked?.recipient, invoiceNo: invoice.invoice_no }}
+              components={{ amount: <Money amount={invoice.amount} currency={invoice.currency} /> }}
+            />
           </p>
           <div className="actions">
             <Link className="button" to="/holds">
-              See held payments
+              {t('done.seeHolds')}
             </Link>
             <Link className="button button-secondary" to={`/invoices/${invoice.id}`}>
-              See the invoice
+              {t('done.seeInvoice')}
             </Link>
             <button type="button" className="button button-secondary" onClick={startOver}>
-              Pay someone else
+              {t('done.payAnother')}
             </button>
           </div>
         </Notice>
@@ -212,15 +208,19 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
     return (
       <Notice tone="success" live>
         <p>
-          Paid <Money amount={invoice.amount} currency={invoice.currency} /> to{' '}
-          {checked?.recipient ?? 'the provider'}. Invoice no. {invoice.invoice_no} is issued.
+          <Trans
+            t={t}
+            i18nKey={checked === null ? 'done.paidProvider' : 'done.paid'}
+            values={{ recipient: checked?.recipient, invoiceNo: invoice.invoice_no }}
+            components={{ amount: <Money amount={invoice.amount} currency={invoice.currency} /> }}
+          />
         </p>
         <div className="actions">
           <Link className="button" to={`/invoices/${invoice.id}`}>
-            See the invoice
+            {t('done.seeInvoice')}
           </Link>
           <button type="button" className="button button-secondary" onClick={startOver}>
-            Pay someone else
+            {t('done.payAnother')}
           </button>
         </div>
       </Notice>
@@ -232,12 +232,16 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
     return (
       <Notice tone="info" live>
         <p>
-          Taking you to PayPal to approve <Money amount={payment.amount} currency={payment.currency} />…{' '}
+          <Trans
+            t={t}
+            i18nKey="fund:redirecting"
+            components={{ amount: <Money amount={payment.amount} currency={payment.currency} /> }}
+          />{' '}
           {payment.sandbox ? <SandboxBadge /> : null}
         </p>
         {payment.approve_url === null ? null : (
           <p>
-            <a href={payment.approve_url}>Continue to PayPal</a>
+            <a href={payment.approve_url}>{t('fund:continue')}</a>
           </p>
         )}
       </Notice>
@@ -255,9 +259,9 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
           wallets={wallets}
           details={details}
           errors={errors}
-          recipientLabel="Provider (user name or email)"
-          recipientHint="The user name or email the provider uses on MoneyPal."
-          submitLabel="Continue"
+          recipientLabel={t('recipient')}
+          recipientHint={t('recipientHint')}
+          submitLabel={t('continue')}
           recentRecipients={recentRecipients}
           onChange={(next, changed) => {
             setDetails(next);
@@ -278,19 +282,18 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
               }}
               aria-describedby="escrow-hint"
             />
-            <label htmlFor="escrow">Hold the money until the job is done</label>
+            <label htmlFor="escrow">{t('escrow.label')}</label>
             <p className="hint" id="escrow-hint">
-              The money leaves your balance now but reaches the provider only when you release it. They can
-              decline the job, and then it comes back to you.
+              {t('escrow.hint')}
             </p>
           </div>
           {escrow.escrow ? (
             <TextField
               id="return-day"
               type="date"
-              label="Give it back to me on"
+              label={t('escrow.returnDay')}
               optional
-              hint="Unless you release it before. Leave empty to hold it until you decide."
+              hint={t('escrow.returnDayHint')}
               min={today()}
               value={escrow.returnDay}
               onValueChange={(value) => {
@@ -316,30 +319,38 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
 
   return (
     <section aria-labelledby="confirm-heading" className="card">
-      <h2 id="confirm-heading">Check and confirm</h2>
-      <SendSummary send={checked} verb={escrow.escrow ? 'You hold' : 'You pay'} />
+      <h2 id="confirm-heading">{t('confirm.heading')}</h2>
+      <SendSummary send={checked} verb={escrow.escrow ? t('confirm.verbHold') : t('confirm.verbPay')} />
       {escrow.escrow ? (
         <p className="hint">
-          Held in escrow until you release it
           {escrow.returnDay === ''
-            ? '.'
-            : `, and given back to you on ${formatDay(escrow.returnDay)} unless released before.`}
+            ? t('confirm.heldUntilReleased')
+            : t('confirm.heldUntilDay', { day: formatDay(escrow.returnDay) })}
         </p>
       ) : null}
       {short && escrow.escrow ? (
         <Notice tone="warning">
           <p>
-            Your wallet has <Money amount={checked.wallet.available} currency={checked.wallet.currency} />{' '}
-            available, which is not enough. Money held in escrow comes from your balance: add money first.
+            <Trans
+              t={t}
+              i18nKey="confirm.shortForEscrow"
+              components={{
+                available: <Money amount={checked.wallet.available} currency={checked.wallet.currency} />,
+              }}
+            />
           </p>
         </Notice>
       ) : null}
       {short && !escrow.escrow ? (
         <Notice tone="warning">
           <p>
-            Your wallet has <Money amount={checked.wallet.available} currency={checked.wallet.currency} />{' '}
-            available, which is not enough. Pay through PayPal instead: the money goes through your wallet to
-            the provider.
+            <Trans
+              t={t}
+              i18nKey="confirm.shortForWallet"
+              components={{
+                available: <Money amount={checked.wallet.available} currency={checked.wallet.currency} />,
+              }}
+            />
           </p>
         </Notice>
       ) : null}
@@ -359,16 +370,16 @@ function PayFlow({ wallets, onPaid }: { wallets: readonly Wallet[]; onPaid(): vo
               disabled={sending}
               onClick={() => payWithPaypal(checked)}
             >
-              {paypal.state.status === 'sending' ? 'Contacting PayPal…' : 'Pay with PayPal'}
+              {paypal.state.status === 'sending' ? t('confirm.contactingPayPal') : t('confirm.payWithPayPal')}
             </button>
           )
         ) : failure === null && !(short && escrow.escrow) ? (
           <button type="button" className="button" disabled={sending} onClick={() => payFromWallet(checked)}>
-            {sending ? 'Paying…' : escrow.escrow ? 'Confirm and hold' : 'Confirm and pay'}
+            {sending ? t('confirm.paying') : escrow.escrow ? t('confirm.hold') : t('confirm.pay')}
           </button>
         ) : null}
         <button type="button" className="button button-secondary" onClick={edit} disabled={sending}>
-          Change details
+          {t('confirm.change')}
         </button>
       </div>
     </section>

@@ -10,7 +10,8 @@ import { Money } from '../components/money';
 import { Screen } from '../components/screen';
 import { Badge, ErrorNotice, Loading, Notice, SandboxBadge } from '../components/status';
 import { WalletCard } from '../components/wallet-card';
-import { isSettling, phaseNames, phaseOf, phaseTones } from '../payments';
+import { Trans, useTranslation } from '../i18n';
+import { isSettling, phaseName, phaseOf, phaseTones } from '../payments';
 import { useClient } from '../session';
 
 type FinishAction = 'capture' | 'cancel';
@@ -38,16 +39,17 @@ export function PaymentCancelScreen() {
 }
 
 function PaymentOutcomeScreen({ action }: { action: FinishAction }) {
+  const { t } = useTranslation('paymentReturn');
   const [search] = useSearchParams();
   const paymentId = search.get('payment_id');
   if (paymentId === null || !isUuid(paymentId)) {
     return (
-      <Screen title="Your payment">
+      <Screen title={t('title')}>
         <Notice tone="error" live>
-          <p>This link does not name a payment, so there is nothing to complete.</p>
+          <p>{t('noPayment')}</p>
         </Notice>
         <p>
-          <Link to="/fund">Add money</Link>
+          <Link to="/fund">{t('fund')}</Link>
         </p>
       </Screen>
     );
@@ -155,130 +157,129 @@ function usePaymentOutcome(paymentId: string, action: FinishAction) {
 }
 
 function PaymentOutcome({ paymentId, action }: { paymentId: string; action: FinishAction }) {
+  const { t } = useTranslation('paymentReturn');
   const { outcome, followAgain } = usePaymentOutcome(paymentId, action);
 
   if (outcome.stage === 'finishing') {
     return (
-      <Screen title="Your payment">
-        <Loading
-          label={
-            action === 'capture' ? 'Completing your payment with PayPal…' : 'Recording that you cancelled…'
-          }
-        />
+      <Screen title={t('title')}>
+        <Loading label={action === 'capture' ? t('completing') : t('cancelling')} />
       </Screen>
     );
   }
   if (outcome.stage === 'failed') {
     return (
-      <Screen title="Your payment">
-        <ErrorNotice
-          error={outcome.error}
-          onRetry={followAgain}
-          overrides={{ not_found: 'We could not find this payment.' }}
-        />
+      <Screen title={t('title')}>
+        <ErrorNotice error={outcome.error} onRetry={followAgain} overrides={{ not_found: t('notFound') }} />
       </Screen>
     );
   }
 
   const { payment, wallet, stoppedWaiting } = outcome;
   const phase = phaseOf(payment);
-  const amount = <Money amount={payment.amount} currency={payment.currency} />;
+  // An amount inside a sentence: the sentence's `<amount/>` tag.
+  const amount = { amount: <Money amount={payment.amount} currency={payment.currency} /> };
   return (
-    <Screen title="Your payment">
+    <Screen title={t('title')}>
       <p className="badges">
-        <Badge tone={phaseTones[phase]}>{phaseNames[phase]}</Badge>
+        <Badge tone={phaseTones[phase]}>{phaseName(phase)}</Badge>
         {payment.sandbox ? <SandboxBadge /> : null}
       </p>
       {phase === 'captured' ? (
         wallet === null ? (
           stoppedWaiting ? (
             <Notice tone="success" live>
-              <p>PayPal completed your payment of {amount}. Your balance will show it in a moment.</p>
+              <p>
+                <Trans t={t} i18nKey="captured.soon" components={amount} />
+              </p>
               <button type="button" className="button button-secondary" onClick={followAgain}>
-                Check again
+                {t('checkAgain')}
               </button>
             </Notice>
           ) : (
-            <Loading label="Payment complete. Updating your balance…" />
+            <Loading label={t('captured.updating')} />
           )
         ) : (
           <>
             <Notice tone="success" live>
               <p>
-                {payment.paid_to === null ? (
-                  <>Payment complete: {amount} was added to your wallet.</>
-                ) : (
-                  <>
-                    Payment complete: {amount} went through your wallet to the provider. Find the invoice in
-                    Reports.
-                  </>
-                )}
+                <Trans
+                  t={t}
+                  i18nKey={payment.paid_to === null ? 'captured.added' : 'captured.paidProvider'}
+                  components={amount}
+                />
               </p>
             </Notice>
             <WalletCard wallet={wallet} headingLevel={2} />
           </>
         )
       ) : null}
-      {phase === 'processing' ? <Loading label="Completing your payment…" /> : null}
+      {phase === 'processing' ? <Loading label={t('processing')} /> : null}
       {phase === 'pending' ? (
         <Notice tone="warning" live>
           <p>
-            PayPal is still processing your payment of {amount} (pending). We add the money as soon as PayPal
-            confirms it — you can leave this page.
+            <Trans t={t} i18nKey="pending" components={amount} />
           </p>
           {stoppedWaiting ? (
             <button type="button" className="button button-secondary" onClick={followAgain}>
-              Check again
+              {t('checkAgain')}
             </button>
           ) : (
-            <Loading label="Waiting for PayPal…" />
+            <Loading label={t('waiting')} />
           )}
         </Notice>
       ) : null}
       {phase === 'declined' ? (
         <Notice tone="error" live>
           <p>
-            PayPal declined this payment of {amount}. No money was taken. You can try again with another way
-            to pay.
+            <Trans t={t} i18nKey="declined" components={amount} />
           </p>
         </Notice>
       ) : null}
       {phase === 'cancelled' ? (
         <Notice tone="info" live>
-          <p>You cancelled this payment of {amount} at PayPal. No money was taken.</p>
+          <p>
+            <Trans t={t} i18nKey="cancelled" components={amount} />
+          </p>
         </Notice>
       ) : null}
       {phase === 'expired' ? (
         <Notice tone="info" live>
-          <p>This payment of {amount} expired before it was approved. No money was taken.</p>
+          <p>
+            <Trans t={t} i18nKey="expired" components={amount} />
+          </p>
         </Notice>
       ) : null}
       {phase === 'refunded' ? (
         <Notice tone="info" live>
-          <p>This payment of {amount} was refunded.</p>
+          <p>
+            <Trans t={t} i18nKey="refunded" components={amount} />
+          </p>
         </Notice>
       ) : null}
       {phase === 'awaiting-approval' ? (
         <Notice tone="info" live>
-          <p>This payment of {amount} has not been approved at PayPal yet.</p>
+          <p>
+            <Trans t={t} i18nKey="awaitingApproval" components={amount} />
+          </p>
           {payment.approve_url === null ? null : (
             <p>
-              <a href={payment.approve_url}>Approve it at PayPal</a>
+              <a href={payment.approve_url}>{t('approve')}</a>
             </p>
           )}
         </Notice>
       ) : null}
-      <nav aria-label="Next steps" className="quick-actions">
+      <nav aria-label={t('nextSteps')} className="quick-actions">
         <Link className="button button-secondary" to="/">
-          Home
+          {t('home')}
         </Link>
         {phase === 'captured' ? (
           <Link className="button button-secondary" to="/history">
-            History
+            {t('history')}
           </Link>
         ) : (
           <Link className="button button-secondary" to="/fund">
-            Add money
+            {t('fund')}
           </Link>
         )}
       </nav>

@@ -1,12 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { setTwoFactor } from '../api/auth';
 import { ChangePasswordForm, ContactDetailsForm, DeleteAccountForm } from '../components/account-forms';
+import { LanguageSelect, ThemeChoice } from '../components/preferences';
 import { Screen } from '../components/screen';
 import { ErrorNotice, Notice } from '../components/status';
+import { useTranslation } from '../i18n';
 import { useSession, useUser } from '../session';
 
-/** The person's details, password, contact details, two-factor login, logging out and deleting the account. */
+/**
+ * The person's details, how the app looks to them (language, theme), password, contact
+ * details, two-factor login, logging out and deleting the account.
+ */
 export function ProfileScreen() {
+  const { t } = useTranslation('profile');
   const { client, updateUser, logOut } = useSession();
   const user = useUser();
   const [twoFactor, setTwoFactorChoice] = useState(user.two_factor_enabled);
@@ -30,49 +36,55 @@ export function ProfileScreen() {
   };
 
   return (
-    <Screen title="Profile">
+    <Screen title={t('title')}>
       <section aria-labelledby="details-heading" className="card section">
-        <h2 id="details-heading">Your details</h2>
+        <h2 id="details-heading">{t('details.heading')}</h2>
         <dl className="summary">
           <div>
-            <dt>Name</dt>
-            <dd>
-              {user.first_name} {user.last_name}
-            </dd>
+            <dt>{t('details.name')}</dt>
+            <dd>{t('details.fullName', { firstName: user.first_name, lastName: user.last_name })}</dd>
           </div>
           <div>
-            <dt>User name</dt>
+            <dt>{t('details.userName')}</dt>
             <dd>{user.user_name}</dd>
           </div>
           <div>
-            <dt>Email</dt>
+            <dt>{t('details.email')}</dt>
             <dd>{user.email}</dd>
           </div>
           <div>
-            <dt>Mobile phone</dt>
-            <dd>{user.phone ?? 'None'}</dd>
+            <dt>{t('details.phone')}</dt>
+            <dd>{user.phone ?? t('details.none')}</dd>
           </div>
           {user.role === 'admin' ? (
             <div>
-              <dt>Role</dt>
-              <dd>Administrator (manage MoneyPal through its API)</dd>
+              <dt>{t('details.role')}</dt>
+              <dd>{t('details.administrator')}</dd>
             </div>
           ) : null}
         </dl>
       </section>
 
+      <section aria-labelledby="display-heading" className="card section">
+        <h2 id="display-heading">{t('display.heading')}</h2>
+        <div className="form">
+          <LanguageSelect />
+          <ThemeChoice />
+        </div>
+      </section>
+
       <section aria-labelledby="password-heading" className="card section">
-        <h2 id="password-heading">Password</h2>
+        <h2 id="password-heading">{t('password.heading')}</h2>
         <ChangePasswordForm />
       </section>
 
       <section aria-labelledby="contact-heading" className="card section">
-        <h2 id="contact-heading">Email and phone</h2>
+        <h2 id="contact-heading">{t('contact.heading')}</h2>
         <ContactDetailsForm onSaved={updateUser} />
       </section>
 
       <section aria-labelledby="security-heading" className="card section">
-        <h2 id="security-heading">Two-factor login</h2>
+        <h2 id="security-heading">{t('twoFactor.heading')}</h2>
         <form onSubmit={save} className="form">
           <div className="choice">
             <input
@@ -85,17 +97,15 @@ export function ProfileScreen() {
               }}
               aria-describedby="two-factor-hint"
             />
-            <label htmlFor="two-factor">Ask for a one-time code when I log in</label>
+            <label htmlFor="two-factor">{t('twoFactor.label')}</label>
             <p className="hint" id="two-factor-hint">
-              {user.phone === null
-                ? 'The 6-digit code comes by email, as your account has no phone.'
-                : 'The 6-digit code comes by text message to your phone.'}
+              {user.phone === null ? t('twoFactor.byEmail') : t('twoFactor.bySms')}
             </p>
           </div>
           {outcome !== null && 'error' in outcome ? <ErrorNotice error={outcome.error} /> : null}
           {outcome !== null && 'saved' in outcome ? (
             <Notice tone="success" live>
-              <p>{outcome.saved ? 'Two-factor login is on.' : 'Two-factor login is off.'}</p>
+              <p>{outcome.saved ? t('twoFactor.on') : t('twoFactor.off')}</p>
             </Notice>
           ) : null}
           <div className="actions">
@@ -104,21 +114,21 @@ export function ProfileScreen() {
               className="button"
               disabled={saving || twoFactor === user.two_factor_enabled}
             >
-              {saving ? 'Saving…' : 'Save'}
+              {saving ? t('twoFactor.saving') : t('twoFactor.save')}
             </button>
           </div>
         </form>
       </section>
 
       <section aria-labelledby="session-heading" className="card section">
-        <h2 id="session-heading">Session</h2>
+        <h2 id="session-heading">{t('session.heading')}</h2>
         <button type="button" className="button button-secondary" onClick={() => void logOut()}>
-          Log out
+          {t('session.logOut')}
         </button>
       </section>
 
       <section aria-labelledby="delete-heading" className="card section">
-        <h2 id="delete-heading">Delete your account</h2>
+        <h2 id="delete-heading">{t('delete.heading')}</h2>
         <DeleteAccountForm />
       </section>
     </Screen>

@@ -14,6 +14,7 @@ import {
   serverFieldErrors,
   validateRegistration,
 } from '../forms';
+import { useTranslation } from '../i18n';
 import { useSession } from '../session';
 
 const emptyRegistration: RegistrationValues = {
@@ -30,6 +31,7 @@ const emptyRegistration: RegistrationValues = {
  * show next to their fields.
  */
 export function RegisterScreen() {
+  const { t } = useTranslation('register');
   const { client, signIn } = useSession();
   const navigate = useNavigate();
   const [values, setValues] = useState(emptyRegistration);
@@ -86,34 +88,40 @@ export function RegisterScreen() {
   });
 
   return (
-    <AuthFrame title="Create your account">
+    <AuthFrame title={t('title')}>
       <form ref={form} onSubmit={submit} noValidate className="form">
         <div className="field-row">
-          <TextField {...field('first_name')} label="First name" autoComplete="given-name" />
-          <TextField {...field('last_name')} label="Last name" autoComplete="family-name" />
+          <TextField {...field('first_name')} label={t('firstName')} autoComplete="given-name" />
+          <TextField {...field('last_name')} label={t('lastName')} autoComplete="family-name" />
         </div>
         <TextField
           {...field('user_name')}
-          label="User name"
-          hint="3 to 32 letters, digits, “.”, “_” or “-”. Others pay you with it."
+          label={t('userName')}
+          hint={t('userNameHint', { min: 3, max: 32 })}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
         />
-        <TextField {...field('email')} label="Email" type="email" autoComplete="email" spellCheck={false} />
+        <TextField
+          {...field('email')}
+          label={t('email')}
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+        />
         <TextField
           {...field('password')}
-          label="Password"
+          label={t('password')}
           type="password"
-          hint="At least 10 characters."
+          hint={t('passwordHint', { count: 10 })}
           autoComplete="new-password"
         />
         <TextField
           {...field('phone')}
-          label="Mobile phone"
+          label={t('phone')}
           type="tel"
           optional
-          hint="With the country code, such as +14155550123. One-time codes go here."
+          hint={t('phoneHint')}
           autoComplete="tel"
         />
         {failure === null ? null : (
@@ -122,8 +130,8 @@ export function RegisterScreen() {
             overrides={
               hasErrors(errors)
                 ? {
-                    validation_failed: 'Some details need fixing: see the messages next to the fields.',
-                    conflict: 'Someone already uses that: see the messages next to the fields.',
+                    validation_failed: t('fixFields'),
+                    conflict: t('taken'),
                   }
                 : {}
             }
@@ -139,12 +147,12 @@ export function RegisterScreen() {
         )}
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Creating your account…' : 'Create account'}
+            {busy ? t('creating') : t('create')}
           </button>
         </div>
       </form>
       <p>
-        Already have an account? <Link to="/login">Log in</Link>
+        {t('haveAccount')} <Link to="/login">{t('logIn')}</Link>
       </p>
     </AuthFrame>
   );

@@ -9,6 +9,7 @@ import { Screen } from '../components/screen';
 import { AsyncView } from '../components/status';
 import { addDays, formatDay, formatShortDay, isDay, today } from '../dates';
 import { useResource } from '../hooks/use-resource';
+import { useTranslation } from '../i18n';
 import { formatMoney } from '../money';
 import { useClient } from '../session';
 import { InvoiceList } from './invoices.screen';
@@ -16,13 +17,13 @@ import { InvoiceList } from './invoices.screen';
 type CurrencyReport = ReportSummary['currencies'][number];
 type SeriesName = 'payments_made' | 'payments_received' | 'deposits' | 'transfers_in' | 'transfers_out';
 
-const seriesNames: Readonly<Record<SeriesName, string>> = {
-  payments_made: 'Payments made',
-  payments_received: 'Payments received',
-  deposits: 'Money added',
-  transfers_in: 'Money received',
-  transfers_out: 'Money sent',
-};
+const seriesNames: readonly SeriesName[] = [
+  'payments_made',
+  'payments_received',
+  'deposits',
+  'transfers_in',
+  'transfers_out',
+];
 
 /** The longest range the server reports on, in days. */
 const maxRangeDays = 366;
@@ -34,6 +35,7 @@ export function defaultRange(now: Date = new Date()): { from: string; to: string
 
 /** Totals and daily charts over a period, and the invoices the person paid or was paid. */
 export function ReportsScreen() {
+  const { t } = useTranslation('reports');
   const client = useClient();
   const [search, setSearch] = useSearchParams();
   const fallback = defaultRange();
@@ -44,13 +46,13 @@ export function ReportsScreen() {
   const summary = useResource(`report:${from}:${to}`, (signal) => getReportSummary(client, from, to, signal));
 
   return (
-    <Screen title="Reports">
+    <Screen title={t('title')}>
       <RangeForm key={`${from}:${to}`} from={from} to={to} onApply={(range) => setSearch(range)} />
-      <AsyncView state={summary.state} onRetry={summary.reload} loadingLabel="Loading your report…">
+      <AsyncView state={summary.state} onRetry={summary.reload} loadingLabel={t('loading')}>
         {(report) =>
           report.currencies.length === 0 ? (
             <p className="empty">
-              No money moved from {formatDay(report.from)} to {formatDay(report.to)}.
+              {t('nothingMoved', { from: formatDay(report.from), to: formatDay(report.to) })}
             </p>
           ) : (
             report.currencies.map((section) => <CurrencySection key={section.currency} section={section} />)
@@ -58,7 +60,7 @@ export function ReportsScreen() {
         }
       </AsyncView>
       <section aria-labelledby="invoices-heading" className="section">
-        <h2 id="invoices-heading">Invoices</h2>
+        <h2 id="invoices-heading">{t('invoices')}</h2>
         <InvoiceList />
       </section>
     </Screen>
@@ -74,29 +76,30 @@ function RangeForm({
   to: string;
   onApply(range: { from: string; to: string }): void;
 }) {
+  const { t } = useTranslation('reports');
   const [range, setRange] = useState({ from, to });
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: { from?: string; to?: string } = {};
-    if (!isDay(range.from)) found.from = 'Choose the first day.';
-    if (!isDay(range.to)) found.to = 'Choose the last day.';
+    if (!isDay(range.from)) found.from = t('range.firstMissing');
+    if (!isDay(range.to)) found.to = t('range.lastMissing');
     if (found.from === undefined && found.to === undefined) {
-      if (range.from > range.to) found.from = 'The first day must not be after the last day.';
+      if (range.from > range.to) found.from = t('range.backwards');
       else if (addDays(range.from, maxRangeDays - 1) < range.to)
-        found.to = `Choose at most ${maxRangeDays} days.`;
+        found.to = t('range.tooLong', { count: maxRangeDays });
     }
     setErrors(found);
     if (found.from === undefined && found.to === undefined) onApply(range);
   };
 
   return (
-    <form onSubmit={submit} noValidate className="card filters" aria-label="Report period">
+    <form onSubmit={submit} noValidate className="card filters" aria-label={t('range.label')}>
       <div className="filter-grid">
         <TextField
           id="report-from"
-          label="From"
+          label={t('range.from')}
           type="date"
           value={range.from}
           onValueChange={(value) => setRange((current) => ({ ...current, from: value }))}
@@ -104,7 +107,7 @@ function RangeForm({
         />
         <TextField
           id="report-to"
-          label="To"
+          label={t('range.to')}
           type="date"
           value={range.to}
           onValueChange={(value) => setRange((current) => ({ ...current, to: value }))}
@@ -113,7 +116,7 @@ function RangeForm({
       </div>
       <div className="actions">
         <button type="submit" className="button">
-          Show report
+          {t('range.show')}
         </button>
       </div>
     </form>
@@ -121,39 +124,38 @@ function RangeForm({
 }
 
 function CurrencySection({ section }: { section: CurrencyReport }) {
+  const { t } = useTranslation('reports');
   const [series, setSeries] = useState<SeriesName>('payments_made');
   const name = useId();
   const { totals, currency } = section;
   const format = (valueMinor: bigint) => formatMoney(valueMinor, currency);
   const rows: { label: string; total: { count: number; amount: number } }[] = [
-    { label: 'Payments made', total: totals.payments_made },
-    { label: 'Payments received', total: totals.payments_received },
-    { label: 'Money added', total: totals.deposits },
-    { label: 'Money received', total: totals.transfers_in },
-    { label: 'Money sent', total: totals.transfers_out },
-    { label: 'Invoices paid', total: totals.invoices_paid },
-    { label: 'Invoices received', total: totals.invoices_received },
+    { label: t('series.payments_made'), total: totals.payments_made },
+    { label: t('series.payments_received'), total: totals.payments_received },
+    { label: t('series.deposits'), total: totals.deposits },
+    { label: t('series.transfers_in'), total: totals.transfers_in },
+    { label: t('series.transfers_out'), total: totals.transfers_out },
+    { label: t('invoicesPaid'), total: totals.invoices_paid },
+    { label: t('invoicesReceived'), total: totals.invoices_received },
   ];
 
   return (
     <section aria-labelledby={`${name}-heading`} className="card section">
-      <h2 id={`${name}-heading`}>In {currency}</h2>
+      <h2 id={`${name}-heading`}>{t('inCurrency', { currency })}</h2>
       <dl className="totals">
         {rows.map((row) => (
           <div key={row.label} className="total">
             <dt>{row.label}</dt>
             <dd>
               <Money amount={row.total.amount} currency={currency} />
-              <span className="total-count">
-                {row.total.count} {row.total.count === 1 ? 'time' : 'times'}
-              </span>
+              <span className="total-count">{t('times', { count: row.total.count })}</span>
             </dd>
           </div>
         ))}
       </dl>
       <fieldset className="choices choices-inline">
-        <legend>Chart</legend>
-        {(Object.keys(seriesNames) as SeriesName[]).map((option) => (
+        <legend>{t('chart')}</legend>
+        {seriesNames.map((option) => (
           <div className="choice" key={option}>
             <input
               type="radio"
@@ -162,12 +164,12 @@ function CurrencySection({ section }: { section: CurrencyReport }) {
               checked={series === option}
               onChange={() => setSeries(option)}
             />
-            <label htmlFor={`${name}-${option}`}>{seriesNames[option]}</label>
+            <label htmlFor={`${name}-${option}`}>{t(`series.${option}`)}</label>
           </div>
         ))}
       </fieldset>
       <BarChart
-        title={`${seriesNames[series]} per day, ${currency}`}
+        title={t('chartTitle', { series: t(`series.${series}`), currency })}
         formatValue={format}
         points={section.daily.map((day) => ({
           label: formatDay(day.date),

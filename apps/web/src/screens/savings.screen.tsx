@@ -10,12 +10,14 @@ import { AmountField } from '../components/wallet-fields';
 import { useMoneyMovement } from '../hooks/use-money-movement';
 import { type ResourceState, useResource } from '../hooks/use-resource';
 import { defaultWalletOf, useWallets } from '../hooks/use-wallets';
+import { Trans, useTranslation } from '../i18n';
 import { formatMoney, parseAmount, toDecimalString, toWireAmount } from '../money';
 import { describePlanValue, previewSavings } from '../savings';
 import { useClient } from '../session';
 
 /** Choose or clear a savings plan per wallet, preview what it puts aside, and move savings to main. */
 export function SavingsScreen() {
+  const { t } = useTranslation(['savings', 'common', 'wallets']);
   const client = useClient();
   const wallets = useWallets();
   const plans = useResource('savings-plans', (signal) =>
@@ -24,21 +26,23 @@ export function SavingsScreen() {
   const [walletId, setWalletId] = useState<string | null>(null);
 
   return (
-    <Screen
-      title="Savings"
-      lead="Put part of every credit aside automatically, and move savings back when you need them."
-    >
-      <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel="Loading your wallets…">
+    <Screen title={t('title')} lead={t('lead')}>
+      <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel={t('common:loadingWallets')}>
         {(data) => {
           const wallet = data.find((candidate) => candidate.id === walletId) ?? defaultWalletOf(data);
-          if (wallet === undefined) return <Loading label="Your wallet is being opened…" />;
+          if (wallet === undefined) return <Loading label={t('common:walletOpening')} />;
           return (
             <>
               {data.length > 1 ? (
-                <SelectField id="savings-wallet" label="Wallet" value={wallet.id} onValueChange={setWalletId}>
+                <SelectField
+                  id="savings-wallet"
+                  label={t('wallet')}
+                  value={wallet.id}
+                  onValueChange={setWalletId}
+                >
                   {data.map((candidate) => (
                     <option key={candidate.id} value={candidate.id}>
-                      {candidate.currency} {candidate.type} wallet
+                      {t('wallets:walletOfType', { currency: candidate.currency, type: candidate.type })}
                     </option>
                   ))}
                 </SelectField>
@@ -69,11 +73,12 @@ function WalletSavings({
   onPlansRetry(): void;
   onChanged(): void;
 }) {
+  const { t } = useTranslation(['savings', 'common', 'wallets']);
   const [chosenPlanId, setChosenPlanId] = useState<string | null>(wallet.savings_plan_id);
   return (
     <>
       <WalletCard wallet={wallet} headingLevel={2} />
-      <AsyncView state={plans} onRetry={onPlansRetry} loadingLabel="Loading savings plans…">
+      <AsyncView state={plans} onRetry={onPlansRetry} loadingLabel={t('plans.loading')}>
         {(data) => (
           <>
             <PlanChooser
@@ -108,6 +113,7 @@ function PlanChooser({
   onChoose(planId: string | null): void;
   onSaved(): void;
 }) {
+  const { t } = useTranslation(['savings', 'common', 'wallets']);
   const client = useClient();
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<{ saved: true } | { error: unknown } | null>(null);
@@ -131,17 +137,17 @@ function PlanChooser({
   };
 
   const options: { id: string | null; label: string; detail: string }[] = [
-    { id: null, label: 'No plan', detail: 'Every credit goes to your main balance.' },
+    { id: null, label: t('plans.none'), detail: t('plans.noneDetail') },
     ...plans.map((plan) => ({ id: plan.id, label: plan.name, detail: describePlanValue(plan, format) })),
   ];
 
   return (
     <section aria-labelledby="plan-heading" className="card section">
-      <h2 id="plan-heading">Savings plan</h2>
-      {plans.length === 0 ? <p className="empty">No savings plans are offered yet.</p> : null}
+      <h2 id="plan-heading">{t('plans.heading')}</h2>
+      {plans.length === 0 ? <p className="empty">{t('plans.noneOffered')}</p> : null}
       <form onSubmit={save} className="form">
         <fieldset className="choices">
-          <legend>Plan for your {wallet.currency} wallet</legend>
+          <legend>{t('plans.legend', { currency: wallet.currency })}</legend>
           {options.map((option) => {
             const id = `${name}-${option.id ?? 'none'}`;
             return (
@@ -159,7 +165,9 @@ function PlanChooser({
                 />
                 <label htmlFor={id}>
                   {option.label}
-                  {wallet.savings_plan_id === option.id ? <span className="current"> (current)</span> : null}
+                  {wallet.savings_plan_id === option.id ? (
+                    <span className="current"> {t('plans.current')}</span>
+                  ) : null}
                 </label>
                 <p className="hint" id={`${id}-detail`}>
                   {option.detail}
@@ -171,9 +179,7 @@ function PlanChooser({
         {outcome !== null && 'error' in outcome ? <ErrorNotice error={outcome.error} /> : null}
         {outcome !== null && 'saved' in outcome ? (
           <Notice tone="success" live>
-            <p>
-              {chosenPlanId === null ? 'Your wallet has no savings plan now.' : 'Your savings plan is saved.'}
-            </p>
+            <p>{chosenPlanId === null ? t('plans.cleared') : t('plans.saved')}</p>
           </Notice>
         ) : null}
         <div className="actions">
@@ -182,7 +188,7 @@ function PlanChooser({
             className="button"
             disabled={saving || chosenPlanId === wallet.savings_plan_id}
           >
-            {saving ? 'Saving…' : 'Save plan'}
+            {saving ? t('plans.saving') : t('plans.save')}
           </button>
         </div>
       </form>
@@ -191,15 +197,16 @@ function PlanChooser({
 }
 
 function SavingsPreviewSection({ wallet, plan }: { wallet: Wallet; plan: SavingsPlan | null }) {
+  const { t } = useTranslation(['savings', 'common', 'wallets']);
   const [amountText, setAmountText] = useState('');
   const parsed = amountText.trim() === '' ? null : parseAmount(amountText, wallet.currency);
   const preview = parsed?.ok === true ? previewSavings(plan, parsed.amountMinor) : null;
   return (
     <section aria-labelledby="preview-heading" className="card section">
-      <h2 id="preview-heading">What your next credit puts aside</h2>
+      <h2 id="preview-heading">{t('preview.heading')}</h2>
       <AmountField
         id="preview-amount"
-        label="If you receive"
+        label={t('preview.amount')}
         currency={wallet.currency}
         value={amountText}
         onValueChange={setAmountText}
@@ -208,17 +215,26 @@ function SavingsPreviewSection({ wallet, plan }: { wallet: Wallet; plan: Savings
       <div aria-live="polite" className="preview">
         {preview === null ? (
           <p className="hint">
-            Type an amount to see how {plan === null ? 'it' : `“${plan.name}”`} splits it.
+            {plan === null ? t('preview.typeAmount') : t('preview.typeAmountForPlan', { plan: plan.name })}
           </p>
         ) : preview.kind === 'refused' ? (
           <p>
-            That credit would be refused: with this plan a credit must be more than{' '}
-            <Money amount={preview.flatMinor} currency={wallet.currency} />.
+            <Trans
+              t={t}
+              i18nKey="preview.refused"
+              components={{ flat: <Money amount={preview.flatMinor} currency={wallet.currency} /> }}
+            />
           </p>
         ) : (
           <p>
-            <Money amount={preview.savingsMinor} currency={wallet.currency} /> goes to savings and{' '}
-            <Money amount={preview.mainMinor} currency={wallet.currency} /> to your main balance.
+            <Trans
+              t={t}
+              i18nKey="preview.split"
+              components={{
+                savings: <Money amount={preview.savingsMinor} currency={wallet.currency} />,
+                main: <Money amount={preview.mainMinor} currency={wallet.currency} />,
+              }}
+            />
           </p>
         )}
       </div>
@@ -227,6 +243,7 @@ function SavingsPreviewSection({ wallet, plan }: { wallet: Wallet; plan: Savings
 }
 
 function MoveSavings({ wallet, onMoved }: { wallet: Wallet; onMoved(): void }) {
+  const { t } = useTranslation(['savings', 'common', 'wallets']);
   const client = useClient();
   const [amountText, setAmountText] = useState('');
   const [amountError, setAmountError] = useState<string>();
@@ -243,7 +260,7 @@ function MoveSavings({ wallet, onMoved }: { wallet: Wallet; onMoved(): void }) {
     }
     const parsed = parseAmount(amountText, wallet.currency);
     if (!parsed.ok || parsed.amountMinor > savings) {
-      setAmountError(parsed.ok ? 'That is more than your savings.' : parsed.message);
+      setAmountError(parsed.ok ? t('move.moreThanSavings') : parsed.message);
       focusFirstInvalid(form.current);
       return;
     }
@@ -259,22 +276,28 @@ function MoveSavings({ wallet, onMoved }: { wallet: Wallet; onMoved(): void }) {
 
   return (
     <section aria-labelledby="move-heading" className="card section">
-      <h2 id="move-heading">Move savings to main</h2>
+      <h2 id="move-heading">{t('move.heading')}</h2>
       {state.status === 'succeeded' ? (
         <Notice tone="success" live>
           <p>
-            Moved. Main: <Money amount={state.result.balance.main} currency={wallet.currency} />, savings:{' '}
-            <Money amount={state.result.balance.savings} currency={wallet.currency} />.
+            <Trans
+              t={t}
+              i18nKey="move.moved"
+              components={{
+                main: <Money amount={state.result.balance.main} currency={wallet.currency} />,
+                savings: <Money amount={state.result.balance.savings} currency={wallet.currency} />,
+              }}
+            />
           </p>
         </Notice>
       ) : null}
       {savings <= 0n ? (
-        <p className="empty">This wallet has no savings to move.</p>
+        <p className="empty">{t('move.nothing')}</p>
       ) : (
         <form ref={form} onSubmit={submit} noValidate className="form">
           <AmountField
             id="move-amount"
-            label="Amount to move"
+            label={t('move.amount')}
             currency={wallet.currency}
             value={amountText}
             onValueChange={(value) => {
@@ -294,7 +317,11 @@ function MoveSavings({ wallet, onMoved }: { wallet: Wallet; onMoved(): void }) {
                 movement.reset();
               }}
             >
-              Move all (<Money amount={savings} currency={wallet.currency} />)
+              <Trans
+                t={t}
+                i18nKey="move.all"
+                components={{ savings: <Money amount={savings} currency={wallet.currency} /> }}
+              />
             </button>
           </p>
           {state.status === 'failed' ? (
@@ -302,7 +329,7 @@ function MoveSavings({ wallet, onMoved }: { wallet: Wallet; onMoved(): void }) {
           ) : null}
           <div className="actions">
             <button type="submit" className="button" disabled={state.status === 'sending'}>
-              {state.status === 'sending' ? 'Moving…' : 'Move to main'}
+              {state.status === 'sending' ? t('move.moving') : t('move.submit')}
             </button>
           </div>
         </form>

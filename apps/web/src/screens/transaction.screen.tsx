@@ -8,6 +8,7 @@ import { AsyncView } from '../components/status';
 import { formatDateTime } from '../dates';
 import { useResource } from '../hooks/use-resource';
 import { useWallets, walletIdsOf } from '../hooks/use-wallets';
+import { i18n, useTranslation } from '../i18n';
 import { useClient } from '../session';
 import {
   type Direction,
@@ -17,13 +18,6 @@ import {
   shownAmountOf,
   transactionLabel,
 } from '../transactions';
-
-const accountNames: Record<Entry['account'], string> = {
-  main: 'main balance',
-  savings: 'savings',
-  held: 'held in escrow',
-  system: 'account',
-};
 
 /** The movements a bill can have an invoice for. */
 const invoicedTypes: ReadonlySet<Transfer['type']> = new Set([
@@ -45,14 +39,15 @@ export function TransactionScreen() {
   const wallets = useWallets();
   const transfer = useResource(`transaction:${id}`, (signal) => getTransaction(client, id, signal));
   const walletIds = wallets.state.status === 'ready' ? walletIdsOf(wallets.state.data) : new Set<string>();
+  const { t } = useTranslation('transaction');
 
   return (
-    <Screen title="Transaction">
-      <AsyncView state={transfer.state} onRetry={transfer.reload} loadingLabel="Loading the transaction…">
+    <Screen title={t('title')}>
+      <AsyncView state={transfer.state} onRetry={transfer.reload} loadingLabel={t('loading')}>
         {(data) => <TransactionDetail transfer={data} walletIds={walletIds} />}
       </AsyncView>
       <p>
-        <Link to="/history">Back to your history</Link>
+        <Link to="/history">{t('back')}</Link>
       </p>
     </Screen>
   );
@@ -66,8 +61,12 @@ function partyOf(
   outside: string,
 ): string {
   if (walletId === null) return outside;
-  if (walletIds.has(walletId)) return person === null ? 'Your wallet' : `Your wallet (${person})`;
-  return person ?? 'A MoneyPal user';
+  if (walletIds.has(walletId)) {
+    return person === null
+      ? i18n.t('parties.yourWallet', { ns: 'transaction' })
+      : i18n.t('parties.yourWalletOf', { ns: 'transaction', person });
+  }
+  return person ?? i18n.t('parties.someone', { ns: 'transaction' });
 }
 
 /**
@@ -91,6 +90,7 @@ function releaseSplitOf(transfer: Transfer): { paidMinor: bigint; backMinor: big
 }
 
 function TransactionDetail({ transfer, walletIds }: { transfer: Transfer; walletIds: ReadonlySet<string> }) {
+  const { t } = useTranslation('transaction');
   const direction = directionOf(transfer, walletIds);
   const shown = shownAmountOf(transfer, direction);
   const note = noteOf(transfer);
@@ -103,43 +103,43 @@ function TransactionDetail({ transfer, walletIds }: { transfer: Transfer; wallet
       </p>
       <dl className="summary">
         <div>
-          <dt>When</dt>
+          <dt>{t('when')}</dt>
           <dd>
             <time dateTime={transfer.created_at}>{formatDateTime(transfer.created_at)}</time>
           </dd>
         </div>
         <div>
-          <dt>From</dt>
+          <dt>{t('from')}</dt>
           <dd>
             {partyOf(
               transfer.from_wallet_id,
               personLabel(transfer.from_name, transfer.from_handle),
               walletIds,
-              'Outside MoneyPal (PayPal or back office)',
+              t('parties.outsideFrom'),
             )}
           </dd>
         </div>
         <div>
-          <dt>To</dt>
+          <dt>{t('to')}</dt>
           <dd>
             {partyOf(
               transfer.to_wallet_id,
               personLabel(transfer.to_name, transfer.to_handle),
               walletIds,
-              'Outside MoneyPal',
+              t('parties.outsideTo'),
             )}
           </dd>
         </div>
         {split === null ? null : (
           <>
             <div>
-              <dt>Paid to the provider</dt>
+              <dt>{t('paidToProvider')}</dt>
               <dd>
                 <Money amount={split.paidMinor} currency={transfer.currency} />
               </dd>
             </div>
             <div>
-              <dt>Back to the payer</dt>
+              <dt>{t('backToPayer')}</dt>
               <dd>
                 <Money amount={split.backMinor} currency={transfer.currency} />
               </dd>
@@ -148,19 +148,19 @@ function TransactionDetail({ transfer, walletIds }: { transfer: Transfer; wallet
         )}
         {note === null ? null : (
           <div>
-            <dt>Note</dt>
+            <dt>{t('note')}</dt>
             <dd>{note}</dd>
           </div>
         )}
         <div>
-          <dt>Reference</dt>
+          <dt>{t('reference')}</dt>
           <dd className="reference">{shortReferenceOf(transfer.id)}</dd>
         </div>
       </dl>
       <RelatedLinks transfer={transfer} direction={direction} />
       {transfer.entries === undefined || transfer.entries.length === 0 ? null : (
         <details className="disclosure">
-          <summary>Details</summary>
+          <summary>{t('details')}</summary>
           <EntriesTable transfer={transfer} entries={transfer.entries} walletIds={walletIds} />
         </details>
       )}
@@ -170,6 +170,7 @@ function TransactionDetail({ transfer, walletIds }: { transfer: Transfer; wallet
 
 /** The invoice of a bill's movement and, for escrow, the held payments screen. */
 function RelatedLinks({ transfer, direction }: { transfer: Transfer; direction: Direction }) {
+  const { t } = useTranslation('transaction');
   const client = useClient();
   const invoiced = invoicedTypes.has(transfer.type);
   const role = direction === 'in' ? 'payee' : 'payer';
@@ -183,12 +184,12 @@ function RelatedLinks({ transfer, direction }: { transfer: Transfer; direction: 
     <ul className="link-list">
       {found === null ? null : (
         <li>
-          <Link to={`/invoices/${found.id}`}>See invoice no. {found.invoice_no}</Link>
+          <Link to={`/invoices/${found.id}`}>{t('seeInvoice', { invoiceNo: found.invoice_no })}</Link>
         </li>
       )}
       {transfer.hold_id === undefined ? null : (
         <li>
-          <Link to="/holds">See your held payments</Link>
+          <Link to="/holds">{t('seeHolds')}</Link>
         </li>
       )}
     </ul>
@@ -204,29 +205,28 @@ function EntriesTable({
   entries: readonly Entry[];
   walletIds: ReadonlySet<string>;
 }) {
+  const { t } = useTranslation('transaction');
   return (
     <table className="entries">
-      <caption>Ledger entries</caption>
+      <caption>{t('entries.caption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Account</th>
+          <th scope="col">{t('entries.account')}</th>
           <th scope="col" className="numeric">
-            Change
+            {t('entries.change')}
           </th>
           <th scope="col" className="numeric">
-            Balance after
+            {t('entries.balanceAfter')}
           </th>
         </tr>
       </thead>
       <tbody>
         {entries.map((entry) => {
           const mine = entry.wallet_id !== null && walletIds.has(entry.wallet_id);
+          const owner = mine ? 'yours' : entry.wallet_id === null ? 'moneyPal' : 'others';
           return (
             <tr key={entry.id}>
-              <th scope="row">
-                {mine ? 'Your' : entry.wallet_id === null ? 'MoneyPal' : 'Other'}{' '}
-                {accountNames[entry.account]}
-              </th>
+              <th scope="row">{t(`entries.accounts.${owner}.${entry.account}`)}</th>
               <td className="numeric">
                 <Money amount={entry.amount} currency={transfer.currency} signed />
               </td>
@@ -236,7 +236,7 @@ function EntriesTable({
                 ) : (
                   <>
                     <span aria-hidden="true">—</span>
-                    <span className="visually-hidden">not shown</span>
+                    <span className="visually-hidden">{t('entries.notShown')}</span>
                   </>
                 )}
               </td>

@@ -20,23 +20,10 @@ import { useMoneyMovement } from '../hooks/use-money-movement';
 import { useRecentRecipients } from '../hooks/use-recent-recipients';
 import { type RecipientLookup, useRecipientLookup } from '../hooks/use-recipient-lookup';
 import { defaultWalletOf, useWallets } from '../hooks/use-wallets';
+import { Trans, useTranslation } from '../i18n';
 import { formatMoney, toWireAmount } from '../money';
 import { useClient, useUser } from '../session';
 import { personLabel } from '../transactions';
-
-/** The server's refusals of a transfer, in the words of this screen. */
-export const transferWords: Record<string, string> = {
-  recipient_not_found: 'Unknown user: no MoneyPal user has that user name, email or phone.',
-  recipient_has_no_wallet: 'They have no wallet in this currency, so they cannot receive this transfer.',
-  wallet_not_found: 'Your wallet was not found. Reload the page and try again.',
-  insufficient_funds: 'Your wallet does not have enough money for this transfer.',
-  currency_mismatch: 'Their wallet holds another currency than yours, so this transfer is not possible.',
-  wallet_frozen: 'One of the wallets is frozen, so no money can move. Please contact support.',
-  limit_exceeded: 'That is above a limit of your wallet. Try a smaller amount, or send it later.',
-};
-
-/** The refusal of sending money to oneself, on the recipient field. */
-export const sendToYourselfWords = 'That is you. Enter the user name, email or phone of someone else.';
 
 /** The field each refusal of the server belongs to, so that the person sees where to act. */
 const refusalFields: Readonly<Record<string, SendField>> = {
@@ -61,13 +48,14 @@ function isYou(recipient: string, user: User): boolean {
  * holds are refused on the form.
  */
 export function TransferScreen() {
+  const { t } = useTranslation(['transfer', 'common']);
   const wallets = useWallets();
   return (
-    <Screen title="Send money" lead="Send money from your wallet to another MoneyPal user.">
-      <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel="Loading your wallets…">
+    <Screen title={t('title')} lead={t('lead')}>
+      <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel={t('common:loadingWallets')}>
         {(data) =>
           data.length === 0 ? (
-            <Loading label="Your wallet is being opened…" />
+            <Loading label={t('common:walletOpening')} />
           ) : (
             <TransferFlow wallets={data} onDone={wallets.reload} />
           )
@@ -78,6 +66,9 @@ export function TransferScreen() {
 }
 
 function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(): void }) {
+  const { t } = useTranslation(['transfer', 'common']);
+  // The server's refusals of a transfer, in the words of this screen.
+  const transferWords: Record<string, string> = t('refusals', { returnObjects: true });
   const client = useClient();
   const recentRecipients = useRecentRecipients();
   const user = useUser();
@@ -105,7 +96,7 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
         settled === undefined ||
         (settled.status === 'found' && settled.recipient.user_name === user.user_name)
       ) {
-        refusals.recipient = sendToYourselfWords;
+        refusals.recipient = t('yourself');
       } else if (settled.status === 'unknown') {
         refusals.recipient = transferWords.recipient_not_found;
       } else if (settled.status === 'found') {
@@ -115,7 +106,7 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
     }
     if (result.ok && result.send.amountMinor > BigInt(result.send.wallet.available)) {
       const available = formatMoney(result.send.wallet.available, result.send.wallet.currency);
-      refusals.amount = `That is more than the ${available} available in this wallet.`;
+      refusals.amount = t('moreThanAvailable', { available });
     }
     if (!result.ok || hasErrors(refusals)) {
       setErrors(refusals);
@@ -174,16 +165,22 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
     return (
       <Notice tone="success" live>
         <p>
-          Sent <Money amount={transfer.amount} currency={transfer.currency} /> to{' '}
-          {checked?.recipientName ?? checked?.recipient ?? 'them'}. Your balance is now{' '}
-          <Money amount={balance.main} currency={balance.currency} />.
+          <Trans
+            t={t}
+            i18nKey={checked === null ? 'sentToThem' : 'sent'}
+            values={{ recipient: checked?.recipientName ?? checked?.recipient }}
+            components={{
+              amount: <Money amount={transfer.amount} currency={transfer.currency} />,
+              balance: <Money amount={balance.main} currency={balance.currency} />,
+            }}
+          />
         </p>
         <div className="actions">
           <button type="button" className="button" onClick={startOver}>
-            Send more
+            {t('sendMore')}
           </button>
           <Link className="button button-secondary" to={`/history/${transfer.id}`}>
-            See the transfer
+            {t('seeTransfer')}
           </Link>
         </div>
       </Notice>
@@ -198,10 +195,10 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
           wallets={wallets}
           details={details}
           errors={errors}
-          recipientLabel="To (user name, email or phone)"
-          recipientHint="Their user name, email or phone number (+14155550123) on MoneyPal."
+          recipientLabel={t('recipient')}
+          recipientHint={t('recipientHint')}
           recipientStatus={<RecipientStatus lookup={lookup} you={user} />}
-          submitLabel="Continue"
+          submitLabel={t('continue')}
           recentRecipients={recentRecipients}
           onChange={(next, changed) => {
             setDetails(next);
@@ -217,8 +214,8 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
   const sending = state.status === 'sending';
   return (
     <section aria-labelledby="confirm-heading" className="card">
-      <h2 id="confirm-heading">Check and confirm</h2>
-      <SendSummary send={checked} verb="You send" />
+      <h2 id="confirm-heading">{t('confirm.heading')}</h2>
+      <SendSummary send={checked} verb={t('confirm.verb')} />
       {state.status === 'failed' ? (
         <ErrorNotice
           error={state.error}
@@ -229,11 +226,11 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
       <div className="actions">
         {state.status === 'failed' ? null : (
           <button type="button" className="button" disabled={sending} onClick={() => send(checked)}>
-            {sending ? 'Sending…' : 'Confirm and send'}
+            {sending ? t('confirm.sending') : t('confirm.send')}
           </button>
         )}
         <button type="button" className="button button-secondary" onClick={edit} disabled={sending}>
-          Change details
+          {t('confirm.change')}
         </button>
       </div>
     </section>
@@ -242,12 +239,14 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
 
 /** Who the recipient typed is, said politely to screen readers as it becomes known. */
 function RecipientStatus({ lookup, you }: { lookup: RecipientLookup; you: User }) {
+  const { t } = useTranslation(['transfer', 'common']);
   let text = '';
-  if (lookup.status === 'checking') text = 'Looking them up…';
-  else if (lookup.status === 'unknown') text = 'No MoneyPal user has exactly that user name, email or phone.';
+  if (lookup.status === 'checking') text = t('lookup.checking');
+  else if (lookup.status === 'unknown') text = t('lookup.unknown');
   else if (lookup.status === 'found') {
     const { display_name: name, user_name: handle } = lookup.recipient;
-    text = handle === you.user_name ? 'That is you.' : `Sends to ${personLabel(name, handle)}`;
+    text =
+      handle === you.user_name ? t('lookup.you') : t('lookup.found', { person: personLabel(name, handle) });
   }
   return (
     <p className="hint recipient-status" role="status" aria-live="polite">

@@ -1,6 +1,53 @@
-/** Words every screen shares. */
+/** Words every screen shares: the frame, loading and failure, and the person's display choices. */
 export const common = {
   appName: 'MoneyPal',
+  pageTitle: '{{title}} · MoneyPal',
+  description: 'MoneyPal: your wallet, payments, savings and reports.',
   language: 'Language',
   languages: { en: 'English', fr: 'Français' },
+  theme: {
+    legend: 'Theme',
+    system: 'As on this device',
+    light: 'Light',
+    dark: 'Dark',
+  },
+  loading: 'Loading…',
+  loadingWallets: 'Loading your wallets…',
+  walletOpening: 'Your wallet is being opened…',
+  tryAgain: 'Try again',
+  optional: '(optional)',
+  thatIsAll: 'That is all.',
+  sandbox: {
+    badge: 'Sandbox',
+    explained: ': PayPal simulator, no real money',
+  },
+  session: {
+    opening: 'Opening your session…',
+    unreachable: 'We could not reach MoneyPal to open your session. Check your connection.',
+  },
+  layout: {
+    skipToContent: 'Skip to content',
+    menu: 'Menu',
+    mainNavigation: 'Main',
+    tabs: 'Tabs',
+    logOut: 'Log out',
+    links: {
+      home: 'Home',
+      fund: 'Add money',
+      pay: 'Pay',
+      send: 'Send',
+      cashOut: 'Cash out',
+      holds: 'Held payments',
+      savings: 'Savings',
+      history: 'History',
+      activity: 'Activity',
+      invoices: 'Invoices',
+      reports: 'Reports',
+      messages: 'Messages',
+      profile: 'Profile',
+    },
+    loggedInAs: 'Logged in as <strong>{{userName}}</strong>. Amounts are shown in each wallet’s currency.',
+    loggedInAsAdministrator:
+      'Logged in as <strong>{{userName}}</strong> (administrator). Amounts are shown in each wallet’s currency.',
+  },
 };

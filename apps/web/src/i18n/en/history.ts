@@ -1,0 +1,27 @@
+/** The history of movements and its filters (screens/history.screen.tsx). */
+export const history = {
+  title: 'History',
+  results: 'Transactions',
+  noneYet: 'No transactions yet.',
+  loading: 'Loading your history…',
+  noMatch: 'No transactions match these filters.',
+  loadingMore: 'Loading more transactions…',
+  loadMore: 'Load more transactions',
+  filters: {
+    label: 'Filter transactions',
+    badRange: 'The start date must not be after the end date.',
+    wallet: 'Wallet',
+    allWallets: 'All wallets',
+    walletOption: '{{currency}} {{type}}',
+    from: 'From',
+    to: 'To',
+    type: 'Type',
+    allTypes: 'All types',
+    direction: 'Direction',
+    inAndOut: 'In and out',
+    in: 'Money in',
+    out: 'Money out',
+    apply: 'Apply filters',
+    clear: 'Clear',
+  },
+};

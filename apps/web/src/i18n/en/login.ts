@@ -1,0 +1,28 @@
+/** The login screen and its one-time code step (screens/login.screen.tsx). */
+export const login = {
+  title: 'Log in',
+  login: 'User name or email',
+  loginMissing: 'Enter your user name or email.',
+  password: 'Password',
+  passwordMissing: 'Enter your password.',
+  wrongCredentials: 'The user name, email or password is not right.',
+  incomplete: 'Enter your user name or email, and your password.',
+  registered: 'Your account is ready. Log in to start.',
+  passwordReset: 'Your password is changed. Log in with the new one.',
+  loggedOut: 'You have logged out.',
+  deleted: 'Your account is deleted.',
+  sessionEnded: 'Your session has ended. Please log in again.',
+  logIn: 'Log in',
+  loggingIn: 'Logging in…',
+  forgotPassword: 'Forgot your password?',
+  newHere: 'New to MoneyPal?',
+  createAccount: 'Create an account',
+  code: {
+    title: 'Enter your code',
+    lead: 'We sent a 6-digit code by text message, or by email when your account has no phone. It is valid for 5 minutes.',
+    label: 'One-time code',
+    invalid: 'Enter the 6 digits of the code.',
+    checking: 'Checking…',
+    startAgain: 'Start again',
+  },
+};

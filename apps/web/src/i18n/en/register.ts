@@ -1,0 +1,20 @@
+/** The registration screen (screens/register.screen.tsx). */
+export const register = {
+  title: 'Create your account',
+  firstName: 'First name',
+  lastName: 'Last name',
+  userName: 'User name',
+  userNameHint: '{{min}} to {{max}} letters, digits, “.”, “_” or “-”. Others pay you with it.',
+  email: 'Email',
+  password: 'Password',
+  passwordHint_one: 'At least {{count}} character.',
+  passwordHint_other: 'At least {{count}} characters.',
+  phone: 'Mobile phone',
+  phoneHint: 'With the country code, such as +14155550123. One-time codes go here.',
+  fixFields: 'Some details need fixing: see the messages next to the fields.',
+  taken: 'Someone already uses that: see the messages next to the fields.',
+  creating: 'Creating your account…',
+  create: 'Create account',
+  haveAccount: 'Already have an account?',
+  logIn: 'Log in',
+};

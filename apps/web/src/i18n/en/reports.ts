@@ -1,0 +1,32 @@
+/** Totals and daily charts over a period (screens/reports.screen.tsx). */
+export const reports = {
+  title: 'Reports',
+  loading: 'Loading your report…',
+  nothingMoved: 'No money moved from {{from}} to {{to}}.',
+  invoices: 'Invoices',
+  range: {
+    label: 'Report period',
+    firstMissing: 'Choose the first day.',
+    lastMissing: 'Choose the last day.',
+    backwards: 'The first day must not be after the last day.',
+    tooLong_one: 'Choose at most {{count}} day.',
+    tooLong_other: 'Choose at most {{count}} days.',
+    from: 'From',
+    to: 'To',
+    show: 'Show report',
+  },
+  series: {
+    payments_made: 'Payments made',
+    payments_received: 'Payments received',
+    deposits: 'Money added',
+    transfers_in: 'Money received',
+    transfers_out: 'Money sent',
+  },
+  invoicesPaid: 'Invoices paid',
+  invoicesReceived: 'Invoices received',
+  inCurrency: 'In {{currency}}',
+  times_one: '{{count}} time',
+  times_other: '{{count}} times',
+  chart: 'Chart',
+  chartTitle: '{{series}} per day, {{currency}}',
+};

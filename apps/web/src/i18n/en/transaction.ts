@@ -1,0 +1,50 @@
+/** One movement in detail, with its ledger entries (screens/transaction.screen.tsx). */
+export const transaction = {
+  title: 'Transaction',
+  loading: 'Loading the transaction…',
+  back: 'Back to your history',
+  when: 'When',
+  from: 'From',
+  to: 'To',
+  parties: {
+    yourWallet: 'Your wallet',
+    yourWalletOf: 'Your wallet ({{person}})',
+    someone: 'A MoneyPal user',
+    outsideFrom: 'Outside MoneyPal (PayPal or back office)',
+    outsideTo: 'Outside MoneyPal',
+  },
+  paidToProvider: 'Paid to the provider',
+  backToPayer: 'Back to the payer',
+  note: 'Note',
+  reference: 'Reference',
+  details: 'Details',
+  seeInvoice: 'See invoice no. {{invoiceNo}}',
+  seeHolds: 'See your held payments',
+  entries: {
+    caption: 'Ledger entries',
+    account: 'Account',
+    change: 'Change',
+    balanceAfter: 'Balance after',
+    notShown: 'not shown',
+    accounts: {
+      yours: {
+        main: 'Your main balance',
+        savings: 'Your savings',
+        held: 'Your held in escrow',
+        system: 'Your account',
+      },
+      moneyPal: {
+        main: 'MoneyPal main balance',
+        savings: 'MoneyPal savings',
+        held: 'MoneyPal held in escrow',
+        system: 'MoneyPal account',
+      },
+      others: {
+        main: 'Other main balance',
+        savings: 'Other savings',
+        held: 'Other held in escrow',
+        system: 'Other account',
+      },
+    },
+  },
+};

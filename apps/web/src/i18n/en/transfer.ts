@@ -1,0 +1,36 @@
+/** Sending money to another user (screens/transfer.screen.tsx). */
+export const transfer = {
+  title: 'Send money',
+  lead: 'Send money from your wallet to another MoneyPal user.',
+  refusals: {
+    recipient_not_found: 'Unknown user: no MoneyPal user has that user name, email or phone.',
+    recipient_has_no_wallet: 'They have no wallet in this currency, so they cannot receive this transfer.',
+    wallet_not_found: 'Your wallet was not found. Reload the page and try again.',
+    insufficient_funds: 'Your wallet does not have enough money for this transfer.',
+    currency_mismatch: 'Their wallet holds another currency than yours, so this transfer is not possible.',
+    wallet_frozen: 'One of the wallets is frozen, so no money can move. Please contact support.',
+    limit_exceeded: 'That is above a limit of your wallet. Try a smaller amount, or send it later.',
+  },
+  yourself: 'That is you. Enter the user name, email or phone of someone else.',
+  moreThanAvailable: 'That is more than the {{available}} available in this wallet.',
+  sent: 'Sent <amount/> to {{recipient}}. Your balance is now <balance/>.',
+  sentToThem: 'Sent <amount/> to them. Your balance is now <balance/>.',
+  sendMore: 'Send more',
+  seeTransfer: 'See the transfer',
+  recipient: 'To (user name, email or phone)',
+  recipientHint: 'Their user name, email or phone number (+14155550123) on MoneyPal.',
+  continue: 'Continue',
+  confirm: {
+    heading: 'Check and confirm',
+    verb: 'You send',
+    sending: 'Sending…',
+    send: 'Confirm and send',
+    change: 'Change details',
+  },
+  lookup: {
+    checking: 'Looking them up…',
+    unknown: 'No MoneyPal user has exactly that user name, email or phone.',
+    you: 'That is you.',
+    found: 'Sends to {{person}}',
+  },
+};

@@ -1,0 +1,7 @@
+import type { Catalog } from '../resources';
+
+export const notFound: Catalog<'notFound'> = {
+  title: 'Page introuvable',
+  nothingHere: 'Il n’y a aucune page à cette adresse.',
+  goHome: 'Aller à votre page d’accueil',
+};

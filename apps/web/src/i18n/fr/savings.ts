@@ -1,0 +1,40 @@
+import type { Catalog } from '../resources';
+
+export const savings: Catalog<'savings'> = {
+  title: 'Épargne',
+  lead: 'Mettez de côté une part de chaque crédit automatiquement, et reprenez votre épargne quand vous en avez besoin.',
+  wallet: 'Portefeuille',
+  planFlat: '{{amount}} sur chaque crédit',
+  planPercentage: '{{percent}} % de chaque crédit',
+  plans: {
+    loading: 'Chargement des plans d’épargne…',
+    heading: 'Plan d’épargne',
+    none: 'Aucun plan',
+    noneDetail: 'Chaque crédit va sur votre solde principal.',
+    noneOffered: 'Aucun plan d’épargne n’est encore proposé.',
+    legend: 'Plan de votre portefeuille {{currency}}',
+    current: '(actuel)',
+    cleared: 'Votre portefeuille n’a plus de plan d’épargne.',
+    saved: 'Votre plan d’épargne est enregistré.',
+    saving: 'Enregistrement…',
+    save: 'Enregistrer le plan',
+  },
+  preview: {
+    heading: 'Ce que votre prochain crédit met de côté',
+    amount: 'Si vous recevez',
+    typeAmount: 'Saisissez un montant pour voir comment il est réparti.',
+    typeAmountForPlan: 'Saisissez un montant pour voir comment « {{plan}} » le répartit.',
+    refused: 'Ce crédit serait refusé : avec ce plan, un crédit doit dépasser <flat/>.',
+    split: '<savings/> va à l’épargne et <main/> à votre solde principal.',
+  },
+  move: {
+    heading: 'Transférer l’épargne vers le solde principal',
+    moreThanSavings: 'C’est plus que votre épargne.',
+    moved: 'Transféré. Principal : <main/>, épargne : <savings/>.',
+    nothing: 'Ce portefeuille n’a pas d’épargne à transférer.',
+    amount: 'Montant à transférer',
+    all: 'Tout transférer (<savings/>)',
+    moving: 'Transfert…',
+    submit: 'Transférer vers le principal',
+  },
+};

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from './i18n';
 import {
   currencyAffixOf,
   exponentOf,
@@ -181,5 +182,27 @@ describe('isLargeAmount', () => {
     expect(isLargeAmount(10_000n, 'JPY')).toBe(true);
     expect(isLargeAmount(10_000_000n, 'KWD')).toBe(true);
     expect(isLargeAmount(9_999_999n, 'KWD')).toBe(false);
+  });
+});
+
+describe('money in the chosen language', () => {
+  it('is written and read the French way when the app speaks French, with no locale given', async () => {
+    await i18n.changeLanguage('fr');
+    try {
+      expect(formatMoney(100_050n, 'EUR').replace(/\s/g, ' ')).toBe('1 000,50 €');
+      expect(parseAmount('1 000,50', 'EUR')).toEqual({ ok: true, amountMinor: 100_050n });
+      expect(parseAmount('12,345', 'EUR')).toEqual({
+        ok: false,
+        message: 'Les montants en EUR ont au plus 2 décimales.',
+      });
+      expect(parseAmount('', 'EUR')).toEqual({ ok: false, message: 'Saisissez un montant.' });
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+    expect(formatMoney(100_050n, 'EUR', { locale: 'en-US' })).toBe('€1,000.50');
+    expect(parseAmount('12.345', 'EUR', 'en-US')).toEqual({
+      ok: false,
+      message: 'EUR amounts have at most 2 decimals.',
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18n } from '../i18n';
 import { ApiError, networkErrorCode } from './client';
 import { describeError, isRetryable } from './errors';
 
@@ -27,6 +28,21 @@ describe('describeError', () => {
     ).toBe(
       'This would go over a limit on your wallet. Try a smaller amount, or try again tomorrow. (The daily total of 500.00 USD would be exceeded.)',
     );
+  });
+
+  it('speaks the chosen language, an answer it did not expect included', async () => {
+    await i18n.changeLanguage('fr');
+    try {
+      expect(describeError(apiError(422, 'insufficient_funds'))).toBe(
+        'Votre portefeuille n’a pas assez d’argent pour cela.',
+      );
+      expect(describeError(apiError(418, 'unexpected', 'The server answered 418.'))).toBe(
+        'MoneyPal a donné une réponse inattendue. Réessayez dans un instant.',
+      );
+      expect(describeError(new Error('boom'))).toBe('Une erreur s’est produite. Veuillez réessayer.');
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 
   it('takes a screen’s own words first', () => {

@@ -1,30 +1,5 @@
-import { cashOut as enCashOut } from './en/cashOut';
-import { chart as enChart } from './en/chart';
-import { common as enCommon } from './en/common';
-import { errors as enErrors } from './en/errors';
-import { forgotPassword as enForgotPassword } from './en/forgotPassword';
-import { forms as enForms } from './en/forms';
-import { fund as enFund } from './en/fund';
-import { history as enHistory } from './en/history';
-import { holds as enHolds } from './en/holds';
-import { home as enHome } from './en/home';
-import { invoices as enInvoices } from './en/invoices';
-import { login as enLogin } from './en/login';
-import { money as enMoney } from './en/money';
-import { notFound as enNotFound } from './en/notFound';
-import { notifications as enNotifications } from './en/notifications';
-import { pay as enPay } from './en/pay';
-import { paymentReturn as enPaymentReturn } from './en/paymentReturn';
-import { payments as enPayments } from './en/payments';
-import { profile as enProfile } from './en/profile';
-import { register as enRegister } from './en/register';
-import { reports as enReports } from './en/reports';
-import { savings as enSavings } from './en/savings';
-import { sendForm as enSendForm } from './en/sendForm';
-import { transaction as enTransaction } from './en/transaction';
-import { transactions as enTransactions } from './en/transactions';
-import { transfer as enTransfer } from './en/transfer';
-import { wallets as enWallets } from './en/wallets';
+import type { Catalog } from './catalog';
+import { english } from './english';
 import { cashOut as frCashOut } from './fr/cashOut';
 import { chart as frChart } from './fr/chart';
 import { common as frCommon } from './fr/common';
@@ -53,47 +28,10 @@ import { transactions as frTransactions } from './fr/transactions';
 import { transfer as frTransfer } from './fr/transfer';
 import { wallets as frWallets } from './fr/wallets';
 
-/*
- * Every string a person reads goes through i18next. English is the source: each namespace
- * (one per screen or feature) is a plain object in `en/`, and its French twin in `fr/` is typed
- * by it, so a key missing in either language fails the type check.
- */
+export type { Catalog } from './catalog';
+export { english } from './english';
 
-export const english = {
-  common: enCommon,
-  errors: enErrors,
-  forms: enForms,
-  money: enMoney,
-  transactions: enTransactions,
-  payments: enPayments,
-  savings: enSavings,
-  wallets: enWallets,
-  sendForm: enSendForm,
-  chart: enChart,
-  login: enLogin,
-  register: enRegister,
-  forgotPassword: enForgotPassword,
-  home: enHome,
-  fund: enFund,
-  pay: enPay,
-  paymentReturn: enPaymentReturn,
-  transfer: enTransfer,
-  cashOut: enCashOut,
-  holds: enHolds,
-  history: enHistory,
-  transaction: enTransaction,
-  reports: enReports,
-  invoices: enInvoices,
-  notifications: enNotifications,
-  profile: enProfile,
-  notFound: enNotFound,
-};
-
-/** The shape of one namespace, with its strings as any string: what a translation must fill. */
-export type Catalog<Namespace extends keyof typeof english> = Widen<(typeof english)[Namespace]>;
-
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
-
+/** The French twin of every English namespace (english.ts). */
 export const french: { [Namespace in keyof typeof english]: Catalog<Namespace> } = {
   common: frCommon,
   errors: frErrors,

@@ -32,5 +32,6 @@ export const errors = {
     bad_gateway: 'PayPal could not be reached. Try again in a moment.',
     unavailable: 'MoneyPal is having trouble right now. Try again in a moment.',
     internal: 'Something went wrong on our side. Try again in a moment.',
+    unexpected: 'MoneyPal gave an answer we did not expect. Try again in a moment.',
   },
 };

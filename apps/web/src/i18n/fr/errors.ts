@@ -1,4 +1,4 @@
-import type { Catalog } from '../resources';
+import type { Catalog } from '../catalog';
 
 export const errors: Catalog<'errors'> = {
   network: 'Impossible de joindre MoneyPal. Vérifiez votre connexion et réessayez.',
@@ -36,5 +36,6 @@ export const errors: Catalog<'errors'> = {
     bad_gateway: 'Impossible de joindre PayPal. Réessayez dans un instant.',
     unavailable: 'MoneyPal rencontre des difficultés. Réessayez dans un instant.',
     internal: 'Une erreur s’est produite de notre côté. Réessayez dans un instant.',
+    unexpected: 'MoneyPal a donné une réponse inattendue. Réessayez dans un instant.',
   },
 };

@@ -1,4 +1,4 @@
-import type { Catalog } from '../resources';
+import type { Catalog } from '../catalog';
 
 export const forgotPassword: Catalog<'forgotPassword'> = {
   emailMissing: 'Saisissez l’adresse e-mail de votre compte.',

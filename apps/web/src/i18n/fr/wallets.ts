@@ -1,4 +1,4 @@
-import type { Catalog } from '../resources';
+import type { Catalog } from '../catalog';
 
 export const wallets: Catalog<'wallets'> = {
   walletOf: 'Portefeuille {{currency}}',

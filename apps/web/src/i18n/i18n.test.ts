@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { i18n, initialLanguage } from './index';
+import { currentLocale, i18n, initialLanguage } from './index';
 import { english, french } from './resources';
 
 /** Every string of a catalogue, by its dotted key. */
@@ -33,5 +33,14 @@ describe('translations', () => {
     expect(i18n.t('language')).toBe('Langue');
     await i18n.changeLanguage('en');
     expect(i18n.t('language')).toBe('Language');
+  });
+
+  it('write numbers and dates in the browser’s own variant of the chosen language, else the language', async () => {
+    await i18n.changeLanguage('fr');
+    expect(currentLocale(['en-GB', 'fr-CA'])).toBe('fr-CA');
+    expect(currentLocale(['de-DE'])).toBe('fr');
+    await i18n.changeLanguage('en');
+    expect(currentLocale(['en-GB', 'fr-CA'])).toBe('en-GB');
+    expect(currentLocale([])).toBe('en');
   });
 });

@@ -107,8 +107,15 @@ describe(`the inbox on ${testDatabaseLabel}`, () => {
     const actor = actorOf(harness.addUser());
     const bad = [
       markRead(actor, 'not-a-uuid'),
-      call(harness.client, notificationsRequests.markRead, { actor, id: crypto.randomUUID(), extra: 1 } as never),
-      call(harness.client, notificationsRequests.countUnread, { actor, user_id: crypto.randomUUID() } as never),
+      call(harness.client, notificationsRequests.markRead, {
+        actor,
+        id: crypto.randomUUID(),
+        extra: 1,
+      } as never),
+      call(harness.client, notificationsRequests.countUnread, {
+        actor,
+        user_id: crypto.randomUUID(),
+      } as never),
       call(harness.client, notificationsRequests.markAllRead, {} as never),
       harness.listMessages(actor, { unread: 'yes' }),
       countUnread({ service: 'billing' }),

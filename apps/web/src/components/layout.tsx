@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { UnreadCountProvider } from '../hooks/use-unread-count';
 import { useSession, useUser } from '../session';
+import { NotificationBell } from './notification-bell';
+import { ReceiveNavItem } from './payment-link-notice';
 
 const links = [
   { to: '/', label: 'Home' },
@@ -47,7 +50,7 @@ export function AppLayout() {
   }, [menuOpen]);
 
   return (
-    <>
+    <UnreadCountProvider>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -56,6 +59,7 @@ export function AppLayout() {
           <Link to="/" className="brand">
             MoneyPal
           </Link>
+          <NotificationBell />
           <button
             ref={menuButton}
             type="button"
@@ -76,6 +80,7 @@ export function AppLayout() {
                 </NavLink>
               </li>
             ))}
+            <ReceiveNavItem onNavigate={() => setMenuOpen(false)} />
             <li>
               <button type="button" className="nav-button" onClick={() => void logOut()}>
                 Log out
@@ -104,6 +109,6 @@ export function AppLayout() {
           ))}
         </ul>
       </nav>
-    </>
+    </UnreadCountProvider>
   );
 }

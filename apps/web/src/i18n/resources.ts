@@ -1,5 +1,9 @@
 import { common as enCommon } from './en/common';
+import { notifications as enNotifications } from './en/notifications';
+import { receive as enReceive } from './en/receive';
 import { common as frCommon } from './fr/common';
+import { notifications as frNotifications } from './fr/notifications';
+import { receive as frReceive } from './fr/receive';
 
 /*
  * Every string a person reads goes through i18next. English is the source: each namespace
@@ -9,6 +13,8 @@ import { common as frCommon } from './fr/common';
 
 export const english = {
   common: enCommon,
+  notifications: enNotifications,
+  receive: enReceive,
 };
 
 /** The shape of one namespace, with its strings as any string: what a translation must fill. */
@@ -18,6 +24,8 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const french: { [Namespace in keyof typeof english]: Catalog<Namespace> } = {
   common: frCommon,
+  notifications: frNotifications,
+  receive: frReceive,
 };
 
 export const resources = { en: english, fr: french };

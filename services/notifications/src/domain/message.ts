@@ -1,4 +1,10 @@
-import type { InboxMessage, Message, messageChannels, messageStatuses, messageTemplates } from '@moneypal/contracts';
+import type {
+  InboxMessage,
+  Message,
+  messageChannels,
+  messageStatuses,
+  messageTemplates,
+} from '@moneypal/contracts';
 
 export type MessageChannel = (typeof messageChannels)[number];
 export type MessageStatus = (typeof messageStatuses)[number];

@@ -208,7 +208,10 @@ export async function markMessageRead(
 }
 
 /** Marks every unread message of a user read at `now`; answers how many it marked. */
-export async function markAllMessagesRead(db: Executor, user: { userId: string; now: Date }): Promise<number> {
+export async function markAllMessagesRead(
+  db: Executor,
+  user: { userId: string; now: Date },
+): Promise<number> {
   const result = await db
     .updateTable('messages')
     .set({ read_at: user.now })

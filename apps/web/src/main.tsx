@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiClient } from './api/client';
 import { App } from './app';
+import { registerServiceWorker } from './service-worker';
 import './i18n';
 import './styles.css';
 
@@ -13,3 +14,5 @@ createRoot(root).render(
     <App client={new ApiClient()} />
   </StrictMode>,
 );
+
+registerServiceWorker();

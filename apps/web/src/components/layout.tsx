@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet } from 'react-router-dom';
 import { UnreadCountProvider } from '../hooks/use-unread-count';
 import { useSession, useUser } from '../session';
 import { NotificationBell } from './notification-bell';
-import { ReceiveNavItem } from './payment-link-notice';
+import { ReceiveNavItem } from './receive-nav-item';
 
 const links = [
   { to: '/', label: 'Home' },

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { NavLink, useLocation } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 import { useTranslation } from '../i18n';
 import { type ParsedPaymentLink, parsePaymentLink } from '../payment-link';
 import { Notice } from './status';
@@ -22,17 +22,5 @@ export function PaymentLinkNotice({ link }: { link: ParsedPaymentLink }) {
       </p>
       {link.ignored.length === 0 ? null : <p>{t('link.ignored', { count: link.ignored.length, fields })}</p>}
     </Notice>
-  );
-}
-
-/** The main navigation's link to the receive screen. */
-export function ReceiveNavItem({ onNavigate }: { onNavigate(): void }) {
-  const { t } = useTranslation('receive');
-  return (
-    <li>
-      <NavLink to="/receive" onClick={onNavigate}>
-        {t('nav')}
-      </NavLink>
-    </li>
   );
 }

@@ -21,9 +21,18 @@ export function darkModulesPathOf(modules: readonly (readonly boolean[])[]): str
   return parts.join('');
 }
 
-/** A QR code of `text` as an SVG image, dark on white whatever the theme, named by `label`. */
-export function QrCode({ text, label }: { text: string; label: string }) {
-  const { size, data } = encode(text, { ecc: 'M', border: quietZoneModules });
+/**
+ * A QR code of `text` as an SVG image, dark on white whatever the theme, named by `label`;
+ * `tooLong` instead when the text does not fit in the largest QR code.
+ */
+export function QrCode({ text, label, tooLong }: { text: string; label: string; tooLong: string }) {
+  let encoded: ReturnType<typeof encode>;
+  try {
+    encoded = encode(text, { ecc: 'M', border: quietZoneModules });
+  } catch {
+    return <p className="hint">{tooLong}</p>;
+  }
+  const { size, data } = encoded;
   return (
     <svg
       className="qr-code"

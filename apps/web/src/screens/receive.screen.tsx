@@ -105,7 +105,7 @@ function PaymentLink({ wallet }: { wallet: Wallet }) {
           {copy === 'copied' ? t('copied') : copy === 'failed' ? t('copyFailed') : ''}
         </p>
         <figure className="qr-figure">
-          <QrCode text={link} label={t('qrLabel')} />
+          <QrCode text={link} label={t('qrLabel')} tooLong={t('qrTooLong')} />
           <figcaption className="hint">{t('qrHint')}</figcaption>
         </figure>
       </section>

@@ -15,6 +15,7 @@ export const receive = {
   copyFailed: 'This browser did not let us copy. Select the link and copy it yourself.',
   qrLabel: 'QR code of your payment link',
   qrHint: 'Scanning it with a phone’s camera opens the link.',
+  qrTooLong: 'The link is too long for a QR code: shorten the note, or share the link itself.',
   link: {
     heading: 'From a payment link',
     filled:

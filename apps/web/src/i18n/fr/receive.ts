@@ -17,6 +17,7 @@ export const receive: Catalog<'receive'> = {
   copyFailed: 'Ce navigateur n’a pas permis la copie. Sélectionnez le lien et copiez-le vous-même.',
   qrLabel: 'Code QR de votre lien de paiement',
   qrHint: 'Le scanner avec l’appareil photo d’un téléphone ouvre le lien.',
+  qrTooLong: 'Le lien est trop long pour un code QR : raccourcissez la note, ou partagez le lien lui-même.',
   link: {
     heading: 'Depuis un lien de paiement',
     filled:

@@ -39,7 +39,7 @@ function newestChangeMs(path: string): number {
  */
 export function ensureWebAppBuilt(): void {
   const builtPage = join(webAppRoot, 'dist/index.html');
-  const sources = ['src', 'index.html', 'vite.config.ts'].map((name) => join(webAppRoot, name));
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((name) => join(webAppRoot, name));
   if (existsSync(builtPage) && Math.max(...sources.map(newestChangeMs)) <= statSync(builtPage).mtimeMs)
     return;
   const vite = join(dirname(require.resolve('vite/package.json')), 'bin/vite.js');

@@ -18,6 +18,7 @@ import { NotificationsScreen } from './screens/notifications.screen';
 import { PayScreen } from './screens/pay.screen';
 import { PaymentCancelScreen, PaymentReturnScreen } from './screens/payment-return.screen';
 import { ProfileScreen } from './screens/profile.screen';
+import { ReceiveScreen } from './screens/receive.screen';
 import { RegisterScreen } from './screens/register.screen';
 import { ReportsScreen } from './screens/reports.screen';
 import { SavingsScreen } from './screens/savings.screen';
@@ -51,6 +52,9 @@ export function AppRoutes() {
           <Route path="pay/return" element={<PaymentReturnScreen />} />
           <Route path="pay/cancel" element={<PaymentCancelScreen />} />
           <Route path="transfer" element={<TransferScreen />} />
+          {/* A payment link: the send screen, filled from the link's query string. */}
+          <Route path="send" element={<TransferScreen />} />
+          <Route path="receive" element={<ReceiveScreen />} />
           <Route path="cash-out" element={<CashOutScreen />} />
           <Route path="holds" element={<HoldsScreen />} />
           <Route path="savings" element={<SavingsScreen />} />

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiClient } from './api/client';
 import { App } from './app';
+import { registerServiceWorker } from './service-worker';
 import './i18n';
 import './styles.css';
 import { applyTheme, storedTheme } from './theme';
@@ -16,3 +17,5 @@ createRoot(root).render(
     <App client={new ApiClient()} />
   </StrictMode>,
 );
+
+registerServiceWorker();

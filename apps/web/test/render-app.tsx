@@ -40,10 +40,14 @@ export const testWallet = {
 
 /**
  * The whole app at `path` against a fake server: the session is restored by a refresh (the
- * browser's cookie), refused when `signedIn` is false; the user has one USD wallet, and
- * `handler` answers everything else.
+ * browser's cookie), refused when `signedIn` is false; the user has one USD wallet and
+ * `unreadCount()` unread messages (none by default), and `handler` answers everything else.
  */
-export function renderApp(path: string, handler: Handler, { signedIn = true }: { signedIn?: boolean } = {}) {
+export function renderApp(
+  path: string,
+  handler: Handler,
+  { signedIn = true, unreadCount = () => 0 }: { signedIn?: boolean; unreadCount?: () => number } = {},
+) {
   const server = fakeFetch((request) => {
     if (request.path === '/v1/auth/refresh') {
       return signedIn
@@ -52,6 +56,7 @@ export function renderApp(path: string, handler: Handler, { signedIn = true }: {
     }
     if (request.path === '/v1/users/me') return json(200, testUser);
     if (request.path === '/v1/wallets?limit=100') return json(200, { data: [testWallet], next_cursor: null });
+    if (request.path === '/v1/notifications/unread-count') return json(200, { count: unreadCount() });
     return handler(request);
   });
   const client = new ApiClient({ fetch: server.fetch });

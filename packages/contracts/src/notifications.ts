@@ -4,7 +4,8 @@ import { defineRequest } from './define.js';
 
 /*
  * Notifications: every email and SMS MoneyPal sends, with its delivery status. A user
- * reads their own log; an admin reads everyone's.
+ * reads their own log, which is also their inbox in the app (read or unread); an admin
+ * reads everyone's.
  */
 
 export const messageChannels = ['email', 'sms'] as const;
@@ -49,19 +50,81 @@ export const messageSchema = z
   .meta({ id: 'Message' });
 export type Message = z.infer<typeof messageSchema>;
 
+/**
+ * A message as its reader's inbox shows it: with its text and when it was read. The text of a
+ * one-time or password reset code is always empty here, since the code is a secret.
+ */
+export const inboxMessageSchema = messageSchema
+  .extend({
+    /** The text of the message, as it was sent. */
+    body: z.string(),
+    /** When its user first read it in the app; null while it is unread. */
+    read_at: timestamp.nullable(),
+  })
+  .meta({ id: 'InboxMessage' });
+export type InboxMessage = z.infer<typeof inboxMessageSchema>;
+
 const messageFilters = {
   channel: z.enum(messageChannels).optional(),
   status: z.enum(messageStatuses).optional(),
   cursor: cursor.optional(),
 };
-export const listMessagesQuery = z.object({ ...messageFilters, limit: pageLimit }).strict();
-export const messagePage = pageOf(messageSchema).meta({ id: 'MessagePage' });
+export const listMessagesQuery = z
+  .object({
+    ...messageFilters,
+    /** `true`: only the messages not read yet; `false`: only those read. */
+    unread: z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .transform((value) => value === 'true')
+      .optional(),
+    limit: pageLimit,
+  })
+  .strict();
+export const messagePage = pageOf(inboxMessageSchema).meta({ id: 'MessagePage' });
+
+export const messageIdParams = z.object({ id: uuid }).strict();
+/** The unread count takes no filter: it is always the caller's own. */
+export const unreadCountQuery = z.object({}).strict();
+export const unreadCountSchema = z
+  .object({ count: z.number().int().nonnegative() })
+  .meta({ id: 'UnreadCount' });
+export const markAllReadSchema = z
+  .object({
+    /** How many messages this request marked read: 0 when all were read already. */
+    marked_read: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'MarkAllRead' });
 
 export const notificationsRequests = {
   listMessages: defineRequest(
     'notifications.message.list',
-    z.object({ actor: actorSchema, ...messageFilters, limit: z.number().int().min(1).max(100) }).strict(),
+    z
+      .object({
+        actor: actorSchema,
+        ...messageFilters,
+        unread: z.boolean().optional(),
+        limit: z.number().int().min(1).max(100),
+      })
+      .strict(),
     messagePage,
+  ),
+  /** The actor's own unread messages, admin or not. */
+  countUnread: defineRequest(
+    'notifications.message.count-unread',
+    z.object({ actor: actorSchema }).strict(),
+    unreadCountSchema,
+  ),
+  /** Marks one of the actor's own messages read (the first read time stays); another's is not found. */
+  markRead: defineRequest(
+    'notifications.message.mark-read',
+    z.object({ actor: actorSchema, id: uuid }).strict(),
+    inboxMessageSchema,
+  ),
+  /** Marks every unread message of the actor's own read. */
+  markAllRead: defineRequest(
+    'notifications.message.mark-all-read',
+    z.object({ actor: actorSchema }).strict(),
+    markAllReadSchema,
   ),
 } as const;
 

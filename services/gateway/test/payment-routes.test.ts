@@ -81,6 +81,8 @@ const message = {
   created_at: now,
   updated_at: now,
   sent_at: now,
+  body: 'Hello Ada,',
+  read_at: null,
 };
 
 const actorOf = (claims: AccessClaims) => ({ user_id: claims.sub, role: claims.role });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { errorCodes } from '@moneypal/kit';
@@ -270,6 +270,9 @@ describe('API documents', () => {
         'GET /v1/invoices/{id}',
         'GET /v1/reports/summary',
         'GET /v1/notifications',
+        'GET /v1/notifications/unread-count',
+        'POST /v1/notifications/{id}/read',
+        'POST /v1/notifications/read',
         'GET /healthz',
         'GET /readyz',
       ].sort(),
@@ -417,6 +420,10 @@ describe('web app', () => {
     webRoot = mkdtempSync(join(tmpdir(), 'moneypal-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>MoneyPal</title>');
     writeFileSync(join(webRoot, 'app.js'), 'console.log("app")');
+    writeFileSync(join(webRoot, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    writeFileSync(join(webRoot, 'manifest.webmanifest'), '{"name": "MoneyPal"}');
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'assets/index-3f2a9c.js'), 'console.log("built")');
     gateway = await startGateway({ webRoot });
   });
   afterAll(async () => {
@@ -453,6 +460,32 @@ describe('web app', () => {
       expect(response.statusCode, url).toBe(404);
       expect(problemBody(response).code).toBe('not_found');
     }
+  });
+
+  it('serves the service worker for the whole app, checked again on every visit', async () => {
+    const response = await gateway.app.inject({ method: 'GET', url: '/sw.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+    expect(response.headers['service-worker-allowed']).toBe('/');
+    expect(response.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('serves the manifest as application/manifest+json, and the page, never kept stale', async () => {
+    const manifest = await gateway.app.inject({ method: 'GET', url: '/manifest.webmanifest' });
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(manifest.headers['service-worker-allowed']).toBeUndefined();
+    for (const url of ['/', '/wallets/123']) {
+      const page = await gateway.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+      expect(page.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+
+  it('lets browsers keep built assets, whose names change with their content, for a year', async () => {
+    const asset = await gateway.app.inject({ method: 'GET', url: '/assets/index-3f2a9c.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
   it('does not serve files outside the web root', async () => {

@@ -59,7 +59,7 @@ export interface RunningNotifications {
  * Starts the notifications service on a database and a bus: migrates, keeps users'
  * contacts from identity's events, turns identity's, the ledger's, billing's and payments'
  * events into messages, sends them (email over SMTP or captured into the log; SMS through
- * the provider) with retries, answers `notifications.message.list` and
+ * the provider) with retries, answers `notifications.message.*` (the log and the inbox) and
  * `notifications.health`, and relays its outbox events.
  */
 export async function startNotifications(options: StartNotificationsOptions): Promise<RunningNotifications> {
@@ -118,7 +118,7 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
     dispatcher,
   });
 
-  await serveMessageRequests(bus, new MessageLogService(db, { messages: messageRepository }));
+  await serveMessageRequests(bus, new MessageLogService(db, { messages: messageRepository }, clock));
   await serveHealthRequest(bus, new HealthService(db));
   relay.start();
   // Running before events arrive: the messages they make are handed to it at once.

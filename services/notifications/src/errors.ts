@@ -7,6 +7,7 @@ import { AppError, type ErrorCode, type ErrorDetails } from '@moneypal/kit';
  */
 export const notificationsErrorCodes = {
   validation_failed: 'the request does not match its contract, or a cursor is not one this list gave',
+  not_found: 'no message of the actor has this id (another user’s message is never revealed)',
   unavailable: 'the notifications database does not answer',
 } as const satisfies Partial<Record<ErrorCode, string>>;
 

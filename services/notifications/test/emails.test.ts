@@ -356,7 +356,8 @@ describe(`the message log on ${testDatabaseLabel}`, () => {
     expect(page.data.every((message) => message.user_id === ada.id)).toBe(true);
     expect(page.next_cursor).toBeNull();
     expect(page.data[1]).toMatchObject({ to: ada.email, channel: 'email', status: 'sent', attempts: 1 });
-    expect(page.data[1]).not.toHaveProperty('body');
+    expect(page.data[1]!.body).toContain(`Your MoneyPal account ${ada.user_name} is ready.`);
+    expect(page.data[1]!.read_at).toBeNull();
 
     const bobPage = await harness.listMessages({ user_id: bob.id, role: 'user' });
     expect(bobPage.data.map((message) => message.template)).toEqual(['payment_received']);

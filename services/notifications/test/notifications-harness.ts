@@ -4,11 +4,11 @@ import {
   billingEvents,
   type Hold,
   holdEventData,
+  type InboxMessage,
   type Invoice,
   identityEvents,
   invoiceEventData,
   ledgerEvents,
-  type Message,
   notificationsRequests,
   otpRequestedData,
   passwordResetRequestedData,
@@ -200,7 +200,7 @@ export interface NotificationsHarness {
   listMessages(
     actor: Actor,
     query?: Record<string, unknown>,
-  ): Promise<{ data: Message[]; next_cursor: string | null }>;
+  ): Promise<{ data: InboxMessage[]; next_cursor: string | null }>;
   close(): Promise<void>;
 }
 

@@ -14,6 +14,7 @@ import type {
 export type {
   Entry,
   Hold,
+  InboxMessage,
   Invoice,
   Message,
   Payment,

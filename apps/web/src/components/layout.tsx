@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { UnreadCountProvider } from '../hooks/use-unread-count';
 import { Trans, useTranslation } from '../i18n';
 import { useSession, useUser } from '../session';
+import { NotificationBell } from './notification-bell';
+import { ReceiveNavItem } from './receive-nav-item';
 
 const links = [
   { to: '/', label: 'home' },
@@ -49,7 +52,7 @@ export function AppLayout() {
   }, [menuOpen]);
 
   return (
-    <>
+    <UnreadCountProvider>
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
@@ -58,6 +61,7 @@ export function AppLayout() {
           <Link to="/" className="brand">
             {t('appName')}
           </Link>
+          <NotificationBell />
           <button
             ref={menuButton}
             type="button"
@@ -82,6 +86,7 @@ export function AppLayout() {
                 </NavLink>
               </li>
             ))}
+            <ReceiveNavItem onNavigate={() => setMenuOpen(false)} />
             <li>
               <button type="button" className="nav-button" onClick={() => void logOut()}>
                 {t('layout.logOut')}
@@ -114,6 +119,6 @@ export function AppLayout() {
           ))}
         </ul>
       </nav>
-    </>
+    </UnreadCountProvider>
   );
 }

@@ -17,6 +17,7 @@ import { pay as enPay } from './en/pay';
 import { paymentReturn as enPaymentReturn } from './en/paymentReturn';
 import { payments as enPayments } from './en/payments';
 import { profile as enProfile } from './en/profile';
+import { receive as enReceive } from './en/receive';
 import { register as enRegister } from './en/register';
 import { reports as enReports } from './en/reports';
 import { savings as enSavings } from './en/savings';
@@ -61,4 +62,5 @@ export const english = {
   notifications: enNotifications,
   profile: enProfile,
   notFound: enNotFound,
+  receive: enReceive,
 };

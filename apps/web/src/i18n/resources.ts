@@ -19,6 +19,7 @@ import { pay as frPay } from './fr/pay';
 import { paymentReturn as frPaymentReturn } from './fr/paymentReturn';
 import { payments as frPayments } from './fr/payments';
 import { profile as frProfile } from './fr/profile';
+import { receive as frReceive } from './fr/receive';
 import { register as frRegister } from './fr/register';
 import { reports as frReports } from './fr/reports';
 import { savings as frSavings } from './fr/savings';
@@ -60,6 +61,7 @@ export const french: { [Namespace in keyof typeof english]: Catalog<Namespace> }
   notifications: frNotifications,
   profile: frProfile,
   notFound: frNotFound,
+  receive: frReceive,
 };
 
 export const resources = { en: english, fr: french };

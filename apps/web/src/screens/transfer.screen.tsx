@@ -4,6 +4,7 @@ import { ApiError } from '../api/client';
 import { createTransfer } from '../api/ledger';
 import type { TransferResult, User, Wallet } from '../api/types';
 import { Money } from '../components/money';
+import { PaymentLinkNotice, usePaymentLink } from '../components/payment-link-notice';
 import { Screen } from '../components/screen';
 import {
   type CheckedSend,
@@ -78,7 +79,9 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
     amountText: '',
     description: '',
   });
-  const [details, setDetails] = useState(emptyDetails);
+  // A payment link (`/send?to=…&amount=…&note=…`) fills the form; the person still confirms.
+  const link = usePaymentLink(defaultWalletOf(wallets)!.currency);
+  const [details, setDetails] = useState(() => ({ ...emptyDetails(), ...link.details }));
   const [errors, setErrors] = useState<FieldErrors<SendField>>({});
   const [checked, setChecked] = useState<CheckedSend | null>(null);
   const movement = useMoneyMovement<TransferResult>();
@@ -191,6 +194,7 @@ function TransferFlow({ wallets, onDone }: { wallets: readonly Wallet[]; onDone(
     return (
       <>
         {state.status === 'failed' ? <ErrorNotice error={state.error} overrides={transferWords} /> : null}
+        <PaymentLinkNotice link={link} />
         <SendForm
           wallets={wallets}
           details={details}

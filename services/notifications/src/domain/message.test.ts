@@ -4,6 +4,7 @@ import {
   createMessageRecord,
   isExpired,
   retryDelayMs,
+  toInboxMessage,
   toPublicMessage,
 } from './message.js';
 import { partiesToNotify } from './transfer.js';
@@ -53,7 +54,12 @@ describe('createMessageRecord', () => {
       expires_at: null,
       source_event_id: eventId,
       sent_at: null,
+      read_at: null,
     });
+  });
+
+  it('makes a one-time code read from the start: it is never news in the inbox', () => {
+    expect(code.read_at).toEqual(now);
   });
 });
 
@@ -150,6 +156,23 @@ describe('toPublicMessage', () => {
   it('shows the address as `to` and never the body', () => {
     const message = toPublicMessage(code);
     expect(message).toMatchObject({ to: '+14155550123', subject: null, status: 'pending', sent_at: null });
+    expect(JSON.stringify(message)).not.toContain('123456');
+  });
+});
+
+describe('toInboxMessage', () => {
+  it('shows the text of a message and when it was read', () => {
+    expect(toInboxMessage({ ...email, read_at: later })).toMatchObject({
+      subject: 'Welcome',
+      body: 'Hello',
+      read_at: later.toISOString(),
+    });
+    expect(toInboxMessage(email).read_at).toBeNull();
+  });
+
+  it('never shows the text of a code, even while it waits to be sent', () => {
+    const message = toInboxMessage(code);
+    expect(message.body).toBe('');
     expect(JSON.stringify(message)).not.toContain('123456');
   });
 });

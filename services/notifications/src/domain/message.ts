@@ -1,4 +1,10 @@
-import type { Message, messageChannels, messageStatuses, messageTemplates } from '@moneypal/contracts';
+import type {
+  InboxMessage,
+  Message,
+  messageChannels,
+  messageStatuses,
+  messageTemplates,
+} from '@moneypal/contracts';
 
 export type MessageChannel = (typeof messageChannels)[number];
 export type MessageStatus = (typeof messageStatuses)[number];
@@ -24,6 +30,8 @@ export interface MessageRecord {
   created_at: Date;
   updated_at: Date;
   sent_at: Date | null;
+  /** When its user first read it in the app; null while unread. */
+  read_at: Date | null;
 }
 
 /** A message to send, as an event asks for it. */
@@ -94,6 +102,8 @@ export function createMessageRecord(
     created_at: now,
     updated_at: now,
     sent_at: null,
+    // A code is read where it is typed: it is never news in the app's inbox.
+    read_at: holdsSecret(draft.template) ? now : null,
   };
 }
 
@@ -191,5 +201,17 @@ export function toPublicMessage(message: MessageRecord): Message {
     created_at: message.created_at.toISOString(),
     updated_at: message.updated_at.toISOString(),
     sent_at: message.sent_at === null ? null : message.sent_at.toISOString(),
+  };
+}
+
+/**
+ * The message as its reader's inbox shows it: with its text and read time, but never a
+ * code's text, which is a secret even while it waits to be sent.
+ */
+export function toInboxMessage(message: MessageRecord): InboxMessage {
+  return {
+    ...toPublicMessage(message),
+    body: holdsSecret(message.template) ? '' : message.body,
+    read_at: message.read_at === null ? null : message.read_at.toISOString(),
   };
 }

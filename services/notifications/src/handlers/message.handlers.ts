@@ -6,4 +6,7 @@ export async function serveMessageRequests(bus: Bus, log: MessageLogService): Pr
   await serve(bus, notificationsRequests.listMessages, ({ actor, ...query }) =>
     log.listMessages(actor, query),
   );
+  await serve(bus, notificationsRequests.countUnread, ({ actor }) => log.countUnread(actor));
+  await serve(bus, notificationsRequests.markRead, ({ actor, id }) => log.markRead(actor, id));
+  await serve(bus, notificationsRequests.markAllRead, ({ actor }) => log.markAllRead(actor));
 }

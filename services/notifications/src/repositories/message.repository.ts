@@ -160,6 +160,8 @@ export interface MessageFilters {
   userId: string | undefined;
   channel: MessageChannel | undefined;
   status: MessageStatus | undefined;
+  /** Only unread messages when true, only read ones when false. */
+  unread: boolean | undefined;
 }
 
 /** Messages newest first (ids are time-ordered), after the cursor's message. */
@@ -172,6 +174,49 @@ export async function listMessages(
   if (filters.userId !== undefined) query = query.where('user_id', '=', filters.userId);
   if (filters.channel !== undefined) query = query.where('channel', '=', filters.channel);
   if (filters.status !== undefined) query = query.where('status', '=', filters.status);
+  if (filters.unread !== undefined) query = query.where('read_at', filters.unread ? 'is' : 'is not', null);
   if (page.beforeId !== undefined) query = query.where('id', '<', page.beforeId);
   return query.orderBy('id', 'desc').limit(page.limit).execute();
+}
+
+/** How many of a user's messages are unread (a range of the partial index `messages_unread_idx`). */
+export async function countUnreadMessages(db: Executor, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('messages')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Marks one of a user's messages read at `now`, or keeps the time it was first read; one
+ * statement, so two readers at once agree on that time. Undefined when the user has no such message.
+ */
+export async function markMessageRead(
+  db: Executor,
+  message: { id: string; userId: string; now: Date },
+): Promise<MessageRow | undefined> {
+  return db
+    .updateTable('messages')
+    .set({ read_at: sql<Date>`coalesce(read_at, ${message.now})` })
+    .where('id', '=', message.id)
+    .where('user_id', '=', message.userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Marks every unread message of a user read at `now`; answers how many it marked. */
+export async function markAllMessagesRead(
+  db: Executor,
+  user: { userId: string; now: Date },
+): Promise<number> {
+  const result = await db
+    .updateTable('messages')
+    .set({ read_at: user.now })
+    .where('user_id', '=', user.userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -162,7 +162,9 @@ describe(`in-app notifications, install and payment links (${systemLabel})`, () 
     const page = await pageAt(desktopWidth);
     await page.goto(`${base}/login`);
     expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
-    expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe(manifest.theme_color);
+    // The light theme's bar colour is the manifest's; the dark theme has its own.
+    const lightBar = page.locator('meta[name="theme-color"][media="(prefers-color-scheme: light)"]');
+    expect(await lightBar.getAttribute('content')).toBe(manifest.theme_color);
     const touchIcon = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
     expect((await fetch(new URL(touchIcon!, base))).status).toBe(200);
   });

@@ -27,11 +27,11 @@ describe('history search', () => {
     const { server } = renderApp('/history', () => json(200, { data: [], next_cursor: null }));
     await screen.findByText('No transactions match these filters.');
     const asked = transactionRequests(server.requests).length;
-    fireEvent.change(screen.getByLabelText('Smallest amount (USD)'), { target: { value: 'ten' } });
+    fireEvent.change(screen.getByLabelText('Min amount (USD)'), { target: { value: 'ten' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
     expect(await screen.findByText(/Enter an amount in digits/)).toBeTruthy();
-    fireEvent.change(screen.getByLabelText('Smallest amount (USD)'), { target: { value: '30' } });
-    fireEvent.change(screen.getByLabelText('Largest amount (USD)'), { target: { value: '20' } });
+    fireEvent.change(screen.getByLabelText('Min amount (USD)'), { target: { value: '30' } });
+    fireEvent.change(screen.getByLabelText('Max amount (USD)'), { target: { value: '20' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
     expect(await screen.findByText('The smallest amount must not be above the largest.')).toBeTruthy();
     expect(transactionRequests(server.requests)).toHaveLength(asked);

@@ -96,7 +96,7 @@ describe(`history search, statements and receipts (${systemLabel})`, () => {
 
     await page.getByLabel('Max amount (USD)').fill('1');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.getByText('The smallest amount must not be above the largest.').waitFor();
+    await page.getByText('The min amount must not be above the max amount.').waitFor();
 
     const month = thisMonth();
     await page.getByLabel('Month').fill(month);

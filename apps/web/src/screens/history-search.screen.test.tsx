@@ -33,7 +33,7 @@ describe('history search', () => {
     fireEvent.change(screen.getByLabelText('Min amount (USD)'), { target: { value: '30' } });
     fireEvent.change(screen.getByLabelText('Max amount (USD)'), { target: { value: '20' } });
     fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
-    expect(await screen.findByText('The smallest amount must not be above the largest.')).toBeTruthy();
+    expect(await screen.findByText('The min amount must not be above the max amount.')).toBeTruthy();
     expect(transactionRequests(server.requests)).toHaveLength(asked);
   });
 

@@ -305,31 +305,28 @@ export async function listTransfers(
     const conditions: Expression<SqlBool>[] = [];
     const outgoing = ours && eb(ours.from, '=', ours.value);
     const incoming = ours && eb(ours.to, '=', ours.value);
-    // The owners named so, found once (a hashed subplan), then compared with each transfer's side.
-    const namedOwners =
-      namePattern === undefined
-        ? undefined
-        : eb
-            .selectFrom('owner_names')
-            .select('owner_names.owner_id')
-            .where((names) =>
-              names.or([
-                names('owner_names.user_name', 'ilike', namePattern),
-                names('owner_names.display_name', 'ilike', namePattern),
-              ]),
-            );
+    // Whether the owner on one side is named so: a scalar subquery, so one lookup by primary
+    // key per transfer the other filters leave (a user's, through the owner or wallet index),
+    // however many users there are. As EXISTS or IN, the planner would rather match every
+    // name first (a hashed subplan): a scan of all of owner_names, 300 ms at 100,000 users.
+    const namedOn = (side: 'from_owner_id' | 'to_owner_id', pattern: string) =>
+      sql<SqlBool>`coalesce((
+        select names.user_name ilike ${pattern} or names.display_name ilike ${pattern}
+        from owner_names as names
+        where names.owner_id = ${sql.ref(`transfers.${side}`)}
+      ), false)`;
     const otherIsFrom =
       counterparty !== undefined
         ? eb.or([eb('from_wallet_id', '=', counterparty), eb('from_owner_id', '=', counterparty)])
-        : namedOwners === undefined
+        : namePattern === undefined
           ? undefined
-          : eb('from_owner_id', 'in', namedOwners);
+          : namedOn('from_owner_id', namePattern);
     const otherIsTo =
       counterparty !== undefined
         ? eb.or([eb('to_wallet_id', '=', counterparty), eb('to_owner_id', '=', counterparty)])
-        : namedOwners === undefined
+        : namePattern === undefined
           ? undefined
-          : eb('to_owner_id', 'in', namedOwners);
+          : namedOn('to_owner_id', namePattern);
     if (ours) {
       const outSide = otherIsTo ? eb.and([outgoing!, otherIsTo]) : outgoing!;
       const inSide = otherIsFrom ? eb.and([incoming!, otherIsFrom]) : incoming!;

@@ -7,7 +7,7 @@ export const statements = {
     minAmount: 'Min amount',
     maxAmount: 'Max amount',
     amountInvalid: 'Enter an amount in digits, such as {{example}}.',
-    rangeInvalid: 'The smallest amount must not be above the largest.',
+    rangeInvalid: 'The min amount must not be above the max amount.',
   },
   statement: {
     heading: 'Statement',

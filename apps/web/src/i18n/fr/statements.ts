@@ -8,7 +8,7 @@ export const statements: Catalog<'statements'> = {
     minAmount: 'Montant min.',
     maxAmount: 'Montant max.',
     amountInvalid: 'Saisissez un montant en chiffres, par exemple {{example}}.',
-    rangeInvalid: 'Le montant minimum ne doit pas dépasser le montant maximum.',
+    rangeInvalid: 'Le montant min. ne doit pas dépasser le montant max.',
   },
   statement: {
     heading: 'Relevé',

@@ -223,6 +223,32 @@ describe('statement and receipt routes', () => {
     expect(pages.join(' ').match(/Money (sent|received)/g)).toHaveLength(150);
   });
 
+  it('refuses a PDF of more movements than it shows, naming the format, and answers the same period as CSV', async () => {
+    movementCount = 2_001;
+    const url = `/v1/wallets/${walletId}/statement?month=2026-11&format=`;
+    const pdf = await get(ada, `${url}pdf`);
+    expect(pdf.statusCode).toBe(400);
+    expect(problemBody(pdf).errors?.map((error) => error.path)).toEqual(['format']);
+    const csv = await get(ada, `${url}csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(parseCsv(csv.body.slice(1))).toHaveLength(1 + 2_001 + 2);
+  });
+
+  it('keeps answering other requests while a long PDF is laid out', async () => {
+    movementCount = 1_500;
+    // Laid out in one go, 1,500 rows would hold the event loop for seconds, and a timer would
+    // not run meanwhile; laid out in batches, it runs between them.
+    let ticks = 0;
+    const timer = setInterval(() => {
+      ticks += 1;
+    }, 5);
+    const response = await get(ada, `/v1/wallets/${walletId}/statement?month=2026-11&format=pdf`);
+    clearInterval(timer);
+    expect(response.statusCode).toBe(200);
+    expect(ticks).toBeGreaterThan(20);
+    expect((await pdfPagesOf(response.rawPayload)).length).toBeGreaterThan(40);
+  }, 60_000);
+
   it("answers 404 for another user's wallet in every format, as the ledger refuses it", async () => {
     for (const format of ['json', 'csv', 'pdf']) {
       const response = await get(mallory, `/v1/wallets/${walletId}/statement?month=2026-11&format=${format}`);

@@ -22,8 +22,12 @@ export function pdfText(value: string): string {
   );
 }
 
-/** Renders a document: `draw` lays out its content, page breaks included; the footers follow. */
-export function renderPdf(title: string, draw: (pdf: Pdf) => void): Promise<Buffer> {
+/**
+ * Renders a document: `draw` lays out its content, page breaks included; the footers follow.
+ * Laying out is synchronous work on the gateway's one thread: a long `draw` yields now and
+ * then (`yieldToOtherRequests`) so that other requests are answered meanwhile.
+ */
+export async function renderPdf(title: string, draw: (pdf: Pdf) => void | Promise<void>): Promise<Buffer> {
   const pdf = new PDFDocument({
     size: 'A4',
     margins: { top: pageMargin, bottom: pageMargin + footerHeight, left: pageMargin, right: pageMargin },
@@ -37,7 +41,7 @@ export function renderPdf(title: string, draw: (pdf: Pdf) => void): Promise<Buff
     pdf.on('error', reject);
   });
   pdf.font('Helvetica');
-  draw(pdf);
+  await draw(pdf);
   const { start, count } = pdf.bufferedPageRange();
   for (let index = start; index < start + count; index++) {
     pdf.switchToPage(index);
@@ -57,6 +61,11 @@ export function renderPdf(title: string, draw: (pdf: Pdf) => void): Promise<Buff
   }
   pdf.end();
   return done;
+}
+
+/** Lets the event loop answer other requests before going on. */
+export function yieldToOtherRequests(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The width between the margins. */

@@ -17,9 +17,17 @@ import {
   pageMargin,
   pdfText,
   renderPdf,
+  yieldToOtherRequests,
 } from './pdf-document.js';
 
 const columns = { date: 78, amount: 85, balance: 85 };
+/** Rows laid out between two yields to other requests (a row takes about a millisecond). */
+const rowsBetweenYields = 25;
+/**
+ * The most movements a PDF statement shows: about 90 pages, a few seconds of layout. The
+ * CSV of the same period carries every movement the ledger answers (up to 10,000).
+ */
+export const maxPdfStatementMovements = 2_000;
 const rowGap = 6;
 
 /** The last day a period covers: the day of the instant just before its (exclusive) end. */
@@ -38,7 +46,7 @@ export function statementPdfOf(statement: Statement): Promise<Buffer> {
   const money = (amountMinor: number, signed = false) =>
     `${signed && amountMinor > 0 ? '+' : ''}${formatMinor(BigInt(amountMinor), currency)} ${currency}`;
   const period = `${dateText(new Date(statement.from))} to ${dateText(lastDayOf(statement))} (UTC)`;
-  return renderPdf(`MoneyPal statement, ${period}`, (pdf) => {
+  return renderPdf(`MoneyPal statement, ${period}`, async (pdf) => {
     drawHeading(pdf, 'Statement');
     drawFields(pdf, [
       ['Owner', personLabel(statement.wallet.owner_name, statement.wallet.owner_handle) ?? 'Unknown'],
@@ -59,7 +67,8 @@ export function statementPdfOf(statement: Statement): Promise<Buffer> {
         .text('No movements in this period.', pageMargin, pdf.y + 4);
       return;
     }
-    for (const movement of statement.movements) {
+    for (const [index, movement] of statement.movements.entries()) {
+      if (index % rowsBetweenYields === rowsBetweenYields - 1) await yieldToOtherRequests();
       const { transfer } = movement;
       const direction = directionOfMovement(transfer, movement.amount);
       const description = [

@@ -6,15 +6,19 @@ import {
   statementSchema,
   uuid,
 } from '@moneypal/contracts';
+import { AppError } from '@moneypal/kit';
 import { z } from 'zod';
 import type { Direction } from '../documents/movement-wording.js';
 import { invoiceReceiptPdfOf, transactionReceiptPdfOf } from '../documents/receipt-pdf.js';
 import { statementCsvOf } from '../documents/statement-csv.js';
-import { statementPdfOf } from '../documents/statement-pdf.js';
+import { maxPdfStatementMovements, statementPdfOf } from '../documents/statement-pdf.js';
 import { statementFileNameOf, statementPeriodOf } from '../documents/statement-period.js';
 import { actorOf, defineRoute, documentResponse, type Route, respond, respondDocument } from '../route.js';
 
 const idParams = z.object({ id: uuid }).strict();
+
+/** Documents are rendered here, each taking far more work than a JSON answer: 20 a minute per user. */
+const documentsPerUserPerMinute = 20;
 
 const exampleWalletId = '0193a1f0-6b2c-7d11-8e3f-2a4b5c6d7e80';
 const exampleOwnerId = '0193a1e8-0f4a-7c55-9b1d-3e2f4a5b6c7d';
@@ -129,6 +133,7 @@ export function documentRoutes(): Route[] {
       query: statementQuery,
       responses: { 200: documentResponse(['text/csv', 'application/pdf'], statementSchema) },
       problems: ['wallet_not_found'],
+      rateLimitPerUserPerMinute: documentsPerUserPerMinute,
       examples: { responses: { 200: statementExample } },
       handler: async ({ user, params, query, call }) => {
         const statement = await call(ledgerRequests.getStatement, {
@@ -137,6 +142,17 @@ export function documentRoutes(): Route[] {
           ...statementPeriodOf(query),
         });
         if (query.format === 'json') return respond(200, statement);
+        if (query.format === 'pdf' && statement.movements.length > maxPdfStatementMovements) {
+          throw new AppError(
+            'validation_failed',
+            `A PDF statement shows at most ${maxPdfStatementMovements} movements; this period has ${statement.movements.length}. Download it as CSV, or ask for a shorter period.`,
+            {
+              errors: [
+                { path: 'format', message: `pdf shows at most ${maxPdfStatementMovements} movements` },
+              ],
+            },
+          );
+        }
         const filename = statementFileNameOf(query, query.format);
         return query.format === 'csv'
           ? respondDocument(200, { mediaType: 'text/csv', filename, content: statementCsvOf(statement) })
@@ -159,6 +175,7 @@ export function documentRoutes(): Route[] {
       params: idParams,
       responses: { 200: documentResponse(['application/pdf']) },
       problems: ['not_found'],
+      rateLimitPerUserPerMinute: documentsPerUserPerMinute,
       examples: { responses: {} },
       handler: async ({ user, params, call }) => {
         const transfer = await call(ledgerRequests.getTransaction, {
@@ -190,6 +207,7 @@ export function documentRoutes(): Route[] {
       params: idParams,
       responses: { 200: documentResponse(['application/pdf']) },
       problems: ['not_found'],
+      rateLimitPerUserPerMinute: documentsPerUserPerMinute,
       examples: { responses: {} },
       handler: async ({ user, params, call }) => {
         const invoice = await call(billingRequests.getInvoice, {

@@ -519,17 +519,39 @@ export const putTransactionRuleBody = z
 /** The admin's rule list as an HTTP query string: every rule, or those of one wallet type. */
 export const listTransactionRulesQuery = z.object({ wallet_type: walletTypeCode.optional() }).strict();
 
+/** Words searched for in history: a person's name or handle, or a note. */
+const searchWords = text.trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+
 const historyFilters = {
   wallet_id: uuid.optional(),
   from: timestamp.optional(),
   to: timestamp.optional(),
   type: transferType.optional(),
   direction: z.enum(['in', 'out']).optional(),
-  /** A wallet id or a user id on the other side of the transfer. */
-  counterparty: uuid.optional(),
+  /**
+   * The other side of the transfer: a wallet id or a user id, or else words of the person's
+   * name or user name (case-insensitive; a leading `@` is a user name's).
+   */
+  counterparty: z.union([uuid, searchWords]).optional().meta({
+    description:
+      'The other side: a wallet or user id, or words of the person’s name or user name (`ada`, `@ada`, `Lovelace`), case-insensitive.',
+  }),
+  /** Words in the transfer's description (its note), case-insensitive. */
+  q: searchWords
+    .optional()
+    .meta({ description: 'Words in the transfer’s note (description), case-insensitive.' }),
   metadata: metadataFilter.optional(),
   cursor: cursor.optional(),
 };
+
+/** An amount range is refused when its lower end is above its upper end, naming `min_amount`. */
+function amountRangeInOrder(query: { min_amount?: number | undefined; max_amount?: number | undefined }) {
+  return (
+    query.min_amount === undefined || query.max_amount === undefined || query.min_amount <= query.max_amount
+  );
+}
+const amountRangeRefusal = { message: 'must not be above max_amount', path: ['min_amount'] };
+
 const amountQuery = z.coerce
   .number({ error: 'must be a whole number of minor units' })
   .pipe(amountMinor)
@@ -537,7 +559,103 @@ const amountQuery = z.coerce
 /** History filters as an HTTP query string; `from` inclusive, `to` exclusive; newest first. */
 export const listTransactionsQuery = z
   .object({ ...historyFilters, min_amount: amountQuery, max_amount: amountQuery, limit: pageLimit })
-  .strict();
+  .strict()
+  .refine(amountRangeInOrder, amountRangeRefusal);
+
+/** The most movements one statement carries; a busier period is asked for in parts. */
+export const maxStatementMovements = 10_000;
+/** The longest period one statement covers. */
+export const maxStatementDays = 366;
+
+export const statementFormats = ['json', 'csv', 'pdf'] as const;
+export type StatementFormat = (typeof statementFormats)[number];
+
+/**
+ * A statement as an HTTP query string: a calendar month in UTC (`month=2026-11`) or a period
+ * (`from` inclusive, `to` exclusive), as JSON, CSV or PDF.
+ */
+export const statementQuery = z
+  .object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')
+      .optional()
+      .meta({ description: 'A calendar month in UTC, `2026-11`; or give `from` and `to` instead.' }),
+    from: timestamp.optional(),
+    to: timestamp.optional(),
+    format: z
+      .enum(statementFormats)
+      .default('json')
+      .meta({ description: '`json` (the default), `csv` (RFC 4180, UTF-8) or `pdf`.' }),
+  })
+  .strict()
+  .superRefine((query, context) => {
+    const period = query.from !== undefined || query.to !== undefined;
+    if (query.month !== undefined && period) {
+      context.addIssue({ code: 'custom', message: 'give either month, or from and to', path: ['month'] });
+      return;
+    }
+    if (query.month !== undefined) return;
+    if (query.from === undefined) {
+      context.addIssue({
+        code: 'custom',
+        message: period ? 'is required with to' : 'give a month, or from and to',
+        path: [period ? 'from' : 'month'],
+      });
+      return;
+    }
+    if (query.to === undefined) {
+      context.addIssue({ code: 'custom', message: 'is required with from', path: ['to'] });
+      return;
+    }
+    const lengthMs = Date.parse(query.to) - Date.parse(query.from);
+    if (lengthMs <= 0) context.addIssue({ code: 'custom', message: 'must be after from', path: ['to'] });
+    else if (lengthMs > maxStatementDays * 86_400_000)
+      context.addIssue({
+        code: 'custom',
+        message: `must be at most ${maxStatementDays} days after from`,
+        path: ['to'],
+      });
+  });
+
+export const statementMovementSchema = z
+  .object({
+    /** The transfer, with its parties named and without entries. */
+    transfer: transferSchema,
+    /** Signed: what the transfer changed in the wallet's main balance. */
+    amount: balanceMinor,
+    /** The main balance right after it. */
+    balance_after: balanceMinor,
+  })
+  .meta({ id: 'StatementMovement' });
+
+/**
+ * A wallet's statement over a period (`from` inclusive, `to` exclusive): its main balance
+ * before the period (the opening balance), every movement of it in the period in the order
+ * it was posted with the balance after each, and the closing balance, which is the opening
+ * balance plus every movement.
+ */
+export const statementSchema = z
+  .object({
+    wallet: z.object({
+      id: uuid,
+      type: z.string(),
+      currency: z.string(),
+      owner_id: uuid,
+      owner_name: z.string().nullable(),
+      owner_handle: z.string().nullable(),
+    }),
+    from: timestamp,
+    to: timestamp,
+    opening_balance: balanceMinor,
+    closing_balance: balanceMinor,
+    /** Sum of the credits of the period, and of the debits (as a positive number). */
+    total_in: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    total_out: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+    movements: z.array(statementMovementSchema),
+  })
+  .meta({ id: 'Statement' });
+export type Statement = z.infer<typeof statementSchema>;
 
 export const walletPage = pageOf(walletSchema).meta({ id: 'WalletPage' });
 export const holdPage = pageOf(holdSchema).meta({ id: 'HoldPage' });
@@ -769,8 +887,14 @@ export const ledgerRequests = {
       min_amount: amountMinor.optional(),
       max_amount: amountMinor.optional(),
       limit: z.number().int().min(1).max(100),
-    }),
+    }).refine(amountRangeInOrder, amountRangeRefusal),
     transferPage,
+  ),
+  /** A wallet's statement of its main balance over a period of at most `maxStatementDays`. */
+  getStatement: defineRequest(
+    'ledger.wallet.statement',
+    withActor({ wallet_id: uuid, from: timestamp, to: timestamp }),
+    statementSchema,
   ),
   getTransaction: defineRequest('ledger.transaction.get', withActor({ transfer_id: uuid }), transferSchema),
   /** Another service asks for a user's balance: their default wallet (or the one of `currency`). */

@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { balanceRoutes } from './routes/balance.routes.js';
 import { billingRoutes } from './routes/billing.routes.js';
 import { catalogRoutes } from './routes/catalog.routes.js';
+import { documentRoutes } from './routes/documents.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { holdRoutes } from './routes/holds.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
@@ -162,6 +163,7 @@ export async function buildGateway({
     ...paymentRoutes(),
     ...payoutRoutes(),
     ...billingRoutes(),
+    ...documentRoutes(),
     ...notificationRoutes(),
     ...healthRoutes({ bus, services: routedServices, timeoutMs: config.readyTimeoutMs }),
   ];

@@ -1,7 +1,13 @@
 import { idempotencyKey, problemSchema } from '@moneypal/contracts';
 import { type ErrorCode, httpStatusOf, titleOf } from '@moneypal/kit';
 import { z } from 'zod';
-import { idempotencyKeyHeader, idempotentReplayedHeader, type Route } from './route.js';
+import {
+  type DocumentResponse,
+  idempotencyKeyHeader,
+  idempotentReplayedHeader,
+  isDocumentResponse,
+  type Route,
+} from './route.js';
 
 type JsonSchema = Record<string, unknown>;
 type Io = 'input' | 'output';
@@ -186,13 +192,43 @@ function idempotencyHeadersOf(catalogue: SchemaCatalogue) {
   };
 }
 
+/** A response that is a document (CSV, PDF) saved as an attachment, or its JSON reading. */
+function documentResponseOf(catalogue: SchemaCatalogue, response: DocumentResponse, example: unknown) {
+  const content: Record<string, unknown> = {};
+  if (response.json !== undefined) {
+    content['application/json'] = {
+      schema: catalogue.schemaOf(response.json, 'output'),
+      ...(example === undefined ? {} : { example }),
+    };
+  }
+  for (const mediaType of response.mediaTypes) {
+    content[mediaType] =
+      mediaType === 'text/csv'
+        ? { schema: { type: 'string', description: 'RFC 4180 CSV, UTF-8, with a header row.' } }
+        : { schema: { type: 'string', format: 'binary' } };
+  }
+  return {
+    description: `OK: ${[...(response.json === undefined ? [] : ['JSON']), ...response.mediaTypes.map((type) => type.split('/')[1]!.toUpperCase())].join(', ')}`,
+    headers: {
+      'Content-Disposition': {
+        description: 'For a document: `attachment; filename="…"`, the name to save it under.',
+        schema: { type: 'string' },
+      },
+    },
+    content,
+  };
+}
+
 /** The OpenAPI 3.1 document of a set of routes. */
 export function buildOpenApiDocument(routes: Route[], version: string): OpenApiDocument {
   const catalogue = new SchemaCatalogue();
   catalogue.schemaOf(problemSchema, 'output');
   // Responses first, so that output readings keep the plain component names.
   for (const route of routes) {
-    for (const schema of Object.values(route.responses)) if (schema) catalogue.schemaOf(schema, 'output');
+    for (const response of Object.values(route.responses)) {
+      const schema = isDocumentResponse(response) ? response.json : response;
+      if (schema) catalogue.schemaOf(schema, 'output');
+    }
   }
 
   const paths: OpenApiDocument['paths'] = {};
@@ -201,7 +237,16 @@ export function buildOpenApiDocument(routes: Route[], version: string): OpenApiD
   for (const route of routes) {
     for (const tag of route.tags) tags.add(tag);
     const responses: Record<string, unknown> = {};
-    for (const [status, schema] of Object.entries(route.responses)) {
+    for (const [status, declared] of Object.entries(route.responses)) {
+      if (isDocumentResponse(declared)) {
+        responses[status] = documentResponseOf(
+          catalogue,
+          declared,
+          route.examples?.responses[Number(status)],
+        );
+        continue;
+      }
+      const schema = declared;
       responses[status] = {
         description: successDescriptions[Number(status)] ?? (schema ? 'Success' : 'No content'),
         ...(route.idempotent ? { headers: idempotency.replayedHeader } : {}),

@@ -17,8 +17,44 @@ import { traceparentFor } from './tracing.js';
 export type Access = 'public' | 'user' | 'admin';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** The media types a route may answer with a document (a file to save) instead of JSON. */
+export type DocumentMediaType = 'text/csv' | 'application/pdf';
+
+/**
+ * A response that is a document of one of `mediaTypes`, or, when `json` is given, either
+ * that or a JSON body of the schema, as the request asks (`?format=`).
+ */
+export interface DocumentResponse<Json extends z.ZodType | undefined = z.ZodType | undefined> {
+  mediaTypes: readonly DocumentMediaType[];
+  json: Json;
+}
+
+/** A document response, with the JSON schema of its `format=json` reading when it has one. */
+export function documentResponse(mediaTypes: readonly DocumentMediaType[]): DocumentResponse<undefined>;
+export function documentResponse<Json extends z.ZodType>(
+  mediaTypes: readonly DocumentMediaType[],
+  json: Json,
+): DocumentResponse<Json>;
+export function documentResponse(
+  mediaTypes: readonly DocumentMediaType[],
+  json?: z.ZodType,
+): DocumentResponse<z.ZodType | undefined> {
+  return { mediaTypes, json };
+}
+
+export function isDocumentResponse(response: Responses[number] | undefined): response is DocumentResponse {
+  return typeof response === 'object' && response !== null && 'mediaTypes' in response;
+}
+
+/** A document a handler answers: sent as an attachment named `filename`. */
+export interface DocumentBody {
+  mediaType: DocumentMediaType;
+  filename: string;
+  content: Buffer | string;
+}
+
 /** A response status with its body schema; `null` means no body (204). */
-export type Responses = { [status: number]: z.ZodType | null };
+export type Responses = { [status: number]: z.ZodType | null | DocumentResponse };
 
 /** The header that carries the key of a request that moves money (Stripe semantics). */
 export const idempotencyKeyHeader = 'Idempotency-Key';
@@ -32,7 +68,11 @@ export type ResultHeaders = { [idempotentReplayedHeader]?: 'true'; 'Set-Cookie'?
 export type RouteResult<R extends Responses> = {
   [S in keyof R & number]: R[S] extends z.ZodType
     ? { status: S; body: z.input<R[S]>; headers?: ResultHeaders }
-    : { status: S; headers?: ResultHeaders };
+    : R[S] extends DocumentResponse<infer Json>
+      ?
+          | { status: S; document: DocumentBody; headers?: ResultHeaders }
+          | (Json extends z.ZodType ? { status: S; body: z.input<Json>; headers?: ResultHeaders } : never)
+      : { status: S; headers?: ResultHeaders };
 }[keyof R & number];
 
 type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
@@ -43,7 +83,16 @@ type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
  */
 export interface RouteExamples<Body, R extends Responses> {
   request?: Body extends z.ZodType ? z.input<Body> : never;
-  responses: { [Status in keyof R]: R[Status] extends z.ZodType ? z.output<R[Status]> : null };
+  /** A document-only response (a PDF, say) has no JSON to show: its status takes no example. */
+  responses: {
+    [Status in keyof R as R[Status] extends DocumentResponse<undefined>
+      ? never
+      : Status]: R[Status] extends z.ZodType
+      ? z.output<R[Status]>
+      : R[Status] extends DocumentResponse<infer Json extends z.ZodType>
+        ? z.output<Json>
+        : null;
+  };
 }
 
 export interface RouteInput<Params, Query, Body, A extends Access, I extends boolean = false> {
@@ -132,7 +181,9 @@ export interface Route {
   idempotent?: boolean;
   bulk?: boolean;
   examples?: { request?: unknown; responses: Record<number, unknown> };
-  handler: (input: ErasedRouteInput) => Promise<{ status: number; body?: unknown; headers?: ResultHeaders }>;
+  handler: (
+    input: ErasedRouteInput,
+  ) => Promise<{ status: number; body?: unknown; document?: DocumentBody; headers?: ResultHeaders }>;
 }
 
 /** A handler's answer; a function so that the status keeps its literal type. */
@@ -141,6 +192,14 @@ export function respond<const Status extends number, Body>(
   body: Body,
 ): { status: Status; body: Body } {
   return { status, body };
+}
+
+/** A handler's answer that is a document, sent as an attachment. */
+export function respondDocument<const Status extends number>(
+  status: Status,
+  document: DocumentBody,
+): { status: Status; document: DocumentBody } {
+  return { status, document };
 }
 
 export function noContent(): { status: 204 } {
@@ -355,9 +414,11 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
           }),
       };
       const result = await route.handler(input);
-      const schema = route.responses[result.status];
-      if (schema === undefined)
+      const declared = route.responses[result.status];
+      if (declared === undefined)
         throw new Error(`${route.method} ${route.url} answered undeclared ${result.status}`);
+      if (result.document !== undefined) return sendDocument(route, result, reply);
+      const schema = isDocumentResponse(declared) ? (declared.json ?? null) : declared;
       if (schema === null)
         return reply
           .code(result.status)
@@ -371,6 +432,27 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
         .send(body);
     },
   });
+}
+
+/** A handler's document, sent as an attachment of a media type its route declared. */
+function sendDocument(
+  route: Route,
+  result: { status: number; document?: DocumentBody; headers?: ResultHeaders },
+  reply: FastifyReply,
+): FastifyReply {
+  const declared = route.responses[result.status];
+  const document = result.document!;
+  if (!isDocumentResponse(declared) || !declared.mediaTypes.includes(document.mediaType)) {
+    throw new Error(`${route.method} ${route.url} answered an undeclared ${document.mediaType} document`);
+  }
+  // The file name is the service's own (ASCII letters, digits, dots and dashes), never the client's.
+  if (!/^[A-Za-z0-9._-]+$/.test(document.filename)) throw new Error(`unsafe file name ${document.filename}`);
+  return reply
+    .code(result.status)
+    .headers(result.headers ?? {})
+    .type(document.mediaType === 'text/csv' ? 'text/csv; charset=utf-8' : document.mediaType)
+    .header('content-disposition', `attachment; filename="${document.filename}"`)
+    .send(document.content);
 }
 
 /** The JSON Schema each response schema is serialised by, made on its first answer. */

@@ -23,6 +23,7 @@ import * as holdRepository from './repositories/hold.repository.js';
 import * as idempotencyRepository from './repositories/idempotency.repository.js';
 import * as journalRepository from './repositories/journal.repository.js';
 import * as ownerRepository from './repositories/owner.repository.js';
+import * as statementRepository from './repositories/statement.repository.js';
 import * as transferRepository from './repositories/transfer.repository.js';
 import * as walletRepository from './repositories/wallet.repository.js';
 import { CatalogService } from './services/catalog.service.js';
@@ -173,7 +174,12 @@ export async function startLedger(options: StartLedgerOptions): Promise<RunningL
     bus,
     new HistoryService({
       db,
-      repositories: { transfers: transferRepository, wallets: walletRepository, owners: ownerRepository },
+      repositories: {
+        transfers: transferRepository,
+        wallets: walletRepository,
+        owners: ownerRepository,
+        statements: statementRepository,
+      },
     }),
   );
   await serveHealthRequest(bus, new HealthService(db));

@@ -1,4 +1,4 @@
-import type { ApiClient } from './client';
+import type { ApiClient, DownloadedFile } from './client';
 import { signalOption } from './ledger';
 import type { BillResult, Invoice, Page, ReportSummary, Transfer } from './types';
 
@@ -69,4 +69,9 @@ export async function findInvoiceOf(
     cursor = invoices.next_cursor;
   }
   return null;
+}
+
+/** The PDF receipt of one invoice. */
+export function downloadInvoiceReceipt(client: ApiClient, invoiceId: string): Promise<DownloadedFile> {
+  return client.getFile(`/v1/invoices/${encodeURIComponent(invoiceId)}/receipt`);
 }

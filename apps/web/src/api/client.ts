@@ -98,6 +98,31 @@ export class ApiClient {
     return () => this.#sessionEndedListeners.delete(listener);
   }
 
+  /**
+   * A document the API answers as an attachment (a CSV or PDF), fetched with the bearer token
+   * (a bare link would carry none), with the name the server gives it.
+   */
+  async getFile(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<DownloadedFile> {
+    if (this.#accessToken === null || this.#nowMs() >= this.#accessExpiresAtMs - expirySkewMs) {
+      await this.refresh();
+    }
+    const fileOptions = {
+      ...options,
+      headers: { accept: 'text/csv, application/pdf, application/problem+json' },
+    };
+    const sentToken = this.#accessToken;
+    let response = await this.#send('GET', path, fileOptions, sentToken);
+    if (response.status === 401) {
+      if (this.#accessToken === sentToken) await this.refresh();
+      response = await this.#send('GET', path, fileOptions, this.#accessToken);
+    }
+    if (!response.ok) return this.#answerOf<never>(response);
+    return {
+      blob: await response.blob(),
+      filename: attachmentNameOf(response.headers.get('content-disposition')) ?? 'moneypal-download',
+    };
+  }
+
   get<T>(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
     return this.request<T>('GET', path, options);
   }
@@ -238,6 +263,18 @@ export function problemErrorOf(status: number, body: unknown): ApiError {
     );
   }
   return new ApiError(status, status >= 500 ? 'unavailable' : 'unexpected', `The server answered ${status}.`);
+}
+
+/** A file the API answered, and the name to save it under. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+/** The file name of `Content-Disposition: attachment; filename="…"`, when it is a plain one. */
+export function attachmentNameOf(header: string | null): string | null {
+  const match = header === null ? null : /filename="([A-Za-z0-9._-]+)"/.exec(header);
+  return match?.[1] ?? null;
 }
 
 function queryStringOf(query: Record<string, QueryValue> | undefined): string {

@@ -1,4 +1,4 @@
-import type { ApiClient } from './client';
+import type { ApiClient, DownloadedFile } from './client';
 import type { Page, SavingsPlan, TransactionType, Transfer, TransferResult, Wallet } from './types';
 
 export function listWallets(client: ApiClient, signal?: AbortSignal): Promise<Page<Wallet>> {
@@ -32,6 +32,30 @@ export interface TransactionFilters {
   to?: string;
   type?: TransactionType;
   direction?: 'in' | 'out';
+  /** Words of the other person's name or user name. */
+  counterparty?: string;
+  /** Words of the note. */
+  q?: string;
+  /** Minor units, inclusive. */
+  min_amount?: number;
+  max_amount?: number;
+}
+
+/** A wallet's statement of one UTC month (`2026-11`), as a CSV or PDF file to save. */
+export function downloadStatement(
+  client: ApiClient,
+  walletId: string,
+  month: string,
+  format: 'csv' | 'pdf',
+): Promise<DownloadedFile> {
+  return client.getFile(`/v1/wallets/${encodeURIComponent(walletId)}/statement`, {
+    query: { month, format },
+  });
+}
+
+/** The PDF receipt of one transaction. */
+export function downloadTransactionReceipt(client: ApiClient, transferId: string): Promise<DownloadedFile> {
+  return client.getFile(`/v1/transactions/${encodeURIComponent(transferId)}/receipt`);
 }
 
 export function listTransactions(

@@ -22,6 +22,7 @@ import { register as enRegister } from './en/register';
 import { reports as enReports } from './en/reports';
 import { savings as enSavings } from './en/savings';
 import { sendForm as enSendForm } from './en/sendForm';
+import { statements as enStatements } from './en/statements';
 import { transaction as enTransaction } from './en/transaction';
 import { transactions as enTransactions } from './en/transactions';
 import { transfer as enTransfer } from './en/transfer';
@@ -63,4 +64,5 @@ export const english = {
   profile: enProfile,
   notFound: enNotFound,
   receive: enReceive,
+  statements: enStatements,
 };

@@ -24,6 +24,7 @@ import { register as frRegister } from './fr/register';
 import { reports as frReports } from './fr/reports';
 import { savings as frSavings } from './fr/savings';
 import { sendForm as frSendForm } from './fr/sendForm';
+import { statements as frStatements } from './fr/statements';
 import { transaction as frTransaction } from './fr/transaction';
 import { transactions as frTransactions } from './fr/transactions';
 import { transfer as frTransfer } from './fr/transfer';
@@ -62,6 +63,7 @@ export const french: { [Namespace in keyof typeof english]: Catalog<Namespace> }
   profile: frProfile,
   notFound: frNotFound,
   receive: frReceive,
+  statements: frStatements,
 };
 
 export const resources = { en: english, fr: french };

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { listTransactions, type TransactionFilters } from '../api/ledger';
 import type { TransactionType, Wallet } from '../api/types';
+import { StatementDownload } from '../components/document-downloads';
 import { SelectField, TextField } from '../components/fields';
 import { LoadMore } from '../components/load-more';
 import { Screen } from '../components/screen';
@@ -11,6 +12,7 @@ import { addDays, isDay, startOfLocalDay } from '../dates';
 import { usePagedList } from '../hooks/use-paged-list';
 import { defaultWalletOf, useWallets, walletIdsOf } from '../hooks/use-wallets';
 import { useTranslation } from '../i18n';
+import { amountExampleOf, parseAmount, toWireAmount } from '../money';
 import { useClient, useUser } from '../session';
 import { transactionTypeName, transactionTypes } from '../transactions';
 
@@ -20,9 +22,36 @@ interface HistoryFilters {
   to: string;
   type: string;
   direction: string;
+  /** Words of the other person's name or user name, and of the note. */
+  person: string;
+  note: string;
+  /** Amounts as the person typed them, in the wallet's currency. */
+  min: string;
+  max: string;
 }
 
-const filterNames: readonly (keyof HistoryFilters)[] = ['wallet', 'from', 'to', 'type', 'direction'];
+const filterNames: readonly (keyof HistoryFilters)[] = [
+  'wallet',
+  'from',
+  'to',
+  'type',
+  'direction',
+  'person',
+  'note',
+  'min',
+  'max',
+];
+const noFilters: HistoryFilters = {
+  wallet: '',
+  from: '',
+  to: '',
+  type: '',
+  direction: '',
+  person: '',
+  note: '',
+  min: '',
+  max: '',
+};
 
 function filtersOf(search: URLSearchParams): HistoryFilters {
   return {
@@ -31,11 +60,15 @@ function filtersOf(search: URLSearchParams): HistoryFilters {
     to: search.get('to') ?? '',
     type: search.get('type') ?? '',
     direction: search.get('direction') ?? '',
+    person: search.get('person') ?? '',
+    note: search.get('note') ?? '',
+    min: search.get('min') ?? '',
+    max: search.get('max') ?? '',
   };
 }
 
 /** The API's filters: local calendar days become instants, the end day included. */
-export function queryOf(filters: HistoryFilters): TransactionFilters {
+export function queryOf(filters: HistoryFilters, currency = 'USD'): TransactionFilters {
   const query: TransactionFilters = {};
   if (filters.wallet !== '') query.wallet_id = filters.wallet;
   if (isDay(filters.from)) query.from = startOfLocalDay(filters.from);
@@ -43,6 +76,12 @@ export function queryOf(filters: HistoryFilters): TransactionFilters {
   if ((transactionTypes as readonly string[]).includes(filters.type))
     query.type = filters.type as TransactionType;
   if (filters.direction === 'in' || filters.direction === 'out') query.direction = filters.direction;
+  if (filters.person.trim() !== '') query.counterparty = filters.person.trim();
+  if (filters.note.trim() !== '') query.q = filters.note.trim();
+  const min = parseAmount(filters.min, currency);
+  if (min.ok) query.min_amount = toWireAmount(min.amountMinor);
+  const max = parseAmount(filters.max, currency);
+  if (max.ok) query.max_amount = toWireAmount(max.amountMinor);
   return query;
 }
 
@@ -58,6 +97,10 @@ export function HistoryScreen() {
   // The history answers an admin every user's movements: an admin sees one of their own wallets.
   const walletId =
     applied.wallet !== '' || !isAdmin ? applied.wallet : (defaultWalletOf(walletList)?.id ?? null);
+  // Amounts are typed in the chosen wallet's currency, else the default wallet's.
+  const chosenWallet =
+    walletList.find((wallet) => wallet.id === applied.wallet) ?? defaultWalletOf(walletList);
+  const currency = chosenWallet?.currency ?? 'USD';
 
   const apply = (filters: HistoryFilters) => {
     const next = new URLSearchParams();
@@ -72,8 +115,12 @@ export function HistoryScreen() {
         initial={applied}
         wallets={walletList}
         allWallets={!isAdmin}
+        currency={currency}
         onApply={apply}
       />
+      {chosenWallet === undefined ? null : (
+        <StatementDownload key={chosenWallet.id} walletId={chosenWallet.id} />
+      )}
       <section aria-labelledby="results-heading" className="section">
         <h2 id="results-heading" className="visually-hidden">
           {t('results')}
@@ -86,7 +133,7 @@ export function HistoryScreen() {
           )
         ) : (
           <HistoryResults
-            query={queryOf({ ...applied, wallet: walletId })}
+            query={queryOf({ ...applied, wallet: walletId }, currency)}
             walletIds={walletIdsOf(walletList)}
           />
         )}
@@ -120,20 +167,38 @@ function HistoryFilterForm({
   initial,
   wallets,
   allWallets,
+  currency,
   onApply,
 }: {
   initial: HistoryFilters;
   wallets: readonly Wallet[];
   /** Whether "all wallets" is a choice (it is not for an admin, to whom it means every user's). */
   allWallets: boolean;
+  /** The currency amounts are typed in. */
+  currency: string;
   onApply(filters: HistoryFilters): void;
 }) {
   const { t } = useTranslation('history');
+  const { t: st } = useTranslation('statements');
   const [filters, setFilters] = useState(initial);
   const [rangeError, setRangeError] = useState<string>();
+  const [amountErrors, setAmountErrors] = useState<{ min?: string; max?: string }>({});
   const set = (name: keyof HistoryFilters) => (value: string) => {
     setFilters((current) => ({ ...current, [name]: value }));
     setRangeError(undefined);
+    setAmountErrors({});
+  };
+
+  /** The amount range's errors: each amount must read as one, the smallest not above the largest. */
+  const amountErrorsOf = (values: HistoryFilters): { min?: string; max?: string } => {
+    const example = amountExampleOf(currency);
+    const min = values.min.trim() === '' ? undefined : parseAmount(values.min, currency);
+    const max = values.max.trim() === '' ? undefined : parseAmount(values.max, currency);
+    const errors: { min?: string; max?: string } = {};
+    if (min?.ok === false) errors.min = st('search.amountInvalid', { example });
+    if (max?.ok === false) errors.max = st('search.amountInvalid', { example });
+    if (min?.ok && max?.ok && min.amountMinor > max.amountMinor) errors.min = st('search.rangeInvalid');
+    return errors;
   };
 
   const submit = (event: FormEvent) => {
@@ -142,18 +207,59 @@ function HistoryFilterForm({
       setRangeError(t('filters.badRange'));
       return;
     }
+    const errors = amountErrorsOf(filters);
+    if (errors.min !== undefined || errors.max !== undefined) {
+      setAmountErrors(errors);
+      return;
+    }
     onApply(filters);
   };
 
   const clear = () => {
-    const empty = { wallet: '', from: '', to: '', type: '', direction: '' };
-    setFilters(empty);
-    onApply(empty);
+    setFilters(noFilters);
+    onApply(noFilters);
   };
 
   return (
     <form onSubmit={submit} noValidate className="card filters" aria-label={t('filters.label')}>
       <div className="filter-grid">
+        <TextField
+          id="filter-person"
+          label={st('search.person')}
+          type="search"
+          hint={st('search.personHint')}
+          value={filters.person}
+          onValueChange={set('person')}
+          required={false}
+          maxLength={100}
+        />
+        <TextField
+          id="filter-note"
+          label={st('search.note')}
+          type="search"
+          value={filters.note}
+          onValueChange={set('note')}
+          required={false}
+          maxLength={100}
+        />
+        <TextField
+          id="filter-min"
+          label={`${st('search.minAmount')} (${currency})`}
+          inputMode="decimal"
+          value={filters.min}
+          onValueChange={set('min')}
+          required={false}
+          error={amountErrors.min}
+        />
+        <TextField
+          id="filter-max"
+          label={`${st('search.maxAmount')} (${currency})`}
+          inputMode="decimal"
+          value={filters.max}
+          onValueChange={set('max')}
+          required={false}
+          error={amountErrors.max}
+        />
         {wallets.length > 1 ? (
           <SelectField
             id="filter-wallet"

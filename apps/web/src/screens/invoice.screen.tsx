@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
-import { getInvoice } from '../api/billing';
+import { downloadInvoiceReceipt, getInvoice } from '../api/billing';
 import type { Invoice } from '../api/types';
+import { ReceiptDownload } from '../components/document-downloads';
 import { Money } from '../components/money';
 import { Screen } from '../components/screen';
 import { AsyncView, Badge } from '../components/status';
@@ -22,6 +23,9 @@ export function InvoiceScreen() {
       <AsyncView state={invoice.state} onRetry={invoice.reload} loadingLabel={t('detail.loading')}>
         {(data) => <InvoiceDetail invoice={data} />}
       </AsyncView>
+      {invoice.state.status === 'ready' ? (
+        <ReceiptDownload fetchReceipt={() => downloadInvoiceReceipt(client, id)} />
+      ) : null}
       <p>
         <Link to="/invoices">{t('detail.back')}</Link>
       </p>

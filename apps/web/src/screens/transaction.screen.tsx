@@ -1,7 +1,8 @@
 import { Link, useParams } from 'react-router-dom';
 import { findInvoiceOf } from '../api/billing';
-import { getTransaction } from '../api/ledger';
+import { downloadTransactionReceipt, getTransaction } from '../api/ledger';
 import type { Entry, Transfer } from '../api/types';
+import { ReceiptDownload } from '../components/document-downloads';
 import { Money } from '../components/money';
 import { Screen } from '../components/screen';
 import { AsyncView } from '../components/status';
@@ -46,6 +47,9 @@ export function TransactionScreen() {
       <AsyncView state={transfer.state} onRetry={transfer.reload} loadingLabel={t('loading')}>
         {(data) => <TransactionDetail transfer={data} walletIds={walletIds} />}
       </AsyncView>
+      {transfer.state.status === 'ready' ? (
+        <ReceiptDownload fetchReceipt={() => downloadTransactionReceipt(client, id)} />
+      ) : null}
       <p>
         <Link to="/history">{t('back')}</Link>
       </p>

@@ -111,7 +111,9 @@ export function transferRoutes(): Route[] {
       summary: 'List my transactions',
       description:
         'Newest first. Filters: one wallet, a time range (`from` inclusive, `to` exclusive), a type, a ' +
-        'direction, an amount range (minor units, inclusive), a counterparty (wallet or user id) and ' +
+        'direction, an amount range (minor units, inclusive; `min_amount` above `max_amount` is refused), a ' +
+        'counterparty (a wallet or user id, or words of the person’s name or user name, case-insensitive), ' +
+        'words of the note (`q`, case-insensitive) and ' +
         'metadata pairs (`metadata[order_id]=A-1042`: only transfers whose metadata holds every pair given).',
       tags: ['transfers'],
       query: listTransactionsQuery,

@@ -9,4 +9,7 @@ export async function serveHistoryRequests(bus: Bus, history: HistoryService): P
   await serve(bus, ledgerRequests.getTransaction, ({ actor, transfer_id }) =>
     history.getTransaction(actor, transfer_id),
   );
+  await serve(bus, ledgerRequests.getStatement, ({ actor, wallet_id, from, to }) =>
+    history.getStatement(actor, wallet_id, { from, to }),
+  );
 }

@@ -268,8 +268,20 @@ export interface TransferListFilters {
   maxAmount?: bigint | undefined;
   /** A wallet id or owner id on the other side. */
   counterparty?: string | undefined;
+  /**
+   * Words of the other side's name or user name (matched case-insensitively anywhere in
+   * either, against the names in `owner_names`); used when `counterparty` is not given.
+   */
+  counterpartyName?: string | undefined;
+  /** Words in the description, matched case-insensitively anywhere in it. */
+  note?: string | undefined;
   /** Pairs the transfer's metadata must all hold, exactly. */
   metadata?: Record<string, string> | undefined;
+}
+
+/** An ILIKE pattern that finds `words` anywhere, with the pattern's own characters taken literally. */
+function containsPatternOf(words: string): string {
+  return `%${words.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
 /** Newest first (ids are UUIDv7), `limit` rows before the cursor's id. */
@@ -287,18 +299,34 @@ export async function listTransfers(
       : ownerId !== undefined
         ? ({ value: ownerId, from: 'from_owner_id', to: 'to_owner_id' } as const)
         : undefined;
+  const namePattern =
+    filters.counterpartyName === undefined ? undefined : containsPatternOf(filters.counterpartyName);
   query = query.where((eb) => {
     const conditions: Expression<SqlBool>[] = [];
     const outgoing = ours && eb(ours.from, '=', ours.value);
     const incoming = ours && eb(ours.to, '=', ours.value);
+    // Whether the owner on one side is named so: a scalar subquery, so one lookup by primary
+    // key per transfer the other filters leave (a user's, through the owner or wallet index),
+    // however many users there are. As EXISTS or IN, the planner would rather match every
+    // name first (a hashed subplan): a scan of all of owner_names, 300 ms at 100,000 users.
+    const namedOn = (side: 'from_owner_id' | 'to_owner_id', pattern: string) =>
+      sql<SqlBool>`coalesce((
+        select names.user_name ilike ${pattern} or names.display_name ilike ${pattern}
+        from owner_names as names
+        where names.owner_id = ${sql.ref(`transfers.${side}`)}
+      ), false)`;
     const otherIsFrom =
-      counterparty === undefined
-        ? undefined
-        : eb.or([eb('from_wallet_id', '=', counterparty), eb('from_owner_id', '=', counterparty)]);
+      counterparty !== undefined
+        ? eb.or([eb('from_wallet_id', '=', counterparty), eb('from_owner_id', '=', counterparty)])
+        : namePattern === undefined
+          ? undefined
+          : namedOn('from_owner_id', namePattern);
     const otherIsTo =
-      counterparty === undefined
-        ? undefined
-        : eb.or([eb('to_wallet_id', '=', counterparty), eb('to_owner_id', '=', counterparty)]);
+      counterparty !== undefined
+        ? eb.or([eb('to_wallet_id', '=', counterparty), eb('to_owner_id', '=', counterparty)])
+        : namePattern === undefined
+          ? undefined
+          : namedOn('to_owner_id', namePattern);
     if (ours) {
       const outSide = otherIsTo ? eb.and([outgoing!, otherIsTo]) : outgoing!;
       const inSide = otherIsFrom ? eb.and([incoming!, otherIsFrom]) : incoming!;
@@ -313,6 +341,8 @@ export async function listTransfers(
     if (filters.type !== undefined) conditions.push(eb('type', '=', filters.type));
     if (filters.minAmount !== undefined) conditions.push(eb('amount', '>=', filters.minAmount));
     if (filters.maxAmount !== undefined) conditions.push(eb('amount', '<=', filters.maxAmount));
+    if (filters.note !== undefined)
+      conditions.push(eb('description', 'ilike', containsPatternOf(filters.note)));
     // Containment, so that the GIN index transfers_metadata_idx can serve it.
     if (filters.metadata !== undefined && Object.keys(filters.metadata).length > 0) {
       conditions.push(sql<SqlBool>`metadata @> ${JSON.stringify(filters.metadata)}::jsonb`);

@@ -18,6 +18,7 @@ import { catalogRoutes } from './routes/catalog.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { holdRoutes } from './routes/holds.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
+import { paymentRequestRoutes } from './routes/payment-requests.routes.js';
 import { paymentRoutes } from './routes/payments.routes.js';
 import { payoutRoutes } from './routes/payouts.routes.js';
 import { registerPlatformRoutes } from './routes/platform.routes.js';
@@ -162,6 +163,7 @@ export async function buildGateway({
     ...paymentRoutes(),
     ...payoutRoutes(),
     ...billingRoutes(),
+    ...paymentRequestRoutes(),
     ...notificationRoutes(),
     ...healthRoutes({ bus, services: routedServices, timeoutMs: config.readyTimeoutMs }),
   ];

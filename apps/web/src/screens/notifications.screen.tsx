@@ -19,6 +19,9 @@ const templateNames: Readonly<Record<Message['template'], string>> = {
   hold_captured: 'Escrow released',
   hold_voided: 'Escrow returned',
   hold_expired: 'Escrow expired',
+  payment_request_received: 'Money requested',
+  payment_request_paid: 'Request paid',
+  payment_request_declined: 'Request declined',
 };
 
 /** What each kind of message tells the person, in a sentence. */
@@ -34,6 +37,9 @@ const templateMeanings: Readonly<Record<Message['template'], string>> = {
   hold_voided: 'Word that a payment held in escrow was declined and given back to the payer.',
   hold_expired: 'Word that a payment held in escrow reached its date and settled by itself.',
   password_reset: 'A code to choose a new password. Its code is erased as soon as it is sent.',
+  payment_request_received: 'Word that another user asks you for money, with a link to pay or decline it.',
+  payment_request_paid: 'Word that a request of yours was paid, and the money reached your wallet.',
+  payment_request_declined: 'Word that a request of yours was declined, with the reason given.',
 };
 
 const statusTones = { pending: 'warning', sent: 'success', failed: 'error' } as const;

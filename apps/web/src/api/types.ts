@@ -17,6 +17,7 @@ export type {
   Invoice,
   Message,
   Payment,
+  PaymentRequest,
   PaymentStatus,
   Payout,
   PayoutStatus,

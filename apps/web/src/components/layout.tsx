@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useSession, useUser } from '../session';
+import { RequestsLinkLabel } from './pending-requests-notice';
 
 const links = [
   { to: '/', label: 'Home' },
   { to: '/fund', label: 'Add money' },
   { to: '/pay', label: 'Pay' },
   { to: '/transfer', label: 'Send' },
+  { to: '/requests', label: <RequestsLinkLabel /> },
   { to: '/cash-out', label: 'Cash out' },
   { to: '/holds', label: 'Held payments' },
   { to: '/savings', label: 'Savings' },

@@ -1,5 +1,7 @@
 import { common as enCommon } from './en/common';
+import { requests as enRequests } from './en/requests';
 import { common as frCommon } from './fr/common';
+import { requests as frRequests } from './fr/requests';
 
 /*
  * Every string a person reads goes through i18next. English is the source: each namespace
@@ -9,6 +11,7 @@ import { common as frCommon } from './fr/common';
 
 export const english = {
   common: enCommon,
+  requests: enRequests,
 };
 
 /** The shape of one namespace, with its strings as any string: what a translation must fill. */
@@ -18,6 +21,7 @@ type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const french: { [Namespace in keyof typeof english]: Catalog<Namespace> } = {
   common: frCommon,
+  requests: frRequests,
 };
 
 export const resources = { en: english, fr: french };

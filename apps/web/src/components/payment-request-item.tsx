@@ -95,15 +95,19 @@ export function PaymentRequestItem({
         {request.transfer_id === null ? null : (
           <Link to={`/history/${request.transfer_id}`}>{t('item.seeTransfer')}</Link>
         )}
-        {request.status !== 'pending' ? null : incoming ? (
-          <AnswerActions request={request} requester={other} wallets={wallets} onChanged={onChanged} />
-        ) : (
-          <CancelAction request={request} onChanged={onChanged} />
-        )}
       </div>
       <span className="item-amount">
         <Money amount={request.amount} currency={request.currency} />
       </span>
+      {request.status !== 'pending' ? null : (
+        <div className="request-answer">
+          {incoming ? (
+            <AnswerActions request={request} requester={other} wallets={wallets} onChanged={onChanged} />
+          ) : (
+            <CancelAction request={request} onChanged={onChanged} />
+          )}
+        </div>
+      )}
     </Element>
   );
 }

@@ -30,7 +30,7 @@ export function PaymentRequestsScreen() {
   const walletList = wallets.state.status === 'ready' ? wallets.state.data : [];
   return (
     <Screen title={t('list.title')} lead={t('list.lead')}>
-      <div className="actions">
+      <div className="actions requests-actions">
         <Link className="button" to="/request">
           {t('list.requestMoney')}
         </Link>

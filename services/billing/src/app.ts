@@ -107,7 +107,11 @@ export async function startBilling(options: StartBillingOptions): Promise<Runnin
     bus,
     new PaymentRequestService({
       db,
-      repositories: { paymentRequests: paymentRequestRepository, partyNames: partyNameRepository },
+      repositories: {
+        paymentRequests: paymentRequestRepository,
+        partyNames: partyNameRepository,
+        locks: lockRepository,
+      },
       clock,
       newId,
       ledger,

@@ -393,6 +393,23 @@ describe(`racing on one request on ${testDatabaseLabel}`, () => {
     }
   });
 
+  it('pays one of two requests paid at once under one key, refusing the other as another request', async () => {
+    const { requester, payer } = await twoUsers();
+    const first = await ask(requester, { from_user: payer.user.user_name, amount: 1_000 });
+    const second = await ask(requester, { from_user: payer.user.user_name, amount: 2_000 });
+    const key = newKey('shared');
+    const outcomes = await Promise.allSettled([pay(payer, first.id, key), pay(payer, second.id, key)]);
+    const paid = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    expect(paid).toHaveLength(1);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'idempotency_mismatch' });
+    const after = [await read(payer, first.id), await read(payer, second.id)];
+    expect(after.map((request) => request.status).sort()).toEqual(['paid', 'pending']);
+    const paidAmount = after.find((request) => request.status === 'paid')!.amount;
+    expect(await balancesOf(harness, requester)).toEqual({ main: paidAmount, savings: 0 });
+    expect(await balancesOf(harness, payer)).toEqual({ main: 10_000 - paidAmount, savings: 0 });
+  });
+
   it('pays once for concurrent pays under one key, the others replaying the answer', async () => {
     const { requester, payer } = await twoUsers();
     const created = await ask(requester, { from_user: payer.user.user_name });

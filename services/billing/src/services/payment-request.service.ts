@@ -25,6 +25,7 @@ import {
   toPublicPaymentRequest,
 } from '../domain/payment-request.js';
 import { billingError } from '../errors.js';
+import type * as lockRepository from '../repositories/lock.repository.js';
 import type * as partyNameRepository from '../repositories/party-name.repository.js';
 import type * as paymentRequestRepository from '../repositories/payment-request.repository.js';
 import { type TraceContext, writeEvent } from './events.js';
@@ -34,6 +35,7 @@ export interface PaymentRequestServiceOptions {
   repositories: {
     paymentRequests: typeof paymentRequestRepository;
     partyNames: Pick<typeof partyNameRepository, 'findPartyNames'>;
+    locks: typeof lockRepository;
   };
   clock: () => Date;
   newId: () => string;
@@ -75,7 +77,8 @@ const noSuchRequest = () => billingError('not_found', 'no such payment request')
 type PayOutcome =
   | { kind: 'paid'; request: PaymentRequestRecord }
   | { kind: 'replayed'; request: PaymentRequestRecord }
-  | { kind: 'refused'; error: AppError };
+  | { kind: 'refused'; error: AppError }
+  | { kind: 'stored'; answer: PayResult };
 
 /**
  * Payment requests: a requester asks a payer for money, to land in one of the requester's
@@ -195,10 +198,18 @@ export class PaymentRequestService {
     const payerId = userIdOf(actor);
     if (payerId === null) throw billingError('forbidden', 'only the payer pays a payment request');
     const requestHash = payRequestHashOf(id, fromWalletId);
-    const stored = await this.storedAnswerOf(payerId, idempotencyKey, requestHash);
+    const stored = await this.storedAnswerOf(this.db, payerId, idempotencyKey, requestHash);
     if (stored) return stored;
 
     const outcome = await this.db.transaction().execute(async (trx): Promise<PayOutcome> => {
+      // The payer's key first, then the request: a pay of another request under the same key,
+      // racing this one, waits here and then meets this one's answer (or refusal) as a mismatch.
+      await this.options.repositories.locks.lockName(
+        trx,
+        `payment-request-pay:${payerId}\n${idempotencyKey}`,
+      );
+      const storedMeanwhile = await this.storedAnswerOf(trx, payerId, idempotencyKey, requestHash);
+      if (storedMeanwhile) return { kind: 'stored', answer: storedMeanwhile };
       const record = await this.paymentRequests.lockPaymentRequest(trx, id);
       this.assertParty(actor, record, 'payer', 'pay');
       // The same key won meanwhile (a concurrent retry): its answer is this one's.
@@ -259,6 +270,7 @@ export class PaymentRequestService {
       return { kind: 'paid', request: paid };
     });
     if (outcome.kind === 'refused') throw outcome.error;
+    if (outcome.kind === 'stored') return outcome.answer;
     if (outcome.kind === 'paid') this.options.onEventsWritten();
     const [named] = await this.named(this.db, [outcome.request], this.options.clock());
     return { result: named!, replayed: outcome.kind === 'replayed' };
@@ -322,17 +334,18 @@ export class PaymentRequestService {
 
   /** The answer kept under the payer's key: a pay it made, or a refusal it met. */
   private async storedAnswerOf(
+    db: Executor,
     payerId: string,
     idempotencyKey: string,
     requestHash: string,
   ): Promise<PayResult | undefined> {
-    const paid = await this.paymentRequests.findPaidWithKey(this.db, payerId, idempotencyKey);
+    const paid = await this.paymentRequests.findPaidWithKey(db, payerId, idempotencyKey);
     if (paid) {
       if (paid.pay_request_hash !== requestHash) throw mismatch();
-      const [named] = await this.named(this.db, [paid], this.options.clock());
+      const [named] = await this.named(db, [paid], this.options.clock());
       return { result: named!, replayed: true };
     }
-    const refusal = await this.paymentRequests.findRefusal(this.db, payerId, idempotencyKey);
+    const refusal = await this.paymentRequests.findRefusal(db, payerId, idempotencyKey);
     if (refusal) {
       if (refusal.request_hash !== requestHash) throw mismatch();
       if (!isErrorCode(refusal.code)) throw new Error(`a stored refusal has an unknown code ${refusal.code}`);

@@ -296,12 +296,12 @@ describe(`who sees a request on ${testDatabaseLabel}`, () => {
     const stranger = await harness.createUser();
     const created = await ask(requester, { from_user: payer.user.user_name });
     for (const attempt of [
-      read(stranger, created.id),
-      pay(stranger, created.id),
-      decline(stranger, created.id),
-      cancel(stranger, created.id),
+      () => read(stranger, created.id),
+      () => pay(stranger, created.id),
+      () => decline(stranger, created.id),
+      () => cancel(stranger, created.id),
     ]) {
-      expect(await failureOf(attempt)).toMatchObject({ code: 'not_found' });
+      expect(await failureOf(attempt())).toMatchObject({ code: 'not_found' });
     }
     const admin = await call(harness.client, paymentRequestRequests.get, {
       actor: harness.admin,

@@ -139,6 +139,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
           from: 'MoneyPal <no-reply@example.com>',
         },
         retryBackoffMs: [100, 200, 400],
+        webAppUrl: publicUrl,
       },
       identityOptions: { clock: () => new Date(Date.now() + clockOffsetMs), outboxPollIntervalMs: 50 },
       ledgerOptions: { outboxPollIntervalMs: 50 },

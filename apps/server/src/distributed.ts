@@ -120,7 +120,10 @@ async function serviceEnvironments(
           }
         : {}),
     },
-    notifications: config.emailCaptured ? { EMAIL_MODE: 'capture' } : {},
+    notifications: {
+      PUBLIC_URL: config.publicUrl ?? gatewayUrl,
+      ...(config.emailCaptured ? { EMAIL_MODE: 'capture' } : {}),
+    },
     gateway: {
       PORT: String(config.port),
       ...(existsSync(`${root}apps/web/dist/index.html`) ? { WEB_ROOT: `${root}apps/web/dist` } : {}),

@@ -167,7 +167,7 @@ async function startServices(parts: ServiceParts): Promise<RunningSystem> {
     ledger: { ...defaultLedgerConfig, defaultCurrency: config.defaultCurrency },
     payments: { publicUrl: config.publicUrl, paypal: paypal.config },
     billing: defaultBillingConfig,
-    notifications: { ...defaultNotificationsConfig, email: config.email },
+    notifications: { ...defaultNotificationsConfig, email: config.email, webAppUrl: config.publicUrl },
     gateway: config.gateway,
   });
   paypal.simulator?.setWebhookTarget({

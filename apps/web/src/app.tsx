@@ -16,11 +16,13 @@ import { LoginScreen } from './screens/login.screen';
 import { NotFoundScreen } from './screens/not-found.screen';
 import { NotificationsScreen } from './screens/notifications.screen';
 import { PayScreen } from './screens/pay.screen';
+import { PaymentRequestScreen, PaymentRequestsScreen } from './screens/payment-requests.screen';
 import { PaymentCancelScreen, PaymentReturnScreen } from './screens/payment-return.screen';
 import { ProfileScreen } from './screens/profile.screen';
 import { ReceiveScreen } from './screens/receive.screen';
 import { RegisterScreen } from './screens/register.screen';
 import { ReportsScreen } from './screens/reports.screen';
+import { RequestMoneyScreen } from './screens/request-money.screen';
 import { SavingsScreen } from './screens/savings.screen';
 import { TransactionScreen } from './screens/transaction.screen';
 import { TransferScreen } from './screens/transfer.screen';
@@ -57,6 +59,9 @@ export function AppRoutes() {
           <Route path="receive" element={<ReceiveScreen />} />
           <Route path="cash-out" element={<CashOutScreen />} />
           <Route path="holds" element={<HoldsScreen />} />
+          <Route path="request" element={<RequestMoneyScreen />} />
+          <Route path="requests" element={<PaymentRequestsScreen />} />
+          <Route path="requests/:id" element={<PaymentRequestScreen />} />
           <Route path="savings" element={<SavingsScreen />} />
           <Route path="history" element={<HistoryScreen />} />
           <Route path="history/:id" element={<TransactionScreen />} />

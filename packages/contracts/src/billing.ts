@@ -215,3 +215,135 @@ export const invoiceEventData = z.object({
   invoice: invoiceSchema,
   refund: z.object({ id: uuid, amount: amountMinor }).optional(),
 });
+
+/*
+ * Payment requests: a user (the requester) asks another (the payer) for an amount, to land in
+ * one of the requester's wallets. The payer pays it through the ledger, or declines it; the
+ * requester may cancel it while it is pending. A pending request past its `expires_at` reads
+ * as `expired` and can no longer be paid.
+ */
+
+export const paymentRequestStatuses = ['pending', 'paid', 'declined', 'cancelled', 'expired'] as const;
+export const paymentRequestStatus = z.enum(paymentRequestStatuses);
+export type PaymentRequestStatus = z.infer<typeof paymentRequestStatus>;
+
+/** Most characters of a payment request's note, so that the transfer's description can name the request. */
+export const maxPaymentRequestDescriptionLength = 200;
+/** How long a request stays payable when its requester gives no `expires_at`. */
+export const defaultPaymentRequestLifetimeDays = 30;
+/** The latest `expires_at` a requester may give, counted from the request's creation. */
+export const maxPaymentRequestLifetimeDays = 365;
+
+export const paymentRequestSchema = z
+  .object({
+    id: uuid,
+    status: paymentRequestStatus,
+    requester_id: uuid,
+    payer_id: uuid,
+    /**
+     * Both parties' display names and handles (user names): null when billing has not learnt
+     * the name; a deleted user is "Deleted user", without a handle.
+     */
+    requester_name: z.string().nullable(),
+    requester_handle: z.string().nullable(),
+    payer_name: z.string().nullable(),
+    payer_handle: z.string().nullable(),
+    /** The requester's wallet the money lands in. */
+    to_wallet_id: uuid,
+    amount: amountMinor,
+    currency: z.string(),
+    description: z.string().nullable(),
+    expires_at: timestamp,
+    created_at: timestamp,
+    updated_at: timestamp,
+    /** Once paid: the payer's wallet, the ledger transfer, and when. */
+    from_wallet_id: uuid.nullable(),
+    transfer_id: uuid.nullable(),
+    paid_at: timestamp.nullable(),
+    /** When it was declined or cancelled; null otherwise. */
+    closed_at: timestamp.nullable(),
+    /** The payer's reason for declining, when they gave one. */
+    decline_reason: z.string().nullable(),
+  })
+  .meta({ id: 'PaymentRequest' });
+export type PaymentRequest = z.infer<typeof paymentRequestSchema>;
+
+export const createPaymentRequestBody = z
+  .object({
+    /** The payer: their user name or email, as `to_user` of a transfer. */
+    from_user: text.trim().min(1).max(254),
+    /** My wallet the money lands in. */
+    to_wallet_id: uuid,
+    amount: amountMinor,
+    description: text.trim().min(1).max(maxPaymentRequestDescriptionLength).optional(),
+    /** When the request can no longer be paid; 30 days after its creation when left out, at most 365. */
+    expires_at: timestamp.optional(),
+  })
+  .strict()
+  .meta({ id: 'CreatePaymentRequestRequest' });
+
+export const payPaymentRequestBody = z
+  .object({
+    /** My wallet that pays; it must hold the request's currency. */
+    from_wallet_id: uuid,
+  })
+  .strict()
+  .meta({ id: 'PayPaymentRequestRequest' });
+
+export const declinePaymentRequestBody = z
+  .object({ reason: text.trim().min(1).max(500).optional() })
+  .strict()
+  .meta({ id: 'DeclinePaymentRequestRequest' });
+
+const paymentRequestFilters = {
+  /** `incoming`: requests I am asked to pay; `outgoing`: requests I made. Both when left out. */
+  direction: z.enum(['incoming', 'outgoing']).optional(),
+  status: paymentRequestStatus.optional(),
+  cursor: cursor.optional(),
+};
+export const listPaymentRequestsQuery = z.object({ ...paymentRequestFilters, limit: pageLimit }).strict();
+export const paymentRequestPage = pageOf(paymentRequestSchema).meta({ id: 'PaymentRequestPage' });
+
+export const paymentRequestRequests = {
+  create: defineRequest(
+    'billing.payment-request.create',
+    withActor(createPaymentRequestBody.shape),
+    paymentRequestSchema,
+  ),
+  list: defineRequest(
+    'billing.payment-request.list',
+    withActor({ ...paymentRequestFilters, limit: z.number().int().min(1).max(100) }),
+    paymentRequestPage,
+  ),
+  get: defineRequest(
+    'billing.payment-request.get',
+    withActor({ payment_request_id: uuid }),
+    paymentRequestSchema,
+  ),
+  /** The payer pays the request through the ledger, once, whoever races. */
+  pay: defineRequest(
+    'billing.payment-request.pay',
+    withActor({ payment_request_id: uuid, ...payPaymentRequestBody.shape, idempotency_key: idempotencyKey }),
+    z.object({ result: paymentRequestSchema, replayed: z.boolean() }),
+  ),
+  decline: defineRequest(
+    'billing.payment-request.decline',
+    withActor({ payment_request_id: uuid, ...declinePaymentRequestBody.shape }),
+    paymentRequestSchema,
+  ),
+  cancel: defineRequest(
+    'billing.payment-request.cancel',
+    withActor({ payment_request_id: uuid }),
+    paymentRequestSchema,
+  ),
+} as const;
+
+export const paymentRequestEvents = {
+  created: 'billing.payment_request.created',
+  paid: 'billing.payment_request.paid',
+  declined: 'billing.payment_request.declined',
+  cancelled: 'billing.payment_request.cancelled',
+} as const;
+
+/** Every `billing.payment_request.*` event carries the request as it is after the change, its parties named. */
+export const paymentRequestEventData = z.object({ payment_request: paymentRequestSchema });

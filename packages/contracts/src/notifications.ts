@@ -24,6 +24,10 @@ export const messageTemplates = [
   'hold_expired',
   // "Forgot password": the reset code, by email.
   'password_reset',
+  // Payment requests: the payer is asked; the requester hears it was paid or declined.
+  'payment_request_received',
+  'payment_request_paid',
+  'payment_request_declined',
 ] as const;
 
 export const messageSchema = z

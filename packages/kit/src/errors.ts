@@ -32,6 +32,8 @@ export const errorCodes = {
   conflict: { status: 409, title: 'Conflict with the current state' },
   /** The hold was already captured, voided or expired: only one of them settles it. */
   hold_already_settled: { status: 409, title: 'The hold is already settled' },
+  /** The payment request was already paid, declined, cancelled, or has expired: only one of them ends it. */
+  payment_request_closed: { status: 409, title: 'The payment request is closed' },
   /** The same Idempotency-Key is being processed: retry later with the same key. */
   idempotency_in_flight: { status: 409, title: 'A request with this Idempotency-Key is still in flight' },
   /** The body is larger than the limit. */

@@ -14,10 +14,12 @@ import { serveBillRequests } from './handlers/bill.handlers.js';
 import { subscribeToEvents } from './handlers/event.handlers.js';
 import { serveHealthRequest } from './handlers/health.handler.js';
 import { serveInvoiceRequests } from './handlers/invoice.handlers.js';
+import { servePaymentRequestRequests } from './handlers/payment-request.handlers.js';
 import { serveReportRequests } from './handlers/report.handlers.js';
 import * as invoiceRepository from './repositories/invoice.repository.js';
 import * as lockRepository from './repositories/lock.repository.js';
 import * as partyNameRepository from './repositories/party-name.repository.js';
+import * as paymentRequestRepository from './repositories/payment-request.repository.js';
 import * as reportRepository from './repositories/report.repository.js';
 import * as settlementRepository from './repositories/settlement.repository.js';
 import { BillService } from './services/bill.service.js';
@@ -25,6 +27,7 @@ import { EscrowService } from './services/escrow.service.js';
 import { HealthService } from './services/health.service.js';
 import { InvoiceService } from './services/invoice.service.js';
 import { PartyNameService } from './services/party-name.service.js';
+import { PaymentRequestService } from './services/payment-request.service.js';
 import { ReportService } from './services/report.service.js';
 import { SettlementService } from './services/settlement.service.js';
 
@@ -52,8 +55,8 @@ export interface RunningBilling {
 }
 
 /**
- * Starts billing on a database and a bus: migrates, answers every `billingRequests`
- * subject and `billing.health`, consumes payments' events, the ledger's posted transfers
+ * Starts billing on a database and a bus: migrates, answers every `billingRequests` and
+ * `paymentRequestRequests` subject and `billing.health`, consumes payments' events, the ledger's posted transfers
  * and settled holds, and relays outbox events.
  */
 export async function startBilling(options: StartBillingOptions): Promise<RunningBilling> {
@@ -72,6 +75,7 @@ export async function startBilling(options: StartBillingOptions): Promise<Runnin
   });
   const onEventsWritten = () => relay.notify();
   const ledger = ledgerClient(bus);
+  const identity = identityClient(bus);
 
   const settlements = new SettlementService({
     db,
@@ -95,7 +99,23 @@ export async function startBilling(options: StartBillingOptions): Promise<Runnin
       clock,
       newId,
       ledger,
-      identity: identityClient(bus),
+      identity,
+      onEventsWritten,
+    }),
+  );
+  await servePaymentRequestRequests(
+    bus,
+    new PaymentRequestService({
+      db,
+      repositories: {
+        paymentRequests: paymentRequestRepository,
+        partyNames: partyNameRepository,
+        locks: lockRepository,
+      },
+      clock,
+      newId,
+      ledger,
+      identity,
       onEventsWritten,
     }),
   );

@@ -6,6 +6,7 @@ import {
 } from '@moneypal/kit';
 import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { InvoiceRecord } from './domain/invoice.js';
+import type { PaymentRequestRecord } from './domain/payment-request.js';
 import type { MovementDirection, MovementKind } from './domain/report.js';
 import type { LedgerStep, ReversalStatus } from './domain/settlement.js';
 
@@ -64,6 +65,23 @@ export interface PartyNameRow {
   deleted: Generated<boolean>;
 }
 
+/** A payment request as its table holds it: the attempts counter starts at 0. */
+export type PaymentRequestRow = Omit<PaymentRequestRecord, 'refused_attempts'> & {
+  refused_attempts: Generated<number>;
+};
+
+export interface PaymentRequestRefusalTableRow {
+  payer_id: string;
+  idempotency_key: string;
+  payment_request_id: string;
+  request_hash: string;
+  code: string;
+  message: string;
+  /** Written as JSON text, read back as the value. */
+  details: ColumnType<unknown, string | null, string | null>;
+  refused_at: Date;
+}
+
 /** The billing database as Kysely sees it; migrations/ is the source of truth. */
 export interface BillingTables extends MessagingTables {
   invoice_counter: InvoiceCounterRow;
@@ -72,6 +90,8 @@ export interface BillingTables extends MessagingTables {
   refund_reversals: RefundReversalRow;
   report_movements: ReportMovementRow;
   party_names: PartyNameRow;
+  payment_requests: PaymentRequestRow;
+  payment_request_refusals: PaymentRequestRefusalTableRow;
 }
 
 export type BillingDatabase = Kysely<BillingTables>;

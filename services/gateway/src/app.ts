@@ -19,6 +19,7 @@ import { documentRoutes } from './routes/documents.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { holdRoutes } from './routes/holds.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
+import { paymentRequestRoutes } from './routes/payment-requests.routes.js';
 import { paymentRoutes } from './routes/payments.routes.js';
 import { payoutRoutes } from './routes/payouts.routes.js';
 import { registerPlatformRoutes } from './routes/platform.routes.js';
@@ -164,6 +165,7 @@ export async function buildGateway({
     ...payoutRoutes(),
     ...billingRoutes(),
     ...documentRoutes(),
+    ...paymentRequestRoutes(),
     ...notificationRoutes(),
     ...healthRoutes({ bus, services: routedServices, timeoutMs: config.readyTimeoutMs }),
   ];

@@ -73,6 +73,12 @@ const problemGuides = {
     meaning: 'The hold was already captured, voided or expired: only one of them settles it.',
     action: 'Read the hold (its status says how it ended); nothing more can be done with it.',
   },
+  payment_request_closed: {
+    meaning:
+      'The payment request was already paid, declined or cancelled, or it has expired: only one of these ends it, once.',
+    action:
+      'Read the request (GET /v1/payment-requests/{id}): its `status` says how it ended. To be paid again, create a new request.',
+  },
   idempotency_in_flight: {
     meaning: 'A request with the same Idempotency-Key is still being processed.',
     action:

@@ -55,6 +55,9 @@ describe('bad input', () => {
     { method: 'PUT', url: `/v1/wallets/${walletId}/savings-plan`, auth: true },
     { method: 'POST', url: `/v1/wallets/${walletId}/release`, auth: true, idempotent: true },
     { method: 'POST', url: '/v1/payouts', auth: true, idempotent: true },
+    // Rate limited per user below the number of junk bodies: each is sent by a user of its own.
+    { method: 'POST', url: '/v1/payment-requests', auth: true, userPerRequest: true },
+    { method: 'POST', url: `/v1/payment-requests/${walletId}/pay`, auth: true, idempotent: true },
     { method: 'POST', url: '/v1/wallets', auth: true },
     { method: 'POST', url: '/v1/wallet-types', auth: true },
     { method: 'POST', url: '/v1/savings-plans', auth: true },
@@ -69,7 +72,12 @@ describe('bad input', () => {
           url: route.url,
           headers: {
             ...json,
-            ...(route.auth ? { authorization } : {}),
+            ...(route.auth
+              ? {
+                  authorization:
+                    'userPerRequest' in route ? (await gateway.bearer('admin')).authorization : authorization,
+                }
+              : {}),
             // A valid key, so that it is the body that is refused.
             ...('idempotent' in route ? { 'idempotency-key': crypto.randomUUID() } : {}),
           },

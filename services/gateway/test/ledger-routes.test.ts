@@ -1129,6 +1129,7 @@ describe('the ledger in the API document', () => {
     ['/v1/wallets/{id}/savings/withdraw', 'post', '201'],
     ['/v1/payments', 'post', '201'],
     ['/v1/bills', 'post', '201'],
+    ['/v1/payment-requests/{id}/pay', 'post', '200'],
     ['/v1/payments/{id}/refund', 'post', '200'],
     ['/v1/payouts', 'post', '201'],
     ['/v1/wallets/{id}/release', 'post', '201'],

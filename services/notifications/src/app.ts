@@ -116,6 +116,7 @@ export async function startNotifications(options: StartNotificationsOptions): Pr
     }),
     logger,
     dispatcher,
+    webAppUrl: config.webAppUrl,
   });
 
   await serveMessageRequests(bus, new MessageLogService(db, { messages: messageRepository }, clock));

@@ -41,6 +41,11 @@ export interface NotificationsConfig {
    * defaults where absent.
    */
   breakers?: { smtp?: Partial<CircuitBreakerOptions>; sms?: Partial<CircuitBreakerOptions> };
+  /**
+   * The web app's public origin (`PUBLIC_URL`), which links in messages start with (a payment
+   * request's `<origin>/requests/<id>`); without it a link is the path alone.
+   */
+  webAppUrl?: string;
 }
 
 /**
@@ -94,6 +99,12 @@ export const notificationsEnvironmentSchema = z
     SMTP_USER: z.string().min(1, 'SMTP_USER must not be empty').optional(),
     SMTP_PASSWORD: z.string().min(1, 'SMTP_PASSWORD must not be empty').optional(),
     EMAIL_FROM: emailFrom.optional(),
+    PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: 'PUBLIC_URL must be an http(s) URL such as https://pay.example.com',
+      })
+      .optional(),
     NOTIFICATIONS_MAX_ATTEMPTS: z.coerce
       .number({ error: 'NOTIFICATIONS_MAX_ATTEMPTS must be a whole number' })
       .int('NOTIFICATIONS_MAX_ATTEMPTS must be a whole number')
@@ -154,6 +165,7 @@ export const notificationsEnvironmentSchema = z
       maxAttempts: env.NOTIFICATIONS_MAX_ATTEMPTS,
       retryBackoffMs: env.NOTIFICATIONS_RETRY_BACKOFF_MS ?? defaultNotificationsConfig.retryBackoffMs,
       breakers: { smtp: circuitBreakerOptionsOf(env, 'SMTP'), sms: circuitBreakerOptionsOf(env, 'SMS') },
+      ...(env.PUBLIC_URL === undefined ? {} : { webAppUrl: env.PUBLIC_URL }),
     };
   });
 

@@ -97,6 +97,8 @@ export interface HarnessOptions {
    * failing the SMTP server or the SMS provider on purpose do not hold back the next test's messages.
    */
   breakers?: { smtp?: Partial<CircuitBreakerOptions>; sms?: Partial<CircuitBreakerOptions> };
+  /** The web app's origin that links in messages start with; none by default. */
+  webAppUrl?: string;
 }
 
 export interface NotificationsHarness {
@@ -225,6 +227,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Notifi
       smtp: options.breakers?.smtp ?? { volume: Number.MAX_SAFE_INTEGER },
       sms: options.breakers?.sms ?? { volume: Number.MAX_SAFE_INTEGER },
     },
+    ...(options.webAppUrl === undefined ? {} : { webAppUrl: options.webAppUrl }),
   };
   const logLines: string[] = [];
   const logger = createLogger({

@@ -18,6 +18,7 @@ export type {
   Invoice,
   Message,
   Payment,
+  PaymentRequest,
   PaymentStatus,
   Payout,
   PayoutStatus,

@@ -11,6 +11,7 @@ const links = [
   { to: '/fund', label: 'fund' },
   { to: '/pay', label: 'pay' },
   { to: '/transfer', label: 'send' },
+  { to: '/requests', label: 'requests' },
   { to: '/cash-out', label: 'cashOut' },
   { to: '/holds', label: 'holds' },
   { to: '/savings', label: 'savings' },

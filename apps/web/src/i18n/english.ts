@@ -20,6 +20,7 @@ import { profile as enProfile } from './en/profile';
 import { receive as enReceive } from './en/receive';
 import { register as enRegister } from './en/register';
 import { reports as enReports } from './en/reports';
+import { requests as enRequests } from './en/requests';
 import { savings as enSavings } from './en/savings';
 import { sendForm as enSendForm } from './en/sendForm';
 import { statements as enStatements } from './en/statements';
@@ -65,4 +66,5 @@ export const english = {
   notFound: enNotFound,
   receive: enReceive,
   statements: enStatements,
+  requests: enRequests,
 };

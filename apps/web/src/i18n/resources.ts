@@ -22,6 +22,7 @@ import { profile as frProfile } from './fr/profile';
 import { receive as frReceive } from './fr/receive';
 import { register as frRegister } from './fr/register';
 import { reports as frReports } from './fr/reports';
+import { requests as frRequests } from './fr/requests';
 import { savings as frSavings } from './fr/savings';
 import { sendForm as frSendForm } from './fr/sendForm';
 import { statements as frStatements } from './fr/statements';
@@ -64,6 +65,7 @@ export const french: { [Namespace in keyof typeof english]: Catalog<Namespace> }
   notFound: frNotFound,
   receive: frReceive,
   statements: frStatements,
+  requests: frRequests,
 };
 
 export const resources = { en: english, fr: french };

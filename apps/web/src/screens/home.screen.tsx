@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
 import { listTransactions } from '../api/ledger';
+import { PendingRequestsNotice } from '../components/pending-requests-notice';
 import { Screen } from '../components/screen';
 import { AsyncView, Loading } from '../components/status';
 import { TransactionList } from '../components/transaction-list';
@@ -21,6 +22,7 @@ export function HomeScreen() {
 
   return (
     <Screen title={t('title', { firstName: user.first_name })}>
+      <PendingRequestsNotice />
       <section aria-labelledby="wallets-heading" className="section">
         <h2 id="wallets-heading">{t('wallets')}</h2>
         <AsyncView state={wallets.state} onRetry={wallets.reload} loadingLabel={t('common:loadingWallets')}>

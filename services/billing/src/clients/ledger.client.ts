@@ -15,7 +15,7 @@ export type ClientOf<Of extends Contracts, Name extends keyof Of> = {
 /** The ledger, where all money moves; billing never changes a balance itself. */
 export type LedgerClient = ClientOf<
   typeof ledgerRequests,
-  'deposit' | 'transfer' | 'withdraw' | 'getBalance' | 'createHold' | 'getHold'
+  'deposit' | 'transfer' | 'withdraw' | 'getBalance' | 'createHold' | 'getHold' | 'getWallet'
 >;
 
 /** The ledger over the bus, as billing uses it. */
@@ -27,5 +27,6 @@ export function ledgerClient(bus: Bus): LedgerClient {
     getBalance: (request, trace) => call(bus, ledgerRequests.getBalance, request, trace),
     createHold: (request, trace) => call(bus, ledgerRequests.createHold, request, trace),
     getHold: (request, trace) => call(bus, ledgerRequests.getHold, request, trace),
+    getWallet: (request, trace) => call(bus, ledgerRequests.getWallet, request, trace),
   };
 }

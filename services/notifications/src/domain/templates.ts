@@ -40,6 +40,22 @@ export interface HoldNotice extends Amount {
   reference: string;
 }
 
+/** A payment request's change, told to the party who must hear it. */
+export interface PaymentRequestNotice extends Amount {
+  /** `received` to the payer; `paid` and `declined` to the requester. */
+  template: 'payment_request_received' | 'payment_request_paid' | 'payment_request_declined';
+  firstName: string;
+  /** The other party as billing named them ("Ada Lovelace (@ada)"); null when unknown. */
+  counterparty: string | null;
+  description: string | null;
+  /** With `received`: when the request stops being payable. */
+  expiresAt: Date;
+  /** With `declined`: the payer's reason, when they gave one. */
+  declineReason: string | null;
+  /** Where the request is read, paid or declined in the web app. */
+  link: string;
+}
+
 export type MessageContent =
   | { template: 'registration'; firstName: string; userName: string }
   | ({ template: 'payment_sent' } & PaymentNotice)
@@ -67,7 +83,8 @@ export type MessageContent =
     } & Amount)
   | { template: 'one_time_code'; channel: 'email' | 'sms'; code: string; expiresAt: Date }
   | { template: 'password_reset'; code: string; expiresAt: Date }
-  | HoldNotice;
+  | HoldNotice
+  | PaymentRequestNotice;
 
 export interface RenderedMessage {
   /** The email subject; SMS has none. */
@@ -159,8 +176,41 @@ function renderHold(content: HoldNotice): RenderedMessage {
   }
 }
 
+/** A payment request in plain words for the party who must hear of it, with its link. */
+function renderPaymentRequest(content: PaymentRequestNotice): RenderedMessage {
+  const amount = formatAmount(content.amountMinor, content.currency);
+  const lines = (summary: string, ...more: (string | null)[]): RenderedMessage => ({
+    subject: summary,
+    body: letter(content.firstName, [`${summary}.`, ...more, describedAs(content.description)]),
+  });
+  switch (content.template) {
+    case 'payment_request_received':
+      return lines(
+        `${content.counterparty ?? 'Another MoneyPal user'} asks you for ${amount}`,
+        `Pay or decline it here: ${content.link}`,
+        `It can be paid until ${formatTime(content.expiresAt)}.`,
+      );
+    case 'payment_request_paid':
+      return lines(
+        `${content.counterparty ?? 'Another MoneyPal user'} paid your request for ${amount}`,
+        'The money is in your wallet.',
+        `See the request: ${content.link}`,
+      );
+    case 'payment_request_declined':
+      return lines(
+        `${content.counterparty ?? 'Another MoneyPal user'} declined your request for ${amount}`,
+        content.declineReason === null ? null : `Their reason: ${content.declineReason}`,
+        `See the request: ${content.link}`,
+      );
+  }
+}
+
 export function renderMessage(content: MessageContent): RenderedMessage {
   switch (content.template) {
+    case 'payment_request_received':
+    case 'payment_request_paid':
+    case 'payment_request_declined':
+      return renderPaymentRequest(content);
     case 'hold_created':
     case 'hold_captured':
     case 'hold_voided':

@@ -7,13 +7,15 @@ import {
   otpRequestedData,
   passwordResetRequestedData,
   paymentEventData,
+  paymentRequestEventData,
+  paymentRequestEvents,
   paymentsEvents,
   transferPostedData,
   userCreatedData,
   userDeletedData,
   userUpdatedData,
 } from '@moneypal/contracts';
-import type { Bus, EventBatchHandler } from '@moneypal/kit';
+import type { Bus, EventBatchHandler, EventHandler } from '@moneypal/kit';
 import { type IntakeService, notificationsConsumer } from '../services/intake.service.js';
 
 /** How long a batch of posted transfers gathers events before its messages are written. */
@@ -35,6 +37,9 @@ export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promis
         events.map((event) => ({ event, hold: holdEventData.parse(event.data).hold })),
       );
     },
+  };
+  const announcePaymentRequest: EventHandler = async (event) => {
+    await intake.announcePaymentRequest(event, paymentRequestEventData.parse(event.data).payment_request);
   };
   await bus.subscribe(notificationsConsumer, {
     [identityEvents.userCreated]: async (event) => {
@@ -69,6 +74,9 @@ export async function subscribeToEvents(bus: Bus, intake: IntakeService): Promis
     [billingEvents.invoiceIssued]: async (event) => {
       await intake.announceInvoice(event, invoiceEventData.parse(event.data).invoice);
     },
+    [paymentRequestEvents.created]: announcePaymentRequest,
+    [paymentRequestEvents.paid]: announcePaymentRequest,
+    [paymentRequestEvents.declined]: announcePaymentRequest,
     [paymentsEvents.paymentRefunded]: async (event) => {
       const { payment, refund } = paymentEventData.parse(event.data);
       // An event from before partial refunds refunded the whole payment.

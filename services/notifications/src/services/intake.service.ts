@@ -3,6 +3,7 @@ import type {
   Invoice,
   otpRequestedData,
   Payment,
+  PaymentRequest,
   passwordResetRequestedData,
   Transfer,
   User,
@@ -18,6 +19,7 @@ import {
   type MessageRecord,
   type MessageTemplate,
 } from '../domain/message.js';
+import { paymentRequestLinkOf, paymentRequestTemplateOf } from '../domain/payment-request.js';
 import { type MessageContent, renderMessage } from '../domain/templates.js';
 import { counterpartyLabelOf, partiesToNotify } from '../domain/transfer.js';
 import type * as contactRepository from '../repositories/contact.repository.js';
@@ -37,6 +39,8 @@ export interface IntakeServiceOptions {
   logger: Logger;
   /** Sends the messages written, which are claimed for it when they are inserted. */
   dispatcher: ClaimedMessageSender;
+  /** The web app's public origin, which links in messages start with; links are paths alone without it. */
+  webAppUrl?: string | undefined;
 }
 
 type OtpRequest = z.infer<typeof otpRequestedData>;
@@ -348,6 +352,37 @@ export class IntakeService {
         description: invoice.description,
         status: invoice.status,
         issuedAt: new Date(invoice.issued_at),
+      }),
+    ]);
+  }
+
+  /**
+   * `billing.payment_request.created|paid|declined`: the payer is asked, with a link to the
+   * request; the requester hears that it was paid or declined. A cancelled request tells nobody.
+   */
+  async announcePaymentRequest(event: CloudEvent, request: PaymentRequest): Promise<void> {
+    const template = paymentRequestTemplateOf(request.status);
+    if (template === null) return;
+    const toPayer = template === 'payment_request_received';
+    const recipientId = toPayer ? request.payer_id : request.requester_id;
+    const contact = await this.contacts.contactOf(recipientId);
+    if (contact === null) {
+      this.skip(event, template, recipientId);
+      return;
+    }
+    await this.recordOnce(event, [
+      emailTo(contact, {
+        template,
+        firstName: contact.first_name,
+        counterparty: toPayer
+          ? counterpartyLabelOf(request.requester_name, request.requester_handle, undefined)
+          : counterpartyLabelOf(request.payer_name, request.payer_handle, undefined),
+        amountMinor: BigInt(request.amount),
+        currency: request.currency,
+        description: request.description,
+        expiresAt: new Date(request.expires_at),
+        declineReason: request.decline_reason,
+        link: paymentRequestLinkOf(this.options.webAppUrl, request.id),
       }),
     ]);
   }

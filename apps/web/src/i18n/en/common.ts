@@ -36,6 +36,7 @@ export const common = {
       fund: 'Add money',
       pay: 'Pay',
       send: 'Send',
+      requests: 'Requests',
       cashOut: 'Cash out',
       holds: 'Held payments',
       savings: 'Savings',

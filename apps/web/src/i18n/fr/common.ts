@@ -37,6 +37,7 @@ export const common: Catalog<'common'> = {
       fund: 'Ajouter de l’argent',
       pay: 'Payer',
       send: 'Envoyer',
+      requests: 'Demandes',
       cashOut: 'Retirer',
       holds: 'Paiements bloqués',
       savings: 'Épargne',

@@ -20,6 +20,9 @@ export const notifications: Catalog<'notifications'> = {
     hold_captured: 'Séquestre libéré',
     hold_voided: 'Séquestre restitué',
     hold_expired: 'Séquestre arrivé à échéance',
+    payment_request_received: 'Demande d’argent',
+    payment_request_paid: 'Demande payée',
+    payment_request_declined: 'Demande refusée',
   },
   meanings: {
     registration: 'Bienvenue sur MoneyPal, envoyé à la création de votre compte.',
@@ -35,6 +38,11 @@ export const notifications: Catalog<'notifications'> = {
     hold_voided: 'L’avis qu’un paiement sous séquestre a été refusé et rendu au payeur.',
     hold_expired: 'L’avis qu’un paiement sous séquestre est arrivé à sa date et s’est réglé de lui-même.',
     password_reset: 'Un code pour choisir un nouveau mot de passe. Le code est effacé dès son envoi.',
+    payment_request_received:
+      'L’avis qu’un autre utilisateur vous demande de l’argent, avec un lien pour payer ou refuser.',
+    payment_request_paid:
+      'L’avis qu’une de vos demandes a été payée et que l’argent est arrivé sur votre portefeuille.',
+    payment_request_declined: 'L’avis qu’une de vos demandes a été refusée, avec la raison donnée.',
   },
   channels: { email: 'E-mail', sms: 'SMS' },
   statuses: { pending: 'Envoi en cours', sent: 'Envoyé', failed: 'Non remis' },

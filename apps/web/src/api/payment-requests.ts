@@ -1,0 +1,69 @@
+import type { ApiClient } from './client';
+import { signalOption } from './ledger';
+import type { Page, PaymentRequest } from './types';
+
+export interface PaymentRequestDraft {
+  /** The payer: their user name or email. */
+  from_user: string;
+  /** My wallet the money lands in. */
+  to_wallet_id: string;
+  amount: number;
+  description?: string;
+}
+
+export function createPaymentRequest(client: ApiClient, draft: PaymentRequestDraft): Promise<PaymentRequest> {
+  return client.post<PaymentRequest>('/v1/payment-requests', draft);
+}
+
+export function listPaymentRequests(
+  client: ApiClient,
+  filters: {
+    direction: 'incoming' | 'outgoing';
+    status?: PaymentRequest['status'];
+    cursor?: string;
+    limit?: number;
+  },
+  signal?: AbortSignal,
+): Promise<Page<PaymentRequest>> {
+  return client.get<Page<PaymentRequest>>('/v1/payment-requests', {
+    query: { ...filters },
+    ...signalOption(signal),
+  });
+}
+
+export function getPaymentRequest(
+  client: ApiClient,
+  id: string,
+  signal?: AbortSignal,
+): Promise<PaymentRequest> {
+  return client.get<PaymentRequest>(`/v1/payment-requests/${encodeURIComponent(id)}`, signalOption(signal));
+}
+
+/** The payer pays the request from one of their wallets; the key makes a retry pay at most once. */
+export function payPaymentRequest(
+  client: ApiClient,
+  id: string,
+  fromWalletId: string,
+  idempotencyKey: string,
+): Promise<PaymentRequest> {
+  return client.post<PaymentRequest>(
+    `/v1/payment-requests/${encodeURIComponent(id)}/pay`,
+    { from_wallet_id: fromWalletId },
+    { idempotencyKey },
+  );
+}
+
+export function declinePaymentRequest(
+  client: ApiClient,
+  id: string,
+  reason?: string,
+): Promise<PaymentRequest> {
+  return client.post<PaymentRequest>(
+    `/v1/payment-requests/${encodeURIComponent(id)}/decline`,
+    reason === undefined ? {} : { reason },
+  );
+}
+
+export function cancelPaymentRequest(client: ApiClient, id: string): Promise<PaymentRequest> {
+  return client.post<PaymentRequest>(`/v1/payment-requests/${encodeURIComponent(id)}/cancel`);
+}

@@ -1,5 +1,6 @@
 import { listMessagesQuery, messagePage, notificationsRequests } from '@moneypal/contracts';
 import { actorOf, defineRoute, type Route, respond } from '../route.js';
+import { adaMessages, exampleCursor } from './examples.js';
 
 /** The log of every email and SMS sent to the caller. */
 export function notificationRoutes(): Route[] {
@@ -13,6 +14,10 @@ export function notificationRoutes(): Route[] {
       tags: ['notifications'],
       query: listMessagesQuery,
       responses: { 200: messagePage },
+      examples: {
+        query: { channel: 'email', status: 'sent', cursor: exampleCursor, limit: '20' },
+        responses: { 200: { data: adaMessages, next_cursor: null } },
+      },
       handler: async ({ user, query, call }) =>
         respond(200, await call(notificationsRequests.listMessages, { actor: actorOf(user), ...query })),
     }),

@@ -35,9 +35,13 @@ export class ReportService {
     const userId = userIdOf(actor);
     if (userId === null) throw billingError('forbidden', 'a report is of a user; a service has none');
     if (range.from > range.to) {
-      throw billingError('validation_failed', 'the range ends before it starts', {
-        errors: [{ path: 'from', message: 'must not be after to' }],
-      });
+      throw billingError(
+        'validation_failed',
+        'The range ends before it starts: `from` must not be after `to`.',
+        {
+          errors: [{ path: 'from', message: 'must not be after to' }],
+        },
+      );
     }
     if (dayCountOf(range.from, range.to) > this.options.maxReportDays) {
       throw billingError('validation_failed', `a report covers at most ${this.options.maxReportDays} days`, {

@@ -58,7 +58,11 @@ export function planEntries(
       );
     }
     if (balanceAfter > maxSafeMinor || balanceAfter < -maxSafeMinor) {
-      throw ledgerError('limit_exceeded', 'a balance would pass 2^53-1 minor units', { limit: 'balance' });
+      throw ledgerError(
+        'limit_exceeded',
+        'The balance would pass the largest amount the API carries (9007199254740991 minor units).',
+        { limit: 'balance' },
+      );
     }
     entries.push({ id: newId(), accountId: account.id, amount: leg.amount, balanceAfter });
   }

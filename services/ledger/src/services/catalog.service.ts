@@ -33,7 +33,7 @@ const toOptionalBigInt = (value: number | null) => (value === null ? null : BigI
 const toOptionalNumber = (value: bigint | null) => (value === null ? null : toSafeNumber(value));
 
 function assertAdmin(actor: Actor): void {
-  if (!isAdmin(actor)) throw ledgerError('forbidden', 'only an admin may change this');
+  if (!isAdmin(actor)) throw ledgerError('forbidden', 'Only an administrator may change this.');
 }
 
 function toPublicSavingsPlan(plan: SavingsPlanRow) {

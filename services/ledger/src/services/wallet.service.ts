@@ -61,7 +61,11 @@ export interface WalletListQuery {
   limit: number;
 }
 
-const noSuchWallet = () => ledgerError('wallet_not_found', 'no such wallet');
+const noSuchWallet = () =>
+  ledgerError(
+    'wallet_not_found',
+    'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+  );
 
 /** Wallets: opening, reading, balances, savings plan choice, and the reactions to identity's events. */
 export class WalletService {
@@ -215,9 +219,10 @@ export class WalletService {
   async selectSavingsPlan(actor: Actor, walletId: string, planId: string | null): Promise<Wallet> {
     const found = await this.wallets.findWallet(this.db, walletId);
     if (!found || found.wallet.owner_id !== userIdOf(actor)) throw noSuchWallet();
-    if (found.wallet.status === 'closed') throw ledgerError('wallet_frozen', 'the wallet is closed');
+    if (found.wallet.status === 'closed')
+      throw ledgerError('wallet_frozen', 'The wallet is closed: no money moves in or out of it.');
     if (planId !== null && !(await this.catalog.findSavingsPlan(this.db, planId))) {
-      throw ledgerError('not_found', 'no such savings plan');
+      throw ledgerError('not_found', 'No savings plan has this id: list them with GET /v1/savings-plans.');
     }
     const now = this.clock();
     await this.wallets.updateSavingsPlan(this.db, walletId, planId, now);

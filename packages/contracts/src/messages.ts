@@ -70,7 +70,7 @@ export function plainMessageOf(issue: Issue): string | undefined {
       if (issue.origin === 'number' || issue.origin === 'bigint') {
         return issue.inclusive ? `Must be at least ${bound}.` : `Must be greater than ${bound}.`;
       }
-      return `Must be at least ${bound}${issue.inclusive ? '' : ' and a bit more'}.`;
+      return issue.inclusive ? `Must be at least ${bound}.` : `Must be more than ${bound}.`;
     }
     case 'too_big': {
       const bound = quantityOf(issue.origin, issue.maximum as number);

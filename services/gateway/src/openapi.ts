@@ -189,7 +189,7 @@ function parametersOf(
  * often get it wrong (a note under the wrong name, an amount in units with cents, a bad id).
  */
 function invalidRequestOf(route: Route): { part: 'body' | 'query' | 'params'; value: unknown } | undefined {
-  const { request, query, params } = route.examples;
+  const { request, query } = route.examples;
   if (route.body !== undefined && typeof request === 'string') return { part: 'body', value: '' };
   if (route.body !== undefined && request !== null && typeof request === 'object') {
     const wrong: Record<string, unknown> = { ...request, note: 'Thanks!' };

@@ -58,8 +58,11 @@ function objectsIn(
   where = '',
   found: { where: string; object: Record<string, unknown> }[] = [],
 ) {
-  if (Array.isArray(value)) value.forEach((item, index) => objectsIn(item, `${where}[${index}]`, found));
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      objectsIn(item, `${where}[${index}]`, found);
+    });
+  } else if (value !== null && typeof value === 'object') {
     found.push({ where, object: value as Record<string, unknown> });
     for (const [key, inner] of Object.entries(value)) objectsIn(inner, `${where}.${key}`, found);
   }

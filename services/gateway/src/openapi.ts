@@ -257,7 +257,7 @@ function problemExampleOf(route: Route, code: ErrorCode): Problem {
       return {
         ...problemOf(
           code,
-          'The transfer would pass the daily total of 10,000.00 USD for personal wallets: send less, or wait until tomorrow.',
+          'The daily total of 1000000 minor units for this wallet type would be passed: send less, or wait until tomorrow (UTC).',
           requestId,
         ),
         limit: { name: 'daily_total', value: 1_000_000 },

@@ -164,7 +164,7 @@ export function transferRoutes(): Route[] {
                 error: {
                   code: 'insufficient_funds',
                   message:
-                    'The wallet does not hold enough money for this transfer: it has 110.00 USD available.',
+                    'The balance is lower than the amount: send less, or add money to the wallet first.',
                 },
               },
             ],

@@ -54,7 +54,9 @@ export function planEntries(
     if (account.kind !== 'system' && balanceAfter < 0n) {
       throw ledgerError(
         'insufficient_funds',
-        account.kind === 'savings' ? 'the savings balance is too low' : 'the balance is too low',
+        account.kind === 'savings'
+          ? 'The savings balance is lower than the amount: move less.'
+          : 'The balance is lower than the amount: send less, or add money to the wallet first.',
       );
     }
     if (balanceAfter > maxSafeMinor || balanceAfter < -maxSafeMinor) {

@@ -15,7 +15,7 @@ import {
   type Route,
   unavailableDetailOf,
 } from './route.js';
-import { ids } from './routes/examples.js';
+import { ids, transferRule } from './routes/examples.js';
 
 type JsonSchema = Record<string, unknown>;
 type Io = 'input' | 'output';
@@ -253,15 +253,18 @@ function problemExampleOf(route: Route, code: ErrorCode): Problem {
       return problemOf(code, rateLimitedDetailOf(30), requestId);
     case 'internal':
       return problemOf(code, unexpectedDetail, requestId);
-    case 'limit_exceeded':
+    case 'limit_exceeded': {
+      // The rule of the examples' personal wallets, as the ledger words its refusal.
+      const dailyTotal = transferRule.daily_total ?? 0;
       return {
         ...problemOf(
           code,
-          'The daily total of 1000000 minor units for this wallet type would be passed: send less, or wait until tomorrow (UTC).',
+          `The daily total of ${dailyTotal} minor units for this wallet type would be passed: send less, or wait until tomorrow (UTC).`,
           requestId,
         ),
-        limit: { name: 'daily_total', value: 1_000_000 },
+        limit: { name: 'daily_total', value: dailyTotal },
       };
+    }
     default:
       return guideProblemOf(code, requestId);
   }

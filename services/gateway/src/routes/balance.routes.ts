@@ -19,7 +19,7 @@ export function balanceRoutes(): Route[] {
       problems: ['user_not_found', 'wallet_not_found'],
       examples: {
         query: { email: people.ada.email },
-        responses: { 200: { email: people.ada.email, balance: adaBalances.afterCashOut.main, currency } },
+        responses: { 200: { email: people.ada.email, balance: adaBalances.now.main, currency } },
       },
       handler: async ({ user, query, call }) =>
         respond(200, await call(identityRequests.balance, { actor: actorOf(user), email: query.email })),

@@ -81,6 +81,9 @@ export const times = {
   dinner: '2026-11-03T20:12:31.000Z',
   savingsWithdrawn: '2026-11-04T08:02:10.000Z',
   held: '2026-11-04T10:00:00.000Z',
+  logoHeld: '2026-11-04T11:30:00.000Z',
+  batch: '2026-11-06T19:00:00.000Z',
+  reversed: '2026-11-18T11:00:00.000Z',
   holdExpires: '2026-12-15T12:00:00.000Z',
   captured: '2026-11-12T17:45:00.000Z',
   voided: '2026-11-05T11:20:00.000Z',
@@ -135,38 +138,76 @@ export const amounts = {
   graceMainBeforeDinner: 4_000,
   /** An amount a batch transfer asks that Ada's wallet does not hold. */
   tooMuch: 250_000,
+  /** The transfer of Ada's batch that is posted. */
+  batch: 1_000,
 };
 
-/** Ada's main and savings balances after each step of the story. */
-const afterFunding = {
+/**
+ * Ada's balances (main, savings and held in escrow) and Grace's main balance after each step
+ * of the story, in order; each follows from the one before it.
+ */
+type AdaBalance = { main: number; savings: number; held: number };
+const afterFunding: AdaBalance = {
   main: amounts.funding - savingsOf(amounts.funding),
   savings: savingsOf(amounts.funding),
+  held: 0,
 };
-const afterDeposit = {
+const afterDeposit: AdaBalance = {
+  ...afterFunding,
   main: afterFunding.main + amounts.deposit - savingsOf(amounts.deposit),
   savings: afterFunding.savings + savingsOf(amounts.deposit),
 };
-const afterDinner = { main: afterDeposit.main - amounts.dinner, savings: afterDeposit.savings };
-const afterSavingsWithdrawal = {
+const afterDinner: AdaBalance = { ...afterDeposit, main: afterDeposit.main - amounts.dinner };
+const afterSavingsWithdrawal: AdaBalance = {
+  ...afterDinner,
   main: afterDinner.main + amounts.savingsWithdrawal,
   savings: afterDinner.savings - amounts.savingsWithdrawal,
 };
-const afterHold = { ...afterSavingsWithdrawal, main: afterSavingsWithdrawal.main - amounts.tilingHold };
-const afterCapture = { ...afterHold, main: afterHold.main + (amounts.tilingHold - amounts.tilingCapture) };
-const afterGarden = { ...afterCapture, main: afterCapture.main - amounts.garden };
-const afterCashOut = { ...afterGarden, main: afterGarden.main - amounts.cashOut };
+const afterTilingHold: AdaBalance = {
+  ...afterSavingsWithdrawal,
+  main: afterSavingsWithdrawal.main - amounts.tilingHold,
+  held: amounts.tilingHold,
+};
+const afterLogoHold: AdaBalance = {
+  ...afterTilingHold,
+  main: afterTilingHold.main - amounts.logoHold,
+  held: afterTilingHold.held + amounts.logoHold,
+};
+const afterLogoVoid: AdaBalance = { ...afterTilingHold };
+const afterBatch: AdaBalance = { ...afterLogoVoid, main: afterLogoVoid.main - amounts.batch };
+const afterCapture: AdaBalance = {
+  ...afterBatch,
+  main: afterBatch.main + (amounts.tilingHold - amounts.tilingCapture),
+  held: afterBatch.held - amounts.tilingHold,
+};
+const afterGarden: AdaBalance = { ...afterCapture, main: afterCapture.main - amounts.garden };
+const afterCashOut: AdaBalance = { ...afterGarden, main: afterGarden.main - amounts.cashOut };
+const afterReversal: AdaBalance = { ...afterCashOut, main: afterCashOut.main + amounts.dinnerReversal };
+/** A refund of a PayPal top-up takes its amount back out of the wallet it funded. */
+const afterRefund: AdaBalance = { ...afterReversal, main: afterReversal.main - amounts.refund };
 export const adaBalances = {
   afterFunding,
   afterDeposit,
   afterDinner,
   afterSavingsWithdrawal,
-  afterHold,
+  afterTilingHold,
+  afterLogoHold,
+  afterLogoVoid,
+  afterBatch,
   afterCapture,
   afterGarden,
   afterCashOut,
+  afterReversal,
+  /** Where the story stands: what Ada's wallet reads today. */
+  now: afterRefund,
 };
-const graceAfterDinner = amounts.graceMainBeforeDinner + amounts.dinner;
-const graceAfterReversal = graceAfterDinner - amounts.dinnerReversal;
+const graceBeforeDinner = amounts.graceMainBeforeDinner;
+const graceAfterDinner = graceBeforeDinner + amounts.dinner;
+const graceAfterBatch = graceAfterDinner + amounts.batch;
+const graceAfterCapture = graceAfterBatch + amounts.tilingCapture;
+const graceAfterGarden = graceAfterCapture + amounts.garden;
+const graceAfterReversal = graceAfterGarden - amounts.dinnerReversal;
+export const graceBalances = { graceAfterDinner, graceAfterReversal };
 
 export const ada: User = {
   id: ids.ada,
@@ -224,7 +265,7 @@ export const transferRule: z.output<typeof transactionRuleSchema> = {
 };
 
 /** Ada's USD wallet with the balances of a step of the story. */
-export function adaWalletWith(balance: { main: number; savings: number }, held = 0): Wallet {
+export function adaWalletWith(balance: AdaBalance): Wallet {
   return {
     id: ids.adaWallet,
     owner_id: ids.ada,
@@ -236,7 +277,7 @@ export function adaWalletWith(balance: { main: number; savings: number }, held =
     main: balance.main,
     savings: balance.savings,
     available: balance.main,
-    held,
+    held: balance.held,
     created_at: times.adaJoined,
     updated_at: times.adaJoined,
   };
@@ -374,7 +415,7 @@ export const dinnerReversal: Transfer = {
   from_wallet_id: ids.graceWallet,
   to_wallet_id: ids.adaWallet,
   initiator_id: ids.admin,
-  created_at: times.refunded,
+  created_at: times.reversed,
   reversal_of: ids.dinner,
   entries: [
     {
@@ -391,7 +432,7 @@ export const dinnerReversal: Transfer = {
       wallet_id: ids.adaWallet,
       account: 'main',
       amount: amounts.dinnerReversal,
-      balance_after: afterCashOut.main + amounts.dinnerReversal,
+      balance_after: afterReversal.main,
     },
   ],
 };
@@ -404,7 +445,7 @@ export const graceBalanceAfterReversal = {
   savings: 0,
   available: graceAfterReversal,
   held: 0,
-  as_of: times.refunded,
+  as_of: times.reversed,
 };
 
 /** Ada moves 5.00 of her savings back to her main balance. */
@@ -445,14 +486,14 @@ export const batchTransfer: Transfer = {
   id: ids.batchTransfer,
   type: 'transfer',
   status: 'posted',
-  amount: 1_000,
+  amount: amounts.batch,
   currency,
   description: 'Book club, November',
   metadata: {},
   from_wallet_id: ids.adaWallet,
   to_wallet_id: ids.graceWallet,
   initiator_id: ids.ada,
-  created_at: times.dinner,
+  created_at: times.batch,
 };
 
 const adaHoldParties = {
@@ -507,7 +548,7 @@ export const logoHoldVoided: Hold = {
   metadata: {},
   expires_at: null,
   on_expiry: 'void',
-  created_at: times.held,
+  created_at: times.logoHeld,
   settled_at: times.voided,
   settled_by: ids.grace,
   transfer_id: ids.logoHoldTransfer,

@@ -18,6 +18,7 @@ import {
   balanceOf,
   currency,
   exampleCursor,
+  graceBalances,
   ids,
   logoHoldVoided,
   people,
@@ -75,7 +76,7 @@ export function holdRoutes(): Route[] {
         responses: {
           201: {
             hold: tilingHold,
-            balance: balanceOf(adaWalletWith(adaBalances.afterHold, tilingHold.amount), times.held),
+            balance: balanceOf(adaWalletWith(adaBalances.afterTilingHold), times.held),
           },
         },
       },
@@ -159,9 +160,9 @@ export function holdRoutes(): Route[] {
             balance: {
               wallet_id: ids.graceWallet,
               currency,
-              main: amounts.graceMainBeforeDinner,
+              main: graceBalances.graceAfterDinner,
               savings: 0,
-              available: amounts.graceMainBeforeDinner,
+              available: graceBalances.graceAfterDinner,
               held: 0,
               as_of: times.voided,
             },

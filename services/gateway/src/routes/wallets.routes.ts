@@ -51,7 +51,7 @@ export function walletRoutes(): Route[] {
       examples: {
         query: { currency, status: 'active', type: 'personal', cursor: exampleCursor, limit: '20' },
         responses: {
-          200: { data: [adaEuroWallet, adaWalletWith(adaBalances.afterCashOut)], next_cursor: null },
+          200: { data: [adaEuroWallet, adaWalletWith(adaBalances.now)], next_cursor: null },
         },
       },
       handler: async ({ user, query, call }) =>
@@ -85,7 +85,7 @@ export function walletRoutes(): Route[] {
       problems: ['wallet_not_found'],
       examples: {
         params: { id: ids.adaWallet },
-        responses: { 200: adaWalletWith(adaBalances.afterCashOut) },
+        responses: { 200: adaWalletWith(adaBalances.now) },
       },
       handler: async ({ user, params, call }) =>
         respond(200, await call(ledgerRequests.getWallet, { actor: actorOf(user), wallet_id: params.id })),
@@ -203,7 +203,7 @@ export function walletRoutes(): Route[] {
       examples: {
         params: { id: ids.adaWallet },
         request: { plan_id: ids.percentagePlan },
-        responses: { 200: adaWalletWith(adaBalances.afterCashOut) },
+        responses: { 200: adaWalletWith(adaBalances.now) },
       },
       handler: async ({ user, params, body, call }) =>
         respond(

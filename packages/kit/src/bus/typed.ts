@@ -65,7 +65,7 @@ export async function serve<Request extends z.ZodType, Reply extends z.ZodType>(
   await bus.handle(contract.subject, async (payload, context) => {
     const request = contract.request.safeParse(payload);
     if (!request.success) {
-      throw new AppError('validation_failed', 'the request is not valid', {
+      throw new AppError('validation_failed', 'The request is not valid: `errors` names each field to fix.', {
         errors: fieldErrorsOf(request.error.issues, contract.request),
       });
     }

@@ -44,9 +44,13 @@ export class ReportService {
       );
     }
     if (dayCountOf(range.from, range.to) > this.options.maxReportDays) {
-      throw billingError('validation_failed', `a report covers at most ${this.options.maxReportDays} days`, {
-        errors: [{ path: 'to', message: `must be at most ${this.options.maxReportDays} days from "from"` }],
-      });
+      throw billingError(
+        'validation_failed',
+        `A report covers at most ${this.options.maxReportDays} days: ask for a shorter range.`,
+        {
+          errors: [{ path: 'to', message: `must be at most ${this.options.maxReportDays} days from "from"` }],
+        },
+      );
     }
     const [movements, invoices] = await Promise.all([
       this.reports.sumMovements(this.db, userId, range),

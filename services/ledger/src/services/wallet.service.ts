@@ -96,14 +96,22 @@ export class WalletService {
     const ownerId = userIdOf(actor);
     if (ownerId === null) throw ledgerError('forbidden', 'a service cannot own a wallet');
     if (!isSupportedCurrency(input.currency)) {
-      throw ledgerError('validation_failed', `the currency ${input.currency} is not supported`, {
-        errors: [{ path: 'currency', message: 'is not a supported currency' }],
-      });
+      throw ledgerError(
+        'validation_failed',
+        `The currency ${input.currency} is not supported: use an ISO 4217 code MoneyPal holds, such as USD.`,
+        {
+          errors: [{ path: 'currency', message: 'is not a supported currency' }],
+        },
+      );
     }
     if (!(await this.catalog.findWalletType(this.db, input.type))) {
-      throw ledgerError('validation_failed', `there is no wallet type ${input.type}`, {
-        errors: [{ path: 'type', message: 'is not a wallet type' }],
-      });
+      throw ledgerError(
+        'validation_failed',
+        `There is no wallet type ${input.type}: list them with GET /v1/wallet-types.`,
+        {
+          errors: [{ path: 'type', message: 'is not a wallet type' }],
+        },
+      );
     }
     try {
       return await this.insertWallet(ownerId, input, trace);

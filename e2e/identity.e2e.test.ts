@@ -345,7 +345,9 @@ describe(`identity through the gateway on ${systemLabel}`, () => {
         body: { email: first.credentials.email.toUpperCase(), current_password: second.credentials.password },
       });
       expectProblem(taken, 409, 'conflict');
-      expect(taken.body.errors).toEqual([{ path: 'email', message: 'is already taken' }]);
+      expect(taken.body.errors).toEqual([
+        { path: 'email', message: 'This email is already taken: choose another.' },
+      ]);
       expectProblem(
         await http('/v1/users/me', { method: 'PATCH', token: second.tokens.access_token, body: {} }),
         400,

@@ -125,7 +125,7 @@ describe(`the ledger through the gateway on ${systemLabel}`, () => {
     );
     const nobody = await transfer(alice, { to_user: 'no_such_user_anywhere', amount: 1 });
     expectProblem(nobody, 404, 'recipient_not_found');
-    expect(nobody.body.errors).toEqual([{ path: 'to_user', message: 'names nobody' }]);
+    expect(nobody.body.errors).toEqual([{ path: 'to_user', message: 'Nobody has this user name or email.' }]);
     expectProblem(
       await transfer(alice, { to_wallet_id: alice.walletId, amount: 1 }),
       400,

@@ -364,7 +364,7 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     expect(unknownProvider.status).toBe(404);
     expect(unknownProvider.body).toMatchObject({
       code: 'recipient_not_found',
-      errors: [{ path: 'paid_to', message: 'names nobody' }],
+      errors: [{ path: 'paid_to', message: 'Nobody has this user name or email.' }],
     });
     const wrongCurrency = await http('/v1/payments', {
       token: payer.token,

@@ -158,7 +158,7 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
     await page.getByRole('button', { name: 'Update email and phone' }).click();
     await expect
       .poll(() => fieldErrorOf(page.getByLabel('Email', { exact: true })))
-      .toBe('Is already taken.');
+      .toBe('This email is already taken: choose another.');
     await checkScreen(page, 'profile-email-taken');
     expectNoPageErrors();
   });

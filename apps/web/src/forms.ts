@@ -28,7 +28,11 @@ export function serverFieldErrors<Field extends string>(
     const root = problem.path.split('.')[0] ?? '';
     const field = aliases[root] ?? (fields as readonly string[]).find((name) => name === root);
     if (field === undefined) {
-      others.push(sentenceOf(problem.path === '' ? problem.message : `${problem.path} ${problem.message}`));
+      // The API writes a message as a sentence about its field; an older one as a predicate of it.
+      const sentence = /^[A-Z]/.test(problem.message)
+        ? `${problem.path}: ${problem.message}`
+        : `${problem.path} ${problem.message}`;
+      others.push(sentenceOf(problem.path === '' ? problem.message : sentence));
     } else {
       placed[field as Field] ??= sentenceOf(problem.message);
     }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineRequest } from './define.js';
+import './messages.js';
 
-export const uuid = z.uuid({ error: 'must be a UUID' });
+export const uuid = z.uuid({ error: 'must be a UUID, such as 0193e0a2-1a2b-7c3d-8e4f-5a6b7c8d9e01' });
 
 /**
  * Control characters other than tab, line feed and carriage return. None belongs in a name,
@@ -20,7 +21,10 @@ export const text = z.string().refine((value) => !controlCharacters.test(value),
 });
 
 /** RFC 3339 timestamp with an offset, as every API time is written. */
-export const timestamp = z.iso.datetime({ offset: true, error: 'must be an RFC 3339 date-time' });
+export const timestamp = z.iso.datetime({
+  offset: true,
+  error: 'must be an RFC 3339 date and time, such as 2026-11-02T09:14:07Z',
+});
 
 export const pageLimit = z.coerce
   .number({ error: 'must be a whole number from 1 to 100' })
@@ -34,10 +38,10 @@ export const pageLimit = z.coerce
  * JSON number no larger than 2^53-1, so that it converts to `bigint` exactly.
  */
 export const amountMinor = z
-  .number({ error: 'must be a whole number of minor units' })
-  .int('must be a whole number of minor units')
+  .number({ error: 'must be a whole number of minor units (cents), such as 1050 for 10.50' })
+  .int('must be a whole number of minor units (cents), such as 1050 for 10.50')
   .positive('must be greater than zero')
-  .max(Number.MAX_SAFE_INTEGER, 'must be at most 2^53-1');
+  .max(Number.MAX_SAFE_INTEGER, 'must be at most 9007199254740991 minor units');
 
 /** A balance in minor units; system accounts may be negative. */
 export const balanceMinor = z.number().int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
@@ -47,7 +51,7 @@ export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 
 
 /** The caller key of a request that moves money (Stripe semantics, scoped by caller). */
 export const idempotencyKey = z
-  .string({ error: 'the Idempotency-Key header is required' })
+  .string({ error: 'the Idempotency-Key header is required: send a key of your own, such as a new UUID' })
   .min(1, 'the Idempotency-Key header must not be empty')
   .max(255, 'the Idempotency-Key header must be at most 255 characters')
   .regex(/^[\x21-\x7E]+$/, 'the Idempotency-Key header must be printable ASCII without spaces');

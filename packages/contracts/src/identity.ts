@@ -215,7 +215,7 @@ export const findUserQuery = z
   })
   .strict()
   .refine((query) => Object.values(query).filter((value) => value !== undefined).length === 1, {
-    message: 'give exactly one of id, email or user_name',
+    message: 'give exactly one of `id`, `email` or `user_name`',
   });
 
 export const userPage = pageOf(userSchema).meta({ id: 'UserPage' });

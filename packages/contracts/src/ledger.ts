@@ -249,7 +249,10 @@ const transferBodyFields = {
 };
 const namesOneRecipient = (body: { to_wallet_id?: string | undefined; to_user?: string | undefined }) =>
   (body.to_wallet_id === undefined) !== (body.to_user === undefined);
-const oneRecipient = { message: 'give exactly one of to_wallet_id or to_user', path: ['to_wallet_id'] };
+const oneRecipient = {
+  message: 'name the recipient with exactly one of `to_wallet_id` or `to_user`, not both',
+  path: ['to_wallet_id'],
+};
 
 export const createTransferBody = z
   .object(transferBodyFields)
@@ -553,7 +556,7 @@ function amountRangeInOrder(query: { min_amount?: number | undefined; max_amount
 const amountRangeRefusal = { message: 'must not be above max_amount', path: ['min_amount'] };
 
 const amountQuery = z.coerce
-  .number({ error: 'must be a whole number of minor units' })
+  .number({ error: 'must be a whole number of minor units (cents), such as 1050 for 10.50' })
   .pipe(amountMinor)
   .optional();
 /** History filters as an HTTP query string; `from` inclusive, `to` exclusive; newest first. */

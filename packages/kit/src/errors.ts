@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import { fieldNamesAt, unknownFieldMessageOf } from './field-names.js';
+
 /**
  * One error type for every expected failure. Services throw `AppError` with a code from
  * the closed list below (or a service's own list); the gateway turns the code into an
@@ -125,12 +128,47 @@ export function titleOf(code: ErrorCode): string {
   return errorCodes[code].title;
 }
 
-/** Field errors from a zod issue list, paths joined with dots. */
+/** A zod issue, as far as field errors read it. */
+export interface FieldIssue {
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+  code?: string;
+  /** The names of an `unrecognized_keys` issue. */
+  keys?: readonly string[];
+}
+
+/**
+ * Field errors from a zod issue list, paths joined with dots. An unknown field is an error of
+ * its own path, named in its message with the field meant when one is likely (the schema's
+ * own field names, when `schema` is given, are what it is matched against); `noun` is what
+ * the message calls it (a query string has parameters).
+ */
 export function fieldErrorsOf(
-  issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  issues: ReadonlyArray<FieldIssue>,
+  schema?: z.ZodType,
+  noun: 'field' | 'parameter' = 'field',
 ): FieldError[] {
-  return issues.map((issue) => ({
-    path: issue.path.map((segment) => String(segment)).join('.'),
-    message: issue.message,
-  }));
+  return issues.flatMap((issue) => {
+    const path = issue.path.map((segment) => String(segment));
+    if (issue.code === 'unrecognized_keys' && issue.keys !== undefined && issue.keys.length > 0) {
+      const known = schema === undefined ? [] : fieldNamesAt(schema, issue.path);
+      return issue.keys.map((key) => ({
+        path: [...path, key].join('.'),
+        message: unknownFieldMessageOf(key, known, noun),
+      }));
+    }
+    return [{ path: path.join('.'), message: issue.message }];
+  });
+}
+
+/**
+ * A message as the API writes it: a sentence, starting with a capital and ending with a full
+ * stop. Messages are written as sentences where they are made; this keeps the ones written as a
+ * predicate of their field (`must be a UUID`) in the same voice.
+ */
+export function sentenceOf(message: string): string {
+  const trimmed = message.trim();
+  if (trimmed.length === 0) return trimmed;
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }

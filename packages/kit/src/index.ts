@@ -12,6 +12,7 @@ export * from './db/database.js';
 export * from './db/embedded-postgres.js';
 export * from './db/group-commit.js';
 export * from './errors.js';
+export * from './field-names.js';
 export * from './idempotency.js';
 export * from './ids.js';
 export * from './logger.js';

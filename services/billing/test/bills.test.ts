@@ -173,7 +173,7 @@ describe(`paying a provider from the wallet on ${testDatabaseLabel}`, () => {
     const before = await invoiceNumbers(harness);
     expect(await failureOf(bill(payer, { to_user: 'nobody-by-that-name', amount: 5 }))).toMatchObject({
       code: 'recipient_not_found',
-      details: { errors: [{ path: 'to_user', message: 'names nobody' }] },
+      details: { errors: [{ path: 'to_user', message: 'Nobody has this user name or email.' }] },
     });
     expect((await failureOf(bill(payer, { to_user: 'nobody@example.com', amount: 5 }))).code).toBe(
       'recipient_not_found',

@@ -18,6 +18,10 @@ import {
 } from 'jose';
 import type { SessionRevocations } from './session-revocations.js';
 
+/** What a client is told of an access token past its expiry, and of one that is not valid at all. */
+export const expiredTokenDetail = 'The access token has expired: get a new one from POST /v1/auth/refresh.';
+export const invalidTokenDetail = 'The access token is not valid: log in again to get a new one.';
+
 /** Longer than any token identity issues; refusing early keeps junk away from the parser. */
 const maxTokenLength = 4096;
 /** Verified tokens remembered; a client reuses its token for many requests until it expires. */
@@ -103,7 +107,7 @@ export function createAccessTokenVerifier({
   return {
     async verify(token, requestId) {
       if (token.length === 0 || token.length > maxTokenLength) {
-        throw new AppError('token_invalid', 'The access token is not valid.');
+        throw new AppError('token_invalid', invalidTokenDetail);
       }
       const remembered = verified.get(token);
       if (remembered !== undefined) {
@@ -122,15 +126,15 @@ export function createAccessTokenVerifier({
       } catch (error) {
         if (error instanceof AppError) throw error;
         if (error instanceof joseErrors.JWTExpired) {
-          throw new AppError('token_expired', 'The access token has expired.');
+          throw new AppError('token_expired', expiredTokenDetail);
         }
         if (error instanceof joseErrors.JOSEError) {
-          throw new AppError('token_invalid', 'The access token is not valid.');
+          throw new AppError('token_invalid', invalidTokenDetail);
         }
         throw error;
       }
       const claims = accessClaims.safeParse(payload);
-      if (!claims.success) throw new AppError('token_invalid', 'The access token is not valid.');
+      if (!claims.success) throw new AppError('token_invalid', invalidTokenDetail);
       // jose refuses a token once the clock reaches `exp` (in seconds), as the check above does.
       const { exp } = payload as { exp: number };
       if (verified.size >= maxRememberedTokens) verified.clear();

@@ -3,13 +3,23 @@ import type { Socket } from 'node:net';
 import { type ErrorCode, type Logger, newId } from '@moneypal/kit';
 import { problemContentType, problemOf } from './problem.js';
 
+/** What a request Node's HTTP parser refused is told when nothing more precise applies. */
+export const malformedRequestDetail =
+  'The request is not valid HTTP: check its method, headers and Content-Length.';
+
 /** What Node's HTTP parser refuses before any request exists, as a client can understand it. */
 function problemCodeOf(errorCode: string | undefined): { code: ErrorCode; detail: string } {
   if (errorCode === 'HPE_HEADER_OVERFLOW')
-    return { code: 'headers_too_large', detail: 'The request headers are larger than this server accepts.' };
+    return {
+      code: 'headers_too_large',
+      detail: 'The request headers are larger than this server accepts: send fewer or shorter ones.',
+    };
   if (errorCode === 'ERR_HTTP_REQUEST_TIMEOUT')
-    return { code: 'request_timeout', detail: 'The request did not arrive whole in time.' };
-  return { code: 'validation_failed', detail: 'The request is not valid HTTP.' };
+    return {
+      code: 'request_timeout',
+      detail: 'The request did not arrive whole in time: send it again.',
+    };
+  return { code: 'validation_failed', detail: malformedRequestDetail };
 }
 
 /**

@@ -1,13 +1,23 @@
 import { idempotencyKey, problemSchema } from '@moneypal/contracts';
-import { type ErrorCode, httpStatusOf, titleOf } from '@moneypal/kit';
+import { AppError, type ErrorCode, httpStatusOf, titleOf } from '@moneypal/kit';
 import { z } from 'zod';
+import { expiredTokenDetail, invalidTokenDetail } from './access-token.js';
+import { malformedRequestDetail } from './client-error.js';
+import { type Problem, problemOf, unexpectedDetail } from './problem.js';
+import { problemPageOf } from './problem-pages.js';
+import { rateLimitedDetailOf } from './rate-limits.js';
 import {
+  adminOnlyDetail,
   type DocumentResponse,
   idempotencyKeyHeader,
   idempotentReplayedHeader,
   isDocumentResponse,
+  missingTokenDetail,
+  parseRequestPart,
   type Route,
+  unavailableDetailOf,
 } from './route.js';
+import { ids, transferRule } from './routes/examples.js';
 
 type JsonSchema = Record<string, unknown>;
 type Io = 'input' | 'output';
@@ -149,7 +159,12 @@ class SchemaCatalogue {
   }
 }
 
-function parametersOf(catalogue: SchemaCatalogue, schema: z.ZodType | undefined, location: 'path' | 'query') {
+function parametersOf(
+  catalogue: SchemaCatalogue,
+  schema: z.ZodType | undefined,
+  location: 'path' | 'query',
+  examples: Record<string, unknown> = {},
+) {
   if (schema === undefined) return [];
   const object = catalogue.resolve(catalogue.schemaOf(schema, 'input'));
   const properties = (object.properties ?? {}) as Record<string, JsonSchema>;
@@ -166,8 +181,101 @@ function parametersOf(catalogue: SchemaCatalogue, schema: z.ZodType | undefined,
         ? { style: 'deepObject', explode: true }
         : {}),
       schema: propertySchema,
+      ...(Object.hasOwn(examples, name) ? { example: examples[name] } : {}),
     };
   });
+}
+
+/**
+ * The request a route's validation example sends: its example made wrong the ways clients most
+ * often get it wrong (a note under the wrong name, an amount in units with cents, a bad id).
+ */
+function invalidRequestOf(route: Route): { part: 'body' | 'query' | 'params'; value: unknown } | undefined {
+  const { request, query } = route.examples;
+  if (route.body !== undefined && typeof request === 'string') return { part: 'body', value: '' };
+  if (route.body !== undefined && request !== null && typeof request === 'object') {
+    const wrong: Record<string, unknown> = { ...request, note: 'Thanks!' };
+    if ('amount' in request) wrong.amount = 10.5;
+    return { part: 'body', value: wrong };
+  }
+  if (route.query !== undefined && query !== undefined) {
+    return {
+      part: 'query',
+      value: { ...query, ...('limit' in query ? { limit: '500' } : { sort: 'newest' }) },
+    };
+  }
+  if (route.params !== undefined) return { part: 'params', value: { id: '42' } };
+  return undefined;
+}
+
+/** The `validation_failed` a route answers to its invalid request, as its own validation writes it. */
+function validationProblemOf(route: Route, requestId: string): Problem {
+  const invalid = invalidRequestOf(route);
+  const schema = invalid === undefined ? undefined : route[invalid.part];
+  try {
+    if (invalid !== undefined) parseRequestPart(schema, invalid.value, invalid.part);
+  } catch (error) {
+    if (error instanceof AppError)
+      return problemOf(error.code, error.message, requestId, error.details?.errors);
+    throw error;
+  }
+  return problemOf('validation_failed', malformedRequestDetail, requestId);
+}
+
+/** An example of each problem a route answers: the detail a client would read, in the API's voice. */
+function problemExampleOf(route: Route, code: ErrorCode): Problem {
+  const requestId = ids.requestId;
+  switch (code) {
+    case 'validation_failed':
+      return validationProblemOf(route, requestId);
+    case 'unavailable':
+      return problemOf(code, unavailableDetailOf(route), requestId);
+    case 'unauthenticated':
+      // A public route answers it for wrong credentials, as its service words them.
+      return route.auth === 'public'
+        ? problemOf(code, 'The login or the password is wrong: check both and try again.', requestId)
+        : problemOf(code, missingTokenDetail, requestId);
+    case 'token_expired':
+      return problemOf(
+        code,
+        route.auth === 'public' ? problemPageOf(code).action : expiredTokenDetail,
+        requestId,
+      );
+    case 'token_invalid':
+      return problemOf(
+        code,
+        route.auth === 'public' ? problemPageOf(code).action : invalidTokenDetail,
+        requestId,
+      );
+    case 'forbidden':
+      return route.auth === 'admin'
+        ? problemOf(code, adminOnlyDetail, requestId)
+        : guideProblemOf(code, requestId);
+    case 'rate_limited':
+      return problemOf(code, rateLimitedDetailOf(30), requestId);
+    case 'internal':
+      return problemOf(code, unexpectedDetail, requestId);
+    case 'limit_exceeded': {
+      // The rule of the examples' personal wallets, as the ledger words its refusal.
+      const dailyTotal = transferRule.daily_total ?? 0;
+      return {
+        ...problemOf(
+          code,
+          `The daily total of ${dailyTotal} minor units for this wallet type would be passed: send less, or wait until tomorrow (UTC).`,
+          requestId,
+        ),
+        limit: { name: 'daily_total', value: dailyTotal },
+      };
+    }
+    default:
+      return guideProblemOf(code, requestId);
+  }
+}
+
+/** A problem whose detail is its page's: what it means and what to do. */
+function guideProblemOf(code: ErrorCode, requestId: string): Problem {
+  const page = problemPageOf(code);
+  return problemOf(code, `${page.meaning} ${page.action}`, requestId);
 }
 
 /** The request header and the response header of a route that moves money. */
@@ -181,6 +289,7 @@ function idempotencyHeadersOf(catalogue: SchemaCatalogue) {
         'A key of your choice, unique per operation you mean (a UUID serves well), scoped to you. A retry ' +
         'with the same key and body gets the first answer again and moves nothing.',
       schema: catalogue.schemaOf(idempotencyKey, 'input'),
+      example: ids.idempotencyKey,
     },
     replayedHeader: {
       [idempotentReplayedHeader]: {
@@ -255,7 +364,7 @@ export function buildOpenApiDocument(routes: Route[], version: string): OpenApiD
               content: {
                 'application/json': {
                   schema: catalogue.schemaOf(schema, 'output'),
-                  example: route.examples?.responses[Number(status)],
+                  example: route.examples.responses[Number(status)],
                 },
               },
             }
@@ -270,7 +379,14 @@ export function buildOpenApiDocument(routes: Route[], version: string): OpenApiD
     for (const [status, codes] of [...codesByStatus].sort(([left], [right]) => left - right)) {
       responses[String(status)] = {
         description: codes.map((code) => `\`${code}\`: ${titleOf(code)}`).join('; '),
-        content: { 'application/problem+json': { schema: problemRef } },
+        content: {
+          'application/problem+json': {
+            schema: problemRef,
+            examples: Object.fromEntries(
+              codes.map((code) => [code, { summary: titleOf(code), value: problemExampleOf(route, code) }]),
+            ),
+          },
+        },
       };
     }
     const operation: Record<string, unknown> = {
@@ -280,8 +396,8 @@ export function buildOpenApiDocument(routes: Route[], version: string): OpenApiD
       tags: route.tags,
       security: route.auth === 'public' ? [] : [{ bearerAuth: [] }],
       parameters: [
-        ...parametersOf(catalogue, route.params, 'path'),
-        ...parametersOf(catalogue, route.query, 'query'),
+        ...parametersOf(catalogue, route.params, 'path', route.examples.params),
+        ...parametersOf(catalogue, route.query, 'query', route.examples.query),
         ...(route.idempotent ? [idempotency.parameter] : []),
       ],
       ...(route.body === undefined
@@ -292,7 +408,7 @@ export function buildOpenApiDocument(routes: Route[], version: string): OpenApiD
               content: {
                 'application/json': {
                   schema: catalogue.schemaOf(route.body, 'input'),
-                  ...(route.examples?.request === undefined ? {} : { example: route.examples.request }),
+                  ...(route.examples.request === undefined ? {} : { example: route.examples.request }),
                 },
               },
             },

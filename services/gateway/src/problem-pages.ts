@@ -15,7 +15,7 @@ const problemGuides = {
     meaning:
       'The request does not match its contract: a field is missing, of the wrong type, out of range or unknown.',
     action:
-      'Read `errors`: each entry names a field (`path`) and what is wrong with it. Fix those fields and send the request again.',
+      'Read `errors`: each entry names a field (`path`) and says what to send instead; an unknown field names the one you likely meant. Fix those fields and send the request again.',
   },
   unauthenticated: {
     meaning: 'The request carries no credentials, or wrong ones (a login or a current password).',

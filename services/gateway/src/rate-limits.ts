@@ -200,12 +200,14 @@ function setLimitHeaders(reply: FastifyReply, counted: Count): void {
   reply.header(rateLimitHeaders.reset, counted.ttlInSeconds);
 }
 
+/** What a client past a limit is told: how long to wait. */
+export function rateLimitedDetailOf(seconds: number): string {
+  return `Too many requests: wait ${seconds} second${seconds === 1 ? '' : 's'}, then try again.`;
+}
+
 function refuse(reply: FastifyReply, counted: Count): never {
   setLimitHeaders(reply, counted);
   reply.header('retry-after', counted.ttlInSeconds);
   const seconds = counted.ttlInSeconds;
-  throw new AppError(
-    'rate_limited',
-    `Too many requests; retry in ${seconds} second${seconds === 1 ? '' : 's'}.`,
-  );
+  throw new AppError('rate_limited', rateLimitedDetailOf(seconds));
 }

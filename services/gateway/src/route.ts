@@ -81,7 +81,14 @@ type Parsed<Schema> = Schema extends z.ZodType ? z.output<Schema> : undefined;
  * A real, consistent example of a route's request body and of each success response, as the
  * API docs show them. Typed by the route's schemas, and checked against them by the OpenAPI tests.
  */
-export interface RouteExamples<Body, R extends Responses> {
+export interface RouteExamples<Params, Query, Body, R extends Responses> {
+  /** The path parameters of the example request. */
+  params?: Params extends z.ZodType ? z.input<Params> : never;
+  /**
+   * An example of each query parameter, as the query string carries it; each is checked on its
+   * own, since some filters exclude others (`id` or `email`, not both).
+   */
+  query?: Query extends z.ZodType ? { [Name in keyof z.input<Query>]?: z.input<Query>[Name] } : never;
   request?: Body extends z.ZodType ? z.input<Body> : never;
   /** A document-only response (a PDF, say) has no JSON to show: its status takes no example. */
   responses: {
@@ -155,8 +162,8 @@ export interface RouteDefinition<
    * waits the gateway's bulk timeout for its service instead of the default one.
    */
   bulk?: boolean;
-  /** Shown in the OpenAPI document. */
-  examples?: NoInfer<RouteExamples<Body, R>>;
+  /** Shown in the OpenAPI document; required, so that no operation is documented without one. */
+  examples: NoInfer<RouteExamples<Params, Query, Body, R>>;
   handler: (input: RouteInput<Params, Query, Body, A, I>) => Promise<NoInfer<RouteResult<R>>>;
 }
 
@@ -180,7 +187,12 @@ export interface Route {
   bodyLimitBytes?: number;
   idempotent?: boolean;
   bulk?: boolean;
-  examples?: { request?: unknown; responses: Record<number, unknown> };
+  examples: {
+    params?: Record<string, unknown>;
+    query?: Record<string, unknown>;
+    request?: unknown;
+    responses: Record<number, unknown>;
+  };
   handler: (
     input: ErasedRouteInput,
   ) => Promise<{ status: number; body?: unknown; document?: DocumentBody; headers?: ResultHeaders }>;
@@ -254,12 +266,13 @@ declare module 'fastify' {
 }
 
 const validationMessages = {
-  params: 'The path parameters are not valid.',
-  query: 'The query string is not valid.',
-  body: 'The request body is not valid.',
+  params: 'The path is not valid: `errors` names each part to fix.',
+  query: 'The query string is not valid: `errors` names each parameter to fix.',
+  body: 'The request body is not valid: `errors` names each field to fix.',
 } as const;
 
-function parsePart(
+/** One part of a request, validated by its schema; `validation_failed` naming every field to fix. */
+export function parseRequestPart(
   schema: z.ZodType | undefined,
   value: unknown,
   part: keyof typeof validationMessages,
@@ -268,7 +281,7 @@ function parsePart(
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new AppError('validation_failed', validationMessages[part], {
-      errors: fieldErrorsOf(result.error.issues),
+      errors: fieldErrorsOf(result.error.issues, schema, part === 'query' ? 'parameter' : 'field'),
     });
   }
   return result.data;
@@ -314,7 +327,7 @@ function idempotencyKeyOf(request: FastifyRequest): string {
   if (!result.success) {
     // One message is enough for one header value; an empty one would otherwise also fail the pattern.
     const message = result.error.issues[0]?.message ?? 'is not valid';
-    throw new AppError('validation_failed', `The ${idempotencyKeyHeader} header is not valid.`, {
+    throw new AppError('validation_failed', `The ${idempotencyKeyHeader} header is missing or not valid.`, {
       errors: [{ path: idempotencyKeyHeader, message }],
     });
   }
@@ -337,13 +350,22 @@ const refusedTokenCodes: ReadonlySet<ErrorCode> = new Set([
   'token_invalid',
 ]);
 
+/** What a request without an access token is told. */
+export const missingTokenDetail =
+  'An access token is required: log in and send it as `Authorization: Bearer <access token>`.';
+/** What a user who is no admin is told on an admin's route. */
+export const adminOnlyDetail = 'Only an administrator may do this: log in with an admin account.';
+
 /** The bearer token of a request, or `unauthenticated`. */
 function bearerTokenOf(request: FastifyRequest): string {
   const header = request.headers.authorization;
-  if (header === undefined) throw new AppError('unauthenticated', 'An access token is required.');
+  if (header === undefined) throw new AppError('unauthenticated', missingTokenDetail);
   const match = /^Bearer +([^\s]+) *$/i.exec(header);
   if (!match)
-    throw new AppError('unauthenticated', 'The Authorization header must be "Bearer <access token>".');
+    throw new AppError(
+      'unauthenticated',
+      'The Authorization header must be `Bearer <access token>`, with the token from a login.',
+    );
   return match[1]!;
 }
 
@@ -379,7 +401,7 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
       throw error;
     }
     if (route.auth === 'admin' && request.user.role !== 'admin') {
-      throw new AppError('forbidden', 'This operation needs the admin role.');
+      throw new AppError('forbidden', adminOnlyDetail);
     }
   };
   app.route({
@@ -395,10 +417,10 @@ export function registerRoute(app: FastifyInstance, route: Route, services: Rout
     ...(requiresUser ? { onRequest: authorise } : {}),
     handler: async (request, reply) => {
       const input: ErasedRouteInput = {
-        params: parsePart(route.params, request.params, 'params'),
-        query: parsePart(route.query, queryWithObjectsOf(request.query), 'query'),
+        params: parseRequestPart(route.params, request.params, 'params'),
+        query: parseRequestPart(route.query, queryWithObjectsOf(request.query), 'query'),
         idempotencyKey: route.idempotent ? idempotencyKeyOf(request) : undefined,
-        body: parsePart(route.body, request.body, 'body'),
+        body: parseRequestPart(route.body, request.body, 'body'),
         user: request.user,
         requestId: request.id,
         headers: headersOf(request),

@@ -40,7 +40,7 @@ describe('auth routes', () => {
   it('passes a conflict from identity through as 409 with its field errors', async () => {
     await gateway.respond('identity.user.register', async () => {
       throw new AppError('conflict', 'That email is already registered.', {
-        errors: [{ path: 'email', message: 'is already registered' }],
+        errors: [{ path: 'email', message: 'Is already registered.' }],
       });
     });
     const response = await gateway.app.inject({
@@ -55,7 +55,7 @@ describe('auth routes', () => {
       status: 409,
       code: 'conflict',
       detail: 'That email is already registered.',
-      errors: [{ path: 'email', message: 'is already registered' }],
+      errors: [{ path: 'email', message: 'Is already registered.' }],
     });
     expect(problem.request_id).toBe(response.headers['x-request-id']);
   });

@@ -73,7 +73,7 @@ describe('access token verification', () => {
     expect(problemBody(response)).toMatchObject({
       type: '/problems/token_expired',
       title: 'The token has expired',
-      detail: 'The access token has expired.',
+      detail: 'The access token has expired: get a new one from POST /v1/auth/refresh.',
     });
     expect(response.headers['www-authenticate']).toContain('error="invalid_token"');
   });
@@ -213,7 +213,7 @@ describe('key rotation', () => {
       });
       const response = await meWith(gateway, (await gateway.bearer()).authorization);
       expect(response.statusCode).toBe(503);
-      expect(problemBody(response).detail).toBe('identity is starting');
+      expect(problemBody(response).detail).toBe('Identity is starting.');
       await identity.close();
     } finally {
       await gateway.close();

@@ -292,6 +292,10 @@ describe('path parameters', () => {
           tags: ['test'],
           params: z.object({ id: uuid }).strict(),
           responses: { 200: z.object({ id: z.string() }) },
+          examples: {
+            params: { id: '0193e0a2-1a2b-7c3d-8e4f-5a6b7c8d9e01' },
+            responses: { 200: { id: '0193e0a2-1a2b-7c3d-8e4f-5a6b7c8d9e01' } },
+          },
           handler: async ({ params }) => {
             handled += 1;
             return respond(200, { id: params.id });

@@ -18,7 +18,7 @@ describe('errors from services', () => {
   it('maps each error code from a service to its HTTP status', async () => {
     let code: AppError['code'] = 'not_found';
     await gateway.respond('identity.user.get', async () => {
-      throw new AppError(code, `failed with ${code}`);
+      throw new AppError(code, `Failed with ${code}.`);
     });
     for (const [errorCode, status] of [
       ['not_found', 404],
@@ -40,7 +40,7 @@ describe('errors from services', () => {
         status,
         // A service that is unavailable may have applied the request: the client gets words about that.
         detail:
-          errorCode === 'unavailable' ? expect.stringContaining('try again') : `failed with ${errorCode}`,
+          errorCode === 'unavailable' ? expect.stringContaining('try again') : `Failed with ${errorCode}.`,
       });
     }
   });
@@ -83,7 +83,11 @@ describe('errors from services', () => {
     const response = await me();
     expect(response.statusCode).toBe(500);
     const problem = problemBody(response);
-    expect(problem).toMatchObject({ code: 'internal', status: 500, detail: 'An unexpected error occurred.' });
+    expect(problem).toMatchObject({
+      code: 'internal',
+      status: 500,
+      detail: expect.stringMatching(/^Something failed on our side/),
+    });
     expect(response.body).not.toMatch(/hunter2|database/);
   });
 
@@ -91,7 +95,7 @@ describe('errors from services', () => {
     await gateway.respond('identity.user.get', async () => ({ id: 'not-a-user' }));
     const response = await me();
     expect(response.statusCode).toBe(500);
-    expect(problemBody(response).detail).toBe('An unexpected error occurred.');
+    expect(problemBody(response).detail).toMatch(/^Something failed on our side/);
     expect(gateway.logLines.some((line) => line.includes('invalid reply on identity.user.get'))).toBe(true);
   });
 

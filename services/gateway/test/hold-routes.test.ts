@@ -292,7 +292,7 @@ describe('hold routes', () => {
 
     it('answers 404 for a hold the caller is no party to, and 400 to bad filters', async () => {
       await gateway.respond('ledger.hold.get', async () => {
-        throw new AppError('not_found', 'no such hold');
+        throw new AppError('not_found', 'No hold you take part in has this id.');
       });
       const response = await send(user, { method: 'GET', url: `/v1/holds/${holdId}` });
       expect(response.statusCode).toBe(404);

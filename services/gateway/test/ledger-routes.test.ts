@@ -523,7 +523,7 @@ describe('ledger routes', () => {
         it('maps the ledger’s refusals to their statuses', async () => {
           let code: AppError['code'] = 'insufficient_funds';
           await gateway.respond(route.subject, async () => {
-            throw new AppError(code, `refused with ${code}`);
+            throw new AppError(code, `Refused with ${code}.`);
           });
           for (const [errorCode, status] of [
             ['insufficient_funds', 422],
@@ -547,7 +547,7 @@ describe('ledger routes', () => {
               code: errorCode,
               status,
               type: `/problems/${errorCode}`,
-              detail: `refused with ${errorCode}`,
+              detail: `Refused with ${errorCode}.`,
             });
             expect(response.headers['idempotent-replayed']).toBeUndefined();
           }
@@ -978,7 +978,7 @@ describe('ledger routes', () => {
         ['insufficient_funds', 422],
       ] as const) {
         await gateway.respond('ledger.transfer.reverse', async () => {
-          throw new AppError(code, 'refused');
+          throw new AppError(code, 'Refused.');
         });
         const response = await send(admin, {
           method: 'POST',
@@ -987,7 +987,7 @@ describe('ledger routes', () => {
           payload: { reason: 'chargeback' },
         });
         expect(response.statusCode, code).toBe(status);
-        expect(problemBody(response)).toMatchObject({ code, detail: 'refused' });
+        expect(problemBody(response)).toMatchObject({ code, detail: 'Refused.' });
       }
     });
 
@@ -997,7 +997,7 @@ describe('ledger routes', () => {
         ['conflict', 409],
       ] as const) {
         await gateway.respond('ledger.wallet.status.change', async () => {
-          throw new AppError(code, 'refused');
+          throw new AppError(code, 'Refused.');
         });
         const response = await send(admin, {
           method: 'PATCH',
@@ -1005,14 +1005,14 @@ describe('ledger routes', () => {
           payload: { status: 'closed', reason: 'owner asked' },
         });
         expect(response.statusCode, code).toBe(status);
-        expect(problemBody(response)).toMatchObject({ code, detail: 'refused' });
+        expect(problemBody(response)).toMatchObject({ code, detail: 'Refused.' });
       }
     });
 
     it('answers an unknown recipient with 404 recipient_not_found naming the field', async () => {
       await gateway.respond('ledger.transfer.create', async () => {
         throw new AppError('recipient_not_found', 'no such user', {
-          errors: [{ path: 'to_user', message: 'names nobody' }],
+          errors: [{ path: 'to_user', message: 'Nobody has this user name or email.' }],
         });
       });
       const response = await send(user, {
@@ -1026,7 +1026,7 @@ describe('ledger routes', () => {
         type: '/problems/recipient_not_found',
         title: 'Recipient not found',
         code: 'recipient_not_found',
-        errors: [{ path: 'to_user', message: 'names nobody' }],
+        errors: [{ path: 'to_user', message: 'Nobody has this user name or email.' }],
       });
     });
 

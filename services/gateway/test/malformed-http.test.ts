@@ -71,7 +71,7 @@ describe('requests that are not valid HTTP', () => {
         title: 'The request is not valid',
         status: 400,
         code: 'validation_failed',
-        detail: 'The request is not valid HTTP.',
+        detail: 'The request is not valid HTTP: check its method, headers and Content-Length.',
       });
       expect(problem.request_id).toBe(answer.headers['x-request-id']);
       expect(gateway.operationCalls()).toEqual([]);

@@ -327,7 +327,7 @@ describe('payment, billing and notification routes', () => {
       },
       { url: '/v1/payments', payload: { amount: 10, currency: 'USD', wallet_id: 'nope' }, path: 'wallet_id' },
       { url: '/v1/bills', payload: { to_user: 'x', amount: -1 }, path: 'amount' },
-      { url: '/v1/bills', payload: { to_user: 'x', amount: 1, tip: 1 }, path: '' },
+      { url: '/v1/bills', payload: { to_user: 'x', amount: 1, tip: 1 }, path: 'tip' },
       { url: '/v1/bills', payload: { to_user: 'x', amount: 1 }, headers: {}, path: 'Idempotency-Key' },
       { url: '/v1/bills', payload: { to_user: 'x', amount: 1, escrow: 'yes' }, path: 'escrow' },
       { url: '/v1/bills', payload: { to_user: 'x', amount: 1, on_expiry: 'capture' }, path: 'escrow' },
@@ -419,7 +419,7 @@ describe('payment, billing and notification routes', () => {
 
     it('refuses bodies it does not understand and a missing key, before asking payments', async () => {
       const bad: { payload: unknown; headers?: Record<string, string>; path: string }[] = [
-        { payload: { amount: 500, note: 'x' }, path: '' },
+        { payload: { amount: 500, note: 'x' }, path: 'note' },
         { payload: { amount: 0 }, path: 'amount' },
         { payload: { amount: -5 }, path: 'amount' },
         { payload: { amount: 2.5 }, path: 'amount' },
@@ -455,7 +455,7 @@ describe('payment, billing and notification routes', () => {
           'payment_not_refundable',
           'the refund is more than the 500 minor units left to refund',
           {
-            errors: [{ path: 'amount', message: 'must be at most 500' }],
+            errors: [{ path: 'amount', message: 'Must be at most 500.' }],
           },
         );
       });
@@ -463,10 +463,10 @@ describe('payment, billing and notification routes', () => {
       expect(tooMuch.statusCode).toBe(422);
       expect(problemBody(tooMuch)).toMatchObject({
         code: 'payment_not_refundable',
-        errors: [{ path: 'amount', message: 'must be at most 500' }],
+        errors: [{ path: 'amount', message: 'Must be at most 500.' }],
       });
       await gateway.respond('payments.payment.refund', async () => {
-        throw new AppError('not_found', 'no such payment');
+        throw new AppError('not_found', 'No payment of yours has this id.');
       });
       expect((await refund({ amount: 1 })).statusCode).toBe(404);
     });

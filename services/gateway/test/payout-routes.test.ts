@@ -95,7 +95,7 @@ describe('payout routes', () => {
       { payload: { wallet_id: wallet, amount: 10, receiver: 'not an email' }, path: 'receiver' },
       { payload: { wallet_id: 'nope', amount: 10, receiver: 'ana@example.com' }, path: 'wallet_id' },
       { payload: { wallet_id: wallet, amount: 10 }, path: 'receiver' },
-      { payload: { wallet_id: wallet, amount: 10, receiver: 'ana@example.com', tip: 1 }, path: '' },
+      { payload: { wallet_id: wallet, amount: 10, receiver: 'ana@example.com', tip: 1 }, path: 'tip' },
       {
         payload: {
           wallet_id: wallet,
@@ -144,7 +144,7 @@ describe('payout routes', () => {
 
   it('answers 404 for another user’s payout, 400 for a bad id, 401 without a token', async () => {
     await gateway.respond('payments.payout.get', async () => {
-      throw new AppError('not_found', 'no such payout');
+      throw new AppError('not_found', 'No payout of yours has this id.');
     });
     const others = await gateway.app.inject({
       method: 'GET',

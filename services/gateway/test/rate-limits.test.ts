@@ -27,7 +27,7 @@ describe('rate limits on every route', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.headers['ratelimit-remaining']).toBe('0');
     expect(problemBody(limited)).toMatchObject({ code: 'rate_limited', status: 429 });
-    expect(problemBody(limited).detail).toMatch(/retry in \d+ seconds?/);
+    expect(problemBody(limited).detail).toMatch(/^Too many requests: wait \d+ seconds?, then try again\.$/);
 
     expect((await get('/healthz', '10.0.0.2')).statusCode).toBe(200);
   });

@@ -36,15 +36,19 @@ describe('recipient lookup route', () => {
   it('answers 404 recipient_not_found naming the query when identity finds nobody', async () => {
     const { authorization } = await gateway.bearer();
     await gateway.respond('identity.recipient.find', async () => {
-      throw new AppError('recipient_not_found', 'nobody has exactly that handle, email or phone', {
-        errors: [{ path: 'query', message: 'names nobody' }],
-      });
+      throw new AppError(
+        'recipient_not_found',
+        'Nobody has exactly this user name, email or phone: check it with the recipient.',
+        {
+          errors: [{ path: 'query', message: 'Nobody has this user name or email.' }],
+        },
+      );
     });
     const response = await lookUp(authorization, 'query=ad');
     expect(response.statusCode).toBe(404);
     expect(problemBody(response)).toMatchObject({
       code: 'recipient_not_found',
-      errors: [{ path: 'query', message: 'names nobody' }],
+      errors: [{ path: 'query', message: 'Nobody has this user name or email.' }],
     });
   });
 

@@ -32,7 +32,13 @@ describe('POST /v1/transfers/batch', () => {
     const posted = transferOf({ from_wallet_id: walletId });
     const results = [
       { status: 'posted', transfer: posted, replayed: false },
-      { status: 'failed', error: { code: 'wallet_not_found', message: 'no such wallet' } },
+      {
+        status: 'failed',
+        error: {
+          code: 'wallet_not_found',
+          message: 'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+        },
+      },
     ];
     await gateway.respond('ledger.transfer.batch', async () => ({ results }));
     const items = [
@@ -103,12 +109,12 @@ describe('POST /v1/transfers/batch', () => {
       { payload: { transfers: [itemOf({ amount: 0 })] }, path: 'transfers.0.amount' },
       { payload: { transfers: [itemOf({ amount: 1.5 })] }, path: 'transfers.0.amount' },
       { payload: { transfers: [itemOf({ amount: 2 ** 53 })] }, path: 'transfers.0.amount' },
-      { payload: { transfers: [itemOf({ type: 'payment' })] }, path: 'transfers.0' },
-      { payload: { transfers: [itemOf({ to_user_id: randomUUID() })] }, path: 'transfers.0' },
+      { payload: { transfers: [itemOf({ type: 'payment' })] }, path: 'transfers.0.type' },
+      { payload: { transfers: [itemOf({ to_user_id: randomUUID() })] }, path: 'transfers.0.to_user_id' },
       { payload: { transfers: [itemOf({ to_user: 'grace' })] }, path: 'transfers.0.to_wallet_id' },
       { payload: { transfers: [itemOf({ to_wallet_id: undefined })] }, path: 'transfers.0.to_wallet_id' },
       { payload: { transfers: [itemOf()], atomic: 'yes' }, path: 'atomic' },
-      { payload: { transfers: [itemOf()], actor: { service: 'billing' } }, path: '' },
+      { payload: { transfers: [itemOf()], actor: { service: 'billing' } }, path: 'actor' },
     ];
     for (const { payload, path } of cases) {
       const response = await send(payload);

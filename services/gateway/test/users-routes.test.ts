@@ -67,7 +67,7 @@ describe('user routes', () => {
       payload: { password: 'a new long password' },
     });
     expect(problemBody(missingCurrent).errors).toEqual([
-      { path: 'current_password', message: 'is required to change the password, email or phone' },
+      { path: 'current_password', message: 'Is required to change the password, email or phone.' },
     ]);
     for (const payload of [{ email: 'new@example.com' }, { phone: '+14155550123' }, { phone: null }]) {
       const response = await gateway.app.inject({
@@ -77,7 +77,7 @@ describe('user routes', () => {
         payload,
       });
       expect(problemBody(response).errors, JSON.stringify(payload)).toEqual([
-        { path: 'current_password', message: 'is required to change the password, email or phone' },
+        { path: 'current_password', message: 'Is required to change the password, email or phone.' },
       ]);
     }
     expect(gateway.operationCalls()).toEqual([]);

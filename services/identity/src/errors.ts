@@ -6,7 +6,7 @@ import { AppError, type ErrorCode, type ErrorDetails } from '@moneypal/kit';
  */
 export const identityErrorCodes = {
   validation_failed: 'the request does not match its contract, or a list cursor is malformed',
-  unauthenticated: 'wrong login or password, or a wrong current password when changing it',
+  unauthenticated: 'a wrong login or password, or a wrong current password when changing it',
   token_expired: 'a refresh token past its expiry (it was neither replaced nor revoked)',
   token_invalid: 'a refresh token that is unknown, revoked or reused, or whose user is deleted',
   user_not_found: 'no live user has that id, email or user name (or a user asked for the balance of another)',

@@ -64,8 +64,14 @@ describe(`login, tokens and logout on ${testDatabaseLabel}`, () => {
     const { user } = await register(harness);
     const wrongPassword = await failureOf(login(harness, user.user_name, 'not the password at all'));
     const unknownLogin = await failureOf(login(harness, 'nobody-like-this', 'not the password at all'));
-    expect(wrongPassword).toMatchObject({ code: 'unauthenticated', message: 'wrong login or password' });
-    expect(unknownLogin).toMatchObject({ code: 'unauthenticated', message: 'wrong login or password' });
+    expect(wrongPassword).toMatchObject({
+      code: 'unauthenticated',
+      message: 'the login or the password is wrong: check both and try again',
+    });
+    expect(unknownLogin).toMatchObject({
+      code: 'unauthenticated',
+      message: 'the login or the password is wrong: check both and try again',
+    });
   });
 
   it('rotates the refresh token: the new one works and the old one is spent', async () => {

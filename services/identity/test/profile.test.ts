@@ -83,7 +83,7 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
       const failure = await failureOf(update(user.id, { ...changes, current_password: 'not my password' }));
       expect(failure).toMatchObject({
         code: 'unauthenticated',
-        details: { errors: [{ path: 'current_password', message: 'is wrong' }] },
+        details: { errors: [{ path: 'current_password', message: 'The current password is wrong.' }] },
       });
     }
     await expect(call(harness.client, identityRequests.getUser, { id: user.id })).resolves.toEqual(user);
@@ -114,7 +114,7 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
     );
     expect(failure).toMatchObject({
       code: 'conflict',
-      details: { errors: [{ path: 'email', message: 'is already taken' }] },
+      details: { errors: [{ path: 'email', message: 'This email is already taken: choose another.' }] },
     });
     await expect(call(harness.client, identityRequests.getUser, { id: user.id })).resolves.toEqual(user);
   });
@@ -239,7 +239,7 @@ describe(`own profile: read, update, delete on ${testDatabaseLabel}`, () => {
     );
     expect(failure).toMatchObject({
       code: 'unauthenticated',
-      details: { errors: [{ path: 'password', message: 'is wrong' }] },
+      details: { errors: [{ path: 'password', message: 'The password is wrong.' }] },
     });
     await expect(call(harness.client, identityRequests.getUser, { id: user.id })).resolves.toEqual(user);
     await expect(refresh(session.refresh_token)).resolves.toMatchObject({ token_type: 'Bearer' });

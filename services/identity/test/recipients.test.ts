@@ -40,7 +40,9 @@ describe(`recipient lookup on ${testDatabaseLabel}`, () => {
     ]) {
       const failure = await failureOf(find(query));
       expect(failure.code, query).toBe('recipient_not_found');
-      expect(failure.details).toEqual({ errors: [{ path: 'query', message: 'names nobody' }] });
+      expect(failure.details).toEqual({
+        errors: [{ path: 'query', message: 'Nobody has this user name or email.' }],
+      });
     }
   });
 

@@ -72,7 +72,9 @@ describe(`registration on ${testDatabaseLabel}`, () => {
       ),
     );
     expect(failure.code).toBe('conflict');
-    expect(failure.details).toEqual({ errors: [{ path: 'user_name', message: 'is already taken' }] });
+    expect(failure.details).toEqual({
+      errors: [{ path: 'user_name', message: 'This user name is already taken: choose another.' }],
+    });
   });
 
   it('refuses an email already taken in another letter case', async () => {
@@ -81,7 +83,9 @@ describe(`registration on ${testDatabaseLabel}`, () => {
       call(harness.client, identityRequests.register, newRegistration({ email: body.email.toUpperCase() })),
     );
     expect(failure.code).toBe('conflict');
-    expect(failure.details).toEqual({ errors: [{ path: 'email', message: 'is already taken' }] });
+    expect(failure.details).toEqual({
+      errors: [{ path: 'email', message: 'This email is already taken: choose another.' }],
+    });
   });
 
   it('names both fields when both the user_name and the email are taken', async () => {
@@ -90,8 +94,8 @@ describe(`registration on ${testDatabaseLabel}`, () => {
     expect(failure.code).toBe('conflict');
     expect(failure.details).toEqual({
       errors: [
-        { path: 'user_name', message: 'is already taken' },
-        { path: 'email', message: 'is already taken' },
+        { path: 'user_name', message: 'This user name is already taken: choose another.' },
+        { path: 'email', message: 'This email is already taken: choose another.' },
       ],
     });
   });

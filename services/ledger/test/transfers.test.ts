@@ -149,7 +149,7 @@ describe(`transfers on ${testDatabaseLabel}`, () => {
     );
     expect(unknown).toMatchObject({
       code: 'recipient_not_found',
-      details: { errors: [{ path: 'to_user', message: 'names nobody' }] },
+      details: { errors: [{ path: 'to_user', message: 'Nobody has this user name or email.' }] },
     });
     const euroOnly = await harness.createUser();
     const euroWallet = await call(harness.client, ledgerRequests.openWallet, {

@@ -166,7 +166,10 @@ describe(`creating a payment on ${testDatabaseLabel}`, () => {
 
   it('does not reveal another user’s wallet, even to an admin paying from it', async () => {
     const notMine = await failureOf(harness.createPayment(payer, { wallet_id: payee.wallet.id }));
-    expect(notMine).toMatchObject({ code: 'wallet_not_found', message: 'no such wallet' });
+    expect(notMine).toMatchObject({
+      code: 'wallet_not_found',
+      message: 'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+    });
     const admin = await harness.createUser({ role: 'admin' });
     const byAdmin = await failureOf(harness.createPayment(admin, { wallet_id: payee.wallet.id }));
     expect(byAdmin.code).toBe('wallet_not_found');
@@ -212,8 +215,9 @@ describe(`creating a payment on ${testDatabaseLabel}`, () => {
     const unknown = await failureOf(harness.createPayment(payer, { paid_to: 'nobody-here' }));
     expect(unknown).toMatchObject({
       code: 'recipient_not_found',
-      message: 'no such user',
-      details: { errors: [{ path: 'paid_to', message: 'names nobody' }] },
+      message:
+        'Nobody has this user name or email: check the spelling, or ask the recipient for their user name.',
+      details: { errors: [{ path: 'paid_to', message: 'Nobody has this user name or email.' }] },
     });
     const unknownEmail = await failureOf(harness.createPayment(payer, { paid_to: 'nobody@example.com' }));
     expect(unknownEmail.code).toBe('recipient_not_found');
@@ -282,7 +286,7 @@ describe(`reading payments on ${testDatabaseLabel}`, () => {
     const other = await failureOf(
       call(harness.client, paymentsRequests.get, { actor: payee.actor, payment_id: payment.id }),
     );
-    expect(other).toMatchObject({ code: 'not_found', message: 'no such payment' });
+    expect(other).toMatchObject({ code: 'not_found', message: 'No payment of yours has this id.' });
     const unknown = await failureOf(
       call(harness.client, paymentsRequests.get, { actor: payer.actor, payment_id: randomUUID() }),
     );

@@ -46,7 +46,7 @@ describe('call and serve', () => {
 
     expect((failure as AppError).toJSON()).toMatchObject({
       code: 'validation_failed',
-      message: 'the request is not valid',
+      message: 'The request is not valid: `errors` names each field to fix.',
     });
   });
 

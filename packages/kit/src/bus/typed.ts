@@ -43,7 +43,7 @@ export async function call<Request extends z.ZodType, Reply extends z.ZodType>(
   const request = contract.request.safeParse(payload);
   if (!request.success) {
     throw new AppError('validation_failed', `invalid ${contract.subject} request`, {
-      errors: fieldErrorsOf(request.error.issues),
+      errors: fieldErrorsOf(request.error.issues, contract.request),
     });
   }
   const data = await bus.request(contract.subject, request.data, options);
@@ -65,8 +65,8 @@ export async function serve<Request extends z.ZodType, Reply extends z.ZodType>(
   await bus.handle(contract.subject, async (payload, context) => {
     const request = contract.request.safeParse(payload);
     if (!request.success) {
-      throw new AppError('validation_failed', 'the request is not valid', {
-        errors: fieldErrorsOf(request.error.issues),
+      throw new AppError('validation_failed', 'The request is not valid: `errors` names each field to fix.', {
+        errors: fieldErrorsOf(request.error.issues, contract.request),
       });
     }
     const reply = await handler(request.data, context);

@@ -43,9 +43,13 @@ export interface BillResult {
 }
 
 const noSuchPayee = () =>
-  billingError('recipient_not_found', 'no such user', {
-    errors: [{ path: 'to_user', message: 'names nobody' }],
-  });
+  billingError(
+    'recipient_not_found',
+    'Nobody has this user name or email: check the spelling, or ask the recipient for their user name.',
+    {
+      errors: [{ path: 'to_user', message: 'Nobody has this user name or email.' }],
+    },
+  );
 
 /** The ledger names the recipient by the id billing gave it; the caller named them by `to_user`. */
 function namePayeeByToUser(error: unknown): never {
@@ -105,9 +109,13 @@ export class BillService {
   ): Promise<BillResult> {
     const payeeId = await this.findPayee(request.to_user, trace);
     if (payeeId === payerId) {
-      throw billingError('validation_failed', 'a bill cannot pay its own payer', {
-        errors: [{ path: 'to_user', message: 'is the payer' }],
-      });
+      throw billingError(
+        'validation_failed',
+        'You cannot pay a bill to yourself: name another user in `to_user`.',
+        {
+          errors: [{ path: 'to_user', message: 'is the payer' }],
+        },
+      );
     }
     const walletId = request.wallet_id ?? (await this.defaultWalletOf(payerId, trace));
     const moved = await (request.escrow === true
@@ -235,7 +243,10 @@ export class BillService {
       return balance.wallet_id;
     } catch (error) {
       if (error instanceof AppError && error.code === 'wallet_not_found') {
-        throw billingError('wallet_not_found', 'you have no wallet to pay from');
+        throw billingError(
+          'wallet_not_found',
+          'You have no wallet to pay from: open one with POST /v1/wallets.',
+        );
       }
       throw error;
     }

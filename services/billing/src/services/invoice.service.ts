@@ -64,7 +64,8 @@ export class InvoiceService {
 
   async getInvoice(actor: Actor, invoiceId: string): Promise<Invoice> {
     const invoice = await this.repositories.invoices.findInvoice(this.db, invoiceId);
-    if (!invoice || !mayReadInvoice(actor, invoice)) throw billingError('not_found', 'no such invoice');
+    if (!invoice || !mayReadInvoice(actor, invoice))
+      throw billingError('not_found', 'No invoice you take part in has this id.');
     return (await this.named([invoice]))[0]!;
   }
 

@@ -35,14 +35,22 @@ export class ReportService {
     const userId = userIdOf(actor);
     if (userId === null) throw billingError('forbidden', 'a report is of a user; a service has none');
     if (range.from > range.to) {
-      throw billingError('validation_failed', 'the range ends before it starts', {
-        errors: [{ path: 'from', message: 'must not be after to' }],
-      });
+      throw billingError(
+        'validation_failed',
+        'The range ends before it starts: `from` must not be after `to`.',
+        {
+          errors: [{ path: 'from', message: 'must not be after to' }],
+        },
+      );
     }
     if (dayCountOf(range.from, range.to) > this.options.maxReportDays) {
-      throw billingError('validation_failed', `a report covers at most ${this.options.maxReportDays} days`, {
-        errors: [{ path: 'to', message: `must be at most ${this.options.maxReportDays} days from "from"` }],
-      });
+      throw billingError(
+        'validation_failed',
+        `A report covers at most ${this.options.maxReportDays} days: ask for a shorter range.`,
+        {
+          errors: [{ path: 'to', message: `must be at most ${this.options.maxReportDays} days from "from"` }],
+        },
+      );
     }
     const [movements, invoices] = await Promise.all([
       this.reports.sumMovements(this.db, userId, range),

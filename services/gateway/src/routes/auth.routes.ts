@@ -22,6 +22,7 @@ import {
   requestedWithHeader,
 } from '../refresh-cookie.js';
 import { defineRoute, noContent, type Route, respond } from '../route.js';
+import { ada, examplePassword, exampleTokens, ids } from './examples.js';
 
 const sessionCookieNote =
   `The answer also sets the refresh token as the \`${refreshCookieName}\` cookie (\`HttpOnly; Secure; ` +
@@ -46,6 +47,17 @@ export function authRoutes({ rateLimitPerMinute }: { rateLimitPerMinute: number 
       responses: { 201: userSchema },
       problems: ['conflict'],
       rateLimitPerMinute,
+      examples: {
+        request: {
+          first_name: ada.first_name,
+          last_name: ada.last_name,
+          user_name: ada.user_name,
+          email: ada.email,
+          password: examplePassword,
+          phone: ada.phone ?? undefined,
+        },
+        responses: { 201: ada },
+      },
       handler: async ({ body, call }) => respond(201, await call(identityRequests.register, body)),
     }),
     defineRoute({
@@ -61,6 +73,10 @@ export function authRoutes({ rateLimitPerMinute }: { rateLimitPerMinute: number 
       responses: { 200: tokensSchema, 202: otpChallengeSchema },
       problems: ['unauthenticated'],
       rateLimitPerMinute,
+      examples: {
+        request: { login: ada.user_name, password: examplePassword },
+        responses: { 200: exampleTokens, 202: { otp_required: true, challenge_id: ids.otpChallenge } },
+      },
       handler: async ({ body, call }) => {
         const reply = await call(identityRequests.login, body);
         return 'otp_required' in reply ? respond(202, reply) : respondWithTokens(reply);
@@ -77,6 +93,10 @@ export function authRoutes({ rateLimitPerMinute }: { rateLimitPerMinute: number 
       responses: { 200: tokensSchema },
       problems: ['otp_invalid', 'otp_expired', 'otp_exhausted'],
       rateLimitPerMinute,
+      examples: {
+        request: { challenge_id: ids.otpChallenge, code: '482913' },
+        responses: { 200: exampleTokens },
+      },
       handler: async ({ body, call }) => respondWithTokens(await call(identityRequests.verifyOtp, body)),
     }),
     defineRoute({
@@ -95,6 +115,10 @@ export function authRoutes({ rateLimitPerMinute }: { rateLimitPerMinute: number 
       responses: { 200: tokensSchema },
       problems: ['token_expired', 'token_invalid', 'forbidden'],
       rateLimitPerMinute,
+      examples: {
+        request: { refresh_token: exampleTokens.refresh_token },
+        responses: { 200: exampleTokens },
+      },
       handler: async ({ body, headers, call }) => {
         let refreshToken = body.refresh_token;
         if (refreshToken === undefined) {
@@ -118,6 +142,7 @@ export function authRoutes({ rateLimitPerMinute }: { rateLimitPerMinute: number 
       description: `Also clears the \`${refreshCookieName}\` cookie.`,
       tags: ['auth'],
       responses: { 204: null },
+      examples: { responses: { 204: null } },
       handler: async ({ user, call }) => {
         await call(identityRequests.logout, { user_id: user.sub, session_id: user.sid });
         return { ...noContent(), headers: { 'Set-Cookie': clearedRefreshCookie } };
@@ -136,6 +161,7 @@ export function authRoutes({ rateLimitPerMinute }: { rateLimitPerMinute: number 
       body: passwordResetRequestBody,
       responses: { 202: null },
       rateLimitPerMinute,
+      examples: { request: { email: ada.email }, responses: { 202: null } },
       handler: async ({ body, call }) => {
         await call(identityRequests.requestPasswordReset, body);
         return { status: 202 as const };
@@ -153,6 +179,10 @@ export function authRoutes({ rateLimitPerMinute }: { rateLimitPerMinute: number 
       body: passwordResetBody,
       responses: { 204: null },
       rateLimitPerMinute,
+      examples: {
+        request: { email: ada.email, code: '482913', password: 'a new long passphrase' },
+        responses: { 204: null },
+      },
       handler: async ({ body, call }) => {
         await call(identityRequests.resetPassword, body);
         return noContent();

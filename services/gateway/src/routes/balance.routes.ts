@@ -1,5 +1,6 @@
 import { balanceByEmailQuery, balanceByEmailSchema, identityRequests } from '@moneypal/contracts';
 import { actorOf, defineRoute, type Route, respond } from '../route.js';
+import { adaBalances, currency, people } from './examples.js';
 
 /** A user's balance by email: identity finds the user and asks the ledger. */
 export function balanceRoutes(): Route[] {
@@ -16,6 +17,10 @@ export function balanceRoutes(): Route[] {
       query: balanceByEmailQuery,
       responses: { 200: balanceByEmailSchema },
       problems: ['user_not_found', 'wallet_not_found'],
+      examples: {
+        query: { email: people.ada.email },
+        responses: { 200: { email: people.ada.email, balance: adaBalances.now.main, currency } },
+      },
       handler: async ({ user, query, call }) =>
         respond(200, await call(identityRequests.balance, { actor: actorOf(user), email: query.email })),
     }),

@@ -11,6 +11,7 @@ import {
 } from '@moneypal/contracts';
 import { z } from 'zod';
 import { actorOf, defineRoute, type Route, respond, respondReplayable } from '../route.js';
+import { exampleCursor, gardenInvoice, ids, novemberReport, people } from './examples.js';
 
 /** Bills paid from the wallet, the invoices they issue, and the reports over them. */
 export function billingRoutes(): Route[] {
@@ -40,6 +41,10 @@ export function billingRoutes(): Route[] {
         'wallet_frozen',
         'credit_not_above_savings',
       ],
+      examples: {
+        request: { to_user: people.grace.handle, amount: gardenInvoice.amount, description: 'Garden work' },
+        responses: { 201: { invoice: gardenInvoice, transfer_id: ids.gardenTransfer } },
+      },
       handler: async ({ user, body, idempotencyKey, call }) =>
         respondReplayable(
           201,
@@ -59,6 +64,10 @@ export function billingRoutes(): Route[] {
       tags: ['billing'],
       query: listInvoicesQuery,
       responses: { 200: invoicePage },
+      examples: {
+        query: { role: 'payer', status: 'paid', cursor: exampleCursor, limit: '20' },
+        responses: { 200: { data: [gardenInvoice], next_cursor: null } },
+      },
       handler: async ({ user, query, call }) =>
         respond(200, await call(billingRequests.listInvoices, { actor: actorOf(user), ...query })),
     }),
@@ -72,6 +81,7 @@ export function billingRoutes(): Route[] {
       params: z.object({ id: uuid }).strict(),
       responses: { 200: invoiceSchema },
       problems: ['not_found'],
+      examples: { params: { id: ids.gardenInvoice }, responses: { 200: gardenInvoice } },
       handler: async ({ user, params, call }) =>
         respond(200, await call(billingRequests.getInvoice, { actor: actorOf(user), invoice_id: params.id })),
     }),
@@ -86,6 +96,10 @@ export function billingRoutes(): Route[] {
       tags: ['billing'],
       query: reportSummaryQuery,
       responses: { 200: reportSummarySchema },
+      examples: {
+        query: { from: novemberReport.from, to: novemberReport.to },
+        responses: { 200: novemberReport },
+      },
       handler: async ({ user, query, call }) =>
         respond(200, await call(billingRequests.reportSummary, { actor: actorOf(user), ...query })),
     }),

@@ -9,6 +9,7 @@ import {
   walletTypeSchema,
 } from '@moneypal/contracts';
 import { actorOf, defineRoute, type Route, respond } from '../route.js';
+import { savingsPlans, transferRule, walletTypes } from './examples.js';
 
 /** What the admin defines and every wallet follows: wallet types, savings plans and transaction rules. */
 export function catalogRoutes(): Route[] {
@@ -20,6 +21,7 @@ export function catalogRoutes(): Route[] {
       summary: 'List wallet types',
       tags: ['wallets'],
       responses: { 200: ledgerRequests.listWalletTypes.reply },
+      examples: { responses: { 200: { data: walletTypes } } },
       handler: async ({ user, call }) =>
         respond(200, await call(ledgerRequests.listWalletTypes, { actor: actorOf(user) })),
     }),
@@ -32,6 +34,7 @@ export function catalogRoutes(): Route[] {
       body: createWalletTypeBody,
       responses: { 201: walletTypeSchema },
       problems: ['conflict'],
+      examples: { request: { code: 'business', name: 'Business' }, responses: { 201: walletTypes[1]! } },
       handler: async ({ user, body, call }) =>
         respond(201, await call(ledgerRequests.createWalletType, { actor: actorOf(user), ...body })),
     }),
@@ -42,6 +45,7 @@ export function catalogRoutes(): Route[] {
       summary: 'List savings plans',
       tags: ['savings'],
       responses: { 200: ledgerRequests.listSavingsPlans.reply },
+      examples: { responses: { 200: { data: savingsPlans } } },
       handler: async ({ user, call }) =>
         respond(200, await call(ledgerRequests.listSavingsPlans, { actor: actorOf(user) })),
     }),
@@ -56,6 +60,10 @@ export function catalogRoutes(): Route[] {
       tags: ['savings'],
       body: createSavingsPlanBody,
       responses: { 201: savingsPlanSchema },
+      examples: {
+        request: { name: 'Save 10 %', kind: 'percentage', value: 1_000 },
+        responses: { 201: savingsPlans[0]! },
+      },
       handler: async ({ user, body, call }) =>
         respond(201, await call(ledgerRequests.createSavingsPlan, { actor: actorOf(user), plan: body })),
     }),
@@ -67,6 +75,7 @@ export function catalogRoutes(): Route[] {
       tags: ['transaction rules'],
       query: listTransactionRulesQuery,
       responses: { 200: ledgerRequests.listTransactionRules.reply },
+      examples: { query: { wallet_type: 'personal' }, responses: { 200: { data: [transferRule] } } },
       handler: async ({ user, query, call }) =>
         respond(200, await call(ledgerRequests.listTransactionRules, { actor: actorOf(user), ...query })),
     }),
@@ -81,6 +90,17 @@ export function catalogRoutes(): Route[] {
       tags: ['transaction rules'],
       body: putTransactionRuleBody,
       responses: { 200: transactionRuleSchema },
+      examples: {
+        request: {
+          wallet_type: transferRule.wallet_type,
+          transaction_type: transferRule.transaction_type,
+          min_amount: transferRule.min_amount,
+          max_amount: transferRule.max_amount,
+          daily_total: transferRule.daily_total,
+          daily_count: transferRule.daily_count,
+        },
+        responses: { 200: transferRule },
+      },
       handler: async ({ user, body, call }) =>
         respond(200, await call(ledgerRequests.putTransactionRule, { actor: actorOf(user), rule: body })),
     }),

@@ -134,7 +134,11 @@ export function documentRoutes(): Route[] {
       responses: { 200: documentResponse(['text/csv', 'application/pdf'], statementSchema) },
       problems: ['wallet_not_found'],
       rateLimitPerUserPerMinute: documentsPerUserPerMinute,
-      examples: { responses: { 200: statementExample } },
+      examples: {
+        params: { id: exampleWalletId },
+        query: { month: '2026-11', from: '2026-11-01T00:00:00Z', to: '2026-12-01T00:00:00Z', format: 'pdf' },
+        responses: { 200: statementExample },
+      },
       handler: async ({ user, params, query, call }) => {
         const statement = await call(ledgerRequests.getStatement, {
           actor: actorOf(user),
@@ -176,7 +180,7 @@ export function documentRoutes(): Route[] {
       responses: { 200: documentResponse(['application/pdf']) },
       problems: ['not_found'],
       rateLimitPerUserPerMinute: documentsPerUserPerMinute,
-      examples: { responses: {} },
+      examples: { params: { id: '0196b0a0-0c00-7a00-8a00-000000000002' }, responses: {} },
       handler: async ({ user, params, call }) => {
         const transfer = await call(ledgerRequests.getTransaction, {
           actor: actorOf(user),
@@ -208,7 +212,7 @@ export function documentRoutes(): Route[] {
       responses: { 200: documentResponse(['application/pdf']) },
       problems: ['not_found'],
       rateLimitPerUserPerMinute: documentsPerUserPerMinute,
-      examples: { responses: {} },
+      examples: { params: { id: '0196b0a0-0e00-7a00-8a00-000000000001' }, responses: {} },
       handler: async ({ user, params, call }) => {
         const invoice = await call(billingRequests.getInvoice, {
           actor: actorOf(user),

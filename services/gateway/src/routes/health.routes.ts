@@ -25,6 +25,7 @@ export function healthRoutes({ bus, services, timeoutMs }: HealthRouteOptions): 
       summary: 'Liveness: the gateway process is up',
       tags: ['platform'],
       responses: { 200: liveness },
+      examples: { responses: { 200: { status: 'ok' } } },
       handler: async () => respond(200, { status: 'ok' as const }),
     }),
     defineRoute({
@@ -35,6 +36,21 @@ export function healthRoutes({ bus, services, timeoutMs }: HealthRouteOptions): 
       description: 'Answers 503 `unavailable` naming each failed check in `errors`.',
       tags: ['platform'],
       responses: { 200: readiness },
+      examples: {
+        responses: {
+          200: {
+            status: 'ok',
+            checks: {
+              bus: 'ok',
+              identity: 'ok',
+              ledger: 'ok',
+              payments: 'ok',
+              billing: 'ok',
+              notifications: 'ok',
+            },
+          },
+        },
+      },
       handler: async ({ requestId }) => {
         const failures: FieldError[] = [];
         const busUp = await bus.ping().catch(() => false);

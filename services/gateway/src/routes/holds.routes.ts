@@ -11,6 +11,21 @@ import {
 } from '@moneypal/contracts';
 import { z } from 'zod';
 import { actorOf, defineRoute, type Route, respond, respondReplayable } from '../route.js';
+import {
+  adaBalances,
+  adaWalletWith,
+  amounts,
+  balanceOf,
+  currency,
+  exampleCursor,
+  graceBalances,
+  ids,
+  logoHoldVoided,
+  people,
+  tilingHold,
+  tilingHoldCaptured,
+  times,
+} from './examples.js';
 
 const holdParams = z.object({ id: uuid }).strict();
 
@@ -48,6 +63,23 @@ export function holdRoutes(): Route[] {
         'wallet_frozen',
         'conflict',
       ],
+      examples: {
+        request: {
+          from_wallet_id: ids.adaWallet,
+          to_user: people.grace.handle,
+          amount: tilingHold.amount,
+          description: tilingHold.description ?? undefined,
+          expires_at: tilingHold.expires_at ?? undefined,
+          on_expiry: tilingHold.on_expiry,
+          metadata: tilingHold.metadata,
+        },
+        responses: {
+          201: {
+            hold: tilingHold,
+            balance: balanceOf(adaWalletWith(adaBalances.afterTilingHold), times.held),
+          },
+        },
+      },
       handler: async ({ user, body, idempotencyKey, call }) =>
         respondReplayable(
           201,
@@ -81,6 +113,16 @@ export function holdRoutes(): Route[] {
         'wallet_frozen',
         'credit_not_above_savings',
       ],
+      examples: {
+        params: { id: ids.tilingHold },
+        request: { amount: amounts.tilingCapture },
+        responses: {
+          200: {
+            hold: tilingHoldCaptured,
+            balance: balanceOf(adaWalletWith(adaBalances.afterCapture), times.captured),
+          },
+        },
+      },
       handler: async ({ user, params, body, idempotencyKey, call }) =>
         respondReplayable(
           200,
@@ -109,6 +151,24 @@ export function holdRoutes(): Route[] {
       idempotent: true,
       responses: { 200: holdResultSchema },
       problems: ['forbidden', 'not_found', 'hold_already_settled'],
+      examples: {
+        params: { id: ids.logoHold },
+        request: { reason: 'I cannot take this job before December' },
+        responses: {
+          200: {
+            hold: logoHoldVoided,
+            balance: {
+              wallet_id: ids.graceWallet,
+              currency,
+              main: graceBalances.graceAfterDinner,
+              savings: 0,
+              available: graceBalances.graceAfterDinner,
+              held: 0,
+              as_of: times.voided,
+            },
+          },
+        },
+      },
       handler: async ({ user, params, body, idempotencyKey, call }) =>
         respondReplayable(
           200,
@@ -132,6 +192,16 @@ export function holdRoutes(): Route[] {
       query: listHoldsQuery,
       responses: { 200: holdPage },
       problems: ['wallet_not_found'],
+      examples: {
+        query: {
+          wallet_id: ids.adaWallet,
+          status: 'held',
+          direction: 'out',
+          cursor: exampleCursor,
+          limit: '20',
+        },
+        responses: { 200: { data: [tilingHold], next_cursor: null } },
+      },
       handler: async ({ user, query, call }) =>
         respond(200, await call(ledgerRequests.listHolds, { actor: actorOf(user), ...query })),
     }),
@@ -145,6 +215,7 @@ export function holdRoutes(): Route[] {
       params: holdParams,
       responses: { 200: holdSchema },
       problems: ['not_found'],
+      examples: { params: { id: ids.tilingHold }, responses: { 200: tilingHold } },
       handler: async ({ user, params, call }) =>
         respond(200, await call(ledgerRequests.getHold, { actor: actorOf(user), hold_id: params.id })),
     }),

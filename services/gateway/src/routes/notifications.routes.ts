@@ -10,26 +10,10 @@ import {
   unreadCountSchema,
 } from '@moneypal/contracts';
 import { actorOf, defineRoute, type Route, respond } from '../route.js';
+import { adaMessages, exampleCursor, ids, times } from './examples.js';
 
-/** Ada's latest message, as her inbox shows it before and after she reads it. */
-const exampleMessage: InboxMessage = {
-  id: '019a3c5e-7b21-7c4d-9a10-3f6e2d8b4a01',
-  user_id: '019a3c4f-1d02-7e55-8c3b-6b1a9f0e2c11',
-  channel: 'email',
-  to: 'ada@example.com',
-  template: 'payment_received',
-  subject: 'You received USD 12.50 from bob',
-  body: 'Hello Ada,\n\nYou received USD 12.50 from bob.\nDescription: Dinner\n\nThe MoneyPal team',
-  status: 'sent',
-  attempts: 1,
-  provider_id: '<019a3c5e-7b21-7c4d-9a10-3f6e2d8b4a01@moneypal>',
-  error: null,
-  created_at: '2030-01-01T12:00:00.000Z',
-  updated_at: '2030-01-01T12:00:01.000Z',
-  sent_at: '2030-01-01T12:00:01.000Z',
-  read_at: null,
-};
-const exampleReadMessage: InboxMessage = { ...exampleMessage, read_at: '2030-01-01T12:05:00.000Z' };
+/** Ada's dinner receipt, as her inbox shows it after she read it. */
+const receiptRead: InboxMessage = { ...adaMessages[0]!, read_at: times.receiptRead };
 
 /** The log of every email and SMS sent to the caller, which is also their inbox in the app. */
 export function notificationRoutes(): Route[] {
@@ -46,7 +30,10 @@ export function notificationRoutes(): Route[] {
       tags: ['notifications'],
       query: listMessagesQuery,
       responses: { 200: messagePage },
-      examples: { responses: { 200: { data: [exampleMessage], next_cursor: null } } },
+      examples: {
+        query: { channel: 'email', status: 'sent', unread: 'false', cursor: exampleCursor, limit: '20' },
+        responses: { 200: { data: adaMessages, next_cursor: null } },
+      },
       handler: async ({ user, query, call }) =>
         respond(200, await call(notificationsRequests.listMessages, { actor: actorOf(user), ...query })),
     }),
@@ -59,7 +46,7 @@ export function notificationRoutes(): Route[] {
       tags: ['notifications'],
       query: unreadCountQuery,
       responses: { 200: unreadCountSchema },
-      examples: { responses: { 200: { count: 1 } } },
+      examples: { query: {}, responses: { 200: { count: 1 } } },
       handler: async ({ user, call }) =>
         respond(200, await call(notificationsRequests.countUnread, { actor: actorOf(user) })),
     }),
@@ -75,7 +62,7 @@ export function notificationRoutes(): Route[] {
       params: messageIdParams,
       responses: { 200: inboxMessageSchema },
       problems: ['not_found'],
-      examples: { responses: { 200: exampleReadMessage } },
+      examples: { params: { id: ids.receiptEmail }, responses: { 200: receiptRead } },
       handler: async ({ user, params, call }) =>
         respond(200, await call(notificationsRequests.markRead, { actor: actorOf(user), id: params.id })),
     }),

@@ -11,6 +11,7 @@ import {
 } from '@moneypal/contracts';
 import { z } from 'zod';
 import { actorOf, defineRoute, type Route, respond, respondReplayable } from '../route.js';
+import { exampleCursor, ids } from './examples.js';
 
 /** Payment requests a user may make in a minute: enough for a dinner split, too few to spam anyone. */
 export const paymentRequestsPerMinute = 10;
@@ -18,13 +19,13 @@ export const paymentRequestsPerMinute = 10;
 const params = z.object({ id: uuid }).strict();
 
 /** Ada asks Grace for her share of a dinner; one request, as it reads at each step. */
-const adaWalletId = '0190f3a2-6c1f-7000-8a11-5c6d7e8f9a01';
-const graceWalletId = '0190f3a2-7d30-7000-8b22-6d7e8f9a0b12';
+const adaWalletId = ids.adaWallet;
+const graceWalletId = ids.graceWallet;
 const pendingExample: PaymentRequest = {
   id: '0190f3b0-1a2b-7c3d-9e4f-5a6b7c8d9e0f',
   status: 'pending',
-  requester_id: '0190f3a2-6c1e-7b2a-9d4e-1a2b3c4d5e6f',
-  payer_id: '0190f3a2-7d2f-7c3b-8e5f-2b3c4d5e6f70',
+  requester_id: ids.ada,
+  payer_id: ids.grace,
   requester_name: 'Ada Lovelace',
   requester_handle: 'ada',
   payer_name: 'Grace Hopper',
@@ -106,7 +107,10 @@ export function paymentRequestRoutes(): Route[] {
       tags: ['payment requests'],
       query: listPaymentRequestsQuery,
       responses: { 200: paymentRequestPage },
-      examples: { responses: { 200: { data: [pendingExample], next_cursor: null } } },
+      examples: {
+        query: { direction: 'incoming', status: 'pending', cursor: exampleCursor, limit: '20' },
+        responses: { 200: { data: [pendingExample], next_cursor: null } },
+      },
       handler: async ({ user, query, call }) =>
         respond(200, await call(paymentRequestRequests.list, { actor: actorOf(user), ...query })),
     }),
@@ -120,7 +124,7 @@ export function paymentRequestRoutes(): Route[] {
       params,
       responses: { 200: paymentRequestSchema },
       problems: ['not_found'],
-      examples: { responses: { 200: pendingExample } },
+      examples: { params: { id: pendingExample.id }, responses: { 200: pendingExample } },
       handler: async ({ user, params, call }) =>
         respond(
           200,
@@ -156,7 +160,11 @@ export function paymentRequestRoutes(): Route[] {
         'credit_not_above_savings',
         'conflict',
       ],
-      examples: { request: { from_wallet_id: graceWalletId }, responses: { 200: paidExample } },
+      examples: {
+        params: { id: pendingExample.id },
+        request: { from_wallet_id: graceWalletId },
+        responses: { 200: paidExample },
+      },
       handler: async ({ user, params, body, idempotencyKey, call }) =>
         respondReplayable(
           200,
@@ -181,7 +189,11 @@ export function paymentRequestRoutes(): Route[] {
       body: declinePaymentRequestBody,
       responses: { 200: paymentRequestSchema },
       problems: ['forbidden', 'not_found', 'payment_request_closed'],
-      examples: { request: { reason: 'I paid the waiter directly' }, responses: { 200: declinedExample } },
+      examples: {
+        params: { id: pendingExample.id },
+        request: { reason: 'I paid the waiter directly' },
+        responses: { 200: declinedExample },
+      },
       handler: async ({ user, params, body, call }) =>
         respond(
           200,
@@ -204,7 +216,7 @@ export function paymentRequestRoutes(): Route[] {
       params,
       responses: { 200: paymentRequestSchema },
       problems: ['forbidden', 'not_found', 'payment_request_closed'],
-      examples: { responses: { 200: cancelledExample } },
+      examples: { params: { id: pendingExample.id }, responses: { 200: cancelledExample } },
       handler: async ({ user, params, call }) =>
         respond(
           200,

@@ -9,6 +9,15 @@ import {
 } from '@moneypal/contracts';
 import { z } from 'zod';
 import { actorOf, defineRoute, type Route, respond, respondReplayable } from '../route.js';
+import {
+  amounts,
+  cancelledPayment,
+  exampleCursor,
+  fundingCaptured,
+  fundingCreated,
+  fundingPartlyRefunded,
+  ids,
+} from './examples.js';
 
 const paymentParams = z.object({ id: uuid }).strict();
 
@@ -37,6 +46,16 @@ export function paymentRoutes(): Route[] {
         'wallet_frozen',
         'bad_gateway',
       ],
+      examples: {
+        request: {
+          amount: fundingCreated.amount,
+          currency: fundingCreated.currency,
+          wallet_id: fundingCreated.wallet_id,
+          description: fundingCreated.description ?? undefined,
+          metadata: fundingCreated.metadata,
+        },
+        responses: { 201: fundingCreated },
+      },
       handler: async ({ user, body, idempotencyKey, call }) =>
         respondReplayable(
           201,
@@ -58,6 +77,10 @@ export function paymentRoutes(): Route[] {
       tags: ['payments'],
       query: listPaymentsQuery,
       responses: { 200: paymentPage },
+      examples: {
+        query: { status: 'captured', metadata: { channel: 'web' }, cursor: exampleCursor, limit: '20' },
+        responses: { 200: { data: [fundingCaptured], next_cursor: null } },
+      },
       handler: async ({ user, query, call }) =>
         respond(200, await call(paymentsRequests.list, { actor: actorOf(user), ...query })),
     }),
@@ -70,6 +93,7 @@ export function paymentRoutes(): Route[] {
       params: paymentParams,
       responses: { 200: paymentSchema },
       problems: ['not_found'],
+      examples: { params: { id: ids.funding }, responses: { 200: fundingCaptured } },
       handler: async ({ user, params, call }) =>
         respond(200, await call(paymentsRequests.get, { actor: actorOf(user), payment_id: params.id })),
     }),
@@ -86,6 +110,7 @@ export function paymentRoutes(): Route[] {
       params: paymentParams,
       responses: { 200: paymentSchema },
       problems: ['not_found', 'payment_not_capturable', 'bad_gateway'],
+      examples: { params: { id: ids.funding }, responses: { 200: fundingCaptured } },
       handler: async ({ user, params, call }) =>
         respond(200, await call(paymentsRequests.capture, { actor: actorOf(user), payment_id: params.id })),
     }),
@@ -99,6 +124,7 @@ export function paymentRoutes(): Route[] {
       params: paymentParams,
       responses: { 200: paymentSchema },
       problems: ['not_found'],
+      examples: { params: { id: ids.cancelledPayment }, responses: { 200: cancelledPayment } },
       handler: async ({ user, params, call }) =>
         respond(200, await call(paymentsRequests.cancel, { actor: actorOf(user), payment_id: params.id })),
     }),
@@ -120,6 +146,11 @@ export function paymentRoutes(): Route[] {
       idempotent: true,
       responses: { 200: paymentSchema },
       problems: ['not_found', 'payment_not_refundable', 'bad_gateway'],
+      examples: {
+        params: { id: ids.funding },
+        request: { amount: amounts.refund, reason: 'Charged twice for one top-up' },
+        responses: { 200: fundingPartlyRefunded },
+      },
       handler: async ({ user, params, body, idempotencyKey, call }) =>
         respondReplayable(
           200,

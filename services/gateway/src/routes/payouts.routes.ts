@@ -11,6 +11,7 @@ import {
 } from '@moneypal/contracts';
 import { z } from 'zod';
 import { actorOf, defineRoute, type Route, respond, respondReplayable } from '../route.js';
+import { cashOutPending, cashOutSucceeded, exampleCursor, ids, releasePayout } from './examples.js';
 
 /** Payouts: money out of my wallet to a PayPal account (create, list, read); an admin's release of a wallet. */
 export function payoutRoutes(): Route[] {
@@ -33,6 +34,15 @@ export function payoutRoutes(): Route[] {
       idempotent: true,
       responses: { 201: payoutSchema },
       problems: ['wallet_not_found', 'insufficient_funds', 'limit_exceeded', 'wallet_frozen'],
+      examples: {
+        request: {
+          wallet_id: cashOutPending.wallet_id,
+          amount: cashOutPending.amount,
+          receiver: cashOutPending.receiver,
+          metadata: cashOutPending.metadata,
+        },
+        responses: { 201: cashOutPending },
+      },
       handler: async ({ user, body, idempotencyKey, call }) =>
         respondReplayable(
           201,
@@ -52,6 +62,10 @@ export function payoutRoutes(): Route[] {
       tags: ['payouts'],
       query: listPayoutsQuery,
       responses: { 200: payoutPage },
+      examples: {
+        query: { status: 'succeeded', wallet_id: ids.adaWallet, cursor: exampleCursor, limit: '20' },
+        responses: { 200: { data: [cashOutSucceeded], next_cursor: null } },
+      },
       handler: async ({ user, query, call }) =>
         respond(200, await call(payoutsRequests.list, { actor: actorOf(user), ...query })),
     }),
@@ -65,6 +79,7 @@ export function payoutRoutes(): Route[] {
       params: z.object({ id: uuid }).strict(),
       responses: { 200: payoutSchema },
       problems: ['not_found'],
+      examples: { params: { id: ids.cashOut }, responses: { 200: cashOutSucceeded } },
       handler: async ({ user, params, call }) =>
         respond(200, await call(payoutsRequests.get, { actor: actorOf(user), payout_id: params.id })),
     }),
@@ -86,6 +101,11 @@ export function payoutRoutes(): Route[] {
       idempotent: true,
       responses: { 201: walletReleaseSchema },
       problems: ['wallet_not_found', 'conflict'],
+      examples: {
+        params: { id: ids.graceWallet },
+        request: { reason: releasePayout.release_reason ?? '', receiver: releasePayout.receiver },
+        responses: { 201: { payout: releasePayout } },
+      },
       handler: async ({ user, params, body, idempotencyKey, call }) => {
         const request = {
           actor: actorOf(user),

@@ -1,5 +1,6 @@
 import { findRecipientQuery, identityRequests, recipientSchema } from '@moneypal/contracts';
 import { defineRoute, type Route, respond } from '../route.js';
+import { people } from './examples.js';
 
 /** Recipient lookups a user may make in a minute: enough to type several, too few to list anyone. */
 export const recipientLookupsPerMinute = 30;
@@ -22,6 +23,10 @@ export function recipientRoutes(): Route[] {
       responses: { 200: recipientSchema },
       problems: ['recipient_not_found'],
       rateLimitPerUserPerMinute: recipientLookupsPerMinute,
+      examples: {
+        query: { query: people.grace.handle },
+        responses: { 200: { display_name: people.grace.name, user_name: people.grace.handle } },
+      },
       handler: async ({ query, call }) => respond(200, await call(identityRequests.findRecipient, query)),
     }),
   ];

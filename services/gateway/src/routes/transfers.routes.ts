@@ -13,6 +13,21 @@ import {
 } from '@moneypal/contracts';
 import { z } from 'zod';
 import { actorOf, defineRoute, type Route, respond, respondReplayable } from '../route.js';
+import {
+  adaBalances,
+  adaWalletWith,
+  amounts,
+  balanceOf,
+  batchTransfer,
+  dinnerReversal,
+  dinnerTransfer,
+  dinnerTransferRead,
+  exampleCursor,
+  graceBalanceAfterReversal,
+  ids,
+  people,
+  times,
+} from './examples.js';
 
 /** Transfers between users' wallets, and the history of every movement the caller took part in. */
 export function transferRoutes(): Route[] {
@@ -42,6 +57,21 @@ export function transferRoutes(): Route[] {
         'credit_not_above_savings',
         'conflict',
       ],
+      examples: {
+        request: {
+          from_wallet_id: ids.adaWallet,
+          to_user: people.grace.handle,
+          amount: amounts.dinner,
+          description: dinnerTransfer.description ?? undefined,
+          metadata: dinnerTransfer.metadata,
+        },
+        responses: {
+          201: {
+            transfer: dinnerTransfer,
+            balance: balanceOf(adaWalletWith(adaBalances.afterDinner), times.dinner),
+          },
+        },
+      },
       handler: async ({ user, body, idempotencyKey, call }) =>
         respondReplayable(
           201,
@@ -70,6 +100,11 @@ export function transferRoutes(): Route[] {
       idempotent: true,
       responses: { 201: transferResultSchema },
       problems: ['not_found', 'insufficient_funds', 'wallet_frozen', 'conflict'],
+      examples: {
+        params: { id: ids.dinner },
+        request: { amount: amounts.dinnerReversal, reason: dinnerReversal.description ?? '' },
+        responses: { 201: { transfer: dinnerReversal, balance: graceBalanceAfterReversal } },
+      },
       handler: async ({ user, params, body, idempotencyKey, call }) =>
         respondReplayable(
           201,
@@ -101,6 +136,41 @@ export function transferRoutes(): Route[] {
       bodyLimitBytes: 1024 * 1024,
       bulk: true,
       responses: { 200: transferBatchResultSchema },
+      examples: {
+        request: {
+          transfers: [
+            {
+              idempotency_key: 'book-club-2026-11-grace',
+              from_wallet_id: ids.adaWallet,
+              to_user: people.grace.handle,
+              amount: batchTransfer.amount,
+              description: batchTransfer.description ?? undefined,
+            },
+            {
+              idempotency_key: 'book-club-2026-11-deposit',
+              from_wallet_id: ids.adaWallet,
+              to_wallet_id: ids.graceWallet,
+              amount: amounts.tooMuch,
+            },
+          ],
+          atomic: false,
+        },
+        responses: {
+          200: {
+            results: [
+              { status: 'posted', transfer: batchTransfer, replayed: false },
+              {
+                status: 'failed',
+                error: {
+                  code: 'insufficient_funds',
+                  message:
+                    'The balance is lower than the amount: send less, or add money to the wallet first.',
+                },
+              },
+            ],
+          },
+        },
+      },
       handler: async ({ user, body, call }) =>
         respond(200, await call(ledgerRequests.transferBatch, { actor: actorOf(user), ...body })),
     }),
@@ -119,6 +189,23 @@ export function transferRoutes(): Route[] {
       query: listTransactionsQuery,
       responses: { 200: transferPage },
       problems: ['wallet_not_found'],
+      examples: {
+        query: {
+          wallet_id: ids.adaWallet,
+          from: '2026-11-01T00:00:00Z',
+          to: '2026-12-01T00:00:00Z',
+          type: 'transfer',
+          direction: 'out',
+          counterparty: '@grace',
+          q: 'dinner',
+          metadata: { split: 'dinner-2026-11-03' },
+          min_amount: '1000',
+          max_amount: '50000',
+          cursor: exampleCursor,
+          limit: '20',
+        },
+        responses: { 200: { data: [dinnerTransferRead], next_cursor: null } },
+      },
       handler: async ({ user, query, call }) =>
         respond(200, await call(ledgerRequests.listTransactions, { actor: actorOf(user), ...query })),
     }),
@@ -132,6 +219,7 @@ export function transferRoutes(): Route[] {
       params: z.object({ id: uuid }).strict(),
       responses: { 200: transferSchema },
       problems: ['not_found'],
+      examples: { params: { id: ids.dinner }, responses: { 200: dinnerTransferRead } },
       handler: async ({ user, params, call }) =>
         respond(
           200,

@@ -8,6 +8,7 @@ import {
   userSchema,
 } from '@moneypal/contracts';
 import { defineRoute, noContent, type Route, respond } from '../route.js';
+import { ada, exampleCursor, examplePassword, grace, times } from './examples.js';
 
 /** The caller's own profile, and the admin's list and lookup of users. */
 export function userRoutes(): Route[] {
@@ -20,6 +21,7 @@ export function userRoutes(): Route[] {
       tags: ['users'],
       responses: { 200: userSchema },
       problems: ['user_not_found'],
+      examples: { responses: { 200: ada } },
       handler: async ({ user, call }) => respond(200, await call(identityRequests.getUser, { id: user.sub })),
     }),
     defineRoute({
@@ -35,6 +37,10 @@ export function userRoutes(): Route[] {
       body: updateMeBody,
       responses: { 200: userSchema },
       problems: ['conflict', 'unauthenticated', 'user_not_found'],
+      examples: {
+        request: { two_factor_enabled: true },
+        responses: { 200: { ...ada, two_factor_enabled: true, updated_at: times.funded } },
+      },
       handler: async ({ user, body, call }) =>
         respond(200, await call(identityRequests.updateUser, { user_id: user.sub, changes: body })),
     }),
@@ -51,6 +57,7 @@ export function userRoutes(): Route[] {
       body: deleteMeBody,
       responses: { 204: null },
       problems: ['unauthenticated', 'user_not_found'],
+      examples: { request: { password: examplePassword }, responses: { 204: null } },
       handler: async ({ user, body, call }) => {
         await call(identityRequests.deleteUser, { user_id: user.sub, password: body.password });
         return noContent();
@@ -65,6 +72,23 @@ export function userRoutes(): Route[] {
       tags: ['users'],
       query: listUsersQuery,
       responses: { 200: userPage },
+      examples: {
+        query: {
+          id: ada.id,
+          first_name: 'Ada',
+          last_name: 'Love',
+          user_name: 'ad',
+          email: '@example.com',
+          phone: '+4420',
+          role: 'user',
+          two_factor_enabled: 'false',
+          created_from: '2026-11-01T00:00:00Z',
+          created_to: '2026-12-01T00:00:00Z',
+          cursor: exampleCursor,
+          limit: '20',
+        },
+        responses: { 200: { data: [ada, grace], next_cursor: exampleCursor } },
+      },
       handler: async ({ query, call }) => respond(200, await call(identityRequests.listUsers, query)),
     }),
     defineRoute({
@@ -77,6 +101,10 @@ export function userRoutes(): Route[] {
       query: findUserQuery,
       responses: { 200: userSchema },
       problems: ['user_not_found'],
+      examples: {
+        query: { id: ada.id, email: ada.email, user_name: ada.user_name },
+        responses: { 200: ada },
+      },
       handler: async ({ query, call }) => {
         const key =
           query.id !== undefined

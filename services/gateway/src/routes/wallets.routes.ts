@@ -15,6 +15,20 @@ import {
 } from '@moneypal/contracts';
 import { z } from 'zod';
 import { actorOf, defineRoute, type Route, respond, respondReplayable } from '../route.js';
+import {
+  adaBalances,
+  adaEuroWallet,
+  adaWalletWith,
+  amounts,
+  balanceOf,
+  currency,
+  depositTransfer,
+  exampleCursor,
+  graceFrozenWallet,
+  ids,
+  savingsWithdrawalTransfer,
+  times,
+} from './examples.js';
 
 const walletParams = z.object({ id: uuid }).strict();
 
@@ -34,6 +48,12 @@ export function walletRoutes(): Route[] {
       tags: ['wallets'],
       query: listWalletsQuery,
       responses: { 200: walletPage },
+      examples: {
+        query: { currency, status: 'active', type: 'personal', cursor: exampleCursor, limit: '20' },
+        responses: {
+          200: { data: [adaEuroWallet, adaWalletWith(adaBalances.now)], next_cursor: null },
+        },
+      },
       handler: async ({ user, query, call }) =>
         respond(
           200,
@@ -49,6 +69,7 @@ export function walletRoutes(): Route[] {
       tags: ['wallets'],
       body: openWalletBody,
       responses: { 201: walletSchema },
+      examples: { request: { currency: 'EUR', type: 'personal' }, responses: { 201: adaEuroWallet } },
       handler: async ({ user, body, call }) =>
         respond(201, await call(ledgerRequests.openWallet, { actor: actorOf(user), ...body })),
     }),
@@ -62,6 +83,10 @@ export function walletRoutes(): Route[] {
       params: walletParams,
       responses: { 200: walletSchema },
       problems: ['wallet_not_found'],
+      examples: {
+        params: { id: ids.adaWallet },
+        responses: { 200: adaWalletWith(adaBalances.now) },
+      },
       handler: async ({ user, params, call }) =>
         respond(200, await call(ledgerRequests.getWallet, { actor: actorOf(user), wallet_id: params.id })),
     }),
@@ -81,6 +106,11 @@ export function walletRoutes(): Route[] {
       body: changeWalletStatusBody,
       responses: { 200: walletSchema },
       problems: ['wallet_not_found', 'conflict'],
+      examples: {
+        params: { id: ids.graceWallet },
+        request: { status: 'frozen', reason: 'Chargeback dispute 2291 under review' },
+        responses: { 200: graceFrozenWallet },
+      },
       handler: async ({ user, params, body, call }) =>
         respond(
           200,
@@ -102,6 +132,11 @@ export function walletRoutes(): Route[] {
       query: walletBalanceQuery,
       responses: { 200: walletBalanceSchema },
       problems: ['wallet_not_found'],
+      examples: {
+        params: { id: ids.adaWallet },
+        query: { at: times.balanceAt },
+        responses: { 200: balanceOf(adaWalletWith(adaBalances.afterDeposit), times.balanceAt) },
+      },
       handler: async ({ user, params, query, call }) =>
         respond(
           200,
@@ -132,6 +167,16 @@ export function walletRoutes(): Route[] {
         'credit_not_above_savings',
         'conflict',
       ],
+      examples: {
+        params: { id: ids.adaWallet },
+        request: { amount: amounts.deposit, reference: 'Goodwill credit, ticket 3318' },
+        responses: {
+          201: {
+            transfer: depositTransfer,
+            balance: balanceOf(adaWalletWith(adaBalances.afterDeposit), times.deposited),
+          },
+        },
+      },
       handler: async ({ user, params, body, idempotencyKey, call }) =>
         respondReplayable(
           201,
@@ -155,6 +200,11 @@ export function walletRoutes(): Route[] {
       body: selectSavingsPlanBody,
       responses: { 200: walletSchema },
       problems: ['wallet_not_found', 'not_found', 'wallet_frozen'],
+      examples: {
+        params: { id: ids.adaWallet },
+        request: { plan_id: ids.percentagePlan },
+        responses: { 200: adaWalletWith(adaBalances.now) },
+      },
       handler: async ({ user, params, body, call }) =>
         respond(
           200,
@@ -176,6 +226,16 @@ export function walletRoutes(): Route[] {
       idempotent: true,
       responses: { 201: transferResultSchema },
       problems: ['wallet_not_found', 'insufficient_funds', 'limit_exceeded', 'wallet_frozen', 'conflict'],
+      examples: {
+        params: { id: ids.adaWallet },
+        request: { amount: amounts.savingsWithdrawal },
+        responses: {
+          201: {
+            transfer: savingsWithdrawalTransfer,
+            balance: balanceOf(adaWalletWith(adaBalances.afterSavingsWithdrawal), times.savingsWithdrawn),
+          },
+        },
+      },
       handler: async ({ user, params, body, idempotencyKey, call }) =>
         respondReplayable(
           201,

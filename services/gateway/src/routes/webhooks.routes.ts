@@ -1,6 +1,7 @@
 import { paymentsRequests } from '@moneypal/contracts';
 import { z } from 'zod';
 import { defineRoute, type Route, respond } from '../route.js';
+import { fundingCaptured } from './examples.js';
 
 /** PayPal signs its webhooks with these headers; nothing else of the request is forwarded. */
 const paypalHeaderPrefix = 'paypal-';
@@ -25,6 +26,20 @@ export function webhookRoutes(): Route[] {
         200: z.object({ event_id: z.string(), outcome: z.enum(['applied', 'duplicate', 'ignored']) }),
       },
       problems: ['webhook_signature_invalid'],
+      examples: {
+        request: JSON.stringify({
+          id: 'WH-2WR32451HC0233532-67976317FL4543714',
+          event_type: 'PAYMENT.CAPTURE.COMPLETED',
+          create_time: fundingCaptured.captured_at,
+          resource: {
+            id: fundingCaptured.paypal_capture_id,
+            status: 'COMPLETED',
+            amount: { currency_code: fundingCaptured.currency, value: '100.00' },
+            supplementary_data: { related_ids: { order_id: fundingCaptured.paypal_order_id } },
+          },
+        }),
+        responses: { 200: { event_id: 'WH-2WR32451HC0233532-67976317FL4543714', outcome: 'applied' } },
+      },
       handler: async ({ headers, body, call }) => {
         const signed = Object.fromEntries(
           Object.entries(headers).filter(([name]) => name.startsWith(paypalHeaderPrefix)),

@@ -124,12 +124,23 @@ export function escapeLikePattern(text: string): string {
 /** The fields that must be unique among live users, case-insensitively. */
 export type UniqueUserField = 'user_name' | 'email';
 
+const fieldWords: Record<UniqueUserField, string> = { user_name: 'user name', email: 'email' };
+
+/** What a taken field is told, as its error message. */
+export function takenMessageOf(field: UniqueUserField): string {
+  return `This ${fieldWords[field]} is already taken: choose another.`;
+}
+
 /** The conflict a taken user_name or email answers, with one field error per taken field. */
 export function alreadyTakenError(fields: UniqueUserField[]): AppError {
-  const names = fields.join(' and ');
-  return identityError('conflict', `the ${names} ${fields.length > 1 ? 'are' : 'is'} already taken`, {
-    errors: fields.map((field) => ({ path: field, message: `is already taken` })),
-  });
+  const names = fields.map((field) => fieldWords[field]).join(' and ');
+  return identityError(
+    'conflict',
+    `The ${names} ${fields.length > 1 ? 'are' : 'is'} already taken: choose another.`,
+    {
+      errors: fields.map((field) => ({ path: field, message: takenMessageOf(field) })),
+    },
+  );
 }
 
 /**

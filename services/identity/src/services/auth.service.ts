@@ -63,7 +63,7 @@ type RefreshOutcome =
 /** Sessions in one answer to `revokedSessions`. */
 const revokedSessionsPageSize = 10_000;
 
-const wrongCredentials = 'wrong login or password';
+const wrongCredentials = 'the login or the password is wrong: check both and try again';
 const invalidRefreshToken = 'the refresh token is not valid; log in again';
 const expiredRefreshToken = 'the refresh token has expired; log in again';
 
@@ -130,7 +130,7 @@ export class AuthService {
     if ('tokens' in outcome) return outcome.tokens;
     switch (outcome.refused) {
       case 'otp_invalid':
-        throw identityError('otp_invalid', 'the one-time code is wrong', {
+        throw identityError('otp_invalid', 'The one-time code is wrong: enter the latest code sent to you.', {
           remaining_attempts: outcome.remainingAttempts,
         });
       case 'otp_exhausted':

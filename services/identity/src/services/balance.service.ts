@@ -34,7 +34,8 @@ export class BalanceService {
     trace?: TraceContext,
   ): Promise<{ email: string; balance: number; currency: string }> {
     const user = await this.options.repositories.users.findLiveUserByField(this.options.db, 'email', email);
-    if (!user || !mayReadBalanceOf(actor, user.id)) throw identityError('user_not_found', 'no such user');
+    if (!user || !mayReadBalanceOf(actor, user.id))
+      throw identityError('user_not_found', 'No user has this id, email or user name.');
     const { balance, currency } = await this.options.ledgerBalanceOf(user.id, trace);
     return { email: user.email, balance, currency };
   }

@@ -117,7 +117,7 @@ export class UserService {
         : 'email' in lookup
           ? await this.users.findLiveUserByField(this.db, 'email', lookup.email)
           : await this.users.findLiveUserByField(this.db, 'user_name', lookup.user_name);
-    if (!user) throw identityError('user_not_found', 'no such user');
+    if (!user) throw identityError('user_not_found', 'No user has this id, email or user name.');
     return toPublicUser(user);
   }
 
@@ -137,9 +137,13 @@ export class UserService {
           ? await this.users.findLiveUserByField(this.db, 'email', lookup.email)
           : await this.users.findLiveUserByField(this.db, 'user_name', lookup.user_name);
     if (!user) {
-      throw identityError('recipient_not_found', 'nobody has exactly that handle, email or phone', {
-        errors: [{ path: 'query', message: 'names nobody' }],
-      });
+      throw identityError(
+        'recipient_not_found',
+        'Nobody has exactly this user name, email or phone: check it with the recipient.',
+        {
+          errors: [{ path: 'query', message: 'Nobody has this user name or email.' }],
+        },
+      );
     }
     return { display_name: `${user.first_name} ${user.last_name}`, user_name: user.user_name };
   }
@@ -151,13 +155,13 @@ export class UserService {
    */
   async updateProfile(userId: string, update: ProfileUpdate, trace?: TraceContext): Promise<User> {
     const current = await this.users.findLiveUserById(this.db, userId);
-    if (!current) throw identityError('user_not_found', 'no such user');
+    if (!current) throw identityError('user_not_found', 'No user has this id, email or user name.');
     if (
       update.current_password !== undefined &&
       !(await verifyPassword(current.password_hash, update.current_password))
     ) {
-      throw identityError('unauthenticated', 'the current password is wrong', {
-        errors: [{ path: 'current_password', message: 'is wrong' }],
+      throw identityError('unauthenticated', 'The current password is wrong.', {
+        errors: [{ path: 'current_password', message: 'The current password is wrong.' }],
       });
     }
     let newPasswordHash: string | undefined;
@@ -168,7 +172,7 @@ export class UserService {
     }
     const { user, changed } = await this.db.transaction().execute(async (trx) => {
       const locked = await this.users.lockLiveUser(trx, userId);
-      if (!locked) throw identityError('user_not_found', 'no such user');
+      if (!locked) throw identityError('user_not_found', 'No user has this id, email or user name.');
       // The current password was checked against the hash read before the lock.
       if (newPasswordHash !== undefined && locked.password_hash !== current.password_hash) {
         throw identityError('conflict', 'the password was changed meanwhile; try again');
@@ -198,16 +202,16 @@ export class UserService {
   async deleteUser(userId: string, password: string | undefined, trace?: TraceContext): Promise<void> {
     if (password !== undefined) {
       const current = await this.users.findLiveUserById(this.db, userId);
-      if (!current) throw identityError('user_not_found', 'no such user');
+      if (!current) throw identityError('user_not_found', 'No user has this id, email or user name.');
       if (!(await verifyPassword(current.password_hash, password))) {
-        throw identityError('unauthenticated', 'the password is wrong', {
-          errors: [{ path: 'password', message: 'is wrong' }],
+        throw identityError('unauthenticated', 'The password is wrong.', {
+          errors: [{ path: 'password', message: 'The password is wrong.' }],
         });
       }
     }
     await this.db.transaction().execute(async (trx) => {
       const user = await this.users.lockLiveUser(trx, userId);
-      if (!user) throw identityError('user_not_found', 'no such user');
+      if (!user) throw identityError('user_not_found', 'No user has this id, email or user name.');
       const now = this.clock();
       await this.users.softDeleteUser(trx, userId, now);
       await this.refreshTokens.revokeRefreshTokensOfUser(trx, userId, now);

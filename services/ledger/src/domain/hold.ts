@@ -135,9 +135,13 @@ export function settlementOf(
     case 'capture': {
       const capturedAmount = requestedAmount ?? hold.amount;
       if (capturedAmount > hold.amount) {
-        throw ledgerError('validation_failed', `a capture takes at most the hold's amount, ${hold.amount}`, {
-          errors: [{ path: 'amount', message: `must be at most the hold's amount, ${hold.amount}` }],
-        });
+        throw ledgerError(
+          'validation_failed',
+          `A capture takes at most the hold’s amount, ${hold.amount}: capture less.`,
+          {
+            errors: [{ path: 'amount', message: `must be at most the hold's amount, ${hold.amount}` }],
+          },
+        );
       }
       assertActive(wallets.payer, 'paying');
       assertActive(wallets.payee, 'receiving');

@@ -159,7 +159,11 @@ export interface MovementParties {
   reported: LockedWallet;
 }
 
-const noSuchWallet = () => ledgerError('wallet_not_found', 'no such wallet');
+const noSuchWallet = () =>
+  ledgerError(
+    'wallet_not_found',
+    'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+  );
 
 function assertActive(wallet: LockedWallet, side: string): void {
   if (wallet.status !== 'active') {
@@ -184,7 +188,7 @@ export function checkParties(
       if (!from || !mayMoveFrom(from.ownerId)) throw noSuchWallet();
       const to = wallets.get(intent.toWalletId);
       if (!to) {
-        throw ledgerError('recipient_not_found', 'no such recipient wallet', {
+        throw ledgerError('recipient_not_found', 'No wallet has this id: check the recipient’s wallet id.', {
           errors: [{ path: 'to_wallet_id', message: 'is no wallet' }],
         });
       }

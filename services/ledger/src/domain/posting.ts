@@ -54,11 +54,17 @@ export function planEntries(
     if (account.kind !== 'system' && balanceAfter < 0n) {
       throw ledgerError(
         'insufficient_funds',
-        account.kind === 'savings' ? 'the savings balance is too low' : 'the balance is too low',
+        account.kind === 'savings'
+          ? 'The savings balance is lower than the amount: move less.'
+          : 'The balance is lower than the amount: send less, or add money to the wallet first.',
       );
     }
     if (balanceAfter > maxSafeMinor || balanceAfter < -maxSafeMinor) {
-      throw ledgerError('limit_exceeded', 'a balance would pass 2^53-1 minor units', { limit: 'balance' });
+      throw ledgerError(
+        'limit_exceeded',
+        'The balance would pass the largest amount the API carries (9007199254740991 minor units).',
+        { limit: 'balance' },
+      );
     }
     entries.push({ id: newId(), accountId: account.id, amount: leg.amount, balanceAfter });
   }

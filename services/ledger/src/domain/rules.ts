@@ -36,15 +36,31 @@ export function checkLimits(amountMinor: bigint, limits: TransactionLimits | nul
     throw ledgerError('limit_exceeded', message, { limit, value: Number(value) });
   };
   if (limits.minAmount !== null && amountMinor < limits.minAmount) {
-    refuse('min_amount', limits.minAmount, `the amount is below the minimum of ${limits.minAmount}`);
+    refuse(
+      'min_amount',
+      limits.minAmount,
+      `The amount is below the minimum of ${limits.minAmount} minor units for this wallet type: send at least that much.`,
+    );
   }
   if (limits.maxAmount !== null && amountMinor > limits.maxAmount) {
-    refuse('max_amount', limits.maxAmount, `the amount is above the maximum of ${limits.maxAmount}`);
+    refuse(
+      'max_amount',
+      limits.maxAmount,
+      `The amount is above the maximum of ${limits.maxAmount} minor units for this wallet type: send less, or split it.`,
+    );
   }
   if (limits.dailyTotal !== null && usage.total + amountMinor > limits.dailyTotal) {
-    refuse('daily_total', limits.dailyTotal, `the daily total of ${limits.dailyTotal} would be exceeded`);
+    refuse(
+      'daily_total',
+      limits.dailyTotal,
+      `The daily total of ${limits.dailyTotal} minor units for this wallet type would be passed: send less, or wait until tomorrow (UTC).`,
+    );
   }
   if (limits.dailyCount !== null && usage.count + 1 > limits.dailyCount) {
-    refuse('daily_count', limits.dailyCount, `the daily count of ${limits.dailyCount} is reached`);
+    refuse(
+      'daily_count',
+      limits.dailyCount,
+      `The daily count of ${limits.dailyCount} for this wallet type is reached: wait until tomorrow (UTC).`,
+    );
   }
 }

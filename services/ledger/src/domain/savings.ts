@@ -28,7 +28,7 @@ export function splitCredit(amountMinor: bigint, plan: SavingsTerms | null): Cre
     if (amountMinor <= plan.value) {
       throw ledgerError(
         'credit_not_above_savings',
-        "the credit must be larger than the flat amount of the receiving wallet's savings plan",
+        'The credit must be larger than the flat amount the receiving wallet’s savings plan puts aside: send more.',
       );
     }
     return { main: amountMinor - plan.value, savings: plan.value };

@@ -33,7 +33,7 @@ const toOptionalBigInt = (value: number | null) => (value === null ? null : BigI
 const toOptionalNumber = (value: bigint | null) => (value === null ? null : toSafeNumber(value));
 
 function assertAdmin(actor: Actor): void {
-  if (!isAdmin(actor)) throw ledgerError('forbidden', 'only an admin may change this');
+  if (!isAdmin(actor)) throw ledgerError('forbidden', 'Only an administrator may change this.');
 }
 
 function toPublicSavingsPlan(plan: SavingsPlanRow) {
@@ -112,9 +112,13 @@ export class CatalogService {
   async putTransactionRule(actor: Actor, input: RuleInput) {
     assertAdmin(actor);
     if (!(await this.catalog.findWalletType(this.options.db, input.wallet_type))) {
-      throw ledgerError('validation_failed', `there is no wallet type ${input.wallet_type}`, {
-        errors: [{ path: 'wallet_type', message: 'is not a wallet type' }],
-      });
+      throw ledgerError(
+        'validation_failed',
+        `There is no wallet type ${input.wallet_type}: list them with GET /v1/wallet-types.`,
+        {
+          errors: [{ path: 'wallet_type', message: 'is not a wallet type' }],
+        },
+      );
     }
     const now = this.options.clock();
     const rule = await this.catalog.upsertTransactionRule(this.options.db, {

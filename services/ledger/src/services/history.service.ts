@@ -69,7 +69,10 @@ export class HistoryService {
     if (query.wallet_id !== undefined) {
       const wallet = await this.wallets.findWallet(this.db, query.wallet_id);
       if (!wallet || !mayRead(actor, wallet.wallet.owner_id))
-        throw ledgerError('wallet_not_found', 'no such wallet');
+        throw ledgerError(
+          'wallet_not_found',
+          'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+        );
     }
     const beforeId = query.cursor === undefined ? undefined : decodeIdCursor(query.cursor);
     const self = userIdOf(actor);
@@ -182,7 +185,7 @@ export class HistoryService {
       transfer !== undefined &&
       (mayRead(actor, null) ||
         (self !== null && (transfer.from_owner_id === self || transfer.to_owner_id === self)));
-    if (!visible) throw ledgerError('not_found', 'no such transfer');
+    if (!visible) throw ledgerError('not_found', 'No transaction you may see has this id.');
     const entries = await this.transfers.findEntriesOfTransfer(this.db, transferId);
     const names = await this.owners.findOwnerNames(this.db, [transfer.from_owner_id, transfer.to_owner_id]);
     return {

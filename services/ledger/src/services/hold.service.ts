@@ -99,9 +99,13 @@ export class HoldService {
         return holdResultOf(
           await this.movements.execute(
             claim,
-            ledgerError('validation_failed', 'the expiry must be in the future', {
-              errors: [{ path: 'expires_at', message: 'must be in the future' }],
-            }),
+            ledgerError(
+              'validation_failed',
+              'The expiry must be in the future: send an `expires_at` after now.',
+              {
+                errors: [{ path: 'expires_at', message: 'must be in the future' }],
+              },
+            ),
             trace,
           ),
         );
@@ -204,7 +208,10 @@ export class HoldService {
     if (request.wallet_id !== undefined) {
       const wallet = await this.wallets.findWallet(this.db, request.wallet_id);
       if (!wallet || !mayRead(actor, wallet.wallet.owner_id))
-        throw ledgerError('wallet_not_found', 'no such wallet');
+        throw ledgerError(
+          'wallet_not_found',
+          'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+        );
     }
     const readsAll = isAdmin(actor) || isService(actor);
     const rows = await this.holds.listHolds(
@@ -301,7 +308,7 @@ export class HoldService {
 }
 
 function noSuchHold(): AppError {
-  return ledgerError('not_found', 'no such hold');
+  return ledgerError('not_found', 'No hold you take part in has this id.');
 }
 
 /** A posting's answer as a hold request answers it: the hold and the caller's balance. */

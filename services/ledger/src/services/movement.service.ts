@@ -200,7 +200,15 @@ export class MovementService {
     const claim = this.claimOf(request.actor, request.idempotency_key, 'deposit', { ...request });
     return this.whileInFlight(claim, async () => {
       const wallet = await this.wallets.findWallet(this.db, request.wallet_id);
-      if (!wallet) return this.execute(claim, ledgerError('wallet_not_found', 'no such wallet'), trace);
+      if (!wallet)
+        return this.execute(
+          claim,
+          ledgerError(
+            'wallet_not_found',
+            'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+          ),
+          trace,
+        );
       const systemAccountId = await this.systemAccountOf(request.source, wallet.wallet.currency);
       return this.execute(
         claim,
@@ -234,7 +242,15 @@ export class MovementService {
     const claim = this.claimOf(request.actor, request.idempotency_key, 'withdrawal', { ...request });
     return this.whileInFlight(claim, async () => {
       const wallet = await this.wallets.findWallet(this.db, request.wallet_id);
-      if (!wallet) return this.execute(claim, ledgerError('wallet_not_found', 'no such wallet'), trace);
+      if (!wallet)
+        return this.execute(
+          claim,
+          ledgerError(
+            'wallet_not_found',
+            'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+          ),
+          trace,
+        );
       const systemAccountId = await this.systemAccountOf(request.destination, wallet.wallet.currency);
       return this.execute(
         claim,
@@ -271,7 +287,12 @@ export class MovementService {
     const claim = this.claimOf(request.actor, request.idempotency_key, 'reversal', { ...request });
     return this.whileInFlight(claim, async () => {
       const original = await this.options.repositories.transfers.findTransfer(this.db, request.transfer_id);
-      if (!original) return this.execute(claim, ledgerError('not_found', 'no such transfer'), trace);
+      if (!original)
+        return this.execute(
+          claim,
+          ledgerError('not_found', 'No transaction you may see has this id.'),
+          trace,
+        );
       if (
         (original.type !== 'transfer' && original.type !== 'payment') ||
         original.from_wallet_id === null ||
@@ -402,7 +423,15 @@ export class MovementService {
     const claim = this.claimOf(request.actor, request.idempotency_key, 'release', { ...request });
     return this.whileInFlight(claim, async () => {
       const wallet = await this.wallets.findWallet(this.db, request.wallet_id);
-      if (!wallet) return this.execute(claim, ledgerError('wallet_not_found', 'no such wallet'), trace);
+      if (!wallet)
+        return this.execute(
+          claim,
+          ledgerError(
+            'wallet_not_found',
+            'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+          ),
+          trace,
+        );
       const systemAccountId = await this.systemAccountOf(request.destination, wallet.wallet.currency);
       return this.execute(
         claim,
@@ -439,7 +468,7 @@ export class MovementService {
       withdrawal.from_wallet_id === null ||
       withdrawal.metadata.destination !== 'payouts-clearing'
     ) {
-      throw ledgerError('not_found', 'no such payout withdrawal', { transfer_id: transferId });
+      throw ledgerError('not_found', 'No payout withdrawal has this id.', { transfer_id: transferId });
     }
     return withdrawal;
   }
@@ -544,7 +573,10 @@ export class MovementService {
   async resolveRecipient(request: TransferRequest): Promise<string | AppError> {
     const from = await this.wallets.findWallet(this.db, request.from_wallet_id);
     if (!from || !mayDebit(request.actor, from.wallet.owner_id))
-      return ledgerError('wallet_not_found', 'no such wallet');
+      return ledgerError(
+        'wallet_not_found',
+        'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+      );
     let userId: string | null = null;
     if (request.to_user_id !== undefined) {
       userId = await this.options.users.findUserId({ id: request.to_user_id });
@@ -554,9 +586,13 @@ export class MovementService {
     }
     const recipientPath = request.to_user_id !== undefined ? 'to_user_id' : 'to_user';
     if (userId === null) {
-      return ledgerError('recipient_not_found', 'no such user', {
-        errors: [{ path: recipientPath, message: 'names nobody' }],
-      });
+      return ledgerError(
+        'recipient_not_found',
+        'Nobody has this user name or email: check the spelling, or ask the recipient for their user name.',
+        {
+          errors: [{ path: recipientPath, message: 'Nobody has this user name or email.' }],
+        },
+      );
     }
     const walletId = await this.wallets.findDefaultWalletId(this.db, userId, from.wallet.currency);
     if (walletId === undefined) {
@@ -654,9 +690,18 @@ export function assertOneRecipient(
 ): void {
   const named = [request.to_wallet_id, request.to_user, request.to_user_id].filter((to) => to !== undefined);
   if (named.length !== 1) {
-    throw ledgerError('validation_failed', 'give exactly one of to_wallet_id, to_user or to_user_id', {
-      errors: [{ path: 'to_wallet_id', message: 'give exactly one of to_wallet_id, to_user or to_user_id' }],
-    });
+    throw ledgerError(
+      'validation_failed',
+      'name the recipient with exactly one of `to_wallet_id`, `to_user` or `to_user_id`',
+      {
+        errors: [
+          {
+            path: 'to_wallet_id',
+            message: 'name the recipient with exactly one of `to_wallet_id`, `to_user` or `to_user_id`',
+          },
+        ],
+      },
+    );
   }
 }
 

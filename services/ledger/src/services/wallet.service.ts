@@ -61,7 +61,11 @@ export interface WalletListQuery {
   limit: number;
 }
 
-const noSuchWallet = () => ledgerError('wallet_not_found', 'no such wallet');
+const noSuchWallet = () =>
+  ledgerError(
+    'wallet_not_found',
+    'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+  );
 
 /** Wallets: opening, reading, balances, savings plan choice, and the reactions to identity's events. */
 export class WalletService {
@@ -92,14 +96,22 @@ export class WalletService {
     const ownerId = userIdOf(actor);
     if (ownerId === null) throw ledgerError('forbidden', 'a service cannot own a wallet');
     if (!isSupportedCurrency(input.currency)) {
-      throw ledgerError('validation_failed', `the currency ${input.currency} is not supported`, {
-        errors: [{ path: 'currency', message: 'is not a supported currency' }],
-      });
+      throw ledgerError(
+        'validation_failed',
+        `The currency ${input.currency} is not supported: use an ISO 4217 code MoneyPal holds, such as USD.`,
+        {
+          errors: [{ path: 'currency', message: 'is not a supported currency' }],
+        },
+      );
     }
     if (!(await this.catalog.findWalletType(this.db, input.type))) {
-      throw ledgerError('validation_failed', `there is no wallet type ${input.type}`, {
-        errors: [{ path: 'type', message: 'is not a wallet type' }],
-      });
+      throw ledgerError(
+        'validation_failed',
+        `There is no wallet type ${input.type}: list them with GET /v1/wallet-types.`,
+        {
+          errors: [{ path: 'type', message: 'is not a wallet type' }],
+        },
+      );
     }
     try {
       return await this.insertWallet(ownerId, input, trace);
@@ -215,9 +227,10 @@ export class WalletService {
   async selectSavingsPlan(actor: Actor, walletId: string, planId: string | null): Promise<Wallet> {
     const found = await this.wallets.findWallet(this.db, walletId);
     if (!found || found.wallet.owner_id !== userIdOf(actor)) throw noSuchWallet();
-    if (found.wallet.status === 'closed') throw ledgerError('wallet_frozen', 'the wallet is closed');
+    if (found.wallet.status === 'closed')
+      throw ledgerError('wallet_frozen', 'The wallet is closed: no money moves in or out of it.');
     if (planId !== null && !(await this.catalog.findSavingsPlan(this.db, planId))) {
-      throw ledgerError('not_found', 'no such savings plan');
+      throw ledgerError('not_found', 'No savings plan has this id: list them with GET /v1/savings-plans.');
     }
     const now = this.clock();
     await this.wallets.updateSavingsPlan(this.db, walletId, planId, now);

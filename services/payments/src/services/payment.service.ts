@@ -79,7 +79,7 @@ export interface PaymentListQuery {
 /** Longer than PayPal's client takes on its worst day (every attempt timing out), so a lease never ends under a live request. */
 const defaultOrderLeaseMs = 120_000;
 
-const noSuchPayment = () => paymentsError('not_found', 'no such payment');
+const noSuchPayment = () => paymentsError('not_found', 'No payment of yours has this id.');
 
 /** Creating payments (with their PayPal order) and reading them. */
 export class PaymentService {
@@ -123,7 +123,10 @@ export class PaymentService {
     const wallet = await this.options.wallets.findWallet(request.actor, request.wallet_id);
     // An admin sees every wallet, but pays only from their own.
     if (wallet === null || wallet.owner_id !== payerId)
-      throw paymentsError('wallet_not_found', 'no such wallet');
+      throw paymentsError(
+        'wallet_not_found',
+        'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+      );
     if (wallet.status !== 'active') throw paymentsError('wallet_frozen', `the wallet is ${wallet.status}`);
     if (wallet.currency !== request.currency) {
       throw paymentsError(
@@ -283,14 +286,22 @@ export class PaymentService {
     const lookup = userLookupOf(paidTo);
     const userId = lookup === null ? null : await this.options.users.findUserId(lookup);
     if (userId === null) {
-      throw paymentsError('recipient_not_found', 'no such user', {
-        errors: [{ path: 'paid_to', message: 'names nobody' }],
-      });
+      throw paymentsError(
+        'recipient_not_found',
+        'Nobody has this user name or email: check the spelling, or ask the recipient for their user name.',
+        {
+          errors: [{ path: 'paid_to', message: 'Nobody has this user name or email.' }],
+        },
+      );
     }
     if (userId === payerId) {
-      throw paymentsError('validation_failed', 'a payment cannot be paid to its payer', {
-        errors: [{ path: 'paid_to', message: 'is the payer' }],
-      });
+      throw paymentsError(
+        'validation_failed',
+        'A payment cannot go to its own payer: name another user in `paid_to`.',
+        {
+          errors: [{ path: 'paid_to', message: 'is the payer' }],
+        },
+      );
     }
     return userId;
   }

@@ -95,7 +95,7 @@ const eventOfStatus: Partial<Record<PayoutStatus, string>> = {
   returned: payoutsEvents.payoutReturned,
 };
 
-const noSuchPayout = () => paymentsError('not_found', 'no such payout');
+const noSuchPayout = () => paymentsError('not_found', 'No payout of yours has this id.');
 
 /**
  * Payouts: money out of a wallet to a PayPal account. A payout is inserted holding the
@@ -129,7 +129,10 @@ export class PayoutService {
     const wallet = await this.options.wallets.findWallet(request.actor, request.wallet_id);
     // An admin sees every wallet, but pays out only of their own.
     if (wallet === null || wallet.owner_id !== userId)
-      throw paymentsError('wallet_not_found', 'no such wallet');
+      throw paymentsError(
+        'wallet_not_found',
+        'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+      );
     const amount = BigInt(request.amount);
     const amountProblem = payPalAmountProblem(amount, wallet.currency);
     if (amountProblem !== null) {
@@ -163,7 +166,11 @@ export class PayoutService {
     const adminId = isAdmin(request.actor) ? userIdOf(request.actor) : null;
     if (adminId === null) throw paymentsError('forbidden', 'only an admin releases a wallet');
     const wallet = await this.options.wallets.findWallet(request.actor, request.wallet_id);
-    if (wallet === null) throw paymentsError('wallet_not_found', 'no such wallet');
+    if (wallet === null)
+      throw paymentsError(
+        'wallet_not_found',
+        'No wallet you may use has this id: list your wallets with GET /v1/wallets.',
+      );
     const requestHash = requestHashOf({ ...request });
     const idempotencyKey = `release:${adminId}:${request.idempotency_key}`;
     const existing = await this.payouts.findPayoutByKey(this.db, wallet.owner_id, idempotencyKey);

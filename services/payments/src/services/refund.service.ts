@@ -54,7 +54,7 @@ export interface RefundRequest {
 /** Longer than PayPal's client takes on its worst day, so a lease never ends under a live request. */
 const defaultLeaseMs = 120_000;
 
-const noSuchPayment = () => paymentsError('not_found', 'no such payment');
+const noSuchPayment = () => paymentsError('not_found', 'No payment of yours has this id.');
 
 /** PayPal refused the refund (or ended it FAILED or CANCELLED): its amount is refundable again. */
 const refusedByPayPal = (issue: string | null) =>

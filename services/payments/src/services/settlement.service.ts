@@ -42,7 +42,7 @@ interface PayPalIds {
   captureId?: string | undefined;
 }
 
-const noSuchPayment = () => paymentsError('not_found', 'no such payment');
+const noSuchPayment = () => paymentsError('not_found', 'No payment of yours has this id.');
 
 /**
  * What happens to a payment after its order exists: capture (by the buyer's return or by

@@ -1,4 +1,4 @@
-import type { ApiClient } from './client';
+import { type ApiClient, answerOf } from './client';
 import { signalOption } from './ledger';
 import type { Message, Page } from './types';
 
@@ -7,8 +7,10 @@ export function listMessages(
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<Page<Message>> {
-  return client.get<Page<Message>>('/v1/notifications', {
-    query: { limit: 20, cursor },
-    ...signalOption(signal),
-  });
+  return answerOf(
+    client.api.GET('/v1/notifications', {
+      params: { query: { limit: 20, cursor } },
+      ...signalOption(signal),
+    }),
+  );
 }

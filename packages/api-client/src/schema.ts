@@ -1466,7 +1466,7 @@ export interface components {
         OpenWalletRequest: {
             currency: string;
             /** @default personal */
-            type: string;
+            type?: string;
         };
         /**
          * @example {
@@ -1532,7 +1532,7 @@ export interface components {
         CreateTransferBatchRequest: {
             transfers: components["schemas"]["CreateTransferBatchItem"][];
             /** @default false */
-            atomic: boolean;
+            atomic?: boolean;
         };
         CreateTransferBatchItem: {
             /** Format: uuid */
@@ -1591,7 +1591,7 @@ export interface components {
              * @default void
              * @enum {string}
              */
-            on_expiry: "void" | "capture";
+            on_expiry?: "void" | "capture";
         };
         /**
          * @example {}
@@ -1630,13 +1630,13 @@ export interface components {
             /** @enum {string} */
             transaction_type: "deposit" | "transfer" | "payment" | "withdrawal" | "savings";
             /** @default null */
-            min_amount: number | null;
+            min_amount?: number | null;
             /** @default null */
-            max_amount: number | null;
+            max_amount?: number | null;
             /** @default null */
-            daily_total: number | null;
+            daily_total?: number | null;
             /** @default null */
-            daily_count: number | null;
+            daily_count?: number | null;
         };
         CreatePaymentRequest: {
             amount: number;

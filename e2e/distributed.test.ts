@@ -3,7 +3,7 @@ import { openDatabase } from '@moneypal/kit';
 import { metricSamples, metricValue, testDatabaseLabel, testServerUrl } from '@moneypal/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from './support/http.js';
+import { type Api, apiOf, httpClient } from './support/http.js';
 import { eventuallyAsync, newPerson, type Person } from './support/people.js';
 import {
   buildDistributedRuntime,
@@ -25,12 +25,14 @@ if (!process.env.TEST_NATS_URL) {
 
 let system: DistributedSystem;
 let http: ReturnType<typeof httpClient>;
+let api: Api;
 let adminToken: string;
 
 beforeAll(async () => {
   await buildDistributedRuntime();
   system = await startDistributedSystem();
   http = httpClient(system.gatewayUrl);
+  api = apiOf(system.gatewayUrl);
   const login = await http('/v1/auth/login', {
     body: { login: system.admin.email, password: system.admin.password },
   });
@@ -67,8 +69,8 @@ const metric = async (
 
 describe(`the distributed runtime as separate processes (${testDatabaseLabel} + NATS JetStream)`, () => {
   it('carries a trace id sent at the gateway into the ledger’s log, and every service’s metrics move', async () => {
-    const payer = await newPerson(http, 'Ada');
-    const payee = await newPerson(http, 'Grace');
+    const payer = await newPerson(api, 'Ada');
+    const payee = await newPerson(api, 'Grace');
     await deposit(payer, 5_000);
     const before = {
       posted: await metric('ledger', 'ledger_transfers_posted_total', { type: 'transfer' }),
@@ -183,7 +185,7 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
 
   it('keeps every service up while PostgreSQL terminates their connections under load, and moves each transfer once', async () => {
     const people: Person[] = [];
-    for (const name of ['Emmy', 'Sofia', 'Lise', 'Marie']) people.push(await newPerson(http, name));
+    for (const name of ['Emmy', 'Sofia', 'Lise', 'Marie']) people.push(await newPerson(api, name));
     for (const person of people) await deposit(person, 100_000);
     const server = await openDatabase<unknown>({
       url: testServerUrl(),
@@ -276,8 +278,8 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
   });
 
   it('settles a payment exactly once with billing killed mid-saga and the ledger killed and restarted', async () => {
-    const payer = await newPerson(http, 'Hedy');
-    const provider = await newPerson(http, 'Barbara');
+    const payer = await newPerson(api, 'Hedy');
+    const provider = await newPerson(api, 'Barbara');
     const amount = 3_000;
     const created = await http('/v1/payments', {
       token: payer.token,

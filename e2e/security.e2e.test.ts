@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from './support/http.js';
+import { apiOf, httpClient } from './support/http.js';
 import { eventuallyAsync, type Person, newPerson as register } from './support/people.js';
 import { startTestSystem, systemLabel, type TestSystem } from './support/system.js';
 
@@ -21,7 +21,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const newPerson = () => register(http);
+const newPerson = () => register(apiOf(system.url));
 const withKey = () => ({ 'idempotency-key': randomUUID() });
 
 async function deposit(walletId: string, amount: number) {

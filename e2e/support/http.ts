@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type ApiClient, createApiClient } from '@moneypal/api-client';
+import { expect } from 'vitest';
 
 /**
  * The typed clients of a system under test (`@moneypal/api-client`): `api()` calls as nobody,
@@ -15,6 +16,18 @@ export function apiOf(baseUrl: string): Api {
 /** The header of a request that moves money, with a new key unless one is given. */
 export function idempotencyKey(key: string = randomUUID()): { 'Idempotency-Key': string } {
   return { 'Idempotency-Key': key };
+}
+
+/** Asserts that a typed or a raw answer is the problem `code` with `status`. */
+export function expectProblem(
+  answer: { response: Response; error?: unknown } | HttpAnswer,
+  status: number,
+  code: string,
+) {
+  const [answered, body] =
+    'response' in answer ? [answer.response.status, answer.error] : [answer.status, answer.body];
+  expect(answered, JSON.stringify(body)).toBe(status);
+  expect(body).toMatchObject({ status, code });
 }
 
 /** A raw HTTP client for what the typed one cannot send: malformed bodies, headers and paths. */

@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { Schema } from '@moneypal/api-client';
 import { openDatabase } from '@moneypal/kit';
 import { metricSamples, metricValue, testDatabaseLabel, testServerUrl } from '@moneypal/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from './support/http.js';
-import { eventuallyAsync, newPerson, type Person } from './support/people.js';
+import { type Api, apiOf, idempotencyKey } from './support/http.js';
+import { eventuallyAsync, logIn, newPerson, type Person } from './support/people.js';
 import {
   buildDistributedRuntime,
   type DatabaseService,
@@ -24,18 +25,14 @@ if (!process.env.TEST_NATS_URL) {
 }
 
 let system: DistributedSystem;
-let http: ReturnType<typeof httpClient>;
+let api: Api;
 let adminToken: string;
 
 beforeAll(async () => {
   await buildDistributedRuntime();
   system = await startDistributedSystem();
-  http = httpClient(system.gatewayUrl);
-  const login = await http('/v1/auth/login', {
-    body: { login: system.admin.email, password: system.admin.password },
-  });
-  expect(login.status).toBe(200);
-  adminToken = login.body.access_token;
+  api = apiOf(system.gatewayUrl);
+  adminToken = await logIn(api, system.admin.email, system.admin.password);
 }, 180_000);
 
 afterAll(async () => {
@@ -43,20 +40,22 @@ afterAll(async () => {
 }, 60_000);
 
 async function deposit(person: Person, amount: number) {
-  const answer = await http(`/v1/wallets/${person.walletId}/deposits`, {
-    token: adminToken,
+  const answer = await api(adminToken).POST('/v1/wallets/{id}/deposits', {
+    params: { path: { id: person.walletId }, header: idempotencyKey() },
     body: { amount, reference: 'bank wire' },
-    headers: { 'idempotency-key': randomUUID() },
   });
-  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  expect(answer.response.status, JSON.stringify(answer.error)).toBe(201);
 }
 
 const walletOf = async (person: Person) =>
-  (await http(`/v1/wallets/${person.walletId}`, { token: person.token })).body;
+  (await api(person.token).GET('/v1/wallets/{id}', { params: { path: { id: person.walletId } } })).data!;
 
-const transactionsOf = async (person: Person, type: string) =>
-  (await http(`/v1/transactions?wallet_id=${person.walletId}&type=${type}`, { token: person.token })).body
-    .data as { amount: number; type: string }[];
+const transactionsOf = async (person: Person, type: Schema<'Transfer'>['type']) =>
+  (
+    await api(person.token).GET('/v1/transactions', {
+      params: { query: { wallet_id: person.walletId, type } },
+    })
+  ).data!.data;
 
 /** The sum of a series in a process's current `/metrics`. */
 const metric = async (
@@ -67,8 +66,8 @@ const metric = async (
 
 describe(`the distributed runtime as separate processes (${testDatabaseLabel} + NATS JetStream)`, () => {
   it('carries a trace id sent at the gateway into the ledger’s log, and every service’s metrics move', async () => {
-    const payer = await newPerson(http, 'Ada');
-    const payee = await newPerson(http, 'Grace');
+    const payer = await newPerson(api, 'Ada');
+    const payee = await newPerson(api, 'Grace');
     await deposit(payer, 5_000);
     const before = {
       posted: await metric('ledger', 'ledger_transfers_posted_total', { type: 'transfer' }),
@@ -85,22 +84,21 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
     const requestId = `distributed-${randomBytes(4).toString('hex')}`;
     const key = randomUUID();
     const transfer = () =>
-      http('/v1/transfers', {
-        token: payer.token,
+      api(payer.token).POST('/v1/transfers', {
+        params: { header: idempotencyKey(key) },
         body: { from_wallet_id: payer.walletId, to_user: payee.userName, amount: 1_250 },
         headers: {
-          'idempotency-key': key,
           'x-request-id': requestId,
           traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
         },
       });
     const answer = await transfer();
-    expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-    expect(answer.headers.get('x-request-id')).toBe(requestId);
+    expect(answer.response.status, JSON.stringify(answer.error)).toBe(201);
+    expect(answer.response.headers.get('x-request-id')).toBe(requestId);
     // The same request again: answered from the ledger's stored answer.
     const replay = await transfer();
-    expect(replay.status).toBe(201);
-    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.response.status).toBe(201);
+    expect(replay.response.headers.get('idempotent-replayed')).toBe('true');
 
     // The ledger's own log line for the request, written in another process, joins the trace.
     const handled = await eventuallyAsync(async () =>
@@ -183,7 +181,7 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
 
   it('keeps every service up while PostgreSQL terminates their connections under load, and moves each transfer once', async () => {
     const people: Person[] = [];
-    for (const name of ['Emmy', 'Sofia', 'Lise', 'Marie']) people.push(await newPerson(http, name));
+    for (const name of ['Emmy', 'Sofia', 'Lise', 'Marie']) people.push(await newPerson(api, name));
     for (const person of people) await deposit(person, 100_000);
     const server = await openDatabase<unknown>({
       url: testServerUrl(),
@@ -206,12 +204,11 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
         const from = people[(worker + round) % people.length]!;
         const to = people[(worker + round + 1) % people.length]!;
         const key = randomUUID();
-        const answer = await http('/v1/transfers', {
-          token: from.token,
+        const answer = await api(from.token).POST('/v1/transfers', {
+          params: { header: idempotencyKey(key) },
           body: { from_wallet_id: from.walletId, to_wallet_id: to.walletId, amount: 1 },
-          headers: { 'idempotency-key': key },
         });
-        sent.push({ key, from, to, status: answer.status, body: answer.body });
+        sent.push({ key, from, to, status: answer.response.status, body: answer.data ?? answer.error });
       }
     };
     const workers = Array.from({ length: 8 }, (_, worker) => load(worker));
@@ -244,14 +241,13 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
     }
     for (const item of sent.filter((entry) => entry.status === 503)) {
       const retried = await eventuallyAsync(async () => {
-        const answer = await http('/v1/transfers', {
-          token: item.from.token,
+        const answer = await api(item.from.token).POST('/v1/transfers', {
+          params: { header: idempotencyKey(item.key) },
           body: { from_wallet_id: item.from.walletId, to_wallet_id: item.to.walletId, amount: 1 },
-          headers: { 'idempotency-key': item.key },
         });
-        return answer.status === 503 ? undefined : answer;
+        return answer.response.status === 503 ? undefined : answer;
       }, 15_000);
-      expect(retried.status).toBe(201);
+      expect(retried.response.status).toBe(201);
     }
     const balances = await Promise.all(people.map(async (person) => (await walletOf(person)).main));
     expect(balances.reduce((sum, balance) => sum + balance, 0)).toBe(people.length * 100_000);
@@ -276,16 +272,15 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
   });
 
   it('settles a payment exactly once with billing killed mid-saga and the ledger killed and restarted', async () => {
-    const payer = await newPerson(http, 'Hedy');
-    const provider = await newPerson(http, 'Barbara');
+    const payer = await newPerson(api, 'Hedy');
+    const provider = await newPerson(api, 'Barbara');
     const amount = 3_000;
-    const created = await http('/v1/payments', {
-      token: payer.token,
-      headers: { 'idempotency-key': randomUUID() },
+    const created = await api(payer.token).POST('/v1/payments', {
+      params: { header: idempotencyKey() },
       body: { amount, currency: 'USD', wallet_id: payer.walletId, paid_to: provider.userName },
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const payment = created.body as { id: string; paypal_order_id: string };
+    expect(created.response.status, JSON.stringify(created.error)).toBe(201);
+    const payment = created.data as Schema<'Payment'> & { paypal_order_id: string };
     const depositsBefore = await metric('ledger', 'ledger_transfers_posted_total', { type: 'deposit' });
 
     // The ledger stops answering: billing's credit of the payer waits on it.
@@ -299,9 +294,11 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
       },
     );
     expect(approved.status).toBe(200);
-    const captured = await http(`/v1/payments/${payment.id}/capture`, { token: payer.token, method: 'POST' });
-    expect(captured.status, JSON.stringify(captured.body)).toBe(200);
-    expect(captured.body.status).toBe('captured');
+    const captured = await api(payer.token).POST('/v1/payments/{id}/capture', {
+      params: { path: { id: payment.id } },
+    });
+    expect(captured.response.status, JSON.stringify(captured.error)).toBe(200);
+    expect(captured.data?.status).toBe('captured');
     await eventuallyAsync(
       async () =>
         (await metric('billing', 'bus_client_requests_in_flight', { subject: 'ledger.deposit.create' })) === 1
@@ -331,8 +328,8 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
       30_000,
     );
     const invoice = await eventuallyAsync(async () => {
-      const page = await http('/v1/invoices?role=payer', { token: payer.token });
-      return page.body.data?.[0]?.status === 'paid' ? page.body.data : undefined;
+      const page = await api(payer.token).GET('/v1/invoices', { params: { query: { role: 'payer' } } });
+      return page.data?.data[0]?.status === 'paid' ? page.data.data : undefined;
     }, 15_000);
 
     expect(invoice).toHaveLength(1);

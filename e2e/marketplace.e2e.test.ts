@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { Schema } from '@moneypal/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from './support/http.js';
-import { eventuallyAsync, type Person, newPerson as register } from './support/people.js';
+import { type Api, apiOf, idempotencyKey } from './support/http.js';
+import { eventuallyAsync, logIn, type Person, newPerson as register } from './support/people.js';
 import { startTestSystem, systemLabel, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
-let http: ReturnType<typeof httpClient>;
+let api: Api;
 let adminToken: string;
 
 beforeAll(async () => {
   system = await startTestSystem();
-  http = httpClient(system.url);
-  const login = await http('/v1/auth/login', {
-    body: { login: system.admin.email, password: system.admin.password },
-  });
-  adminToken = login.body.access_token;
+  api = apiOf(system.url);
+  adminToken = await logIn(api, system.admin.email, system.admin.password);
 }, 120_000);
 
 afterAll(async () => {
@@ -23,22 +21,30 @@ afterAll(async () => {
 
 /** Two new users of this system, the first with 1000 in the wallet. */
 async function funded(): Promise<{ ada: Person; grace: Person }> {
-  const ada = await register(http, 'Ada');
-  const grace = await register(http, 'Grace');
-  const deposit = await http(`/v1/wallets/${ada.walletId}/deposits`, {
-    token: adminToken,
+  const ada = await register(api, 'Ada');
+  const grace = await register(api, 'Grace');
+  const deposit = await api(adminToken).POST('/v1/wallets/{id}/deposits', {
+    params: { path: { id: ada.walletId }, header: idempotencyKey() },
     body: { amount: 1_000, reference: 'bank wire' },
-    headers: { 'idempotency-key': randomUUID() },
   });
-  expect(deposit.status).toBe(201);
+  expect(deposit.response.status).toBe(201);
   return { ada, grace };
 }
 
-const post = (person: { token: string }, url: string, body: unknown, key = randomUUID()) =>
-  http(url, { token: person.token, body, headers: { 'idempotency-key': key } });
+const openHold = (person: { token: string }, body: Schema<'CreateHoldRequest'>, key = randomUUID()) =>
+  api(person.token).POST('/v1/holds', { params: { header: idempotencyKey(key) }, body });
+
+const captureHold = (person: { token: string }, id: string, body: Schema<'CaptureHoldRequest'> = {}) =>
+  api(person.token).POST('/v1/holds/{id}/capture', {
+    params: { path: { id }, header: idempotencyKey() },
+    body,
+  });
+
+const voidHold = (person: { token: string }, id: string, body: Schema<'VoidHoldRequest'> = {}) =>
+  api(person.token).POST('/v1/holds/{id}/void', { params: { path: { id }, header: idempotencyKey() }, body });
 
 const walletOf = async (person: Person) =>
-  (await http(`/v1/wallets/${person.walletId}`, { token: person.token })).body;
+  (await api(person.token).GET('/v1/wallets/{id}', { params: { path: { id: person.walletId } } })).data;
 
 describe(`marketplace money through the gateway on ${systemLabel}`, () => {
   it('holds, captures part, and refuses a second settlement; a void gives the whole hold back', async () => {
@@ -50,38 +56,39 @@ describe(`marketplace money through the gateway on ${systemLabel}`, () => {
       amount: 600,
       description: 'job 1042',
     };
-    const opened = await post(ada, '/v1/holds', body, key);
-    expect(opened.status).toBe(201);
-    expect(opened.body.hold).toMatchObject({ status: 'held', amount: 600, to_wallet_id: grace.walletId });
+    const opened = await openHold(ada, body, key);
+    expect(opened.response.status).toBe(201);
+    expect(opened.data?.hold).toMatchObject({ status: 'held', amount: 600, to_wallet_id: grace.walletId });
     expect(await walletOf(ada)).toMatchObject({ main: 400, available: 400, held: 600 });
-    const again = await post(ada, '/v1/holds', body, key);
-    expect(again.status).toBe(201);
-    expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(again.body).toEqual(opened.body);
+    const again = await openHold(ada, body, key);
+    expect(again.response.status).toBe(201);
+    expect(again.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.data).toEqual(opened.data);
 
-    const holdId = opened.body.hold.id;
-    expect((await post(grace, `/v1/holds/${holdId}/capture`, {})).status).toBe(403);
-    const captured = await post(ada, `/v1/holds/${holdId}/capture`, { amount: 250 });
-    expect(captured.status).toBe(200);
-    expect(captured.body.hold).toMatchObject({ status: 'captured', captured_amount: 250 });
+    const holdId = opened.data!.hold.id;
+    expect((await captureHold(grace, holdId)).response.status).toBe(403);
+    const captured = await captureHold(ada, holdId, { amount: 250 });
+    expect(captured.response.status).toBe(200);
+    expect(captured.data?.hold).toMatchObject({ status: 'captured', captured_amount: 250 });
     expect(await walletOf(ada)).toMatchObject({ main: 750, held: 0 });
     expect(await walletOf(grace)).toMatchObject({ main: 250 });
-    const late = await post(grace, `/v1/holds/${holdId}/void`, {});
-    expect(late.status).toBe(409);
-    expect(late.body).toMatchObject({ code: 'hold_already_settled' });
+    const late = await voidHold(grace, holdId);
+    expect(late.response.status).toBe(409);
+    expect(late.error).toMatchObject({ code: 'hold_already_settled' });
 
-    const second = await post(ada, '/v1/holds', { ...body, amount: 700 });
-    expect(second.status).toBe(201);
-    const voided = await post(grace, `/v1/holds/${second.body.hold.id}/void`, { reason: 'cannot take it' });
-    expect(voided.status).toBe(200);
-    expect(voided.body.balance).toMatchObject({ wallet_id: grace.walletId });
+    const second = await openHold(ada, { ...body, amount: 700 });
+    expect(second.response.status).toBe(201);
+    const voided = await voidHold(grace, second.data!.hold.id, { reason: 'cannot take it' });
+    expect(voided.response.status).toBe(200);
+    expect(voided.data?.balance).toMatchObject({ wallet_id: grace.walletId });
     expect(await walletOf(ada)).toMatchObject({ main: 750, held: 0 });
 
-    const stranger = await register(http, 'Eve');
-    expect((await http(`/v1/holds/${holdId}`, { token: stranger.token })).status).toBe(404);
-    const listed = await http('/v1/holds?direction=in', { token: grace.token });
-    expect(listed.status).toBe(200);
-    expect(listed.body.data.map((hold: { id: string }) => hold.id)).toEqual([second.body.hold.id, holdId]);
+    const stranger = await register(api, 'Eve');
+    const hidden = await api(stranger.token).GET('/v1/holds/{id}', { params: { path: { id: holdId } } });
+    expect(hidden.response.status).toBe(404);
+    const listed = await api(grace.token).GET('/v1/holds', { params: { query: { direction: 'in' } } });
+    expect(listed.response.status).toBe(200);
+    expect(listed.data?.data.map((hold) => hold.id)).toEqual([second.data!.hold.id, holdId]);
 
     const verdict = await system.verifyLedger();
     expect(verdict.checks.filter((check) => check.violations > 0)).toEqual([]);
@@ -89,74 +96,78 @@ describe(`marketplace money through the gateway on ${systemLabel}`, () => {
   it('lets only an admin settle a dispute: capture or void any hold, never a stranger', async () => {
     const { ada, grace } = await funded();
     const open = async (amount: number) =>
-      (await post(ada, '/v1/holds', { from_wallet_id: ada.walletId, to_user: grace.userName, amount })).body
-        .hold;
+      (await openHold(ada, { from_wallet_id: ada.walletId, to_user: grace.userName, amount })).data!.hold;
     const first = await open(300);
     const second = await open(200);
-    const stranger = await register(http, 'Eve');
-    for (const action of ['capture', 'void']) {
-      const refused = await post(stranger, `/v1/holds/${first.id}/${action}`, {});
-      expect(refused.status).toBe(404);
+    const stranger = await register(api, 'Eve');
+    for (const settle of [captureHold, voidHold]) {
+      const refused = await settle(stranger, first.id);
+      expect(refused.response.status).toBe(404);
     }
-    expect((await post(ada, `/v1/holds/${first.id}/void`, {})).status).toBe(403);
+    expect((await voidHold(ada, first.id)).response.status).toBe(403);
     const admin = { token: adminToken };
-    const captured = await post(admin, `/v1/holds/${first.id}/capture`, {});
-    expect(captured.status).toBe(200);
-    expect(captured.body.hold).toMatchObject({ status: 'captured', captured_amount: 300 });
-    const voided = await post(admin, `/v1/holds/${second.id}/void`, { reason: 'dispute 2291 settled' });
-    expect(voided.status).toBe(200);
-    expect(voided.body.hold).toMatchObject({ status: 'voided', captured_amount: 0 });
+    const captured = await captureHold(admin, first.id);
+    expect(captured.response.status).toBe(200);
+    expect(captured.data?.hold).toMatchObject({ status: 'captured', captured_amount: 300 });
+    const voided = await voidHold(admin, second.id, { reason: 'dispute 2291 settled' });
+    expect(voided.response.status).toBe(200);
+    expect(voided.data?.hold).toMatchObject({ status: 'voided', captured_amount: 0 });
     expect(await walletOf(ada)).toMatchObject({ main: 700, held: 0 });
     expect(await walletOf(grace)).toMatchObject({ main: 300 });
   });
 
   it('pays a bill into escrow: the invoice is held, then paid by what the payer released', async () => {
     const { ada, grace } = await funded();
-    const bill = await post(ada, '/v1/bills', {
-      to_user: grace.userName,
-      amount: 800,
-      description: 'Garden, job 77',
-      escrow: true,
+    const bill = await api(ada.token).POST('/v1/bills', {
+      params: { header: idempotencyKey() },
+      body: { to_user: grace.userName, amount: 800, description: 'Garden, job 77', escrow: true },
     });
-    expect(bill.status, JSON.stringify(bill.body)).toBe(201);
-    expect(bill.body.invoice).toMatchObject({ status: 'held', amount: 800 });
+    expect(bill.response.status, JSON.stringify(bill.error)).toBe(201);
+    expect(bill.data?.invoice).toMatchObject({ status: 'held', amount: 800 });
     expect(await walletOf(ada)).toMatchObject({ main: 200, held: 800 });
-    const holdId = bill.body.invoice.hold_id as string;
-    expect((await post(ada, `/v1/holds/${holdId}/capture`, { amount: 600 })).status).toBe(200);
+    const invoiceId = bill.data!.invoice.id;
+    const holdId = bill.data!.invoice.hold_id!;
+    expect((await captureHold(ada, holdId, { amount: 600 })).response.status).toBe(200);
+    const invoiceAs = (token: string) =>
+      api(token).GET('/v1/invoices/{id}', { params: { path: { id: invoiceId } } });
     const invoice = await eventuallyAsync(async () => {
-      const answer = await http(`/v1/invoices/${bill.body.invoice.id}`, { token: grace.token });
-      return answer.body.status === 'paid' ? answer.body : undefined;
+      const answer = await invoiceAs(grace.token);
+      return answer.data?.status === 'paid' ? answer.data : undefined;
     });
     expect(invoice).toMatchObject({ amount: 800, amount_paid: 600 });
     expect(await walletOf(ada)).toMatchObject({ main: 400, held: 0 });
-    const stranger = await register(http, 'Eve');
-    expect((await http(`/v1/invoices/${bill.body.invoice.id}`, { token: stranger.token })).status).toBe(404);
+    const stranger = await register(api, 'Eve');
+    expect((await invoiceAs(stranger.token)).response.status).toBe(404);
   });
 
   it('reverses a transfer for an admin only, shown to both parties as a reversal of the original', async () => {
     const { ada, grace } = await funded();
-    const sent = await post(ada, '/v1/transfers', {
-      from_wallet_id: ada.walletId,
-      to_user: grace.userName,
-      amount: 500,
+    const sent = await api(ada.token).POST('/v1/transfers', {
+      params: { header: idempotencyKey() },
+      body: { from_wallet_id: ada.walletId, to_user: grace.userName, amount: 500 },
     });
-    expect(sent.status).toBe(201);
-    const original = sent.body.transfer.id as string;
-    const reverse = (person: { token: string }, body: unknown, key = randomUUID()) =>
-      post(person, `/v1/transfers/${original}/reverse`, body, key);
-    expect((await reverse(ada, { reason: 'mine' })).status).toBe(403);
+    expect(sent.response.status).toBe(201);
+    const original = sent.data!.transfer.id;
+    const reverse = (person: { token: string }, body: Schema<'ReverseTransferRequest'>, key = randomUUID()) =>
+      api(person.token).POST('/v1/transfers/{id}/reverse', {
+        params: { path: { id: original }, header: idempotencyKey(key) },
+        body,
+      });
+    expect((await reverse(ada, { reason: 'mine' })).response.status).toBe(403);
     const key = randomUUID();
     const reversed = await reverse({ token: adminToken }, { amount: 200, reason: 'charged twice' }, key);
-    expect(reversed.status).toBe(201);
-    expect(reversed.body.transfer).toMatchObject({ type: 'reversal', amount: 200, reversal_of: original });
+    expect(reversed.response.status).toBe(201);
+    expect(reversed.data?.transfer).toMatchObject({ type: 'reversal', amount: 200, reversal_of: original });
     const replay = await reverse({ token: adminToken }, { amount: 200, reason: 'charged twice' }, key);
-    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.response.headers.get('idempotent-replayed')).toBe('true');
     const tooMuch = await reverse({ token: adminToken }, { amount: 400, reason: 'again' });
-    expect(tooMuch.status).toBe(409);
+    expect(tooMuch.response.status).toBe(409);
     for (const person of [ada, grace]) {
-      const history = await http('/v1/transactions?type=reversal', { token: person.token });
-      expect(history.body.data).toEqual([
-        expect.objectContaining({ id: reversed.body.transfer.id, reversal_of: original }),
+      const history = await api(person.token).GET('/v1/transactions', {
+        params: { query: { type: 'reversal' } },
+      });
+      expect(history.data?.data).toEqual([
+        expect.objectContaining({ id: reversed.data!.transfer.id, reversal_of: original }),
       ]);
     }
     expect(await walletOf(ada)).toMatchObject({ main: 700 });
@@ -165,20 +176,20 @@ describe(`marketplace money through the gateway on ${systemLabel}`, () => {
 
   it('freezes a wallet for an admin only, which then refuses to pay, and unfreezes it', async () => {
     const { ada, grace } = await funded();
-    const patch = (token: string, body: unknown) =>
-      http(`/v1/wallets/${ada.walletId}`, { method: 'PATCH', token, body });
-    expect((await patch(ada.token, { status: 'frozen', reason: 'mine' })).status).toBe(403);
+    const patch = (token: string, body: Schema<'ChangeWalletStatusRequest'>) =>
+      api(token).PATCH('/v1/wallets/{id}', { params: { path: { id: ada.walletId } }, body });
+    expect((await patch(ada.token, { status: 'frozen', reason: 'mine' })).response.status).toBe(403);
     const frozen = await patch(adminToken, { status: 'frozen', reason: 'dispute 2291 under review' });
-    expect(frozen.status).toBe(200);
-    expect(frozen.body).toMatchObject({ status: 'frozen', available: 0 });
-    const refused = await post(ada, '/v1/holds', {
+    expect(frozen.response.status).toBe(200);
+    expect(frozen.data).toMatchObject({ status: 'frozen', available: 0 });
+    const refused = await openHold(ada, {
       from_wallet_id: ada.walletId,
       to_user: grace.userName,
       amount: 10,
     });
-    expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'wallet_frozen' });
-    expect((await patch(adminToken, { status: 'active', reason: 'settled' })).body).toMatchObject({
+    expect(refused.response.status).toBe(422);
+    expect(refused.error).toMatchObject({ code: 'wallet_frozen' });
+    expect((await patch(adminToken, { status: 'active', reason: 'settled' })).data).toMatchObject({
       status: 'active',
       available: 1_000,
     });

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import type { Schema } from '@moneypal/api-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from './support/http.js';
-import { eventuallyAsync, type Person, newPerson as register } from './support/people.js';
+import { type Api, apiOf, httpClient, idempotencyKey } from './support/http.js';
+import { eventuallyAsync, logIn, type Person, newPerson as register } from './support/people.js';
 import { startTestSystem, systemLabel, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
+let api: Api;
+/** For what the typed client cannot send: a webhook's exact bytes, an unknown field. */
 let http: ReturnType<typeof httpClient>;
 let adminToken: string;
 
 beforeAll(async () => {
   system = await startTestSystem();
+  api = apiOf(system.url);
   http = httpClient(system.url);
-  const login = await http('/v1/auth/login', {
-    body: { login: system.admin.email, password: system.admin.password },
-  });
-  adminToken = login.body.access_token;
+  adminToken = await logIn(api, system.admin.email, system.admin.password);
 }, 120_000);
 
 afterAll(async () => {
@@ -25,13 +26,12 @@ afterEach(() => {
   system.paypal.configure({ webhookCopies: 1, webhookOrder: 'in-order', webhooksPaused: false });
 });
 
-const newPerson = (firstName?: string) => register(http, firstName);
+const newPerson = (firstName?: string) => register(api, firstName);
 
 /** Creates a payment through the API; `paidTo` pays that provider with it. */
 async function createPayment(payer: Person, amount: number, paidTo?: Person) {
-  const created = await http('/v1/payments', {
-    token: payer.token,
-    headers: { 'idempotency-key': randomUUID() },
+  const created = await api(payer.token).POST('/v1/payments', {
+    params: { header: idempotencyKey() },
     body: {
       amount,
       currency: 'USD',
@@ -39,17 +39,23 @@ async function createPayment(payer: Person, amount: number, paidTo?: Person) {
       ...(paidTo ? { paid_to: paidTo.userName } : {}),
     },
   });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  expect(created.body).toMatchObject({ status: 'created', sandbox: true, amount });
-  expect(created.body.approve_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/checkoutnow\?token=/);
-  return created.body as { id: string; paypal_order_id: string; approve_url: string };
+  expect(created.response.status, JSON.stringify(created.error)).toBe(201);
+  expect(created.data).toMatchObject({ status: 'created', sandbox: true, amount });
+  expect(created.data?.approve_url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/checkoutnow\?token=/);
+  return created.data as Schema<'Payment'> & { paypal_order_id: string; approve_url: string };
 }
 
 const paymentOf = async (person: Person, id: string) =>
-  (await http(`/v1/payments/${id}`, { token: person.token })).body;
+  (await api(person.token).GET('/v1/payments/{id}', { params: { path: { id } } })).data!;
+
+const capture = (person: Person, id: string) =>
+  api(person.token).POST('/v1/payments/{id}/capture', { params: { path: { id } } });
 
 const walletOf = async (person: Person) =>
-  (await http(`/v1/wallets/${person.walletId}`, { token: person.token })).body;
+  (await api(person.token).GET('/v1/wallets/{id}', { params: { path: { id: person.walletId } } })).data!;
+
+const invoicesOf = async (person: Person) =>
+  (await api(person.token).GET('/v1/invoices', { params: { query: { role: 'payer' } } })).data!.data;
 
 /** Waits until the payment reaches `status`. */
 const paymentReaches = (person: Person, id: string, status: string) =>
@@ -78,13 +84,13 @@ async function expectInvariants(): Promise<void> {
 
   const numbers: number[] = [];
   let cursor: string | null = null;
+  const pageAfter = (cursor: string | null) =>
+    api(adminToken).GET('/v1/invoices', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } });
   do {
-    const page = await http(`/v1/invoices?limit=100${cursor ? `&cursor=${cursor}` : ''}`, {
-      token: adminToken,
-    });
-    expect(page.status).toBe(200);
-    numbers.push(...page.body.data.map((invoice: { invoice_no: number }) => invoice.invoice_no));
-    cursor = page.body.next_cursor;
+    const page = await pageAfter(cursor);
+    expect(page.response.status).toBe(200);
+    numbers.push(...page.data!.data.map((invoice) => invoice.invoice_no));
+    cursor = page.data!.next_cursor;
   } while (cursor);
   expect(numbers.sort((a, b) => a - b)).toEqual(numbers.map((_, index) => index + 1));
 
@@ -106,9 +112,9 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     expect(await page.text()).toMatch(/sandbox/i);
 
     system.paypal.approveOrder(payment.paypal_order_id);
-    const captured = await http(`/v1/payments/${payment.id}/capture`, { token: payer.token, method: 'POST' });
-    expect(captured.status, JSON.stringify(captured.body)).toBe(200);
-    expect(captured.body).toMatchObject({ status: 'captured', paypal_capture_id: expect.any(String) });
+    const captured = await capture(payer, payment.id);
+    expect(captured.response.status, JSON.stringify(captured.error)).toBe(200);
+    expect(captured.data).toMatchObject({ status: 'captured', paypal_capture_id: expect.any(String) });
     await mainBecomes(payer, 2_500);
 
     // PayPal's webhooks arrive after the capture: they change nothing.
@@ -117,10 +123,10 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     await paymentReaches(payer, payment.id, 'captured');
     expect(eventsOf('payments.payment.captured', payment.id)).toHaveLength(1);
     expect((await walletOf(payer)).main).toBe(2_500);
-    const history = await http(`/v1/transactions?wallet_id=${payer.walletId}&type=deposit`, {
-      token: payer.token,
+    const history = await api(payer.token).GET('/v1/transactions', {
+      params: { query: { wallet_id: payer.walletId, type: 'deposit' } },
     });
-    expect(history.body.data).toHaveLength(1);
+    expect(history.data?.data).toHaveLength(1);
     await eventuallyAsync(async () => (emailsTo(payer, /Welcome/).length === 1 ? true : undefined));
     await expectInvariants();
   });
@@ -131,9 +137,9 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     system.paypal.approveOrder(payment.paypal_order_id);
     await system.paypal.flushWebhooks();
     await paymentReaches(payer, payment.id, 'captured');
-    const late = await http(`/v1/payments/${payment.id}/capture`, { token: payer.token, method: 'POST' });
-    expect(late.status).toBe(200);
-    expect(late.body.status).toBe('captured');
+    const late = await capture(payer, payment.id);
+    expect(late.response.status).toBe(200);
+    expect(late.data?.status).toBe('captured');
     await mainBecomes(payer, 1_200);
     expect(eventsOf('payments.payment.captured', payment.id)).toHaveLength(1);
     await expectInvariants();
@@ -158,8 +164,10 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     expect(deliveries.filter((delivery) => delivery.state !== 'delivered')).toEqual([]);
     await mainBecomes(payer, 700);
     expect(eventsOf('payments.payment.captured', payment.id)).toHaveLength(1);
-    const history = await http(`/v1/transactions?wallet_id=${payer.walletId}`, { token: payer.token });
-    expect(history.body.data).toHaveLength(1);
+    const history = await api(payer.token).GET('/v1/transactions', {
+      params: { query: { wallet_id: payer.walletId } },
+    });
+    expect(history.data?.data).toHaveLength(1);
     await expectInvariants();
   });
 
@@ -196,9 +204,9 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     system.paypal.configure({ webhooksPaused: true });
     const payment = await createPayment(payer, 1_000);
     system.paypal.approveOrder(payment.paypal_order_id, 'declined');
-    const answer = await http(`/v1/payments/${payment.id}/capture`, { token: payer.token, method: 'POST' });
-    expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 'failed', failure_reason: 'declined' });
+    const answer = await capture(payer, payment.id);
+    expect(answer.response.status).toBe(200);
+    expect(answer.data).toMatchObject({ status: 'failed', failure_reason: 'declined' });
     system.paypal.configure({ webhooksPaused: false });
     await system.paypal.flushWebhooks();
     await eventuallyAsync(async () =>
@@ -220,8 +228,7 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     expect((await walletOf(payer)).main).toBe(0);
 
     const invoice = await eventuallyAsync(async () => {
-      const page = await http('/v1/invoices?role=payer', { token: payer.token });
-      const [first] = page.body.data;
+      const [first] = await invoicesOf(payer);
       return first?.status === 'paid' ? first : undefined;
     });
     expect(invoice).toMatchObject({
@@ -230,10 +237,12 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
       amount: 3_000,
       payment_id: payment.id,
     });
-    const seenByProvider = await http(`/v1/invoices/${invoice.id}`, { token: provider.token });
-    expect(seenByProvider.status).toBe(200);
+    const invoiceAs = (person: Person) =>
+      api(person.token).GET('/v1/invoices/{id}', { params: { path: { id: invoice.id } } });
+    const seenByProvider = await invoiceAs(provider);
+    expect(seenByProvider.response.status).toBe(200);
     const stranger = await newPerson('Eve');
-    expect((await http(`/v1/invoices/${invoice.id}`, { token: stranger.token })).status).toBe(404);
+    expect((await invoiceAs(stranger)).response.status).toBe(404);
 
     await eventuallyAsync(async () =>
       emailsTo(provider, /paid USD 30\.00/).length === 1 ? true : undefined,
@@ -244,9 +253,11 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     await eventuallyAsync(async () => (emailsTo(payer, /^Invoice \d+/).length === 1 ? true : undefined));
 
     const today = new Date().toISOString().slice(0, 10);
-    const report = await http(`/v1/reports/summary?from=${today}&to=${today}`, { token: payer.token });
-    expect(report.status).toBe(200);
-    expect(report.body.currencies[0].totals).toMatchObject({
+    const report = await api(payer.token).GET('/v1/reports/summary', {
+      params: { query: { from: today, to: today } },
+    });
+    expect(report.response.status).toBe(200);
+    expect(report.data?.currencies[0]?.totals).toMatchObject({
       payments_made: { count: 1, amount: 3_000 },
       // Paying a provider through PayPal adds no money to the wallet: it counts as a payment only.
       deposits: { count: 0, amount: 0 },
@@ -264,30 +275,28 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     await mainBecomes(provider, 1_500);
 
     const refund = (token: string, key: string) =>
-      http(`/v1/payments/${payment.id}/refund`, {
-        token,
+      api(token).POST('/v1/payments/{id}/refund', {
+        params: { path: { id: payment.id }, header: idempotencyKey(key) },
         body: {},
-        headers: { 'idempotency-key': key },
       });
     const byUser = await refund(payer.token, 'refund-by-user');
-    expect(byUser.status).toBe(403);
+    expect(byUser.response.status).toBe(403);
     const refunded = await refund(adminToken, `refund-${payment.id}`);
-    expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
-    expect(refunded.body).toMatchObject({ status: 'refunded', refunded_amount: 1_500 });
+    expect(refunded.response.status, JSON.stringify(refunded.error)).toBe(200);
+    expect(refunded.data).toMatchObject({ status: 'refunded', refunded_amount: 1_500 });
     // Asked again with the same key, the refund answers the refunded payment and refunds nothing more.
     const again = await refund(adminToken, `refund-${payment.id}`);
-    expect(again.status).toBe(200);
-    expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(again.body).toMatchObject({ id: payment.id, status: 'refunded' });
+    expect(again.response.status).toBe(200);
+    expect(again.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.data).toMatchObject({ id: payment.id, status: 'refunded' });
     // With another key, there is nothing left to refund.
-    expect((await refund(adminToken, 'refund-more')).body.code).toBe('payment_not_refundable');
+    expect((await refund(adminToken, 'refund-more')).error?.code).toBe('payment_not_refundable');
 
     await mainBecomes(provider, 0);
     await mainBecomes(payer, 0);
-    await eventuallyAsync(async () => {
-      const page = await http('/v1/invoices?role=payer', { token: payer.token });
-      return page.body.data[0]?.status === 'refunded' ? true : undefined;
-    });
+    await eventuallyAsync(async () =>
+      (await invoicesOf(payer))[0]?.status === 'refunded' ? true : undefined,
+    );
     await eventuallyAsync(async () => (emailsTo(payer, /was refunded/).length === 1 ? true : undefined));
     expect(eventsOf('payments.payment.refunded', payment.id)).toHaveLength(1);
     await expectInvariants();
@@ -300,39 +309,40 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     system.paypal.approveOrder(payment.paypal_order_id);
     await system.paypal.flushWebhooks();
     await mainBecomes(provider, 2_000);
-    const refund = (body: object, key: string) =>
-      http(`/v1/payments/${payment.id}/refund`, {
-        token: adminToken,
+    const refund = (body: Schema<'RefundPaymentRequest'>, key: string) =>
+      api(adminToken).POST('/v1/payments/{id}/refund', {
+        params: { path: { id: payment.id }, header: idempotencyKey(key) },
         body,
-        headers: { 'idempotency-key': key },
       });
 
-    const unknownField = await refund({ amount: 500, note: 'x' }, 'refund-part-0');
+    const unknownField = await http(`/v1/payments/${payment.id}/refund`, {
+      token: adminToken,
+      body: { amount: 500, note: 'x' },
+      headers: idempotencyKey('refund-part-0'),
+    });
     expect(unknownField.status).toBe(400);
     const part = await refund({ amount: 500, reason: 'Half a lesson' }, `refund-part-1-${payment.id}`);
-    expect(part.status, JSON.stringify(part.body)).toBe(200);
-    expect(part.body).toMatchObject({ status: 'partially_refunded', refunded_amount: 500 });
+    expect(part.response.status, JSON.stringify(part.error)).toBe(200);
+    expect(part.data).toMatchObject({ status: 'partially_refunded', refunded_amount: 500 });
     expect(
-      (await refund({ amount: 500, reason: 'Half a lesson' }, `refund-part-1-${payment.id}`)).status,
+      (await refund({ amount: 500, reason: 'Half a lesson' }, `refund-part-1-${payment.id}`)).response.status,
     ).toBe(200);
     await mainBecomes(provider, 1_500);
     await eventuallyAsync(async () => {
-      const page = await http('/v1/invoices?role=payer', { token: payer.token });
-      return page.body.data[0]?.status === 'partially_refunded' ? page.body.data[0] : undefined;
+      const [latest] = await invoicesOf(payer);
+      return latest?.status === 'partially_refunded' ? latest : undefined;
     });
     const tooMuch = await refund({ amount: 1_501 }, `refund-part-2-${payment.id}`);
-    expect(tooMuch.status).toBe(422);
-    expect(tooMuch.body.code).toBe('payment_not_refundable');
+    expect(tooMuch.response.status).toBe(422);
+    expect(tooMuch.error?.code).toBe('payment_not_refundable');
 
     const rest = await refund({}, `refund-part-3-${payment.id}`);
-    expect(rest.body).toMatchObject({ status: 'refunded', refunded_amount: 2_000 });
+    expect(rest.data).toMatchObject({ status: 'refunded', refunded_amount: 2_000 });
     await mainBecomes(provider, 0);
     await mainBecomes(payer, 0);
     await eventuallyAsync(async () => {
-      const page = await http('/v1/invoices?role=payer', { token: payer.token });
-      return page.body.data[0]?.status === 'refunded' && page.body.data[0]?.refunded_amount === 2_000
-        ? true
-        : undefined;
+      const [latest] = await invoicesOf(payer);
+      return latest?.status === 'refunded' && latest.refunded_amount === 2_000 ? true : undefined;
     });
     await eventuallyAsync(async () => (emailsTo(payer, /was refunded/).length === 2 ? true : undefined));
     expect(eventsOf('payments.payment.refunded', payment.id)).toHaveLength(2);
@@ -343,57 +353,42 @@ describe(`payments through PayPal on ${systemLabel}`, () => {
     const payer = await newPerson('Joan');
     const other = await newPerson('Radia');
     const payment = await createPayment(payer, 100);
-    expect((await http(`/v1/payments/${payment.id}`, { token: other.token })).status).toBe(404);
     expect(
-      (await http(`/v1/payments/${payment.id}/capture`, { token: other.token, method: 'POST' })).status,
+      (await api(other.token).GET('/v1/payments/{id}', { params: { path: { id: payment.id } } })).response
+        .status,
     ).toBe(404);
-    const list = await http('/v1/payments', { token: other.token });
-    expect(list.body.data).toEqual([]);
+    expect((await capture(other, payment.id)).response.status).toBe(404);
+    const list = await api(other.token).GET('/v1/payments');
+    expect(list.data?.data).toEqual([]);
 
-    const key = randomUUID();
-    const send = (body: Record<string, unknown>) =>
-      http('/v1/payments', { token: payer.token, headers: { 'idempotency-key': key }, body });
+    const send = (body: Schema<'CreatePaymentRequest'>, key = randomUUID()) =>
+      api(payer.token).POST('/v1/payments', { params: { header: idempotencyKey(key) }, body });
     const foreignWallet = await send({ amount: 100, currency: 'USD', wallet_id: other.walletId });
-    expect(foreignWallet.status).toBe(404);
-    expect(foreignWallet.body.code).toBe('wallet_not_found');
-    const unknownProvider = await http('/v1/payments', {
-      token: payer.token,
-      headers: { 'idempotency-key': randomUUID() },
-      body: { amount: 100, currency: 'USD', wallet_id: payer.walletId, paid_to: 'nobody_here_at_all' },
+    expect(foreignWallet.response.status).toBe(404);
+    expect(foreignWallet.error?.code).toBe('wallet_not_found');
+    const unknownProvider = await send({
+      amount: 100,
+      currency: 'USD',
+      wallet_id: payer.walletId,
+      paid_to: 'nobody_here_at_all',
     });
-    expect(unknownProvider.status).toBe(404);
-    expect(unknownProvider.body).toMatchObject({
+    expect(unknownProvider.response.status).toBe(404);
+    expect(unknownProvider.error).toMatchObject({
       code: 'recipient_not_found',
       errors: [{ path: 'paid_to', message: 'Nobody has this user name or email.' }],
     });
-    const wrongCurrency = await http('/v1/payments', {
-      token: payer.token,
-      headers: { 'idempotency-key': randomUUID() },
-      body: { amount: 100, currency: 'EUR', wallet_id: payer.walletId },
-    });
-    expect(wrongCurrency.status).toBe(422);
-    expect(wrongCurrency.body.code).toBe('currency_mismatch');
+    const wrongCurrency = await send({ amount: 100, currency: 'EUR', wallet_id: payer.walletId });
+    expect(wrongCurrency.response.status).toBe(422);
+    expect(wrongCurrency.error?.code).toBe('currency_mismatch');
     const replayKey = randomUUID();
-    const first = await http('/v1/payments', {
-      token: payer.token,
-      headers: { 'idempotency-key': replayKey },
-      body: { amount: 100, currency: 'USD', wallet_id: payer.walletId },
-    });
-    const replay = await http('/v1/payments', {
-      token: payer.token,
-      headers: { 'idempotency-key': replayKey },
-      body: { amount: 100, currency: 'USD', wallet_id: payer.walletId },
-    });
-    expect(replay.status).toBe(201);
-    expect(replay.headers.get('idempotent-replayed')).toBe('true');
-    expect(replay.body.id).toBe(first.body.id);
-    const mismatch = await http('/v1/payments', {
-      token: payer.token,
-      headers: { 'idempotency-key': replayKey },
-      body: { amount: 101, currency: 'USD', wallet_id: payer.walletId },
-    });
-    expect(mismatch.status).toBe(422);
-    expect(mismatch.body.code).toBe('idempotency_mismatch');
+    const first = await send({ amount: 100, currency: 'USD', wallet_id: payer.walletId }, replayKey);
+    const replay = await send({ amount: 100, currency: 'USD', wallet_id: payer.walletId }, replayKey);
+    expect(replay.response.status).toBe(201);
+    expect(replay.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.data?.id).toBe(first.data!.id);
+    const mismatch = await send({ amount: 101, currency: 'USD', wallet_id: payer.walletId }, replayKey);
+    expect(mismatch.response.status).toBe(422);
+    expect(mismatch.error?.code).toBe('idempotency_mismatch');
   });
 });
 
@@ -408,30 +403,28 @@ describe(`bills paid from the wallet on ${systemLabel}`, () => {
 
     const key = randomUUID();
     const bill = () =>
-      http('/v1/bills', {
-        token: payer.token,
-        headers: { 'idempotency-key': key },
+      api(payer.token).POST('/v1/bills', {
+        params: { header: idempotencyKey(key) },
         body: { to_user: provider.email, amount: 1_800, description: 'tutoring' },
       });
     const answers = await Promise.all([bill(), bill(), bill(), bill(), bill()]);
-    const paid = answers.filter((answer) => answer.status === 201);
+    const paid = answers.filter((answer) => answer.response.status === 201);
     expect(paid.length).toBeGreaterThanOrEqual(1);
-    for (const answer of answers) expect([201, 409]).toContain(answer.status);
-    const invoiceIds = new Set(paid.map((answer) => answer.body.invoice.id));
+    for (const answer of answers) expect([201, 409]).toContain(answer.response.status);
+    const invoiceIds = new Set(paid.map((answer) => answer.data!.invoice.id));
     expect(invoiceIds.size).toBe(1);
     const replay = await bill();
-    expect(replay.status).toBe(201);
-    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    expect(replay.response.status).toBe(201);
+    expect(replay.response.headers.get('idempotent-replayed')).toBe('true');
     await mainBecomes(provider, 1_800);
     expect((await walletOf(payer)).main).toBe(3_200);
 
-    const short = await http('/v1/bills', {
-      token: payer.token,
-      headers: { 'idempotency-key': randomUUID() },
+    const short = await api(payer.token).POST('/v1/bills', {
+      params: { header: idempotencyKey() },
       body: { to_user: provider.userName, amount: 999_999 },
     });
-    expect(short.status).toBe(422);
-    expect(short.body.code).toBe('insufficient_funds');
+    expect(short.response.status).toBe(422);
+    expect(short.error?.code).toBe('insufficient_funds');
     await expectInvariants();
   });
 });

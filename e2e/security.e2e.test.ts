@@ -1,40 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from './support/http.js';
-import { eventuallyAsync, type Person, newPerson as register } from './support/people.js';
+import { type Api, apiOf, httpClient, idempotencyKey } from './support/http.js';
+import { eventuallyAsync, logIn, type Person, newPerson as register } from './support/people.js';
 import { startTestSystem, systemLabel, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
+let api: Api;
+/** For the requests that carry a NUL or a control character, which the typed client would not send. */
 let http: ReturnType<typeof httpClient>;
 let adminToken: string;
 
 beforeAll(async () => {
   system = await startTestSystem();
+  api = apiOf(system.url);
   http = httpClient(system.url);
-  const login = await http('/v1/auth/login', {
-    body: { login: system.admin.email, password: system.admin.password },
-  });
-  adminToken = login.body.access_token;
+  adminToken = await logIn(api, system.admin.email, system.admin.password);
 }, 120_000);
 
 afterAll(async () => {
   await system?.stop();
 });
 
-const newPerson = () => register(http);
+const newPerson = () => register(api);
 const withKey = () => ({ 'idempotency-key': randomUUID() });
 
 async function deposit(walletId: string, amount: number) {
-  const answer = await http(`/v1/wallets/${walletId}/deposits`, {
-    token: adminToken,
+  const answer = await api(adminToken).POST('/v1/wallets/{id}/deposits', {
+    params: { path: { id: walletId }, header: idempotencyKey() },
     body: { amount, reference: 'bank wire' },
-    headers: withKey(),
   });
-  expect(answer.status).toBe(201);
+  expect(answer.response.status).toBe(201);
 }
 
 async function mainOf(person: Person): Promise<number> {
-  return (await http(`/v1/wallets/${person.walletId}`, { token: person.token })).body.main;
+  return (await api(person.token).GET('/v1/wallets/{id}', { params: { path: { id: person.walletId } } }))
+    .data!.main;
 }
 
 describe(`what one user can learn of another on ${systemLabel}`, () => {
@@ -45,35 +45,46 @@ describe(`what one user can learn of another on ${systemLabel}`, () => {
     await deposit(recipient.walletId, 654_321);
 
     // One cent sent: the answer, the stored replay, and every read of the transfer.
-    const key = withKey();
-    const body = { from_wallet_id: sender.walletId, to_wallet_id: recipient.walletId, amount: 1 };
-    const sent = await http('/v1/transfers', { token: sender.token, body, headers: key });
-    expect(sent.status).toBe(201);
-    const replayed = await http('/v1/transfers', { token: sender.token, body, headers: key });
-    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
-    const bySender = await http(`/v1/transactions/${sent.body.transfer.id}`, { token: sender.token });
-    const byRecipient = await http(`/v1/transactions/${sent.body.transfer.id}`, { token: recipient.token });
-    for (const answer of [sent.body, replayed.body, bySender.body]) {
+    const key = randomUUID();
+    const send = () =>
+      api(sender.token).POST('/v1/transfers', {
+        params: { header: idempotencyKey(key) },
+        body: { from_wallet_id: sender.walletId, to_wallet_id: recipient.walletId, amount: 1 },
+      });
+    const sent = await send();
+    expect(sent.response.status).toBe(201);
+    const replayed = await send();
+    expect(replayed.response.headers.get('idempotent-replayed')).toBe('true');
+    const transferAs = (token: string, id: string) =>
+      api(token).GET('/v1/transactions/{id}', { params: { path: { id } } });
+    const transferId = sent.data!.transfer.id;
+    const bySender = await transferAs(sender.token, transferId);
+    const byRecipient = await transferAs(recipient.token, transferId);
+    const reads = [
+      { answer: sent.data, entries: sent.data?.transfer.entries },
+      { answer: replayed.data, entries: replayed.data?.transfer.entries },
+      { answer: bySender.data, entries: bySender.data?.entries },
+    ];
+    for (const { answer, entries } of reads) {
       expect(JSON.stringify(answer)).not.toContain('654322');
-      expect(JSON.stringify(answer.entries ?? answer.transfer.entries)).not.toContain(recipient.walletId);
+      expect(JSON.stringify(entries)).not.toContain(recipient.walletId);
     }
-    expect(JSON.stringify(byRecipient.body)).not.toContain('9999');
-    expect(byRecipient.body.entries).toEqual([
+    expect(JSON.stringify(byRecipient.data)).not.toContain('9999');
+    expect(byRecipient.data?.entries).toEqual([
       expect.objectContaining({ wallet_id: recipient.walletId, amount: 1, balance_after: 654_322 }),
     ]);
-    const byAdmin = await http(`/v1/transactions/${sent.body.transfer.id}`, { token: adminToken });
-    expect(byAdmin.body.entries).toHaveLength(2);
+    const byAdmin = await transferAs(adminToken, transferId);
+    expect(byAdmin.data?.entries).toHaveLength(2);
 
     // A bill paid to the recipient tells the payer nothing of the provider's balance either.
-    const bill = await http('/v1/bills', {
-      token: sender.token,
+    const bill = await api(sender.token).POST('/v1/bills', {
+      params: { header: idempotencyKey() },
       body: { to_user: recipient.userName, amount: 1 },
-      headers: withKey(),
     });
-    expect(bill.status).toBe(201);
-    expect(JSON.stringify(bill.body)).not.toContain('654323');
-    const paid = await http(`/v1/transactions/${bill.body.transfer_id}`, { token: sender.token });
-    expect(JSON.stringify(paid.body)).not.toContain('654323');
+    expect(bill.response.status).toBe(201);
+    expect(JSON.stringify(bill.data)).not.toContain('654323');
+    const paid = await transferAs(sender.token, bill.data!.transfer_id);
+    expect(JSON.stringify(paid.data)).not.toContain('654323');
     expect(await mainOf(recipient)).toBe(654_323);
   });
 });
@@ -161,10 +172,10 @@ describe(`NUL and control characters on ${systemLabel}`, () => {
     }
     expect(await mainOf(person)).toBe(5_000);
     expect(await mainOf(other)).toBe(0);
-    const me = await http('/v1/users/me', { token: person.token });
-    expect(me.body.last_name).toBe('Jackson');
-    const types = await http('/v1/wallet-types', { token: person.token });
-    expect(types.body.data.map((type: { code: string }) => type.code)).not.toContain('nulled');
+    const me = await api(person.token).GET('/v1/users/me');
+    expect(me.data?.last_name).toBe('Jackson');
+    const types = await api(person.token).GET('/v1/wallet-types');
+    expect(types.data?.data.map((type) => type.code)).not.toContain('nulled');
     expect((await system.verifyLedger()).ok).toBe(true);
   });
 });
@@ -172,74 +183,64 @@ describe(`NUL and control characters on ${systemLabel}`, () => {
 describe(`ended sessions on ${systemLabel}`, () => {
   /** Answers to a few routes a token opens; all 401 once its session has ended. */
   async function statusesWith(person: Person): Promise<number[]> {
+    const asPerson = api(person.token);
     const answers = await Promise.all([
-      http('/v1/users/me', { token: person.token }),
-      http('/v1/wallets', { token: person.token }),
-      http('/v1/wallets', { token: person.token, body: { currency: 'EUR', type: 'personal' } }),
-      http('/v1/payments', {
-        token: person.token,
+      asPerson.GET('/v1/users/me'),
+      asPerson.GET('/v1/wallets'),
+      asPerson.POST('/v1/wallets', { body: { currency: 'EUR', type: 'personal' } }),
+      asPerson.POST('/v1/payments', {
+        params: { header: idempotencyKey() },
         body: { amount: 100, currency: 'USD', wallet_id: person.walletId },
-        headers: withKey(),
       }),
     ]);
-    return answers.map((answer) => answer.status);
+    return answers.map((answer) => answer.response.status);
   }
 
   const refusedWithin = (person: Person, timeoutMs = 3_000) =>
     eventuallyAsync(async () => {
-      const answer = await http('/v1/wallets', { token: person.token });
-      return answer.status === 401 ? answer : undefined;
+      const answer = await api(person.token).GET('/v1/wallets');
+      return answer.response.status === 401 ? answer : undefined;
     }, timeoutMs);
 
   it('refuses a deleted user’s access token everywhere within seconds, and opens them no wallet', async () => {
     const person = await newPerson();
     const payer = await newPerson();
     await deposit(payer.walletId, 1_000);
-    const deleted = await http('/v1/users/me', {
-      token: person.token,
-      method: 'DELETE',
+    const deleted = await api(person.token).DELETE('/v1/users/me', {
       body: { password: 'a long enough password' },
     });
-    expect(deleted.status).toBe(204);
+    expect(deleted.response.status).toBe(204);
     const startedAt = Date.now();
     const refused = await refusedWithin(person);
     expect(Date.now() - startedAt).toBeLessThan(3_000);
-    expect(refused.body).toMatchObject({ code: 'token_invalid' });
+    expect(refused.error).toMatchObject({ code: 'token_invalid' });
     expect(new Set(await statusesWith(person))).toEqual(new Set([401]));
     // Nobody can pay the deleted user any more.
-    const paid = await http('/v1/transfers', {
-      token: payer.token,
+    const paid = await api(payer.token).POST('/v1/transfers', {
+      params: { header: idempotencyKey() },
       body: { from_wallet_id: payer.walletId, to_wallet_id: person.walletId, amount: 10 },
-      headers: withKey(),
     });
-    expect(paid.status).toBeGreaterThanOrEqual(400);
-    expect(paid.status).toBeLessThan(500);
+    expect(paid.response.status).toBeGreaterThanOrEqual(400);
+    expect(paid.response.status).toBeLessThan(500);
     expect(await mainOf(payer)).toBe(1_000);
   });
 
   it('refuses the access token of a session that logged out, and leaves the user’s other sessions alone', async () => {
     const person = await newPerson();
-    const other = await http('/v1/auth/login', {
-      body: { login: person.userName, password: 'a long enough password' },
-    });
-    expect(other.status).toBe(200);
-    expect((await http('/v1/auth/logout', { token: person.token, method: 'POST' })).status).toBe(204);
+    const other = await logIn(api, person.userName, 'a long enough password');
+    expect((await api(person.token).POST('/v1/auth/logout')).response.status).toBe(204);
     await refusedWithin(person);
-    expect((await http('/v1/wallets', { token: other.body.access_token })).status).toBe(200);
+    expect((await api(other).GET('/v1/wallets')).response.status).toBe(200);
   });
 
   it('refuses every earlier access token of a user who changed their password', async () => {
     const person = await newPerson();
-    const changed = await http('/v1/users/me', {
-      token: person.token,
-      method: 'PATCH',
+    const changed = await api(person.token).PATCH('/v1/users/me', {
       body: { password: 'another long enough passphrase', current_password: 'a long enough password' },
     });
-    expect(changed.status).toBe(200);
+    expect(changed.response.status).toBe(200);
     await refusedWithin(person);
-    const again = await http('/v1/auth/login', {
-      body: { login: person.userName, password: 'another long enough passphrase' },
-    });
-    expect((await http('/v1/wallets', { token: again.body.access_token })).status).toBe(200);
+    const again = await logIn(api, person.userName, 'another long enough passphrase');
+    expect((await api(again).GET('/v1/wallets')).response.status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Agent } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpClient } from '../support/http.js';
+import { apiOf, httpClient } from '../support/http.js';
 import { newPerson, type Person } from '../support/people.js';
 import { startTestSystem, systemLabel, type TestSystem } from '../support/system.js';
 import {
@@ -49,8 +49,8 @@ beforeAll(async () => {
     body: { login: system.admin.email, password: system.admin.password },
   });
   adminToken = login.body.access_token;
-  alice = await newPerson(http, 'Alice');
-  bob = await newPerson(http, 'Bob');
+  alice = await newPerson(apiOf(system.url), 'Alice');
+  bob = await newPerson(apiOf(system.url), 'Bob');
   const funded = await http(`/v1/wallets/${alice.walletId}/deposits`, {
     token: adminToken,
     body: { amount: 10_000, reference: 'fuzz funding' },

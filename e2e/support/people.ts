@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { httpClient } from './http.js';
+import type { Api } from './http.js';
 
 /** A registered, logged-in user with the default wallet the ledger opened for them. */
 export interface Person {
@@ -26,8 +26,17 @@ export async function eventuallyAsync<T>(
   }
 }
 
+/** The access token of a login that needs no one-time code; fails the test with the answer otherwise. */
+export async function logIn(api: Api, login: string, password: string): Promise<string> {
+  const answer = await api().POST('/v1/auth/login', { body: { login, password } });
+  expect(answer.response.status, JSON.stringify(answer.error)).toBe(200);
+  if (answer.data === undefined || !('access_token' in answer.data))
+    throw new Error('no tokens in the answer');
+  return answer.data.access_token;
+}
+
 /** Registers and logs in a user, then waits for the default wallet the ledger opens on registration. */
-export async function newPerson(http: ReturnType<typeof httpClient>, firstName = 'Mary'): Promise<Person> {
+export async function newPerson(api: Api, firstName = 'Mary'): Promise<Person> {
   counter += 1;
   const tag = `${Date.now().toString(36)}${counter}`;
   const name = firstName.toLowerCase();
@@ -38,13 +47,9 @@ export async function newPerson(http: ReturnType<typeof httpClient>, firstName =
     email: `${name}.${tag}@example.com`,
     password: 'a long enough password',
   };
-  const registered = await http('/v1/auth/register', { body });
-  expect(registered.status).toBe(201);
-  const login = await http('/v1/auth/login', { body: { login: body.user_name, password: body.password } });
-  const token = login.body.access_token as string;
-  const wallet = await eventuallyAsync(async () => {
-    const answer = await http('/v1/wallets', { token });
-    return answer.body.data?.[0];
-  });
-  return { id: registered.body.id, userName: body.user_name, email: body.email, token, walletId: wallet.id };
+  const registered = await api().POST('/v1/auth/register', { body });
+  expect(registered.response.status, JSON.stringify(registered.error)).toBe(201);
+  const token = await logIn(api, body.user_name, body.password);
+  const wallet = await eventuallyAsync(async () => (await api(token).GET('/v1/wallets')).data?.data[0]);
+  return { id: registered.data!.id, userName: body.user_name, email: body.email, token, walletId: wallet.id };
 }

@@ -1,4 +1,5 @@
-import type { ApiClient } from './client';
+import { type ApiClient, answerOf } from './client';
+import { signalOption } from './ledger';
 import type { OtpChallenge, Recipient, Tokens, User } from './types';
 
 export interface Registration {
@@ -11,12 +12,12 @@ export interface Registration {
 }
 
 export function register(client: ApiClient, registration: Registration): Promise<User> {
-  return client.post<User>('/v1/auth/register', registration, { authenticated: false });
+  return answerOf(client.publicApi.POST('/v1/auth/register', { body: registration }));
 }
 
 /** Tokens, or the challenge of a user who has one-time codes turned on (202). */
 export function logIn(client: ApiClient, login: string, password: string): Promise<Tokens | OtpChallenge> {
-  return client.post<Tokens | OtpChallenge>('/v1/auth/login', { login, password }, { authenticated: false });
+  return answerOf(client.publicApi.POST('/v1/auth/login', { body: { login, password } }));
 }
 
 export function isOtpChallenge(answer: Tokens | OtpChallenge): answer is OtpChallenge {
@@ -24,23 +25,21 @@ export function isOtpChallenge(answer: Tokens | OtpChallenge): answer is OtpChal
 }
 
 export function verifyOtp(client: ApiClient, challengeId: string, code: string): Promise<Tokens> {
-  return client.post<Tokens>(
-    '/v1/auth/otp/verify',
-    { challenge_id: challengeId, code },
-    { authenticated: false },
+  return answerOf(
+    client.publicApi.POST('/v1/auth/otp/verify', { body: { challenge_id: challengeId, code } }),
   );
 }
 
 export function logOut(client: ApiClient): Promise<void> {
-  return client.post<void>('/v1/auth/logout');
+  return answerOf(client.api.POST('/v1/auth/logout'));
 }
 
 export function getMe(client: ApiClient, signal?: AbortSignal): Promise<User> {
-  return client.get<User>('/v1/users/me', signal === undefined ? {} : { signal });
+  return answerOf(client.api.GET('/v1/users/me', signalOption(signal)));
 }
 
 export function setTwoFactor(client: ApiClient, enabled: boolean): Promise<User> {
-  return client.patch<User>('/v1/users/me', { two_factor_enabled: enabled });
+  return answerOf(client.api.PATCH('/v1/users/me', { body: { two_factor_enabled: enabled } }));
 }
 
 /** Changes the password, email or phone: each needs the current password. */
@@ -52,16 +51,16 @@ export interface ProfileChanges {
 }
 
 export function changeProfile(client: ApiClient, changes: ProfileChanges): Promise<User> {
-  return client.patch<User>('/v1/users/me', changes);
+  return answerOf(client.api.PATCH('/v1/users/me', { body: changes }));
 }
 
 export function deleteAccount(client: ApiClient, password: string): Promise<void> {
-  return client.request<void>('DELETE', '/v1/users/me', { body: { password } });
+  return answerOf(client.api.DELETE('/v1/users/me', { body: { password } }));
 }
 
 /** Emails a reset code when the email has an account; the answer is the same either way. */
 export function requestPasswordReset(client: ApiClient, email: string): Promise<void> {
-  return client.post<void>('/v1/auth/password-reset', { email }, { authenticated: false });
+  return answerOf(client.publicApi.POST('/v1/auth/password-reset', { body: { email } }));
 }
 
 export function resetPassword(
@@ -70,17 +69,14 @@ export function resetPassword(
   code: string,
   password: string,
 ): Promise<void> {
-  return client.post<void>(
-    '/v1/auth/password-reset/confirm',
-    { email, code, password },
-    { authenticated: false },
+  return answerOf(
+    client.publicApi.POST('/v1/auth/password-reset/confirm', { body: { email, code, password } }),
   );
 }
 
 /** Who has exactly this handle, email or phone: their display name and handle, nothing more. */
 export function findRecipient(client: ApiClient, query: string, signal?: AbortSignal): Promise<Recipient> {
-  return client.get<Recipient>('/v1/recipients', {
-    query: { query },
-    ...(signal === undefined ? {} : { signal }),
-  });
+  return answerOf(
+    client.api.GET('/v1/recipients', { params: { query: { query } }, ...signalOption(signal) }),
+  );
 }

@@ -1,4 +1,4 @@
-import type { ApiClient, DownloadedFile } from './client';
+import { type ApiClient, answerOf, type DownloadedFile } from './client';
 import { signalOption } from './ledger';
 import type { BillResult, Invoice, Page, ReportSummary, Transfer } from './types';
 
@@ -14,7 +14,9 @@ export interface BillRequest {
 }
 
 export function payBill(client: ApiClient, bill: BillRequest, idempotencyKey: string): Promise<BillResult> {
-  return client.post<BillResult>('/v1/bills', bill, { idempotencyKey });
+  return answerOf(
+    client.api.POST('/v1/bills', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body: bill }),
+  );
 }
 
 export function listInvoices(
@@ -22,11 +24,15 @@ export function listInvoices(
   filters: { role?: 'payer' | 'payee'; cursor?: string; limit?: number },
   signal?: AbortSignal,
 ): Promise<Page<Invoice>> {
-  return client.get<Page<Invoice>>('/v1/invoices', { query: { ...filters }, ...signalOption(signal) });
+  return answerOf(
+    client.api.GET('/v1/invoices', { params: { query: { ...filters } }, ...signalOption(signal) }),
+  );
 }
 
 export function getInvoice(client: ApiClient, invoiceId: string, signal?: AbortSignal): Promise<Invoice> {
-  return client.get<Invoice>(`/v1/invoices/${encodeURIComponent(invoiceId)}`, signalOption(signal));
+  return answerOf(
+    client.api.GET('/v1/invoices/{id}', { params: { path: { id: invoiceId } }, ...signalOption(signal) }),
+  );
 }
 
 /** `from` and `to` are calendar days (YYYY-MM-DD), both included. */
@@ -36,7 +42,9 @@ export function getReportSummary(
   to: string,
   signal?: AbortSignal,
 ): Promise<ReportSummary> {
-  return client.get<ReportSummary>('/v1/reports/summary', { query: { from, to }, ...signalOption(signal) });
+  return answerOf(
+    client.api.GET('/v1/reports/summary', { params: { query: { from, to } }, ...signalOption(signal) }),
+  );
 }
 
 /** The invoices scanned for a transaction's own, newest first: a person's recent bills. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deferred, fakeFetch, json, problem, tokens } from '../../test/fake-api';
-import { ApiClient, ApiError, networkErrorCode } from './client';
+import { ApiClient, ApiError, answerOf, networkErrorCode } from './client';
 
 const me = { id: 'user-1', user_name: 'ana' };
 
@@ -203,5 +203,104 @@ describe('ApiClient', () => {
       query: { limit: 5, cursor: undefined, type: '', direction: 'in' },
     });
     expect(server.requests[0]?.path).toBe('/v1/transactions?limit=5&direction=in');
+  });
+});
+
+describe('ApiClient.api, the typed client', () => {
+  const walletId = '0190a6d2-7c6b-7d3e-9f10-5f2c3b4a5d6f';
+
+  it('sends a typed call with the token, its path, query, Idempotency-Key and JSON body', async () => {
+    const { client, server } = clientWith(() => json(201, { ok: true }));
+    await answerOf(client.api.GET('/v1/wallets/{id}', { params: { path: { id: walletId } } }));
+    await answerOf(
+      client.api.GET('/v1/transactions', { params: { query: { limit: 5, cursor: undefined } } }),
+    );
+    await answerOf(
+      client.api.POST('/v1/wallets/{id}/savings/withdraw', {
+        params: { path: { id: walletId }, header: { 'Idempotency-Key': 'key-3' } },
+        body: { amount: 500 },
+      }),
+    );
+    expect(server.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      `GET /v1/wallets/${walletId}`,
+      'GET /v1/transactions?limit=5',
+      `POST /v1/wallets/${walletId}/savings/withdraw`,
+    ]);
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual([
+      'Bearer access-0',
+      'Bearer access-0',
+      'Bearer access-0',
+    ]);
+    expect(server.requests[2]).toMatchObject({
+      headers: { 'idempotency-key': 'key-3', 'content-type': 'application/json' },
+      body: { amount: 500 },
+    });
+    expect(server.requests[0]?.body).toBeUndefined();
+  });
+
+  it('refreshes once after a 401 and sends the typed call again with the new token, key and body', async () => {
+    const { client, server } = clientWith(({ path, headers }) => {
+      if (path === '/v1/auth/refresh') return json(200, tokens('access-1', 'refresh-1'));
+      return headers.authorization === 'Bearer access-1'
+        ? json(201, { ok: true })
+        : problem(401, 'unauthenticated', 'expired');
+    });
+    await expect(
+      answerOf(
+        client.api.POST('/v1/bills', {
+          params: { header: { 'Idempotency-Key': 'key-8' } },
+          body: { to_user: 'grace', amount: 5 },
+        }),
+      ),
+    ).resolves.toEqual({ ok: true });
+    expect(server.requests.map((request) => request.path)).toEqual([
+      '/v1/bills',
+      '/v1/auth/refresh',
+      '/v1/bills',
+    ]);
+    expect(server.requests[2]).toMatchObject({
+      headers: { 'idempotency-key': 'key-8', authorization: 'Bearer access-1' },
+      body: { to_user: 'grace', amount: 5 },
+    });
+  });
+
+  it('turns a typed call’s problem+json into an ApiError, and a failed fetch into network_error', async () => {
+    let online = true;
+    const { client } = clientWith(() => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return problem(404, 'wallet_not_found', 'no such wallet');
+    });
+    const refused = await answerOf(
+      client.api.GET('/v1/wallets/{id}', { params: { path: { id: walletId } } }),
+    ).catch((caught: unknown) => caught);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ status: 404, code: 'wallet_not_found', requestId: 'request-1' });
+    online = false;
+    await expect(answerOf(client.api.GET('/v1/wallets'))).rejects.toMatchObject({
+      status: 0,
+      code: networkErrorCode,
+    });
+  });
+
+  it('sends public typed calls without a token and treats their 401 as the answer', async () => {
+    const { client, server } = clientWith(() => problem(401, 'unauthenticated', 'wrong password'));
+    await expect(
+      answerOf(client.publicApi.POST('/v1/auth/login', { body: { login: 'ana', password: 'x' } })),
+    ).rejects.toMatchObject({ code: 'unauthenticated' });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('gives an abort of a typed call back as the abort, not as a network error', async () => {
+    const { client } = clientWith(() => {
+      throw new DOMException('The operation was aborted.', 'AbortError');
+    });
+    const controller = new AbortController();
+    controller.abort();
+    const error = await answerOf(client.api.GET('/v1/wallets', { signal: controller.signal })).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).not.toBeInstanceOf(ApiError);
+    expect((error as Error).name).toBe('AbortError');
   });
 });

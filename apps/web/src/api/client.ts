@@ -1,3 +1,4 @@
+import { type ApiResult, createApiClient, type ApiClient as TypedApiClient } from '@moneypal/api-client';
 import type { Tokens } from '@moneypal/contracts';
 
 /** One field the server refused, as problem+json `errors` lists them (`path` is dotted). */
@@ -55,6 +56,19 @@ export interface ApiClientOptions {
 const expirySkewMs = 30_000;
 
 /**
+ * openapi-fetch writes each typed call as a `Request`, which needs an absolute URL; only its
+ * path and query are sent, to `baseUrl`, like every other request of the client.
+ */
+const typedRequestOrigin = 'http://moneypal.invalid';
+
+/** A request as the client sends it: the typed calls' `Request`s are read into this. */
+interface Sending extends RequestOptions {
+  headers?: Record<string, string>;
+  /** A body already written as JSON. */
+  json?: string;
+}
+
+/**
  * The fetch wrapper every screen uses: JSON in and out, the bearer token, problem+json into
  * `ApiError`, and silent refresh — before a request when the access token is about to
  * expire, and once after a 401 — with at most one refresh in flight, whoever asks.
@@ -72,12 +86,27 @@ export class ApiClient {
   #accessExpiresAtMs = 0;
   #refreshing: Promise<void> | null = null;
   readonly #sessionEndedListeners = new Set<() => void>();
+  /**
+   * The typed client of the API (`@moneypal/api-client`), sending with the session's access
+   * token and refreshing it as `request` does: `answerOf(client.api.GET('/v1/wallets'))`.
+   */
+  readonly api: TypedApiClient;
+  /** The typed client for the public auth routes: no token is sent and a 401 is an answer. */
+  readonly publicApi: TypedApiClient;
 
   constructor(options: ApiClientOptions = {}) {
     // Bound: a detached `window.fetch` throws "Illegal invocation".
     this.#fetch = options.fetch ?? window.fetch.bind(window);
     this.#baseUrl = options.baseUrl ?? '';
     this.#nowMs = options.nowMs ?? Date.now;
+    const typedClientOf = (authenticated: boolean) =>
+      createApiClient({
+        baseUrl: typedRequestOrigin,
+        fetch: (request) => this.#sendTyped(request, authenticated),
+        querySerializer: (query) => queryStringOf(query as Record<string, QueryValue>).slice(1),
+      });
+    this.api = typedClientOf(true);
+    this.publicApi = typedClientOf(false);
   }
 
   /** Keeps the access token of a login, an OTP verification or a refresh (the refresh token is the cookie's). */
@@ -143,15 +172,36 @@ export class ApiClient {
     if (options.authenticated === false) {
       return this.#answerOf<T>(await this.#send(method, path, options, null));
     }
+    return this.#answerOf<T>(await this.#sendInSession(method, path, options));
+  }
+
+  /** Sends with the access token, refreshed first when it is about to lapse, and once more after a 401. */
+  async #sendInSession(method: string, path: string, options: Sending): Promise<Response> {
     if (this.#accessToken === null || this.#nowMs() >= this.#accessExpiresAtMs - expirySkewMs) {
       await this.refresh();
     }
     const sentToken = this.#accessToken;
     const response = await this.#send(method, path, options, sentToken);
-    if (response.status !== 401) return this.#answerOf<T>(response);
+    if (response.status !== 401) return response;
     // Another request may have refreshed while this one was out: then its token is already new.
     if (this.#accessToken === sentToken) await this.refresh();
-    return this.#answerOf<T>(await this.#send(method, path, options, this.#accessToken));
+    return this.#send(method, path, options, this.#accessToken);
+  }
+
+  /** Sends a typed call's request as `request` sends any other; openapi-fetch reads the answer. */
+  async #sendTyped(request: Request, authenticated: boolean): Promise<Response> {
+    const url = new URL(request.url);
+    const path = `${url.pathname}${url.search}`;
+    const headers = Object.fromEntries(request.headers);
+    const json = request.body === null ? undefined : await request.text();
+    const options: Sending = {
+      headers,
+      ...(json === undefined ? {} : { json }),
+      signal: request.signal,
+    };
+    return authenticated
+      ? this.#sendInSession(request.method, path, options)
+      : this.#send(request.method, path, options, null);
   }
 
   /**
@@ -189,23 +239,16 @@ export class ApiClient {
     for (const listener of this.#sessionEndedListeners) listener();
   }
 
-  async #send(
-    method: string,
-    path: string,
-    options: RequestOptions & { headers?: Record<string, string> },
-    accessToken: string | null,
-  ): Promise<Response> {
+  async #send(method: string, path: string, options: Sending, accessToken: string | null): Promise<Response> {
     const headers: Record<string, string> = {
       accept: 'application/json, application/problem+json',
       ...options.headers,
     };
     if (accessToken !== null) headers.authorization = `Bearer ${accessToken}`;
     if (options.idempotencyKey !== undefined) headers['idempotency-key'] = options.idempotencyKey;
-    let body: string | undefined;
-    if (options.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.body);
-    }
+    let body = options.json;
+    if (body === undefined && options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
     try {
       return await this.#fetch(`${this.#baseUrl}${path}${queryStringOf(options.query)}`, {
         method,
@@ -230,6 +273,13 @@ export class ApiClient {
     if (response.ok) return parsed as T;
     throw problemErrorOf(response.status, parsed);
   }
+}
+
+/** The body of a typed call's success; an error answer is thrown as its `ApiError`. */
+export async function answerOf<Data>(pending: Promise<ApiResult<Data>>): Promise<Data> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw problemErrorOf(response.status, error);
+  return data as Data;
 }
 
 /** The `ApiError` of an error answer: its problem+json, or a generic one for anything else. */

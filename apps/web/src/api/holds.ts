@@ -1,4 +1,4 @@
-import type { ApiClient } from './client';
+import { type ApiClient, answerOf } from './client';
 import { signalOption } from './ledger';
 import type { Hold, HoldResult, Page } from './types';
 
@@ -7,7 +7,9 @@ export function listHolds(
   filters: { direction: 'in' | 'out'; cursor?: string; limit?: number },
   signal?: AbortSignal,
 ): Promise<Page<Hold>> {
-  return client.get<Page<Hold>>('/v1/holds', { query: { ...filters }, ...signalOption(signal) });
+  return answerOf(
+    client.api.GET('/v1/holds', { params: { query: { ...filters } }, ...signalOption(signal) }),
+  );
 }
 
 /** The payer releases the hold to the payee: all of it, or `amount` of it and the rest back. */
@@ -17,14 +19,20 @@ export function captureHold(
   amount: number | undefined,
   idempotencyKey: string,
 ): Promise<HoldResult> {
-  return client.post<HoldResult>(
-    `/v1/holds/${encodeURIComponent(holdId)}/capture`,
-    amount === undefined ? {} : { amount },
-    { idempotencyKey },
+  return answerOf(
+    client.api.POST('/v1/holds/{id}/capture', {
+      params: { path: { id: holdId }, header: { 'Idempotency-Key': idempotencyKey } },
+      body: amount === undefined ? {} : { amount },
+    }),
   );
 }
 
 /** The payee declines the job: all of the hold goes back to the payer. */
 export function voidHold(client: ApiClient, holdId: string, idempotencyKey: string): Promise<HoldResult> {
-  return client.post<HoldResult>(`/v1/holds/${encodeURIComponent(holdId)}/void`, {}, { idempotencyKey });
+  return answerOf(
+    client.api.POST('/v1/holds/{id}/void', {
+      params: { path: { id: holdId }, header: { 'Idempotency-Key': idempotencyKey } },
+      body: {},
+    }),
+  );
 }

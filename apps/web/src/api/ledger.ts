@@ -1,12 +1,16 @@
-import type { ApiClient, DownloadedFile } from './client';
+import { type ApiClient, answerOf, type DownloadedFile } from './client';
 import type { Page, SavingsPlan, TransactionType, Transfer, TransferResult, Wallet } from './types';
 
 export function listWallets(client: ApiClient, signal?: AbortSignal): Promise<Page<Wallet>> {
-  return client.get<Page<Wallet>>('/v1/wallets', { query: { limit: 100 }, ...signalOption(signal) });
+  return answerOf(
+    client.api.GET('/v1/wallets', { params: { query: { limit: 100 } }, ...signalOption(signal) }),
+  );
 }
 
 export function getWallet(client: ApiClient, walletId: string, signal?: AbortSignal): Promise<Wallet> {
-  return client.get<Wallet>(`/v1/wallets/${encodeURIComponent(walletId)}`, signalOption(signal));
+  return answerOf(
+    client.api.GET('/v1/wallets/{id}', { params: { path: { id: walletId } }, ...signalOption(signal) }),
+  );
 }
 
 export interface TransferRequest {
@@ -21,7 +25,12 @@ export function createTransfer(
   transfer: TransferRequest,
   idempotencyKey: string,
 ): Promise<TransferResult> {
-  return client.post<TransferResult>('/v1/transfers', transfer, { idempotencyKey });
+  return answerOf(
+    client.api.POST('/v1/transfers', {
+      params: { header: { 'Idempotency-Key': idempotencyKey } },
+      body: transfer,
+    }),
+  );
 }
 
 export interface TransactionFilters {
@@ -63,7 +72,9 @@ export function listTransactions(
   filters: TransactionFilters & { limit?: number; cursor?: string },
   signal?: AbortSignal,
 ): Promise<Page<Transfer>> {
-  return client.get<Page<Transfer>>('/v1/transactions', { query: { ...filters }, ...signalOption(signal) });
+  return answerOf(
+    client.api.GET('/v1/transactions', { params: { query: { ...filters } }, ...signalOption(signal) }),
+  );
 }
 
 export function getTransaction(
@@ -71,11 +82,16 @@ export function getTransaction(
   transferId: string,
   signal?: AbortSignal,
 ): Promise<Transfer> {
-  return client.get<Transfer>(`/v1/transactions/${encodeURIComponent(transferId)}`, signalOption(signal));
+  return answerOf(
+    client.api.GET('/v1/transactions/{id}', {
+      params: { path: { id: transferId } },
+      ...signalOption(signal),
+    }),
+  );
 }
 
 export function listSavingsPlans(client: ApiClient, signal?: AbortSignal): Promise<{ data: SavingsPlan[] }> {
-  return client.get<{ data: SavingsPlan[] }>('/v1/savings-plans', signalOption(signal));
+  return answerOf(client.api.GET('/v1/savings-plans', signalOption(signal)));
 }
 
 export function selectSavingsPlan(
@@ -83,7 +99,12 @@ export function selectSavingsPlan(
   walletId: string,
   planId: string | null,
 ): Promise<Wallet> {
-  return client.put<Wallet>(`/v1/wallets/${encodeURIComponent(walletId)}/savings-plan`, { plan_id: planId });
+  return answerOf(
+    client.api.PUT('/v1/wallets/{id}/savings-plan', {
+      params: { path: { id: walletId } },
+      body: { plan_id: planId },
+    }),
+  );
 }
 
 export function withdrawSavings(
@@ -92,10 +113,11 @@ export function withdrawSavings(
   amount: number,
   idempotencyKey: string,
 ): Promise<TransferResult> {
-  return client.post<TransferResult>(
-    `/v1/wallets/${encodeURIComponent(walletId)}/savings/withdraw`,
-    { amount },
-    { idempotencyKey },
+  return answerOf(
+    client.api.POST('/v1/wallets/{id}/savings/withdraw', {
+      params: { path: { id: walletId }, header: { 'Idempotency-Key': idempotencyKey } },
+      body: { amount },
+    }),
   );
 }
 

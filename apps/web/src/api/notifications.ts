@@ -1,4 +1,4 @@
-import type { ApiClient } from './client';
+import { type ApiClient, answerOf } from './client';
 import { signalOption } from './ledger';
 import type { InboxMessage, Page } from './types';
 
@@ -8,22 +8,30 @@ export function listMessages(
   signal?: AbortSignal,
   filters: { unread?: boolean } = {},
 ): Promise<Page<InboxMessage>> {
-  return client.get<Page<InboxMessage>>('/v1/notifications', {
-    query: { limit: 20, cursor, unread: filters.unread },
-    ...signalOption(signal),
-  });
+  return answerOf(
+    client.api.GET('/v1/notifications', {
+      params: {
+        query: {
+          limit: 20,
+          cursor,
+          unread: filters.unread === undefined ? undefined : filters.unread ? 'true' : 'false',
+        },
+      },
+      ...signalOption(signal),
+    }),
+  );
 }
 
 /** How many of the person's own messages are unread. */
 export function countUnreadMessages(client: ApiClient, signal?: AbortSignal): Promise<{ count: number }> {
-  return client.get<{ count: number }>('/v1/notifications/unread-count', signalOption(signal));
+  return answerOf(client.api.GET('/v1/notifications/unread-count', signalOption(signal)));
 }
 
 /** Marks one of the person's messages read; reading it again changes nothing. */
 export function markMessageRead(client: ApiClient, id: string): Promise<InboxMessage> {
-  return client.post<InboxMessage>(`/v1/notifications/${encodeURIComponent(id)}/read`);
+  return answerOf(client.api.POST('/v1/notifications/{id}/read', { params: { path: { id } } }));
 }
 
 export function markAllMessagesRead(client: ApiClient): Promise<{ marked_read: number }> {
-  return client.post<{ marked_read: number }>('/v1/notifications/read');
+  return answerOf(client.api.POST('/v1/notifications/read'));
 }

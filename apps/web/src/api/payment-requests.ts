@@ -1,4 +1,4 @@
-import type { ApiClient } from './client';
+import { type ApiClient, answerOf } from './client';
 import { signalOption } from './ledger';
 import type { Page, PaymentRequest } from './types';
 
@@ -12,7 +12,7 @@ export interface PaymentRequestDraft {
 }
 
 export function createPaymentRequest(client: ApiClient, draft: PaymentRequestDraft): Promise<PaymentRequest> {
-  return client.post<PaymentRequest>('/v1/payment-requests', draft);
+  return answerOf(client.api.POST('/v1/payment-requests', { body: draft }));
 }
 
 export function listPaymentRequests(
@@ -25,10 +25,9 @@ export function listPaymentRequests(
   },
   signal?: AbortSignal,
 ): Promise<Page<PaymentRequest>> {
-  return client.get<Page<PaymentRequest>>('/v1/payment-requests', {
-    query: { ...filters },
-    ...signalOption(signal),
-  });
+  return answerOf(
+    client.api.GET('/v1/payment-requests', { params: { query: { ...filters } }, ...signalOption(signal) }),
+  );
 }
 
 export function getPaymentRequest(
@@ -36,7 +35,9 @@ export function getPaymentRequest(
   id: string,
   signal?: AbortSignal,
 ): Promise<PaymentRequest> {
-  return client.get<PaymentRequest>(`/v1/payment-requests/${encodeURIComponent(id)}`, signalOption(signal));
+  return answerOf(
+    client.api.GET('/v1/payment-requests/{id}', { params: { path: { id } }, ...signalOption(signal) }),
+  );
 }
 
 /** The payer pays the request from one of their wallets; the key makes a retry pay at most once. */
@@ -46,10 +47,11 @@ export function payPaymentRequest(
   fromWalletId: string,
   idempotencyKey: string,
 ): Promise<PaymentRequest> {
-  return client.post<PaymentRequest>(
-    `/v1/payment-requests/${encodeURIComponent(id)}/pay`,
-    { from_wallet_id: fromWalletId },
-    { idempotencyKey },
+  return answerOf(
+    client.api.POST('/v1/payment-requests/{id}/pay', {
+      params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } },
+      body: { from_wallet_id: fromWalletId },
+    }),
   );
 }
 
@@ -58,12 +60,14 @@ export function declinePaymentRequest(
   id: string,
   reason?: string,
 ): Promise<PaymentRequest> {
-  return client.post<PaymentRequest>(
-    `/v1/payment-requests/${encodeURIComponent(id)}/decline`,
-    reason === undefined ? {} : { reason },
+  return answerOf(
+    client.api.POST('/v1/payment-requests/{id}/decline', {
+      params: { path: { id } },
+      body: reason === undefined ? {} : { reason },
+    }),
   );
 }
 
 export function cancelPaymentRequest(client: ApiClient, id: string): Promise<PaymentRequest> {
-  return client.post<PaymentRequest>(`/v1/payment-requests/${encodeURIComponent(id)}/cancel`);
+  return answerOf(client.api.POST('/v1/payment-requests/{id}/cancel', { params: { path: { id } } }));
 }

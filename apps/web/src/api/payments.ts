@@ -1,4 +1,4 @@
-import type { ApiClient } from './client';
+import { type ApiClient, answerOf } from './client';
 import { signalOption } from './ledger';
 import type { Page, Payment } from './types';
 
@@ -16,21 +16,28 @@ export function createPayment(
   payment: PaymentRequest,
   idempotencyKey: string,
 ): Promise<Payment> {
-  return client.post<Payment>('/v1/payments', payment, { idempotencyKey });
+  return answerOf(
+    client.api.POST('/v1/payments', {
+      params: { header: { 'Idempotency-Key': idempotencyKey } },
+      body: payment,
+    }),
+  );
 }
 
 export function getPayment(client: ApiClient, paymentId: string, signal?: AbortSignal): Promise<Payment> {
-  return client.get<Payment>(`/v1/payments/${encodeURIComponent(paymentId)}`, signalOption(signal));
+  return answerOf(
+    client.api.GET('/v1/payments/{id}', { params: { path: { id: paymentId } }, ...signalOption(signal) }),
+  );
 }
 
 export function listPayments(client: ApiClient, limit: number, signal?: AbortSignal): Promise<Page<Payment>> {
-  return client.get<Page<Payment>>('/v1/payments', { query: { limit }, ...signalOption(signal) });
+  return answerOf(client.api.GET('/v1/payments', { params: { query: { limit } }, ...signalOption(signal) }));
 }
 
 export function capturePayment(client: ApiClient, paymentId: string): Promise<Payment> {
-  return client.post<Payment>(`/v1/payments/${encodeURIComponent(paymentId)}/capture`);
+  return answerOf(client.api.POST('/v1/payments/{id}/capture', { params: { path: { id: paymentId } } }));
 }
 
 export function cancelPayment(client: ApiClient, paymentId: string): Promise<Payment> {
-  return client.post<Payment>(`/v1/payments/${encodeURIComponent(paymentId)}/cancel`);
+  return answerOf(client.api.POST('/v1/payments/{id}/cancel', { params: { path: { id: paymentId } } }));
 }

@@ -1,4 +1,4 @@
-import type { ApiClient } from './client';
+import { type ApiClient, answerOf } from './client';
 import { signalOption } from './ledger';
 import type { Page, Payout } from './types';
 
@@ -14,11 +14,18 @@ export function createPayout(
   payout: PayoutRequest,
   idempotencyKey: string,
 ): Promise<Payout> {
-  return client.post<Payout>('/v1/payouts', payout, { idempotencyKey });
+  return answerOf(
+    client.api.POST('/v1/payouts', {
+      params: { header: { 'Idempotency-Key': idempotencyKey } },
+      body: payout,
+    }),
+  );
 }
 
 export function getPayout(client: ApiClient, payoutId: string, signal?: AbortSignal): Promise<Payout> {
-  return client.get<Payout>(`/v1/payouts/${encodeURIComponent(payoutId)}`, signalOption(signal));
+  return answerOf(
+    client.api.GET('/v1/payouts/{id}', { params: { path: { id: payoutId } }, ...signalOption(signal) }),
+  );
 }
 
 export function listPayouts(
@@ -26,5 +33,7 @@ export function listPayouts(
   cursor: string | undefined,
   signal?: AbortSignal,
 ): Promise<Page<Payout>> {
-  return client.get<Page<Payout>>('/v1/payouts', { query: { limit: 20, cursor }, ...signalOption(signal) });
+  return answerOf(
+    client.api.GET('/v1/payouts', { params: { query: { limit: 20, cursor } }, ...signalOption(signal) }),
+  );
 }

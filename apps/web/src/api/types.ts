@@ -1,45 +1,34 @@
-import type {
-  billResultSchema,
-  holdResultSchema,
-  otpChallengeSchema,
-  transferResultSchema,
-  walletBalanceSchema,
-} from '@moneypal/contracts';
+import type { Schema } from '@moneypal/api-client';
 
 /*
- * The API's shapes, as the contracts' zod schemas define them. Only types come from there:
- * the app trusts its own server's answers and does not ship the schemas to the browser.
+ * The API's shapes, as the gateway's OpenAPI document names them (`@moneypal/api-client`,
+ * generated from the routes). Only types: the app trusts its own server's answers. Money is
+ * an integer of minor units (`number`), as the JSON carries it.
  */
 
-export type {
-  Entry,
-  Hold,
-  InboxMessage,
-  Invoice,
-  Message,
-  Payment,
-  PaymentRequest,
-  PaymentStatus,
-  Payout,
-  PayoutStatus,
-  Recipient,
-  ReportSummary,
-  SavingsPlan,
-  Tokens,
-  TransactionType,
-  Transfer,
-  User,
-  Wallet,
-} from '@moneypal/contracts';
+export type Entry = Schema<'Entry'>;
+export type Hold = Schema<'Hold'>;
+export type InboxMessage = Schema<'InboxMessage'>;
+export type Invoice = Schema<'Invoice'>;
+export type Payment = Schema<'Payment'>;
+export type PaymentRequest = Schema<'PaymentRequest'>;
+export type PaymentStatus = Payment['status'];
+export type Payout = Schema<'Payout'>;
+export type PayoutStatus = Payout['status'];
+export type Recipient = Schema<'Recipient'>;
+export type ReportSummary = Schema<'ReportSummary'>;
+export type SavingsPlan = Schema<'SavingsPlan'>;
+export type Tokens = Schema<'Tokens'>;
+export type Transfer = Schema<'Transfer'>;
+export type TransactionType = Transfer['type'];
+export type User = Schema<'User'>;
+export type Wallet = Schema<'Wallet'>;
 
-/** What a zod schema parses to. */
-type OutputOf<Schema extends { _zod: { output: unknown } }> = Schema['_zod']['output'];
-
-export type WalletBalance = OutputOf<typeof walletBalanceSchema>;
-export type TransferResult = OutputOf<typeof transferResultSchema>;
-export type BillResult = OutputOf<typeof billResultSchema>;
-export type HoldResult = OutputOf<typeof holdResultSchema>;
-export type OtpChallenge = OutputOf<typeof otpChallengeSchema>;
+export type WalletBalance = Schema<'WalletBalance'>;
+export type TransferResult = Schema<'TransferResult'>;
+export type BillResult = Schema<'BillResult'>;
+export type HoldResult = Schema<'HoldResult'>;
+export type OtpChallenge = Schema<'OtpChallenge'>;
 
 /** A page of a list: `?limit=` and `?cursor=` in, `next_cursor` (null on the last page) out. */
 export interface Page<Item> {

@@ -137,7 +137,7 @@ describe(`the app in French and in the dark (${systemLabel})`, () => {
     ] as const) {
       await page.goto(`${suite.system.url}${path}`);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-      await page.locator('.loading').waitFor({ state: 'detached' });
+      await expect.poll(() => page.locator('.loading').count()).toBe(0);
       await checkScreenAtBothWidths(page, `${path === '/' ? 'home' : path.slice(1)}-dark`);
     }
 

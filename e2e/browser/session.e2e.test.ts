@@ -139,7 +139,7 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect
       .poll(() => fieldErrorOf(page.getByLabel('Current password', { exact: true }).first()))
-      .toBe('Is wrong.');
+      .toBe('The current password is wrong.');
 
     await page.getByLabel('Current password', { exact: true }).first().fill(bea.password);
     await page.getByRole('button', { name: 'Change password' }).click();
@@ -223,7 +223,7 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
 
     await section.getByLabel('Password').fill('not my password');
     await section.getByRole('button', { name: 'Delete my account' }).click();
-    await expect.poll(() => fieldErrorOf(section.getByLabel('Password', { exact: true }))).toBe('Is wrong.');
+    await expect.poll(() => fieldErrorOf(section.getByLabel('Password', { exact: true }))).toBe('The password is wrong.');
     await checkScreenAtBothWidths(page, 'profile-delete-refused');
 
     await section.getByLabel('Password').fill(eve.password);

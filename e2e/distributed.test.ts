@@ -5,7 +5,7 @@ import { metricSamples, metricValue, testDatabaseLabel, testServerUrl } from '@m
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, apiOf, idempotencyKey } from './support/http.js';
-import { eventuallyAsync, logIn, newPerson, type Person } from './support/people.js';
+import { deposit, eventuallyAsync, logIn, newPerson, type Person } from './support/people.js';
 import {
   buildDistributedRuntime,
   type DatabaseService,
@@ -39,13 +39,7 @@ afterAll(async () => {
   await system?.stop();
 }, 60_000);
 
-async function deposit(person: Person, amount: number) {
-  const answer = await api(adminToken).POST('/v1/wallets/{id}/deposits', {
-    params: { path: { id: person.walletId }, header: idempotencyKey() },
-    body: { amount, reference: 'bank wire' },
-  });
-  expect(answer.response.status, JSON.stringify(answer.error)).toBe(201);
-}
+const depositTo = (person: Person, amount: number) => deposit(api, adminToken, person.walletId, amount);
 
 const walletOf = async (person: Person) =>
   (await api(person.token).GET('/v1/wallets/{id}', { params: { path: { id: person.walletId } } })).data!;
@@ -68,7 +62,7 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
   it('carries a trace id sent at the gateway into the ledger’s log, and every service’s metrics move', async () => {
     const payer = await newPerson(api, 'Ada');
     const payee = await newPerson(api, 'Grace');
-    await deposit(payer, 5_000);
+    await depositTo(payer, 5_000);
     const before = {
       posted: await metric('ledger', 'ledger_transfers_posted_total', { type: 'transfer' }),
       replays: await metric('ledger', 'ledger_idempotent_replays_total', { operation: 'transfer' }),
@@ -182,7 +176,7 @@ describe(`the distributed runtime as separate processes (${testDatabaseLabel} + 
   it('keeps every service up while PostgreSQL terminates their connections under load, and moves each transfer once', async () => {
     const people: Person[] = [];
     for (const name of ['Emmy', 'Sofia', 'Lise', 'Marie']) people.push(await newPerson(api, name));
-    for (const person of people) await deposit(person, 100_000);
+    for (const person of people) await depositTo(person, 100_000);
     const server = await openDatabase<unknown>({
       url: testServerUrl(),
       poolSize: 1,

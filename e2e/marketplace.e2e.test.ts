@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Schema } from '@moneypal/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, apiOf, idempotencyKey } from './support/http.js';
-import { eventuallyAsync, logIn, type Person, newPerson as register } from './support/people.js';
+import { deposit, eventuallyAsync, logIn, type Person, newPerson as register } from './support/people.js';
 import { startTestSystem, systemLabel, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
@@ -23,11 +23,7 @@ afterAll(async () => {
 async function funded(): Promise<{ ada: Person; grace: Person }> {
   const ada = await register(api, 'Ada');
   const grace = await register(api, 'Grace');
-  const deposit = await api(adminToken).POST('/v1/wallets/{id}/deposits', {
-    params: { path: { id: ada.walletId }, header: idempotencyKey() },
-    body: { amount: 1_000, reference: 'bank wire' },
-  });
-  expect(deposit.response.status).toBe(201);
+  await deposit(api, adminToken, ada.walletId, 1_000);
   return { ada, grace };
 }
 

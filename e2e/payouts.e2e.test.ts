@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Schema } from '@moneypal/api-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, apiOf, idempotencyKey } from './support/http.js';
-import { eventuallyAsync, logIn, type Person, newPerson as register } from './support/people.js';
+import { deposit, eventuallyAsync, logIn, type Person, newPerson as register } from './support/people.js';
 import { startTestSystem, systemLabel, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
@@ -22,11 +22,7 @@ afterAll(async () => {
 /** A new user whose wallet holds `amount`, credited by the back office. */
 async function fundedPerson(amount: number): Promise<Person> {
   const person = await register(api);
-  const deposit = await api(adminToken).POST('/v1/wallets/{id}/deposits', {
-    params: { path: { id: person.walletId }, header: idempotencyKey() },
-    body: { amount, reference: 'bank wire' },
-  });
-  expect(deposit.response.status).toBe(201);
+  await deposit(api, adminToken, person.walletId, amount);
   return person;
 }
 

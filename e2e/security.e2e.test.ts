@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, apiOf, httpClient, idempotencyKey } from './support/http.js';
-import { eventuallyAsync, logIn, type Person, newPerson as register } from './support/people.js';
+import { deposit, eventuallyAsync, logIn, type Person, newPerson as register } from './support/people.js';
 import { startTestSystem, systemLabel, type TestSystem } from './support/system.js';
 
 let system: TestSystem;
@@ -24,13 +24,7 @@ afterAll(async () => {
 const newPerson = () => register(api);
 const withKey = () => ({ 'idempotency-key': randomUUID() });
 
-async function deposit(walletId: string, amount: number) {
-  const answer = await api(adminToken).POST('/v1/wallets/{id}/deposits', {
-    params: { path: { id: walletId }, header: idempotencyKey() },
-    body: { amount, reference: 'bank wire' },
-  });
-  expect(answer.response.status).toBe(201);
-}
+const depositTo = (walletId: string, amount: number) => deposit(api, adminToken, walletId, amount);
 
 async function mainOf(person: Person): Promise<number> {
   return (await api(person.token).GET('/v1/wallets/{id}', { params: { path: { id: person.walletId } } }))
@@ -41,8 +35,8 @@ describe(`what one user can learn of another on ${systemLabel}`, () => {
   it('never tells a sender the balance of the recipient, nor the recipient the sender’s', async () => {
     const sender = await newPerson();
     const recipient = await newPerson();
-    await deposit(sender.walletId, 10_000);
-    await deposit(recipient.walletId, 654_321);
+    await depositTo(sender.walletId, 10_000);
+    await depositTo(recipient.walletId, 654_321);
 
     // One cent sent: the answer, the stored replay, and every read of the transfer.
     const key = randomUUID();
@@ -93,7 +87,7 @@ describe(`NUL and control characters on ${systemLabel}`, () => {
   it('refuses a NUL in every string field and query parameter as validation_failed, and changes nothing', async () => {
     const person = await newPerson();
     const other = await newPerson();
-    await deposit(person.walletId, 5_000);
+    await depositTo(person.walletId, 5_000);
     const nul = 'a\u0000b';
     const requests: { path: string; method?: string; token?: string; body?: unknown; key?: boolean }[] = [
       {
@@ -205,7 +199,7 @@ describe(`ended sessions on ${systemLabel}`, () => {
   it('refuses a deleted user’s access token everywhere within seconds, and opens them no wallet', async () => {
     const person = await newPerson();
     const payer = await newPerson();
-    await deposit(payer.walletId, 1_000);
+    await depositTo(payer.walletId, 1_000);
     const deleted = await api(person.token).DELETE('/v1/users/me', {
       body: { password: 'a long enough password' },
     });

@@ -223,7 +223,9 @@ describe(`sessions and self-service in a browser (${systemLabel})`, () => {
 
     await section.getByLabel('Password').fill('not my password');
     await section.getByRole('button', { name: 'Delete my account' }).click();
-    await expect.poll(() => fieldErrorOf(section.getByLabel('Password', { exact: true }))).toBe('The password is wrong.');
+    await expect
+      .poll(() => fieldErrorOf(section.getByLabel('Password', { exact: true })))
+      .toBe('The password is wrong.');
     await checkScreenAtBothWidths(page, 'profile-delete-refused');
 
     await section.getByLabel('Password').fill(eve.password);

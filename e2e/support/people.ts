@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Api } from './http.js';
+import { type Api, idempotencyKey } from './http.js';
 
 /** A registered, logged-in user with the default wallet the ledger opened for them. */
 export interface Person {
@@ -52,4 +52,13 @@ export async function newPerson(api: Api, firstName = 'Mary'): Promise<Person> {
   const token = await logIn(api, body.user_name, body.password);
   const wallet = await eventuallyAsync(async () => (await api(token).GET('/v1/wallets')).data?.data[0]);
   return { id: registered.data!.id, userName: body.user_name, email: body.email, token, walletId: wallet.id };
+}
+
+/** Credits `amount` to a wallet from the back office, as the admin whose token is given. */
+export async function deposit(api: Api, adminToken: string, walletId: string, amount: number): Promise<void> {
+  const answer = await api(adminToken).POST('/v1/wallets/{id}/deposits', {
+    params: { path: { id: walletId }, header: idempotencyKey() },
+    body: { amount, reference: 'bank wire' },
+  });
+  expect(answer.response.status, JSON.stringify(answer.error)).toBe(201);
 }

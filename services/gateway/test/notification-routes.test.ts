@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { AccessClaims } from '@moneypal/contracts';
 import { AppError } from '@moneypal/kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { notificationRoutes } from '../src/routes/notifications.routes.js';
 import { problemBody, startGateway, type TestGateway } from './support.js';
 
 const now = '2030-01-01T12:00:00.000Z';

@@ -809,7 +809,7 @@ export interface paths {
         };
         /**
          * List invoices I paid or was paid
-         * @description Newest first; `role=payer` or `role=payee` narrows to one side.
+         * @description Newest first; `role=payer` or `role=payee` narrows to one side; `transfer_id` or `hold_id` finds the invoice of one movement.
          */
         get: operations["getV1Invoices"];
         put?: never;
@@ -8060,6 +8060,16 @@ export interface operations {
                 role?: "payer" | "payee";
                 /** @example paid */
                 status?: "pending" | "paid" | "failed" | "partially_refunded" | "refunded" | "held" | "cancelled";
+                /**
+                 * @description Only the invoice of this transfer (a bill paid from a wallet).
+                 * @example 0193e6f5-6072-7284-b5a0-b1c2d3e4f509
+                 */
+                transfer_id?: string;
+                /**
+                 * @description Only the invoice of this escrow hold (a bill paid into escrow).
+                 * @example 0193e5d3-4e5f-7061-827d-8e9fa0b1c2d5
+                 */
+                hold_id?: string;
                 /** @example eyJ0IjoiMjAyNi0xMS0wMlQwOToxNDowNy4wMDBaIn0 */
                 cursor?: string;
                 /** @example 20 */

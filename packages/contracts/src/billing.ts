@@ -118,6 +118,13 @@ const invoiceFilters = {
   /** `payer`: invoices the user paid; `payee`: invoices issued to others for the user. */
   role: z.enum(['payer', 'payee']).optional(),
   status: invoiceStatus.optional(),
+  /** The invoice of one movement: the bill's transfer, or the escrow hold it was paid into. */
+  transfer_id: uuid
+    .optional()
+    .meta({ description: 'Only the invoice of this transfer (a bill paid from a wallet).' }),
+  hold_id: uuid
+    .optional()
+    .meta({ description: 'Only the invoice of this escrow hold (a bill paid into escrow).' }),
   cursor: cursor.optional(),
 };
 export const listInvoicesQuery = z.object({ ...invoiceFilters, limit: pageLimit }).strict();

@@ -36,6 +36,9 @@ export interface TestDatabase<Schema> {
  * A fresh, migrated database for one test file: a new database on the test server
  * (`testServerUrl`), dropped afterwards.
  */
+/** How long a test database's pool may take to end before its connections are ended for it. */
+const poolEndGraceMs = 10_000;
+
 export async function createTestDatabase<Schema>(
   migrations: SqlMigration[],
   options: { poolSize?: number } = {},
@@ -52,8 +55,16 @@ export async function createTestDatabase<Schema>(
     db,
     url: url.toString(),
     destroy: async () => {
-      await db.destroy();
+      // The pool ends once every connection is back; one a test left inside a transaction
+      // would hold it for ever, so after a grace period the database is dropped with its
+      // connections, which gives them back.
+      const ended = db.destroy();
+      const graceful = await Promise.race([
+        ended.then(() => true),
+        new Promise<false>((resolve) => setTimeout(resolve, poolEndGraceMs, false).unref()),
+      ]);
       await sql.raw(`drop database if exists ${name} with (force)`).execute(admin);
+      if (!graceful) await ended.catch(() => undefined);
       await admin.destroy();
     },
   };

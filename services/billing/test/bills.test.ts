@@ -345,7 +345,13 @@ const billTo = (payer: TestUser, payee: TestUser, amount: number) =>
 
 const list = (
   actor: Actor,
-  query: { role?: 'payer' | 'payee'; status?: Invoice['status']; cursor?: string; limit?: number } = {},
+  query: {
+    role?: 'payer' | 'payee';
+    status?: Invoice['status'];
+    transfer_id?: string;
+    cursor?: string;
+    limit?: number;
+  } = {},
 ) => call(harness.client, billingRequests.listInvoices, { actor, limit: 100, ...query });
 
 describe(`invoices as their parties see them on ${testDatabaseLabel}`, () => {
@@ -387,6 +393,17 @@ describe(`invoices as their parties see them on ${testDatabaseLabel}`, () => {
     expect(
       (await list(stranger.actor, { role: 'payee', status: 'paid' })).data.map((invoice) => invoice.amount),
     ).toEqual([60]);
+  });
+
+  it('finds the invoice of one transfer, for its parties only', async () => {
+    const invoice = billed[2]!;
+    const byTransfer = (actor: Actor, transferId: string) => list(actor, { transfer_id: transferId });
+    expect((await byTransfer(payer.actor, invoice.transfer_id!)).data.map((found) => found.id)).toEqual([
+      invoice.id,
+    ]);
+    expect((await byTransfer(provider.actor, invoice.transfer_id!)).data).toHaveLength(1);
+    expect((await byTransfer(stranger.actor, invoice.transfer_id!)).data).toEqual([]);
+    expect((await byTransfer(payer.actor, randomUUID())).data).toEqual([]);
   });
 
   it('pages through a list with cursors, each invoice once', async () => {

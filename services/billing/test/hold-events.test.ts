@@ -292,6 +292,17 @@ describe(`an escrow bill's invoice following its hold on ${testDatabaseLabel}`, 
     expect(stranger.code).toBe('not_found');
   });
 
+  it('finds the invoice of one hold, for its parties only', async () => {
+    const hold = holdOf();
+    const heldId = await issueHeldInvoice(hold);
+    await issueHeldInvoice(holdOf({ payer_id: hold.payer_id }));
+    const byHold = (actor: Actor, holdId: string) =>
+      call(harness.client, billingRequests.listInvoices, { actor, hold_id: holdId, limit: 10 });
+    expect((await byHold(payerOf(hold), hold.id)).data.map((invoice) => invoice.id)).toEqual([heldId]);
+    expect((await byHold({ user_id: randomUUID(), role: 'user' }, hold.id)).data).toEqual([]);
+    expect((await byHold(payerOf(hold), randomUUID())).data).toEqual([]);
+  });
+
   it('changes no invoice for a hold no bill made, and counts its capture as a transfer between the users', async () => {
     const before = await invoiceNumbers(harness);
     const hold = holdOf({ amount: 800 });

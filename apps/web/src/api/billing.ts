@@ -21,7 +21,13 @@ export function payBill(client: ApiClient, bill: BillRequest, idempotencyKey: st
 
 export function listInvoices(
   client: ApiClient,
-  filters: { role?: 'payer' | 'payee'; cursor?: string; limit?: number },
+  filters: {
+    role?: 'payer' | 'payee';
+    transfer_id?: string;
+    hold_id?: string;
+    cursor?: string;
+    limit?: number;
+  },
   signal?: AbortSignal,
 ): Promise<Page<Invoice>> {
   return answerOf(
@@ -47,12 +53,9 @@ export function getReportSummary(
   );
 }
 
-/** The invoices scanned for a transaction's own, newest first: a person's recent bills. */
-const invoicePagesScanned = 5;
-
 /**
  * The invoice a bill's movement belongs to: the one it paid (`transfer_id`) or, for an escrow
- * bill, the one of its hold (`hold_id`); null when none of the person's recent invoices is.
+ * bill, the one of its hold (`hold_id`); null when the movement has none.
  */
 export async function findInvoiceOf(
   client: ApiClient,
@@ -60,23 +63,11 @@ export async function findInvoiceOf(
   role: 'payer' | 'payee',
   signal?: AbortSignal,
 ): Promise<Invoice | null> {
-  let cursor: string | undefined;
-  for (let page = 0; page < invoicePagesScanned; page += 1) {
-    const invoices = await listInvoices(
-      client,
-      { role, limit: 100, ...(cursor === undefined ? {} : { cursor }) },
-      signal,
-    );
-    const found = invoices.data.find(
-      (invoice) =>
-        invoice.transfer_id === transfer.id ||
-        (transfer.hold_id !== undefined && invoice.hold_id === transfer.hold_id),
-    );
-    if (found !== undefined) return found;
-    if (invoices.next_cursor === null) return null;
-    cursor = invoices.next_cursor;
-  }
-  return null;
+  // An escrow bill's invoice is found by its hold, which every movement of the hold carries.
+  const movement =
+    transfer.hold_id === undefined ? { transfer_id: transfer.id } : { hold_id: transfer.hold_id };
+  const invoices = await listInvoices(client, { role, limit: 1, ...movement }, signal);
+  return invoices.data[0] ?? null;
 }
 
 /** The PDF receipt of one invoice. */

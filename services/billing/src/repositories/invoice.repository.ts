@@ -79,6 +79,8 @@ export interface InvoiceListFilters {
   userId?: string | undefined;
   role?: 'payer' | 'payee' | undefined;
   status?: InvoiceStatus | undefined;
+  transferId?: string | undefined;
+  holdId?: string | undefined;
 }
 
 /** Newest first (by number, which follows issuance), after the cursor's number. */
@@ -95,6 +97,8 @@ export async function listInvoices(
     else query = query.where((eb) => eb.or([eb('payer_id', '=', userId), eb('payee_id', '=', userId)]));
   }
   if (filters.status !== undefined) query = query.where('status', '=', filters.status);
+  if (filters.transferId !== undefined) query = query.where('transfer_id', '=', filters.transferId);
+  if (filters.holdId !== undefined) query = query.where('hold_id', '=', filters.holdId);
   if (page.beforeNo !== undefined) query = query.where('invoice_no', '<', page.beforeNo);
   return query.orderBy('invoice_no', 'desc').limit(page.limit).execute();
 }

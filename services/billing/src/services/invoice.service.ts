@@ -17,6 +17,9 @@ import type * as partyNameRepository from '../repositories/party-name.repository
 export interface InvoiceListQuery {
   role?: 'payer' | 'payee' | undefined;
   status?: InvoiceStatus | undefined;
+  /** The invoice of one transfer, or of one escrow hold. */
+  transfer_id?: string | undefined;
+  hold_id?: string | undefined;
   cursor?: string | undefined;
   limit: number;
 }
@@ -49,6 +52,8 @@ export class InvoiceService {
         userId: readsAll(actor) && query.role === undefined ? undefined : self!,
         role: query.role,
         status: query.status,
+        transferId: query.transfer_id,
+        holdId: query.hold_id,
       },
       // One row more than asked tells whether another page follows.
       { beforeNo, limit: query.limit + 1 },

@@ -60,12 +60,21 @@ export function billingRoutes(): Route[] {
       url: '/v1/invoices',
       auth: 'user',
       summary: 'List invoices I paid or was paid',
-      description: 'Newest first; `role=payer` or `role=payee` narrows to one side.',
+      description:
+        'Newest first; `role=payer` or `role=payee` narrows to one side; `transfer_id` or `hold_id` finds ' +
+        'the invoice of one movement.',
       tags: ['billing'],
       query: listInvoicesQuery,
       responses: { 200: invoicePage },
       examples: {
-        query: { role: 'payer', status: 'paid', cursor: exampleCursor, limit: '20' },
+        query: {
+          role: 'payer',
+          status: 'paid',
+          transfer_id: ids.gardenTransfer,
+          hold_id: ids.tilingHold,
+          cursor: exampleCursor,
+          limit: '20',
+        },
         responses: { 200: { data: [gardenInvoice], next_cursor: null } },
       },
       handler: async ({ user, query, call }) =>

@@ -132,19 +132,10 @@ export class ApiClient {
    * (a bare link would carry none), with the name the server gives it.
    */
   async getFile(path: string, options: Omit<RequestOptions, 'body'> = {}): Promise<DownloadedFile> {
-    if (this.#accessToken === null || this.#nowMs() >= this.#accessExpiresAtMs - expirySkewMs) {
-      await this.refresh();
-    }
-    const fileOptions = {
+    const response = await this.#sendInSession('GET', path, {
       ...options,
       headers: { accept: 'text/csv, application/pdf, application/problem+json' },
-    };
-    const sentToken = this.#accessToken;
-    let response = await this.#send('GET', path, fileOptions, sentToken);
-    if (response.status === 401) {
-      if (this.#accessToken === sentToken) await this.refresh();
-      response = await this.#send('GET', path, fileOptions, this.#accessToken);
-    }
+    });
     if (!response.ok) return this.#answerOf<never>(response);
     return {
       blob: await response.blob(),

@@ -171,9 +171,11 @@ export async function startHarness(options: { poolSize?: number } = {}): Promise
     },
     verifyLedger: () => verifyLedger(ledgerDatabase.db),
     async close() {
+      // The ledger stops before billing: its relay's last publication waits until every
+      // consumer group, billing's among them, has settled it, which a closed billing never does.
+      await ledger.stop();
       await Promise.all(replicas.map((stop) => stop()));
       await billing.stop();
-      await ledger.stop();
       await ledgerBus.close();
       await Promise.all([client.close(), payments.close(), identity.close()]);
       broker.shutdown();
